@@ -1,0 +1,10 @@
+"""The `assembler` command. Each verb lives in a module of this package and registers itself
+on `app`; this file only wires them together."""
+from __future__ import annotations
+
+from .app import app
+from . import drafts  # noqa: F401  (registers import, check, build)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,60 @@
+"""Errors that carry where the problem is and what the user can do about it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class AssemblerError(Exception):
+    """Bad input: the CLI prints `str(err)` on one line and exits 2."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None,
+                 unit: str | None = None, hint: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.file = file
+        self.line = line
+        self.unit = unit
+        self.hint = hint
+
+    def where(self) -> str:
+        parts = []
+        if self.file:
+            parts.append(self.file + (f":{self.line}" if self.line else ""))
+        elif self.line:
+            parts.append(f"line {self.line}")
+        if self.unit:
+            parts.append(f"unit {self.unit}")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        where = self.where()
+        text = f"{where}: {self.message}" if where else self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+    def located(self, file: str) -> "AssemblerError":
+        """The same error, naming the file when the raiser did not know it."""
+        if not self.file:
+            self.file = file
+        return self
+
+
+class ProblemsFound(AssemblerError):
+    """The input was readable but not acceptable (conflicts, failed checks): exit 1."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class Warning_:
+    """Something a reader kept as text because it could not interpret it."""
+    message: str
+    line: int | None = None
+    file: str | None = None
+
+    def __str__(self) -> str:
+        where = (self.file or "") + (f":{self.line}" if self.line else "")
+        return f"{where}: warning: {self.message}" if where else f"warning: {self.message}"

@@ -1,0 +1,128 @@
+"""Lead phrases: the opening words of a paragraph that UN style sets in italics.
+
+Preambular paragraphs open with a participle or adjective (*Recalling also*, *Bearing in
+mind*); operative ones with a verb in the present tense (*Decides*, *Calls upon*, *Also
+decides*). Readers use this to restore italics lost on the way (a PDF extraction keeps few).
+"""
+from __future__ import annotations
+
+import re
+
+from .inline import normalize
+from .model import Content, Text
+
+OPERATIVE_VERBS = frozenset("""
+accepts acknowledges adopts affirms agrees appeals applauds appreciates approves asks
+authorizes authorises calls commends concludes condemns confirms congratulates considers
+decides declares demands deplores designates directs draws emphasizes emphasises encourages
+endorses enjoins establishes expresses extends finds highlights instructs invites launches
+notes proclaims reaffirms recalls recognizes recognises recommends regrets reiterates
+rejects reminds renews requests resolves stresses strongly suggests supports takes
+transmits trusts underlines underscores urges welcomes
+""".split())
+
+PREAMBULAR_WORDS = frozenset("""
+alarmed aware cognizant concerned conscious convinced deeply determined emphasizing
+gravely guided mindful noting recognizing reaffirming recalling reiterating stressing
+taking welcoming acknowledging affirming bearing believing considering desiring
+emphasising encouraging expressing having highlighting recognising reiterating seeking
+underlining underscoring acting appreciating commending confident viewing regretting
+""".split())
+
+ADVERBS_BEFORE = frozenset("also further once again strongly firmly fully deeply gravely "
+                           "equally additionally furthermore moreover".split())
+ADVERBS_AFTER = ("once again", "also", "further", "again", "with appreciation",
+                 "with concern", "with deep concern", "with grave concern",
+                 "with satisfaction", "with regret", "in this regard")
+PHRASAL = {
+    "calls": ("upon", "on"), "bearing": ("in mind",), "taking": ("note", "into account"),
+    "takes": ("note",), "having": ("considered", "examined", "adopted", "heard", "received"),
+    "expressing": ("concern", "appreciation", "deep concern", "its appreciation"),
+    "expresses": ("concern", "appreciation", "deep concern", "its appreciation"),
+    "draws": ("attention",), "deeply": ("concerned",), "gravely": ("concerned",),
+}
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+
+
+def lead_length(text: str, kind: str) -> int:
+    """How many characters of `text` form its lead phrase (0 if it opens with none).
+
+    kind is "pp", "op" or "sub"; sub-paragraphs take only listed verbs, since items like
+    "Trafficking in persons" or "Contributions of migration" are not leads.
+    """
+    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+    if not words or words[0][0] != 0 or not text[0].isupper():
+        return 0
+    i = 0
+    while i < len(words) - 1 and words[i][2] in ADVERBS_BEFORE and _adjacent(text, words, i):
+        i += 1
+    head = words[i][2]
+    if not _is_lead_word(head, kind):
+        return 0
+    end = words[i][1]
+    rest = text[end:]
+    for tail in PHRASAL.get(head, ()):
+        if rest.lower().startswith(" " + tail + " ") or rest.lower() == " " + tail:
+            end += 1 + len(tail)
+            rest = text[end:]
+            break
+    for tail in ADVERBS_AFTER:
+        if rest.lower().startswith(" " + tail) and not rest[1 + len(tail):2 + len(tail)].isalpha():
+            end += 1 + len(tail)
+            break
+    return end
+
+
+def _adjacent(text: str, words, i: int) -> bool:
+    return text[words[i][1]:words[i + 1][0]] == " "
+
+
+def _is_lead_word(word: str, kind: str) -> bool:
+    if word in OPERATIVE_VERBS:
+        return kind in ("op", "sub")
+    if kind == "pp":
+        return word in PREAMBULAR_WORDS or word.endswith("ing")
+    if kind == "op":
+        return word.endswith("s") and not word.endswith("ss") and len(word) > 3
+    return False
+
+
+def italicize_lead(content: Content, kind: str) -> Content:
+    """Content with its lead phrase in italics; already-italic leads are left alone."""
+    if not content or not isinstance(content[0], Text):
+        return content
+    first = content[0]
+    if first.italic:
+        return content
+    # Read the lead over the leading plain runs, as the words may be split across runs.
+    prefix = ""
+    for item in content:
+        if not isinstance(item, Text):
+            break
+        prefix += item.text
+    n = lead_length(prefix, kind)
+    if not n:
+        return content
+    out, remaining = [], n
+    for item in content:
+        if remaining > 0 and isinstance(item, Text):
+            take = item.text[:remaining]
+            out.append(Text(take, True, item.bold, item.sup))
+            if len(item.text) > remaining:
+                out.append(Text(item.text[remaining:], item.italic, item.bold, item.sup))
+            remaining -= len(take)
+        else:
+            out.append(item)
+    return normalize(out)
+
+
+def lead_text(content: Content) -> str:
+    """The italic words at the start of a unit (what a reader sees as its lead)."""
+    out = []
+    for item in content:
+        if isinstance(item, Text) and item.italic:
+            out.append(item.text)
+        else:
+            break
+    return "".join(out).strip()

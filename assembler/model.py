@@ -1,0 +1,244 @@
+"""The one model of a draft resolution that every reader fills and every writer renders.
+
+Everything here is an immutable value (frozen dataclasses holding tuples), so operations
+(apply, renumber, diff) are pure functions that share untouched units between versions.
+Display numbers ("14", "(c)", "ii.") are never stored: see numbering.py.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Iterator, Union
+
+
+# ---------------------------------------------------------------- inline content
+
+@dataclass(frozen=True)
+class Text:
+    """A run of characters sharing one set of character formats."""
+    text: str
+    italic: bool = False
+    bold: bool = False
+    sup: bool = False
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    """A footnote marker; its number is its position among all markers of the draft."""
+    footnote: str  # id of a Footnote in Draft.footnotes
+
+
+@dataclass(frozen=True)
+class CrossRef:
+    """A reference to another unit of the same draft ("paragraphs 14 and 19").
+
+    It renders the target's current number, so it follows the unit through renumbering.
+    References to other documents are plain Text and never change.
+    """
+    target: str  # id of a unit
+
+
+@dataclass(frozen=True)
+class Break:
+    """A line break inside one unit (table cells)."""
+
+
+Inline = Union[Text, FootnoteRef, CrossRef, Break]
+Content = tuple  # tuple[Inline, ...]
+
+
+# ---------------------------------------------------------------- units
+
+@dataclass(frozen=True)
+class PreambularParagraph:
+    id: str
+    content: Content
+    kind = "pp"
+
+
+@dataclass(frozen=True)
+class SubParagraph:
+    """A lettered or numbered sub-paragraph; degree comes from its depth in the tree.
+
+    list_style/list_continues describe how this unit's own children are labelled: the
+    style ("(a)", "a.", "A)", "(i)", "i.") overrides the degree's default, and
+    list_continues makes the count go on from the previous sibling's children (the seed's
+    paragraph 14 labels group B's items d, e, f).
+    """
+    id: str
+    content: Content
+    children: tuple = ()
+    list_style: str | None = None
+    list_continues: bool = False
+    kind = "sub"
+
+
+@dataclass(frozen=True)
+class OperativeParagraph:
+    id: str
+    content: Content
+    children: tuple = ()  # tuple[SubParagraph, ...]
+    list_style: str | None = None
+    list_continues: bool = False
+    kind = "op"
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading grouping the operative paragraphs after it ("Phase I")."""
+    id: str
+    content: Content
+    kind = "heading"
+
+
+@dataclass(frozen=True)
+class Footnote:
+    id: str
+    content: Content
+    kind = "fn"
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    cells: tuple  # tuple[Content, ...]
+    header: bool = False
+    kind = "row"
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str
+    rows: tuple = ()  # tuple[Row, ...]
+    title: Content = ()
+    landscape: bool = False
+    kind = "table"
+
+
+@dataclass(frozen=True)
+class AnnexParagraph:
+    id: str
+    content: Content
+    kind = "p"
+
+
+@dataclass(frozen=True)
+class Annex:
+    id: str
+    title: Content = ()
+    body: tuple = ()  # tuple[AnnexParagraph | Table, ...]
+    kind = "annex"
+
+
+Unit = Union[PreambularParagraph, OperativeParagraph, SubParagraph, Heading, Footnote,
+             Annex, AnnexParagraph, Table, Row]
+OperativeItem = Union[OperativeParagraph, Heading]
+
+
+# ---------------------------------------------------------------- the draft
+
+STAGES = ("elements", "zero", "first", "rev", "final", "L", "L-rev", "adopted", "mapping")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the masthead and the archive need; every field is optional text.
+
+    `extra` keeps keys that later writers know and this module does not, in file order,
+    so that the source format stays lossless.
+    """
+    negotiation: str = ""
+    version: str = ""
+    based_on: str = ""
+    stage: str = ""
+    stage_label: str = ""
+    revision: str = ""
+    date: str = ""
+    title: str = ""
+    organ: str = ""
+    session: str = ""
+    agenda_items: str = ""
+    symbol: str = ""
+    distribution: str = ""
+    original_language: str = ""
+    submitted_by: str = ""
+    job_number: str = ""
+    formula: str = ""
+    closing: str = ""
+    extra: tuple = ()  # tuple[tuple[str, str], ...]
+
+    @classmethod
+    def known_keys(cls) -> tuple[str, ...]:
+        return tuple(f.name.replace("_", "-") for f in fields(cls) if f.name != "extra")
+
+    def get(self, key: str) -> str:
+        attr = key.replace("-", "_")
+        if attr in {f.name for f in fields(self)} and attr != "extra":
+            return getattr(self, attr)
+        return dict(self.extra).get(key, "")
+
+    def items(self) -> Iterator[tuple[str, str]]:
+        for key in self.known_keys():
+            value = self.get(key)
+            if value:
+                yield key, value
+        yield from self.extra
+
+    def with_values(self, **values: str) -> "Metadata":
+        known = {k: v for k, v in values.items() if k in {f.name for f in fields(self)}}
+        rest = {k.replace("_", "-"): v for k, v in values.items() if k not in known}
+        extra = dict(self.extra)
+        extra.update(rest)
+        return replace(self, **known, extra=tuple((k, v) for k, v in extra.items() if v))
+
+
+@dataclass(frozen=True)
+class Draft:
+    metadata: Metadata = field(default_factory=Metadata)
+    preamble: tuple = ()   # tuple[PreambularParagraph, ...]
+    operative: tuple = ()  # tuple[OperativeParagraph | Heading, ...]
+    footnotes: tuple = ()  # tuple[Footnote, ...]
+    annexes: tuple = ()    # tuple[Annex, ...]
+
+    # -- traversal -------------------------------------------------------------
+    def units(self) -> Iterator[Unit]:
+        """Every unit in document order (footnotes last)."""
+        yield from self.preamble
+        for item in self.operative:
+            yield item
+            if isinstance(item, OperativeParagraph):
+                yield from _descendants(item)
+        for annex in self.annexes:
+            yield annex
+            for block in annex.body:
+                yield block
+                if isinstance(block, Table):
+                    yield from block.rows
+        yield from self.footnotes
+
+    def unit_index(self) -> dict[str, Unit]:
+        return {u.id: u for u in self.units()}
+
+    def footnote(self, fid: str) -> Footnote | None:
+        for fn in self.footnotes:
+            if fn.id == fid:
+                return fn
+        return None
+
+    def operative_paragraphs(self) -> list[OperativeParagraph]:
+        return [u for u in self.operative if isinstance(u, OperativeParagraph)]
+
+
+def _descendants(unit) -> Iterator[SubParagraph]:
+    for child in getattr(unit, "children", ()):
+        yield child
+        yield from _descendants(child)
+
+
+def contents_of(unit: Unit) -> Iterator[Content]:
+    """The inline contents a unit holds directly (a row holds one per cell)."""
+    if isinstance(unit, Row):
+        yield from unit.cells
+    elif isinstance(unit, (Annex, Table)):
+        yield unit.title
+    else:
+        yield unit.content

@@ -1,0 +1,120 @@
+"""Display numbers computed from position: the only place labels come from.
+
+Stable ids are identity; "14", "(c)", "ii." are rendering. Deleting a paragraph renumbers
+everything after it, and cross-references follow because they point at ids.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Draft, OperativeParagraph, PreambularParagraph, SubParagraph, Heading
+
+DEGREE_STYLES = {1: "(a)", 2: "(i)", 3: "a.", 4: "i."}
+_TOKENS = "aAiI1"
+
+
+@dataclass(frozen=True)
+class Label:
+    """How one unit is numbered in one version of a draft."""
+    kind: str               # "pp", "op", "sub", "heading"
+    mark: str               # what is printed before the text: "14.", "(a)", "" for a PP
+    path: tuple             # ("14", "(a)") for a sub-paragraph, ("3",) for PP 3
+    degree: int = 0         # 0 for PP/OP/heading, 1..4 for sub-paragraphs
+
+    @property
+    def number(self) -> str:
+        """The reference form used inside the text: "14", "14 (a)"."""
+        return " ".join(self.path)
+
+    @property
+    def short(self) -> str:
+        """The form delegations write in compilations: "OP 14 (a)", "PP 3"."""
+        prefix = {"pp": "PP", "op": "OP", "sub": "OP", "heading": "Heading"}[self.kind]
+        return f"{prefix} {self.number}"
+
+    @property
+    def long(self) -> str:
+        """The UN prose form: "operative paragraph 14 (a)"."""
+        name = {"pp": "preambular paragraph", "op": "operative paragraph",
+                "sub": "operative paragraph", "heading": "heading"}[self.kind]
+        return f"{name} {self.number}"
+
+
+def roman(n: int) -> str:
+    out = []
+    for value, sym in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"),
+                       (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
+                       (4, "iv"), (1, "i")):
+        while n >= value:
+            out.append(sym)
+            n -= value
+    return "".join(out)
+
+
+def letters(n: int) -> str:
+    """1 -> a, 26 -> z, 27 -> aa (UN practice doubles the letter)."""
+    base = chr(ord("a") + (n - 1) % 26)
+    return base * ((n - 1) // 26 + 1)
+
+
+def format_mark(style: str, n: int) -> str:
+    """Put the n-th counter into a style such as "(a)", "a.", "A)", "(i)", "1."."""
+    for i, ch in enumerate(style):
+        if ch in _TOKENS:
+            if ch == "a":
+                counter = letters(n)
+            elif ch == "A":
+                counter = letters(n).upper()
+            elif ch == "i":
+                counter = roman(n)
+            elif ch == "I":
+                counter = roman(n).upper()
+            else:
+                counter = str(n)
+            return style[:i] + counter + style[i + 1:]
+    raise ValueError(f"list style {style!r} has no counter (one of a, A, i, I, 1)")
+
+
+def valid_style(style: str) -> bool:
+    return sum(style.count(t) for t in _TOKENS) == 1 and len(style) <= 4
+
+
+def _bare(mark: str) -> str:
+    """The mark as written inside a reference: "(a)" stays, "a." becomes "a"."""
+    return mark.rstrip(".") if not mark.startswith("(") else mark
+
+
+def compute_labels(draft: Draft) -> dict[str, Label]:
+    labels: dict[str, Label] = {}
+    for i, pp in enumerate(draft.preamble, 1):
+        labels[pp.id] = Label("pp", "", (str(i),))
+    ops = draft.operative_paragraphs()
+    single = len(ops) == 1
+    n = 0
+    for item in draft.operative:
+        if isinstance(item, Heading):
+            labels[item.id] = Label("heading", "", (str(n + 1),))
+            continue
+        n += 1
+        mark = "" if single else f"{n}."
+        labels[item.id] = Label("op", mark, (str(n),))
+        _label_children(item, (str(n),), 1, labels)
+    return labels
+
+
+def _label_children(parent, path: tuple, degree: int, labels: dict[str, Label],
+                    start: int = 0) -> None:
+    """Label parent's children; `start` is where a continued list resumes counting."""
+    style = parent.list_style or DEGREE_STYLES.get(degree, "(a)")
+    previous_children = 0
+    for count, child in enumerate(parent.children, start + 1):
+        mark = format_mark(style, count)
+        child_path = path + (_bare(mark),)
+        labels[child.id] = Label("sub", mark, child_path, degree)
+        grand_start = previous_children if child.list_continues else 0
+        _label_children(child, child_path, degree + 1, labels, grand_start)
+        previous_children = grand_start + len(child.children)
+
+
+def degree_of(labels: dict[str, Label], uid: str) -> int:
+    return labels[uid].degree

@@ -1,0 +1,412 @@
+"""A small WordprocessingML writer: paragraphs of formatted runs, real footnotes, sections.
+
+Writers describe what they want with Run and ParaFormat (no XML); this module alone turns
+that into w:p, w:r and w:rPr. Tracked changes (Run.change) are rendered here too, so the
+redline writer never touches markup.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from lxml import etree
+
+from .ns import (CORE_CT, CORE_REL, CP, DC, DCTERMS, DOC_CT, FOOTNOTES_CT, NSMAP, OFFICE_DOC_REL,
+                 SETTINGS_CT, STYLES_CT, W, XML, w)
+from .package import Package
+
+
+def twips(cm: float) -> str:
+    return str(round(cm * 1440 / 2.54))
+
+
+@dataclass(frozen=True)
+class Change:
+    """A tracked change: kind is ins, del, moveFrom or moveTo."""
+    kind: str
+    author: str
+    date: str = ""
+    move_name: str = ""  # pairs a moveFrom with its moveTo
+
+
+@dataclass
+class Run:
+    text: str = ""
+    italic: bool = False
+    bold: bool = False
+    sup: bool = False
+    strike: bool = False
+    underline: bool = False
+    size_pt: float | None = None
+    footnote: int | None = None   # a footnote reference mark to this footnote id
+    footnote_mark: bool = False   # the number inside the footnote itself
+    tab: bool = False
+    line_break: bool = False
+    page_break: bool = False
+    field: str | None = None      # a simple field: PAGE, NUMPAGES
+    change: Change | None = None
+
+
+@dataclass
+class ParaFormat:
+    style: str | None = None
+    left_cm: float = 0.0
+    right_cm: float = 0.0
+    first_line_cm: float = 0.0    # negative: a hanging indent of that size
+    align: str | None = None      # left, center, right, both
+    space_before_pt: float | None = None
+    space_after_pt: float | None = None
+    keep_next: bool = False
+    page_break_before: bool = False
+    tabs_cm: tuple = ()           # (position, alignment) pairs
+    mark_change: Change | None = None  # the paragraph mark itself inserted or deleted
+
+
+@dataclass
+class Fonts:
+    body: str = "Times New Roman"
+    body_pt: float = 10
+    footnote_pt: float = 9
+    line_spacing: float = 1.0
+    space_after_pt: float = 6
+
+
+@dataclass
+class PageSetup:
+    width_cm: float = 21.0
+    height_cm: float = 29.7
+    top_cm: float = 2.5
+    bottom_cm: float = 2.5
+    left_cm: float = 2.5
+    right_cm: float = 2.5
+    header_cm: float = 1.27
+    footer_cm: float = 1.27
+    landscape: bool = False
+
+
+class DocumentBuilder:
+    def __init__(self, fonts: Fonts | None = None, page: PageSetup | None = None):
+        self.fonts = fonts or Fonts()
+        self.page = page or PageSetup()
+        self.body = etree.Element(w("body"))
+        self.footnotes = etree.Element(w("footnotes"), nsmap=NSMAP)
+        self._next_footnote = 2  # 0 and 1 are the separators
+        self._change_id = 0
+        self.package = Package()
+        self.title = ""
+        self.author = "assembler"
+        self.extra_sections: list[etree._Element] = []
+        self._add_separators()
+
+    # ----------------------------------------------------------------- content
+    def paragraph(self, runs: Iterable[Run], fmt: ParaFormat | None = None,
+                  container: etree._Element | None = None) -> etree._Element:
+        p = etree.SubElement(self.body if container is None else container, w("p"))
+        self._ppr(p, fmt or ParaFormat())
+        self._runs(p, runs)
+        return p
+
+    def footnote(self, paragraphs: list[list[Run]], change: Change | None = None) -> int:
+        """Add a footnote; returns the id a Run(footnote=id) refers to."""
+        fid = self._next_footnote
+        self._next_footnote += 1
+        fn = etree.SubElement(self.footnotes, w("footnote"))
+        fn.set(w("id"), str(fid))
+        for i, runs in enumerate(paragraphs or [[]]):
+            p = etree.SubElement(fn, w("p"))
+            self._ppr(p, ParaFormat(style="FootnoteText"))
+            if i == 0:
+                self._runs(p, [Run(footnote_mark=True, change=change), Run(" ", change=change)])
+            self._runs(p, runs)
+        return fid
+
+    def table(self, rows: list[tuple[list[list[Run]], bool]], widths_cm: list[float],
+              fmt: ParaFormat | None = None) -> etree._Element:
+        """A bordered table; rows are (cells, is_header). Header rows repeat on each page."""
+        tbl = etree.SubElement(self.body, w("tbl"))
+        tpr = etree.SubElement(tbl, w("tblPr"))
+        etree.SubElement(tpr, w("tblStyle")).set(w("val"), "TableGrid")
+        tw = etree.SubElement(tpr, w("tblW"))
+        tw.set(w("w"), twips(sum(widths_cm)))
+        tw.set(w("type"), "dxa")
+        borders = etree.SubElement(tpr, w("tblBorders"))
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            el = etree.SubElement(borders, w(side))
+            el.set(w("val"), "single")
+            el.set(w("sz"), "4")
+            el.set(w("space"), "0")
+            el.set(w("color"), "000000")
+        etree.SubElement(tpr, w("tblLayout")).set(w("type"), "fixed")
+        grid = etree.SubElement(tbl, w("tblGrid"))
+        for width in widths_cm:
+            etree.SubElement(grid, w("gridCol")).set(w("w"), twips(width))
+        for cells, header in rows:
+            tr = etree.SubElement(tbl, w("tr"))
+            trpr = etree.SubElement(tr, w("trPr"))
+            etree.SubElement(trpr, w("cantSplit"))
+            if header:
+                etree.SubElement(trpr, w("tblHeader"))
+            for width, cell in zip(widths_cm, cells):
+                tc = etree.SubElement(tr, w("tc"))
+                tcw = etree.SubElement(etree.SubElement(tc, w("tcPr")), w("tcW"))
+                tcw.set(w("w"), twips(width))
+                tcw.set(w("type"), "dxa")
+                self.paragraph(cell, fmt or ParaFormat(space_after_pt=2), container=tc)
+        # Word needs a paragraph between a table and what follows it
+        self.paragraph([], ParaFormat(space_after_pt=0))
+        return tbl
+
+    def page_break(self) -> None:
+        self.paragraph([Run(page_break=True)])
+
+    def end_section(self, page: PageSetup) -> None:
+        """Close the section so far with `page`'s setup; what follows starts a new page."""
+        p = etree.SubElement(self.body, w("p"))
+        ppr = etree.SubElement(p, w("pPr"))
+        ppr.append(self._sect_pr(page))
+
+    # ----------------------------------------------------------------- markup
+    def _ppr(self, p: etree._Element, fmt: ParaFormat) -> None:
+        ppr = etree.SubElement(p, w("pPr"))
+        if fmt.style:
+            etree.SubElement(ppr, w("pStyle")).set(w("val"), fmt.style)
+        if fmt.keep_next:
+            etree.SubElement(ppr, w("keepNext"))
+        if fmt.page_break_before:
+            etree.SubElement(ppr, w("pageBreakBefore"))
+        if fmt.tabs_cm:
+            tabs = etree.SubElement(ppr, w("tabs"))
+            for pos, align in fmt.tabs_cm:
+                tab = etree.SubElement(tabs, w("tab"))
+                tab.set(w("val"), align)
+                tab.set(w("pos"), twips(pos))
+        if fmt.space_before_pt is not None or fmt.space_after_pt is not None:
+            sp = etree.SubElement(ppr, w("spacing"))
+            if fmt.space_before_pt is not None:
+                sp.set(w("before"), str(round(fmt.space_before_pt * 20)))
+            if fmt.space_after_pt is not None:
+                sp.set(w("after"), str(round(fmt.space_after_pt * 20)))
+        if fmt.left_cm or fmt.right_cm or fmt.first_line_cm:
+            ind = etree.SubElement(ppr, w("ind"))
+            if fmt.left_cm:
+                ind.set(w("left"), twips(fmt.left_cm))
+            if fmt.right_cm:
+                ind.set(w("right"), twips(fmt.right_cm))
+            if fmt.first_line_cm > 0:
+                ind.set(w("firstLine"), twips(fmt.first_line_cm))
+            elif fmt.first_line_cm < 0:
+                ind.set(w("hanging"), twips(-fmt.first_line_cm))
+        if fmt.align:
+            etree.SubElement(ppr, w("jc")).set(w("val"), fmt.align)
+        if fmt.mark_change:
+            rpr = etree.SubElement(ppr, w("rPr"))
+            self._change_mark(rpr, fmt.mark_change)
+
+    def _runs(self, p: etree._Element, runs: Iterable[Run]) -> None:
+        wrapper_key = None
+        wrapper = None
+        for run in runs:
+            key = run.change
+            if key is None:
+                parent = p
+                wrapper_key = wrapper = None
+            else:
+                if wrapper is None or wrapper_key != key:
+                    wrapper = self._change_element(p, key)
+                    wrapper_key = key
+                parent = wrapper
+            self._run(parent, run)
+
+    def _change_element(self, parent, change: Change) -> etree._Element:
+        el = etree.SubElement(parent, w(change.kind))
+        self._stamp(el, change)
+        return el
+
+    def _stamp(self, el: etree._Element, change: Change) -> None:
+        self._change_id += 1
+        el.set(w("id"), str(self._change_id))
+        el.set(w("author"), change.author)
+        if change.date:
+            el.set(w("date"), change.date)
+
+    def _change_mark(self, rpr: etree._Element, change: Change) -> None:
+        self._stamp(etree.SubElement(rpr, w(change.kind)), change)
+
+    def _run(self, parent: etree._Element, run: Run) -> None:
+        r = etree.SubElement(parent, w("r"))
+        rpr = etree.SubElement(r, w("rPr"))
+        if run.footnote is not None or run.footnote_mark:
+            etree.SubElement(rpr, w("rStyle")).set(w("val"), "FootnoteReference")
+        if run.bold:
+            etree.SubElement(rpr, w("b"))
+        if run.italic:
+            etree.SubElement(rpr, w("i"))
+        if run.strike:
+            etree.SubElement(rpr, w("strike"))
+        if run.size_pt:
+            etree.SubElement(rpr, w("sz")).set(w("val"), str(round(run.size_pt * 2)))
+        if run.underline:
+            etree.SubElement(rpr, w("u")).set(w("val"), "single")
+        if run.sup:
+            etree.SubElement(rpr, w("vertAlign")).set(w("val"), "superscript")
+        if len(rpr) == 0:
+            r.remove(rpr)
+        deleted = run.change is not None and run.change.kind in ("del", "moveFrom")
+        if run.footnote is not None:
+            etree.SubElement(r, w("footnoteReference")).set(w("id"), str(run.footnote))
+        elif run.footnote_mark:
+            etree.SubElement(r, w("footnoteRef"))
+        elif run.tab:
+            etree.SubElement(r, w("tab"))
+        elif run.line_break:
+            etree.SubElement(r, w("br"))
+        elif run.page_break:
+            etree.SubElement(r, w("br")).set(w("type"), "page")
+        elif run.field:
+            self._field(parent, r, run.field)
+        else:
+            t = etree.SubElement(r, w("delText" if deleted else "t"))
+            t.text = run.text
+            if run.text[:1].isspace() or run.text[-1:].isspace():
+                t.set(f"{{{XML}}}space", "preserve")
+
+    def _field(self, parent, r, instr: str) -> None:
+        etree.SubElement(r, w("fldChar")).set(w("fldCharType"), "begin")
+        r2 = etree.SubElement(parent, w("r"))
+        it = etree.SubElement(r2, w("instrText"))
+        it.text = f" {instr} "
+        it.set(f"{{{XML}}}space", "preserve")
+        r3 = etree.SubElement(parent, w("r"))
+        etree.SubElement(r3, w("fldChar")).set(w("fldCharType"), "separate")
+        r4 = etree.SubElement(parent, w("r"))
+        etree.SubElement(r4, w("t")).text = "1"
+        r5 = etree.SubElement(parent, w("r"))
+        etree.SubElement(r5, w("fldChar")).set(w("fldCharType"), "end")
+
+    def _add_separators(self) -> None:
+        for fid, kind, tag in ((0, "separator", "separator"),
+                               (1, "continuationSeparator", "continuationSeparator")):
+            fn = etree.SubElement(self.footnotes, w("footnote"))
+            fn.set(w("type"), kind)
+            fn.set(w("id"), str(fid))
+            p = etree.SubElement(fn, w("p"))
+            ppr = etree.SubElement(p, w("pPr"))
+            sp = etree.SubElement(ppr, w("spacing"))
+            sp.set(w("after"), "0")
+            sp.set(w("line"), "240")
+            sp.set(w("lineRule"), "auto")
+            etree.SubElement(etree.SubElement(p, w("r")), w(tag))
+
+    def _sect_pr(self, page: PageSetup, refs: Iterable[tuple[str, str, str]] = ()) -> etree._Element:
+        sect = etree.Element(w("sectPr"))
+        for kind, which, rid in refs:
+            ref = etree.SubElement(sect, w(f"{kind}Reference"))
+            ref.set(w("type"), which)
+            ref.set(f"{{{NSMAP['r']}}}id", rid)
+        width, height = page.width_cm, page.height_cm
+        if page.landscape:
+            width, height = max(width, height), min(width, height)
+        size = etree.SubElement(sect, w("pgSz"))
+        size.set(w("w"), twips(width))
+        size.set(w("h"), twips(height))
+        if page.landscape:
+            size.set(w("orient"), "landscape")
+        mar = etree.SubElement(sect, w("pgMar"))
+        for attr, value in (("top", page.top_cm), ("right", page.right_cm),
+                            ("bottom", page.bottom_cm), ("left", page.left_cm),
+                            ("header", page.header_cm), ("footer", page.footer_cm)):
+            mar.set(w(attr), twips(value))
+        mar.set(w("gutter"), "0")
+        return sect
+
+    # ----------------------------------------------------------------- parts
+    def _styles(self) -> etree._Element:
+        f = self.fonts
+        root = etree.Element(w("styles"), nsmap=NSMAP)
+        defaults = etree.SubElement(root, w("docDefaults"))
+        rpr = etree.SubElement(etree.SubElement(defaults, w("rPrDefault")), w("rPr"))
+        fonts = etree.SubElement(rpr, w("rFonts"))
+        for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
+            fonts.set(w(attr), f.body)
+        etree.SubElement(rpr, w("sz")).set(w("val"), str(round(f.body_pt * 2)))
+        etree.SubElement(rpr, w("szCs")).set(w("val"), str(round(f.body_pt * 2)))
+        etree.SubElement(rpr, w("lang")).set(w("val"), "en-GB")
+        ppr = etree.SubElement(etree.SubElement(defaults, w("pPrDefault")), w("pPr"))
+        sp = etree.SubElement(ppr, w("spacing"))
+        sp.set(w("after"), str(round(f.space_after_pt * 20)))
+        sp.set(w("line"), str(round(240 * f.line_spacing)))
+        sp.set(w("lineRule"), "auto")
+        self._style(root, "paragraph", "Normal", "Normal", default=True)
+        fn = self._style(root, "paragraph", "FootnoteText", "footnote text", based="Normal")
+        fn_ppr = etree.SubElement(fn, w("pPr"))
+        fsp = etree.SubElement(fn_ppr, w("spacing"))
+        fsp.set(w("after"), "0")
+        fn_rpr = etree.SubElement(fn, w("rPr"))
+        etree.SubElement(fn_rpr, w("sz")).set(w("val"), str(round(f.footnote_pt * 2)))
+        etree.SubElement(fn_rpr, w("szCs")).set(w("val"), str(round(f.footnote_pt * 2)))
+        ref = self._style(root, "character", "FootnoteReference", "footnote reference")
+        etree.SubElement(etree.SubElement(ref, w("rPr")), w("vertAlign")).set(w("val"), "superscript")
+        for level in (1, 2):
+            h = self._style(root, "paragraph", f"Heading{level}", f"heading {level}", based="Normal")
+            hp = etree.SubElement(h, w("pPr"))
+            etree.SubElement(hp, w("keepNext"))
+            etree.SubElement(hp, w("outlineLvl")).set(w("val"), str(level - 1))
+            etree.SubElement(etree.SubElement(h, w("rPr")), w("b"))
+        self._style(root, "paragraph", "Title", "Title", based="Normal")
+        self._style(root, "table", "TableGrid", "Table Grid")
+        return root
+
+    @staticmethod
+    def _style(root, kind: str, sid: str, name: str, based: str | None = None,
+               default: bool = False) -> etree._Element:
+        st = etree.SubElement(root, w("style"))
+        st.set(w("type"), kind)
+        st.set(w("styleId"), sid)
+        if default:
+            st.set(w("default"), "1")
+        etree.SubElement(st, w("name")).set(w("val"), name)
+        if based:
+            etree.SubElement(st, w("basedOn")).set(w("val"), based)
+        etree.SubElement(st, w("qFormat"))
+        return st
+
+    def _settings(self, track_revisions: bool = False) -> etree._Element:
+        root = etree.Element(w("settings"), nsmap=NSMAP)
+        if track_revisions:
+            etree.SubElement(root, w("trackRevisions"))
+        etree.SubElement(root, w("defaultTabStop")).set(w("val"), "720")
+        fpr = etree.SubElement(root, w("footnotePr"))
+        for fid in ("0", "1"):
+            etree.SubElement(fpr, w("footnote")).set(w("id"), fid)
+        etree.SubElement(root, w("compat"))
+        return root
+
+    def _core(self) -> etree._Element:
+        root = etree.Element(f"{{{CP}}}coreProperties",
+                             nsmap={"cp": CP, "dc": DC, "dcterms": DCTERMS})
+        etree.SubElement(root, f"{{{DC}}}title").text = self.title
+        etree.SubElement(root, f"{{{DC}}}creator").text = self.author
+        return root
+
+    def to_package(self, header_footer=None, track_revisions: bool = False) -> Package:
+        """Assemble the parts. `header_footer(builder, package)` may add headers and footers
+        and return the references for the last section."""
+        pkg = self.package
+        pkg.relate("", OFFICE_DOC_REL, "word/document.xml")
+        pkg.relate("", CORE_REL, "docProps/core.xml")
+        pkg.add("docProps/core.xml", self._core(), CORE_CT)
+        pkg.relate("word/document.xml", "styles", "styles.xml")
+        pkg.relate("word/document.xml", "settings", "settings.xml")
+        pkg.relate("word/document.xml", "footnotes", "footnotes.xml")
+        pkg.add("word/styles.xml", self._styles(), STYLES_CT)
+        pkg.add("word/settings.xml", self._settings(track_revisions), SETTINGS_CT)
+        pkg.add("word/footnotes.xml", self.footnotes, FOOTNOTES_CT)
+        refs = header_footer(self, pkg) if header_footer else ()
+        doc = etree.Element(w("document"), nsmap=NSMAP)
+        self.body.append(self._sect_pr(self.page, refs))
+        doc.append(self.body)
+        pkg.add("word/document.xml", doc, DOC_CT)
+        return pkg
+
+    def to_bytes(self, **kw) -> bytes:
+        return self.to_package(**kw).to_bytes()

@@ -1,0 +1,23 @@
+"""Readers: every input format becomes a Draft. `read_any` picks one by file extension."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import AssemblerError
+from .untext import ImportResult, import_untext
+
+
+def read_any(path: Path, **meta: str) -> ImportResult:
+    suffix = path.suffix.lower()
+    if suffix in READERS:
+        return READERS[suffix](path, **meta)
+    raise AssemblerError(f"cannot import '{suffix or 'a file without extension'}'",
+                         file=str(path), hint=f"known: {', '.join(sorted(READERS))}")
+
+
+def _read_text(path: Path, **meta: str) -> ImportResult:
+    from ..source import read_text
+    return import_untext(read_text(path), str(path), **meta)
+
+
+READERS = {".txt": _read_text, ".md": _read_text}

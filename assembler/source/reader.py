@@ -1,0 +1,332 @@
+"""Reads the draft source format (docs/draft-format.md) into the model.
+
+One unit a line, kind first, stable id last in braces:
+
+    op *Decides* that the conference shall be held in 2018; {#op1}
+      - at the United Nations Headquarters, {#op1.a}
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import AssemblerError
+from ..inline import cross_refs, footnote_refs
+from ..model import (Annex, AnnexParagraph, Draft, Footnote, Heading, Metadata,
+                     OperativeParagraph, PreambularParagraph, Row, SubParagraph, Table)
+from ..numbering import valid_style
+from .markup import parse_inline
+
+MAGIC = "assembler-draft 1"
+_META = re.compile(r"^([a-z][a-z0-9-]*):(?: (.*))?$")
+_ATTRS = re.compile(r"^#([A-Za-z0-9][A-Za-z0-9._:-]*)((?: [a-z-]+(?:=\S+)?)*)$")
+_FLAGS = {"continues", "header", "landscape"}
+_VALUED = {"list"}
+MAX_BYTES = 64 * 1024 * 1024
+
+
+@dataclass
+class SourceMap:
+    """Where each unit stood in the file, for messages that name a line."""
+    file: str
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, uid: str) -> int | None:
+        return self.lines.get(uid)
+
+
+def read_text(path: str | Path) -> str:
+    """The file's text, or an error saying why it is not a text file."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise AssemblerError(f"file is {size} bytes, more than a draft can be",
+                                 file=str(path), hint="check that this is a draft source")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise AssemblerError("no such file", file=str(path), hint="check the path") from None
+    except IsADirectoryError:
+        raise AssemblerError("is a folder, not a file", file=str(path)) from None
+    except PermissionError:
+        raise AssemblerError("cannot be read (permission denied)", file=str(path)) from None
+    if not data.strip():
+        raise AssemblerError("empty file: not a draft source", file=str(path), line=1,
+                             hint=f"a draft source starts with the line '{MAGIC}'")
+    if b"\x00" in data[:8192]:
+        raise AssemblerError("binary file: not a draft source", file=str(path), line=1,
+                             hint="give the .draft text file; import Word files with "
+                                  "'assembler import'")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[:err.start].count(b"\n") + 1
+        raise AssemblerError(f"not UTF-8 text (byte {err.start})", file=str(path), line=line,
+                             hint="save the file as UTF-8") from None
+    return text.removeprefix("\ufeff")
+
+
+def load_draft(path: str | Path) -> Draft:
+    return parse_draft(read_text(path), str(path))[0]
+
+
+def load_draft_with_map(path: str | Path) -> tuple[Draft, SourceMap]:
+    return parse_draft(read_text(path), str(path))
+
+
+def split_attrs(line: str) -> tuple[str, str | None, dict[str, str | bool]]:
+    """Split 'text {#id key=v flag}' into text, id and attributes."""
+    pos = _find_attr_block(line)
+    if pos < 0:
+        return line, None, {}
+    block = line[pos + 1:-1]
+    m = _ATTRS.match(block)
+    if not m:
+        raise AssemblerError(f"unreadable id block {{{block}}}",
+                             hint="write {#id} or {#id list=(a) continues}")
+    attrs: dict[str, str | bool] = {}
+    for token in m.group(2).split():
+        key, _, value = token.partition("=")
+        if key in _FLAGS and not value:
+            attrs[key] = True
+        elif key in _VALUED and value:
+            attrs[key] = value
+        else:
+            raise AssemblerError(f"unknown attribute {token!r}",
+                                 hint="known: list=STYLE, continues, header, landscape")
+    text = line[:pos]
+    if text.endswith(" "):
+        text = text[:-1]
+    return text, m.group(1), attrs
+
+
+def _find_attr_block(line: str) -> int:
+    if not line.endswith("}"):
+        return -1
+    i = line.rfind("{#")
+    while i >= 0:
+        backslashes = 0
+        j = i - 1
+        while j >= 0 and line[j] == "\\":
+            backslashes += 1
+            j -= 1
+        if backslashes % 2 == 0:
+            return i
+        i = line.rfind("{#", 0, i)
+    return -1
+
+
+def split_cells(s: str) -> list[str]:
+    """'| a | b |' into ['a', 'b'], honouring escaped bars."""
+    if not (s.startswith("|") and s.endswith("|")) or len(s) < 2:
+        raise AssemblerError("a table row starts and ends with |", hint="write | cell | cell |")
+    inner = s[1:-1]
+    cells, buf, i = [], [], 0
+    while i < len(inner):
+        ch = inner[i]
+        if ch == "\\" and i + 1 < len(inner):
+            buf.append(inner[i:i + 2])
+            i += 2
+            continue
+        if ch == "|":
+            cells.append("".join(buf))
+            buf = []
+        else:
+            buf.append(ch)
+        i += 1
+    cells.append("".join(buf))
+    out = []
+    for c in cells:
+        if not (c.startswith(" ") and c.endswith(" ") and len(c) >= 2) and c != " ":
+            raise AssemblerError("table cells are written '| text |' with one space each side")
+        out.append(c[1:-1] if len(c) >= 2 else "")
+    return out
+
+
+class _Builder:
+    """Collects units line by line; trees are built bottom-up at the end."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.map = SourceMap(file)
+        self.meta: list[tuple[str, str]] = []
+        self.preamble: list = []
+        self.operative: list = []  # [unit, [children...]] nested lists while building
+        self.footnotes: list = []
+        self.annexes: list = []
+        self.stack: list = []      # open sub-paragraph chain: [(degree, node)]
+        self.part = "meta"
+        self.line = 0
+        self.refs: list[tuple[int, str, str]] = []  # (line, kind, target)
+
+    def err(self, message: str, hint: str | None = None) -> AssemblerError:
+        return AssemblerError(message, file=self.file, line=self.line, hint=hint)
+
+    def register(self, uid: str | None) -> str:
+        if uid is None:
+            raise self.err("this unit has no id", hint="end the line with {#a-new-id}")
+        if uid in self.map.lines:
+            raise self.err(f"duplicated id '{uid}' (first used on line {self.map.lines[uid]})",
+                           hint="give every unit an id of its own")
+        self.map.lines[uid] = self.line
+        return uid
+
+    def content(self, text: str, cell: bool = False):
+        try:
+            content = parse_inline(text, cell=cell)
+        except AssemblerError as e:
+            raise self.err(e.message, e.hint) from None
+        for target in footnote_refs(content):
+            self.refs.append((self.line, "footnote", target))
+        for target in cross_refs(content):
+            self.refs.append((self.line, "unit", target))
+        return content
+
+
+def parse_draft(text: str, file: str = "<draft>") -> tuple[Draft, SourceMap]:
+    b = _Builder(file)
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    if not lines or lines[0].rstrip("\r") != MAGIC:
+        b.line = 1
+        raise b.err("not a draft source", hint=f"the first line must be '{MAGIC}'")
+    for number, raw in enumerate(lines[1:], 2):
+        b.line = number
+        line = raw.rstrip("\r")
+        if b.part == "meta":
+            if not line.strip():
+                b.part = "body"
+                continue
+            m = _META.match(line)
+            if not m:
+                raise b.err("expected 'key: value' metadata or a blank line before the text")
+            b.meta.append((m.group(1), (m.group(2) or "").strip()))
+            continue
+        if not line.strip():
+            continue
+        _body_line(b, line)
+    return _finish(b)
+
+
+def _body_line(b: _Builder, line: str) -> None:
+    try:
+        body, uid, attrs = split_attrs(line)
+    except AssemblerError as e:
+        raise b.err(e.message, e.hint) from None
+    stripped = body.lstrip(" ")
+    indent = len(body) - len(stripped)
+    kind, _, rest = stripped.partition(" ")
+    if stripped.startswith("|"):
+        kind, rest = "|", stripped
+    if indent and kind != "-":
+        raise b.err("only sub-paragraphs ('- ') are indented")
+    style = attrs.get("list")
+    if isinstance(style, str) and not valid_style(style):
+        raise b.err(f"unknown list style {style!r}", hint="use (a), a., A), (i), i., 1. and the like")
+
+    if kind == "pp":
+        if b.operative or b.footnotes or b.annexes:
+            raise b.err("a preambular paragraph after the operative part",
+                        hint="move it above the first 'op' line")
+        b.preamble.append(PreambularParagraph(b.register(uid), b.content(rest)))
+    elif kind in ("op", "##"):
+        if b.footnotes or b.annexes:
+            raise b.err("an operative unit after the footnotes or annexes",
+                        hint="move it above the first 'fn' or 'annex' line")
+        uid = b.register(uid)
+        if kind == "##":
+            b.operative.append([Heading(uid, b.content(rest)), None])
+        else:
+            node = [OperativeParagraph(uid, b.content(rest), (), style or None,
+                                       bool(attrs.get("continues"))), []]
+            b.operative.append(node)
+        b.stack = [(0, b.operative[-1])]
+    elif kind == "-":
+        if indent % 2 or indent == 0:
+            raise b.err("a sub-paragraph is indented by two spaces a degree")
+        degree = indent // 2
+        while b.stack and b.stack[-1][0] >= degree:
+            b.stack.pop()
+        if not b.stack or b.stack[-1][1][1] is None:
+            raise b.err("a sub-paragraph with no operative paragraph above it")
+        if b.stack[-1][0] != degree - 1:
+            raise b.err(f"a sub-paragraph of degree {degree} directly under degree "
+                        f"{b.stack[-1][0]}", hint="indent by two spaces more than its parent")
+        node = [SubParagraph(b.register(uid), b.content(rest), (), style or None,
+                             bool(attrs.get("continues"))), []]
+        b.stack[-1][1][1].append(node)
+        b.stack.append((degree, node))
+    elif kind == "fn":
+        if b.annexes:
+            raise b.err("footnotes come before the annexes")
+        b.footnotes.append(Footnote(b.register(uid), b.content(rest)))
+        b.stack = []
+    elif kind == "annex":
+        b.annexes.append([Annex(b.register(uid), b.content(rest)), []])
+        b.stack = []
+    elif kind in ("p", "table", "|"):
+        if not b.annexes:
+            raise b.err(f"'{kind}' belongs inside an annex", hint="add an 'annex' line above it")
+        body_list = b.annexes[-1][1]
+        if kind == "p":
+            body_list.append(AnnexParagraph(b.register(uid), b.content(rest)))
+        elif kind == "table":
+            body_list.append([Table(b.register(uid), b.content(rest), (),
+                                    bool(attrs.get("landscape"))), []])
+        else:
+            if not body_list or not isinstance(body_list[-1], list):
+                raise b.err("a table row with no 'table' line above it")
+            try:
+                cells = split_cells(rest)
+            except AssemblerError as e:
+                raise b.err(e.message, e.hint) from None
+            row = Row(b.register(uid), tuple(b.content(c, cell=True) for c in cells),
+                      bool(attrs.get("header")))
+            body_list[-1][1].append(row)
+    else:
+        raise b.err(f"unknown unit kind {kind!r}",
+                    hint="a line starts with pp, op, '- ', ##, fn, annex, p, table or |")
+
+
+def _tree(node):
+    unit, children = node
+    if children is None:
+        return unit
+    from dataclasses import replace
+    return replace(unit, children=tuple(_tree(c) for c in children))
+
+
+def _finish(b: _Builder) -> tuple[Draft, SourceMap]:
+    from dataclasses import replace
+    known = {k.replace("-", "_") for k in Metadata.known_keys()}
+    values, extra, seen = {}, [], set()
+    for key, value in b.meta:
+        if key in seen:
+            raise AssemblerError(f"metadata key '{key}' is given twice", file=b.file,
+                                 hint="keep one")
+        seen.add(key)
+        attr = key.replace("-", "_")
+        if attr in known and "_" not in key:
+            values[attr] = value
+        else:
+            extra.append((key, value))
+    meta = Metadata(**values, extra=tuple(extra))
+    annexes = []
+    for annex, body in b.annexes:
+        blocks = tuple(replace(blk[0], rows=tuple(blk[1])) if isinstance(blk, list) else blk
+                       for blk in body)
+        annexes.append(replace(annex, body=blocks))
+    draft = Draft(meta, tuple(b.preamble), tuple(_tree(n) for n in b.operative),
+                  tuple(b.footnotes), tuple(annexes))
+    footnote_ids = {f.id for f in draft.footnotes}
+    for line, kind, target in b.refs:
+        if kind == "footnote" and target not in footnote_ids:
+            raise AssemblerError(f"footnote marker [^{target}] points to no footnote",
+                                 file=b.file, line=line,
+                                 hint=f"add a line 'fn ... {{#{target}}}' or fix the id")
+        if kind == "unit" and (target not in b.map.lines or target in footnote_ids):
+            raise AssemblerError(f"cross-reference [@{target}] points to no unit",
+                                 file=b.file, line=line, hint="fix the id it names")
+    return draft, b.map

@@ -1,0 +1,64 @@
+"""Writes the model in the draft source format; the output is canonical, so saving what
+was loaded from a saved file gives the same bytes."""
+from __future__ import annotations
+
+from ..model import Draft, OperativeParagraph, SubParagraph, Heading, Table
+from .markup import render_inline
+from .reader import MAGIC
+
+
+def _attrs(unit, *flags: str) -> str:
+    parts = ["#" + unit.id]
+    style = getattr(unit, "list_style", None)
+    if style:
+        parts.append(f"list={style}")
+    for flag in ("continues", "header", "landscape"):
+        attr = {"continues": "list_continues"}.get(flag, flag)
+        if getattr(unit, attr, False):
+            parts.append(flag)
+    return "{" + " ".join(parts) + "}"
+
+
+def _line(prefix: str, content, unit) -> str:
+    text = render_inline(content)
+    return f"{prefix} {text} {_attrs(unit)}" if text else f"{prefix} {_attrs(unit)}"
+
+
+def _subs(unit, degree: int, out: list[str]) -> None:
+    for child in unit.children:
+        out.append(_line("  " * degree + "-", child.content, child))
+        _subs(child, degree + 1, out)
+
+
+def dump_draft(draft: Draft) -> str:
+    out = [MAGIC]
+    for key, value in draft.metadata.items():
+        out.append(f"{key}: {value}" if value else f"{key}:")
+    for pp in draft.preamble:
+        out += ["", _line("pp", pp.content, pp)]
+    for item in draft.operative:
+        if isinstance(item, Heading):
+            out += ["", _line("##", item.content, item)]
+        else:
+            out += ["", _line("op", item.content, item)]
+            _subs(item, 1, out)
+    for fn in draft.footnotes:
+        out += ["", _line("fn", fn.content, fn)]
+    for annex in draft.annexes:
+        out += ["", _line("annex", annex.title, annex)]
+        for block in annex.body:
+            if isinstance(block, Table):
+                out += ["", _line("table", block.title, block)]
+                for row in block.rows:
+                    cells = " | ".join(render_inline(c, cell=True) for c in row.cells)
+                    cells = f"| {cells} |" if row.cells else "|  |"
+                    out.append(f"{cells} {_attrs(row)}")
+            else:
+                out += ["", _line("p", block.content, block)]
+    return "\n".join(out) + "\n"
+
+
+def save_draft(draft: Draft, path) -> None:
+    """Write atomically: a reader never sees half a file."""
+    from ..files import write_atomic
+    write_atomic(path, dump_draft(draft).encode("utf-8"))
