@@ -96,6 +96,10 @@ class DocumentBuilder:
         self.title = ""
         self.author = "assembler"
         self.extra_sections: list[etree._Element] = []
+        # sectPr of the sections closed by end_section, in order (headers.py adds references)
+        self.sections: list[etree._Element] = []
+        self.first_page_different = False   # the first section's first page has its own header/footer
+        self.even_and_odd_headers = False   # even pages have their own header/footer
         self._add_separators()
 
     # ----------------------------------------------------------------- content
@@ -163,7 +167,9 @@ class DocumentBuilder:
         """Close the section so far with `page`'s setup; what follows starts a new page."""
         p = etree.SubElement(self.body, w("p"))
         ppr = etree.SubElement(p, w("pPr"))
-        ppr.append(self._sect_pr(page))
+        sect = self._sect_pr(page, title_page=self.first_page_different and not self.sections)
+        self.sections.append(sect)
+        ppr.append(sect)
 
     # ----------------------------------------------------------------- markup
     def _ppr(self, p: etree._Element, fmt: ParaFormat) -> None:
@@ -297,7 +303,8 @@ class DocumentBuilder:
             sp.set(w("lineRule"), "auto")
             etree.SubElement(etree.SubElement(p, w("r")), w(tag))
 
-    def _sect_pr(self, page: PageSetup, refs: Iterable[tuple[str, str, str]] = ()) -> etree._Element:
+    def _sect_pr(self, page: PageSetup, refs: Iterable[tuple[str, str, str]] = (),
+                 title_page: bool = False) -> etree._Element:
         sect = etree.Element(w("sectPr"))
         for kind, which, rid in refs:
             ref = etree.SubElement(sect, w(f"{kind}Reference"))
@@ -317,6 +324,8 @@ class DocumentBuilder:
                             ("header", page.header_cm), ("footer", page.footer_cm)):
             mar.set(w(attr), twips(value))
         mar.set(w("gutter"), "0")
+        if title_page:
+            etree.SubElement(sect, w("titlePg"))
         return sect
 
     # ----------------------------------------------------------------- parts
@@ -375,6 +384,8 @@ class DocumentBuilder:
         if track_revisions:
             etree.SubElement(root, w("trackRevisions"))
         etree.SubElement(root, w("defaultTabStop")).set(w("val"), "720")
+        if self.even_and_odd_headers:  # schema order: after defaultTabStop, before footnotePr
+            etree.SubElement(root, w("evenAndOddHeaders"))
         fpr = etree.SubElement(root, w("footnotePr"))
         for fid in ("0", "1"):
             etree.SubElement(fpr, w("footnote")).set(w("id"), fid)
@@ -401,9 +412,16 @@ class DocumentBuilder:
         pkg.add("word/styles.xml", self._styles(), STYLES_CT)
         pkg.add("word/settings.xml", self._settings(track_revisions), SETTINGS_CT)
         pkg.add("word/footnotes.xml", self.footnotes, FOOTNOTES_CT)
-        refs = header_footer(self, pkg) if header_footer else ()
+        refs = tuple(header_footer(self, pkg)) if header_footer else ()
+        for sect in self.sections:  # earlier sections show the same headers and footers
+            for i, (kind, which, rid) in enumerate(refs):
+                ref = etree.Element(w(f"{kind}Reference"))
+                ref.set(w("type"), which)
+                ref.set(f"{{{NSMAP['r']}}}id", rid)
+                sect.insert(i, ref)
         doc = etree.Element(w("document"), nsmap=NSMAP)
-        self.body.append(self._sect_pr(self.page, refs))
+        self.body.append(self._sect_pr(self.page, refs, title_page=self.first_page_different
+                                       and not self.sections))
         doc.append(self.body)
         pkg.add("word/document.xml", doc, DOC_CT)
         return pkg

@@ -1,0 +1,188 @@
+"""Which face a draft wears at each stage of its life, from its metadata (pure, no Word).
+
+An informal draft (elements paper, zero, first, Rev.N, final draft) shows its stage and date
+above the title; an L-document (and its revisions) the formal masthead with symbol,
+distribution, session, agenda items and who submits it; an adopted resolution its A/RES symbol,
+the adoption line and the number in its title. Issued documents (L, L-rev, adopted) carry a job
+number with its barcode text on page 1 and running headers and footers after it.
+Facts: ../shared/reference/un-format.md.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .errors import AssemblerError
+from .model import Metadata
+
+INFORMAL = {"elements": "Elements paper", "zero": "Zero draft", "first": "First draft",
+            "rev": "Rev.{revision}", "final": "Final draft", "mapping": ""}
+ISSUED = ("L", "L-rev", "adopted")
+KNOWN_STAGES = tuple(INFORMAL) + ISSUED
+
+_L_SYMBOL = re.compile(r"^[A-Z]+(?:/C\.\d+)?/\d+/L\.\d+$")
+_L_REV_SYMBOL = re.compile(r"^[A-Z]+(?:/C\.\d+)?/\d+/L\.\d+/Rev\.\d+$")
+_RES_SYMBOL = re.compile(r"^[A-Z]+/RES/(\d+/\d+)(?:\s*\(\w+\))?$")
+_JOB = re.compile(r"^(\d{2})-(\d{5})(?:\s*\(([A-Z])\))?$")
+
+_ONES = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+         "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+         "sixteenth", "seventeenth", "eighteenth", "nineteenth")
+_TENS = ("", "", "twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet")
+_CARDINAL = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+class StageError(AssemblerError):
+    """A stage that cannot be built from the metadata given; names the field."""
+
+    def __init__(self, message: str, field: str, hint: str | None = None):
+        super().__init__(message, hint=hint)
+        self.field = field
+
+
+def session_words(n: int) -> str:
+    """71 -> 'Seventy-first session' (the masthead spells the ordinal out)."""
+    if not 0 < n < 100:
+        return f"{n}th session"
+    if n < 20:
+        word = _ONES[n]
+    elif n % 10 == 0:
+        word = _TENS[n // 10] + "ieth"
+    else:
+        word = _TENS[n // 10] + "y-" + _ONES[n % 10]
+    return word[0].upper() + word[1:] + " session"
+
+
+@dataclass(frozen=True)
+class Masthead:
+    """Everything the first page and the page furniture show, already worded."""
+    stage: str
+    face: str                      # informal, limited, resolution
+    title: str                     # as printed (with "71/280. " on resolutions)
+    date: str = ""
+    stage_label: str = ""
+    organ: str = ""
+    symbol: str = ""
+    distribution: str = ""
+    original: str = ""             # "Original: English"
+    session: str = ""
+    agenda: str = ""               # "Agenda items 13 and 117"
+    agenda_titles: tuple = ()
+    submitted: str = ""            # "Draft resolution submitted by ..."
+    adopted: str = ""              # "Resolution adopted by the General Assembly on ..."
+    committee: str = ""            # "[without reference to a Main Committee (A/71/L.58)]"
+    job_number: str = ""           # "17-05719 (E)"
+    job_date: str = ""             # "170417"
+    barcode: str = ""              # "*1705719*"
+    running_title: str = ""        # beside the symbol in running headers of resolutions
+    closing: tuple = ()            # ("74th plenary meeting", "6 April 2017")
+    illustrative: str = ""         # why symbols are not real, when they are not
+
+    @property
+    def issued(self) -> bool:
+        return self.face != "informal"
+
+
+def _need(meta: Metadata, key: str, stage: str, example: str) -> str:
+    value = meta.get(key).strip()
+    if not value:
+        raise StageError(f"stage '{stage}' needs metadata '{key}'", key,
+                         hint=f"add the line '{key}: {example}' or pass --{key} for this build")
+    return value
+
+
+def agenda_line(items: str) -> str:
+    """'13 and 117' or '13, 117' -> 'Agenda items 13 and 117'; '13' -> 'Agenda item 13'."""
+    parts = [p for p in re.split(r"\s*(?:,|\band\b)\s*", items.strip()) if p]
+    if len(parts) <= 1:
+        return f"Agenda item {items.strip()}"
+    return "Agenda items " + ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def submitted_line(by: str) -> str:
+    """An office submits 'Draft resolution submitted by the President of the General
+    Assembly'; States or groups are listed first: 'Delegation A and Delegation B: draft
+    resolution'. A line that already says 'draft resolution' is kept as written."""
+    if "draft resolution" in by.lower():
+        return by
+    office = re.match(r"^(the\s+)?(President|Chair|Vice-President|Co-facilitators|Secretary-General)\b",
+                      by, re.I)
+    if office:
+        return "Draft resolution submitted by " + (by if office.group(1) else "the " + by)
+    return f"{by}: draft resolution"
+
+
+def job_parts(job: str, stage: str) -> tuple[str, str]:
+    """'17-05719' -> ('17-05719 (E)', '*1705719*'): the language letter and Code 39 text."""
+    m = _JOB.match(job.strip())
+    if not m:
+        raise StageError(f"job number '{job}' is not of the form YY-NNNNN", "job-number",
+                         hint="e.g. 'job-number: 17-05719'")
+    return f"{m.group(1)}-{m.group(2)} ({m.group(3) or 'E'})", f"*{m.group(1)}{m.group(2)}*"
+
+
+def masthead_for(meta: Metadata) -> Masthead:
+    """The face of `meta`'s stage, or a StageError naming the missing or wrong field."""
+    stage = meta.stage.strip()
+    if stage not in KNOWN_STAGES:
+        raise StageError(f"unknown stage '{stage or '(none)'}'", "stage",
+                         hint="one of: " + ", ".join(KNOWN_STAGES))
+    title = meta.title.strip()
+    illustrative = meta.get("illustrative").strip()
+    if stage in INFORMAL:
+        if not title:
+            raise StageError(f"stage '{stage}' needs metadata 'title'", "title",
+                             hint="add the line 'title: ...'")
+        label = meta.stage_label.strip() or INFORMAL[stage].format(revision=meta.revision or "1")
+        return Masthead(stage, "informal", title, date=meta.date.strip(), stage_label=label,
+                        illustrative=illustrative)
+
+    symbol = _need(meta, "symbol", stage, {"L": "A/71/L.58", "L-rev": "A/71/L.58/Rev.1",
+                                           "adopted": "A/RES/71/280"}[stage])
+    pattern = {"L": _L_SYMBOL, "L-rev": _L_REV_SYMBOL, "adopted": _RES_SYMBOL}[stage]
+    if not pattern.match(symbol):
+        example = {"L": "A/71/L.58", "L-rev": "A/71/L.58/Rev.1", "adopted": "A/RES/71/280"}[stage]
+        raise StageError(f"symbol '{symbol}' does not fit stage '{stage}'", "symbol",
+                         hint=f"a stage '{stage}' symbol looks like {example}")
+    if not title:
+        raise StageError(f"stage '{stage}' needs metadata 'title'", "title",
+                         hint="add the line 'title: ...'")
+    date = _need(meta, "date", stage, "3 April 2017")
+    job, barcode = job_parts(_need(meta, "job-number", stage, "17-05719"), stage)
+    session_value = _need(meta, "session", stage, "Seventy-first session")
+    session = (session_words(int(session_value)) if session_value.isdigit()
+               else session_value)
+    agenda = agenda_line(_need(meta, "agenda-items", stage, "13 and 117"))
+    titles = tuple(t.strip() for t in meta.get("agenda-titles").split(" / ") if t.strip())
+    common = dict(date=date, organ=meta.organ.strip() or "General Assembly", symbol=symbol,
+                  session=session, agenda=agenda, agenda_titles=titles, job_number=job,
+                  job_date=meta.get("job-date").strip(), barcode=barcode,
+                  illustrative=illustrative)
+    if stage in ("L", "L-rev"):
+        submitted = submitted_line(_need(meta, "submitted-by", stage,
+                                         "President of the General Assembly"))
+        return Masthead(stage, "limited", title, submitted=submitted,
+                        distribution=meta.distribution.strip() or "Limited",
+                        original="Original: " + (meta.original_language.strip() or "English"),
+                        **common)
+    number = _RES_SYMBOL.match(symbol).group(1)
+    adopted_on = _need(meta, "adopted-on", stage, "6 April 2017")
+    source = _need(meta, "adopted-from", stage, "A/71/L.58")
+    committee = meta.get("main-committee").strip()
+    closing = tuple(p.strip() for p in meta.closing.split(" / ") if p.strip())
+    if not closing:
+        raise StageError("stage 'adopted' needs metadata 'closing'", "closing",
+                         hint="add the line 'closing: 74th plenary meeting / 6 April 2017'")
+    organ = common["organ"]
+    return Masthead(stage, "resolution", f"{number}. {title}",
+                    distribution=meta.distribution.strip() or "General",
+                    adopted=f"Resolution adopted by the {organ} on {adopted_on}",
+                    committee=(f"[on the report of the {committee} ({source})]" if committee
+                               else f"[without reference to a Main Committee ({source})]"),
+                    running_title=title, closing=closing, **common)
+
+
+def with_overrides(meta: Metadata, **values: str | None) -> Metadata:
+    """The metadata with options given for one build (--stage L --symbol A/71/L.58)."""
+    given = {k: v for k, v in values.items() if v is not None}
+    return meta.with_values(**given) if given else meta

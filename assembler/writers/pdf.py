@@ -1,0 +1,70 @@
+"""PDF through LibreOffice: any writer's .docx bytes -> PDF bytes.
+
+Shared by every PDF output (drafts, letters, redlines, comparison tables): they build a .docx
+and hand it here, so the PDF always looks like what Word users get.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..errors import AssemblerError
+
+INSTALL_HINT = ("install LibreOffice: on Debian/Ubuntu `apt-get install -y --no-install-recommends "
+                "libreoffice-writer-nogui` (or `make sysdeps`), on macOS `brew install --cask "
+                "libreoffice`; or write .docx/.html instead")
+
+
+def soffice() -> str | None:
+    """The LibreOffice executable, or None when it is not installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def docx_to_pdf(data: bytes, timeout: float = 180) -> bytes:
+    """Convert .docx bytes to PDF bytes with headless LibreOffice.
+
+    Each call uses a private LibreOffice profile, so conversions running side by side (tests,
+    other helpers) never wait on each other's lock or share a half-written profile.
+    """
+    exe = soffice()
+    if not exe:
+        raise AssemblerError("PDF output needs LibreOffice (soffice), which is not installed",
+                             hint=INSTALL_HINT)
+    with tempfile.TemporaryDirectory(prefix="assembler-pdf-") as tmp:
+        work = Path(tmp)
+        src = work / "document.docx"
+        src.write_bytes(data)
+        profile = (work / "profile").as_uri()
+        cmd = [exe, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+               "--convert-to", "pdf", "--outdir", str(work), str(src)]
+        try:
+            done = subprocess.run(cmd, capture_output=True, timeout=timeout,
+                                  env={**os.environ, "HOME": str(work)})
+        except subprocess.TimeoutExpired:
+            raise AssemblerError(f"LibreOffice did not finish converting to PDF in {timeout:.0f} s",
+                                 hint="try again, or write .docx and convert it yourself") from None
+        pdf = work / "document.pdf"
+        if done.returncode != 0 or not pdf.is_file():
+            detail = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
+            raise AssemblerError("LibreOffice could not convert the document to PDF"
+                                 + (f": {detail[-1]}" if detail else ""),
+                                 hint="check that `soffice --headless --version` works")
+        return pdf.read_bytes()
+
+
+def pdf_to_png(pdf: bytes, resolution: int = 70, first: int = 1, last: int = 1) -> list[bytes]:
+    """Render PDF pages to PNG with poppler's pdftoppm (visual checks, previews)."""
+    exe = shutil.which("pdftoppm")
+    if not exe:
+        raise AssemblerError("rendering pages needs pdftoppm, which is not installed",
+                             hint="apt-get install -y poppler-utils")
+    with tempfile.TemporaryDirectory(prefix="assembler-png-") as tmp:
+        src = Path(tmp) / "doc.pdf"
+        src.write_bytes(pdf)
+        subprocess.run([exe, "-png", "-r", str(resolution), "-f", str(first), "-l", str(last),
+                        str(src), str(Path(tmp) / "page")], check=True, capture_output=True,
+                       timeout=120)
+        return [p.read_bytes() for p in sorted(Path(tmp).glob("page*.png"))]
