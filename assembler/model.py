@@ -192,12 +192,28 @@ class Metadata:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """One change that made this version from the one it is based on (Metadata.based_on):
+    which change of which proposal, of what kind, on which unit, and who proposed it.
+    A deleted unit is named by its id in the base version."""
+    change: str          # "P-07/2": proposal id, slash, the change's number in it
+    kind: str            # insert-words, replace-unit, delete-unit, ... (amendments/model.py)
+    unit: str
+    proposer: str = ""
+
+    @property
+    def proposal(self) -> str:
+        return self.change.rsplit("/", 1)[0]
+
+
+@dataclass(frozen=True)
 class Draft:
     metadata: Metadata = field(default_factory=Metadata)
     preamble: tuple = ()   # tuple[PreambularParagraph, ...]
     operative: tuple = ()  # tuple[OperativeParagraph | Heading, ...]
     footnotes: tuple = ()  # tuple[Footnote, ...]
     annexes: tuple = ()    # tuple[Annex, ...]
+    provenance: tuple = ()  # tuple[Provenance, ...]: the changes that made this version
 
     # -- traversal -------------------------------------------------------------
     def units(self) -> Iterator[Unit]:

@@ -64,7 +64,7 @@ def drafts(draw, text=words, max_ops=6, with_annex=True):
         rows = tuple(Row(f"t1.r{k}", tuple(draw(content(text)) for _ in range(2)), k == 0)
                      for k in range(draw(st.integers(1, 3))))
         annexes = (Annex("annex1", (Text("Annex"),),
-                         (AnnexParagraph("annex1.p1", c()), Table("t1", (), rows))),)
+                         (AnnexParagraph("annex1.p1", c()), Table("t1", rows, (Text("Mapping"),)))),)
     meta = Metadata(negotiation="generated", version="v1", stage="first",
                     title="A generated draft", formula="The General Assembly,",
                     extra=(("x-note", "kept as is"),))

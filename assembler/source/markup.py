@@ -97,7 +97,8 @@ def render_inline(content: Content, *, cell: bool = False) -> str:
             italic = want_i
         if isinstance(item, Text):
             if item.sup:
-                parts.append("^{" + item.text.replace("\\", "\\\\").replace("}", "\\}") + "}")
+                sup = item.text.replace("\\", "\\\\").replace("}", "\\}")
+                parts.append("^{" + (sup.replace("|", "\\|") if cell else sup) + "}")
             else:
                 parts.append(_escape(item.text, cell=cell,
                                      first=idx == 0, final=idx == last))

@@ -14,7 +14,8 @@ from pathlib import Path
 from ..errors import AssemblerError
 from ..inline import cross_refs, footnote_refs
 from ..model import (Annex, AnnexParagraph, Draft, Footnote, Heading, Metadata,
-                     OperativeParagraph, PreambularParagraph, Row, SubParagraph, Table)
+                     OperativeParagraph, PreambularParagraph, Provenance, Row, SubParagraph,
+                     Table)
 from ..numbering import valid_style
 from .markup import parse_inline
 
@@ -159,6 +160,7 @@ class _Builder:
         self.part = "meta"
         self.line = 0
         self.refs: list[tuple[int, str, str]] = []  # (line, kind, target)
+        self.provenance: list[Provenance] = []
 
     def err(self, message: str, hint: str | None = None) -> AssemblerError:
         return AssemblerError(message, file=self.file, line=self.line, hint=hint)
@@ -210,7 +212,26 @@ def parse_draft(text: str, file: str = "<draft>") -> tuple[Draft, SourceMap]:
     return _finish(b)
 
 
+_CHANGE = re.compile(r"^change ([A-Za-z0-9][A-Za-z0-9._:-]*/[0-9]+) ([a-z-]+) "
+                     r"([A-Za-z0-9][A-Za-z0-9._:-]*)(?: by (\S.*))?$")
+
+
+def _change_line(b: _Builder, line: str) -> None:
+    """`change P-07/2 replace-words op5 by Delegation A`: provenance, after every unit."""
+    m = _CHANGE.match(line)
+    if not m:
+        raise b.err("unreadable change line",
+                    hint="write 'change PROPOSAL/N KIND UNIT-ID by PROPOSER'")
+    b.provenance.append(Provenance(m.group(1), m.group(2), m.group(3), m.group(4) or ""))
+    b.part = "provenance"
+
+
 def _body_line(b: _Builder, line: str) -> None:
+    if line.startswith("change "):
+        return _change_line(b, line)
+    if b.part == "provenance":
+        raise b.err("a unit after the change lines",
+                    hint="change lines (provenance) come last, after every unit")
     try:
         body, uid, attrs = split_attrs(line)
     except AssemblerError as e:
@@ -273,8 +294,8 @@ def _body_line(b: _Builder, line: str) -> None:
         if kind == "p":
             body_list.append(AnnexParagraph(b.register(uid), b.content(rest)))
         elif kind == "table":
-            body_list.append([Table(b.register(uid), b.content(rest), (),
-                                    bool(attrs.get("landscape"))), []])
+            body_list.append([Table(b.register(uid), title=b.content(rest),
+                                    landscape=bool(attrs.get("landscape"))), []])
         else:
             if not body_list or not isinstance(body_list[-1], list):
                 raise b.err("a table row with no 'table' line above it")
@@ -319,7 +340,7 @@ def _finish(b: _Builder) -> tuple[Draft, SourceMap]:
                        for blk in body)
         annexes.append(replace(annex, body=blocks))
     draft = Draft(meta, tuple(b.preamble), tuple(_tree(n) for n in b.operative),
-                  tuple(b.footnotes), tuple(annexes))
+                  tuple(b.footnotes), tuple(annexes), tuple(b.provenance))
     footnote_ids = {f.id for f in draft.footnotes}
     for line, kind, target in b.refs:
         if kind == "footnote" and target not in footnote_ids:

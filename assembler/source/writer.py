@@ -55,6 +55,11 @@ def dump_draft(draft: Draft) -> str:
                     out.append(f"{cells} {_attrs(row)}")
             else:
                 out += ["", _line("p", block.content, block)]
+    if draft.provenance:
+        out.append("")
+    for rec in draft.provenance:
+        by = f" by {rec.proposer}" if rec.proposer else ""
+        out.append(f"change {rec.change} {rec.kind} {rec.unit}{by}")
     return "\n".join(out) + "\n"
 
 
