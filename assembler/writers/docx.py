@@ -36,6 +36,9 @@ class DraftDocx:
         self.builder.title = self.draft.metadata.title
         self.labels: dict[str, Label] = compute_labels(self.draft)
         self.ind = self.layout.section("indents")
+        self.package_options: dict = {}  # e.g. header_footer, set by the stage's masthead
+        if _whole_landscape(self.draft):  # a table document (the events mapping) lies landscape
+            self.builder.page = page_setup(self.layout, landscape=True)
 
     # ------------------------------------------------------------ inline
     def runs(self, content: Content, **fmt) -> list[Run]:
@@ -64,9 +67,14 @@ class DraftDocx:
     def build(self) -> bytes:
         self.masthead()
         self.body()
-        return self.builder.to_bytes()
+        return self.builder.to_bytes(**self.package_options)
 
     def masthead(self) -> None:
+        if self.draft.metadata.stage:  # the stage picks the face (writers/mastheads.py)
+            from ..stages import masthead_for
+            from .mastheads import render_masthead
+            render_masthead(self, masthead_for(self.draft.metadata))
+            return
         """The heading block of an informal draft: date, title, stage."""
         meta = self.draft.metadata
         look = self.layout.section("informal")
@@ -146,7 +154,9 @@ class DraftDocx:
     def annex(self, annex: Annex) -> None:
         b = self.builder
         b.paragraph(self.runs(annex.title, bold=True),
-                    ParaFormat(style="Heading1", align="center", page_break_before=True,
+                    ParaFormat(style="Heading1", align="center",
+                               page_break_before=bool(self.draft.preamble or self.draft.operative
+                                                      or annex is not self.draft.annexes[0]),
                                keep_next=True))
         for block in annex.body:
             if isinstance(block, AnnexParagraph):
@@ -164,13 +174,35 @@ class DraftDocx:
         page = page_setup(self.layout, table.landscape)
         usable = (max(page.width_cm, page.height_cm) if table.landscape else page.width_cm) \
             - page.left_cm - page.right_cm
-        widths = [usable / columns] * columns
+        widths = column_widths(table, usable, self.layout.section("tables"))
         rows = []
         for row in table.rows:
             cells = [self.runs(c, bold=row.header) for c in row.cells]
             cells += [[] for _ in range(columns - len(cells))]
             rows.append((cells, row.header))
         b.table(rows, widths)
+
+
+def _whole_landscape(draft: Draft) -> bool:
+    """A document that is only landscape tables is laid out landscape from its first page."""
+    blocks = [b for a in draft.annexes for b in a.body]
+    return (not draft.preamble and not draft.operative and bool(blocks)
+            and all(isinstance(b, Table) and b.landscape for b in blocks))
+
+
+def column_widths(table: Table, usable: float, look: dict) -> list[float]:
+    """Share the width by how much text each column holds (a date column stays narrow, a
+    description column gets room), within the layout's bounds."""
+    from ..inline import plain
+    columns = max(len(r.cells) for r in table.rows)
+    totals = [0.0] * columns
+    for row in table.rows:
+        for i, cell in enumerate(row.cells):
+            totals[i] += len(plain(cell))
+    count = max(len(table.rows), 1)
+    lo, hi = look.get("min_chars", 10), look.get("max_chars", 120)
+    weights = [min(max(t / count, lo), hi) for t in totals]
+    return [usable * wgt / sum(weights) for wgt in weights]
 
 
 def build_docx(draft: Draft, layout: Layout | None = None) -> bytes:
