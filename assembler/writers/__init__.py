@@ -14,7 +14,24 @@ def _docx(draft: Draft, layout: Layout) -> bytes:
     return build_docx(draft, layout)
 
 
-WRITERS: dict[str, Callable[[Draft, Layout], bytes]] = {".docx": _docx}
+def _html(draft: Draft, layout: Layout) -> bytes:
+    from .html import build_html
+    return build_html(draft, layout)
+
+
+def _pdf(draft: Draft, layout: Layout) -> bytes:
+    from .docx import build_docx
+    from .pdf import docx_to_pdf
+    return docx_to_pdf(build_docx(draft, layout))
+
+
+def _txt(draft: Draft, layout: Layout) -> bytes:
+    from .text import build_text
+    return build_text(draft, layout)
+
+
+WRITERS: dict[str, Callable[[Draft, Layout], bytes]] = {
+    ".docx": _docx, ".html": _html, ".htm": _html, ".pdf": _pdf, ".txt": _txt}
 
 
 def writer_for(path: Path) -> Callable[[Draft, Layout], bytes]:
