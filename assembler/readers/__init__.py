@@ -20,4 +20,14 @@ def _read_text(path: Path, **meta: str) -> ImportResult:
     return import_untext(read_text(path), str(path), **meta)
 
 
-READERS = {".txt": _read_text, ".md": _read_text}
+def _read_docx(path: Path, **meta: str) -> ImportResult:
+    from .docx import read_docx_draft
+    return read_docx_draft(path, **meta)
+
+
+def _read_akn(path: Path, **meta: str) -> ImportResult:
+    from ..akn.importer import read_akn
+    return read_akn(path, **meta)
+
+
+READERS = {".txt": _read_text, ".md": _read_text, ".docx": _read_docx, ".xml": _read_akn}

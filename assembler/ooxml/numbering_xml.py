@@ -1,0 +1,121 @@
+"""Word automatic numbering (numbering.xml): list definitions and the counting Word does.
+
+A paragraph names a w:num and a level; the w:num points at a w:abstractNum whose levels
+give the format ("decimal", "lowerLetter") and the label text ("%1.", "(%2)"). Counters
+belong to the abstract list, so two w:num sharing one abstract list continue each other,
+unless a w:num overrides a level's start (a restart). A level's counter resets when a
+higher level advances.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .ns import w
+
+
+@dataclass(frozen=True)
+class Level:
+    format: str = "decimal"
+    text: str = "%1."
+    start: int = 1
+    left_twips: int = 0
+
+
+@dataclass
+class NumDef:
+    abstract: str
+    levels: dict                     # level -> Level
+    overrides: dict = field(default_factory=dict)  # level -> start value
+
+
+def read_numbering(root) -> dict[str, NumDef]:
+    abstracts: dict[str, dict] = {}
+    for an in root.iter(w("abstractNum")):
+        levels = {}
+        for lvl in an.iter(w("lvl")):
+            levels[_int(lvl.get(w("ilvl")))] = _level(lvl)
+        abstracts[an.get(w("abstractNumId"), "")] = levels
+    nums: dict[str, NumDef] = {}
+    for num in root.iter(w("num")):
+        aid_el = num.find(w("abstractNumId"))
+        aid = aid_el.get(w("val"), "") if aid_el is not None else ""
+        levels = dict(abstracts.get(aid, {}))
+        overrides = {}
+        for ov in num.findall(w("lvlOverride")):
+            ilvl = _int(ov.get(w("ilvl")))
+            so = ov.find(w("startOverride"))
+            if so is not None:
+                overrides[ilvl] = _int(so.get(w("val")), 1)
+            lvl = ov.find(w("lvl"))
+            if lvl is not None:
+                levels[ilvl] = _level(lvl)
+        nums[num.get(w("numId"), "")] = NumDef(aid, levels, overrides)
+    return nums
+
+
+def _level(lvl) -> Level:
+    def val(tag, default=""):
+        el = lvl.find(w(tag))
+        return el.get(w("val"), default) if el is not None else default
+    left = 0
+    ind = lvl.find(f"{w('pPr')}/{w('ind')}")
+    if ind is not None:
+        left = _int(ind.get(w("left")) or ind.get(w("start")))
+    return Level(val("numFmt", "decimal"), val("lvlText", "%1."), _int(val("start", "1"), 1), left)
+
+
+def _int(s, default: int = 0) -> int:
+    try:
+        return int(s)
+    except (TypeError, ValueError):
+        return default
+
+
+class NumberingCounter:
+    """Counts numbered paragraphs in document order and gives the label Word displays."""
+
+    def __init__(self, nums: dict[str, NumDef]):
+        self.nums = nums
+        self.counters: dict[str, dict[int, int]] = {}   # abstract id -> level -> value
+        self.restarted: set[str] = set()
+
+    def next(self, num_id: str, level: int, counted: bool = True):
+        from .reader import NumInfo
+        num = self.nums.get(num_id)
+        if num is None:
+            return None
+        key = num.abstract or num_id
+        counters = self.counters.setdefault(key, {})
+        if num.overrides and num_id not in self.restarted:
+            # the first paragraph of a restarted list: its counters begin again
+            self.restarted.add(num_id)
+            self.counters[key] = counters = {}
+        lvl = num.levels.get(level, Level())
+        if counted:
+            start = num.overrides.get(level, lvl.start)
+            counters[level] = counters.get(level, start - 1) + 1
+            for deeper in [k for k in counters if k > level]:
+                del counters[deeper]
+        value = counters.get(level, num.overrides.get(level, lvl.start))
+        label = lvl.text
+        for k in range(9):
+            if f"%{k + 1}" in label:
+                lk = num.levels.get(k, Level())
+                v = counters.get(k, num.overrides.get(k, lk.start))
+                label = label.replace(f"%{k + 1}", format_number(lk.format, v))
+        return NumInfo(num_id, level, label, lvl.format, value, lvl.left_twips)
+
+
+def format_number(fmt: str, n: int) -> str:
+    from ..numbering import letters, roman
+    if fmt == "lowerLetter":
+        return letters(n)
+    if fmt == "upperLetter":
+        return letters(n).upper()
+    if fmt == "lowerRoman":
+        return roman(n)
+    if fmt == "upperRoman":
+        return roman(n).upper()
+    if fmt in ("bullet", "none"):
+        return ""
+    return str(n)

@@ -1,0 +1,575 @@
+"""Reading a .docx into a neutral structure: paragraphs of formatted runs, numbering,
+footnotes, tables and tracked-change marks. No UN knowledge here (readers/docx.py has it).
+
+Word keeps what a reader needs in several places: direct run formatting over paragraph and
+character styles, list numbers in numbering.xml (counted here, as Word would show them),
+footnote texts in footnotes.xml, and insertions and deletions as w:ins / w:del wrappers with
+their author. Everything is read through safezip, which refuses hostile packages.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import AssemblerError
+from .ns import CP, DC, PKG_REL, W, w
+from .numbering_xml import NumberingCounter, read_numbering
+from .safezip import LIMITS, Limits, SafeZip
+
+_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+# External targets of these kinds would pull content in from elsewhere: refused. Links
+# (hyperlink, attachedTemplate) are only addresses and are never followed.
+_HARMLESS_EXTERNAL = ("/hyperlink", "/attachedTemplate")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A tracked change on a run or a paragraph mark: kind ins or del (moves included)."""
+    kind: str
+    author: str
+    date: str = ""
+
+
+@dataclass(frozen=True)
+class WRun:
+    text: str = ""
+    italic: bool = False
+    bold: bool = False
+    sup: bool = False
+    footnote: str | None = None    # id of a Word footnote referenced here
+    line_break: bool = False
+    tab: bool = False
+    change: Mark | None = None
+    bookmarks: tuple = ()          # names of bookmarks open over this run
+
+
+@dataclass(frozen=True)
+class NumInfo:
+    """Word automatic numbering on a paragraph, with the label Word would display."""
+    num_id: str
+    level: int
+    label: str
+    format: str       # decimal, lowerLetter, lowerRoman, upperLetter, upperRoman, bullet
+    value: int
+    left_twips: int = 0
+
+
+@dataclass(frozen=True)
+class WParagraph:
+    index: int                     # position among the body's paragraphs, 1-based
+    runs: tuple = ()
+    style: str = ""                # style id
+    style_name: str = ""
+    outline: int | None = None     # heading level from the style or the paragraph
+    numbering: NumInfo | None = None
+    align: str = ""
+    left_twips: int = 0
+    first_twips: int = 0           # negative for a hanging indent
+    mark_change: Mark | None = None
+    starts: tuple = ()             # bookmarks starting in this paragraph
+    location: str = ""             # "paragraph 12", "table 1 row 2 cell 1", "footnote 3"
+
+    @property
+    def text(self) -> str:
+        return "".join("\n" if r.line_break else r.text for r in self.runs
+                       if r.footnote is None)
+
+
+@dataclass(frozen=True)
+class WCell:
+    paragraphs: tuple
+
+
+@dataclass(frozen=True)
+class WRow:
+    cells: tuple
+    header: bool = False
+    change: Mark | None = None
+
+
+@dataclass(frozen=True)
+class WTable:
+    index: int
+    rows: tuple
+    location: str = ""
+
+
+@dataclass
+class WordDocument:
+    blocks: list                                  # WParagraph | WTable in body order
+    footnotes: dict = field(default_factory=dict)  # Word id -> tuple[WParagraph]
+    properties: dict = field(default_factory=dict)  # custom document properties
+    title: str = ""
+    notes: list = field(default_factory=list)      # (location, message) the reader noticed
+
+    def paragraphs(self):
+        for block in self.blocks:
+            if isinstance(block, WParagraph):
+                yield block
+            else:
+                for row in block.rows:
+                    for cell in row.cells:
+                        yield from cell.paragraphs
+
+    def authors(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for p in list(self.paragraphs()) + [p for ps in self.footnotes.values() for p in ps]:
+            for mark in [p.mark_change] + [r.change for r in p.runs]:
+                if mark:
+                    seen.setdefault(mark.author, None)
+        return list(seen)
+
+
+def read_docx(path: Path | str | bytes, limits: Limits = LIMITS) -> WordDocument:
+    """Read a .docx as Word shows it, with tracked changes kept as marks."""
+    z = SafeZip(path, limits)
+    try:
+        return _Reader(z).read()
+    except AssemblerError as err:
+        raise err.located(z.name)
+    finally:
+        z.close()
+
+
+class _Reader:
+    def __init__(self, z: SafeZip):
+        self.z = z
+        self.notes: list = []
+        self.open_bookmarks: dict[str, str] = {}  # id -> name
+
+    def read(self) -> WordDocument:
+        main = self._main_part()
+        folder = main.rpartition("/")[0]
+        rels = self._rels(main)
+        self.styles = _Styles(self.z.xml(self._target(folder, rels, "/styles")))\
+            if self._target(folder, rels, "/styles") else _Styles(None)
+        num_part = self._target(folder, rels, "/numbering")
+        self.numbering = NumberingCounter(read_numbering(self.z.xml(num_part)) if num_part else {})
+        doc = self.z.xml(main)
+        body = doc.find(w("body"))
+        if body is None:
+            raise AssemblerError("the document has no body", hint="is it a Word document?")
+        if body.find(f".//{w('altChunk')}") is not None:
+            raise AssemblerError("the document embeds another file (altChunk)",
+                                 hint="open it in Word and save it again, which merges it in")
+        self.p_index = 0
+        self.t_index = 0
+        blocks = self._blocks(body)
+        footnotes = {}
+        fn_part = self._target(folder, rels, "/footnotes")
+        if fn_part:
+            for fn in self.z.xml(fn_part).iter(w("footnote")):
+                if fn.get(w("type")) in ("separator", "continuationSeparator",
+                                         "continuationNotice"):
+                    continue
+                fid = fn.get(w("id"))
+                paras = tuple(self._paragraph(p, f"footnote {fid}") for p in fn.iter(w("p")))
+                footnotes[fid] = paras
+        title, props = self._properties()
+        return WordDocument(blocks, footnotes, props, title, self.notes)
+
+    # ---------------------------------------------------------------- package
+    def _main_part(self) -> str:
+        if not self.z.has("_rels/.rels"):
+            raise AssemblerError("has no package relationships (_rels/.rels)",
+                                 hint="is it a Word document?")
+        for rid, rtype, target, mode in self._rel_items(self.z.xml("_rels/.rels")):
+            if rtype.endswith("/officeDocument"):
+                return target.lstrip("/")
+        raise AssemblerError("names no main document part", hint="is it a Word document?")
+
+    def _rels(self, part: str) -> list:
+        folder, _, name = part.rpartition("/")
+        rels = f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
+        items = self._rel_items(self.z.xml(rels)) if self.z.has(rels) else []
+        for rid, rtype, target, mode in items:
+            if mode == "External" and not rtype.endswith(_HARMLESS_EXTERNAL):
+                kind = rtype.rpartition("/")[2]
+                raise AssemblerError(f"part {part} pulls in an external {kind} from {target[:80]}",
+                                     hint="external content is never fetched; embed it in "
+                                          "Word (or remove it) and save again")
+        return items
+
+    @staticmethod
+    def _rel_items(root) -> list:
+        return [(r.get("Id"), r.get("Type", ""), r.get("Target", ""), r.get("TargetMode", ""))
+                for r in root.iter(f"{{{PKG_REL}}}Relationship")]
+
+    def _target(self, folder: str, rels: list, suffix: str) -> str | None:
+        for rid, rtype, target, mode in rels:
+            if rtype.endswith(suffix) and mode != "External":
+                t = target.lstrip("/") if target.startswith("/") else \
+                    (f"{folder}/{target}" if folder else target)
+                return t if self.z.has(t) else None
+        return None
+
+    def _properties(self) -> tuple[str, dict]:
+        title, props = "", {}
+        if self.z.has("docProps/core.xml"):
+            el = self.z.xml("docProps/core.xml").find(f"{{{DC}}}title")
+            title = (el.text or "") if el is not None else ""
+        if self.z.has("docProps/custom.xml"):
+            for prop in self.z.xml("docProps/custom.xml").iter(f"{{{_CUSTOM}}}property"):
+                value = prop.find(f"{{{_VT}}}lpwstr")
+                props[prop.get("name", "")] = (value.text or "") if value is not None else ""
+        return title, props
+
+    # ---------------------------------------------------------------- body
+    def _blocks(self, parent) -> list:
+        out = []
+        for child in _content_children(parent):
+            if child.tag == w("p"):
+                self.p_index += 1
+                out.append(self._paragraph(child, f"paragraph {self.p_index}", self.p_index))
+                out.extend(self._text_boxes(child))
+            elif child.tag == w("tbl"):
+                self.t_index += 1
+                out.append(self._table(child, self.t_index))
+        return out
+
+    def _text_boxes(self, p) -> list:
+        """Text in text boxes and shapes sits inside a run; it is kept after its paragraph."""
+        out = []
+        for box in p.iter(w("txbxContent")):
+            if any(a.tag == f"{{{_MC}}}Fallback" for a in box.iterancestors()):
+                continue  # the same text box again, for older readers
+            for inner in box.iter(w("p")):
+                self.p_index += 1
+                para = self._paragraph(inner, f"text box in paragraph {self.p_index - 1}",
+                                       self.p_index)
+                if para.text.strip():
+                    self.notes.append((para.location, "text in a text box; kept as a paragraph"))
+                    out.append(para)
+        return out
+
+    def _table(self, tbl, index: int) -> WTable:
+        rows = []
+        for r, tr in enumerate(tbl.findall(w("tr")), 1):
+            trpr = tr.find(w("trPr"))
+            header = trpr is not None and trpr.find(w("tblHeader")) is not None
+            change = None
+            if trpr is not None:
+                for kind in ("ins", "del"):
+                    el = trpr.find(w(kind))
+                    if el is not None:
+                        change = _mark(el, kind)
+            cells = []
+            for c, tc in enumerate(_cells(tr), 1):
+                paras = tuple(self._paragraph(p, f"table {index} row {r} cell {c}")
+                              for p in tc.iter(w("p")))
+                cells.append(WCell(paras))
+            rows.append(WRow(tuple(cells), header, change))
+        return WTable(index, tuple(rows), f"table {index}")
+
+    def _paragraph(self, p, location: str, index: int = 0) -> WParagraph:
+        ppr = p.find(w("pPr"))
+        style = _val(ppr, "pStyle") or ""
+        props = self.styles.paragraph(style)
+        num_id, level = props.get("num_id"), props.get("level", 0)
+        align, left, first, outline, mark = props.get("align", ""), props.get("left", 0), \
+            props.get("first", 0), props.get("outline"), None
+        if ppr is not None:
+            numpr = ppr.find(w("numPr"))
+            if numpr is not None:
+                if _val(numpr, "numId") is not None:
+                    num_id = _val(numpr, "numId")
+                if _val(numpr, "ilvl") is not None:
+                    level = int(_val(numpr, "ilvl") or 0)
+            align = _val(ppr, "jc") or align
+            ind = ppr.find(w("ind"))
+            if ind is not None:
+                left, first = _indent(ind, left, first)
+            if _val(ppr, "outlineLvl") is not None:
+                outline = int(_val(ppr, "outlineLvl"))
+            rpr = ppr.find(w("rPr"))
+            if rpr is not None:
+                for kind in ("ins", "del", "moveTo", "moveFrom"):
+                    el = rpr.find(w(kind))
+                    if el is not None:
+                        mark = _mark(el, kind)
+        numbering = None
+        if num_id and num_id != "0":
+            numbering = self.numbering.next(num_id, level, counted=not (mark and mark.kind == "del"))
+            if numbering is None:
+                self.notes.append((location, f"numbering {num_id} is not defined; no number"))
+        starts: list[str] = []
+        runs = self._runs(p, props.get("rpr", {}), starts)
+        return WParagraph(index, tuple(runs), style, self.styles.name(style), outline, numbering,
+                          align or "", left, first, mark, tuple(starts), location)
+
+    def _runs(self, p, base: dict, starts: list) -> list:
+        out: list[WRun] = []
+        field_depth = 0      # inside a complex field's instructions
+        shown = []           # per open field: are we past 'separate'?
+        for el, change in _walk_runs(p):
+            tag = el.tag
+            if tag == w("bookmarkStart"):
+                name = el.get(w("name"), "")
+                self.open_bookmarks[el.get(w("id"), "")] = name
+                starts.append(name)
+                continue
+            if tag == w("bookmarkEnd"):
+                self.open_bookmarks.pop(el.get(w("id"), ""), None)
+                continue
+            fmt = self.styles.run(el.find(w("rPr")), base)
+            marks = tuple(self.open_bookmarks.values())
+            for child in el:
+                ct = child.tag
+                if ct == w("fldChar"):
+                    kind = child.get(w("fldCharType"))
+                    if kind == "begin":
+                        shown.append(False)
+                    elif kind == "separate" and shown:
+                        shown[-1] = True
+                    elif kind == "end" and shown:
+                        shown.pop()
+                    continue
+                if shown and not shown[-1]:
+                    continue  # field instructions are not text
+                text = None
+                if ct in (w("t"), w("delText")):
+                    text = child.text or ""
+                elif ct == w("noBreakHyphen"):
+                    text = "\u2011"
+                elif ct == w("sym"):
+                    code = child.get(w("char"), "")
+                    try:
+                        text = chr(int(code, 16)) if code else ""
+                    except ValueError:
+                        text = ""
+                elif ct == w("tab") or ct == w("ptab"):
+                    out.append(WRun("\t", tab=True, change=change, bookmarks=marks, **fmt))
+                    continue
+                elif ct in (w("br"), w("cr")):
+                    if child.get(w("type")) in ("page", "column"):
+                        continue
+                    out.append(WRun("", line_break=True, change=change, bookmarks=marks, **fmt))
+                    continue
+                elif ct == w("footnoteReference"):
+                    out.append(WRun("", footnote=child.get(w("id")), change=change,
+                                    bookmarks=marks))
+                    continue
+                if text:
+                    out.append(WRun(text, change=change, bookmarks=marks, **fmt))
+        return out
+
+
+def _content_children(parent):
+    """Children that carry content, looking through content controls and custom XML."""
+    for child in parent:
+        if child.tag in (w("sdt"),):
+            content = child.find(w("sdtContent"))
+            if content is not None:
+                yield from _content_children(content)
+        elif child.tag in (w("customXml"),):
+            yield from _content_children(child)
+        else:
+            yield child
+
+
+def _cells(tr):
+    for child in _content_children(tr):
+        if child.tag == w("tc"):
+            yield child
+
+
+_WRAPPERS = {"hyperlink", "smartTag", "customXml", "fldSimple", "sdt", "sdtContent", "dir", "bdo"}
+_CHANGES = {"ins": "ins", "del": "del", "moveTo": "ins", "moveFrom": "del"}
+
+
+def _walk_runs(p, change: Mark | None = None):
+    """(w:r or bookmark element, the tracked change it lies in), in order, descending
+    through hyperlinks, fields, content controls and change wrappers."""
+    for child in p:
+        if not isinstance(child.tag, str) or not child.tag.startswith(f"{{{W}}}"):
+            if isinstance(child.tag, str) and child.tag.endswith("}AlternateContent"):
+                choice = child.find(f"{{{_MC}}}Choice")
+                if choice is not None:
+                    yield from _walk_runs(choice, change)
+            continue
+        local = etree.QName(child).localname
+        if local == "r":
+            yield child, change
+        elif local in ("bookmarkStart", "bookmarkEnd"):
+            yield child, change
+        elif local in _CHANGES:
+            yield from _walk_runs(child, _mark(child, local))
+        elif local in _WRAPPERS:
+            yield from _walk_runs(child, change)
+        elif local == "sdtContent":
+            yield from _walk_runs(child, change)
+
+
+def _mark(el, kind: str) -> Mark:
+    return Mark(_CHANGES.get(kind, kind), el.get(w("author"), "") or "Unknown author",
+                el.get(w("date"), "") or "")
+
+
+def _val(el, tag: str):
+    if el is None:
+        return None
+    child = el.find(w(tag))
+    return None if child is None else child.get(w("val"))
+
+
+def _on(el) -> bool:
+    return el is not None and el.get(w("val"), "true") not in ("0", "false", "off", "none")
+
+
+def _indent(ind, left: int, first: int) -> tuple[int, int]:
+    for attr in ("left", "start"):
+        if ind.get(w(attr)) is not None:
+            left = _int(ind.get(w(attr)))
+    if ind.get(w("hanging")) is not None:
+        first = -_int(ind.get(w("hanging")))
+    elif ind.get(w("firstLine")) is not None:
+        first = _int(ind.get(w("firstLine")))
+    return left, first
+
+
+def _int(s) -> int:
+    try:
+        return int(float(s))
+    except (TypeError, ValueError):
+        return 0
+
+
+class _Styles:
+    """Paragraph and character styles, resolved through basedOn (with a depth guard)."""
+
+    def __init__(self, root):
+        self.by_id: dict[str, etree._Element] = {}
+        self.default_para = ""
+        self.doc_rpr: dict = {}
+        if root is None:
+            return
+        for st in root.iter(w("style")):
+            sid = st.get(w("styleId"), "")
+            self.by_id[sid] = st
+            if st.get(w("type")) == "paragraph" and st.get(w("default")) in ("1", "true"):
+                self.default_para = sid
+        defaults = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
+        self.doc_rpr = _run_props(defaults, {})
+        self._cache: dict[str, dict] = {}
+
+    def name(self, sid: str) -> str:
+        st = self.by_id.get(sid or self.default_para)
+        return _val(st, "name") or "" if st is not None else ""
+
+    def _chain(self, sid: str) -> list:
+        chain, seen = [], set()
+        while sid and sid in self.by_id and sid not in seen and len(chain) < 20:
+            seen.add(sid)
+            chain.append(self.by_id[sid])
+            sid = _val(self.by_id[sid], "basedOn") or ""
+        return list(reversed(chain))
+
+    def paragraph(self, sid: str) -> dict:
+        sid = sid or self.default_para
+        if not hasattr(self, "_cache"):
+            self._cache = {}
+        if sid in self._cache:
+            return self._cache[sid]
+        props: dict = {"rpr": dict(self.doc_rpr)}
+        for st in self._chain(sid):
+            ppr = st.find(w("pPr"))
+            if ppr is not None:
+                numpr = ppr.find(w("numPr"))
+                if numpr is not None:
+                    if _val(numpr, "numId") is not None:
+                        props["num_id"] = _val(numpr, "numId")
+                    if _val(numpr, "ilvl") is not None:
+                        props["level"] = _int(_val(numpr, "ilvl"))
+                if _val(ppr, "jc"):
+                    props["align"] = _val(ppr, "jc")
+                if _val(ppr, "outlineLvl") is not None:
+                    props["outline"] = _int(_val(ppr, "outlineLvl"))
+                ind = ppr.find(w("ind"))
+                if ind is not None:
+                    props["left"], props["first"] = _indent(ind, props.get("left", 0),
+                                                            props.get("first", 0))
+            props["rpr"] = _run_props(st.find(w("rPr")), props["rpr"])
+        name = (self.name(sid) or "").lower()
+        m = re.fullmatch(r"heading ([1-9])", name)
+        if m and "outline" not in props:
+            props["outline"] = int(m.group(1)) - 1
+        self._cache[sid] = props
+        return props
+
+    def run(self, rpr, base: dict) -> dict:
+        fmt = dict(base)
+        if rpr is not None:
+            cstyle = _val(rpr, "rStyle")
+            if cstyle:
+                for st in self._chain(cstyle):
+                    fmt = _run_props(st.find(w("rPr")), fmt)
+            fmt = _run_props(rpr, fmt)
+        return {"italic": fmt.get("italic", False), "bold": fmt.get("bold", False),
+                "sup": fmt.get("sup", False)}
+
+
+def _run_props(rpr, fmt: dict) -> dict:
+    fmt = dict(fmt)
+    if rpr is None:
+        return fmt
+    for tag, key in (("i", "italic"), ("b", "bold")):
+        el = rpr.find(w(tag))
+        if el is not None:
+            fmt[key] = _on(el)
+    va = _val(rpr, "vertAlign")
+    if va is not None:
+        fmt["sup"] = va == "superscript"
+    return fmt
+
+
+def resolve(doc: WordDocument, mode: str) -> WordDocument:
+    """The document with its tracked changes accepted or rejected, as Word would show it:
+    changed runs kept or dropped, and a paragraph whose mark went away joined to the next."""
+    if mode not in ("accept", "reject"):
+        raise ValueError(mode)
+    gone = "del" if mode == "accept" else "ins"
+
+    def keep(run: WRun) -> bool:
+        return run.change is None or run.change.kind != gone
+
+    def clean(run: WRun) -> WRun:
+        return replace(run, change=None) if run.change else run
+
+    def paras(items) -> list:
+        out: list = []
+        pending = None
+        for p in items:
+            p = replace(p, runs=tuple(clean(r) for r in p.runs if keep(r)))
+            if pending is not None:
+                p = replace(pending, runs=pending.runs + p.runs,
+                            starts=pending.starts + p.starts)
+                pending = None
+            if p.mark_change and p.mark_change.kind == gone:
+                pending = replace(p, mark_change=None)
+                continue
+            out.append(replace(p, mark_change=None))
+        if pending is not None:
+            out.append(pending)
+        return out
+
+    blocks: list = []
+    run_of_paras: list = []
+    for block in doc.blocks:
+        if isinstance(block, WParagraph):
+            run_of_paras.append(block)
+            continue
+        blocks += paras(run_of_paras)
+        run_of_paras = []
+        rows = tuple(replace(r, change=None, cells=tuple(WCell(tuple(paras(c.paragraphs)))
+                                                         for c in r.cells))
+                     for r in block.rows if not (r.change and r.change.kind == gone))
+        blocks.append(replace(block, rows=rows))
+    blocks += paras(run_of_paras)
+    notes = {k: tuple(paras(v)) for k, v in doc.footnotes.items()}
+    return WordDocument(blocks, notes, doc.properties, doc.title, doc.notes)

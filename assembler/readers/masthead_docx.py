@@ -1,0 +1,83 @@
+"""What stands above the enacting formula of a Word draft, read into metadata.
+
+Lines it recognises (symbol, distribution, date, original language, organ, session, agenda
+items, stage, who submits, job number, title) become metadata; any other line is kept in
+metadata as `masthead-text` and reported, so no word is lost.
+"""
+from __future__ import annotations
+
+import re
+
+from ..ooxml.reader import WParagraph, WTable
+
+_DATE = re.compile(r"\b(\d{1,2} (January|February|March|April|May|June|July|August|September"
+                   r"|October|November|December) \d{4})\b")
+_RULES = [
+    ("symbol", re.compile(r"^((?:A|S|E)/(?:C\.\d/)?(?:\d{1,3}/)?(?:L\.\d+|RES/\d+/\d+|CRP\.\d+|\d+)"
+                          r"(?:/(?:Rev|Add|Corr|Amend)\.\d+)*)$")),
+    ("distribution", re.compile(r"^Distr\.:?\s*(\w+)$", re.I)),
+    ("original_language", re.compile(r"^Original:\s*(\w+)$", re.I)),
+    ("session", re.compile(r"^([A-Z][a-z]+(?:-[a-z]+)? session)$")),
+    ("agenda_items", re.compile(r"^Agenda items? (.+)$")),
+    ("job_number", re.compile(r"^(\d{2}-\d{5} \(E\)(?:\s+\d{6})?)$")),
+    ("organ", re.compile(r"^(General Assembly|Security Council|Economic and Social Council"
+                         r"|Human Rights Council)$")),
+    ("submitted_by", re.compile(r"^((?:Draft resolution submitted by .+)|(?:.+: draft resolution))$",
+                                re.I)),
+]
+_STAGES = [(re.compile(p, re.I), s) for p, s in (
+    (r"elements", "elements"), (r"zero draft", "zero"), (r"first draft", "first"),
+    (r"\brev(ision|\.)\s*\d+", "rev"), (r"final draft", "final"))]
+_SKIP = re.compile(r"^(United Nations|\*\d+\*|\d+/\d+)$")
+
+
+def _lines(blocks) -> list[tuple[str, str, bool]]:
+    """(text, location, looks like a title) for every line above the formula."""
+    out = []
+    for b in blocks:
+        paras = [b] if isinstance(b, WParagraph) else \
+            [p for row in b.rows for cell in row.cells for p in cell.paragraphs]
+        for p in paras:
+            texts = [r for r in p.runs if r.text.strip()]
+            titled = p.style_name.lower() == "title" or (bool(texts) and all(r.bold for r in texts))
+            for line in p.text.split("\n"):
+                if line.strip():
+                    out.append((" ".join(line.split()), p.location, titled))
+    return out
+
+
+def read_masthead(blocks, warn) -> dict[str, str]:
+    values: dict[str, str] = {}
+    kept: list[str] = []
+    after_agenda = False
+    for text, where, titled in _lines(blocks):
+        if _SKIP.match(text):
+            continue
+        rule = next(((k, m) for k, r in _RULES if (m := r.match(text))), None)
+        if rule and rule[0] not in values:
+            values[rule[0]] = rule[1].group(1)
+            after_agenda = rule[0] == "agenda_items"
+            continue
+        stage = next((s for p, s in _STAGES if p.search(text)), None)
+        if stage and "stage" not in values and len(text) < 80:
+            values["stage"] = stage
+            values["stage_label"] = text
+            rev = re.search(r"rev(?:ision|\.)\s*(\d+)", text, re.I)
+            if rev:
+                values["revision"] = rev.group(1)
+            continue
+        date = _DATE.search(text)
+        if date and "date" not in values and len(text) < 40:
+            values["date"] = date.group(1)
+            continue
+        if after_agenda and not titled:
+            values["agenda_titles"] = (values.get("agenda_titles", "") + " / " + text).lstrip(" /")
+            continue
+        if "title" not in values and (titled or len(text) > 40):
+            values["title"] = text
+            continue
+        kept.append(text)
+        warn(where, f"masthead line not recognised; kept as masthead-text: {text[:60]}")
+    if kept:
+        values["masthead_text"] = " / ".join(kept)
+    return values
