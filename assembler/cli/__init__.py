@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .app import app
 from . import drafts  # noqa: F401  (registers import, check, build)
+from . import compare  # noqa: F401  (registers compare, concordance, history)
 
 
 def main() -> None:

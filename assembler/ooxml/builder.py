@@ -125,8 +125,10 @@ class DocumentBuilder:
         return fid
 
     def table(self, rows: list[tuple[list[list[Run]], bool]], widths_cm: list[float],
-              fmt: ParaFormat | None = None) -> etree._Element:
-        """A bordered table; rows are (cells, is_header). Header rows repeat on each page."""
+              fmt: ParaFormat | None = None,
+              fills: list[list[str | None]] | None = None) -> etree._Element:
+        """A bordered table; rows are (cells, is_header). Header rows repeat on each page.
+        `fills` (parallel to rows and cells) shades cells with a hex colour ("D9D9D9")."""
         tbl = etree.SubElement(self.body, w("tbl"))
         tpr = etree.SubElement(tbl, w("tblPr"))
         etree.SubElement(tpr, w("tblStyle")).set(w("val"), "TableGrid")
@@ -144,17 +146,24 @@ class DocumentBuilder:
         grid = etree.SubElement(tbl, w("tblGrid"))
         for width in widths_cm:
             etree.SubElement(grid, w("gridCol")).set(w("w"), twips(width))
-        for cells, header in rows:
+        for r_index, (cells, header) in enumerate(rows):
             tr = etree.SubElement(tbl, w("tr"))
             trpr = etree.SubElement(tr, w("trPr"))
             etree.SubElement(trpr, w("cantSplit"))
             if header:
                 etree.SubElement(trpr, w("tblHeader"))
-            for width, cell in zip(widths_cm, cells):
+            row_fills = fills[r_index] if fills else []
+            for i, (width, cell) in enumerate(zip(widths_cm, cells)):
                 tc = etree.SubElement(tr, w("tc"))
-                tcw = etree.SubElement(etree.SubElement(tc, w("tcPr")), w("tcW"))
+                tcpr = etree.SubElement(tc, w("tcPr"))
+                tcw = etree.SubElement(tcpr, w("tcW"))
                 tcw.set(w("w"), twips(width))
                 tcw.set(w("type"), "dxa")
+                if i < len(row_fills) and row_fills[i]:
+                    shd = etree.SubElement(tcpr, w("shd"))
+                    shd.set(w("val"), "clear")
+                    shd.set(w("color"), "auto")
+                    shd.set(w("fill"), row_fills[i])
                 self.paragraph(cell, fmt or ParaFormat(space_after_pt=2), container=tc)
         # Word needs a paragraph between a table and what follows it
         self.paragraph([], ParaFormat(space_after_pt=0))

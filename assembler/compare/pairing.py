@@ -1,0 +1,62 @@
+"""What the comparison table takes from alignment (align.py) and the word diff (words.py).
+
+Alignment says which unit of the newer version continues which unit of the older one and
+which moved; the word diff says which words changed inside a unit. Both work on the model;
+this module turns their answer into the plain-text segments a table cell shows, each piece
+worded as its own version prints it (cross-references by that version's numbers).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from ..model import Draft
+from .align import align
+from .words import DELETE, EQUAL, INSERT, diff_content
+
+Segment = tuple  # (op, text): op "=" same, "+" inserted, "-" deleted
+_OPS = {EQUAL: "=", INSERT: "+", DELETE: "-"}
+
+
+@dataclass(frozen=True)
+class Pairing:
+    pairs: dict      # new unit id -> old unit id
+    moved: frozenset  # new unit ids of the units that moved
+
+
+def pair_units(old: Draft, new: Draft) -> Pairing:
+    alignment = align(old, new)
+    moved = frozenset(e.new.id for e in alignment.entries if e.moved and e.new is not None)
+    return Pairing(alignment.pairs(), moved)
+
+
+def word_segments(old_contents: tuple, new_contents: tuple,
+                  old_words: Callable, new_words: Callable) -> tuple[Segment, ...]:
+    """The new contents with the words the old ones lost, as (op, text) segments.
+
+    A unit holding several contents (a table row's cells) is compared content by content,
+    joined by " | " as its text is."""
+    out: list[Segment] = []
+    count = max(len(old_contents), len(new_contents))
+    for i in range(count):
+        old = old_contents[i] if i < len(old_contents) else ()
+        new = new_contents[i] if i < len(new_contents) else ()
+        if i:
+            in_old, in_new = i < len(old_contents), i < len(new_contents)
+            out.append(("=" if in_old and in_new else "+" if in_new else "-", " | "))
+        for piece in diff_content(old, new):
+            words = old_words if piece.op == DELETE else new_words
+            out.append((_OPS[piece.op], words(piece.content)))
+    return tuple(_merge(out))
+
+
+def _merge(segments) -> list[Segment]:
+    out: list[Segment] = []
+    for op, text in segments:
+        if not text:
+            continue
+        if out and out[-1][0] == op:
+            out[-1] = (op, out[-1][1] + text)
+        else:
+            out.append((op, text))
+    return out

@@ -1,0 +1,135 @@
+"""How one version numbers and words each of its units, as plain text.
+
+Cross-references read as the target's number in that version; footnote markers as the
+footnote's number in superscript digits, so a cell of the table reads as the printed text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from ..inline import plain
+from ..model import (Annex, AnnexParagraph, Draft, Footnote, FootnoteRef, OperativeParagraph,
+                     Row, Table)
+from ..numbering import compute_labels, roman
+
+_SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+KIND_NAMES = {"pp": "PP", "op": "OP", "sub": "OP", "heading": "Heading", "fn": "Footnote",
+              "annex": "Annex", "p": "Annex para.", "table": "Table", "row": "Row"}
+
+
+@dataclass(frozen=True)
+class UnitView:
+    """One unit as one version shows it."""
+    id: str
+    kind: str
+    number: str      # "OP 14 (a)", "PP 3", "Footnote 1", "Annex I"
+    text: str        # the words, plain
+    parent: str      # id of the unit it sits in ("" at top level)
+    position: int    # index in document order
+    contents: tuple = ()  # the inline contents the text is made of (a row: one per cell)
+
+
+@dataclass(frozen=True)
+class VersionText:
+    """Every unit of one version, and how that version words any inline content."""
+    views: list
+    words: Callable  # Content -> str, cross-references by this version's numbers
+
+
+def footnote_numbers(draft: Draft) -> dict[str, int]:
+    """Footnotes are numbered by the order of their first marker, then the unmarked ones."""
+    numbers: dict[str, int] = {}
+    for unit in draft.units():
+        if isinstance(unit, Footnote):
+            continue
+        for content in _contents(unit):
+            for item in content:
+                if isinstance(item, FootnoteRef) and item.footnote not in numbers:
+                    numbers[item.footnote] = len(numbers) + 1
+    for fn in draft.footnotes:
+        numbers.setdefault(fn.id, len(numbers) + 1)
+    return numbers
+
+
+def _contents(unit):
+    if isinstance(unit, Row):
+        return unit.cells
+    if isinstance(unit, (Annex, Table)):
+        return (unit.title,)
+    return (unit.content,)
+
+
+def version_views(draft: Draft) -> list[UnitView]:
+    return version_text(draft).views
+
+
+def version_text(draft: Draft) -> VersionText:
+    """Every unit of the draft in document order, numbered and worded as this draft has it."""
+    labels = compute_labels(draft)
+    notes = footnote_numbers(draft)
+
+    def ref(target: str) -> str:
+        label = labels.get(target)
+        return label.number if label else target
+
+    def note(fid: str) -> str:
+        return str(notes.get(fid, "?")).translate(_SUP)
+
+    def words(content) -> str:
+        return plain(content, ref, note)
+
+    views: list[UnitView] = []
+    parents = _parents(draft)
+    annex_no = 0
+    annexes = len(draft.annexes)
+    table_no = row_no = para_no = 0
+    for unit in draft.units():
+        kind = unit.kind
+        if unit.id in labels and labels[unit.id].kind == "heading":
+            number = f"Heading before OP {labels[unit.id].number}"
+        elif unit.id in labels:
+            number = labels[unit.id].short
+        elif isinstance(unit, Footnote):
+            number = f"Footnote {notes.get(unit.id, '?')}"
+        elif isinstance(unit, Annex):
+            annex_no += 1
+            table_no = para_no = 0
+            number = "Annex" if annexes == 1 else f"Annex {roman(annex_no).upper()}"
+        elif isinstance(unit, Table):
+            table_no += 1
+            row_no = 0
+            number = f"Table {table_no}"
+        elif isinstance(unit, Row):
+            row_no += 1
+            number = f"Table {table_no}, row {row_no}"
+        elif isinstance(unit, AnnexParagraph):
+            para_no += 1
+            number = f"Annex para. {para_no}"
+        else:
+            number = unit.id
+        contents = tuple(_contents(unit))
+        text = " | ".join(words(c) for c in contents)
+        views.append(UnitView(unit.id, kind, number, text, parents.get(unit.id, ""),
+                              len(views), contents))
+    return VersionText(views, words)
+
+
+def _parents(draft: Draft) -> dict[str, str]:
+    out: dict[str, str] = {}
+
+    def walk(unit):
+        for child in getattr(unit, "children", ()):
+            out[child.id] = unit.id
+            walk(child)
+    for op in draft.operative:
+        if isinstance(op, OperativeParagraph):
+            walk(op)
+    for annex in draft.annexes:
+        for block in annex.body:
+            out[block.id] = annex.id
+            if isinstance(block, Table):
+                for r in block.rows:
+                    out[r.id] = block.id
+    return out
+

@@ -1,0 +1,364 @@
+"""Comparison tables, concordances and histories (issue 6), on the example negotiation and on
+versions derived from the seed's first draft by hand-made edits."""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from assembler.compare.concordance import build_concordance
+from assembler.compare.history import history_text, unit_history
+from assembler.compare.table import build_table
+from assembler.compare.versions import Version, load_versions, negotiation_versions
+from assembler.errors import AssemblerError
+from assembler.inline import plain
+from assembler.model import (CrossRef, Draft, Footnote, FootnoteRef, OperativeParagraph,
+                             SubParagraph, Text, contents_of)
+from assembler.numbering import compute_labels
+from assembler.source import save_draft
+
+from conftest import ROOT, run_cli
+
+NEG = ROOT / "drafts" / "gcm-modalities"
+SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+# ------------------------------------------------------------------ what a cell must say
+
+def expected_text(draft: Draft, unit) -> str:
+    """The unit's words in that version, computed here independently of the table code:
+    cross-references by their number in that version, footnote markers by the order in
+    which footnotes are first marked."""
+    labels = compute_labels(draft)
+    order: list[str] = []
+    for u in draft.units():
+        if isinstance(u, Footnote):
+            continue
+        for c in contents_of(u):
+            order += [i.footnote for i in c if isinstance(i, FootnoteRef) and i.footnote not in order]
+    order += [f.id for f in draft.footnotes if f.id not in order]
+    return " | ".join(plain(c, lambda t: labels[t].number if t in labels else t,
+                            lambda f: str(order.index(f) + 1).translate(SUP))
+                      for c in contents_of(unit))
+
+
+def assert_complete(versions: list[Version], table, stable_ids: bool = True) -> None:
+    """Every unit of every version appears exactly once, in a row with its own id, and its
+    cell holds exactly the unit's text in that version."""
+    assert len(table.columns) == len(versions)
+    for k, v in enumerate(versions):
+        seen: dict[str, int] = {}
+        for row in table.rows:
+            cell = row.cells[k]
+            if cell.present:
+                seen[cell.unit_id] = seen.get(cell.unit_id, 0) + 1
+                if stable_ids:
+                    assert row.id == cell.unit_id, (v.name, row.id, cell.unit_id)
+        units = list(v.draft.units())
+        assert sorted(seen) == sorted(u.id for u in units), v.name
+        assert all(n == 1 for n in seen.values()), v.name
+        by_id = {row.cells[k].unit_id: row.cells[k] for row in table.rows if row.cells[k].present}
+        for u in units:
+            cell = by_id[u.id]
+            assert cell.text == expected_text(v.draft, u), (v.name, u.id)
+            # the marked-up form reads back to the same text once deletions are dropped
+            assert "".join(t for op, t in cell.segments if op != "-") == cell.text, (v.name, u.id)
+
+
+# ------------------------------------------------------------------ derived versions
+
+def _rev(draft: Draft, name: str, label: str, date: str, based_on: str, **ops) -> Draft:
+    meta = draft.metadata.with_values(version=name, stage="rev", revision=label[-1],
+                                      stage_label=label, date=date, based_on=based_on)
+    return replace(draft, metadata=meta, **ops)
+
+
+def _op(draft: Draft, uid: str) -> int:
+    return [o.id for o in draft.operative].index(uid)
+
+
+@pytest.fixture
+def derived(first_draft, tmp_path) -> list[Path]:
+    """First draft -> A (OP 3 deleted, OP 5 reworded, OP 7 moved after OP 9, new OP after
+    OP 1, a new sub-paragraph) -> B (OP 3 back, OP 5 reworded again, OP 6 (c) deleted)."""
+    d0 = first_draft
+    ops = list(d0.operative)
+    del ops[_op(d0, "op3")]
+    i = [o.id for o in ops].index("op5")
+    ops[i] = replace(ops[i], content=(Text("Requests", italic=True), Text(
+        " the President of the General Assembly to appoint three co-facilitators, to lead the "
+        "intergovernmental consultations;")))
+    o7 = ops.pop([o.id for o in ops].index("op7"))
+    ops.insert([o.id for o in ops].index("op9") + 1, o7)
+    ops.insert(1, OperativeParagraph("op1bis", (Text("Welcomes", italic=True),
+                                                Text(" the offer of Delegation A;"))))
+    i = [o.id for o in ops].index("op20")
+    ops[i] = replace(ops[i], children=ops[i].children + (SubParagraph(
+        "op20.d", (Text("review the inputs against paragraph "), CrossRef("op14"), Text(";"))),))
+    a = _rev(d0, "rev-a", "Rev.1", "20 January 2017", "first-draft", operative=tuple(ops))
+    ops = list(a.operative)
+    ops.insert(_op(a, "op4"), d0.operative[_op(d0, "op3")])
+    i = [o.id for o in ops].index("op5")
+    ops[i] = replace(ops[i], content=(Text("Requests", italic=True), Text(
+        " the President of the General Assembly to appoint two co-facilitators, to lead the "
+        "intergovernmental consultations;")))
+    i = [o.id for o in ops].index("op6")
+    ops[i] = replace(ops[i], children=ops[i].children[:2])
+    b = _rev(a, "rev-b", "Rev.2", "3 February 2017", "rev-a", operative=tuple(ops))
+    paths = []
+    for name, d in (("first-draft", d0), ("rev-a", a), ("rev-b", b)):
+        p = tmp_path / f"{name}.draft"
+        save_draft(d, p)
+        paths.append(p)
+    return paths
+
+
+def test_derived_versions_complete(derived):
+    versions = load_versions(derived)
+    assert_complete(versions, build_table(versions))
+
+
+def test_change_kinds_and_notes(derived):
+    t = build_table(load_versions(derived))
+    row = {r.id: r for r in t.rows}
+    # OP 3 deleted in Rev.1, back in Rev.2
+    c = row["op3"].cells
+    assert (c[1].present, c[1].change, c[1].note) == (False, "deleted", "deleted in Rev.1")
+    assert c[2].change == "added" and "reinstated" in c[2].note
+    # a new paragraph: empty cell with a note before it exists
+    c = row["op1bis"].cells
+    assert (c[0].present, c[0].note, c[1].change) == (False, "added in Rev.1", "added")
+    assert c[1].number == "OP 2" and c[2].change == "unchanged"
+    # reworded: word-level marks, "two" struck and "three" inserted
+    c = row["op5"].cells[1]
+    assert c.change == "changed"
+    assert ("-", "two") in c.segments and ("+", "three") in c.segments
+    # moved unchanged, and renumbered units are not changes
+    assert row["op7"].cells[1].change == "moved"
+    assert row["op4"].cells[1].number == "OP 4" and row["op4"].cells[1].change == "unchanged"
+    # a cross-reference renumbered with its target is not a change either
+    assert row["op20"].cells[2].change == "unchanged"
+    assert "paragraphs 14 and 19" in row["op20"].cells[1].text
+    assert "paragraphs 15 and 20" in row["op20"].cells[2].text
+    # deleted sub-paragraph
+    assert row["op6.c"].cells[2].note == "deleted in Rev.2"
+
+
+def test_rows_keep_deleted_units_where_they_stood(derived):
+    t = build_table(load_versions(derived)[:2])
+    ids = [r.id for r in t.rows]
+    assert ids.index("op2") < ids.index("op3") < ids.index("op4")
+    assert ids.index("op1.d") < ids.index("op1bis") < ids.index("op2")
+    assert ids.index("op9") < ids.index("op7") < ids.index("op10")
+
+
+def test_separately_imported_versions_align_by_text(first_draft):
+    """Ids numbered by position (as an importer gives them) shift after a deletion: rows
+    follow the text, not the id."""
+    d0 = first_draft
+    ops = [o for o in d0.operative if o.id != "op2"]
+
+    def renumber(units):
+        out, n = [], 0
+        for u in units:
+            if isinstance(u, OperativeParagraph):
+                n += 1
+                u = replace(u, id=f"x{n}", children=tuple(replace(c, id=f"x{n}.{j}", children=())
+                                                          for j, c in enumerate(u.children)))
+            out.append(u)
+        return tuple(out)
+    d0b = replace(d0, operative=renumber(d0.operative))
+    d1 = replace(d0, operative=renumber(ops),
+                 metadata=d0.metadata.with_values(version="rev1", stage_label="Rev.1"))
+    d0b = replace(d0b, operative=tuple(replace(o, children=()) if hasattr(o, "children") else o
+                                       for o in d0b.operative))
+    d1 = replace(d1, operative=tuple(replace(o, children=()) if hasattr(o, "children") else o
+                                     for o in d1.operative))
+    vs = [Version(d0b, "first-draft"), Version(d1, "rev1")]
+    t = build_table(vs)
+    assert_complete(vs, t, stable_ids=False)
+    by_old = {r.cells[0].unit_id: r for r in t.rows if r.cells[0].present}
+    assert by_old["x3"].cells[1].unit_id == "x2"      # old OP 3 is new OP 2
+    assert by_old["x3"].cells[1].change == "unchanged"
+    assert by_old["x2"].cells[1].change == "deleted"
+
+
+def test_concordance(derived):
+    t = build_table(load_versions(derived))
+    conc = build_concordance(t, 0, 1)
+    by_new = {r.new_number: r for r in conc.rows if r.new_number}
+    assert by_new["OP 3"].old_numbers == ("OP 2",) and by_new["OP 3"].note == "renumbered"
+    assert by_new["OP 2"].old_numbers == () and by_new["OP 2"].change == "added"
+    dropped = [r for r in conc.rows if not r.new_number]
+    assert [r.old_numbers for r in dropped] == [("OP 3",)]
+    # every numbered unit of the newer version is listed once
+    listed = [r.unit_id for r in conc.rows if r.new_number]
+    assert len(listed) == len(set(listed))
+    assert all(r.old_numbers for r in conc.rows if r.change in ("unchanged", "changed", "moved"))
+
+
+def test_history_walks_every_version(derived):
+    t = build_table(load_versions(derived))
+    h = unit_history(t, "op5")
+    assert [c.change for c in h.rows[0].cells] == ["", "changed", "changed"]
+    text = history_text(h)
+    assert "[-two-]{+three+}" in text and "[-three-]{+two+}" in text
+    # by the number a version printed: newest version first
+    assert unit_history(t, "OP 4").rows[0].id == "op3"
+    assert unit_history(t, "operative paragraph 6 (b)").rows[0].id == "op6.b"
+    with pytest.raises(AssemblerError, match="no unit 'OP 99'"):
+        unit_history(t, "OP 99")
+
+
+# ------------------------------------------------------------------ formats, read back
+
+def _texts_of(derived) -> dict[tuple[str, int], str]:
+    versions = load_versions(derived)
+    return {(u.id, k): expected_text(v.draft, u)
+            for k, v in enumerate(versions) for u in v.draft.units()}
+
+
+def test_xlsx_read_back_with_openpyxl(derived, tmp_path):
+    from openpyxl import load_workbook
+    out = tmp_path / "t.xlsx"
+    r = run_cli("compare", *derived, "-o", out)
+    assert r.returncode == 0, r.stderr
+    wb = load_workbook(out)
+    assert wb.sheetnames[0] == "Comparison"
+    assert [n for n in wb.sheetnames if n.startswith("Concordance")] == [
+        "Concordance Rev.1 - First Draft", "Concordance Rev.2 - Rev.1"]
+    ws = wb["Comparison"]
+    assert ws.freeze_panes == "C2"
+    header = [c.value for c in ws[1]]
+    assert header[:2] == ["row", "kind"]
+    text_cols = [i for i, h in enumerate(header) if h.endswith(": text")]
+    change_cols = [i for i, h in enumerate(header) if h.endswith(": change")]
+    assert len(text_cols) == 3 and header[text_cols[1]].startswith("Rev.1 (20 January 2017)")
+    assert ws.cell(2, 3).alignment.wrap_text
+    expected = _texts_of(derived)
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    found = 0
+    for row in rows:
+        for k, col in enumerate(text_cols):
+            if row[col]:
+                assert row[col] == expected[(row[0], k)]
+                found += 1
+    assert found == len(expected)
+    kinds = {row[change_cols[1]] for row in rows}
+    assert {"unchanged", "changed", "added", "deleted", "moved"} <= kinds
+    conc = wb["Concordance Rev.1 - First Draft"]
+    assert conc.freeze_panes == "A2"
+    assert [c.value for c in conc[1]][:3] == ["Rev.1 number", "First Draft number(s)", "change"]
+
+
+def test_csv_is_utf8_with_header(derived, tmp_path):
+    out = tmp_path / "t.csv"
+    r = run_cli("compare", *derived, "-o", out)
+    assert r.returncode == 0, r.stderr
+    data = out.read_bytes()
+    assert data.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0][:4] == ["row", "kind", "First Draft (22 December 2016): number",
+                           "First Draft (22 December 2016): text"]
+    assert len(rows) - 1 == len(build_table(load_versions(derived)).rows)
+    assert all(len(r) == len(rows[0]) for r in rows)
+    op5 = next(r for r in rows if r[0] == "op5")
+    assert "changed" in op5 and "three co-facilitators" in " ".join(op5)
+
+
+def test_docx_landscape_repeated_header(derived, tmp_path):
+    import docx
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+    from conftest import pandoc_text
+    out = tmp_path / "t.docx"
+    r = run_cli("compare", *derived, "-o", out)
+    assert r.returncode == 0, r.stderr
+    doc = docx.Document(str(out))
+    sec = doc.sections[0]
+    assert sec.orientation == WD_ORIENT.LANDSCAPE and sec.page_width > sec.page_height
+    table = doc.tables[0]
+    first = table.rows[0]._tr
+    assert first.trPr.find(qn("w:tblHeader")) is not None
+    assert [c.text.split("\n")[0] for c in table.rows[0].cells][:2] == ["Unit", "First Draft of the Resolution"]
+    widths = [c.width for c in table.rows[1].cells]
+    assert widths[0] < widths[1] and widths[1] == widths[2] == widths[3]
+    # bold insertions, struck deletions in OP 5's Rev.1 cell
+    row = next(r for r in table.rows if r.cells[0].text.startswith("op5"))
+    runs = [run for p in row.cells[2].paragraphs for run in p.runs]
+    assert any(run.bold and run.text == "three" for run in runs)
+    assert any(run.font.strike and run.text == "two" for run in runs)
+    text = pandoc_text(out)
+    assert "deleted in Rev.1" in text and "Concordance: Rev.2 against Rev.1" in text
+
+
+def test_html_sticky_header_and_marks(derived, tmp_path):
+    import html5lib
+    out = tmp_path / "t.html"
+    r = run_cli("compare", *derived, "-o", out)
+    assert r.returncode == 0, r.stderr
+    page = out.read_text("utf-8")
+    parser = html5lib.HTMLParser(strict=True)
+    doc = parser.parse(page)
+    ns = {"h": "http://www.w3.org/1999/xhtml"}
+    # the sticky header is plain CSS, and nothing is fetched: it works from file://
+    assert "position: sticky" in page
+    assert not any(s in page for s in ("<script", "<link ", "@import", "src=", "url("))
+    rows = doc.findall(".//h:table[@class='comparison']/h:tbody/h:tr", ns)
+    assert len(rows) == len(build_table(load_versions(derived)).rows)
+    op5 = next(r for r in rows if r.get("id") == "op5")
+    assert "three" in [e.text for e in op5.iter("{http://www.w3.org/1999/xhtml}ins")]
+    assert "two" in [e.text for e in op5.iter("{http://www.w3.org/1999/xhtml}del")]
+
+
+def test_history_cli(derived, tmp_path):
+    folder = derived[0].parent
+    r = run_cli("history", folder, "op5")
+    assert r.returncode == 0, r.stderr
+    assert "Rev.1, 20 January 2017 -- OP 5 -- changed" in r.stdout
+    assert "Rev.2, 3 February 2017 -- OP 6 -- changed" in r.stdout
+    out = tmp_path / "h.html"
+    r = run_cli("history", folder, "OP 6 (b)", "-o", out)
+    assert r.returncode == 0 and "History of OP 7 (b) (op6.b)" in out.read_text("utf-8")
+
+
+# ------------------------------------------------------------------ bad input
+
+def test_versions_of_different_negotiations(derived, tmp_path):
+    from assembler.source import load_draft
+    other = load_draft(derived[1])
+    p = tmp_path / "other.draft"
+    save_draft(replace(other, metadata=other.metadata.with_values(negotiation="other-talks")), p)
+    out = tmp_path / "t.xlsx"
+    r = run_cli("compare", derived[0], p, "-o", out)
+    assert r.returncode == 2 and not out.exists()
+    assert "other-talks" in r.stderr and "gcm-modalities" in r.stderr
+    assert str(p) in r.stderr and "Traceback" not in r.stderr
+
+
+def test_missing_version_file(derived, tmp_path):
+    out = tmp_path / "t.docx"
+    r = run_cli("compare", derived[0], tmp_path / "rev9.draft", "-o", out)
+    assert r.returncode == 2 and not out.exists()
+    assert "rev9.draft: no such version file" in r.stderr
+
+
+def test_unknown_unit(derived):
+    r = run_cli("history", derived[0].parent, "op99")
+    assert r.returncode == 2 and "no unit 'op99'" in r.stderr and "Traceback" not in r.stderr
+    assert r.stdout == ""
+
+
+def test_unknown_format_and_missing_folder(derived, tmp_path):
+    r = run_cli("compare", *derived, "-o", tmp_path / "t.pdf")
+    assert r.returncode == 2 and "cannot write a comparison as '.pdf'" in r.stderr
+    r = run_cli("compare", *derived, "-o", tmp_path / "nope" / "t.csv")
+    assert r.returncode == 2 and "does not exist" in r.stderr
+
+
+def test_unknown_negotiation():
+    r = run_cli("history", "no-such-negotiation", "op1")
+    assert r.returncode == 2 and "no negotiation 'no-such-negotiation'" in r.stderr
