@@ -11,7 +11,7 @@ from typing import Iterable
 
 from lxml import etree
 
-from .ns import (CORE_CT, CORE_REL, CP, DC, DCTERMS, DOC_CT, FOOTNOTES_CT, NSMAP, OFFICE_DOC_REL,
+from .ns import (COMMENTS_CT, CORE_CT, CORE_REL, CP, DC, DCTERMS, DOC_CT, FOOTNOTES_CT, NSMAP, OFFICE_DOC_REL,
                  SETTINGS_CT, STYLES_CT, W, XML, w)
 from .package import Package
 
@@ -27,6 +27,16 @@ class Change:
     author: str
     date: str = ""
     move_name: str = ""  # pairs a moveFrom with its moveTo
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A point in a paragraph that is not a run: where a move range or a comment starts or
+    ends (Run(mark=...)). Move ranges take their name, author and date from `change`."""
+    kind: str                      # moveFrom, moveTo or comment
+    edge: str                      # start or end
+    change: Change | None = None
+    comment: int | None = None     # an id from DocumentBuilder.comment()
 
 
 @dataclass
@@ -45,6 +55,7 @@ class Run:
     page_break: bool = False
     field: str | None = None      # a simple field: PAGE, NUMPAGES
     change: Change | None = None
+    mark: Mark | None = None      # not a run: a range marker (see Mark)
 
 
 @dataclass
@@ -92,6 +103,8 @@ class DocumentBuilder:
         self.footnotes = etree.Element(w("footnotes"), nsmap=NSMAP)
         self._next_footnote = 2  # 0 and 1 are the separators
         self._change_id = 0
+        self._ranges: dict[tuple[str, str], int] = {}  # open move ranges -> their ids
+        self.comments: etree._Element | None = None    # word/comments.xml, once one is added
         self.package = Package()
         self.title = ""
         self.author = "assembler"
@@ -221,6 +234,10 @@ class DocumentBuilder:
         wrapper_key = None
         wrapper = None
         for run in runs:
+            if run.mark is not None:
+                self._mark(p, run.mark)
+                wrapper_key = wrapper = None
+                continue
             key = run.change
             if key is None:
                 parent = p
@@ -231,6 +248,40 @@ class DocumentBuilder:
                     wrapper_key = key
                 parent = wrapper
             self._run(parent, run)
+
+    def _mark(self, p: etree._Element, mark: Mark) -> None:
+        edge = "Start" if mark.edge == "start" else "End"
+        if mark.kind == "comment":
+            etree.SubElement(p, w(f"commentRange{edge}")).set(w("id"), str(mark.comment))
+            if mark.edge == "end":
+                r = etree.SubElement(p, w("r"))
+                etree.SubElement(r, w("commentReference")).set(w("id"), str(mark.comment))
+            return
+        el = etree.SubElement(p, w(f"{mark.kind}Range{edge}"))
+        key = (mark.kind, mark.change.move_name)
+        if mark.edge == "start":
+            self._stamp(el, mark.change)
+            el.set(w("name"), mark.change.move_name)
+            self._ranges[key] = self._change_id
+        else:
+            el.set(w("id"), str(self._ranges.pop(key)))
+
+    def comment(self, paragraphs: list[str], author: str, date: str = "",
+                initials: str = "") -> int:
+        """Add a comment (a margin note in Word); returns the id for Mark(comment=id)."""
+        if self.comments is None:
+            self.comments = etree.Element(w("comments"), nsmap=NSMAP)
+        cid = len(self.comments)
+        c = etree.SubElement(self.comments, w("comment"))
+        c.set(w("id"), str(cid))
+        c.set(w("author"), author)
+        if date:
+            c.set(w("date"), date)
+        c.set(w("initials"), initials or "".join(x[0] for x in author.split() if x[:1].isalnum())[:4])
+        for text in paragraphs:
+            p = etree.SubElement(c, w("p"))
+            self._runs(p, [Run(text)])
+        return cid
 
     def _change_element(self, parent, change: Change) -> etree._Element:
         el = etree.SubElement(parent, w(change.kind))
@@ -421,6 +472,9 @@ class DocumentBuilder:
         pkg.add("word/styles.xml", self._styles(), STYLES_CT)
         pkg.add("word/settings.xml", self._settings(track_revisions), SETTINGS_CT)
         pkg.add("word/footnotes.xml", self.footnotes, FOOTNOTES_CT)
+        if self.comments is not None:
+            pkg.relate("word/document.xml", "comments", "comments.xml")
+            pkg.add("word/comments.xml", self.comments, COMMENTS_CT)
         refs = tuple(header_footer(self, pkg)) if header_footer else ()
         for sect in self.sections:  # earlier sections show the same headers and footers
             for i, (kind, which, rid) in enumerate(refs):

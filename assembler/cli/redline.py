@@ -1,0 +1,112 @@
+"""Verbs that show changes: redline (version against version) and preview (a delegation's
+proposals applied to a draft, before it submits them)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from ..errors import AssemblerError
+from ..files import check_output_path, write_atomic
+from .app import app, say, verb
+
+FORMATS = (".docx", ".html", ".pdf")
+
+
+def load_version(path: Path):
+    """A draft source (.draft), or any document a reader knows (.docx, .txt, .xml)."""
+    from ..source import load_draft
+    if not path.is_file():
+        raise AssemblerError("no such file", file=str(path), hint="give the path of a .draft file")
+    if path.suffix.lower() == ".draft":
+        return load_draft(path)
+    from ..readers import READERS, read_any
+    if path.suffix.lower() not in READERS:
+        raise AssemblerError("is not a draft", file=str(path),
+                             hint="give a .draft source (or a .docx/.txt the importer reads)")
+    try:
+        return read_any(path).draft
+    except AssemblerError:
+        raise
+    except Exception as err:  # a reader choking on a file that is no draft at all
+        raise AssemblerError(f"is not a draft that can be read ({type(err).__name__}: {err})",
+                             file=str(path), hint="give a .draft source") from None
+
+
+def check_format(output: Path) -> str:
+    suffix = output.suffix.lower()
+    if suffix not in FORMATS:
+        raise AssemblerError(f"cannot write a redline as '{suffix or 'no extension'}'",
+                             file=str(output), hint="use .docx, .html or .pdf")
+    check_output_path(output)
+    return suffix
+
+
+def render(redline, output: Path, visual: bool, comments: dict | None = None) -> bytes:
+    suffix = output.suffix.lower()
+    if suffix == ".html":
+        from ..writers.redline_html import build_redline_html
+        return build_redline_html(redline, comments)
+    from ..writers.redline_docx import build_redline_docx
+    if suffix == ".pdf":
+        from ..writers.pdf import docx_to_pdf
+        return docx_to_pdf(build_redline_docx(redline, visual=True, comments=comments))
+    return build_redline_docx(redline, visual=visual, comments=comments)
+
+
+def summary(redline) -> str:
+    from ..compare.align import DELETED, INSERTED, MOVED_AWAY
+    units = redline.changed_units()
+    counts = {
+        "changed": sum(1 for u in units if u.status == "changed" and not u.moved),
+        "inserted": sum(1 for u in units if u.status == INSERTED),
+        "deleted": sum(1 for u in units if u.status == DELETED),
+        "moved": sum(1 for u in units if u.status == MOVED_AWAY),
+    }
+    notes = sum(1 for (side, _), n in redline.notes.items()
+                if side == "new" and any(s.op != "equal" for s in n.contents))
+    text = ", ".join(f"{v} {k}" for k, v in counts.items())
+    return f"{text}, {notes} footnotes changed"
+
+
+@app.command()
+@verb
+def redline(
+    old: Path = typer.Argument(..., help="the earlier version (.draft)"),
+    new: Path = typer.Argument(..., help="the later version (.draft)"),
+    output: Path = typer.Option(..., "-o", "--output", help="the redline to write: .docx, .html or .pdf"),
+    author: str = typer.Option("Co-facilitators", help="who made changes the new version does not attribute"),
+    date: str = typer.Option("", help="date of those changes (default: the new version's date)"),
+    visual: bool = typer.Option(False, "--visual", help=".docx in bold/strike-out instead of tracked changes"),
+):
+    """Show every change from OLD to NEW: Word tracked changes (.docx), or bold and strike-out
+    (.html, .pdf, .docx with --visual).
+
+    Example: assembler redline drafts/gcm-modalities/first-draft.draft drafts/gcm-modalities/rev1.draft -o build/rev1-redline.docx
+    """
+    from ..compare.authors import attribution_from
+    from ..compare.redline import build_redline, default_who
+    check_format(output)
+    old_d, new_d = load_version(old), load_version(new)
+    default = default_who(new_d, author, date)
+    attribution = attribution_from(new_d, default, proposal_dates(new_d))
+    r = build_redline(old_d, new_d, author, date, attribution)
+    write_atomic(output, render(r, output, visual))
+    say(f"wrote {output}: {summary(r)}")
+
+
+def proposal_dates(draft) -> dict[str, str]:
+    """Dates of the proposals a version records, read from amendments/<negotiation>/ when the
+    amendments package can load them (best effort: missing proposals keep the default date)."""
+    if not getattr(draft, "provenance", ()):
+        return {}
+    try:
+        from ..amendments.store import load_proposals  # issue 4's loader, when present
+    except ImportError:
+        return {}
+    folder = Path("amendments") / draft.metadata.negotiation
+    try:
+        return {p.id: p.date for p in load_proposals(folder)}
+    except Exception:
+        return {}

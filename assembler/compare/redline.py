@@ -1,0 +1,257 @@
+"""The Redline model: what changed between two versions, ready for any writer.
+
+build_redline(old, new) aligns the versions (align.py), diffs words inside changed units
+(words.py) and attributes every change to an author and a date. Writers (.docx tracked
+changes, bold/strike-out .docx, HTML) only render this model; none of them diffs.
+
+Display numbers are not text: every unit shows its number in the new version (deleted and
+moved-away units their old one), so a paragraph renumbered because others came or went
+shows no change.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..model import (Annex, AnnexParagraph, CrossRef, Draft, FootnoteRef, Heading,
+                     OperativeParagraph, PreambularParagraph, Row, SubParagraph, Table,
+                     contents_of)
+from ..numbering import Label, compute_labels
+from .align import (CHANGED, DELETED, EQUAL, INSERTED, MOVED_AWAY, Alignment, Entry, align)
+from .words import DELETE, INSERT, Piece, diff_content
+from .words import EQUAL as SAME
+
+DEFAULT_AUTHOR = "Co-facilitators"
+
+
+@dataclass(frozen=True)
+class Who:
+    """Who made a change and when (ISO 8601, as Word wants it; "" if unknown)."""
+    author: str
+    date: str = ""
+
+
+# Attribution: (new or old unit id, "new"|"old") -> Who, or None for the default.
+Attribution = Callable[[str, str], "Who | None"]
+
+
+@dataclass(frozen=True)
+class Segment:
+    op: str             # "equal" | "insert" | "delete"
+    content: tuple      # inline items
+    who: Who | None = None
+
+
+@dataclass(frozen=True)
+class RedlineUnit:
+    """One paragraph (or table row) of the redline, in merged document order."""
+    part: str
+    status: str                 # equal / changed / inserted / deleted / moved-away
+    unit: object                # the unit as shown (new version, or old if it is gone)
+    contents: tuple             # per content of the unit (one; a row has one per cell):
+                                #   tuple[Segment, ...]
+    who: Who                    # who inserted/deleted/moved the whole unit
+    mark: str = ""              # its display mark ("14.", "(a)") where it stands
+    degree: int = 0
+    moved: bool = False         # at the new place of a moved unit
+    move_name: str = ""         # pairs a moved-away unit with its moved one
+    move_other: str = ""        # the other place's number ("OP 9"), for visual notes
+    old_unit: object = None
+    new_unit: object = None
+
+    @property
+    def kind(self) -> str:
+        return self.unit.kind
+
+
+@dataclass(frozen=True)
+class RedlineNote:
+    """A footnote's text as shown under one marker."""
+    contents: tuple             # tuple[Segment, ...]
+
+
+@dataclass
+class Redline:
+    old: Draft
+    new: Draft
+    units: list                 # list[RedlineUnit]: preamble, operative part, annexes
+    notes: dict                 # (side, footnote id) -> RedlineNote; side "new" or "old"
+    old_labels: dict
+    new_labels: dict
+    default: Who
+    alignment: Alignment
+    metadata_changes: list = field(default_factory=list)  # (key, old, new)
+
+    def changed_units(self) -> list[RedlineUnit]:
+        return [u for u in self.units if u.status != EQUAL or u.moved]
+
+    def authors(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for u in self.units:
+            for segs in u.contents:
+                for s in segs:
+                    if s.op != SAME and s.who:
+                        seen[s.who.author] = None
+            if u.status in (INSERTED, DELETED, MOVED_AWAY) or u.moved:
+                seen[u.who.author] = None
+        for note in self.notes.values():
+            for s in note.contents:
+                if s.op != SAME and s.who:
+                    seen[s.who.author] = None
+        return list(seen)
+
+    def note(self, side: str, fid: str) -> RedlineNote:
+        return self.notes.get((side, fid)) or RedlineNote(())
+
+    def label(self, side: str, uid: str) -> Label | None:
+        return (self.new_labels if side == "new" else self.old_labels).get(uid)
+
+
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+
+
+def iso_date(text: str) -> str:
+    """"22 December 2016" or "2016-12-22" -> "2016-12-22T00:00:00Z"; "" if not a date."""
+    text = text.strip()
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?", text)
+    if m:
+        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}T00:00:00Z"
+    m = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})", text)
+    if m and m.group(2).lower() in _MONTHS:
+        return f"{int(m.group(3)):04d}-{_MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}T00:00:00Z"
+    return ""
+
+
+def default_who(new: Draft, author: str = DEFAULT_AUTHOR, date: str = "") -> Who:
+    """The author given, dated by `date`, else the new version's date, else today."""
+    when = iso_date(date) if date else iso_date(new.metadata.date)
+    if not when:
+        when = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return Who(author or DEFAULT_AUTHOR, when)
+
+
+def _renamer(alignment: Alignment) -> Callable[[object], object]:
+    """Old footnote and cross-reference ids -> the ids their units have in the new version."""
+    old_to_new: dict[str, str] = {}
+    for e in alignment.entries:
+        if e.old is not None and e.new is not None:
+            old_to_new[e.old.id] = e.new.id
+
+    def rename(item):
+        if isinstance(item, FootnoteRef) and item.footnote in old_to_new:
+            return FootnoteRef(old_to_new[item.footnote])
+        if isinstance(item, CrossRef) and item.target in old_to_new:
+            return CrossRef(old_to_new[item.target])
+        return item
+    return rename
+
+
+def _segments(pieces: list[Piece], who: Who) -> tuple:
+    return tuple(Segment(p.op, p.content, who if p.op != SAME else None) for p in pieces)
+
+
+def _whole(op: str, unit, who: Who) -> tuple:
+    return tuple((Segment(op, tuple(c), who),) if c else () for c in contents_of(unit))
+
+
+def build_redline(old: Draft, new: Draft, author: str = DEFAULT_AUTHOR, date: str = "",
+                  attribution: Attribution | None = None,
+                  alignment: Alignment | None = None) -> Redline:
+    """Compare two versions. `attribution(unit_id, side)` names who changed a unit (the
+    proposal's proposer, when the new version records it); otherwise `author` and `date`."""
+    alignment = alignment or align(old, new)
+    default = default_who(new, author, date)
+    old_labels, new_labels = compute_labels(old), compute_labels(new)
+    rename = _renamer(alignment)
+
+    def who_for(e: Entry) -> Who:
+        found = None
+        if attribution:
+            if e.new is not None:
+                found = attribution(e.new.id, "new")
+            if found is None and e.old is not None:
+                found = attribution(e.old.id, "old")
+        return found or default
+
+    def mark(labels, unit) -> tuple[str, int]:
+        lab = labels.get(unit.id)
+        return (lab.mark, lab.degree) if lab else ("", 0)
+
+    def short(labels, unit) -> str:
+        lab = labels.get(unit.id)
+        return lab.short if lab else unit.id
+
+    units: list[RedlineUnit] = []
+    notes: dict = {}
+    move_names: dict[str, str] = {}
+    fn_entries = {}
+    for e in alignment.entries:
+        if e.part == "footnotes":
+            if e.new is not None:
+                fn_entries[("new", e.new.id)] = e
+            if e.old is not None:
+                fn_entries[("old", e.old.id)] = e
+            continue
+        who = who_for(e)
+        if e.status == INSERTED:
+            m, deg = mark(new_labels, e.new)
+            units.append(RedlineUnit(e.part, e.status, e.new, _whole(INSERT, e.new, who), who,
+                                     m, deg, new_unit=e.new))
+        elif e.status in (DELETED, MOVED_AWAY):
+            m, deg = mark(old_labels, e.old)
+            name = ""
+            other = ""
+            if e.status == MOVED_AWAY:
+                name = move_names.setdefault(e.old.id, f"move{len(move_names) + 1}")
+                other = short(new_labels, e.new)
+            units.append(RedlineUnit(e.part, e.status, e.old, _whole(DELETE, e.old, who), who,
+                                     m, deg, move_name=name, move_other=other,
+                                     old_unit=e.old, new_unit=e.new))
+        else:
+            m, deg = mark(new_labels, e.new)
+            if e.status == EQUAL:
+                contents = tuple((Segment(SAME, tuple(c)),) if c else () for c in contents_of(e.new))
+                if any(isinstance(i, CrossRef) and rename(i) != i
+                       for c in contents_of(e.old) for i in c):
+                    contents = _diff_contents(e.old, e.new, rename, who)
+            else:
+                contents = _diff_contents(e.old, e.new, rename, who)
+            name = other = ""
+            if e.moved:
+                name = move_names.setdefault(e.old.id, f"move{len(move_names) + 1}")
+                other = short(old_labels, e.old)
+            units.append(RedlineUnit(e.part, e.status, e.new, contents, who, m, deg,
+                                     moved=e.moved, move_name=name, move_other=other,
+                                     old_unit=e.old, new_unit=e.new))
+
+    # footnotes: the text under each marker, by the side the marker belongs to
+    for (side, fid), e in fn_entries.items():
+        who = who_for(e)
+        if side == "new":
+            if e.old is not None:
+                pieces = diff_content(e.old.content, e.new.content, rename)
+                notes[(side, fid)] = RedlineNote(_segments(pieces, who))
+            else:
+                notes[(side, fid)] = RedlineNote((Segment(INSERT, e.new.content, who),))
+        else:
+            unit = e.old
+            notes[(side, fid)] = RedlineNote((Segment(DELETE, unit.content, who),))
+    meta = [(k, old.metadata.get(k), new.metadata.get(k))
+            for k in ("title", "stage-label", "date", "symbol")
+            if old.metadata.get(k) != new.metadata.get(k)]
+    return Redline(old, new, units, notes, old_labels, new_labels, default, alignment, meta)
+
+
+def _diff_contents(old_unit, new_unit, rename, who: Who) -> tuple:
+    olds, news = list(contents_of(old_unit)), list(contents_of(new_unit))
+    olds += [()] * (len(news) - len(olds))
+    news += [()] * (len(olds) - len(news))
+    return tuple(_segments(diff_content(tuple(o), tuple(n), rename), who)
+                 for o, n in zip(olds, news))
+
+
+__all__ = ["Redline", "RedlineUnit", "RedlineNote", "Segment", "Who", "build_redline",
+           "default_who", "iso_date", "DEFAULT_AUTHOR"]
