@@ -1,6 +1,7 @@
 """Verbs on one draft: import, check, build."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
@@ -16,19 +17,42 @@ from .app import app, say, verb
 @app.command("import")
 @verb
 def import_(
-    source: Path = typer.Argument(..., help="the draft as text (.txt, .md), e.g. the seed"),
-    output: Path = typer.Option(..., "-o", "--output", help="the draft source to write (.draft)"),
+    source: Path = typer.Argument(..., help="the draft: text (.txt, .md), Word (.docx) or "
+                                            "Akoma Ntoso (.akn.xml)"),
+    output: Path = typer.Option(..., "-o", "--output", help="the draft source to write (.draft); "
+                                "with --changes proposals, the folder for the proposals"),
     negotiation: str = typer.Option("", help="negotiation name (default: the output's folder)"),
     version: str = typer.Option("", help="version name (default: the output's file name)"),
+    changes: str = typer.Option("accept", "--changes", help="tracked changes in a .docx: accept, "
+                                "reject, or proposals (one proposal per author)"),
+    base: Optional[Path] = typer.Option(None, help="with --changes proposals: the draft source "
+                                        "the Word file was made from (default: its original text)"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="do not list warnings"),
 ):
     """Read a UN draft into a draft source, keeping every word.
 
     Example: assembler import ../shared/seed/000_97f5620c005065cf.txt -o drafts/gcm-modalities/first-draft.draft
+
+    Example: assembler import zero-draft.docx -o drafts/gcm-modalities/zero-draft.draft
+
+    Example: assembler import returned.docx --changes proposals -o amendments/gcm-modalities/
     """
     from ..readers import read_any
-    result = read_any(source, negotiation=negotiation or output.resolve().parent.name,
-                      version=version or output.stem)
+    if changes not in ("accept", "reject", "proposals"):
+        raise AssemblerError(f"--changes {changes}: use accept, reject or proposals")
+    if source.suffix.lower() == ".docx":
+        if changes == "proposals":
+            from .interchange import proposals_from_word
+            return proposals_from_word(source, output, base, quiet)
+        from ..readers.docx import read_docx_draft
+        result = read_docx_draft(source, changes=changes, negotiation=negotiation,
+                                 version=version or output.stem)
+        if not result.draft.metadata.negotiation:
+            result.draft = replace(result.draft, metadata=result.draft.metadata.with_values(
+                negotiation=output.resolve().parent.name))
+    else:
+        result = read_any(source, negotiation=negotiation or output.resolve().parent.name,
+                          version=version or output.stem)
     write_atomic(output, dump_draft(result.draft).encode("utf-8"))
     if not quiet:
         for warning in result.warnings:
@@ -69,15 +93,31 @@ def build(
     draft: Path = typer.Argument(..., help="a draft source (.draft)"),
     output: Path = typer.Option(..., "-o", "--output", help="the document to write (.docx)"),
     layout: Optional[Path] = typer.Option(None, help="a layout .toml (default templates/un-layout.toml)"),
+    stage: Optional[str] = typer.Option(None, help="override the stage for this build: elements, "
+                                        "zero, first, rev, final, L, L-rev, adopted"),
+    symbol: Optional[str] = typer.Option(None, help="override the document symbol (A/71/L.58)"),
+    date: Optional[str] = typer.Option(None, help="override the date"),
+    job_number: Optional[str] = typer.Option(None, "--job-number", help="override the job number (17-05719)"),
+    with_letter: bool = typer.Option(False, "--with-letter", help="put the covering letters "
+                                     "(<version>.letters.toml beside the draft) before the draft"),
+    letter_data: Optional[Path] = typer.Option(None, "--letter-data", help="the letters' data "
+                                               "(default: <version>.letters.toml beside the draft)"),
+    template: Optional[Path] = typer.Option(None, help="your own HTML template (.j2), rendered "
+                                            "sandboxed; may extend draft.html.j2"),
 ):
-    """Build a UN-format document from a draft source; the format follows the extension.
+    """Build a UN-format document from a draft source; the format follows the extension
+    (.docx, .pdf, .html, .txt) and the face follows the draft's stage.
 
     Example: assembler build drafts/gcm-modalities/first-draft.draft -o build/first-draft.docx
+
+    Example: assembler build drafts/gcm-modalities/first-draft.draft --stage L --symbol A/71/L.58 --date "3 April 2017" --job-number 17-05010 -o build/l58.pdf
     """
     from ..layout import load_layout
-    from ..writers import writer_for
-    write = writer_for(output)
-    d = load_draft(draft)
-    data = write(d, load_layout(layout))
+    from ..publish import checked, compose, override
+    values = {"stage": stage, "symbol": symbol, "date": date, "job_number": job_number}
+    d = override(load_draft(draft), **values)
+    d = checked(d, draft, {k for k, v in values.items() if v is not None})
+    data = compose(d, output, load_layout(layout), draft_path=draft, with_letter=with_letter,
+                   letter_data=letter_data, template=template)
     write_atomic(output, data)
     say(f"wrote {output}")

@@ -6,7 +6,7 @@ redline writer never touches markup.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from lxml import etree
@@ -56,6 +56,7 @@ class Run:
     field: str | None = None      # a simple field: PAGE, NUMPAGES
     change: Change | None = None
     mark: Mark | None = None      # not a run: a range marker (see Mark)
+    bookmark: str | None = None   # a bookmark around this run; with no text, a point
 
 
 @dataclass
@@ -109,6 +110,8 @@ class DocumentBuilder:
         self.title = ""
         self.author = "assembler"
         self.extra_sections: list[etree._Element] = []
+        self.properties: dict[str, str] = {}  # custom document properties (docProps/custom.xml)
+        self._bookmark_id = 0
         # sectPr of the sections closed by end_section, in order (headers.py adds references)
         self.sections: list[etree._Element] = []
         self.first_page_different = False   # the first section's first page has its own header/footer
@@ -299,6 +302,15 @@ class DocumentBuilder:
         self._stamp(etree.SubElement(rpr, w(change.kind)), change)
 
     def _run(self, parent: etree._Element, run: Run) -> None:
+        if run.bookmark:
+            self._bookmark_id += 1
+            start = etree.SubElement(parent, w("bookmarkStart"))
+            start.set(w("id"), str(self._bookmark_id))
+            start.set(w("name"), run.bookmark)
+            if run.text or run.footnote is not None or run.tab or run.line_break:
+                self._run(parent, replace(run, bookmark=None))
+            etree.SubElement(parent, w("bookmarkEnd")).set(w("id"), str(self._bookmark_id))
+            return
         r = etree.SubElement(parent, w("r"))
         rpr = etree.SubElement(r, w("rPr"))
         if run.footnote is not None or run.footnote_mark:
@@ -475,6 +487,9 @@ class DocumentBuilder:
         if self.comments is not None:
             pkg.relate("word/document.xml", "comments", "comments.xml")
             pkg.add("word/comments.xml", self.comments, COMMENTS_CT)
+        if self.properties:
+            from .properties import add_custom_properties
+            add_custom_properties(pkg, self.properties)
         refs = tuple(header_footer(self, pkg)) if header_footer else ()
         for sect in self.sections:  # earlier sections show the same headers and footers
             for i, (kind, which, rid) in enumerate(refs):

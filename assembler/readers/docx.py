@@ -103,7 +103,11 @@ class _Interpreter:
             # our own file: its properties are the metadata the masthead was drawn from
             values = {k[len(PROPERTY_PREFIX):].replace("-", "_"): v
                       for k, v in self.doc.properties.items() if k.startswith(PROPERTY_PREFIX)}
-        values.update({k: v for k, v in meta.items() if v})
+        given = {k: v for k, v in meta.items() if v}
+        if self.own and given.get("version") and given["version"] != values.get("version") \
+                and values.get("version") and "based_on" not in given:
+            values["based_on"] = values["version"]  # a new version made from the built one
+        values.update(given)
         text_part, annex_part = self._split_annexes(body)
         units = self._units(text_part)
         preamble, operative, closing = self._structure(units)

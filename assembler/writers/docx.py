@@ -8,6 +8,7 @@ from ..model import (Annex, AnnexParagraph, Break, Content, CrossRef, Draft, Foo
                      Heading, OperativeParagraph, SubParagraph, Table, Text)
 from ..numbering import Label, compute_labels
 from ..ooxml import DocumentBuilder, Fonts, PageSetup, ParaFormat, Run
+from ..unit_marks import PROPERTY_PREFIX, unit_bookmark, xref_bookmark
 
 
 def page_setup(layout: Layout, landscape: bool = False) -> PageSetup:
@@ -34,6 +35,9 @@ class DraftDocx:
     def __post_init__(self):
         self.builder = DocumentBuilder(fonts(self.layout), page_setup(self.layout))
         self.builder.title = self.draft.metadata.title
+        # the draft's metadata travels with the file, so an edited copy is read against it
+        self.builder.properties = {PROPERTY_PREFIX + k: v for k, v in self.draft.metadata.items()}
+        self._xrefs = 0
         self.labels: dict[str, Label] = compute_labels(self.draft)
         self.ind = self.layout.section("indents")
         self.package_options: dict = {}  # e.g. header_footer, set by the stage's masthead
@@ -49,8 +53,10 @@ class DraftDocx:
                                bold=item.bold or fmt.get("bold", False), sup=item.sup))
             elif isinstance(item, CrossRef):
                 label = self.labels.get(item.target)
+                self._xrefs += 1
                 out.append(Run(label.number if label else item.target,
-                               italic=fmt.get("italic", False)))
+                               italic=fmt.get("italic", False),
+                               bookmark=xref_bookmark(self._xrefs, item.target)))
             elif isinstance(item, FootnoteRef):
                 out.append(Run(footnote=self.note(item.footnote)))
             elif isinstance(item, Break):
@@ -61,7 +67,12 @@ class DraftDocx:
         """Each marker is a Word footnote of its own, numbered in order; a footnote text
         that serves two markers is repeated under each number."""
         fn = self.draft.footnote(fid)
-        return self.builder.footnote([self.runs(fn.content if fn else ())])
+        return self.builder.footnote([self.anchor("fn", fid) + self.runs(fn.content if fn else ())])
+
+    @staticmethod
+    def anchor(kind: str, uid: str) -> list[Run]:
+        """A hidden point bookmark carrying the unit's stable id (see unit_marks)."""
+        return [Run(bookmark=unit_bookmark(kind, uid))]
 
     # ------------------------------------------------------------ blocks
     def build(self) -> bytes:
@@ -102,10 +113,11 @@ class DraftDocx:
                                    first_line_cm=ind.get("preamble_first_line_cm", 1.27),
                                    keep_next=True))
         for pp in d.preamble:
-            b.paragraph(self.runs(pp.content), self.pp_format())
+            b.paragraph(self.anchor("pp", pp.id) + self.runs(pp.content), self.pp_format())
         for item in d.operative:
             if isinstance(item, Heading):
-                b.paragraph(self.runs(item.content, bold=True), self.heading_format())
+                b.paragraph(self.anchor("h", item.id) + self.runs(item.content, bold=True),
+                            self.heading_format())
             else:
                 self.operative(item)
         if d.metadata.closing:
@@ -147,27 +159,29 @@ class DraftDocx:
         fmt = self.mark_format(degree)
         if not label.mark:
             fmt = self.pp_format()
-        self.builder.paragraph(runs + self.runs(unit.content), fmt)
+        kind = f"s{degree}" if degree else "op"
+        self.builder.paragraph(self.anchor(kind, unit.id) + runs + self.runs(unit.content), fmt)
         for child in unit.children:
             self.marked(child, degree + 1)
 
     def annex(self, annex: Annex) -> None:
         b = self.builder
-        b.paragraph(self.runs(annex.title, bold=True),
+        b.paragraph(self.anchor("ax", annex.id) + self.runs(annex.title, bold=True),
                     ParaFormat(style="Heading1", align="center",
                                page_break_before=bool(self.draft.preamble or self.draft.operative
                                                       or annex is not self.draft.annexes[0]),
                                keep_next=True))
         for block in annex.body:
             if isinstance(block, AnnexParagraph):
-                b.paragraph(self.runs(block.content), self.pp_format())
+                b.paragraph(self.anchor("ap", block.id) + self.runs(block.content), self.pp_format())
             elif isinstance(block, Table):
                 self.table(block)
 
     def table(self, table: Table) -> None:
         b = self.builder
         if table.title:
-            b.paragraph(self.runs(table.title, bold=True), ParaFormat(keep_next=True))
+            b.paragraph(self.anchor("tt", table.id) + self.runs(table.title, bold=True),
+                        ParaFormat(keep_next=True))
         columns = max((len(r.cells) for r in table.rows), default=0)
         if not columns:
             return
@@ -179,6 +193,9 @@ class DraftDocx:
         for row in table.rows:
             cells = [self.runs(c, bold=row.header) for c in row.cells]
             cells += [[] for _ in range(columns - len(cells))]
+            cells[0] = self.anchor("r", row.id) + cells[0]
+            if row is table.rows[0]:
+                cells[0] = self.anchor("tb", table.id) + cells[0]
             rows.append((cells, row.header))
         b.table(rows, widths)
 
