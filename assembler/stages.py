@@ -87,7 +87,7 @@ def _need(meta: Metadata, key: str, stage: str, example: str) -> str:
     value = meta.get(key).strip()
     if not value:
         raise StageError(f"stage '{stage}' needs metadata '{key}'", key,
-                         hint=f"add the line '{key}: {example}' or pass --{key} for this build")
+                         hint=f"add the line '{key}: {example}' to the draft's metadata")
     return value
 
 
