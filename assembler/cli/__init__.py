@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from .app import app
 from . import drafts  # noqa: F401  (registers import, check, build)
+from . import interchange  # noqa: F401  (registers export, diff)
 from . import letters  # noqa: F401  (registers letter)
 from . import compare  # noqa: F401  (registers compare, concordance, history)
 from . import redline  # noqa: F401  (registers redline, preview)
+from . import amend  # noqa: F401  (registers proposals, status, apply, compile)
 
 
 def main() -> None:

@@ -1,0 +1,20 @@
+"""Amendment proposals: the data model, reading and writing them (YAML, UN prose), applying
+them to a version with provenance, conflicts, carrying forward, and compilations.
+
+The API other parts build on:
+
+    load_proposal(path) / load_proposals(paths) -> Proposal(s)
+    dump_proposal(proposal) -> YAML text
+    change_to_prose(change, index) / prose_to_change(sentence, index) -> Change
+    apply_proposals(base, proposals, mode=..., prefer=..., versions=...) -> (Draft, ApplyRecord)
+    infer_changes(a, b) -> tuple[Change, ...] (the changes that turn draft a into draft b)
+"""
+from .apply import Applied, ApplyRecord, NotApplicable, apply_proposals
+from .conflicts import Conflict, ConflictsFound
+from .model import (KINDS, STATUSES, Change, Proposal, StatusEntry, allowed, number_changes,
+                    selected)
+from .targets import UnitIndex
+
+__all__ = ["Applied", "ApplyRecord", "NotApplicable", "apply_proposals", "Conflict",
+           "ConflictsFound", "KINDS", "STATUSES", "Change", "Proposal", "StatusEntry", "allowed",
+           "number_changes", "selected", "UnitIndex"]

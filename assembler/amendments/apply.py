@@ -1,0 +1,364 @@
+"""Applying proposals to a base version: Draft + proposals -> next Draft + what made it.
+
+Pure: nothing here reads files. Every change is placed against the base text (never against
+another change's result), so the order proposals come in does not change the outcome, and
+two changes that cannot both be made are reported as conflicts (conflicts.py).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from typing import Callable
+
+from ..errors import AssemblerError, ProblemsFound
+from ..inline import cross_refs, normalize, plain
+from ..model import (Draft, Heading, OperativeParagraph, PreambularParagraph, Provenance,
+                     SubParagraph, contents_of)
+from ..source.markup import parse_inline
+from .conflicts import ConflictsFound, find_conflicts, resolve
+from .model import PARTS, WORD_KINDS, Change, Proposal, selected
+from .targets import UnitIndex
+from .words import Edit, UnitWords
+
+_MAKERS = {"pp": PreambularParagraph, "op": OperativeParagraph, "sub": SubParagraph,
+           "heading": Heading}
+_LEVEL = {"pp": "preamble", "op": "operative", "heading": "operative", "sub": "sub"}
+
+
+@dataclass
+class Planned:
+    """A change resolved against the base version: ids instead of labels, words located."""
+    change: Change
+    proposal: Proposal
+    unit: str                 # the unit changed (or inserted)
+    order: tuple              # (proposal id, change number): ties are broken the same always
+    edit: Edit | None = None  # word changes
+    ref: str = ""             # insert/move: the reference unit or part
+    position: str = ""
+    new_unit: object = None   # insert-unit: the unit made
+
+
+@dataclass(frozen=True)
+class Applied:
+    """The provenance of one change made: what it did where, and whose it was."""
+    change: Change
+    proposal: Proposal
+    unit: str
+    label: str                # the unit as the base version numbers it
+    deleted: str = ""         # words taken out (word changes), as the base reads them
+    inserted: str = ""        # words put in
+    span: tuple | None = None  # (start, end) of the deleted words in the base reading
+
+    def provenance(self) -> Provenance:
+        return Provenance(self.change.id, self.change.kind, self.unit, self.proposal.proposer)
+
+
+@dataclass(frozen=True)
+class NotApplicable:
+    change: Change
+    proposal: Proposal
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.change.id} ({self.proposal.proposer}) no longer applies: {self.reason}"
+
+
+@dataclass
+class ApplyRecord:
+    base_version: str
+    applied: list[Applied] = field(default_factory=list)
+    not_applicable: list[NotApplicable] = field(default_factory=list)
+    overridden: list[tuple[Applied, str]] = field(default_factory=list)  # (loser, reason)
+
+    def by_unit(self) -> dict[str, list[Applied]]:
+        out: dict[str, list[Applied]] = defaultdict(list)
+        for a in self.applied:
+            out[a.unit].append(a)
+        return out
+
+
+Versions = Callable[[str], "Draft | None"]
+
+
+def apply_proposals(base: Draft, proposals, *, mode: str = "accepted",
+                    prefer: tuple[str, ...] = (), versions: Versions | None = None,
+                    metadata: dict | None = None) -> tuple[Draft, ApplyRecord]:
+    """Apply the selected proposals' changes to `base`. Raises AssemblerError for a change
+    that cannot be placed (exit 2) and ConflictsFound / ProblemsFound (exit 1)."""
+    chosen = selected(proposals, mode)
+    index = UnitIndex(base)
+    record = ApplyRecord(base.metadata.version)
+    planned = plan(base, index, chosen, record, versions)
+    parents = parent_map(base)
+    conflicts = find_conflicts(planned, parents, index.short_of)
+    dropped, left = resolve(conflicts, prefer)
+    if left:
+        raise ConflictsFound(left)
+    for p in planned:
+        if id(p) in dropped:
+            record.overridden.append((_applied(p, index), "overridden by a preferred proposal"))
+    kept = [p for p in planned if id(p) not in dropped]
+    draft = build(base, index, kept)
+    record.applied = sorted((_applied(p, index) for p in kept), key=lambda a: _order(a.change))
+    values = {"based_on": base.metadata.version}
+    values.update(metadata or {})
+    draft = replace(draft, metadata=base.metadata.with_values(**values),
+                    provenance=tuple(a.provenance() for a in record.applied))
+    _check_references(draft, base, index, record)
+    return draft, record
+
+
+def _order(change: Change) -> tuple:
+    pid, _, n = change.id.rpartition("/")
+    return (pid, int(n) if n.isdigit() else 0)
+
+
+def _applied(p: Planned, index: UnitIndex) -> Applied:
+    e = p.edit
+    return Applied(p.change, p.proposal, p.unit, index.short_of(p.unit) if p.unit in index.units
+                   else "new", e.deleted if e else "", e.inserted if e else "",
+                   (e.s, e.e) if e else None)
+
+
+def parent_map(draft: Draft) -> dict[str, str | None]:
+    parents: dict[str, str | None] = {}
+
+    def walk(unit, parent):
+        parents[unit.id] = parent
+        for child in getattr(unit, "children", ()):
+            walk(child, unit.id)
+    for u in draft.preamble:
+        parents[u.id] = None
+    for u in draft.operative:
+        walk(u, None)
+    return parents
+
+
+# ---------------------------------------------------------------- resolving
+
+def plan(base: Draft, index: UnitIndex, proposals, record: ApplyRecord,
+         versions: Versions | None) -> list[Planned]:
+    from .carry import carry_proposal
+    out: list[Planned] = []
+    words_cache: dict[str, UnitWords] = {}
+    new_ids: dict[str, str] = {}  # new unit id -> its kind
+    seen_ids: set[str] = set()
+    for prop in proposals:
+        if prop.id in seen_ids:
+            raise AssemblerError(f"two proposals have the id '{prop.id}'", file=prop.file,
+                                 hint="give every proposal an id of its own")
+        seen_ids.add(prop.id)
+        changes = prop.effective_changes
+        if prop.base and base.metadata.version and prop.base != base.metadata.version:
+            changes = carry_proposal(prop, changes, base, index, versions, record)
+        for n, change in enumerate(changes, 1):
+            if not change.id:
+                change = replace(change, id=f"{prop.id}/{n}")
+            out.append(_plan_one(change, prop, index, words_cache, new_ids))
+    # Inserted and moved units may be placed next to units that other changes insert.
+    for p in out:
+        if p.ref and p.ref not in index.units and p.ref not in PARTS:
+            if p.ref not in new_ids:
+                raise _err(p, index.describe_missing(p.change.destination or p.change.target))
+        if p.change.kind in ("insert-unit", "move-unit"):
+            _check_level(p, index, new_ids)
+    return out
+
+
+def _err(p: Planned, message: str, hint: str | None = None) -> AssemblerError:
+    return AssemblerError(f"{p.change.id}: {message}", file=p.proposal.file or None,
+                          line=p.change.line, hint=hint)
+
+
+def _plan_one(change: Change, prop: Proposal, index: UnitIndex, cache: dict,
+              new_ids: dict) -> Planned:
+    order = _order(change)
+    p = Planned(change, prop, "", order)
+    k = change.kind
+    if k == "insert-unit":
+        ref = index.resolve(change.target) or (change.target if change.target in new_ids else None)
+        if ref is None:
+            ref = change.target  # maybe a unit inserted by a later change: checked after
+        uid = change.new_id or f"{change.unit}-{_slug(prop.id)}-{order[1]}"
+        if uid in index.units or uid in new_ids:
+            raise _err(p, f"the new unit's id '{uid}' is already used",
+                       hint="give the new unit another id")
+        new_ids[uid] = change.unit
+        content = _content(p, change.text)
+        p.unit, p.ref, p.position = uid, ref, change.position
+        p.new_unit = _MAKERS[change.unit](uid, content)
+        return p
+    uid = index.resolve(change.target)
+    if uid is None or uid in PARTS:
+        raise _err(p, index.describe_missing(change.target),
+                   hint="name it by id (op14.a) or as the base version numbers it (OP 14 (a))")
+    p.unit = uid
+    unit = index.units[uid]
+    if k in WORD_KINDS or k == "replace-unit":
+        if unit.kind in ("annex", "table", "row"):
+            raise _err(p, f"{uid} is a {unit.kind}; only paragraphs, headings and footnotes "
+                          "can be amended", hint="amend its paragraphs instead")
+    if k in WORD_KINDS:
+        uw = cache.get(uid)
+        if uw is None:
+            uw = cache[uid] = UnitWords(unit.content, _ref_reader(index))
+        try:
+            s, e = uw.locate(change.words, change.occurrence)
+        except AssemblerError as err:
+            raise _err(p, f"in {index.label_of(uid)}: {err.message}", err.hint) from None
+        if k == "insert-words":
+            s = e = s if change.position == "before" else e
+            p.edit = uw.edit(s, e, change.text, exact=change.exact)
+        elif k == "delete-words":
+            p.edit = uw.edit(s, e, "", exact=change.exact, delete=True)
+        else:
+            _content(p, change.text)
+            p.edit = uw.edit(s, e, change.text, exact=change.exact, delete=not change.text)
+    elif k == "replace-unit":
+        _content(p, change.text)
+    elif k == "delete-unit":
+        if unit.kind not in _MAKERS:
+            raise _err(p, f"{uid} is a {unit.kind}; only paragraphs and headings are deleted",
+                       hint="change its text instead")
+    elif k == "move-unit":
+        if unit.kind not in _MAKERS:
+            raise _err(p, f"{uid} is a {unit.kind}; only paragraphs and headings move")
+        ref = index.resolve(change.destination) or change.destination
+        if ref == uid:
+            raise _err(p, "a unit cannot move next to itself")
+        p.ref, p.position = ref, change.position
+    return p
+
+
+def _slug(pid: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in pid)
+
+
+def _ref_reader(index: UnitIndex):
+    def ref(target: str) -> str:
+        label = index.labels.get(target)
+        return label.number if label else target
+    return ref
+
+
+def _content(p: Planned, text: str):
+    try:
+        content = parse_inline(text)
+    except AssemblerError as err:
+        raise _err(p, f"the text cannot be read: {err.message}", err.hint) from None
+    if not plain(content).strip() and p.change.kind in ("replace-unit", "insert-unit"):
+        raise _err(p, "the new text is empty", hint="to take a paragraph out, delete it")
+    return content
+
+
+def _check_level(p: Planned, index: UnitIndex, new_ids: dict) -> None:
+    kind = p.change.unit if p.change.kind == "insert-unit" else index.units[p.unit].kind
+    ref = p.ref
+    ref_kind = ref if ref in PARTS else (new_ids.get(ref) or index.units[ref].kind)
+    level = _LEVEL[kind]
+    if p.position in ("start", "end"):
+        ok = (level == "preamble" and ref == "preamble") or \
+             (level == "operative" and ref == "operative") or \
+             (level == "sub" and ref_kind in ("op", "sub"))
+    else:
+        ok = ref not in PARTS and _LEVEL.get(ref_kind) == level
+    if not ok:
+        what = {"pp": "a preambular paragraph", "op": "an operative paragraph",
+                "heading": "a heading", "sub": "a sub-paragraph"}[kind]
+        where = index.label_of(ref) if ref in index.units or ref in PARTS else ref
+        raise _err(p, f"{what} cannot go {p.position} {where}",
+                   hint="put paragraphs among paragraphs of their kind; a sub-paragraph goes "
+                        "before or after another, or at the start or end of a paragraph")
+
+
+# ---------------------------------------------------------------- building
+
+def build(base: Draft, index: UnitIndex, planned: list[Planned]) -> Draft:
+    contents: dict[str, object] = {}
+    edits: dict[str, list[Edit]] = defaultdict(list)
+    deleted: set[str] = set()
+    moved: set[str] = set()
+    new_units: dict[str, object] = {}
+    places: dict[tuple[str, str], list[Planned]] = defaultdict(list)
+    for p in planned:
+        k = p.change.kind
+        if p.edit is not None:
+            edits[p.unit].append(p.edit)
+        elif k == "replace-unit":
+            contents[p.unit] = parse_inline(p.change.text)
+        elif k == "delete-unit":
+            deleted.add(p.unit)
+        if k == "insert-unit":
+            new_units[p.unit] = p.new_unit
+        if k == "move-unit":
+            moved.add(p.unit)
+        if k in ("insert-unit", "move-unit"):
+            places[(p.ref, p.position)].append(p)
+    for lst in places.values():
+        lst.sort(key=lambda p: p.order)
+    ref = _ref_reader(index)
+    for uid, eds in edits.items():
+        contents[uid] = UnitWords(index.units[uid].content, ref).apply(eds)
+    placed: list[str] = []
+
+    def lookup(uid):
+        return new_units.get(uid) or index.units[uid]
+
+    def rebuild(unit):
+        if unit.id in contents:
+            unit = replace(unit, content=contents[unit.id])
+        if isinstance(unit, (OperativeParagraph, SubParagraph)):
+            unit = replace(unit, children=emit_list(unit.children, unit.id))
+        return unit
+
+    def emit_placed(key, out):
+        for p in places.get(key, ()):
+            placed.append(p.unit)
+            emit(lookup(p.unit), out, here=True)
+
+    def emit(unit, out, here=False):
+        if unit.id in moved and not here:
+            return
+        emit_placed((unit.id, "before"), out)
+        if unit.id not in deleted:
+            out.append(rebuild(unit))
+        emit_placed((unit.id, "after"), out)
+
+    def emit_list(items, parent):
+        out: list = []
+        emit_placed((parent, "start"), out)
+        for unit in items:
+            emit(unit, out)
+        emit_placed((parent, "end"), out)
+        return tuple(out)
+
+    preamble = emit_list(base.preamble, "preamble")
+    operative = emit_list(base.operative, "operative")
+    footnotes = tuple(rebuild(f) for f in base.footnotes)
+    annexes = tuple(replace(a, body=tuple(rebuild(b) if b.id in contents else b for b in a.body))
+                    for a in base.annexes)
+    expected = [p for p in planned if p.change.kind in ("insert-unit", "move-unit")]
+    if len(placed) != len(expected) or len(set(placed)) != len(placed):
+        missing = [p for p in expected if p.unit not in placed]
+        p = missing[0] if missing else expected[0]
+        raise _err(p, f"{p.unit} could not be placed {p.position} {p.ref}",
+                   hint="its reference unit is deleted, or lies inside the unit being moved")
+    return replace(base, preamble=preamble, operative=operative, footnotes=footnotes,
+                   annexes=annexes)
+
+
+def _check_references(draft: Draft, base: Draft, index: UnitIndex, record: ApplyRecord) -> None:
+    """A paragraph may not be deleted while another still refers to it."""
+    ids = {u.id for u in draft.units()}
+    who = {a.unit: a for a in record.applied if a.change.kind == "delete-unit"}
+    problems = []
+    for unit in draft.units():
+        for content in contents_of(unit):
+            for target in cross_refs(content):
+                if target not in ids:
+                    by = who.get(target)
+                    by_text = f", which {by.change.id} ({by.proposal.proposer}) deletes" if by else ""
+                    problems.append(f"{unit.id} refers to {index.short_of(target)}{by_text}")
+    if problems:
+        raise ProblemsFound("; ".join(problems[:5]) + (" ..." if len(problems) > 5 else ""),
+                            hint="amend the referring text too, or keep the paragraph")

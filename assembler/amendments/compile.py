@@ -1,0 +1,171 @@
+"""The co-facilitators' working document: every unit's base text, then each proposal touching
+it (proposer, co-sponsors, status, UN prose, the text as it would read), and a summary by
+proposer and status. Pure: writers/compilation_*.py render it."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import diff_match_patch as dmp_module
+
+from ..inline import plain
+from ..model import Draft
+from ..source.markup import parse_inline
+from .apply import ApplyRecord, Planned, _ref_reader, parent_map, plan
+from .conflicts import find_conflicts
+from .model import NOT_PREVIEWED, STATUS_WORDS, STATUSES, Proposal
+from .prose import change_to_prose
+from .targets import UnitIndex
+from .words import UnitWords
+
+SAME, INS, DEL = "", "ins", "del"
+
+
+@dataclass
+class Entry:
+    proposal: Proposal
+    change_id: str
+    prose: str
+    status: str
+    preview: list          # [(text, SAME | INS | DEL)]
+    note: str = ""         # where a new unit goes, where a unit moves
+    conflicts: list = field(default_factory=list)  # "P-04/1 (Delegation D): reason"
+
+
+@dataclass
+class Row:
+    unit: str
+    label: str
+    kind: str
+    text: str
+    entries: list = field(default_factory=list)
+
+
+@dataclass
+class Compilation:
+    title: str
+    base_version: str
+    rows: list
+    proposals: list
+    summary: dict          # proposer -> Counter(status -> proposals)
+    not_applicable: list   # NotApplicable
+    conflicts: list        # Conflict
+
+    @property
+    def statuses(self) -> list[str]:
+        return [s for s in STATUSES if any(c[s] for c in self.summary.values())]
+
+
+def compile_proposals(base: Draft, proposals, *, versions=None,
+                      only_touched: bool = False) -> Compilation:
+    index = UnitIndex(base)
+    record = ApplyRecord(base.metadata.version)
+    planned = plan(base, index, list(proposals), record, versions)
+    on_table = [p for p in planned if p.proposal.status not in NOT_PREVIEWED]
+    conflicts = find_conflicts(on_table, parent_map(base), index.short_of)
+    clashes: dict[int, list[str]] = defaultdict(list)
+    for c in conflicts:
+        clashes[id(c.a)].append(f"{c.b.change.id} ({c.b.proposal.proposer}): {c.reason}")
+        clashes[id(c.b)].append(f"{c.a.change.id} ({c.a.proposal.proposer}): {c.reason}")
+    ref = _ref_reader(index)
+    rows: dict[str, Row] = {}
+    order: list[str] = []
+    for unit in base.units():
+        if unit.kind in ("pp", "op", "sub", "heading", "fn", "p"):
+            text = UnitWords(unit.content, ref).text
+            rows[unit.id] = Row(unit.id, _row_label(index, unit), unit.kind, text)
+            order.append(unit.id)
+    parts = {"preamble": base.preamble[:1], "operative": base.operative[:1]}
+    for p in planned:
+        entry = _entry(p, index, rows, clashes.get(id(p), []))
+        anchor = p.ref if p.change.kind == "insert-unit" else p.unit
+        if anchor in parts:
+            anchor = parts[anchor][0].id if parts[anchor] else order[0]
+        while anchor not in rows:  # a unit placed next to a new unit: show it with the first
+            anchor = next(q.ref for q in planned if q.unit == anchor)
+        rows[anchor].entries.append(entry)
+    summary: dict[str, Counter] = defaultdict(Counter)
+    for prop in proposals:
+        summary[prop.proposer][prop.status] += 1
+    shown = [rows[u] for u in order if rows[u].entries or not only_touched]
+    meta = base.metadata
+    return Compilation(f"Compilation of proposals on {meta.stage_label or meta.version}",
+                       meta.version, shown, list(proposals), dict(summary),
+                       record.not_applicable, conflicts)
+
+
+def _row_label(index: UnitIndex, unit) -> str:
+    if unit.kind == "heading":
+        return "Heading"
+    if unit.kind == "fn":
+        return index.label_of(unit.id).capitalize()
+    if unit.kind == "p":
+        return unit.id
+    return index.short_of(unit.id)
+
+
+def _entry(p: Planned, index: UnitIndex, rows: dict, clashes: list[str]) -> Entry:
+    c = p.change
+    k = c.kind
+    base_text = rows[p.unit].text if p.unit in rows else ""
+    note = ""
+    if p.edit is not None:
+        e = p.edit
+        preview = [(base_text[:e.s], SAME), (e.deleted, DEL), (e.inserted, INS),
+                   (base_text[e.e:], SAME)]
+    elif k == "replace-unit":
+        preview = word_diff(base_text, plain(parse_inline(c.text)))
+    elif k == "insert-unit":
+        preview = [(plain(parse_inline(c.text)), INS)]
+        note = f"new {_kind_words(c.unit)} {_where(p, index)}"
+    elif k == "delete-unit":
+        preview = [(base_text, DEL)]
+    else:
+        preview = [(base_text, SAME)]
+        note = f"moved {_where(p, index)}"
+    prose_change = c if p.proposal.base == index.draft.metadata.version else None
+    prose = change_to_prose(_with_ids(c, p), index) if prose_change else change_to_prose(c)
+    return Entry(p.proposal, c.id, prose, STATUS_WORDS[p.proposal.status],
+                 [(t, m) for t, m in preview if t], note, clashes)
+
+
+def _with_ids(c, p: Planned):
+    from dataclasses import replace
+    if c.kind == "insert-unit":
+        return replace(c, target=p.ref)
+    if c.kind == "move-unit":
+        return replace(c, target=p.unit, destination=p.ref)
+    return replace(c, target=p.unit)
+
+
+def _kind_words(kind: str) -> str:
+    return {"pp": "preambular paragraph", "op": "operative paragraph", "sub": "sub-paragraph",
+            "heading": "heading"}.get(kind, kind)
+
+
+def _where(p: Planned, index: UnitIndex) -> str:
+    from .conflicts import position_words
+    ref = index.label_of(p.ref) if p.ref in index.units or p.ref in ("preamble", "operative") \
+        else p.ref
+    return f"{position_words(p.position)} {ref}"
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """Word-level differences (each word mapped to one character, then diff-match-patch)."""
+    import re
+    tokens: dict[str, str] = {}
+    words: list[str] = []
+
+    def encode(s: str) -> str:
+        out = []
+        for w in re.findall(r"\s+|[^\s]+", s):
+            if w not in tokens:
+                tokens[w] = chr(len(words) + 0x100)
+                words.append(w)
+            out.append(tokens[w])
+        return "".join(out)
+    dmp = dmp_module.diff_match_patch()
+    diffs = dmp.diff_main(encode(old), encode(new), False)
+    dmp.diff_cleanupSemantic(diffs)
+    marks = {0: SAME, 1: INS, -1: DEL}
+    return [("".join(words[ord(ch) - 0x100] for ch in text), marks[op]) for op, text in diffs]

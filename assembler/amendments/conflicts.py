@@ -1,0 +1,125 @@
+"""Which changes cannot all be made: overlapping words, changes inside a deleted unit, two
+insertions at one point, two moves of one unit. Each conflict names both proposals, their
+proposers and the unit; the user may say which proposal wins (--prefer)."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..errors import ProblemsFound
+
+
+@dataclass(frozen=True)
+class Conflict:
+    a: object       # Planned (apply.py)
+    b: object
+    unit: str       # the unit's id
+    label: str      # how the base version numbers it
+    reason: str
+
+    def __str__(self) -> str:
+        pa, pb = self.a.proposal, self.b.proposal
+        return (f"conflict in {self.label} ({self.unit}): {self.reason}: {self.a.change.id} "
+                f"by {pa.proposer} and {self.b.change.id} by {pb.proposer}")
+
+
+class ConflictsFound(ProblemsFound):
+    def __init__(self, conflicts: list[Conflict]):
+        self.conflicts = conflicts
+        n = len(conflicts)
+        super().__init__(f"{n} conflict(s) between proposals; nothing was written",
+                         hint="decide between them, or say which wins with --prefer PROPOSAL")
+
+
+def find_conflicts(planned: list, parents: dict[str, str | None], label) -> list[Conflict]:
+    """All conflicts among planned changes (see apply.Planned). `parents` maps a base unit to
+    its parent; `label(uid)` names a unit for the message."""
+    out: list[Conflict] = []
+    words = defaultdict(list)      # unit -> word edits
+    replaced = defaultdict(list)   # unit -> replace-unit
+    deleted = defaultdict(list)    # unit -> delete-unit
+    moved = defaultdict(list)      # unit -> move-unit
+    placed = defaultdict(list)     # (reference, position) -> insert/move
+    touching = defaultdict(list)   # unit -> every change that needs the unit to stay
+    for p in planned:
+        k = p.change.kind
+        if p.edit is not None:
+            words[p.unit].append(p)
+        if k == "replace-unit":
+            replaced[p.unit].append(p)
+        if k == "delete-unit":
+            deleted[p.unit].append(p)
+        else:
+            touching[p.unit].append(p)
+        if k == "move-unit":
+            moved[p.unit].append(p)
+        if k in ("insert-unit", "move-unit"):
+            placed[(p.ref, p.position)].append(p)
+            touching[p.ref].append(p)
+
+    def add(a, b, unit, reason):
+        if a.proposal.id != b.proposal.id or reason.startswith("the same words"):
+            out.append(Conflict(a, b, unit, label(unit), reason))
+
+    for unit, edits in words.items():
+        edits.sort(key=lambda p: (p.edit.i, p.edit.j, p.order))
+        reach = None  # the edit reaching furthest so far
+        for p in edits:
+            e = p.edit
+            if reach is not None:
+                r = reach.edit
+                if e.point and r.point and e.i == r.i:
+                    add(reach, p, unit, "two insertions at the same point")
+                elif e.i < r.j and (not e.point or r.i < e.i):
+                    add(reach, p, unit, "the same words are changed twice"
+                        if reach.proposal.id == p.proposal.id else "they change overlapping words")
+            if reach is None or e.j > reach.edit.j or (e.point and e.i >= reach.edit.j):
+                reach = p
+        for r in replaced.get(unit, ()):
+            for p in edits:
+                add(r, p, unit, "one replaces the paragraph the other amends")
+    for unit, reps in replaced.items():
+        for a, b in zip(reps, reps[1:]):
+            add(a, b, unit, "both replace the paragraph")
+    for unit, moves in moved.items():
+        for a, b in zip(moves, moves[1:]):
+            add(a, b, unit, "both move the paragraph")
+    for (ref, position), items in placed.items():
+        items.sort(key=lambda p: p.order)
+        for a, b in zip(items, items[1:]):
+            if a.proposal.id != b.proposal.id:
+                add(a, b, ref, f"both put a paragraph {position_words(position)} it")
+    if deleted:
+        for unit, needs in touching.items():
+            u = unit
+            while u is not None:
+                if u in deleted:
+                    for p in needs:
+                        add(deleted[u][0], p, unit, "one deletes the paragraph the other changes"
+                            if u == unit else f"one deletes {label(u)}, which holds it")
+                    break
+                u = parents.get(u)
+    return out
+
+
+def position_words(position: str) -> str:
+    return {"before": "before", "after": "after", "start": "at the start of",
+            "end": "at the end of"}[position]
+
+
+def resolve(conflicts: list[Conflict], prefer: tuple[str, ...]) -> tuple[set, list]:
+    """Drop the losers of conflicts where exactly one side is preferred. Returns the dropped
+    planned changes (by id()) and the conflicts nobody settled."""
+    dropped: set = set()
+    left: list[Conflict] = []
+    for c in conflicts:
+        if id(c.a) in dropped or id(c.b) in dropped:
+            continue
+        pa, pb = c.a.proposal.id in prefer, c.b.proposal.id in prefer
+        if pa and not pb:
+            dropped.add(id(c.b))
+        elif pb and not pa:
+            dropped.add(id(c.a))
+        else:
+            left.append(c)
+    return dropped, [c for c in left if id(c.a) not in dropped and id(c.b) not in dropped]

@@ -1,0 +1,157 @@
+"""Amendment proposals as data: who proposes what change to which unit, and what became of it.
+
+A Proposal holds Changes and a status history. Changes name their unit by stable id or by the
+label the proposer saw ("OP 14 (a)"); targets.py resolves labels against the proposal's base
+version. Everything here is an immutable value.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+# ---------------------------------------------------------------- changes
+
+WORD_KINDS = ("insert-words", "delete-words", "replace-words")
+UNIT_KINDS = ("replace-unit", "insert-unit", "delete-unit", "move-unit")
+KINDS = WORD_KINDS + UNIT_KINDS
+
+# Where an inserted or moved unit goes, relative to its reference unit. start/end put it first
+# or last among the reference's sub-paragraphs (or of the part: "preamble", "operative").
+POSITIONS = ("before", "after", "start", "end")
+NEW_UNIT_KINDS = ("pp", "op", "sub", "heading")
+PARTS = ("preamble", "operative")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change. Which fields matter depends on `kind`:
+
+    insert-words   target, words (the anchor), position (before/after), text
+    delete-words   target, words
+    replace-words  target, words, text
+    replace-unit   target, text
+    insert-unit    target (the reference unit or part), position, unit, text, new_id
+    delete-unit    target
+    move-unit      target (the unit moved), position, destination
+
+    `occurrence` picks one of several places the words occur (1 = first); 0 means "the only
+    one". `text` is in the draft source's inline markup (*italic*, [@op14]). `exact` turns off
+    the spacing help (a space added or absorbed at word boundaries), for machine-made changes.
+    """
+    kind: str
+    target: str
+    words: str = ""
+    text: str = ""
+    position: str = ""
+    occurrence: int = 0
+    unit: str = ""
+    new_id: str = ""
+    destination: str = ""
+    exact: bool = False
+    id: str = field(default="", compare=False)      # "P-07/2", given by the proposal
+    line: int | None = field(default=None, compare=False)  # where it stood in its file
+
+    @property
+    def proposal_id(self) -> str:
+        return self.id.rsplit("/", 1)[0]
+
+    def with_text(self, text: str) -> "Change":
+        return replace(self, text=text)
+
+
+# ---------------------------------------------------------------- status
+
+STATUSES = ("proposed", "accepted", "accepted-with-modification", "rejected", "withdrawn",
+            "superseded", "merged")
+DECIDED_ACCEPTED = ("accepted", "accepted-with-modification")
+NOT_PREVIEWED = ("rejected", "withdrawn", "superseded", "merged")
+
+# What may follow what. A withdrawn, superseded or merged proposal is closed: its proposer
+# submits a new one. A decision may be reopened (back to proposed) before the next version.
+TRANSITIONS = {
+    "proposed": {"accepted", "accepted-with-modification", "rejected", "withdrawn",
+                 "superseded", "merged"},
+    "accepted": {"proposed", "accepted-with-modification", "withdrawn", "superseded", "merged"},
+    "accepted-with-modification": {"proposed", "accepted", "accepted-with-modification",
+                                   "withdrawn", "superseded", "merged"},
+    "rejected": {"proposed"},
+    "withdrawn": set(),
+    "superseded": set(),
+    "merged": set(),
+}
+
+STATUS_WORDS = {  # how compilations print a status
+    "proposed": "proposed", "accepted": "accepted",
+    "accepted-with-modification": "accepted with modification", "rejected": "rejected",
+    "withdrawn": "withdrawn", "superseded": "superseded", "merged": "merged",
+}
+
+
+@dataclass(frozen=True)
+class StatusEntry:
+    """One step of a proposal's history. `by` names the proposal that superseded it or that it
+    was merged into; `changes` hold the modified text of an acceptance with modification."""
+    status: str
+    date: str = ""
+    note: str = ""
+    by: str = ""
+    changes: tuple = ()  # tuple[Change, ...]
+    line: int | None = field(default=None, compare=False)
+
+
+def allowed(current: str, new: str) -> bool:
+    return new in TRANSITIONS.get(current, set())
+
+
+# ---------------------------------------------------------------- proposals
+
+@dataclass(frozen=True)
+class Proposal:
+    id: str
+    proposer: str
+    base: str                 # the version it was written against ("first-draft")
+    changes: tuple            # tuple[Change, ...]
+    co_sponsors: tuple = ()
+    date: str = ""
+    title: str = ""
+    rationale: str = ""
+    history: tuple = ()       # tuple[StatusEntry, ...]; empty means proposed
+    file: str = field(default="", compare=False)
+    form: str = field(default="data", compare=False)  # "data" (YAML) or "prose"
+
+    @property
+    def status(self) -> str:
+        return self.history[-1].status if self.history else "proposed"
+
+    @property
+    def decision(self) -> StatusEntry | None:
+        return self.history[-1] if self.history else None
+
+    @property
+    def effective_changes(self) -> tuple:
+        """The changes that apply: the modified text when accepted with modification."""
+        last = self.decision
+        if last and last.status == "accepted-with-modification" and last.changes:
+            return last.changes
+        return self.changes
+
+    @property
+    def who(self) -> str:
+        if self.co_sponsors:
+            return f"{self.proposer} (co-sponsors: {', '.join(self.co_sponsors)})"
+        return self.proposer
+
+    def with_status(self, entry: StatusEntry) -> "Proposal":
+        return replace(self, history=self.history + (entry,))
+
+
+def number_changes(proposal_id: str, changes) -> tuple:
+    """Give each change its id "P-07/1", "P-07/2" ... in proposal order."""
+    return tuple(replace(c, id=f"{proposal_id}/{i}") for i, c in enumerate(changes, 1))
+
+
+def selected(proposals, mode: str = "accepted") -> list[Proposal]:
+    """The proposals whose changes go into the next version: accepted (and accepted with
+    modification), or with mode "all" every one still on the table (for previews)."""
+    if mode == "all":
+        return [p for p in proposals if p.status not in NOT_PREVIEWED]
+    return [p for p in proposals if p.status in DECIDED_ACCEPTED]

@@ -1,0 +1,106 @@
+"""Naming units the way proposers do: stable ids, or labels as seen in the base version.
+
+    op14.A.a   OP 14 (a)   OP14(a)   operative paragraph 6 (b)   PP 3   preambular paragraph 3
+    paragraph 14   heading "Phase II"   footnote 1   preamble   operative
+
+Labels are resolved against the version the proposal names, once, into ids; from then on
+the change follows its unit whatever happens to the numbering.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..inline import plain
+from ..model import Draft
+from ..numbering import Label, compute_labels
+from .model import PARTS
+
+_PREFIX = re.compile(
+    r"^(?:(?P<pp>preambular\s+paragraphs?|preambular\s+para\.?|pp\.?(?![a-z])|"
+    r"p\.p\.)|(?P<op>operative\s+paragraphs?|operative\s+para\.?|sub-?paragraphs?|"
+    r"paragraphs?|para\.?(?![a-z])|op\.?(?![a-z])|o\.p\.)|(?P<fn>footnotes?|fn(?![a-z]))|"
+    r"(?P<heading>heading))\s*", re.I)
+_TOKEN = re.compile(r"[0-9]+|[A-Za-z]+")
+_QUOTES = "\"'“”‘’"
+
+
+@dataclass(frozen=True)
+class Resolved:
+    id: str
+    label: str   # how the base version numbers it ("OP 14 (a)"), for messages and prose
+
+
+class UnitIndex:
+    """Every way of naming a unit of one draft version."""
+
+    def __init__(self, draft: Draft):
+        self.draft = draft
+        self.labels: dict[str, Label] = compute_labels(draft)
+        self.units = draft.unit_index()
+        self.by_key: dict[tuple, str] = {}
+        for uid, label in self.labels.items():
+            if label.kind == "heading":
+                continue
+            kind = "pp" if label.kind == "pp" else "op"
+            self.by_key[(kind,) + tuple(_tokens(" ".join(label.path)))] = uid
+        self.headings = {_norm(plain(u.content)): u.id for u in draft.operative
+                         if u.kind == "heading"}
+        self.footnotes = {str(i): f.id for i, f in enumerate(draft.footnotes, 1)}
+        self.n_pp = len(draft.preamble)
+        self.n_op = len(draft.operative_paragraphs())
+
+    def label_of(self, uid: str) -> str:
+        """The long UN form of a unit's label: "operative paragraph 14 (a)"."""
+        if uid in PARTS:
+            return {"preamble": "the preamble", "operative": "the operative part"}[uid]
+        label = self.labels.get(uid)
+        unit = self.units.get(uid)
+        if label and label.kind == "heading":
+            return f"the heading “{plain(unit.content)}”"
+        if label:
+            return label.long
+        if unit is not None and unit.kind == "fn":
+            number = next(n for n, f in self.footnotes.items() if f == uid)
+            return f"footnote {number}"
+        return uid
+
+    def short_of(self, uid: str) -> str:
+        label = self.labels.get(uid)
+        if label and label.kind != "heading":
+            return label.short
+        return self.label_of(uid)
+
+    def resolve(self, target: str) -> str | None:
+        """The id a target names in this version, or None."""
+        t = target.strip()
+        if t in self.units or t in PARTS:
+            return t
+        m = _PREFIX.match(t)
+        kind = "op"
+        rest = t
+        if m:
+            rest = t[m.end():]
+            kind = next(k for k in ("op", "pp", "fn", "heading") if m.group(k))
+        elif not t[:1].isdigit():
+            return None
+        if kind == "heading":
+            return self.headings.get(_norm(rest.strip().strip(_QUOTES)))
+        if kind == "fn":
+            return self.footnotes.get(rest.strip())
+        tokens = _tokens(rest)
+        if not tokens or not tokens[0].isdigit():
+            return None
+        return self.by_key.get((kind,) + tuple(tokens))
+
+    def describe_missing(self, target: str) -> str:
+        return (f"'{target}' names no unit of version '{self.draft.metadata.version or '?'}' "
+                f"({self.n_pp} preambular, {self.n_op} operative paragraphs)")
+
+
+def _tokens(s: str) -> list[str]:
+    return _TOKEN.findall(s)
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.split()).lower()

@@ -1,0 +1,170 @@
+"""The words of one unit as a proposer reads them, and edits on them that keep formatting.
+
+A unit's content is split into cells: one per character of text (keeping its italic, bold,
+superscript), one per footnote marker (it reads as nothing), one per cross-reference (it
+reads as the number of the unit it points at, "14", as printed in the base version). Anchors
+are found in that reading; edits replace runs of cells, so a lead phrase stays italic and a
+footnote marker next to changed words stays in place.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import Callable
+
+from ..errors import AssemblerError
+from ..inline import normalize, plain
+from ..model import Break, Content, CrossRef, FootnoteRef, Text
+from ..source.markup import parse_inline
+
+_OPENERS = "([“‘\"'"
+_CLOSERS = ",;.:)]”’\"'"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace cells [i, j) with `cells`; s, e locate it in the reading of the base text."""
+    i: int
+    j: int
+    cells: tuple
+    s: int
+    e: int
+    deleted: str
+    inserted: str
+
+    @property
+    def point(self) -> bool:
+        return self.i == self.j
+
+
+class UnitWords:
+    def __init__(self, content: Content, ref: Callable[[str], str]):
+        cells: list = []
+        shown: list[str] = []
+        for item in content:
+            if isinstance(item, Text):
+                for ch in item.text:
+                    cells.append(Text(ch, item.italic, item.bold, item.sup))
+                    shown.append(ch)
+            else:
+                cells.append(item)
+                shown.append(ref(item.target) if isinstance(item, CrossRef)
+                             else "\n" if isinstance(item, Break) else "")
+        self.cells = cells
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        pos = 0
+        for s in shown:
+            self.starts.append(pos)
+            pos += len(s)
+            self.ends.append(pos)
+        self.text = "".join(shown)
+
+    # ------------------------------------------------------------ finding words
+    def occurrences(self, words: str) -> list[int]:
+        out, i = [], self.text.find(words)
+        while i >= 0 and words:
+            out.append(i)
+            i = self.text.find(words, i + 1)
+        return out
+
+    def locate(self, words: str, occurrence: int = 0) -> tuple[int, int]:
+        """The span of the words (the `occurrence`-th when given), or an error saying why."""
+        if not words:
+            raise AssemblerError("no words are given to anchor the change",
+                                 hint="quote the words of the paragraph it changes")
+        found = self.occurrences(words)
+        if not found:
+            raise AssemblerError(f"the words “{words}” are not in the text{_near(self.text, words)}",
+                                 hint="quote them exactly as the base version has them")
+        if occurrence:
+            if occurrence > len(found):
+                raise AssemblerError(f"occurrence {occurrence} of “{words}” asked for, but the "
+                                     f"words occur {len(found)} time(s)",
+                                     hint=f"give an occurrence from 1 to {len(found)}")
+            s = found[occurrence - 1]
+        elif len(found) > 1:
+            raise AssemblerError(f"the words “{words}” occur {len(found)} times",
+                                 hint="say which with 'occurrence: N' (1 = first), or quote "
+                                      "more words around them")
+        else:
+            s = found[0]
+        return s, s + len(words)
+
+    # ------------------------------------------------------------ making edits
+    def edit(self, s: int, e: int, text: str, *, exact: bool = False, delete: bool = False) -> Edit:
+        """Replace the reading [s, e) by `text` (inline markup). Unless exact, a deletion takes
+        one neighbouring space with it and an insertion gets the space it needs, and new
+        words written without formatting take the format of the words they join."""
+        t = self.text
+        new = parse_inline(text) if text else ()
+        if not exact:
+            if s == e and new:
+                shown = plain(new)
+                if s > 0 and not t[s - 1].isspace() and t[s - 1] not in _OPENERS \
+                        and shown[:1] and (shown[0].isalnum() or shown[0] in _OPENERS):
+                    new = (Text(" "),) + new
+                if s < len(t) and (t[s].isalnum() or t[s] in "([“") and shown[-1:] \
+                        and not shown[-1].isspace():
+                    new = new + (Text(" "),)
+            elif not new:
+                if s > 0 and t[s - 1] == " " and (e == len(t) or t[e] == " " or t[e] in _CLOSERS):
+                    s -= 1
+                elif s == 0 and e < len(t) and t[e] == " ":
+                    e += 1
+        i, j = self.cell_span(s, e)
+        cells = explode(normalize(new))
+        if not exact and cells and all(isinstance(c, Text) and not (c.italic or c.bold or c.sup)
+                                       for c in cells):
+            model = self._neighbour(i, j)
+            if model is not None and (model.italic or model.bold):
+                cells = [Text(c.text, model.italic, model.bold) for c in cells]
+        return Edit(i, j, tuple(cells), s, e, t[s:e], plain(normalize(cells)))
+
+    def cell_span(self, s: int, e: int) -> tuple[int, int]:
+        if s == e:
+            i = bisect_left(self.starts, s)
+            return i, i
+        return bisect_right(self.ends, s), bisect_left(self.starts, e)
+
+    def _neighbour(self, i: int, j: int):
+        for k in ((i,) if j > i else ()) + (i - 1, i):
+            if 0 <= k < len(self.cells) and isinstance(self.cells[k], Text) \
+                    and not self.cells[k].text.isspace():
+                return self.cells[k]
+        return None
+
+    def apply(self, edits: list[Edit]) -> Content:
+        """All edits at once, against this base text; they must not overlap (conflicts.py)."""
+        out: list = []
+        prev = 0
+        for ed in sorted(edits, key=lambda x: (x.i, x.j)):
+            out.extend(self.cells[prev:ed.i])
+            out.extend(ed.cells)
+            prev = max(prev, ed.j)
+        out.extend(self.cells[prev:])
+        return normalize(out)
+
+
+def explode(content: Content) -> list:
+    cells: list = []
+    for item in content:
+        if isinstance(item, Text):
+            cells.extend(Text(ch, item.italic, item.bold, item.sup) for ch in item.text)
+        else:
+            cells.append(item)
+    return cells
+
+
+def _near(text: str, words: str) -> str:
+    """A hint at what the proposer may have meant, by fuzzy matching (diff-match-patch)."""
+    import diff_match_patch as dmp_module
+    if len(words) > 32 or not text:
+        return ""
+    dmp = dmp_module.diff_match_patch()
+    dmp.Match_Threshold = 0.4
+    dmp.Match_Distance = 100000
+    loc = dmp.match_main(text, words, 0)
+    if loc < 0:
+        return ""
+    return f" (the nearest reads “{text[loc:loc + len(words)]}”)"

@@ -1,0 +1,404 @@
+"""Proposal files: YAML (one proposal a file), or UN prose under a YAML header.
+
+Errors name the file and line. The JSON Schema in schemas/proposal.schema.json is what
+editors validate against; this module checks files with the same schema, then reads them
+into the model. Status changes are written into the file as one more history entry, leaving
+the rest of the file (comments included) as it was.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..errors import AssemblerError
+from ..source import read_text
+from .model import Change, Proposal, StatusEntry, number_changes
+from .prose import change_to_prose, prose_to_change
+
+SCHEMA = Path(__file__).resolve().parent.parent.parent / "schemas" / "proposal.schema.json"
+DATA_SUFFIXES = (".yaml", ".yml")
+PROSE_SUFFIXES = (".md", ".txt")
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+
+
+# ---------------------------------------------------------------- YAML with line numbers
+
+class Located(dict):
+    line: int = 0
+    lines: dict
+
+
+class LocatedList(list):
+    line: int = 0
+    lines: list
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
+    out = Located()
+    out.line = node.start_mark.line + 1
+    out.lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in out:
+            raise AssemblerError(f"the field '{key}' is given twice", line=key_node.start_mark.line + 1,
+                                 hint="keep one")
+        out[key] = loader.construct_object(value_node, deep=True)
+        out.lines[key] = key_node.start_mark.line + 1
+    return out
+
+
+def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LocatedList:
+    out = LocatedList(loader.construct_object(n, deep=True) for n in node.value)
+    out.line = node.start_mark.line + 1
+    out.lines = [n.start_mark.line + 1 for n in node.value]
+    return out
+
+
+def _timestamp(loader: _Loader, node: yaml.ScalarNode) -> str:
+    return loader.construct_scalar(node)  # dates stay as written
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def _parse_yaml(text: str, file: str, offset: int = 0):
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except AssemblerError as err:
+        err.file = file
+        err.line = (err.line or 0) + offset
+        raise
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 + offset if mark else None
+        raise AssemblerError(f"not valid YAML: {err.problem or err.context}", file=file,
+                             line=line, hint="check the indentation and quoting on that line"
+                             ) from None
+    except yaml.YAMLError as err:
+        raise AssemblerError(f"not valid YAML: {err}", file=file) from None
+
+
+def _line_at(data, path) -> int | None:
+    line = getattr(data, "line", None)
+    node = data
+    for key in path:
+        if isinstance(node, Located) and key in node:
+            line = node.lines.get(key, line)
+        elif isinstance(node, LocatedList) and isinstance(key, int) and key < len(node):
+            line = node.lines[key]
+        else:
+            break
+        node = node[key]
+    return line
+
+
+@lru_cache(maxsize=1)
+def validator():
+    import jsonschema
+    schema = json.loads(SCHEMA.read_text("utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _schema_error(data, file: str, offset: int) -> AssemblerError | None:
+    import jsonschema
+    errors = list(validator().iter_errors(data))
+    if not errors:
+        return None
+    err = _deepest(jsonschema.exceptions.best_match(errors))
+    path = list(err.absolute_path)
+    line = _line_at(data, path)
+    where = "/".join(str(p) for p in path) or "the proposal"
+    if err.validator == "additionalProperties":
+        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
+        key = extra[0] if extra else "?"
+        node = data
+        for p in path:
+            node = node[p]
+        line = node.lines.get(key, line) if isinstance(node, Located) else line
+        allowed = ", ".join(k for k in err.schema.get("properties", {}))
+        return AssemblerError(f"unknown field '{key}' in {where}", file=file,
+                              line=(line or 0) + offset or None, hint=f"known here: {allowed}")
+    if err.validator == "required":
+        msg = err.message.replace(" is a required property", "")
+        return AssemblerError(f"{where} lacks the field {msg}", file=file,
+                              line=(line or 0) + offset or None, hint="see docs/amendments.md")
+    if err.validator == "oneOf" and isinstance(err.instance, dict):
+        return AssemblerError(f"{where}: give exactly one place (after, before, start-of or "
+                              f"end-of)", file=file, line=(line or 0) + offset or None)
+    message = err.message if len(err.message) < 160 else err.message[:157] + "..."
+    return AssemblerError(f"{where}: {message}", file=file, line=(line or 0) + offset or None,
+                          hint="see docs/amendments.md or schemas/proposal.schema.json")
+
+
+def _deepest(err):
+    """Descend into oneOf/anyOf contexts to the most specific complaint."""
+    while err.context:
+        inner = [e for e in err.context if not (e.validator == "type" and e.validator_value == "string")]
+        if not inner:
+            break
+        err = max(inner, key=lambda e: len(e.absolute_path))
+    return err
+
+
+# ---------------------------------------------------------------- reading
+
+def load_proposal(path: str | Path) -> Proposal:
+    p = Path(path)
+    text = read_text(p)
+    return parse_proposal(text, str(p), prose=p.suffix.lower() in PROSE_SUFFIXES)
+
+
+def parse_proposal(text: str, file: str = "<proposal>", *, prose: bool = False) -> Proposal:
+    offset = 0
+    sentences: list[tuple[int, str]] = []
+    if prose:
+        m = _FRONT.match(text)
+        if not m:
+            raise AssemblerError("a proposal in prose starts with a header between '---' lines",
+                                 file=file, line=1, hint="see docs/amendments.md")
+        head, body = m.group(1), text[m.end():]
+        offset = 1
+        first_body_line = text[:m.end()].count("\n") + 1
+        for n, line in enumerate(body.split("\n"), first_body_line):
+            s = re.sub(r"^\s*(?:\d+[.)]|[-*])\s+", "", line).strip()
+            if s and not s.startswith("#"):
+                sentences.append((n, s))
+        data = _parse_yaml(head, file, offset)
+        if isinstance(data, dict):
+            if "changes" in data:
+                raise AssemblerError("a proposal in prose gives its changes as sentences, not "
+                                     "in the header", file=file,
+                                     line=data.lines["changes"] + offset)
+            data["changes"] = [s for _, s in sentences]
+            data.lines["changes"] = sentences[0][0] - offset if sentences else 1
+            lst = LocatedList(data["changes"])
+            lst.line = data.lines["changes"]
+            lst.lines = [n - offset for n, _ in sentences]
+            data["changes"] = lst
+    else:
+        data = _parse_yaml(text, file)
+    if not isinstance(data, dict):
+        raise AssemblerError("a proposal is a YAML mapping (id:, proposer:, base:, changes:)",
+                             file=file, line=1, hint="see docs/amendments.md")
+    err = _schema_error(data, file, offset)
+    if err:
+        raise err
+    changes = _changes(data["changes"], file, offset)
+    history = []
+    for i, entry in enumerate(data.get("status", [])):
+        line = data["status"].lines[i] + offset
+        history.append(StatusEntry(entry["status"], str(entry.get("date", "")),
+                                   entry.get("note", ""), entry.get("by", ""),
+                                   _changes(entry.get("changes", []), file, offset, data["id"]),
+                                   line))
+    _check_history(history, file)
+    pid = data["id"]
+    return Proposal(pid, data["proposer"], data["base"],
+                    number_changes(pid, changes), tuple(data.get("co-sponsors", ())),
+                    str(data.get("date", "")), data.get("title", ""),
+                    (data.get("rationale") or "").strip(), tuple(
+                        _renumber(pid, h) for h in history), file=file,
+                    form="prose" if prose else "data")
+
+
+def _renumber(pid: str, entry: StatusEntry) -> StatusEntry:
+    from dataclasses import replace
+    return replace(entry, changes=number_changes(pid, entry.changes)) if entry.changes else entry
+
+
+def _check_history(history: list[StatusEntry], file: str) -> None:
+    from .model import allowed
+    current = "proposed"
+    for entry in history:
+        if entry.status == "proposed" and current == "proposed":
+            continue
+        if not allowed(current, entry.status):
+            raise AssemblerError(f"status '{entry.status}' cannot follow '{current}'",
+                                 file=file, line=entry.line,
+                                 hint=_transition_hint(current))
+        current = entry.status
+
+
+def _transition_hint(current: str) -> str:
+    from .model import TRANSITIONS
+    nxt = sorted(TRANSITIONS.get(current, ()))
+    return f"from {current} it may become {', '.join(nxt)}" if nxt else \
+        f"a {current} proposal is closed; submit a new proposal instead"
+
+
+def _changes(items, file: str, offset: int, pid: str = "") -> tuple[Change, ...]:
+    out = []
+    for i, item in enumerate(items):
+        line = items.lines[i] + offset if isinstance(items, LocatedList) else None
+        if isinstance(item, str):
+            try:
+                out.append(prose_to_change(item, line=line))
+            except AssemblerError as err:
+                err.file = file
+                raise
+        else:
+            out.append(change_from_mapping(item, line))
+    return tuple(out)
+
+
+def change_from_mapping(m: dict, line: int | None = None) -> Change:
+    kind = m["kind"]
+    occurrence = int(m.get("occurrence", 0))
+    exact = bool(m.get("exact", False))
+    if kind == "insert-words":
+        position = "after" if "after" in m else "before"
+        return Change(kind, m["target"], words=m[position], text=m["text"], position=position,
+                      occurrence=occurrence, exact=exact, line=line)
+    if kind in ("delete-words", "replace-words"):
+        return Change(kind, m["target"], words=m["words"], text=m.get("text", ""),
+                      occurrence=occurrence, exact=exact, line=line)
+    if kind in ("replace-unit", "delete-unit"):
+        return Change(kind, m["target"], text=m.get("text", ""), line=line)
+    key = next(k for k in ("after", "before", "start-of", "end-of") if k in m)
+    position = key.replace("-of", "")
+    if kind == "insert-unit":
+        return Change(kind, m[key], text=m["text"], position=position, unit=m["unit"],
+                      new_id=m.get("id", ""), line=line)
+    return Change(kind, m["target"], position=position, destination=m[key], line=line)
+
+
+def load_proposals(paths) -> list[Proposal]:
+    """Every proposal in the given files and folders (a folder: its .yaml, .yml, .md and
+    .txt files, by name). Two proposals with one id are refused."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files += sorted(f for f in path.iterdir() if f.is_file() and
+                            f.suffix.lower() in DATA_SUFFIXES + PROSE_SUFFIXES
+                            and not f.name.startswith((".", "README")))
+        else:
+            files.append(path)
+    out: list[Proposal] = []
+    seen: dict[str, str] = {}
+    for f in files:
+        prop = load_proposal(f)
+        if prop.id in seen:
+            raise AssemblerError(f"the id '{prop.id}' is also used by {seen[prop.id]}",
+                                 file=str(f), line=1,
+                                 hint="give every proposal an id of its own")
+        seen[prop.id] = str(f)
+        out.append(prop)
+    return out
+
+
+# ---------------------------------------------------------------- writing
+
+def change_to_mapping(c: Change) -> dict:
+    k = c.kind
+    m: dict = {"kind": k}
+    if k == "insert-words":
+        m["target"] = c.target
+        m[c.position or "after"] = c.words
+        m["text"] = c.text
+    elif k in ("delete-words", "replace-words"):
+        m["target"] = c.target
+        m["words"] = c.words
+        if k == "replace-words":
+            m["text"] = c.text
+    elif k in ("replace-unit", "delete-unit"):
+        m["target"] = c.target
+        if k == "replace-unit":
+            m["text"] = c.text
+    elif k == "insert-unit":
+        m["unit"] = c.unit
+        m[_place_key(c.position)] = c.target
+        if c.new_id:
+            m["id"] = c.new_id
+        m["text"] = c.text
+    else:
+        m["target"] = c.target
+        m[_place_key(c.position)] = c.destination
+    if c.occurrence:
+        m["occurrence"] = c.occurrence
+    if c.exact:
+        m["exact"] = True
+    return m
+
+
+def _place_key(position: str) -> str:
+    return position + "-of" if position in ("start", "end") else position
+
+
+def _entry_mapping(e: StatusEntry) -> dict:
+    m: dict = {"status": e.status}
+    for key in ("date", "note", "by"):
+        if getattr(e, key):
+            m[key] = getattr(e, key)
+    if e.changes:
+        m["changes"] = [change_to_mapping(c) for c in e.changes]
+    return m
+
+
+def dump_proposal(p: Proposal) -> str:
+    """The proposal as a YAML file (structured changes; the schema's field order)."""
+    m: dict = {"id": p.id, "proposer": p.proposer}
+    if p.co_sponsors:
+        m["co-sponsors"] = list(p.co_sponsors)
+    if p.date:
+        m["date"] = p.date
+    m["base"] = p.base
+    if p.title:
+        m["title"] = p.title
+    if p.rationale:
+        m["rationale"] = p.rationale
+    m["changes"] = [change_to_mapping(c) for c in p.changes]
+    if p.history:
+        m["status"] = [_entry_mapping(e) for e in p.history]
+    return yaml.safe_dump(m, sort_keys=False, allow_unicode=True, width=100)
+
+
+def status_text(entry: StatusEntry, indent: int) -> str:
+    """One history entry as block YAML, indented to sit in an existing `status:` list."""
+    body = yaml.safe_dump([_entry_mapping(entry)], sort_keys=False, allow_unicode=True,
+                          width=100)
+    pad = " " * indent
+    return "".join(pad + line + "\n" for line in body.splitlines())
+
+
+def with_status_entry(text: str, entry: StatusEntry, file: str, *, prose: bool) -> str:
+    """The file's text with one more status entry at the end of its `status:` list."""
+    head_start, head_end = 0, len(text)
+    if prose:
+        m = _FRONT.match(text)
+        if not m:
+            raise AssemblerError("no '---' header", file=file, line=1)
+        head_start, head_end = m.start(1), m.end(1)
+    head = text[head_start:head_end]
+    root = yaml.compose(head, Loader=_Loader)
+    status_node = None
+    for key, value in root.value:
+        if key.value == "status":
+            status_node = value
+    if status_node is None:
+        insert = head if head.endswith("\n") else head + "\n"
+        new_head = insert + "status:\n" + status_text(entry, 2)
+    else:
+        if not isinstance(status_node, yaml.SequenceNode) or status_node.flow_style \
+                or not status_node.value:
+            raise AssemblerError("'status:' must be a block list ('- status: ...' lines) to "
+                                 "add to it", file=file, line=status_node.start_mark.line + 1)
+        first = status_node.value[0]
+        line_start = head.rfind("\n", 0, first.start_mark.index) + 1
+        dash = head.index("-", line_start)
+        indent = dash - line_start
+        last_end = len(head[:status_node.value[-1].end_mark.index].rstrip())
+        cut = head.find("\n", last_end)
+        cut = len(head) if cut < 0 else cut + 1
+        sep = "" if head[:cut].endswith("\n") else "\n"
+        new_head = head[:cut] + sep + status_text(entry, indent) + head[cut:]
+    return text[:head_start] + new_head + text[head_end:]

@@ -1,0 +1,265 @@
+"""Verbs on amendment proposals: proposals, status, apply, compile."""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from ..errors import AssemblerError
+from ..files import write_atomic
+from ..source import dump_draft, load_draft, read_text
+from .app import app, say, verb
+
+ACTIONS = {"accept": "accepted", "modify": "accepted-with-modification",
+           "accept-with-modification": "accepted-with-modification", "reject": "rejected",
+           "withdraw": "withdrawn", "supersede": "superseded", "merge": "merged",
+           "reopen": "proposed"}
+
+
+def versions_beside(base_path: Path):
+    """Older versions are found beside the base: <folder>/<version>.draft, or any draft in
+    the folder whose 'version:' is the name asked for."""
+    folder = base_path.resolve().parent
+
+    def find(name: str):
+        direct = folder / f"{name}.draft"
+        if direct.is_file():
+            return load_draft(direct)
+        for path in sorted(folder.glob("*.draft")):
+            head = path.read_text("utf-8", errors="replace").split("\n\n", 1)[0]
+            if f"\nversion: {name}\n" in head + "\n":
+                return load_draft(path)
+        return None
+    return find
+
+
+def _report_conflicts(err) -> None:
+    from ..amendments.conflicts import ConflictsFound
+    if isinstance(err, ConflictsFound):
+        for c in err.conflicts:
+            typer.echo(str(c))
+
+
+@app.command()
+@verb
+def proposals(
+    paths: List[Path] = typer.Argument(..., help="proposal files or folders"),
+    base: Optional[Path] = typer.Option(None, help="check every change against this version"),
+    prose: bool = typer.Option(False, "--prose", help="print each change as UN prose"),
+):
+    """Validate proposals and list them: id, proposer, status, changes.
+
+    With --base, every change is resolved against that version (targets, anchor words) and
+    conflicts among the proposals still on the table are reported (exit 1).
+
+    Example: assembler proposals amendments/gcm-modalities/rev1 --base drafts/gcm-modalities/first-draft.draft --prose
+    """
+    from ..amendments.model import STATUS_WORDS
+    from ..amendments.prose import change_to_prose
+    from ..amendments.targets import UnitIndex
+    from ..amendments.yamlio import load_proposals
+    props = load_proposals(paths)
+    index = None
+    if base:
+        from ..amendments.apply import apply_proposals
+        from ..amendments.conflicts import ConflictsFound
+        draft = load_draft(base)
+        index = UnitIndex(draft)
+        try:
+            apply_proposals(draft, props, mode="all", versions=versions_beside(base))
+        except ConflictsFound as err:
+            _report_conflicts(err)
+            for p in props:
+                _list_one(p, index, prose, STATUS_WORDS, change_to_prose)
+            raise
+    for p in props:
+        _list_one(p, index, prose, STATUS_WORDS, change_to_prose)
+    say(f"{len(props)} proposal(s), {sum(len(p.changes) for p in props)} change(s): valid")
+
+
+def _list_one(p, index, prose, words, to_prose) -> None:
+    typer.echo(f"{p.id}  {p.who}  [{words[p.status]}]  {len(p.changes)} change(s)  ({p.file})")
+    if prose:
+        for c in p.effective_changes:
+            target_index = index if index and p.base == index.draft.metadata.version else None
+            if target_index is not None:
+                uid = target_index.resolve(c.target)
+                if uid:
+                    from dataclasses import replace
+                    c = replace(c, target=uid, destination=target_index.resolve(c.destination)
+                                or c.destination)
+            typer.echo(f"    {c.id}: {to_prose(c, target_index)}")
+
+
+@app.command()
+@verb
+def status(
+    proposal: Path = typer.Argument(..., help="a proposal file (.yaml, or .md in prose)"),
+    action: Optional[str] = typer.Argument(None, help="accept, modify, reject, withdraw, "
+                                                      "supersede, merge or reopen; none: show"),
+    note: str = typer.Option("", help="why, or where it was decided"),
+    date: str = typer.Option("", help="the date of the decision (default: today)"),
+    by: str = typer.Option("", help="supersede/merge: the proposal that takes it over"),
+    text: Optional[str] = typer.Option(None, help="modify: the modified text of a proposal "
+                                                  "with one change"),
+    change: Optional[List[str]] = typer.Option(None, "--change", help="modify: a modified "
+                                               "change in UN prose (repeat for several)"),
+):
+    """Record a decision on a proposal; impossible transitions are refused.
+
+    Example: assembler status amendments/gcm-modalities/rev1/P-03.yaml accept --note "agreed in informals"
+    """
+    from dataclasses import replace
+    from ..amendments.model import STATUS_WORDS, StatusEntry, allowed
+    from ..amendments.prose import prose_to_change
+    from ..amendments.yamlio import PROSE_SUFFIXES, _transition_hint, load_proposal, \
+        parse_proposal, with_status_entry
+    prop = load_proposal(proposal)
+    if action is None:
+        typer.echo(f"{prop.id}: {STATUS_WORDS[prop.status]}")
+        for e in prop.history:
+            extra = f" by {e.by}" if e.by else ""
+            typer.echo(f"  {e.date or '-'}  {STATUS_WORDS[e.status]}{extra}  {e.note}")
+        return
+    if action not in ACTIONS:
+        raise AssemblerError(f"unknown action '{action}'", hint=f"one of {', '.join(ACTIONS)}")
+    new = ACTIONS[action]
+    if not allowed(prop.status, new):
+        raise AssemblerError(f"{prop.id} is {STATUS_WORDS[prop.status]} and cannot become "
+                             f"{STATUS_WORDS[new]}", file=str(proposal),
+                             hint=_transition_hint(prop.status))
+    if new in ("superseded", "merged") and not by:
+        raise AssemblerError(f"say which proposal it is {new} {'by' if new == 'superseded' else 'into'}",
+                             hint="add --by P-NN")
+    modified: tuple = ()
+    if new == "accepted-with-modification":
+        if change:
+            modified = tuple(prose_to_change(s) for s in change)
+        elif text is not None:
+            with_text = [c for c in prop.changes if c.kind in ("insert-words", "replace-words",
+                                                               "replace-unit", "insert-unit")]
+            if len(prop.changes) != 1 or not with_text:
+                raise AssemblerError("--text works for a proposal with one change that has text",
+                                     file=str(proposal),
+                                     hint="give the modified changes with --change 'In ...'")
+            modified = (replace(prop.changes[0], text=text, id="", line=None),)
+        else:
+            raise AssemblerError("an acceptance with modification needs the modified text",
+                                 hint="add --text '...' or --change 'In operative paragraph ...'")
+    entry = StatusEntry(new, date or _dt.date.today().isoformat(), note, by, modified)
+    original = read_text(proposal)
+    prose = proposal.suffix.lower() in PROSE_SUFFIXES
+    updated = with_status_entry(original, entry, str(proposal), prose=prose)
+    parse_proposal(updated, str(proposal), prose=prose)  # what we write must read back
+    write_atomic(proposal, updated.encode("utf-8"))
+    say(f"{prop.id}: {STATUS_WORDS[prop.status]} -> {STATUS_WORDS[new]}")
+
+
+@app.command("apply")
+@verb
+def apply_(
+    base: Path = typer.Argument(..., help="the version amended (.draft)"),
+    paths: List[Path] = typer.Argument(..., help="proposal files or folders"),
+    output: Path = typer.Option(..., "-o", "--output", help="the next version (.draft)"),
+    all_: bool = typer.Option(False, "--all", help="apply every change still on the table "
+                                                   "(not rejected, withdrawn, superseded or "
+                                                   "merged), for a preview"),
+    prefer: Optional[List[str]] = typer.Option(None, "--prefer", help="in a conflict, this "
+                                               "proposal wins (repeat for several)"),
+    version: str = typer.Option("", help="the new version's name (default: output file name)"),
+    stage: str = typer.Option("rev", help="the new version's stage"),
+    revision: str = typer.Option("", help="revision number (default: the base's plus one)"),
+    stage_label: str = typer.Option("", help="e.g. 'Revision 1' (default: Rev.N)"),
+    date: str = typer.Option("", help="the new version's date, e.g. '13 January 2017'"),
+    record: Optional[Path] = typer.Option(None, help="also write what each change did (.json)"),
+):
+    """Apply the accepted changes and write the next version, recording where it came from
+    and which proposal made each change. Conflicts: exit 1, nothing written.
+
+    Example: assembler apply drafts/gcm-modalities/first-draft.draft amendments/gcm-modalities/rev1 -o drafts/gcm-modalities/rev1.draft --date "13 January 2017"
+    """
+    from ..amendments.apply import apply_proposals
+    from ..amendments.conflicts import ConflictsFound
+    from ..amendments.yamlio import load_proposals
+    if output.resolve() == base.resolve():
+        raise AssemblerError("the output is the base version itself", file=str(output),
+                             hint="write the next version to a new file")
+    if output.suffix != ".draft":
+        raise AssemblerError("the next version is a draft source", file=str(output),
+                             hint="give an output ending in .draft; build documents from it "
+                                  "with 'assembler build'")
+    draft = load_draft(base)
+    props = load_proposals(paths)
+    n = revision or str(int(draft.metadata.revision) + 1 if draft.metadata.revision.isdigit()
+                        else 1)
+    meta = {"version": version or output.stem, "stage": stage, "revision": n,
+            "stage_label": stage_label or f"Rev.{n}", "date": date,
+            "symbol": "", "job_number": ""}
+    try:
+        new, rec = apply_proposals(draft, props, mode="all" if all_ else "accepted",
+                                   prefer=tuple(prefer or ()), versions=versions_beside(base),
+                                   metadata=meta)
+    except ConflictsFound as err:
+        _report_conflicts(err)
+        raise
+    for item in rec.not_applicable:
+        say(f"note: {item}")
+    for loser, why in rec.overridden:
+        say(f"note: {loser.change.id} ({loser.proposal.proposer}) left out: {why}")
+    data = dump_draft(new).encode("utf-8")
+    if record:
+        write_atomic(record, json.dumps(record_json(rec), indent=1, ensure_ascii=False)
+                     .encode("utf-8"))
+    write_atomic(output, data)
+    used = {a.proposal.id for a in rec.applied}
+    say(f"wrote {output}: {len(rec.applied)} change(s) from {len(used)} proposal(s) applied to "
+        f"{draft.metadata.version or base.name}")
+
+
+def record_json(rec) -> dict:
+    def one(a):
+        return {"change": a.change.id, "proposal": a.proposal.id, "proposer": a.proposal.proposer,
+                "kind": a.change.kind, "unit": a.unit, "label": a.label, "deleted": a.deleted,
+                "inserted": a.inserted, "span": list(a.span) if a.span else None}
+    return {"base": rec.base_version, "applied": [one(a) for a in rec.applied],
+            "not_applicable": [{"change": x.change.id, "proposal": x.proposal.id,
+                                "reason": x.reason} for x in rec.not_applicable],
+            "overridden": [{"change": a.change.id, "reason": why} for a, why in rec.overridden]}
+
+
+@app.command("compile")
+@verb
+def compile_(
+    base: Path = typer.Argument(..., help="the version the proposals amend (.draft)"),
+    paths: List[Path] = typer.Argument(..., help="proposal files or folders"),
+    output: Path = typer.Option(..., "-o", "--output", help="compilation.docx or .html"),
+    touched_only: bool = typer.Option(False, "--touched-only", help="leave out the units no "
+                                                                   "proposal touches"),
+):
+    """Compile proposals paragraph by paragraph: base text, each proposal (proposer,
+    co-sponsors, status, UN prose, the text as it would read), a summary by proposer and status.
+
+    Example: assembler compile drafts/gcm-modalities/first-draft.draft amendments/gcm-modalities/rev1 -o build/compilation.docx --touched-only
+    """
+    from ..amendments.compile import compile_proposals
+    from ..amendments.yamlio import load_proposals
+    suffix = output.suffix.lower()
+    if suffix not in (".docx", ".html"):
+        raise AssemblerError(f"cannot write a compilation as '{suffix or 'no extension'}'",
+                             file=str(output), hint="give an output ending in .docx or .html")
+    draft = load_draft(base)
+    props = load_proposals(paths)
+    comp = compile_proposals(draft, props, versions=versions_beside(base),
+                             only_touched=touched_only)
+    if suffix == ".docx":
+        from ..writers.compilation_docx import compilation_docx
+        data = compilation_docx(comp)
+    else:
+        from ..writers.compilation_html import compilation_html
+        data = compilation_html(comp)
+    write_atomic(output, data)
+    say(f"wrote {output}: {len(props)} proposal(s) on {len(comp.rows)} unit(s), "
+        f"{len(comp.conflicts)} conflict(s)")
