@@ -533,10 +533,23 @@ def resolve(doc: WordDocument, mode: str) -> WordDocument:
     changed runs kept or dropped, and a paragraph whose mark went away joined to the next."""
     if mode not in ("accept", "reject"):
         raise ValueError(mode)
-    gone = "del" if mode == "accept" else "ins"
+    return _resolve(doc, lambda mark: mode == "accept")
+
+
+def resolve_for(doc: WordDocument, author: str) -> WordDocument:
+    """The document as `author` would have it: their changes accepted, all others rejected."""
+    return _resolve(doc, lambda mark: mark.author == author)
+
+
+def _resolve(doc: WordDocument, accepted) -> WordDocument:
+    def removed(mark: Mark | None) -> bool:
+        """Whether the marked thing is absent from the resolved text."""
+        if mark is None:
+            return False
+        return (mark.kind == "del") == bool(accepted(mark))
 
     def keep(run: WRun) -> bool:
-        return run.change is None or run.change.kind != gone
+        return not removed(run.change)
 
     def clean(run: WRun) -> WRun:
         return replace(run, change=None) if run.change else run
@@ -550,7 +563,7 @@ def resolve(doc: WordDocument, mode: str) -> WordDocument:
                 p = replace(pending, runs=pending.runs + p.runs,
                             starts=pending.starts + p.starts)
                 pending = None
-            if p.mark_change and p.mark_change.kind == gone:
+            if removed(p.mark_change):
                 pending = replace(p, mark_change=None)
                 continue
             out.append(replace(p, mark_change=None))
@@ -568,7 +581,7 @@ def resolve(doc: WordDocument, mode: str) -> WordDocument:
         run_of_paras = []
         rows = tuple(replace(r, change=None, cells=tuple(WCell(tuple(paras(c.paragraphs)))
                                                          for c in r.cells))
-                     for r in block.rows if not (r.change and r.change.kind == gone))
+                     for r in block.rows if not removed(r.change))
         blocks.append(replace(block, rows=rows))
     blocks += paras(run_of_paras)
     notes = {k: tuple(paras(v)) for k, v in doc.footnotes.items()}

@@ -1,0 +1,124 @@
+"""Verbs that move drafts between formats and infer proposals: export, diff, and the
+proposals side of `import --changes proposals`."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import AssemblerError
+from ..files import write_atomic
+from ..source import load_draft
+from .app import app, say, verb
+
+
+@app.command()
+@verb
+def export(
+    draft: Path = typer.Argument(..., help="a draft source (.draft)"),
+    output: Path = typer.Option(..., "-o", "--output", help="the Akoma Ntoso file (.akn.xml)"),
+):
+    """Export a draft as Akoma Ntoso 3.0 (AKN4UN statement name="resolution") for archives.
+
+    Example: assembler export drafts/gcm-modalities/first-draft.draft -o build/first-draft.akn.xml
+    """
+    from ..akn.export import export_akn
+    if not output.name.endswith(".xml"):
+        raise AssemblerError("an Akoma Ntoso file ends in .akn.xml", file=str(output))
+    d = load_draft(draft)
+    write_atomic(output, export_akn(d))
+    say(f"wrote {output}: Akoma Ntoso, {len(d.preamble)} preambular, "
+        f"{len(d.operative_paragraphs())} operative paragraphs")
+
+
+@app.command()
+@verb
+def diff(
+    old: Path = typer.Argument(..., help="the earlier version (.draft)"),
+    new: Path = typer.Argument(..., help="the later version (.draft, .docx or .akn.xml)"),
+    as_proposals: bool = typer.Option(False, "--as-proposals",
+                                      help="write the inferred changes as a proposal file"),
+    output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                          help="with --as-proposals: the folder for the file"),
+    proposer: str = typer.Option("", help="who the changes are attributed to (default: "
+                                          "the later version's submitter, else 'Co-facilitators')"),
+    proposal_id: str = typer.Option("", "--id", help="the proposal id (default: P-<new version>)"),
+):
+    """Infer the changes that turn OLD into NEW and say them in UN prose.
+
+    Example: assembler diff drafts/gcm-modalities/first-draft.draft rev1.draft --as-proposals -o amendments/gcm-modalities/
+    """
+    from ..amendments.model import Proposal, number_changes
+    from ..amendments.targets import UnitIndex
+    from ..infer import infer_changes
+    from ..readers import read_any
+    base = load_draft(old)
+    later = load_draft(new) if new.suffix == ".draft" else read_any(new).draft
+    changes, notes = infer_changes(base, later)
+    version = later.metadata.version or new.stem
+    pid = proposal_id or f"P-{_slug(version)}"
+    prop = Proposal(pid, proposer or later.metadata.submitted_by or "Co-facilitators",
+                    base.metadata.version or old.stem, number_changes(pid, changes),
+                    date=_iso(later.metadata.date),
+                    title=f"Changes from {base.metadata.version or old.stem} to {version}")
+    index = UnitIndex(base)
+    for line in _prose(prop, index):
+        typer.echo(line)
+    for note in notes:
+        say(f"note: {note}")
+    if as_proposals:
+        if output is None:
+            raise AssemblerError("--as-proposals needs -o FOLDER")
+        path = _write(output, prop, index)
+        say(f"wrote {path}: {len(changes)} changes")
+    elif output is not None:
+        raise AssemblerError("-o is for --as-proposals")
+
+
+def proposals_from_word(source: Path, folder: Path, base_path: Path | None, quiet: bool) -> None:
+    """`import --changes proposals`: one proposal file per author of tracked changes."""
+    from ..amendments.targets import UnitIndex
+    from ..readers.word_changes import word_proposals
+    base = load_draft(base_path) if base_path else None
+    result = word_proposals(source, base)
+    index = UnitIndex(base if base is not None else result.original)
+    if not quiet:
+        for w in result.warnings:
+            say(str(w))
+        for note in result.notes:
+            say(f"note: {note}")
+    for prop in result.proposals:
+        path = _write(folder, prop, index)
+        say(f"wrote {path}: {prop.proposer}, {len(prop.changes)} changes against {prop.base}")
+        for line in _prose(prop, index):
+            typer.echo("  " + line)
+    if not result.proposals:
+        say(f"{source}: no proposals (the tracked changes change no words)")
+
+
+def _prose(prop, index) -> list[str]:
+    from ..amendments.prose import change_to_prose
+    return [change_to_prose(c, index) for c in prop.changes]
+
+
+def _write(folder: Path, prop, index) -> Path:
+    from ..amendments.yamlio import dump_proposal
+    if not folder.is_dir():
+        raise AssemblerError(f"the folder '{folder}' does not exist", file=str(folder),
+                             hint="create it first")
+    head = [f"# {prop.title}" if prop.title else "# proposal", "# In UN prose:"]
+    head += [f"#   {i}. {line}" for i, line in enumerate(_prose(prop, index), 1)]
+    path = folder / f"{prop.id}.yaml"
+    write_atomic(path, ("\n".join(head) + "\n" + dump_proposal(prop)).encode("utf-8"))
+    return path
+
+
+def _slug(s: str) -> str:
+    import re
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", s).strip("-") or "changes"
+
+
+def _iso(date: str) -> str:
+    from ..akn.export import iso_date
+    return iso_date(date) or ""

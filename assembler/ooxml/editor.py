@@ -1,0 +1,209 @@
+"""Editing a .docx with Word's track changes on, as a delegation does before sending it back.
+
+Words are replaced, inserted or deleted inside a paragraph, and paragraphs inserted or
+deleted, each as w:ins / w:del stamped with an author and a date, so Word (and `assembler
+import --changes proposals`) sees who proposed what. Paragraphs are found by the words they
+contain. Used by the demo and by tests that need returned Word files; it edits runs that sit
+directly in a paragraph (what Word and the builder write for plain text).
+"""
+from __future__ import annotations
+
+import copy
+import io
+import zipfile
+
+from lxml import etree
+
+from ..errors import AssemblerError
+from .ns import W, XML, w
+from .safezip import SafeZip
+
+
+class TrackedEditor:
+    def __init__(self, data: bytes):
+        z = SafeZip(data)
+        self.parts = {name: z.read(name) for name in z.infos if not name.endswith("/")}
+        self.order = list(z.infos)
+        z.close()
+        self.doc = z_xml(self.parts["word/document.xml"])
+        self._id = 9000  # change ids well above the builder's
+
+    # ---------------------------------------------------------------- finding
+    def paragraph(self, containing: str) -> etree._Element:
+        for p in self.doc.iter(w("p")):
+            if containing in _text(p):
+                return p
+        raise AssemblerError(f"no paragraph contains “{containing}”")
+
+    # ---------------------------------------------------------------- words
+    def replace_words(self, containing: str, old: str, new: str, author: str, date: str = "",
+                      occurrence: int = 1) -> None:
+        p = self.paragraph(containing)
+        runs = self._isolate(p, old, occurrence)
+        self._delete_runs(runs, author, date)
+        self._insert_after(runs[-1], new, runs[0], author, date)
+
+    def delete_words(self, containing: str, words: str, author: str, date: str = "",
+                     occurrence: int = 1) -> None:
+        p = self.paragraph(containing)
+        self._delete_runs(self._isolate(p, words, occurrence), author, date)
+
+    def insert_words(self, containing: str, after: str, text: str, author: str, date: str = "",
+                     occurrence: int = 1) -> None:
+        p = self.paragraph(containing)
+        runs = self._isolate(p, after, occurrence)
+        self._insert_after(runs[-1], text, runs[-1], author, date)
+
+    # ---------------------------------------------------------------- paragraphs
+    def insert_paragraph_after(self, containing: str, text: str, author: str, date: str = "",
+                               italic_lead: str = "", like: str | None = None,
+                               number: str | None = None) -> None:
+        """A new paragraph after the one containing `containing`, formatted like `like`'s
+        paragraph (default: that same one), its words and its mark tracked as inserted."""
+        ref = self.paragraph(containing)
+        model = self.paragraph(like) if like else ref
+        p = etree.Element(w("p"))
+        ppr = model.find(w("pPr"))
+        ppr = copy.deepcopy(ppr) if ppr is not None else etree.Element(w("pPr"))
+        for old in ppr.findall(w("rPr")):
+            ppr.remove(old)
+        etree.SubElement(etree.SubElement(ppr, w("rPr")), w("ins"), self._stamp(author, date))
+        p.append(ppr)
+        ins = etree.SubElement(p, w("ins"), self._stamp(author, date))
+        if number is not None:  # the number a delegate types before the new paragraph
+            _run(ins, number)
+            etree.SubElement(etree.SubElement(ins, w("r")), w("tab"))
+        if italic_lead:
+            _run(ins, italic_lead, italic=True)
+        _run(ins, text)
+        ref.addnext(p)
+
+    def delete_paragraph(self, containing: str, author: str, date: str = "") -> None:
+        p = self.paragraph(containing)
+        runs = [r for r in p if r.tag == w("r")]
+        self._delete_runs(runs, author, date)
+        ppr = p.find(w("pPr"))
+        if ppr is None:
+            ppr = etree.Element(w("pPr"))
+            p.insert(0, ppr)
+        rpr = ppr.find(w("rPr"))
+        if rpr is None:
+            rpr = etree.SubElement(ppr, w("rPr"))
+        etree.SubElement(rpr, w("del"), self._stamp(author, date))
+
+    # ---------------------------------------------------------------- output
+    def to_bytes(self) -> bytes:
+        self.parts["word/document.xml"] = etree.tostring(self.doc, xml_declaration=True,
+                                                         encoding="UTF-8", standalone=True)
+        self._track_revisions()
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name in self.order:
+                if name in self.parts:
+                    zf.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), self.parts[name],
+                                zipfile.ZIP_DEFLATED)
+        return buf.getvalue()
+
+    def _track_revisions(self) -> None:
+        name = "word/settings.xml"
+        if name not in self.parts:
+            return
+        root = z_xml(self.parts[name])
+        if root.find(w("trackRevisions")) is None:
+            root.insert(0, etree.Element(w("trackRevisions")))
+        self.parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                          standalone=True)
+
+    # ---------------------------------------------------------------- runs
+    def _stamp(self, author: str, date: str) -> dict:
+        self._id += 1
+        attrs = {w("id"): str(self._id), w("author"): author}
+        if date:
+            attrs[w("date")] = date
+        return attrs
+
+    def _isolate(self, p, words: str, occurrence: int) -> list:
+        """Split the paragraph's runs so that `words` are exactly whole runs; return them."""
+        runs = [r for r in p if r.tag == w("r")]
+        text, spans = "", []
+        for r in runs:
+            t = _run_text(r)
+            spans.append((len(text), len(text) + len(t), r))
+            text += t
+        start = -1
+        for _ in range(max(occurrence, 1)):
+            start = text.find(words, start + 1)
+            if start < 0:
+                raise AssemblerError(f"“{words}” is not in the paragraph “{text[:60]}...”")
+        end = start + len(words)
+        out = []
+        for s, e, r in spans:
+            if e <= start or s >= end:
+                continue
+            if s < start:
+                r = _split(r, start - s)[1]
+                s = start
+            if e > end:
+                r = _split(r, end - s)[0]
+            out.append(r)
+        return out
+
+    def _delete_runs(self, runs: list, author: str, date: str) -> None:
+        if not runs:
+            return
+        wrapper = etree.Element(w("del"), self._stamp(author, date))
+        runs[0].addprevious(wrapper)
+        for r in runs:
+            for t in r.findall(w("t")):
+                t.tag = w("delText")
+            wrapper.append(r)
+
+    def _insert_after(self, anchor, text: str, model, author: str, date: str) -> None:
+        wrapper = etree.Element(w("ins"), self._stamp(author, date))
+        parent = anchor.getparent()
+        (parent if parent.tag == w("del") else anchor).addnext(wrapper)
+        r = copy.deepcopy(model)
+        for child in list(r):
+            if child.tag != w("rPr"):
+                r.remove(child)
+        t = etree.SubElement(r, w("t"))
+        t.text = text
+        t.set(f"{{{XML}}}space", "preserve")
+        wrapper.append(r)
+
+
+def z_xml(data: bytes) -> etree._Element:
+    from .safezip import parse_xml
+    return parse_xml(data, "part")
+
+
+def _run_text(r) -> str:
+    return "".join((t.text or "") if t.tag in (w("t"), w("delText")) else "\t"
+                   for t in r if t.tag in (w("t"), w("delText"), w("tab")))
+
+
+def _text(p) -> str:
+    return "".join(_run_text(r) for r in p.iter(w("r")) if r.getparent().tag != w("del"))
+
+
+def _split(r, at: int):
+    """Split one text run at a character offset into two runs with the same formatting."""
+    t = r.find(w("t"))
+    if t is None:
+        return r, r
+    first, second = copy.deepcopy(r), r
+    first.find(w("t")).text = (t.text or "")[:at]
+    second.find(w("t")).text = (t.text or "")[at:]
+    for el in (first.find(w("t")), second.find(w("t"))):
+        el.set(f"{{{XML}}}space", "preserve")
+    r.addprevious(first)
+    return first, second
+
+
+def _run(parent, text: str, italic: bool = False) -> None:
+    r = etree.SubElement(parent, w("r"))
+    if italic:
+        etree.SubElement(etree.SubElement(r, w("rPr")), w("i"))
+    t = etree.SubElement(r, w("t"))
+    t.text = text
+    t.set(f"{{{XML}}}space", "preserve")

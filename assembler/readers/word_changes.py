@@ -1,0 +1,73 @@
+"""Tracked changes in a Word draft -> one proposal per author, against the original text.
+
+A delegation returns the draft with Word's track changes on; each w:ins / w:del carries its
+w:author. The text with every change rejected is the version the file was based on; the text
+with one author's changes accepted (and everyone else's rejected) is what that author
+proposes. The difference between the two, inferred word by word (infer.py), is the
+author's proposal. A file built by `assembler build` names its version in its properties.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..amendments.model import Proposal, number_changes
+from ..errors import AssemblerError, Warning_
+from ..infer import infer_changes
+from ..model import Draft
+from ..ooxml.reader import read_docx, resolve, resolve_for
+from ..unit_marks import PROPERTY_PREFIX
+from .docx import interpret
+
+
+@dataclass
+class WordProposals:
+    original: Draft                    # the text with every change rejected
+    proposals: list[Proposal]
+    notes: list[str] = field(default_factory=list)
+    warnings: list[Warning_] = field(default_factory=list)
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "author"
+
+
+def word_proposals(path: Path | str, base: Draft | None = None) -> WordProposals:
+    doc = read_docx(path)
+    file = str(path)
+    authors = doc.authors()
+    if not authors:
+        raise AssemblerError("has no tracked changes", file=file,
+                             hint="import it without --changes proposals")
+    original = interpret(resolve(doc, "reject"), file)
+    version = (base.metadata.version if base is not None else "") or \
+        doc.properties.get(PROPERTY_PREFIX + "version", "") or original.draft.metadata.version \
+        or Path(file).stem
+    dates = _first_dates(doc)
+    out = WordProposals(original.draft, [], [], list(original.warnings))
+    for author in authors:
+        view = interpret(resolve_for(doc, author), file)
+        changes, notes = infer_changes(original.draft, view.draft)
+        out.notes += [f"{author}: {n}" for n in notes]
+        if not changes:
+            out.notes.append(f"{author}: tracked changes that change no words (formatting only)")
+            continue
+        pid = f"P-{slug(author)}"
+        out.proposals.append(Proposal(pid, author, version, number_changes(pid, changes),
+                                      date=dates.get(author, ""),
+                                      title=f"Tracked changes by {author} in {Path(file).name}"))
+    return out
+
+
+def _first_dates(doc) -> dict[str, str]:
+    """Each author's earliest change date (YYYY-MM-DD), from the w:date of the marks."""
+    dates: dict[str, str] = {}
+    paras = list(doc.paragraphs()) + [p for ps in doc.footnotes.values() for p in ps]
+    for p in paras:
+        for mark in [p.mark_change] + [r.change for r in p.runs]:
+            if mark and mark.date[:10]:
+                d = mark.date[:10]
+                if mark.author not in dates or d < dates[mark.author]:
+                    dates[mark.author] = d
+    return dates
