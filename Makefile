@@ -32,6 +32,16 @@ demo: setup sysdeps
 	$(ASM) check drafts/$(NEG)/first-draft.draft
 	@if [ -f $(SEED) ]; then $(ASM) import $(SEED) -o $(OUT)/first-draft-imported.draft -q; fi
 	$(ASM) build drafts/$(NEG)/first-draft.draft -o $(OUT)/first-draft.docx
+	# Amendments: compile the proposals on the first draft, apply the accepted ones (Rev.1,
+	# which must equal the committed drafts/$(NEG)/rev1.draft), then the next round.
+	$(ASM) proposals amendments/$(NEG)/rev1 --base drafts/$(NEG)/first-draft.draft
+	$(ASM) compile drafts/$(NEG)/first-draft.draft amendments/$(NEG)/rev1 -o $(OUT)/compilation-rev1.docx
+	$(ASM) compile drafts/$(NEG)/first-draft.draft amendments/$(NEG)/rev1 -o $(OUT)/compilation-rev1.html --touched-only
+	$(ASM) apply drafts/$(NEG)/first-draft.draft amendments/$(NEG)/rev1 -o $(OUT)/rev1.draft --date "13 January 2017" --stage-label "Revision 1" --record $(OUT)/rev1-record.json
+	cmp $(OUT)/rev1.draft drafts/$(NEG)/rev1.draft
+	$(ASM) build drafts/$(NEG)/rev1.draft -o $(OUT)/rev1.docx
+	$(ASM) compile drafts/$(NEG)/rev1.draft amendments/$(NEG)/rev2 -o $(OUT)/compilation-rev2.html --touched-only
+	$(ASM) apply drafts/$(NEG)/rev1.draft amendments/$(NEG)/rev2 --all -o $(OUT)/rev2-preview.draft
 	@echo "demo outputs are in $(OUT)/"
 
 test: setup sysdeps

@@ -13,7 +13,7 @@ from ..model import Draft
 from ..source.markup import parse_inline
 from .apply import ApplyRecord, Planned, _ref_reader, parent_map, plan
 from .conflicts import find_conflicts
-from .model import NOT_PREVIEWED, STATUS_WORDS, STATUSES, Proposal
+from .model import STATUS_WORDS, STATUSES, Proposal
 from .prose import change_to_prose
 from .targets import UnitIndex
 from .words import UnitWords
@@ -61,8 +61,8 @@ def compile_proposals(base: Draft, proposals, *, versions=None,
     index = UnitIndex(base)
     record = ApplyRecord(base.metadata.version)
     planned = plan(base, index, list(proposals), record, versions)
-    on_table = [p for p in planned if p.proposal.status not in NOT_PREVIEWED]
-    conflicts = find_conflicts(on_table, parent_map(base), index.short_of)
+    # Every pair is shown, decided or not: the document is where the decisions are taken.
+    conflicts = find_conflicts(planned, parent_map(base), index.short_of)
     clashes: dict[int, list[str]] = defaultdict(list)
     for c in conflicts:
         clashes[id(c.a)].append(f"{c.b.change.id} ({c.b.proposal.proposer}): {c.reason}")
