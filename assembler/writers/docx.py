@@ -203,8 +203,8 @@ class DraftDocx:
 def _whole_landscape(draft: Draft) -> bool:
     """A document that is only landscape tables is laid out landscape from its first page."""
     blocks = [b for a in draft.annexes for b in a.body]
-    return (not draft.preamble and not draft.operative and bool(blocks)
-            and all(isinstance(b, Table) and b.landscape for b in blocks))
+    return (not draft.preamble and not draft.operative
+            and any(isinstance(b, Table) and b.landscape for b in blocks))
 
 
 def column_widths(table: Table, usable: float, look: dict) -> list[float]:
@@ -213,12 +213,15 @@ def column_widths(table: Table, usable: float, look: dict) -> list[float]:
     from ..inline import plain
     columns = max(len(r.cells) for r in table.rows)
     totals = [0.0] * columns
+    longest = [0] * columns  # no column narrower than its longest word
     for row in table.rows:
         for i, cell in enumerate(row.cells):
-            totals[i] += len(plain(cell))
+            text = plain(cell)
+            totals[i] += len(text)
+            longest[i] = max([longest[i]] + [len(word) for word in text.split()])
     count = max(len(table.rows), 1)
     lo, hi = look.get("min_chars", 10), look.get("max_chars", 120)
-    weights = [min(max(t / count, lo), hi) for t in totals]
+    weights = [max(min(t / count, hi), lo, n + 4) for t, n in zip(totals, longest)]
     return [usable * wgt / sum(weights) for wgt in weights]
 
 
