@@ -6,7 +6,7 @@ ASM := $(BIN)/assembler
 SEED := ../shared/seed/000_97f5620c005065cf.txt
 NEG := gcm-modalities
 OUT := build/$(NEG)
-SYSPKGS := libreoffice-writer-nogui poppler-utils fonts-liberation2
+SYSPKGS := libreoffice-writer-nogui poppler-utils fonts-liberation2 chromium
 
 .PHONY: setup sysdeps demo test bench clean
 
@@ -21,7 +21,8 @@ setup: $(BIN)/.installed
 # LibreOffice renders .docx to PDF (the PDF writer and the visual checks); best effort, as
 # root on Debian. Tests that need it say so and skip when it is missing.
 sysdeps:
-	@command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || \
+	@command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 && \
+	  command -v chromium >/dev/null 2>&1 || \
 	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	      --no-install-recommends $(SYSPKGS) >/dev/null) ; } || \
@@ -32,6 +33,23 @@ demo: setup sysdeps
 	$(ASM) check drafts/$(NEG)/first-draft.draft
 	@if [ -f $(SEED) ]; then $(ASM) import $(SEED) -o $(OUT)/first-draft-imported.draft -q; fi
 	$(ASM) build drafts/$(NEG)/first-draft.draft -o $(OUT)/first-draft.docx
+	# Faces by stage: the first draft with its covering letters; the same text as an L-document
+	# and as an adopted resolution (illustrative symbols, marked so in their metadata); the
+	# Secretariat's mapping of events; the letters alone; HTML, PDF and plain text beside Word.
+	$(ASM) build drafts/$(NEG)/first-draft.draft --with-letter -o $(OUT)/first-draft-with-letter.docx
+	$(ASM) build drafts/$(NEG)/first-draft.draft --with-letter -o $(OUT)/first-draft-with-letter.html
+	$(ASM) letter drafts/$(NEG)/first-draft.draft -o $(OUT)/letters.docx
+	$(ASM) build drafts/$(NEG)/l-document.draft -o $(OUT)/l-document.docx
+	$(ASM) build drafts/$(NEG)/l-document.draft -o $(OUT)/l-document.html
+	$(ASM) build drafts/$(NEG)/resolution.draft -o $(OUT)/resolution.docx
+	$(ASM) build drafts/$(NEG)/resolution.draft -o $(OUT)/resolution.html
+	$(ASM) build drafts/$(NEG)/resolution.draft -o $(OUT)/resolution.txt
+	$(ASM) build drafts/$(NEG)/events-mapping.draft -o $(OUT)/events-mapping.docx
+	$(ASM) build drafts/$(NEG)/events-mapping.draft -o $(OUT)/events-mapping.html
+	@if command -v soffice >/dev/null 2>&1; then \
+	  $(ASM) build drafts/$(NEG)/first-draft.draft --with-letter -o $(OUT)/first-draft-with-letter.pdf && \
+	  $(ASM) build drafts/$(NEG)/resolution.draft -o $(OUT)/resolution.pdf; \
+	else echo "note: LibreOffice is missing, so no PDF (make sysdeps)"; fi
 	# Amendments: compile the proposals on the first draft, apply the accepted ones (Rev.1,
 	# which must equal the committed drafts/$(NEG)/rev1.draft), then the next round.
 	$(ASM) proposals amendments/$(NEG)/rev1 --base drafts/$(NEG)/first-draft.draft
