@@ -18,3 +18,10 @@ from .targets import UnitIndex
 __all__ = ["Applied", "ApplyRecord", "NotApplicable", "apply_proposals", "Conflict",
            "ConflictsFound", "KINDS", "STATUSES", "Change", "Proposal", "StatusEntry", "allowed",
            "number_changes", "selected", "UnitIndex"]
+
+from .infer import infer_changes  # noqa: E402
+from .prose import change_to_prose, prose_to_change  # noqa: E402
+from .yamlio import dump_proposal, load_proposal, load_proposals, parse_proposal  # noqa: E402
+
+__all__ += ["infer_changes", "change_to_prose", "prose_to_change", "dump_proposal",
+            "load_proposal", "load_proposals", "parse_proposal"]

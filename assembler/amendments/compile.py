@@ -4,7 +4,7 @@ proposer and status. Pure: writers/compilation_*.py render it."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import diff_match_patch as dmp_module
 
@@ -123,14 +123,15 @@ def _entry(p: Planned, index: UnitIndex, rows: dict, clashes: list[str]) -> Entr
     else:
         preview = [(base_text, SAME)]
         note = f"moved {_where(p, index)}"
-    prose_change = c if p.proposal.base == index.draft.metadata.version else None
-    prose = change_to_prose(_with_ids(c, p), index) if prose_change else change_to_prose(c)
+    # Shown to readers, not re-read: inline markup gives way to the plain words.
+    shown = replace(c, text=plain(parse_inline(c.text))) if c.text else c
+    same_base = p.proposal.base == index.draft.metadata.version
+    prose = change_to_prose(_with_ids(shown, p), index) if same_base else change_to_prose(shown)
     return Entry(p.proposal, c.id, prose, STATUS_WORDS[p.proposal.status],
                  [(t, m) for t, m in preview if t], note, clashes)
 
 
 def _with_ids(c, p: Planned):
-    from dataclasses import replace
     if c.kind == "insert-unit":
         return replace(c, target=p.ref)
     if c.kind == "move-unit":

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections import Counter
 
 from ..amendments.compile import DEL, INS, Compilation
-from ..amendments.model import STATUS_WORDS
 from ..layout import Layout, load_layout
 from ..ooxml import DocumentBuilder, ParaFormat, Run
 from .docx import fonts, page_setup
+
+SHORT = {"accepted-with-modification": "accepted, modified"}
 
 
 def compilation_docx(c: Compilation, layout: Layout | None = None) -> bytes:
@@ -60,7 +61,7 @@ def _summary(b: DocumentBuilder, c: Compilation, layout: Layout) -> None:
     b.paragraph([Run("Summary by proposer and status", bold=True)],
                 ParaFormat(style="Heading2", keep_next=True))
     statuses = c.statuses
-    header = [[Run("Proposer", bold=True)]] + [[Run(STATUS_WORDS[s], bold=True)]
+    header = [[Run("Proposer", bold=True)]] + [[Run(SHORT.get(s, s), bold=True, size_pt=8)]
                                                 for s in statuses] + [[Run("Total", bold=True)]]
     rows = [(header, True)]
     totals: Counter = Counter()
@@ -73,6 +74,6 @@ def _summary(b: DocumentBuilder, c: Compilation, layout: Layout) -> None:
                  [[Run(str(len(c.proposals)), bold=True)]], False))
     page = page_setup(layout)
     usable = page.width_cm - page.left_cm - page.right_cm
-    first = min(5.5, usable / 2)
+    first = min(4.0, usable / 2)
     other = (usable - first) / (len(statuses) + 1)
     b.table(rows, [first] + [other] * (len(statuses) + 1))
