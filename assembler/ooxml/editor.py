@@ -124,6 +124,7 @@ class TrackedEditor:
 
     def _isolate(self, p, words: str, occurrence: int) -> list:
         """Split the paragraph's runs so that `words` are exactly whole runs; return them."""
+        _atomize(p)
         runs = [r for r in p if r.tag == w("r")]
         text, spans = "", []
         for r in runs:
@@ -184,6 +185,22 @@ def _run_text(r) -> str:
 
 def _text(p) -> str:
     return "".join(_run_text(r) for r in p.iter(w("r")) if r.getparent().tag != w("del"))
+
+
+def _atomize(p) -> None:
+    """Give every run of the paragraph a single text or tab, so runs can be split."""
+    for r in [r for r in p if r.tag == w("r")]:
+        rpr = r.find(w("rPr"))
+        content = [c for c in r if c.tag != w("rPr")]
+        if len(content) <= 1:
+            continue
+        for c in content:
+            nr = etree.Element(w("r"))
+            if rpr is not None:
+                nr.append(copy.deepcopy(rpr))
+            nr.append(c)
+            r.addprevious(nr)
+        p.remove(r)
 
 
 def _split(r, at: int):

@@ -560,8 +560,11 @@ def _resolve(doc: WordDocument, accepted) -> WordDocument:
         for p in items:
             p = replace(p, runs=tuple(clean(r) for r in p.runs if keep(r)))
             if pending is not None:
-                p = replace(pending, runs=pending.runs + p.runs,
-                            starts=pending.starts + p.starts)
+                # the next paragraph's mark survives, with its formatting; a paragraph whose
+                # words all went with its mark leaves nothing behind, not even its bookmarks
+                if any(r.text.strip() or r.footnote is not None for r in pending.runs):
+                    p = replace(p, runs=pending.runs + p.runs, starts=pending.starts + p.starts,
+                                numbering=pending.numbering, location=pending.location)
                 pending = None
             if removed(p.mark_change):
                 pending = replace(p, mark_change=None)

@@ -146,7 +146,7 @@ class _Interpreter:
                 self.warn(b.location, "a table in the text of the resolution; kept in an annex")
                 self._stray_tables.append(b)
                 continue
-            if not _has_content(b):
+            if not _has_content(b) and not _unit_of(b):
                 continue
             out.append(self._classify(b))
         return out
@@ -306,6 +306,9 @@ class _Interpreter:
                 op_items.append(Heading(self._id(u.uid, f"h{h}"), normalize(u.content)))
                 continue
             n += 1
+            if u.mark and u.mark.rstrip(".") != str(n) and not u.uid:
+                self.warn(u.location, f"paragraph numbered {u.mark} stands at position {n}; "
+                                      f"numbered by position")
             uid = self._id(u.uid, f"op{n}")
             children = self._subs(u, uid, 1)
             style = _children_style(u, 1)
@@ -336,12 +339,15 @@ class _Interpreter:
                     u.style, u.degree = style, level + 1
                     chain[level].children.append(u)
                     return
-        for level in range(len(chain) - 2, -1, -1):
+        opens = any(v == 1 for _, v in candidates) and len(chain) > 1
+        for level in ([] if opens else range(len(chain) - 2, -1, -1)):
             sibling = chain[level + 1]
             for style, value in candidates:
                 if sibling.style == style:
                     u.style, u.degree = style, level + 1
                     chain[level].children.append(u)
+                    self.warn(u.location, f"label {u.mark} does not follow {sibling.mark}; "
+                                          f"kept in that list, labelled by position")
                     return
         parent = chain[-1]
         if parent is not op and parent.kind != "sub":
@@ -415,9 +421,9 @@ class _Interpreter:
                 body.append(self._table(b, current.id, pending_title, len(body)))
                 pending_title = None
                 continue
-            if not _has_content(b):
-                continue
             unit = _unit_of(b)
+            if not _has_content(b) and not unit:
+                continue
             content = self._content(b)
             if (unit and unit[0] == "ax") or (not unit and _ANNEX.match(_plain(content).strip())):
                 close()
@@ -432,6 +438,9 @@ class _Interpreter:
                 continue
             if current is None:
                 current, body = Annex(self._id(None, "annex1"), ()), []
+            if b.numbering is not None and b.numbering.label and not unit:
+                # a numbered list in an annex: the numbers are words of the text here
+                content = [Text(b.numbering.label + " ")] + content
             body.append(self._annex_paragraph(unit[1] if unit else None, normalize(content), b,
                                               current))
         if pending_title is not None:

@@ -1,0 +1,216 @@
+"""Word drafts in: the .docx that `assembler build` writes reads back to the same model,
+and Word files made the way people make them are read with no word lost."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import wordfiles
+from conftest import pandoc_text, run_cli
+from strategies import drafts
+from assembler.inline import footnote_refs, plain
+from assembler.model import Annex, Draft, Heading, OperativeParagraph, Row, SubParagraph, Table, Text
+from assembler.numbering import compute_labels
+from assembler.readers.docx import read_docx_draft
+from assembler.source import dump_draft, load_draft
+from assembler.writers.docx import build_docx
+
+
+def test_seed_first_draft_reads_back_from_its_word_file(first_draft):
+    result = read_docx_draft(build_docx(first_draft))
+    assert result.draft == first_draft
+    assert result.warnings == []
+
+
+# ------------------------------------------------------------------ the property
+
+def _unbold(content):
+    from assembler.inline import normalize
+    return normalize(replace(c, bold=False) if isinstance(c, Text) else c for c in content)
+
+
+def _canonical_units(units, degree=1):
+    """What a Word file can carry of a list: a style or continuation on a unit without
+    children, or a continuation after siblings with none, draws nothing."""
+    out = []
+    previous = 0
+    for u in units:
+        kids = _canonical_units(u.children, degree + 1)
+        style = u.list_style if kids else None
+        cont = bool(kids) and u.list_continues and previous > 0
+        from assembler.numbering import DEGREE_STYLES
+        if style == DEGREE_STYLES.get(degree + (0 if isinstance(u, OperativeParagraph) else 1)):
+            style = None
+        out.append(replace(u, children=kids, list_style=style, list_continues=cont))
+        previous = (previous if cont else 0) + len(kids)
+    return tuple(out)
+
+
+def canonical(d: Draft) -> Draft:
+    """The draft as a Word file can show it: headings, titles and header rows are bold by
+    layout; footnotes exist where they are referenced, in the order of their markers."""
+    ops = []
+    for item in d.operative:
+        if isinstance(item, Heading):
+            ops.append(replace(item, content=_unbold(item.content)))
+        else:
+            ops.append(item)
+    ops = list(_canonical_units([o for o in ops if isinstance(o, OperativeParagraph)], 0))[::-1]
+    merged = tuple(ops.pop() if isinstance(i, OperativeParagraph) else replace(i, content=_unbold(i.content))
+                   for i in d.operative)
+    annexes = tuple(replace(a, title=_unbold(a.title), body=tuple(
+        replace(b, title=_unbold(b.title), rows=tuple(
+            replace(r, cells=tuple(_unbold(c) for c in r.cells)) if r.header else r
+            for r in b.rows)) if isinstance(b, Table) else b for b in a.body))
+        for a in d.annexes)
+    d = replace(d, operative=merged, annexes=annexes)
+    order = []
+    for u in d.units():
+        if u.kind == "fn":
+            continue
+        for c in ([u.content] if hasattr(u, "content") else
+                  list(u.cells) if isinstance(u, Row) else [u.title]):
+            for f in footnote_refs(c):
+                if f not in order:
+                    order.append(f)
+    notes = {f.id: f for f in d.footnotes}
+    return replace(d, footnotes=tuple(notes[f] for f in order if f in notes))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(drafts())
+def test_built_docx_imports_back_to_an_equal_model(draft):
+    back = read_docx_draft(build_docx(draft)).draft
+    assert back == canonical(draft)
+
+
+# ------------------------------------------------------------------ files people make
+
+def _words(text: str) -> Counter:
+    return Counter(re.findall(r"\w+", text))
+
+
+LABELISH = re.compile(r"^(\d{1,3}|[ivx]{1,4}|[a-h])$")
+
+
+def assert_no_word_lost(path: Path, draft: Draft, track: str = "accept") -> None:
+    """Every word pandoc reads in the file is in the draft, but for the numbers and labels
+    the draft computes from position."""
+    theirs = _words(pandoc_text(path, track))
+    ours = _words(dump_draft(draft))
+    labels = compute_labels(draft)
+    ours.update(_words(" ".join(l.mark for l in labels.values())))
+    # the masthead's field names: its values are metadata, the names come with the layout
+    ours.update(_words("Distr Original Agenda item items"))
+    # footnote numbers, at the marker and before the note
+    markers = sum(len(footnote_refs(u.content)) for u in draft.units() if hasattr(u, "content"))
+    ours.update(Counter({str(i): 2 for i in range(1, markers + 1)}))
+    lost = theirs - ours
+    assert not lost, f"words lost: {dict(lost)}"
+
+
+@pytest.mark.parametrize("maker", ["hand_typed", "auto_numbered", "with_footnotes"])
+def test_word_files_lose_no_word(maker, tmp_path):
+    path = tmp_path / f"{maker}.docx"
+    path.write_bytes(getattr(wordfiles, maker)())
+    result = read_docx_draft(path)
+    assert_no_word_lost(path, result.draft)
+
+
+def test_masthead_is_metadata_not_text():
+    d = read_docx_draft(wordfiles.hand_typed()).draft
+    m = d.metadata
+    assert (m.symbol, m.distribution, m.date, m.original_language) == \
+        ("A/71/L.99", "Limited", "3 February 2017", "English")
+    assert m.session == "Seventy-first session" and m.agenda_items == "13"
+    assert m.title == "Fictional compact on examples"
+    assert m.formula == "The General Assembly,"
+    assert "A/71/L.99" not in dump_draft(d).split("\n\n", 1)[1]
+
+
+def _shape(d: Draft):
+    def walk(u):
+        return (plain(u.content), tuple(walk(c) for c in u.children))
+    return [walk(o) for o in d.operative_paragraphs()]
+
+
+def test_hand_typed_and_automatic_numbering_read_alike():
+    typed = read_docx_draft(wordfiles.hand_typed()).draft
+    auto = read_docx_draft(wordfiles.auto_numbered()).draft
+    assert _shape(typed) == _shape(auto)
+    op3 = typed.operative_paragraphs()[2]
+    assert [c.id for c in op3.children] == ["op3.a", "op3.b"]
+    assert [c.id for c in op3.children[0].children] == ["op3.a.i", "op3.a.ii"]
+    labels = compute_labels(auto)
+    assert labels["op3.a.ii"].number == "3 (a) (ii)"
+    # leads stay italic, typed numbers and labels are not part of the text
+    assert typed.operative[0].content[0] == Text("Decides", italic=True)
+    assert plain(op3.children[1].content) == "national reports;"
+
+
+def test_heading_and_annex_table():
+    d = read_docx_draft(wordfiles.hand_typed()).draft
+    assert [plain(h.content) for h in d.operative if isinstance(h, Heading)] == ["Phase II"]
+    table = next(b for b in d.annexes[0].body if isinstance(b, Table))
+    assert [plain(c) for c in table.rows[1].cells] == ["Geneva session", "May 2017"]
+
+
+def test_automatic_numbering_restarts_in_the_annex():
+    d = read_docx_draft(wordfiles.auto_numbered()).draft
+    assert [plain(p.content) for p in d.annexes[0].body] == \
+        ["1. First step of the annex.", "2. Second step of the annex."]
+
+
+def test_real_footnotes():
+    d = read_docx_draft(wordfiles.with_footnotes()).draft
+    assert [plain(f.content) for f in d.footnotes] == [
+        "See the report of the fictional working group (A/70/999).",
+        "The dates will be set by the President."]
+    assert footnote_refs(d.preamble[0].content) == ["fn1"]
+    assert footnote_refs(d.operative[0].content) == ["fn2"]
+
+
+def test_tracked_changes_accept_and_reject(tmp_path):
+    path = tmp_path / "returned.docx"
+    path.write_bytes(wordfiles.two_authors())
+    accepted = read_docx_draft(path, changes="accept").draft
+    rejected = read_docx_draft(path, changes="reject").draft
+    original = read_docx_draft(wordfiles.hand_typed()).draft
+    assert rejected.preamble == original.preamble and rejected.operative == original.operative
+    assert len(accepted.preamble) == 1
+    assert "held in Geneva;" in plain(accepted.operative[0].content)
+    assert "contribute promptly and generously" in plain(accepted.operative_paragraphs()[3].content)
+    assert_no_word_lost(path, accepted, "accept")
+    assert_no_word_lost(path, rejected, "reject")
+
+
+def test_cli_import_docx(tmp_path):
+    src = tmp_path / "zero.docx"
+    src.write_bytes(wordfiles.hand_typed())
+    out = tmp_path / "zero-draft.draft"
+    r = run_cli("import", src, "-o", out)
+    assert r.returncode == 0, r.stderr
+    d = load_draft(out)
+    assert d.metadata.version == "zero-draft" and len(d.operative_paragraphs()) == 4
+    r = run_cli("import", src, "-o", out, "--changes", "maybe")
+    assert r.returncode == 2 and "accept, reject or proposals" in r.stderr
+
+
+def test_edited_build_keeps_ids_for_unchanged_units(first_draft, tmp_path):
+    from assembler.ooxml.editor import TrackedEditor
+    ed = TrackedEditor(build_docx(first_draft))
+    ed.insert_paragraph_after("Invites the Secretary-General to submit inter-agency",
+                              " Member States to share good practices;", "Delegation A",
+                              italic_lead="Encourages", number="17.")
+    ed.delete_paragraph("Reaffirms that the Secretariat", "Delegation A")
+    d = read_docx_draft(ed.to_bytes(), version="rev1").draft
+    ids = [o.id for o in d.operative_paragraphs()]
+    assert "op10" not in ids and ids.count("op17") == 1
+    new = [i for i in ids if i not in {o.id for o in first_draft.operative_paragraphs()}]
+    assert len(new) == 1 and ids.index(new[0]) == ids.index("op16") + 1
+    assert d.metadata.based_on == "first-draft" and d.metadata.version == "rev1"

@@ -1,0 +1,201 @@
+"""Word files made the way people make them, with python-docx (not our own builder):
+numbers typed by hand, Word's automatic numbering with two levels, real footnotes, a table
+in an annex, a masthead, and tracked changes by two authors (the ooxml editor, on top)."""
+from __future__ import annotations
+
+import copy
+import io
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+PREAMBLE = [
+    ("Recalling", " its resolution 70/999 of 1 January 2016 on the fictional compact,"),
+    ("Noting with concern", " the slow progress made in the preparatory process,"),
+]
+OPERATIVE = [
+    ("Decides", " that the conference shall be held in New York;", []),
+    ("Requests", " the President to organize the following:",
+     ["informal thematic sessions in Geneva;", "a stocktaking meeting in Vienna;"]),
+    ("Invites", " Member States to contribute through:",
+     ["regional consultations, including:", "national reports;"]),
+    ("Urges", " all donors to contribute generously to the trust fund.", []),
+]
+
+
+def _masthead(d) -> None:
+    for text in ("A/71/L.99", "Distr.: Limited", "3 February 2017", "Original: English",
+                 "Seventy-first session", "Agenda item 13"):
+        d.add_paragraph(text)
+    t = d.add_paragraph()
+    t.add_run("Fictional compact on examples").bold = True
+    d.add_paragraph("Draft resolution submitted by the President of the General Assembly")
+    f = d.add_paragraph()
+    f.add_run("The General Assembly,").italic = True
+
+
+def _lead_para(d, lead: str, rest: str, prefix: str = ""):
+    p = d.add_paragraph()
+    if prefix:
+        p.add_run(prefix + "\t")
+    p.add_run(lead).italic = True
+    p.add_run(rest)
+    return p
+
+
+def _bytes(d) -> bytes:
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def hand_typed() -> bytes:
+    """Numbers and labels typed by hand; a bold heading; an annex with a table."""
+    d = docx.Document()
+    _masthead(d)
+    for lead, rest in PREAMBLE:
+        _lead_para(d, lead, rest)
+    n = 0
+    for k, (lead, rest, subs) in enumerate(OPERATIVE):
+        if k == 2:
+            d.add_paragraph().add_run("Phase II").bold = True
+        n += 1
+        _lead_para(d, lead, rest, f"{n}.")
+        for i, sub in enumerate(subs):
+            d.add_paragraph(f"({'abcdef'[i]})\t{sub}")
+            if k == 2 and i == 0:
+                d.add_paragraph("(i)\tsubregional meetings;")
+                d.add_paragraph("(ii)\tonline hearings;")
+    d.add_paragraph("Annex")
+    d.add_paragraph("Schedule of the informal sessions")
+    table = d.add_table(rows=3, cols=2)
+    for r, (a, b) in enumerate((("Session", "Month"), ("Geneva session", "May 2017"),
+                                ("Vienna session", "June 2017"))):
+        table.cell(r, 0).text = a
+        table.cell(r, 1).text = b
+    return _bytes(d)
+
+
+def _numbering(d) -> tuple[str, str]:
+    """A two-level list (1. and (a)) and a second list restarting it: numIds."""
+    numbering = d.part.numbering_part.element
+    an = etree.SubElement(numbering, qn("w:abstractNum"))
+    an.set(qn("w:abstractNumId"), "90")
+    for ilvl, fmt, text in ((0, "decimal", "%1."), (1, "lowerLetter", "(%2)"),
+                            (2, "lowerRoman", "(%3)")):
+        lvl = etree.SubElement(an, qn("w:lvl"))
+        lvl.set(qn("w:ilvl"), str(ilvl))
+        etree.SubElement(lvl, qn("w:start")).set(qn("w:val"), "1")
+        etree.SubElement(lvl, qn("w:numFmt")).set(qn("w:val"), fmt)
+        etree.SubElement(lvl, qn("w:lvlText")).set(qn("w:val"), text)
+        ind = etree.SubElement(etree.SubElement(lvl, qn("w:pPr")), qn("w:ind"))
+        ind.set(qn("w:left"), str(720 * (ilvl + 1)))
+        ind.set(qn("w:hanging"), "720")
+    # abstractNum elements must precede num elements
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(an)
+    ids = []
+    for num_id, restart in (("91", False), ("92", True)):
+        num = etree.SubElement(numbering, qn("w:num"))
+        num.set(qn("w:numId"), num_id)
+        etree.SubElement(num, qn("w:abstractNumId")).set(qn("w:val"), "90")
+        if restart:
+            ov = etree.SubElement(num, qn("w:lvlOverride"))
+            ov.set(qn("w:ilvl"), "0")
+            etree.SubElement(ov, qn("w:startOverride")).set(qn("w:val"), "1")
+        ids.append(num_id)
+    return ids[0], ids[1]
+
+
+def _number(p, num_id: str, level: int) -> None:
+    ppr = p._p.get_or_add_pPr()
+    numpr = etree.SubElement(ppr, qn("w:numPr"))
+    etree.SubElement(numpr, qn("w:ilvl")).set(qn("w:val"), str(level))
+    etree.SubElement(numpr, qn("w:numId")).set(qn("w:val"), num_id)
+
+
+def auto_numbered() -> bytes:
+    """Word's automatic numbering: operative paragraphs level 0, sub-paragraphs level 1 and
+    2 of the same list; the annex has a list of its own that restarts at 1."""
+    d = docx.Document()
+    ops, annex_list = _numbering(d)
+    _masthead(d)
+    for lead, rest in PREAMBLE:
+        _lead_para(d, lead, rest)
+    for k, (lead, rest, subs) in enumerate(OPERATIVE):
+        _number(_lead_para(d, lead, rest), ops, 0)
+        for i, sub in enumerate(subs):
+            _number(d.add_paragraph(sub), ops, 1)
+            if k == 2 and i == 0:
+                _number(d.add_paragraph("subregional meetings;"), ops, 2)
+                _number(d.add_paragraph("online hearings;"), ops, 2)
+    d.add_paragraph("Annex")
+    for text in ("First step of the annex.", "Second step of the annex."):
+        _number(d.add_paragraph(text), annex_list, 0)
+    return _bytes(d)
+
+
+def with_footnotes() -> bytes:
+    """Real Word footnotes (footnotes.xml and w:footnoteReference), numbers typed by hand."""
+    d = docx.Document()
+    _masthead(d)
+    p = _lead_para(d, *PREAMBLE[0])
+    _footnote_ref(p, 1)
+    _lead_para(d, *PREAMBLE[1])
+    p = _lead_para(d, "Decides", " that the conference shall be held in New York;", "1.")
+    _footnote_ref(p, 2)
+    _lead_para(d, "Urges", " all donors to contribute generously.", "2.")
+    root = etree.Element(qn("w:footnotes"), nsmap={"w": W})
+    for fid, kind in ((-1, "separator"), (0, "continuationSeparator")):
+        fn = etree.SubElement(root, qn("w:footnote"))
+        fn.set(qn("w:type"), kind)
+        fn.set(qn("w:id"), str(fid))
+        etree.SubElement(etree.SubElement(etree.SubElement(fn, qn("w:p")), qn("w:r")),
+                         qn("w:separator" if kind == "separator" else "w:continuationSeparator"))
+    for fid, text in ((1, "See the report of the fictional working group (A/70/999)."),
+                      (2, "The dates will be set by the President.")):
+        fn = etree.SubElement(root, qn("w:footnote"))
+        fn.set(qn("w:id"), str(fid))
+        fp = etree.SubElement(fn, qn("w:p"))
+        r = etree.SubElement(fp, qn("w:r"))
+        rpr = etree.SubElement(r, qn("w:rPr"))
+        etree.SubElement(rpr, qn("w:vertAlign")).set(qn("w:val"), "superscript")
+        etree.SubElement(r, qn("w:footnoteRef"))
+        r2 = etree.SubElement(fp, qn("w:r"))
+        t = etree.SubElement(r2, qn("w:t"))
+        t.text = " " + text
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_CT, etree.tostring(root),
+                d.part.package)
+    d.part.relate_to(part, RT.FOOTNOTES)
+    return _bytes(d)
+
+
+def _footnote_ref(p, fid: int) -> None:
+    r = etree.SubElement(p._p, qn("w:r"))
+    rpr = etree.SubElement(r, qn("w:rPr"))
+    etree.SubElement(rpr, qn("w:vertAlign")).set(qn("w:val"), "superscript")
+    etree.SubElement(r, qn("w:footnoteReference")).set(qn("w:id"), str(fid))
+
+
+def two_authors(base: bytes | None = None) -> bytes:
+    """The hand-typed draft returned with tracked changes by two fictional delegations."""
+    from assembler.ooxml.editor import TrackedEditor
+    ed = TrackedEditor(base or hand_typed())
+    a, b = "Delegation A", "Group of Friends of Examples"
+    ed.replace_words("conference shall be held in New York", "New York", "Geneva", a,
+                     "2017-02-10T09:00:00Z")
+    ed.insert_words("all donors to contribute", "contribute ", "promptly and ", a,
+                    "2017-02-10T09:05:00Z")
+    ed.delete_words("a stocktaking meeting in Vienna", " in Vienna", b, "2017-02-11T15:00:00Z")
+    ed.delete_paragraph("the slow progress made", b, "2017-02-11T15:10:00Z")
+    return ed.to_bytes()
