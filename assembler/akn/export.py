@@ -152,6 +152,8 @@ class _Exporter:
                 etree.SubElement(el, _e("FRBRname"), value=name)
             if level == "FRBRExpression":
                 etree.SubElement(el, _e("FRBRlanguage"), language="eng")
+        if not proprietary:  # an annex: the statement's references serve (eIds are unique)
+            return meta
         refs = etree.SubElement(meta, _e("references"), source="#assembler")
         organ = ORGANS.get(d.metadata.organ, ("", "generalAssembly"))[1]
         etree.SubElement(refs, _e("TLCOrganization"), eId=organ,
