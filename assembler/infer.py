@@ -44,7 +44,7 @@ def infer_changes(old: Draft, new: Draft) -> tuple[list[Change], list[str]]:
                 continue
             deleted.add(unit.id)
             if type(unit) in _KINDS:
-                changes.append(Change("delete-unit", unit.id, exact=True))
+                changes.append(Change("delete-unit", unit.id))
             else:
                 notes.append(f"{unit.kind} {unit.id} was removed; annex and table changes "
                              f"are not proposals")
@@ -61,7 +61,7 @@ def infer_changes(old: Draft, new: Draft) -> tuple[list[Change], list[str]]:
             if e.moved and type(e.old) in _KINDS:
                 target, position = _place(e.new, new_to_old, parents_new, order_new, set())
                 changes.append(Change("move-unit", e.old.id, position=position,
-                                      destination=target, exact=True))
+                                      destination=target))
             changes += _edit(e.old, e.new, new_to_old, notes)
     return [_tidy(c, old) for c in changes], notes
 
@@ -154,7 +154,7 @@ def _insert(unit, new_to_old, parents, siblings, fresh: set) -> list[Change]:
     target, position = _place(unit, new_to_old, parents, siblings, fresh)
     fresh.add(unit.id)
     out = [Change("insert-unit", target, position=position, unit=kind,
-                  text=render_inline(unit.content), new_id=unit.id, exact=True)]
+                  text=render_inline(unit.content), new_id=unit.id)]
     for child in getattr(unit, "children", ()):
         if child.id not in new_to_old:
             out += _insert(child, new_to_old, parents, siblings, fresh)
@@ -176,7 +176,7 @@ def _edit(old_unit, new_unit, new_to_old: dict, notes: list) -> list[Change]:
     changed = sum(len(plain(d)) for _, d, _, _ in hunks)
     if len(hunks) > MAX_WORD_EDITS or (base and changed / len(base) > MAX_CHANGED_SHARE) \
             or any(not _words_only(d) for _, d, _, _ in hunks):
-        return [Change("replace-unit", old_unit.id, text=render_inline(b), exact=True)]
+        return [Change("replace-unit", old_unit.id, text=render_inline(b))]
     out = []
     for offset, deleted, inserted, before in hunks:
         words = plain(deleted)
@@ -190,7 +190,7 @@ def _edit(old_unit, new_unit, new_to_old: dict, notes: list) -> list[Change]:
         else:
             anchor, position, at = _anchor(base, offset)
             if not anchor:
-                return [Change("replace-unit", old_unit.id, text=render_inline(b), exact=True)]
+                return [Change("replace-unit", old_unit.id, text=render_inline(b))]
             out.append(Change("insert-words", old_unit.id, words=anchor, position=position,
                               text=render_inline(inserted),
                               occurrence=_occurrence(base, anchor, at), exact=True))

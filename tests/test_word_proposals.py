@@ -1,0 +1,127 @@
+"""Proposals out of tracked changes (one per w:author) and out of two versions (diff
+--as-proposals): the inferred changes, said in UN prose, rebuild the edited text."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import wordfiles
+from conftest import run_cli
+from assembler.amendments.apply import apply_proposals
+from assembler.amendments.yamlio import load_proposal
+from assembler.inline import plain
+from assembler.model import OperativeParagraph, Text
+from assembler.ooxml.editor import TrackedEditor
+from assembler.readers.docx import read_docx_draft
+from assembler.readers.word_changes import word_proposals
+from assembler.source import save_draft
+from assembler.writers.docx import build_docx
+
+A, B = "Delegation A", "Group of Friends of Migration"
+
+
+def returned_first_draft(first_draft) -> bytes:
+    """The first draft as two fictional delegations send it back with track changes on."""
+    ed = TrackedEditor(build_docx(first_draft))
+    ed.replace_words("to appoint two co-facilitators", "two", "three", A, "2017-01-10T10:00:00Z")
+    ed.insert_words("must be open, transparent", "open, ", "fully ", A, "2017-01-10T10:02:00Z")
+    ed.delete_paragraph("Reaffirms that the Secretariat", B, "2017-01-11T09:00:00Z")
+    ed.insert_paragraph_after("Invites the Secretary-General to submit inter-agency",
+                              " Member States to share good practices on return;", B,
+                              "2017-01-11T09:05:00Z", italic_lead="Encourages", number="17.")
+    ed.delete_words("Calls upon Member States to contribute", "concrete ", B,
+                    "2017-01-11T09:10:00Z")
+    return ed.to_bytes()
+
+
+def texts(d):
+    return [plain(u.content) for u in d.units() if hasattr(u, "content")]
+
+
+def test_one_proposal_per_author_against_the_built_version(first_draft, tmp_path):
+    path = tmp_path / "returned.docx"
+    path.write_bytes(returned_first_draft(first_draft))
+    result = word_proposals(path, first_draft)
+    assert result.original.operative == first_draft.operative
+    by = {p.proposer: p for p in result.proposals}
+    assert set(by) == {A, B}
+    a, b = by[A], by[B]
+    assert a.base == b.base == "first-draft" and a.date == "2017-01-10"
+    assert [(c.kind, c.target) for c in a.changes] == [("replace-words", "op5"),
+                                                       ("insert-words", "op5")]
+    assert (a.changes[0].words, a.changes[0].text) == ("two", "three")
+    kinds = sorted((c.kind, c.target) for c in b.changes)
+    assert ("delete-unit", "op10") in kinds and ("delete-words", "op17") in kinds
+    assert any(k == "insert-unit" for k, _ in kinds)
+    # applying both proposals gives the text with every tracked change accepted
+    applied, _ = apply_proposals(first_draft, result.proposals, mode="all")
+    accepted = read_docx_draft(path, changes="accept").draft
+    assert texts(applied) == texts(accepted)
+
+
+def test_cli_import_changes_proposals_writes_files_with_prose(first_draft, tmp_path):
+    path = tmp_path / "returned.docx"
+    path.write_bytes(returned_first_draft(first_draft))
+    r = run_cli("import", path, "--changes", "proposals", "-o", tmp_path)
+    assert r.returncode == 0, r.stderr
+    prop = load_proposal(tmp_path / "P-delegation-a.yaml")
+    assert prop.proposer == A and prop.base == "first-draft"
+    text = (tmp_path / "P-delegation-a.yaml").read_text()
+    assert "# In UN prose:" in text
+    assert "In operative paragraph 5, replace “two” with “three”" in text
+    assert "In operative paragraph 5, replace “two” with “three”" in r.stdout
+    other = (tmp_path / "P-group-of-friends-of-migration.yaml").read_text()
+    assert "Delete operative paragraph 10" in other
+    assert "Insert a new operative paragraph after operative paragraph 16" in other
+    r = run_cli("proposals", tmp_path / "P-delegation-a.yaml",
+                tmp_path / "P-group-of-friends-of-migration.yaml")
+    assert r.returncode == 0, r.stderr
+
+
+def test_two_authors_on_a_hand_typed_file():
+    data = wordfiles.two_authors()
+    import tempfile, pathlib
+    with tempfile.TemporaryDirectory() as t:
+        p = pathlib.Path(t) / "returned.docx"
+        p.write_bytes(data)
+        result = word_proposals(p)
+    by = {x.proposer: x for x in result.proposals}
+    assert set(by) == {"Delegation A", "Group of Friends of Examples"}
+    a = by["Delegation A"]
+    assert [(c.kind, c.target, c.words, c.text) for c in a.changes][0] == \
+        ("replace-words", "op1", "New York", "Geneva")
+    b = by["Group of Friends of Examples"]
+    assert ("delete-unit", "pp2") in [(c.kind, c.target) for c in b.changes]
+    applied, _ = apply_proposals(result.original, result.proposals, mode="all")
+    assert texts(applied) == texts(read_docx_draft(data, changes="accept").draft)
+
+
+def test_diff_as_proposals(first_draft, tmp_path):
+    ops = list(first_draft.operative)
+    i = next(k for k, u in enumerate(ops) if u.id == "op12")
+    op = ops[i]
+    ops[i] = replace(op, content=tuple(
+        Text(t.text.replace("no later than January 2018", "no later than March 2018"),
+             t.italic, t.bold, t.sup) for t in op.content))
+    ops.insert(i + 1, OperativeParagraph("op12-bis", (Text("Requests", italic=True),
+                                                      Text(" a short report;"))))
+    ops = [u for u in ops if u.id != "op25"]
+    rev = replace(first_draft, operative=tuple(ops),
+                  metadata=first_draft.metadata.with_values(version="rev1", date="26 January 2017"))
+    old, new = tmp_path / "first-draft.draft", tmp_path / "rev1.draft"
+    save_draft(first_draft, old)
+    save_draft(rev, new)
+    r = run_cli("diff", old, new, "--as-proposals", "-o", tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "In operative paragraph 12, replace “January” with “March”" in r.stdout
+    assert "Delete operative paragraph 25" in r.stdout
+    prop = load_proposal(tmp_path / "P-rev1.yaml")
+    assert prop.base == "first-draft" and prop.date == "2017-01-26"
+    applied, _ = apply_proposals(first_draft, [prop], mode="all")
+    assert applied.operative == rev.operative
+
+
+def test_diff_without_changes_says_so(first_draft, tmp_path):
+    old = tmp_path / "a.draft"
+    save_draft(first_draft, old)
+    r = run_cli("diff", old, old)
+    assert r.returncode == 0 and r.stdout == ""
