@@ -60,6 +60,20 @@ demo: setup sysdeps
 	$(ASM) build drafts/$(NEG)/rev1.draft -o $(OUT)/rev1.docx
 	$(ASM) compile drafts/$(NEG)/rev1.draft amendments/$(NEG)/rev2 -o $(OUT)/compilation-rev2.html --touched-only
 	$(ASM) apply drafts/$(NEG)/rev1.draft amendments/$(NEG)/rev2 --all -o $(OUT)/rev2-preview.draft
+	# Word and Akoma Ntoso: the first draft comes back from two fictional delegations with
+	# Word's track changes (edited through the ooxml layer), is read as accepted text and as one
+	# proposal per author; the first draft goes out to Akoma Ntoso and back unchanged; the
+	# changes from the first draft to Rev.1 are inferred as a proposal in UN prose.
+	$(BIN)/python scripts/delegation_edits.py $(OUT)/first-draft.docx $(OUT)/first-draft-returned.docx
+	$(ASM) import $(OUT)/first-draft-returned.docx --changes accept -o $(OUT)/first-draft-returned.draft -q
+	@rm -rf $(OUT)/word-proposals $(OUT)/inferred && mkdir -p $(OUT)/word-proposals
+	$(ASM) import $(OUT)/first-draft-returned.docx --changes proposals --base drafts/$(NEG)/first-draft.draft -o $(OUT)/word-proposals
+	$(ASM) proposals $(OUT)/word-proposals --base drafts/$(NEG)/first-draft.draft
+	$(ASM) export drafts/$(NEG)/first-draft.draft -o $(OUT)/first-draft.akn.xml
+	$(ASM) import $(OUT)/first-draft.akn.xml -o $(OUT)/first-draft-from-akn.draft --negotiation $(NEG) --version first-draft -q
+	cmp $(OUT)/first-draft-from-akn.draft drafts/$(NEG)/first-draft.draft
+	@mkdir -p $(OUT)/inferred
+	$(ASM) diff drafts/$(NEG)/first-draft.draft drafts/$(NEG)/rev1.draft --as-proposals -o $(OUT)/inferred --id P-inferred-rev1
 	@echo "demo outputs are in $(OUT)/"
 
 test: setup sysdeps

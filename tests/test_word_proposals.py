@@ -125,3 +125,21 @@ def test_diff_without_changes_says_so(first_draft, tmp_path):
     save_draft(first_draft, old)
     r = run_cli("diff", old, old)
     assert r.returncode == 0 and r.stdout == ""
+
+
+def test_inferred_proposal_rebuilds_rev1(first_draft):
+    """The changes from the first draft to the committed Rev.1, inferred without the
+    proposals that made it, give Rev.1 back."""
+    from pathlib import Path
+    from assembler.infer import infer_changes
+    from assembler.amendments.model import Proposal, number_changes
+    from assembler.source import load_draft
+    rev1 = load_draft(Path(__file__).parent.parent / "drafts/gcm-modalities/rev1.draft")
+    changes, notes = infer_changes(first_draft, rev1)
+    assert notes == []
+    prop = Proposal("P-x", "Co-facilitators", "first-draft", number_changes("P-x", changes))
+    applied, _ = apply_proposals(first_draft, [prop], mode="all")
+    assert (applied.preamble, applied.operative, applied.footnotes) == \
+        (rev1.preamble, rev1.operative, rev1.footnotes)
+    kinds = {c.kind for c in changes}
+    assert {"insert-unit", "delete-unit", "move-unit", "replace-words"} <= kinds
