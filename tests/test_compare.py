@@ -16,7 +16,7 @@ from assembler.compare.versions import Version, load_versions, negotiation_versi
 from assembler.errors import AssemblerError
 from assembler.inline import plain
 from assembler.model import (CrossRef, Draft, Footnote, FootnoteRef, OperativeParagraph,
-                             SubParagraph, Text, contents_of)
+                             Provenance, SubParagraph, Text, contents_of)
 from assembler.numbering import compute_labels
 from assembler.source import save_draft
 
@@ -98,7 +98,12 @@ def derived(first_draft, tmp_path) -> list[Path]:
     i = [o.id for o in ops].index("op20")
     ops[i] = replace(ops[i], children=ops[i].children + (SubParagraph(
         "op20.d", (Text("review the inputs against paragraph "), CrossRef("op14"), Text(";"))),))
-    a = _rev(d0, "rev-a", "Rev.1", "20 January 2017", "first-draft", operative=tuple(ops))
+    a = _rev(d0, "rev-a", "Rev.1", "20 January 2017", "first-draft", operative=tuple(ops),
+             provenance=(Provenance("T-01/1", "delete-unit", "op3", "Delegation D"),
+                         Provenance("T-02/1", "replace-words", "op5", "Delegation A"),
+                         Provenance("T-02/2", "insert-words", "op5", "Delegation A"),
+                         Provenance("T-03/1", "move-unit", "op7", "Group of Friends of X"),
+                         Provenance("T-04/1", "insert-unit", "op1bis", "Co-facilitators")))
     ops = list(a.operative)
     ops.insert(_op(a, "op4"), d0.operative[_op(d0, "op3")])
     i = [o.id for o in ops].index("op5")
@@ -107,7 +112,7 @@ def derived(first_draft, tmp_path) -> list[Path]:
         "intergovernmental consultations;")))
     i = [o.id for o in ops].index("op6")
     ops[i] = replace(ops[i], children=ops[i].children[:2])
-    b = _rev(a, "rev-b", "Rev.2", "3 February 2017", "rev-a", operative=tuple(ops))
+    b = _rev(a, "rev-b", "Rev.2", "3 February 2017", "rev-a", operative=tuple(ops), provenance=())
     paths = []
     for name, d in (("first-draft", d0), ("rev-a", a), ("rev-b", b)):
         p = tmp_path / f"{name}.draft"
@@ -145,6 +150,26 @@ def test_change_kinds_and_notes(derived):
     assert "paragraphs 15 and 20" in row["op20"].cells[2].text
     # deleted sub-paragraph
     assert row["op6.c"].cells[2].note == "deleted in Rev.2"
+
+
+def test_proposers_behind_each_change(derived):
+    from assembler.compare.provenance import ProposalFacts, version_record
+    versions = load_versions(derived)
+    facts = {"T-02": ProposalFacts("accepted with modification", ("Delegation B",))}
+    t = build_table(versions, [version_record(v, facts) for v in versions])
+    assert t.with_proposals
+    row = {r.id: r for r in t.rows}
+    c = row["op5"].cells[1]
+    assert [(x.proposal, x.who, x.status, x.kinds) for x in c.contributions] == [
+        ("T-02", "Delegation A (with Delegation B)", "accepted with modification",
+         ("replace-words", "insert-words"))]
+    assert row["op3"].cells[1].proposers == "Delegation D"        # who deleted it
+    assert row["op7"].cells[1].proposals == "T-03"
+    assert row["op5"].cells[2].contributions == ()                # Rev.2 records nothing
+    conc = build_concordance(t, 0, 1)
+    by_unit = {r.unit_id: r for r in conc.rows}
+    assert by_unit["op1bis"].proposers == ("Co-facilitators",)
+    assert by_unit["op3"].proposers == ("Delegation D",) and by_unit["op3"].change == "deleted"
 
 
 def test_rows_keep_deleted_units_where_they_stood(derived):
@@ -267,6 +292,9 @@ def test_csv_is_utf8_with_header(derived, tmp_path):
     assert all(len(r) == len(rows[0]) for r in rows)
     op5 = next(r for r in rows if r[0] == "op5")
     assert "changed" in op5 and "three co-facilitators" in " ".join(op5)
+    head = rows[0]
+    assert op5[head.index("Rev.1 (20 January 2017): proposers")] == "Delegation A"
+    assert op5[head.index("Rev.1 (20 January 2017): proposals")] == "T-02"
 
 
 def test_docx_landscape_repeated_header(derived, tmp_path):
@@ -285,7 +313,11 @@ def test_docx_landscape_repeated_header(derived, tmp_path):
     assert first.trPr.find(qn("w:tblHeader")) is not None
     assert [c.text.split("\n")[0] for c in table.rows[0].cells][:2] == ["Unit", "First Draft of the Resolution"]
     widths = [c.width for c in table.rows[1].cells]
-    assert widths[0] < widths[1] and widths[1] == widths[2] == widths[3]
+    # unit | First Draft | Rev.1 | proposals | Rev.2 | proposals: text columns share the room
+    assert len(widths) == 6
+    assert widths[0] < widths[1] and widths[1] == widths[2] == widths[4]
+    assert widths[3] == widths[5] < widths[1]
+    assert "Delegation A" in row_text(table, "op5", 3)
     # bold insertions, struck deletions in OP 5's Rev.1 cell
     row = next(r for r in table.rows if r.cells[0].text.startswith("op5"))
     runs = [run for p in row.cells[2].paragraphs for run in p.runs]
@@ -293,6 +325,11 @@ def test_docx_landscape_repeated_header(derived, tmp_path):
     assert any(run.font.strike and run.text == "two" for run in runs)
     text = pandoc_text(out)
     assert "deleted in Rev.1" in text and "Concordance: Rev.2 against Rev.1" in text
+
+
+def row_text(table, uid: str, column: int) -> str:
+    row = next(r for r in table.rows if r.cells[0].text.startswith(uid + "\n"))
+    return row.cells[column].text
 
 
 def test_html_sticky_header_and_marks(derived, tmp_path):

@@ -26,9 +26,12 @@ def _versions(specs: List[str]):
 
 
 def _table(versions, proposals: bool, title: str = ""):
-    from ..compare.provenance import version_record
+    from ..compare.provenance import proposal_facts, version_record
     from ..compare.table import build_table
-    records = [version_record(v) for v in versions] if proposals else None
+    records = None
+    if proposals:
+        facts = proposal_facts(versions, warn=say)
+        records = [version_record(v, facts) for v in versions]
     title = title or versions[-1].draft.metadata.title
     return build_table(versions, records, title=title, progress=_progress())
 

@@ -14,8 +14,9 @@ from ..model import (Annex, AnnexParagraph, Draft, Footnote, FootnoteRef, Operat
 from ..numbering import compute_labels, roman
 
 _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-KIND_NAMES = {"pp": "PP", "op": "OP", "sub": "OP", "heading": "Heading", "fn": "Footnote",
-              "annex": "Annex", "p": "Annex para.", "table": "Table", "row": "Row"}
+KIND_NAMES = {"pp": "preambular", "op": "operative", "sub": "sub-paragraph",
+              "heading": "heading", "fn": "footnote", "annex": "annex", "p": "annex paragraph",
+              "table": "table", "row": "table row"}
 
 
 @dataclass(frozen=True)

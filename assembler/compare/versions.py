@@ -14,6 +14,7 @@ from ..model import Draft
 from ..source import load_draft
 
 DRAFTS = Path("drafts")
+OTHER_DOCUMENTS = {"mapping"}  # stages of documents that are not versions of the text
 
 
 @dataclass(frozen=True)
@@ -111,12 +112,14 @@ def negotiation_versions(negotiation: str | Path, root: Path | None = None) -> l
 
     Drafts that say they are illustrative (an `illustrative:` metadata line, e.g. the same
     text shown in an L-document's face) are other faces of a version, not versions of the
-    text, and are left out."""
+    text, and are left out; so are documents of another kind filed with the negotiation
+    (the Secretariat's mapping of events)."""
     folder = negotiation_folder(negotiation, root)
     paths = sorted(folder.glob("*.draft"))
     if not paths:
         raise AssemblerError("no .draft files in this folder", file=str(folder))
-    versions = [v for v in load_versions(paths) if not v.draft.metadata.get("illustrative")]
+    versions = [v for v in load_versions(paths) if not v.draft.metadata.get("illustrative")
+                and v.draft.metadata.stage not in OTHER_DOCUMENTS]
     if not versions:
         raise AssemblerError("every draft in this folder is illustrative", file=str(folder))
     return order_by_chain(versions)

@@ -142,9 +142,11 @@ class DocumentBuilder:
 
     def table(self, rows: list[tuple[list[list[Run]], bool]], widths_cm: list[float],
               fmt: ParaFormat | None = None,
-              fills: list[list[str | None]] | None = None) -> etree._Element:
+              fills: list[list[str | None]] | None = None,
+              split_rows: bool = False) -> etree._Element:
         """A bordered table; rows are (cells, is_header). Header rows repeat on each page.
-        `fills` (parallel to rows and cells) shades cells with a hex colour ("D9D9D9")."""
+        `fills` (parallel to rows and cells) shades cells with a hex colour ("D9D9D9");
+        `split_rows` lets a tall row break across pages (header rows never do)."""
         tbl = etree.SubElement(self.body, w("tbl"))
         tpr = etree.SubElement(tbl, w("tblPr"))
         etree.SubElement(tpr, w("tblStyle")).set(w("val"), "TableGrid")
@@ -165,7 +167,8 @@ class DocumentBuilder:
         for r_index, (cells, header) in enumerate(rows):
             tr = etree.SubElement(tbl, w("tr"))
             trpr = etree.SubElement(tr, w("trPr"))
-            etree.SubElement(trpr, w("cantSplit"))
+            if header or not split_rows:
+                etree.SubElement(trpr, w("cantSplit"))
             if header:
                 etree.SubElement(trpr, w("tblHeader"))
             row_fills = fills[r_index] if fills else []

@@ -48,7 +48,7 @@ class CompareDocx:
     @staticmethod
     def cell_runs(cell: Cell) -> list[Run]:
         runs = [Run(cell.number, bold=True)] if cell.number else []
-        tag = cell.change if cell.change not in ("", "unchanged") else ""
+        tag = cell.change if cell.present and cell.change not in ("", "unchanged") else ""
         if cell.moved and cell.change != "moved":
             tag = f"{tag}, moved" if tag else "moved"
         if tag:
@@ -101,7 +101,8 @@ class CompareDocx:
                     fill.append(None)
             rows.append((cells, False))
             fills.append(fill)
-        self.builder.table(rows, widths, ParaFormat(space_after_pt=2), fills=fills)
+        self.builder.table(rows, widths, ParaFormat(space_after_pt=2), fills=fills,
+                           split_rows=True)
 
     @staticmethod
     def contribution_runs(cell: Cell) -> list[Run]:
