@@ -105,6 +105,18 @@ class Redline:
     def note(self, side: str, fid: str) -> RedlineNote:
         return self.notes.get((side, fid)) or RedlineNote(())
 
+    def old_number(self, new_target: str) -> str | None:
+        """How the old version printed a cross-reference that now points at `new_target`
+        (None if the old version had no such reference target)."""
+        pairs = self.__dict__.setdefault("_pairs", self.alignment.pairs())
+        old_id = pairs.get(new_target)
+        if old_id is None and new_target not in self.new_labels:
+            old_id = new_target  # the target is gone: the reference dangles in the new text
+        if old_id is None:
+            return None
+        lab = self.old_labels.get(old_id)
+        return lab.number if lab else old_id
+
     def label(self, side: str, uid: str) -> Label | None:
         return (self.new_labels if side == "new" else self.old_labels).get(uid)
 
@@ -239,10 +251,46 @@ def build_redline(old: Draft, new: Draft, author: str = DEFAULT_AUTHOR, date: st
         else:
             unit = e.old
             notes[(side, fid)] = RedlineNote((Segment(DELETE, unit.content, who),))
+    units = _group_moves(units)
     meta = [(k, old.metadata.get(k), new.metadata.get(k))
             for k in ("title", "stage-label", "date", "symbol")
             if old.metadata.get(k) != new.metadata.get(k)]
     return Redline(old, new, units, notes, old_labels, new_labels, default, alignment, meta)
+
+
+def _blocks(units: list[RedlineUnit], away: bool) -> dict[tuple, str]:
+    """Blocks of consecutive moved units on one side: a unit and the deeper units after it
+    (an operative paragraph with its sub-paragraphs). Key: the old ids; value: head's name."""
+    out: dict[tuple, str] = {}
+    i = 0
+    while i < len(units):
+        u = units[i]
+        if u.move_name and (u.status == MOVED_AWAY) == away:
+            j = i + 1
+            while (j < len(units) and units[j].move_name and units[j].part == u.part
+                   and (units[j].status == MOVED_AWAY) == away and units[j].degree > u.degree):
+                j += 1
+            out[tuple(x.old_unit.id for x in units[i:j])] = u.move_name
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _group_moves(units: list[RedlineUnit]) -> list[RedlineUnit]:
+    """A paragraph moved with its sub-paragraphs is one move (one name, one range), when the
+    block is whole on both sides."""
+    away, to = _blocks(units, True), _blocks(units, False)
+    rename: dict[str, str] = {}
+    for ids, name in away.items():
+        if len(ids) > 1 and to.get(ids) == name:
+            for u in units:
+                if u.move_name and u.old_unit is not None and u.old_unit.id in ids:
+                    rename[u.move_name] = name
+    if not rename:
+        return units
+    from dataclasses import replace as _replace
+    return [_replace(u, move_name=rename.get(u.move_name, u.move_name)) for u in units]
 
 
 def _diff_contents(old_unit, new_unit, rename, who: Who) -> tuple:

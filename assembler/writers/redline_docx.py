@@ -21,7 +21,7 @@ from ..compare.words import DELETE, INSERT
 from ..layout import Layout, load_layout
 from ..model import Break, CrossRef, FootnoteRef, Text
 from ..ooxml import Change, Mark, ParaFormat, Run
-from .docx import DraftDocx
+from .docx import DraftDocx, column_widths, page_setup
 
 
 @dataclass(frozen=True)
@@ -67,38 +67,44 @@ class RedlineDocx(DraftDocx):
                 out.append(self._fmt(Run(item.text, italic=item.italic, bold=item.bold or base_bold,
                                          sup=item.sup, change=change), seg.op))
             elif isinstance(item, CrossRef):
-                out += self._ref_runs(item, side, seg, change)
+                out += self._ref_runs(item, side, seg, change, moving)
             elif isinstance(item, FootnoteRef):
-                out.append(self._fmt(Run(footnote=self._note(side, item.footnote, seg.op, seg.who),
+                out.append(self._fmt(Run(footnote=self._note(side, item.footnote, seg.op, seg.who,
+                                                             moving),
                                          change=change), seg.op))
             elif isinstance(item, Break):
                 out.append(Run(line_break=True, change=change))
         return out
 
-    def _ref_runs(self, item: CrossRef, side: str, seg: Segment, change) -> list[Run]:
+    def _ref_runs(self, item: CrossRef, side: str, seg: Segment, change,
+                  moving: str = "") -> list[Run]:
         """A cross-reference shows its target's number; when only renumbering changed it,
         the old number is deleted and the new one inserted, so each side reads right."""
         labels = self.redline.new_labels if side == "new" else self.redline.old_labels
         lab = labels.get(item.target)
         number = lab.number if lab else item.target
-        if seg.op == "equal" and not self.visual or seg.op == "equal" and self.visual:
-            old_id = self.old_of_new.get(item.target)
-            old_lab = self.redline.old_labels.get(old_id) if old_id else None
-            if old_lab and old_lab.number != number:
+        if seg.op == "equal" and not moving:  # a moved paragraph shows its old text in full
+            old_number = self.redline.old_number(item.target)
+            if old_number is not None and old_number != number:
                 who = self.redline.default
                 if self.visual:
-                    return [Run(old_lab.number, strike=True), Run(number, bold=True)]
-                return [Run(old_lab.number, change=Change("del", who.author, who.date)),
+                    return [Run(old_number, strike=True), Run(number, bold=True)]
+                return [Run(old_number, change=Change("del", who.author, who.date)),
                         Run(number, change=Change("ins", who.author, who.date))]
         return [self._fmt(Run(number, change=change), seg.op)]
 
-    def _note(self, side: str, fid: str, op: str, who) -> int:
+    def _note(self, side: str, fid: str, op: str, who, moving: str = "") -> int:
+        """The footnote under one marker. A marker inserted or deleted takes its note with it;
+        under a moved paragraph the note moves too, so only its own word changes show (at
+        the new place; the old place shows the old text)."""
         note = self.redline.note(side, fid)
         runs: list[Run] = []
         for seg in note.contents:
+            if moving == "moveFrom":
+                seg = Segment("equal", seg.content)
             runs += self.seg_runs(seg)
         mark_change = None
-        if op in (INSERT, DELETE) and not self.visual:
+        if op in (INSERT, DELETE) and not self.visual and not moving:
             w_ = who or self.redline.default
             mark_change = Change("ins" if op == INSERT else "del", w_.author, w_.date)
         return self.builder.footnote([runs], change=mark_change)
@@ -270,8 +276,14 @@ class RedlineDocx(DraftDocx):
             j += 1
         columns = max((len(r.contents) for r in rows), default=0)
         if columns:
-            page = self.builder.page
-            usable = page.width_cm - page.left_cm - page.right_cm
+            table = t.unit
+            page = page_setup(self.layout, table.landscape)
+            usable = (max(page.width_cm, page.height_cm) if table.landscape else page.width_cm) \
+                - page.left_cm - page.right_cm
+            if table.rows and max(len(r.cells) for r in table.rows) == columns:
+                widths = column_widths(table, usable, self.layout.section("tables"))
+            else:
+                widths = [usable / columns] * columns
             body = []
             for r in rows:
                 cells = []
@@ -280,7 +292,7 @@ class RedlineDocx(DraftDocx):
                 if r.status in (INSERTED, DELETED, MOVED_AWAY) and not self.visual:
                     pass  # cell text carries the change; Word keeps an empty row on reject
                 body.append((cells, r.unit.header))
-            self.builder.table(body, [usable / columns] * columns)
+            self.builder.table(body, widths)
         return j
 
 

@@ -41,10 +41,9 @@ class RedlineHtml:
             elif isinstance(item, CrossRef):
                 lab = labels.get(item.target)
                 number = lab.number if lab else item.target
-                old_id = self.old_of_new.get(item.target)
-                old_lab = self.r.old_labels.get(old_id) if old_id and seg.op == "equal" else None
-                if old_lab and old_lab.number != number:
-                    out.append(f"<del>{escape(old_lab.number)}</del><ins>{escape(number)}</ins>")
+                old_number = self.r.old_number(item.target) if seg.op == "equal" else None
+                if old_number is not None and old_number != number:
+                    out.append(f"<del>{escape(old_number)}</del><ins>{escape(number)}</ins>")
                 else:
                     out.append(escape(number))
             elif isinstance(item, FootnoteRef):

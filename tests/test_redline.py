@@ -1,0 +1,252 @@
+"""Redlines of the seed's first draft against hand-edited versions of it, read back by
+independent readers: pandoc (accept/reject all changes), the raw WordprocessingML, LibreOffice."""
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from assembler.compare.redline import Who, build_redline
+from assembler.model import (Footnote, FootnoteRef, OperativeParagraph, PreambularParagraph,
+                             Provenance, Text)
+from assembler.source import save_draft
+from assembler.writers.docx import build_docx
+from assembler.writers.redline_docx import build_redline_docx
+from assembler.writers.redline_html import build_redline_html
+from conftest import pandoc_text, run_cli
+from test_align import move_after, set_text
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MARK = re.compile(r"^(\s*)(\d+\.|\([a-z]+\)|\([ivxl]+\)|[a-z]+\.|[A-Z]\)|[ivxl]+\.)(\s+)", re.M)
+
+
+def write(tmp: Path, name: str, data: bytes) -> Path:
+    p = tmp / name
+    p.write_bytes(data)
+    return p
+
+
+def without_numbers(text: str) -> str:
+    """Display numbers are not text: a kept paragraph shows its new number on both sides
+    (and a lone operative paragraph has none)."""
+    return _MARK.sub(r"\1", text)
+
+
+def flat(text: str) -> str:
+    """pandoc writes each superscript run as ^(...); neighbouring runs that differ only in
+    their change marks read the same."""
+    return re.sub(r"\^\(([^)]*)\)", r"\1", text)
+
+
+def check_both_sides(tmp: Path, old, new, **kw) -> Path:
+    """pandoc accepting every change reads exactly the new version; rejecting every change,
+    exactly the old one (paragraph numbers aside, which are those of the new version)."""
+    red = write(tmp, "redline.docx", build_redline_docx(build_redline(old, new, **kw)))
+    new_doc = write(tmp, "new.docx", build_docx(new))
+    old_doc = write(tmp, "old.docx", build_docx(old))
+    assert pandoc_text(red, "accept") == pandoc_text(new_doc)
+    assert without_numbers(pandoc_text(red, "reject")) == without_numbers(pandoc_text(old_doc))
+    return red
+
+
+def parts(docx: Path) -> dict[str, etree._Element]:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    with zipfile.ZipFile(docx) as z:
+        return {n: etree.fromstring(z.read(n), parser) for n in z.namelist()
+                if n.startswith("word/") and n.endswith(".xml")}
+
+
+def count(docx: Path, tag: str) -> int:
+    return sum(len(root.findall(f".//{W}{tag}")) for root in parts(docx).values())
+
+
+# ------------------------------------------------------------------ hand-made edits
+
+def edited(first_draft):
+    """Words, whole paragraphs, a move and a footnote, as a co-facilitator would edit."""
+    d = set_text(first_draft, "op3", "shall be open", "should be open")
+    d = set_text(d, "op12", "no later than January 2018", "no later than December 2017")
+    d = move_after(d, "op9", "op12")
+    d = replace(d, operative=tuple(i for i in d.operative if i.id != "op4"))
+    items = list(d.operative)
+    items.insert(2, OperativeParagraph("op2bis", (Text("Decides", italic=True),
+                                                  Text(" to review these modalities in 2018;"))))
+    d = replace(d, operative=tuple(items))
+    d = replace(d, preamble=d.preamble + (PreambularParagraph("pp5", (
+        Text("Noting", italic=True), Text(" the offer of a host country,"),)),))
+    fn = d.footnotes[0]
+    d = replace(d, footnotes=(replace(fn, content=(Text(fn.content[0].text.replace(
+        "upon its reduest", "upon its request")),)),) + d.footnotes[1:])
+    return d
+
+
+def test_accept_gives_new_and_reject_gives_old(first_draft, tmp_path):
+    red = check_both_sides(tmp_path, first_draft, edited(first_draft))
+    assert count(red, "moveFromRangeStart") == 1 and count(red, "moveToRangeStart") == 1
+    assert count(red, "moveFromRangeEnd") == 1 and count(red, "moveToRangeEnd") == 1
+    xml = parts(red)
+    # the footnote's own change is inside the footnotes, as one word replaced
+    notes = xml["word/footnotes.xml"]
+    assert [t.text for t in notes.iter(f"{W}delText")].count("reduest") >= 1
+    assert "request" in [t.text for t in notes.iter(f"{W}t")]
+    # whole units: their paragraph marks are inserted or deleted too
+    body = xml["word/document.xml"]
+    assert body.findall(f".//{W}pPr/{W}rPr/{W}ins") and body.findall(f".//{W}pPr/{W}rPr/{W}del")
+    # every change has an author and an ISO date
+    for tag in ("ins", "del", "moveFrom", "moveTo", "moveFromRangeStart", "moveToRangeStart"):
+        for el in body.iter(f"{W}{tag}"):
+            assert el.get(f"{W}author") == "Co-facilitators"
+            assert el.get(f"{W}date") == "2016-12-22T00:00:00Z"
+
+
+def test_one_word_replaced_is_one_del_and_one_ins(first_draft, tmp_path):
+    new = set_text(first_draft, "op3", "shall be open", "should be open")
+    red = check_both_sides(tmp_path, first_draft, new)
+    assert count(red, "del") == 1 and count(red, "ins") == 1
+    body = parts(red)["word/document.xml"]
+    assert [t.text for t in body.iter(f"{W}delText")] == ["shall"]
+    assert [t.text for t in body.findall(f".//{W}ins//{W}t")] == ["should"]
+
+
+def test_paragraph_moved_unchanged_is_one_move_and_no_word_changes(first_draft, tmp_path):
+    new = move_after(first_draft, "op9", "op12")
+    red = check_both_sides(tmp_path, first_draft, new)
+    assert count(red, "moveFromRangeStart") == 1 and count(red, "moveToRangeStart") == 1
+    assert count(red, "ins") == 0 and count(red, "del") == 0
+    body = parts(red)["word/document.xml"]
+    start = body.find(f".//{W}moveFromRangeStart")
+    assert start.get(f"{W}name") == body.find(f".//{W}moveToRangeStart").get(f"{W}name")
+
+
+def test_moved_paragraph_with_children_is_one_move(first_draft, tmp_path):
+    new = move_after(first_draft, "op6", "op8")
+    red = check_both_sides(tmp_path, first_draft, new)
+    assert count(red, "moveFromRangeStart") == 1 and count(red, "moveToRangeStart") == 1
+    assert count(red, "ins") == 0 and count(red, "del") == 0
+
+
+def test_renumbering_alone_is_no_change(first_draft, tmp_path):
+    new = replace(first_draft, operative=tuple(i for i in first_draft.operative if i.id != "op2"))
+    r = build_redline(first_draft, new)
+    assert [(u.status, u.unit.id) for u in r.changed_units()] == [("deleted", "op2")]
+    red = check_both_sides(tmp_path, first_draft, new)
+    # op20 cites paragraphs 14 and 19, which became 13 and 18: the printed numbers change
+    body = parts(red)["word/document.xml"]
+    assert [t.text for t in body.iter(f"{W}delText")].count("19") == 2
+
+
+def test_edit_inside_a_moved_paragraph(first_draft, tmp_path):
+    new = move_after(set_text(first_draft, "op9", "focal point", "single focal point"), "op9", "op12")
+    red = check_both_sides(tmp_path, first_draft, new)
+    assert count(red, "moveToRangeStart") == 1
+    assert [t.text for t in parts(red)["word/document.xml"].findall(f".//{W}ins//{W}t")] == ["single "]
+
+
+def test_new_footnote_and_heading_change(first_draft, tmp_path):
+    d = replace(first_draft, footnotes=first_draft.footnotes + (
+        Footnote("fn9", (Text("See the note by the Secretariat."),)),))
+    d = replace(d, operative=tuple(
+        replace(i, content=i.content + (FootnoteRef("fn9"),)) if i.id == "op16" else
+        replace(i, content=(Text("Phase I (2017)"),)) if i.id == "h1" else i
+        for i in d.operative))
+    red = check_both_sides(tmp_path, first_draft, d)
+    notes = parts(red)["word/footnotes.xml"]
+    assert "See the note by the Secretariat." in "".join(
+        t.text for t in notes.findall(f".//{W}ins//{W}t"))
+
+
+def test_author_and_date_from_provenance(first_draft, tmp_path):
+    new = set_text(first_draft, "op3", "shall be open", "should be open")
+    new = replace(new, operative=tuple(i for i in new.operative if i.id != "op4"),
+                  provenance=(Provenance("P-01/1", "replace-words", "op3", "Delegation A"),
+                              Provenance("P-02/1", "delete-unit", "op4", "Group of Friends of X")))
+    from assembler.compare.authors import attribution_from
+    default = Who("Co-facilitators", "2016-12-22T00:00:00Z")
+    attr = attribution_from(new, default, {"P-01": "12 January 2017"})
+    red = write(tmp_path, "r.docx", build_redline_docx(build_redline(first_draft, new,
+                                                                    attribution=attr)))
+    body = parts(red)["word/document.xml"]
+    authors = {(el.tag.replace(W, ""), el.get(f"{W}author"), el.get(f"{W}date"))
+               for el in body.iter(f"{W}ins", f"{W}del")}
+    assert ("ins", "Delegation A", "2017-01-12T00:00:00Z") in authors
+    assert ("del", "Group of Friends of X", "2016-12-22T00:00:00Z") in authors
+    # the cross-references renumbered by the deletion are the co-facilitators' doing
+    assert {a for _, a, _ in authors} == {"Delegation A", "Group of Friends of X", "Co-facilitators"}
+
+
+def test_default_author_option(first_draft, tmp_path):
+    new = set_text(first_draft, "op3", "shall be open", "should be open")
+    red = write(tmp_path, "r.docx", build_redline_docx(build_redline(
+        first_draft, new, author="Secretariat", date="2017-01-05")))
+    el = parts(red)["word/document.xml"].find(f".//{W}ins")
+    assert (el.get(f"{W}author"), el.get(f"{W}date")) == ("Secretariat", "2017-01-05T00:00:00Z")
+
+
+# ------------------------------------------------------------------ bold / strike-out
+
+def test_visual_docx_has_no_tracked_changes_and_a_legend(first_draft, tmp_path):
+    red = write(tmp_path, "v.docx", build_redline_docx(build_redline(first_draft, edited(first_draft)),
+                                                       visual=True))
+    for tag in ("ins", "del", "moveFrom", "moveTo", "moveFromRangeStart"):
+        assert count(red, tag) == 0
+    body = parts(red)["word/document.xml"]
+    struck = [r for r in body.iter(f"{W}r") if r.find(f"{W}rPr/{W}strike") is not None]
+    bold = [r for r in body.iter(f"{W}r") if r.find(f"{W}rPr/{W}b") is not None]
+    assert "shall" in "".join(r.findtext(f"{W}t") or "" for r in struck)
+    assert "should" in "".join(r.findtext(f"{W}t") or "" for r in bold)
+    text = pandoc_text(red)
+    assert text.index("Changes against First Draft") < text.index("The General Assembly,")
+    assert "[moved to OP 12]" in text and "[moved from OP 9]" in text
+
+
+def test_html_bold_and_strike_out(first_draft):
+    import html5lib
+    html = build_redline_html(build_redline(first_draft, edited(first_draft))).decode()
+    doc = html5lib.parse(html, namespaceHTMLElements=False)
+    dels = [("".join(e.itertext())) for e in doc.iter("del")]
+    inss = [("".join(e.itertext())) for e in doc.iter("ins")]
+    assert "shall" in dels and "should" in inss
+    assert any("to review these modalities in 2018;" in s for s in inss)
+    assert "request" in inss and "reduest" in dels   # inside the footnote
+    legend = doc.find(".//div[@class='legend']")
+    assert "Changes against First Draft" in "".join(legend.itertext())
+    assert "ins { text-decoration: none; font-weight: bold; }" in html
+
+
+# ------------------------------------------------------------------ the command
+
+def test_cli_writes_all_three_forms(first_draft, tmp_path):
+    new = tmp_path / "rev1.draft"
+    save_draft(edited(first_draft), new)
+    old = Path(__file__).resolve().parent.parent / "drafts" / "gcm-modalities" / "first-draft.draft"
+    for name in ("r.docx", "r.html", "v.docx"):
+        args = ["redline", old, new, "-o", tmp_path / name] + (["--visual"] if name == "v.docx" else [])
+        res = run_cli(*args)
+        assert res.returncode == 0, res.stderr
+        assert "1 moved" in res.stderr and "2 inserted" in res.stderr
+    assert count(tmp_path / "r.docx", "ins") > 0 and count(tmp_path / "v.docx", "ins") == 0
+
+
+def test_bad_input_is_one_line_exit_2_and_nothing_written(first_draft, tmp_path):
+    old = Path(__file__).resolve().parent.parent / "drafts" / "gcm-modalities" / "first-draft.draft"
+    junk = tmp_path / "notes.draft"
+    junk.write_text("these are my notes\n")
+    other = tmp_path / "notes.pdf"
+    other.write_bytes(b"%PDF-1.4")
+    cases = [
+        (junk, old, tmp_path / "a.docx", "not a draft"),
+        (old, other, tmp_path / "b.docx", "not a draft"),
+        (old, old, tmp_path / "missing" / "c.docx", "does not exist"),
+        (old, old, tmp_path / "d.odt", "cannot write a redline"),
+    ]
+    for a, b, out, message in cases:
+        res = run_cli("redline", a, b, "-o", out)
+        assert res.returncode == 2, res.stderr
+        assert message in res.stderr and "Traceback" not in res.stderr
+        assert len(res.stderr.strip().splitlines()) == 1
+        assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.draft", "notes.pdf"]
