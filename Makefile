@@ -60,6 +60,17 @@ demo: setup sysdeps
 	$(ASM) build drafts/$(NEG)/rev1.draft -o $(OUT)/rev1.docx
 	$(ASM) compile drafts/$(NEG)/rev1.draft amendments/$(NEG)/rev2 -o $(OUT)/compilation-rev2.html --touched-only
 	$(ASM) apply drafts/$(NEG)/rev1.draft amendments/$(NEG)/rev2 --all -o $(OUT)/rev2-preview.draft
+	# Second round, then the archivist's tables: Rev.2 from Rev.1 (must equal the committed
+	# drafts/$(NEG)/rev2.draft); the three versions side by side in every format with the
+	# proposers behind each change; the concordance; one paragraph's life.
+	$(ASM) apply drafts/$(NEG)/rev1.draft amendments/$(NEG)/rev2 -o $(OUT)/rev2.draft --date "24 January 2017" --stage-label "Revision 2"
+	cmp $(OUT)/rev2.draft drafts/$(NEG)/rev2.draft
+	$(ASM) build drafts/$(NEG)/rev2.draft -o $(OUT)/rev2.docx
+	for f in docx html csv xlsx; do $(ASM) compare drafts/$(NEG)/first-draft.draft drafts/$(NEG)/rev1.draft drafts/$(NEG)/rev2.draft -o $(OUT)/comparison.$$f || exit 1; done
+	$(ASM) concordance $(NEG) --pairs each -o $(OUT)/concordance.html
+	$(ASM) concordance $(NEG) -o $(OUT)/concordance-rev2.csv
+	$(ASM) history $(NEG) "OP 25" -o $(OUT)/history-op24.txt
+	$(ASM) history $(NEG) op24 -o $(OUT)/history-op24.html
 	# Word and Akoma Ntoso: the first draft comes back from two fictional delegations with
 	# Word's track changes (edited through the ooxml layer), is read as accepted text and as one
 	# proposal per author; the first draft goes out to Akoma Ntoso and back unchanged; the
