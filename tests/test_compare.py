@@ -68,6 +68,98 @@ def assert_complete(versions: list[Version], table, stable_ids: bool = True) -> 
             assert "".join(t for op, t in cell.segments if op != "-") == cell.text, (v.name, u.id)
 
 
+# ------------------------------------------------------------------ the example negotiation
+
+@pytest.fixture(scope="module")
+def example():
+    from assembler.compare.provenance import proposal_facts, version_record
+    versions = negotiation_versions(NEG)
+    facts = proposal_facts(versions)
+    return versions, build_table(versions, [version_record(v, facts) for v in versions])
+
+
+def test_example_negotiation_versions_in_order(example):
+    versions, table = example
+    # the illustrative L-document and resolution faces and the events mapping are not versions
+    assert [v.name for v in versions] == ["first-draft", "rev1", "rev2"]
+    assert [c.heading for c in table.columns] == [
+        "First Draft of the Resolution, 22 December 2016", "Revision 1, 13 January 2017",
+        "Revision 2, 24 January 2017"]
+
+
+def test_example_every_unit_once_with_its_text(example):
+    versions, table = example
+    assert_complete(versions, table)
+
+
+def test_example_every_change_names_its_proposal(example):
+    versions, table = example
+    changed = 0
+    for row in table.rows:
+        for k, cell in enumerate(row.cells[1:], 1):
+            if cell.change in ("changed", "added", "deleted", "moved"):
+                changed += 1
+                recorded = {p.proposal for p in versions[k].draft.provenance
+                            if p.unit == (cell.unit_id or row.cells[k - 1].unit_id)}
+                assert recorded and set(cell.proposals.split("; ")) == recorded, (k, row.id)
+                assert all(c.status in ("accepted", "accepted with modification")
+                           for c in cell.contributions), (k, row.id)
+    assert changed >= 20
+
+
+def test_example_history_of_a_paragraph_changed_twice(example):
+    versions, table = example
+    h = unit_history(table, "op24")
+    cells = h.rows[0].cells
+    assert [c.number for c in cells] == ["OP 24", "OP 24", "OP 25"]
+    assert [c.proposers for c in cells] == ["", "Delegation A", "Co-facilitators"]
+    text = history_text(h)
+    assert "[-three-]{+four+}" in text and "[-four-]{+three+}" in text
+    h = unit_history(table, "PP 5")  # added in Rev.1, deleted in Rev.2
+    assert [c.note for c in h.rows[0].cells] == ["added in Rev.1", "", "deleted in Rev.2"]
+    assert h.rows[0].cells[2].proposers == "Delegation C"
+
+
+def test_example_concordance(example):
+    versions, table = example
+    conc = build_concordance(table)  # Rev.2 against Rev.1
+    by_unit = {r.unit_id: r for r in conc.rows}
+    assert (by_unit["op24"].new_number, by_unit["op24"].old_numbers) == ("OP 25", ("OP 24",))
+    assert by_unit["op24"].proposers == ("Co-facilitators",)
+    assert by_unit["op16bis"].old_numbers == () and by_unit["op16bis"].change == "added"
+    assert by_unit["op25"].new_number == "" and by_unit["op25"].change == "deleted"
+    assert by_unit["op25"].proposers == ("Delegation B (with Delegation D, Group of Friends of X)",)
+    numbered = [u for u in versions[2].draft.units() if u.kind in ("pp", "op", "sub", "heading")]
+    assert sorted(r.unit_id for r in conc.rows if r.new_number) == sorted(u.id for u in numbered)
+
+
+def test_example_xlsx_read_back(tmp_path, example):
+    from openpyxl import load_workbook
+    versions, _ = example
+    out = tmp_path / "comparison.xlsx"
+    r = run_cli("compare", *(v.source for v in versions), "-o", out)
+    assert r.returncode == 0, r.stderr
+    wb = load_workbook(out, read_only=True)
+    assert wb.sheetnames == ["Comparison", "Concordance Rev.1 - First Draft",
+                             "Concordance Rev.2 - Rev.1"]
+    rows = list(wb["Comparison"].iter_rows(values_only=True))
+    head = rows[0]
+    texts = {(u.id, k): expected_text(v.draft, u)
+             for k, v in enumerate(versions) for u in v.draft.units()}
+    seen = set()
+    for row in rows[1:]:
+        for k, v in enumerate(versions):
+            text = row[head.index(f"{v.short} ({v.date}): text")]
+            if text is not None:
+                assert (row[0], k) not in seen and text == texts[(row[0], k)]
+                seen.add((row[0], k))
+    assert seen == set(texts)
+    op25 = next(row for row in rows if row[0] == "op25")
+    assert op25[head.index("Rev.2 (24 January 2017): change")] == "deleted"
+    assert op25[head.index("Rev.2 (24 January 2017): note")] == "deleted in Rev.2"
+    assert op25[head.index("Rev.2 (24 January 2017): status")] == "R-22: accepted"
+
+
 # ------------------------------------------------------------------ derived versions
 
 def _rev(draft: Draft, name: str, label: str, date: str, based_on: str, **ops) -> Draft:
