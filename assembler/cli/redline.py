@@ -90,23 +90,93 @@ def redline(
     check_format(output)
     old_d, new_d = load_version(old), load_version(new)
     default = default_who(new_d, author, date)
-    attribution = attribution_from(new_d, default, proposal_dates(new_d))
+    attribution = attribution_from(new_d, default, proposal_dates(new, new_d))
     r = build_redline(old_d, new_d, author, date, attribution)
     write_atomic(output, render(r, output, visual))
     say(f"wrote {output}: {summary(r)}")
 
 
-def proposal_dates(draft) -> dict[str, str]:
-    """Dates of the proposals a version records, read from amendments/<negotiation>/ when the
-    amendments package can load them (best effort: missing proposals keep the default date)."""
+def amendments_folder(draft_path: Path, draft) -> Path | None:
+    """amendments/<negotiation>/ beside the drafts folder (drafts/<negotiation>/x.draft), or
+    under the current folder."""
+    neg = draft.metadata.negotiation
+    if not neg:
+        return None
+    for root in (draft_path.resolve().parent.parent.parent, Path.cwd()):
+        folder = root / "amendments" / neg
+        if folder.is_dir():
+            return folder
+    return None
+
+
+def proposals_on_file(draft_path: Path, draft) -> list:
+    """Every proposal filed for the negotiation (amendments/<negotiation>/ and its round
+    folders), best effort: a folder that does not load is skipped."""
+    from ..amendments import load_proposals
+    folder = amendments_folder(draft_path, draft)
+    if folder is None:
+        return []
+    out: list = []
+    seen: set[str] = set()
+    for sub in [folder] + sorted(p for p in folder.iterdir() if p.is_dir()):
+        try:
+            loaded = load_proposals([sub])
+        except AssemblerError:
+            continue
+        for p in loaded:
+            if p.id not in seen:
+                seen.add(p.id)
+                out.append(p)
+    return out
+
+
+def proposal_dates(draft_path: Path, draft) -> dict[str, str]:
+    """Dates of the proposals a version records (their files in amendments/<negotiation>/)."""
     if not getattr(draft, "provenance", ()):
         return {}
+    return {p.id: p.date for p in proposals_on_file(draft_path, draft)}
+
+
+@app.command()
+@verb
+def preview(
+    draft: Path = typer.Argument(..., help="the draft the proposals are written against (.draft)"),
+    proposals: List[Path] = typer.Argument(..., help="proposal files (.yaml, .md) or folders"),
+    output: Path = typer.Option(..., "-o", "--output", help="the preview to write: .docx, .html or .pdf"),
+    on_file: Optional[List[Path]] = typer.Option(
+        None, "--on-file", help="proposals already submitted (default: amendments/<negotiation>/)"),
+    visual: bool = typer.Option(False, "--visual", help=".docx in bold/strike-out instead of tracked changes"),
+):
+    """See what your proposals would do to a draft before you submit them: the draft with
+    them applied, as a redline whose changes carry your delegation's name, and every clash
+    with a proposal already on file flagged in the margin (Word comments; notes in HTML).
+
+    Example: assembler preview drafts/gcm-modalities/rev1.draft my-proposals/D-01.yaml -o build/preview.docx
+    """
+    from ..amendments import load_proposals
+    from ..amendments.conflicts import ConflictsFound
+    from ..compare.preview import preview as make_preview
+    from .amend import versions_beside
+    check_format(output)
+    base = load_version(draft)
+    mine = load_proposals(proposals)
+    if not mine:
+        raise AssemblerError("no proposals found", file=str(proposals[0]),
+                             hint="give .yaml or .md proposal files, or a folder holding them")
+    if on_file:
+        filed = load_proposals(on_file)
+    else:
+        filed = proposals_on_file(draft, base)
+    filed = [p for p in filed if not p.base or p.base == base.metadata.version]
     try:
-        from ..amendments.store import load_proposals  # issue 4's loader, when present
-    except ImportError:
-        return {}
-    folder = Path("amendments") / draft.metadata.negotiation
-    try:
-        return {p.id: p.date for p in load_proposals(folder)}
-    except Exception:
-        return {}
+        pv = make_preview(base, mine, filed, versions=versions_beside(draft))
+    except ConflictsFound as err:  # the previewed proposals collide among themselves
+        for c in err.conflicts:
+            say(str(c))
+        raise
+    write_atomic(output, render(pv.redline, output, visual, pv.comments()))
+    for c in pv.clashes:
+        say(f"conflict: {c}")
+    for n in pv.not_applicable:
+        say(f"note: {n}")
+    say(f"wrote {output}: {summary(pv.redline)}; {len(pv.clashes)} conflict(s) with proposals on file")

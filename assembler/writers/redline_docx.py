@@ -58,9 +58,11 @@ class RedlineDocx(DraftDocx):
                 run.strike = True
         return run
 
-    def seg_runs(self, seg: Segment, *, moving: str = "", base_bold: bool = False) -> list[Run]:
+    def seg_runs(self, seg: Segment, *, moving: str = "", base_bold: bool = False,
+                 who: Who | None = None) -> list[Run]:
+        """Runs of one segment; `who` stamps a move of text that has no author of its own."""
         side = "old" if seg.op == DELETE else "new"
-        change = self._change(seg.op, seg.who, moving)
+        change = self._change(seg.op, seg.who or who, moving)
         out: list[Run] = []
         for item in seg.content:
             if isinstance(item, Text):
@@ -115,12 +117,12 @@ class RedlineDocx(DraftDocx):
         runs: list[Run] = []
         if u.status == MOVED_AWAY:
             for seg in segs:
-                runs += self.seg_runs(seg, moving="moveFrom", base_bold=base_bold)
+                runs += self.seg_runs(seg, moving="moveFrom", base_bold=base_bold, who=u.who)
         elif u.moved:
             for seg in segs:
                 if seg.op == DELETE and not self.visual:
                     continue  # visible in the moveFrom text; see the module docstring
-                runs += self.seg_runs(seg, moving="moveTo", base_bold=base_bold)
+                runs += self.seg_runs(seg, moving="moveTo", base_bold=base_bold, who=u.who)
         else:
             for seg in segs:
                 runs += self.seg_runs(seg, base_bold=base_bold)
@@ -193,7 +195,7 @@ class RedlineDocx(DraftDocx):
         return [Run(mark=Mark(kind, edge, Change(kind, u.who.author, u.who.date, u.move_name)))]
 
     def comment_marks(self, u: RedlineUnit) -> list[Run]:
-        notes = self.comments.get(u.unit.id) if u.status not in (DELETED, MOVED_AWAY) else None
+        notes = self.comments.get(u.unit.id) if u.status != MOVED_AWAY else None
         if not notes:
             return []
         out = []

@@ -91,7 +91,7 @@ class RedlineHtml:
             html = f'<p class="unit {cls}"{style} id="{escape(u.unit.id)}"><span class="num">{num}</span><span>{text}</span></p>'
         else:
             html = f'<p class="unit {cls}" id="{escape(u.unit.id)}">{text}</p>'
-        if u.status not in (DELETED, MOVED_AWAY):
+        if u.status != MOVED_AWAY:
             for text_, who in self.comments.get(u.unit.id, ()):
                 html += (f'\n<aside class="conflict"><b>{escape(who.author)}:</b> '
                          f'{escape(text_)}</aside>')

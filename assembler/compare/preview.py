@@ -1,0 +1,89 @@
+"""A delegation's preview: the draft with its proposals applied, as a redline whose changes
+carry their proposers' names, and the proposals already on file that collide with them.
+
+Pure over the model: proposals in, (Redline, conflicts by unit) out. The command line finds
+the files (cli/redline.py).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..errors import AssemblerError
+from ..model import Draft
+from .authors import attribution_from
+from .redline import Redline, Who, build_redline, default_who, iso_date
+
+
+@dataclass(frozen=True)
+class Clash:
+    """One of the previewed changes collides with a proposal on file."""
+    unit: str          # the unit's id (in the draft previewed)
+    label: str         # how the draft numbers it ("OP 5")
+    mine: str          # the previewed change ("D-01/1")
+    theirs: str        # the change on file ("P-07/2")
+    proposer: str      # who made the change on file
+    status: str        # its status (proposed, accepted, ...)
+    reason: str
+    date: str = ""
+
+    def __str__(self) -> str:
+        return (f"{self.label}: {self.mine} conflicts with {self.theirs} by {self.proposer} "
+                f"({self.status}): {self.reason}")
+
+
+@dataclass
+class Preview:
+    redline: Redline
+    clashes: list = field(default_factory=list)   # list[Clash]
+    not_applicable: list = field(default_factory=list)
+
+    def comments(self) -> dict[str, list[tuple[str, Who]]]:
+        """Margin notes by unit id, for the writers."""
+        out: dict[str, list[tuple[str, Who]]] = {}
+        for c in self.clashes:
+            text = (f"Conflicts with {c.theirs} by {c.proposer} ({c.status}): {c.reason}. "
+                    f"Your change: {c.mine}.")
+            out.setdefault(c.unit, []).append((text, Who(c.proposer, iso_date(c.date))))
+        return out
+
+
+def preview(base: Draft, mine: list, on_file: list = (), *, author: str = "Co-facilitators",
+            date: str = "", versions=None) -> Preview:
+    """Apply `mine` (whatever their status) to `base` and compare; find where they collide
+    with `on_file` proposals still on the table. A change of `mine` that cannot be placed
+    raises AssemblerError (exit 2)."""
+    from ..amendments import apply_proposals
+    new, record = apply_proposals(base, mine, mode="all", versions=versions)
+    dates = {p.id: p.date for p in mine}
+    default = default_who(new, author, date)
+    r = build_redline(base, new, author, date, attribution_from(new, default, dates))
+    mine_ids = {p.id for p in mine}
+    others = [p for p in on_file if p.id not in mine_ids]
+    return Preview(r, clashes(base, list(mine), others, versions), list(record.not_applicable))
+
+
+def clashes(base: Draft, mine: list, others: list, versions=None) -> list[Clash]:
+    """Conflicts between a previewed proposal and one on file (never among those on file)."""
+    from ..amendments.apply import ApplyRecord, parent_map, plan
+    from ..amendments.conflicts import find_conflicts
+    from ..amendments.model import selected
+    from ..amendments.targets import UnitIndex
+    index = UnitIndex(base)
+    usable = []
+    for p in selected(others, "all"):
+        try:  # a proposal on file that no longer applies cannot collide with anything
+            plan(base, index, [p], ApplyRecord(base.metadata.version), versions)
+        except AssemblerError:
+            continue
+        usable.append(p)
+    planned = plan(base, index, list(mine) + usable, ApplyRecord(base.metadata.version), versions)
+    mine_ids = {p.id for p in mine}
+    out: list[Clash] = []
+    for c in find_conflicts(planned, parent_map(base), index.short_of):
+        a_mine, b_mine = c.a.proposal.id in mine_ids, c.b.proposal.id in mine_ids
+        if a_mine == b_mine:
+            continue
+        me, them = (c.a, c.b) if a_mine else (c.b, c.a)
+        out.append(Clash(c.unit, c.label, me.change.id, them.change.id, them.proposal.proposer,
+                         them.proposal.status, c.reason, them.proposal.date))
+    return out
