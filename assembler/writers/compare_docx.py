@@ -7,6 +7,7 @@ from ..compare.table import Cell, ComparisonTable
 from ..compare.unittext import KIND_NAMES
 from ..layout import Layout, load_layout
 from ..ooxml import DocumentBuilder, PageSetup, ParaFormat, Run
+from ..ooxml.headers import Line, PageFurniture, attach, page_of_pages
 from .docx import fonts, page_setup
 
 LEGEND = ("One row per unit, one column per version. In each column, words added since the "
@@ -132,8 +133,14 @@ class CompareDocx:
             fills.append([None] * len(cells))
         self.builder.table(rows, widths, ParaFormat(space_after_pt=2), fills=fills)
 
-    def to_bytes(self) -> bytes:
-        return self.builder.to_bytes()
+    def to_bytes(self, footer: str = "") -> bytes:
+        """The document, each page footed by `footer` and its number ("3/15")."""
+        size = max(self.pt - 1, 7)
+        line = Line([Run(footer, size_pt=size), Run(tab=True)]
+                    + [Run(r.text, field=r.field, size_pt=size) for r in page_of_pages()],
+                    ParaFormat(tabs_cm=((self.usable_cm, "right"),), space_after_pt=0))
+        hook = attach(self.builder, PageFurniture(footer=[line]))
+        return self.builder.to_bytes(header_footer=hook)
 
 
 def compare_docx(table: ComparisonTable | None, concordances: list[ConcordanceTable] = (),
@@ -151,4 +158,4 @@ def compare_docx(table: ComparisonTable | None, concordances: list[ConcordanceTa
         doc.heading(conc.title, first=first)
         first = False
         doc.concordance(conc)
-    return doc.to_bytes()
+    return doc.to_bytes(footer=doc.builder.title)
