@@ -129,6 +129,10 @@ def test_example_concordance(example):
     assert by_unit["op16bis"].old_numbers == () and by_unit["op16bis"].change == "added"
     assert by_unit["op25"].new_number == "" and by_unit["op25"].change == "deleted"
     assert by_unit["op25"].proposers == ("Delegation B (with Delegation D, Group of Friends of X)",)
+    first = {r.unit_id: r for r in build_concordance(table, 0, 1).rows}
+    assert (first["op9"].new_number, first["op9"].old_numbers, first["op9"].change) == (
+        "OP 11", ("OP 9",), "moved")
+    assert first["op9"].rationale == ("P-08: Keep the requests to the Secretary-General together.",)
     numbered = [u for u in versions[2].draft.units() if u.kind in ("pp", "op", "sub", "heading")]
     assert sorted(r.unit_id for r in conc.rows if r.new_number) == sorted(u.id for u in numbered)
 

@@ -110,7 +110,8 @@ def concordance_(
     if suffix == ".csv" and len(concs) > 1:
         raise AssemblerError("a .csv file holds one table", file=str(output),
                              hint="use --pairs last or first-last, or write .xlsx")
-    write_atomic(output, render(output, None, concs))
+    title = f"Concordance: {table.title}" if table.title else ""
+    write_atomic(output, render(output, None, concs, title=title))
     say(f"wrote {output}: {sum(len(c.rows) for c in concs)} rows")
 
 

@@ -23,6 +23,7 @@ class ConcordanceRow:
     proposals: tuple         # their proposals' ids
     note: str
     unit_id: str
+    rationale: tuple = ()    # the contributing proposals' rationales
 
 
 @dataclass(frozen=True)
@@ -56,18 +57,19 @@ def build_concordance(table: ComparisonTable, older: int = -2, newer: int = -1,
         contribs = [c for cell in between for c in cell.contributions]
         proposers = tuple(dict.fromkeys(c.who for c in contribs))
         proposals = tuple(dict.fromkeys(c.proposal for c in contribs))
+        why = tuple(dict.fromkeys(f"{c.proposal}: {c.rationale}" for c in contribs if c.rationale))
         old_numbers = (old.number,) if old.present else ()
         if not new.present:
             gone = next((c.note for c in between if c.change == DELETED), "deleted")
             dropped.append(ConcordanceRow("", old_numbers, DELETED, proposers, proposals,
-                                          gone, row.id))
+                                          gone, row.id, why))
             continue
         change = _summary(old, between)
         note = "" if change != ADDED else f"new in {_first_present(table, row, a, b)}"
         if change != ADDED and old.number != new.number:
             note = "renumbered" if change == UNCHANGED else note
         kept.append(ConcordanceRow(new.number, old_numbers, change, proposers, proposals,
-                                   note, new.unit_id))
+                                   note, new.unit_id, why))
     return ConcordanceTable(table.columns[a], table.columns[b], tuple(kept + dropped))
 
 

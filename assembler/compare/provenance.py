@@ -23,6 +23,7 @@ class Contribution:
     status: str = ""         # "accepted", "accepted with modification", ...
     co_sponsors: tuple = ()
     kinds: tuple = ()        # the kinds of its changes to this unit: replace-words, ...
+    rationale: str = ""      # why the proposer asked for it (the proposal's rationale)
 
     @property
     def who(self) -> str:
@@ -40,6 +41,7 @@ class ProposalFacts:
     status: str = ""
     co_sponsors: tuple = ()
     proposer: str = ""
+    rationale: str = ""
 
 
 def version_record(version: Version, facts: dict[str, ProposalFacts] | None = None) -> Record:
@@ -57,7 +59,8 @@ def version_record(version: Version, facts: dict[str, ProposalFacts] | None = No
             Contribution(pid, proposers[pid] or facts.get(pid, ProposalFacts()).proposer,
                          facts.get(pid, ProposalFacts()).status,
                          facts.get(pid, ProposalFacts()).co_sponsors,
-                         tuple(dict.fromkeys(kinds)))
+                         tuple(dict.fromkeys(kinds)),
+                         facts.get(pid, ProposalFacts()).rationale)
             for pid, kinds in by_proposal.items())
     return out
 
@@ -82,7 +85,8 @@ def proposal_facts(versions: list[Version], root: Path | None = None,
         return {}
     from ..amendments.model import STATUS_WORDS
     return {p.id: ProposalFacts(STATUS_WORDS.get(p.status, p.status), tuple(p.co_sponsors),
-                                p.proposer) for p in proposals}
+                                p.proposer, " ".join(p.rationale.split()))
+            for p in proposals}
 
 
 def _amendments_folder(version: Version, root: Path | None) -> Path | None:

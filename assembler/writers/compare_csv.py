@@ -36,10 +36,10 @@ def table_records(table: ComparisonTable) -> list[list[str]]:
 
 def concordance_records(conc: ConcordanceTable) -> list[list[str]]:
     out = [[f"{conc.newer.short} number", f"{conc.older.short} number(s)", "change",
-            "contributing proposers", "proposals", "note", "unit"]]
+            "contributing proposers", "proposals", "note", "rationale", "unit"]]
     for r in conc.rows:
         out.append([r.new_number, "; ".join(r.old_numbers), r.change, "; ".join(r.proposers),
-                    "; ".join(r.proposals), r.note, r.unit_id])
+                    "; ".join(r.proposals), r.note, " ".join(r.rationale), r.unit_id])
     return out
 
 

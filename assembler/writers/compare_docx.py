@@ -119,19 +119,29 @@ class CompareDocx:
 
     def concordance(self, conc: ConcordanceTable) -> None:
         u = self.usable_cm
-        widths = [u * 0.12, u * 0.14, u * 0.10, u * 0.30, u * 0.16, u * 0.18]
+        widths = [u * 0.09, u * 0.10, u * 0.08, u * 0.22, u * 0.08, u * 0.12, u * 0.31]
         head = [[Run(t, bold=True)] for t in (conc.newer.short, conc.older.short, "Change",
-                                              "Contributing proposers", "Proposals", "Note")]
+                                              "Contributing proposers", "Proposals", "Note",
+                                              "Rationale")]
         rows = [(head, True)]
         fills = [[self.head_fill] * len(head)]
         for r in conc.rows:
             cells = [[Run(r.new_number or "—", bold=bool(r.new_number))],
                      [Run("; ".join(r.old_numbers) or "—")], [Run(r.change)],
                      [Run("; ".join(r.proposers))], [Run("; ".join(r.proposals))],
-                     [Run(r.note, italic=True)]]
+                     [Run(r.note, italic=True)], self.lines(r.rationale)]
             rows.append((cells, False))
             fills.append([None] * len(cells))
         self.builder.table(rows, widths, ParaFormat(space_after_pt=2), fills=fills)
+
+    @staticmethod
+    def lines(texts) -> list[Run]:
+        runs: list[Run] = []
+        for t in texts:
+            if runs:
+                runs.append(Run(line_break=True))
+            runs.append(Run(t))
+        return runs
 
     def to_bytes(self, footer: str = "") -> bytes:
         """The document, each page footed by `footer` and its number ("3/15")."""

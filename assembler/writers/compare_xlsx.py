@@ -21,7 +21,7 @@ _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # characters a worksheet
 def _width(header: str) -> float:
     """Readable widths (in characters): wide for text, narrow for codes and numbers."""
     h = header.lower()
-    if h.endswith(": text") or h in ("note",):
+    if h.endswith(": text") or h == "rationale":
         return 60
     if h.endswith(("proposers", "proposals")) or "proposers" in h:
         return 24

@@ -22,16 +22,16 @@ def check_format(path: Path) -> str:
 
 
 def render(path: Path, table: ComparisonTable | None, concordances: list[ConcordanceTable],
-           layout: Layout | None = None) -> bytes:
+           layout: Layout | None = None, title: str = "") -> bytes:
     """The bytes of `path` holding the table and concordances. CSV holds one table: the
     comparison if there is one, else the first concordance."""
     suffix = check_format(path)
     if suffix == ".docx":
         from .compare_docx import compare_docx
-        return compare_docx(table, concordances, layout=layout)
+        return compare_docx(table, concordances, title=title, layout=layout)
     if suffix == ".html":
         from .compare_html import compare_html
-        return compare_html(table, concordances)
+        return compare_html(table, concordances, title=title)
     if suffix == ".xlsx":
         from .compare_xlsx import compare_xlsx, concordance_xlsx
         return compare_xlsx(table, concordances) if table else concordance_xlsx(concordances)
