@@ -479,6 +479,17 @@ def test_missing_version_file(derived, tmp_path):
     assert "rev9.draft: no such version file" in r.stderr
 
 
+def test_versions_out_of_order_or_twice(derived, tmp_path):
+    out = tmp_path / "t.csv"
+    r = run_cli("compare", derived[1], derived[0], "-o", out)
+    assert r.returncode == 2 and "rev-a.draft: is based on 'first-draft', which is given after it" in r.stderr
+    r = run_cli("compare", derived[0], derived[0], "-o", out)
+    assert r.returncode == 2 and "given twice" in r.stderr
+    r = run_cli("compare", derived[0], "-o", out)
+    assert r.returncode == 2 and "two or more versions" in r.stderr
+    assert not out.exists()
+
+
 def test_unknown_unit(derived):
     r = run_cli("history", derived[0].parent, "op99")
     assert r.returncode == 2 and "no unit 'op99'" in r.stderr and "Traceback" not in r.stderr

@@ -81,6 +81,10 @@ def load_versions(paths: list[str | Path], same_negotiation: bool = True) -> lis
         if v.name in names[:i]:
             raise AssemblerError(f"version '{v.name}' is given twice", file=v.source,
                                  hint="name each version once")
+        base = v.draft.metadata.based_on
+        if base in names[i + 1:]:
+            raise AssemblerError(f"is based on '{base}', which is given after it",
+                                 file=v.source, hint="name the versions oldest first")
     return versions
 
 
