@@ -268,6 +268,17 @@ def test_proposers_behind_each_change(derived):
     assert by_unit["op3"].proposers == ("Delegation D",) and by_unit["op3"].change == "deleted"
 
 
+def test_changed_only(derived, tmp_path):
+    t = build_table(load_versions(derived))
+    kept = {r.id for r in t.changed_only().rows}
+    assert {"op3", "op5", "op7", "op1bis", "op20.d", "op6.c"} <= kept
+    assert "op4" not in kept and "op20" not in kept      # renumbered only
+    out = tmp_path / "t.csv"
+    assert run_cli("compare", *derived, "--changed-only", "-o", out).returncode == 0
+    rows = list(csv.reader(io.StringIO(out.read_text("utf-8-sig"))))
+    assert {r[0] for r in rows[1:]} == kept
+
+
 def test_rows_keep_deleted_units_where_they_stood(derived):
     t = build_table(load_versions(derived)[:2])
     ids = [r.id for r in t.rows]

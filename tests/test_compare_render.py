@@ -64,3 +64,23 @@ def test_html_header_sticks_in_chromium(derived, tmp_path):  # noqa: F811
     subprocess.run(args + [f"--screenshot={png}", probe.as_uri()], capture_output=True,
                    timeout=120)
     assert png.stat().st_size > 50_000  # a rendered table, not a blank page
+
+
+def test_html_changed_only_box_hides_unchanged_rows(derived, tmp_path):  # noqa: F811
+    from assembler.compare.table import build_table
+    from assembler.compare.versions import load_versions
+    exe = chromium()
+    out = tmp_path / "table.html"
+    assert run_cli("compare", *derived, "-o", out).returncode == 0
+    script = """<script>document.getElementById("changed-only").checked = true;
+var rows = document.querySelectorAll("table.comparison tbody tr"), shown = 0;
+rows.forEach(function (r) { if (r.getClientRects().length) shown++; });
+document.body.dataset.shown = shown; document.body.dataset.rows = rows.length;</script></body>"""
+    probe = tmp_path / "probe.html"
+    probe.write_text(out.read_text("utf-8").replace("</body>", script), "utf-8")
+    dom = subprocess.run([exe, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom",
+                          probe.as_uri()], capture_output=True, text=True, timeout=120).stdout
+    table = build_table(load_versions(derived))
+    assert int(re.search(r'data-rows="(\d+)"', dom).group(1)) == len(table.rows)
+    assert int(re.search(r'data-shown="(\d+)"', dom).group(1)) == len(table.changed_only().rows)
+    assert 0 < len(table.changed_only().rows) < len(table.rows)

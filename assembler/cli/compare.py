@@ -64,6 +64,8 @@ def compare(
                                      help="add the concordance of each version against the "
                                           "one before (.docx, .html, .xlsx)"),
     title: str = typer.Option("", help="title over the table (default: the draft's title)"),
+    changed_only: bool = typer.Option(False, "--changed-only",
+                                      help="leave out the units no version changed"),
 ):
     """Every version side by side, one row per unit, changes marked, proposers named.
 
@@ -78,6 +80,8 @@ def compare(
                              hint="name the versions oldest first")
     table = _table(vs, proposals, title)
     concs = _concordances(table, "each") if concordance and suffix != ".csv" else []
+    if changed_only:
+        table = table.changed_only()
     write_atomic(output, render(output, table, concs))
     say(f"wrote {output}: {len(table.rows)} rows x {len(table.columns)} versions"
         + (f", {len(concs)} concordance table(s)" if concs else ""))

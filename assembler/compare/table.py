@@ -5,7 +5,7 @@ a later version dropped stays just after the unit it followed when it was last p
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from .pairing import pair_units, word_segments
@@ -69,6 +69,11 @@ class TableRow:
     def ids(self) -> list[str]:
         return list(dict.fromkeys(c.unit_id for c in self.cells if c.present))
 
+    @property
+    def touched(self) -> bool:
+        """Changed, added, deleted or moved in some version."""
+        return any(c.change not in ("", UNCHANGED) for c in self.cells)
+
 
 @dataclass(frozen=True)
 class ComparisonTable:
@@ -76,6 +81,10 @@ class ComparisonTable:
     rows: tuple              # TableRow, ...
     with_proposals: bool = False
     title: str = ""
+
+    def changed_only(self) -> "ComparisonTable":
+        """The rows of the units some version changed, added, deleted or moved."""
+        return replace(self, rows=tuple(r for r in self.rows if r.touched))
 
     def row_of(self, unit_id: str) -> TableRow | None:
         for row in self.rows:
