@@ -34,9 +34,10 @@ def informal(dd, face: Masthead) -> None:
     b = dd.builder
     if face.date:
         b.paragraph([Run(face.date)], ParaFormat(align=look.get("date_align", "right")))
-    b.paragraph([Run(face.title, bold=look.get("title_bold", True), size_pt=fonts.get("title_pt"))],
-                ParaFormat(style="Title", align=look.get("title_align", "center"),
-                           space_before_pt=12, space_after_pt=12, keep_next=True))
+    if face.title:
+        b.paragraph([Run(face.title, bold=look.get("title_bold", True), size_pt=fonts.get("title_pt"))],
+                    ParaFormat(style="Title", align=look.get("title_align", "center"),
+                               space_before_pt=12, space_after_pt=12, keep_next=True))
     if face.stage_label:
         b.paragraph([Run(face.stage_label, bold=look.get("stage_bold", True),
                          italic=look.get("stage_italic", False), size_pt=fonts.get("stage_pt"))],

@@ -1,0 +1,156 @@
+"""Bad input for stages, templates and PDF: one clear line, exit 2, nothing written."""
+from __future__ import annotations
+
+import pytest
+
+from assembler.errors import AssemblerError
+from assembler.model import Metadata
+from assembler.stages import StageError, agenda_line, masthead_for, session_words, submitted_line
+from conftest import ROOT, run_cli
+
+DRAFTS = ROOT / "drafts" / "gcm-modalities"
+FIRST = DRAFTS / "first-draft.draft"
+
+
+def one_line_error(r, *needles):
+    assert r.returncode == 2, (r.returncode, r.stderr)
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in r.stderr
+    for n in needles:
+        assert n in lines[0], (n, lines[0])
+
+
+def test_unknown_stage_in_the_file_names_its_line(tmp_path):
+    bad = tmp_path / "bad.draft"
+    bad.write_text(FIRST.read_text("utf-8").replace("stage: first", "stage: second"), "utf-8")
+    out = tmp_path / "out.docx"
+    r = run_cli("build", bad, "-o", out)
+    one_line_error(r, f"{bad}:4", "unknown stage 'second'", "L-rev", "adopted")
+    assert not out.exists()
+
+
+def test_unknown_stage_option(tmp_path):
+    out = tmp_path / "out.docx"
+    one_line_error(run_cli("build", FIRST, "--stage", "Z", "-o", out), "unknown stage 'Z'", "--stage")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("ext", ["docx", "html", "txt", "pdf"])
+def test_l_document_without_symbol(tmp_path, ext):
+    out = tmp_path / f"out.{ext}"
+    r = run_cli("build", FIRST, "--stage", "L", "-o", out)
+    one_line_error(r, str(FIRST), "stage 'L' needs metadata 'symbol'", "--symbol")
+    assert not out.exists() and not list(tmp_path.iterdir())
+
+
+def test_missing_field_named_after_overrides(tmp_path):
+    out = tmp_path / "out.docx"
+    r = run_cli("build", FIRST, "--stage", "L", "--symbol", "A/71/L.58", "-o", out)
+    # the first draft has a title and a date; what an L-document needs beyond them is named
+    one_line_error(r, "stage 'L' needs metadata 'job-number'", "--job-number")
+    assert not out.exists()
+
+
+def test_symbol_must_fit_the_stage(tmp_path):
+    out = tmp_path / "out.docx"
+    r = run_cli("build", DRAFTS / "l-document.draft", "--stage", "adopted", "-o", out)
+    one_line_error(r, "symbol 'A/71/L.58' does not fit stage 'adopted'", "A/RES/71/280")
+    assert not out.exists()
+
+
+def test_override_builds_an_l_document_face(tmp_path):
+    """Options override the file for one build: the L-document as a revision."""
+    out = tmp_path / "rev.txt"
+    r = run_cli("build", DRAFTS / "l-document.draft", "--stage", "L-rev",
+                "--symbol", "A/71/L.58/Rev.1", "--date", "4 April 2017", "-o", out)
+    assert r.returncode == 0, r.stderr
+    text = out.read_text()
+    assert "A/71/L.58/Rev.1" in text.splitlines()[0] and "4 April 2017" in text
+    assert "Distr.: Limited" in text
+
+
+def test_unknown_output_extension(tmp_path):
+    out = tmp_path / "out.odt"
+    one_line_error(run_cli("build", FIRST, "-o", out), "cannot write '.odt'", ".html", ".pdf", ".txt")
+    assert not out.exists()
+
+
+def test_pdf_without_libreoffice_says_how_to_install(monkeypatch):
+    import assembler.writers.pdf as pdf
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    with pytest.raises(AssemblerError) as err:
+        pdf.docx_to_pdf(b"PK")
+    assert "LibreOffice" in str(err.value) and "apt-get install" in str(err.value)
+
+
+def test_pdf_is_written_through_libreoffice(tmp_path):
+    import shutil
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice is not installed (make sysdeps)")
+    out = tmp_path / "res.pdf"
+    r = run_cli("build", DRAFTS / "resolution.draft", "-o", out)
+    assert r.returncode == 0, r.stderr
+    assert out.read_bytes()[:5] == b"%PDF-"
+
+
+# --------------------------------------------------------------------- user HTML templates
+
+def test_user_html_template_extends_the_builtin_and_is_escaped(tmp_path):
+    tpl = tmp_path / "mine.html.j2"
+    tpl.write_text('{% extends "draft.html.j2" %}{% block page %}<main><h1>{{ title }}</h1>'
+                   '<p>{{ preamble | length }} preambular paragraphs</p>{{ super() }}</main>'
+                   '{% endblock %}')
+    out = tmp_path / "mine.html"
+    r = run_cli("build", FIRST, "--template", tpl, "-o", out)
+    assert r.returncode == 0, r.stderr
+    page = out.read_text()
+    assert "<p>4 preambular paragraphs</p>" in page and 'class="pp" id="pp1"' in page
+
+
+def test_user_html_template_is_sandboxed(tmp_path):
+    tpl = tmp_path / "evil.html.j2"
+    tpl.write_text("ok\n{{ draft.__class__.__init__.__globals__ }}\n")
+    out = tmp_path / "evil.html"
+    r = run_cli("build", FIRST, "--template", tpl, "-o", out)
+    one_line_error(r, f"{tpl}:2", "may not")
+    assert not out.exists()
+
+
+def test_user_html_template_syntax_error_names_line(tmp_path):
+    tpl = tmp_path / "broken.html.j2"
+    tpl.write_text("<p>\n{% for x in preamble %}\n{{ x.html }}\n")
+    out = tmp_path / "b.html"
+    one_line_error(run_cli("build", FIRST, "--template", tpl, "-o", out), f"{tpl}:", "template error")
+    assert not out.exists()
+
+
+def test_missing_user_template(tmp_path):
+    out = tmp_path / "b.html"
+    one_line_error(run_cli("build", FIRST, "--template", tmp_path / "nope.j2", "-o", out),
+                   "nope.j2", "does not exist")
+    assert not out.exists()
+
+
+# --------------------------------------------------------------------------- stage facts
+
+def test_stage_words():
+    assert session_words(71) == "Seventy-first session"
+    assert session_words(80) == "Eightieth session"
+    assert agenda_line("13") == "Agenda item 13"
+    assert agenda_line("13 and 117") == "Agenda items 13 and 117"
+    assert submitted_line("Delegation A and Delegation B") == \
+        "Delegation A and Delegation B: draft resolution"
+    assert submitted_line("President of the General Assembly") == \
+        "Draft resolution submitted by the President of the General Assembly"
+
+
+def test_adopted_needs_its_closing():
+    meta = Metadata(stage="adopted", title="T", symbol="A/RES/71/280", date="17 April 2017",
+                    session="71", agenda_items="13", job_number="17-05719").with_values(
+        **{"adopted-on": "6 April 2017", "adopted-from": "A/71/L.58"})
+    with pytest.raises(StageError) as err:
+        masthead_for(meta)
+    assert err.value.field == "closing"
+    face = masthead_for(meta.with_values(closing="74th plenary meeting / 6 April 2017"))
+    assert face.session == "Seventy-first session" and face.title == "71/280. T"
+    assert face.barcode == "*1705719*" and face.job_number == "17-05719 (E)"
