@@ -64,3 +64,26 @@ def canonical(d: Draft, bold_by_layout: bool = True) -> Draft:
                     order.append(f)
     notes = {f.id: f for f in d.footnotes}
     return replace(d, footnotes=tuple(notes[f] for f in order if f in notes))
+
+
+def strip_assembler_marks(data: bytes) -> bytes:
+    """A built .docx as another tool would save it: no custom properties, no hidden
+    bookmarks, so it is read like any Word file."""
+    import io
+    import re
+    import zipfile
+    zin = zipfile.ZipFile(io.BytesIO(data))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in zin.infolist():
+            if info.filename == "docProps/custom.xml":
+                continue
+            d = zin.read(info.filename)
+            if info.filename.endswith(".xml"):
+                d = re.sub(rb"<w:bookmark(Start|End) [^>]*/>", b"", d)
+            if info.filename == "_rels/.rels":
+                d = re.sub(rb"<Relationship [^>]*custom-properties[^>]*/>", b"", d)
+            if info.filename == "[Content_Types].xml":
+                d = re.sub(rb'<Override PartName="/docProps/custom.xml"[^>]*/>', b"", d)
+            z.writestr(info, d)
+    return buf.getvalue()

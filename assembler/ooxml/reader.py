@@ -107,6 +107,7 @@ class WordDocument:
     properties: dict = field(default_factory=dict)  # custom document properties
     title: str = ""
     notes: list = field(default_factory=list)      # (location, message) the reader noticed
+    furniture: list = field(default_factory=list)  # lines of headers and footers
 
     def paragraphs(self):
         for block in self.blocks:
@@ -172,7 +173,16 @@ class _Reader:
                 paras = tuple(self._paragraph(p, f"footnote {fid}") for p in fn.iter(w("p")))
                 footnotes[fid] = paras
         title, props = self._properties()
-        return WordDocument(blocks, footnotes, props, title, self.notes)
+        furniture = []
+        for rid, rtype, target, mode in rels:
+            if rtype.endswith(("/header", "/footer")) and mode != "External":
+                part = self._target(folder, [(rid, rtype, target, mode)], rtype[-7:])
+                if part:
+                    for p in self.z.xml(part).iter(w("p")):
+                        text = "".join(t.text or "" for t in p.iter(w("t")))
+                        if text.strip():
+                            furniture.append(text.strip())
+        return WordDocument(blocks, footnotes, props, title, self.notes, furniture)
 
     # ---------------------------------------------------------------- package
     def _main_part(self) -> str:
@@ -588,4 +598,4 @@ def _resolve(doc: WordDocument, accepted) -> WordDocument:
         blocks.append(replace(block, rows=rows))
     blocks += paras(run_of_paras)
     notes = {k: tuple(paras(v)) for k, v in doc.footnotes.items()}
-    return WordDocument(blocks, notes, doc.properties, doc.title, doc.notes)
+    return WordDocument(blocks, notes, doc.properties, doc.title, doc.notes, doc.furniture)

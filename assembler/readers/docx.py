@@ -23,7 +23,7 @@ from ..model import (Annex, AnnexParagraph, Break, CrossRef, Draft, Footnote, Fo
 from ..numbering import DEGREE_STYLES, compute_labels
 from ..ooxml.reader import WordDocument, WParagraph, WTable, read_docx, resolve
 from ..unit_marks import PROPERTY_PREFIX, parse_unit, parse_xref
-from .masthead_docx import read_masthead
+from .masthead_docx import read_furniture, read_masthead
 from .untext import FORMULA, ImportResult, _LABEL, _cross_refs, _style_of
 
 _OP_NUMBER = re.compile(r"^(\d{1,3})\.(?:\t| +)\s*")
@@ -83,6 +83,7 @@ class _Interpreter:
         blocks = self.doc.blocks
         start = self._formula_index(blocks)
         values: dict[str, str] = {}
+        annex_only = False
         if start is not None:
             values.update(read_masthead(blocks[:start], self.warn))
             formula = _text(blocks[start]).strip()
@@ -94,11 +95,21 @@ class _Interpreter:
         else:
             first = next((i for i, b in enumerate(blocks) if _unit_of(b)), None)
             if first is None:
-                raise AssemblerError("no enacting formula ('The General Assembly,') found",
-                                     file=self.file, hint="import the Word file of a draft "
-                                                          "resolution")
+                first = next((i for i, b in enumerate(blocks) if _starts_text(b)), None)
+                if first is None:
+                    raise AssemblerError("no enacting formula ('The General Assembly,'), no "
+                                         "numbered paragraph and no table found",
+                                         file=self.file, hint="import the Word file of a "
+                                                              "draft resolution")
+                where = getattr(blocks[first], "location", "")
+                self.warn(where, "no enacting formula; the text is read from here, what "
+                                 "stands above it as the masthead")
+                # a document that opens with a table (a mapping of events) is all annex
+                annex_only = isinstance(blocks[first], WTable)
             values.update(read_masthead(blocks[:first], self.warn))
             body = blocks[first:]
+        for key, value in read_furniture(self.doc.furniture).items():
+            values.setdefault(key, value)
         if self.own:
             # our own file: its properties are the metadata the masthead was drawn from
             values = {k[len(PROPERTY_PREFIX):].replace("-", "_"): v
@@ -108,7 +119,7 @@ class _Interpreter:
                 and values.get("version") and "based_on" not in given:
             values["based_on"] = values["version"]  # a new version made from the built one
         values.update(given)
-        text_part, annex_part = self._split_annexes(body)
+        text_part, annex_part = ([], body) if annex_only else self._split_annexes(body)
         units = self._units(text_part)
         preamble, operative, closing = self._structure(units)
         if closing and not values.get("closing"):
@@ -239,6 +250,13 @@ class _Interpreter:
                 content.append(Break())
             content += self._content(para)
         content = _strip_start(content, own is not None)
+        if own is None:
+            # the same words under two markers: one footnote (as the seed's footnote 1)
+            same = next((f for f in self.notes.values()
+                         if f.content == tuple(normalize(content)) and content), None)
+            if same is not None:
+                self.note_ids[word_id] = same.id
+                return same.id
         if own and own in self.notes:
             self.note_ids[word_id] = own
             if tuple(normalize(content)) != self.notes[own].content:
@@ -503,6 +521,17 @@ def _unit_of(b) -> tuple[str, str] | None:
         if parsed and parsed[0] not in ("fn", "r", "tb"):
             return parsed
     return None
+
+
+def _starts_text(b) -> bool:
+    """Where the text of a draft without enacting formula begins: a table, a numbered
+    paragraph, or an annex heading."""
+    if isinstance(b, WTable):
+        return True
+    if b.numbering is not None and b.numbering.format not in ("none", "bullet"):
+        return True
+    text = b.text.strip()
+    return bool(_OP_NUMBER.match(text) or _ANNEX.match(text))
 
 
 def _has_content(p: WParagraph) -> bool:

@@ -19,12 +19,16 @@ _RULES = [
     ("original_language", re.compile(r"^Original:\s*(\w+)$", re.I)),
     ("session", re.compile(r"^([A-Z][a-z]+(?:-[a-z]+)? session)$")),
     ("agenda_items", re.compile(r"^Agenda items? (.+)$")),
-    ("job_number", re.compile(r"^(\d{2}-\d{5} \(E\)(?:\s+\d{6})?)$")),
+    ("job_number", re.compile(r"^(\d{2}-\d{5}) \([A-Z]\)(?:\s+(\d{6}))?$")),
     ("organ", re.compile(r"^(General Assembly|Security Council|Economic and Social Council"
                          r"|Human Rights Council)$")),
-    ("submitted_by", re.compile(r"^((?:Draft resolution submitted by .+)|(?:.+: draft resolution))$",
-                                re.I)),
+    ("submitted_by", re.compile(r"^(?:Draft resolution submitted by (?:the )?(.+)|(.+): draft "
+                                r"resolution)$", re.I)),
+    ("adopted_on", re.compile(r"^Resolution adopted by the .+? on (\d{1,2} \w+ \d{4})$")),
+    ("adopted_from", re.compile(r"^\[(?:without reference to a Main Committee|on the report of "
+                                r"the (?P<committee>.+?)) \((.+)\)\]$")),
 ]
+_NUMBERED_TITLE = re.compile(r"^\d{1,3}/\d{1,4}\.\s+(.+)$")
 _STAGES = [(re.compile(p, re.I), s) for p, s in (
     (r"elements", "elements"), (r"zero draft", "zero"), (r"first draft", "first"),
     (r"\brev(ision|\.)\s*\d+", "rev"), (r"final draft", "final"))]
@@ -46,6 +50,15 @@ def _lines(blocks) -> list[tuple[str, str, bool]]:
     return out
 
 
+def read_furniture(lines: list[str]) -> dict[str, str]:
+    """The job number from the first page's footer ("17-05719 (E) 170417")."""
+    for line in lines:
+        m = _JOB_ANYWHERE.search(" ".join(line.split()))
+        if m:
+            return {"job_number": m.group(1), **({"job_date": m.group(2)} if m.group(2) else {})}
+    return {}
+
+
 def read_masthead(blocks, warn) -> dict[str, str]:
     values: dict[str, str] = {}
     kept: list[str] = []
@@ -55,8 +68,22 @@ def read_masthead(blocks, warn) -> dict[str, str]:
             continue
         rule = next(((k, m) for k, r in _RULES if (m := r.match(text))), None)
         if rule and rule[0] not in values:
-            values[rule[0]] = rule[1].group(1)
-            after_agenda = rule[0] == "agenda_items"
+            key, m = rule
+            values[key] = next(g for g in reversed(m.groups()) if g) if key == "adopted_from" \
+                else next(g for g in m.groups() if g)
+            if key == "job_number" and m.group(2):
+                values["job_date"] = m.group(2)
+            if key == "adopted_from" and m.group("committee"):
+                values["main_committee"] = m.group("committee")
+            if key == "adopted_on":
+                values.setdefault("stage", "adopted")
+            if key == "symbol":
+                values.setdefault("stage", "adopted" if "/RES/" in text else
+                                  "L-rev" if "/L." in text and "/Rev." in text else
+                                  "L" if "/L." in text else "")
+                if not values["stage"]:
+                    del values["stage"]
+            after_agenda = key == "agenda_items"
             continue
         stage = next((s for p, s in _STAGES if p.search(text)), None)
         if stage and "stage" not in values and len(text) < 80:
@@ -70,14 +97,24 @@ def read_masthead(blocks, warn) -> dict[str, str]:
         if date and "date" not in values and len(text) < 40:
             values["date"] = date.group(1)
             continue
-        if after_agenda and not titled:
+        if after_agenda:
             values["agenda_titles"] = (values.get("agenda_titles", "") + " / " + text).lstrip(" /")
             continue
         if "title" not in values and (titled or len(text) > 40):
-            values["title"] = text
+            m = _NUMBERED_TITLE.match(text) if values.get("stage") == "adopted" else None
+            values["title"] = m.group(1) if m else text
             continue
         kept.append(text)
         warn(where, f"masthead line not recognised; kept as masthead-text: {text[:60]}")
+    if "title" not in values and values.get("agenda_titles"):
+        # no title after the "submitted by" line: the last line after the agenda is the title
+        *rest, last = values.pop("agenda_titles").split(" / ")
+        values["title"] = last
+        if rest:
+            values["agenda_titles"] = " / ".join(rest)
     if kept:
         values["masthead_text"] = " / ".join(kept)
     return values
+
+
+_JOB_ANYWHERE = re.compile(r"\b(\d{2}-\d{5}) \([A-Z]\)(?:\s+(\d{6})\b)?")
