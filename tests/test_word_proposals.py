@@ -143,3 +143,36 @@ def test_inferred_proposal_rebuilds_rev1(first_draft):
         (rev1.preamble, rev1.operative, rev1.footnotes)
     kinds = {c.kind for c in changes}
     assert {"insert-unit", "delete-unit", "move-unit", "replace-words"} <= kinds
+
+
+def test_untracked_edits_and_a_wrong_base_are_reported(first_draft, tmp_path):
+    ed = TrackedEditor(returned_first_draft(first_draft))
+    # an edit made with track changes off: the words simply change in the file
+    p = ed.paragraph("Stresses the need for flexibility")
+    for t in p.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"):
+        t.text = t.text.replace("flexibility", "maximum flexibility")
+    path = tmp_path / "returned.docx"
+    path.write_bytes(ed.to_bytes())
+    other = replace(first_draft, metadata=first_draft.metadata.with_values(version="rev1"))
+    result = word_proposals(path, other)
+    assert any("built from version 'first-draft', not from 'rev1'" in n for n in result.notes)
+    assert any("differs from 'rev1' in 1 place(s)" in n for n in result.notes)
+
+
+def test_a_paragraph_moved_in_word_is_a_move(first_draft, tmp_path):
+    ed = TrackedEditor(build_docx(first_draft))
+    ed.move_paragraph("Requests the Secretary-General to appoint a Secretary-General",
+                      "Requests further the Secretary-General to prepare a note", A,
+                      "2017-01-12T08:00:00Z")
+    path = tmp_path / "moved.docx"
+    path.write_bytes(ed.to_bytes())
+    from assembler.ooxml.reader import read_docx
+    marks = {r.change.kind for p in read_docx(path).paragraphs() for r in p.runs if r.change}
+    assert marks == {"ins", "del"}            # moveTo / moveFrom read as where the words are
+    result = word_proposals(path, first_draft)
+    (prop,) = result.proposals
+    assert [(c.kind, c.target, c.position, c.destination) for c in prop.changes] == \
+        [("move-unit", "op9", "after", "op12")]
+    assert texts(apply_proposals(first_draft, [prop], mode="all")[0]) == \
+        texts(read_docx_draft(path, changes="accept").draft)
+    assert read_docx_draft(path, changes="reject").draft.operative == first_draft.operative

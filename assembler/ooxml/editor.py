@@ -78,6 +78,44 @@ class TrackedEditor:
         _run(ins, text)
         ref.addnext(p)
 
+    def move_paragraph(self, containing: str, after: str, author: str, date: str = "") -> None:
+        """Move a paragraph after another as Word does with track changes on: the old place
+        in w:moveFrom, the new one in w:moveTo, paired by a move name."""
+        src = self.paragraph(containing)
+        dst = self.paragraph(after)
+        name = f"move{self._id + 1}"
+        new = copy.deepcopy(src)
+        self._wrap_move(src, "moveFrom", name, author, date)
+        for t in new.iter(w("delText")):
+            t.tag = w("t")
+        self._wrap_move(new, "moveTo", name, author, date)
+        dst.addnext(new)
+
+    def _wrap_move(self, p, kind: str, name: str, author: str, date: str) -> None:
+        runs = [r for r in p if r.tag == w("r")]
+        if not runs:
+            return
+        start = etree.Element(w(f"{kind}RangeStart"), self._stamp(author, date))
+        start.set(w("name"), name)
+        rid = start.get(w("id"))
+        runs[0].addprevious(start)
+        wrapper = etree.Element(w(kind), self._stamp(author, date))
+        start.addnext(wrapper)
+        for r in runs:
+            if kind == "moveFrom":
+                for t in r.findall(w("t")):
+                    t.tag = w("delText")
+            wrapper.append(r)
+        wrapper.addnext(etree.Element(w(f"{kind}RangeEnd"), {w("id"): rid}))
+        ppr = p.find(w("pPr"))
+        if ppr is None:
+            ppr = etree.Element(w("pPr"))
+            p.insert(0, ppr)
+        rpr = ppr.find(w("rPr"))
+        if rpr is None:
+            rpr = etree.SubElement(ppr, w("rPr"))
+        etree.SubElement(rpr, w(kind), self._stamp(author, date))
+
     def delete_paragraph(self, containing: str, author: str, date: str = "") -> None:
         p = self.paragraph(containing)
         runs = [r for r in p if r.tag == w("r")]

@@ -46,6 +46,16 @@ def word_proposals(path: Path | str, base: Draft | None = None) -> WordProposals
         or Path(file).stem
     dates = _first_dates(doc)
     out = WordProposals(original.draft, [], [], list(original.warnings))
+    if base is not None:
+        built_from = doc.properties.get(PROPERTY_PREFIX + "version", "")
+        if built_from and base.metadata.version and built_from != base.metadata.version:
+            out.notes.append(f"the file was built from version '{built_from}', not from "
+                             f"'{base.metadata.version}' given as the base")
+        untracked, _ = infer_changes(base, original.draft)
+        if untracked:
+            out.notes.append(f"the file's text before its tracked changes differs from "
+                             f"'{base.metadata.version or 'the base'}' in {len(untracked)} "
+                             f"place(s): edits made without track changes are not proposals")
     for author in authors:
         view = interpret(resolve_for(doc, author), file)
         changes, notes = infer_changes(original.draft, view.draft)
