@@ -59,7 +59,11 @@ def attach(builder: DocumentBuilder, furniture: PageFurniture) -> Callable:
             name = f"{kind}{len(refs) + 1}.xml"
             root = etree.Element(w("hdr" if kind == "header" else "ftr"), nsmap=NSMAP)
             for line in lines or [Line()]:
-                b.paragraph(line.runs, line.fmt, container=root)
+                if isinstance(line, Frame):  # Word wants a paragraph after a table
+                    frame(b, line.rows, line.widths_cm, container=root)
+                    b.paragraph([], ParaFormat(space_before_pt=0, space_after_pt=0), container=root)
+                else:
+                    b.paragraph(line.runs, line.fmt, container=root)
             pkg.add(f"word/{name}", root, HEADER_CT if kind == "header" else FOOTER_CT)
             rid = pkg.relate("word/document.xml", kind, name)
             refs.append((kind, which, rid))
@@ -74,6 +78,14 @@ def page_of_pages() -> list[Run]:
 
 
 @dataclass
+class Frame:
+    """A borderless layout table inside a header or footer (a long running title beside
+    the symbol wraps in its own column)."""
+    rows: list
+    widths_cm: list
+
+
+@dataclass
 class Cell:
     lines: list[Line]
     span: int = 1
@@ -82,12 +94,12 @@ class Cell:
 
 def frame(builder: DocumentBuilder, rows: list[list[Cell]], widths_cm: list[float],
           rules_pt: dict[int, float] | None = None, row_heights_cm: dict[int, float] | None = None,
-          indent_cm: float = 0.0) -> etree._Element:
+          indent_cm: float = 0.0, container: etree._Element | None = None) -> etree._Element:
     """A borderless table used for layout; rules_pt puts a horizontal rule of that weight
     under the given rows (index), as under the masthead's top line and block."""
     rules_pt = rules_pt or {}
     row_heights_cm = row_heights_cm or {}
-    tbl = etree.SubElement(builder.body, w("tbl"))
+    tbl = etree.SubElement(builder.body if container is None else container, w("tbl"))
     tpr = etree.SubElement(tbl, w("tblPr"))
     tw = etree.SubElement(tpr, w("tblW"))
     tw.set(w("w"), twips(sum(widths_cm)))

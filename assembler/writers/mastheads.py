@@ -3,7 +3,7 @@ each face says; this module decides where it goes, through the ooxml layer)."""
 from __future__ import annotations
 
 from ..ooxml import ParaFormat, Run
-from ..ooxml.headers import Cell, Line, PageFurniture, attach, frame, page_of_pages
+from ..ooxml.headers import Cell, Frame, Line, PageFurniture, attach, frame, page_of_pages
 from ..stages import Masthead
 
 
@@ -116,6 +116,15 @@ def resolution_heading(dd, face: Masthead) -> None:
                            space_after_pt=m.get("title_space_after_pt", 12), keep_next=True))
 
 
+def odd_header(face: Masthead, width: float, size: float, symbol: Run, look: dict) -> Frame:
+    """Title on the left, wrapping in its column; the symbol on the right of its first line."""
+    right = look.get("running_symbol_cm", 3.0)
+    tight = dict(space_before_pt=0, space_after_pt=0)
+    return Frame([[Cell([Line([Run(face.running_title, size_pt=size)], ParaFormat(**tight))]),
+                   Cell([Line([symbol], ParaFormat(align="right", **tight))])]],
+                 [width - right, right])
+
+
 def furniture(dd, face: Masthead) -> None:
     """Job number and barcode text at the foot of page 1; from page 2 the symbol (and the
     title on resolutions) on top and the job number with page/total at the foot, mirrored on
@@ -137,10 +146,10 @@ def furniture(dd, face: Masthead) -> None:
         if face.running_title else [bold_symbol]
     title_at = f.get("running_title_cm", 3.5) if face.running_title else 0.0
     title_tabs = ((title_at, "left"),) if face.running_title else ()
-    odd_indent = dict(right_cm=title_at, tabs_cm=((width, "right"),)) if face.running_title else {}
     pages = [Run(r.text, field=r.field, size_pt=size, bold=True) for r in page_of_pages()]
     fur = PageFurniture(
-        header=[Line(odd_head, ParaFormat(**(odd_indent or {"tabs_cm": tabs}), **tight))],
+        header=[odd_header(face, width, size, bold_symbol, f)] if face.running_title else
+        [Line(odd_head, ParaFormat(tabs_cm=tabs, **tight))],
         # a long title wraps under itself, clear of the symbol
         even_header=[Line(even_head, ParaFormat(tabs_cm=title_tabs, left_cm=title_at,
                                                 first_line_cm=-title_at, **tight))],
