@@ -26,7 +26,7 @@ from ..unit_marks import PROPERTY_PREFIX, parse_unit, parse_xref
 from .masthead_docx import read_furniture, read_masthead
 from .untext import FORMULA, ImportResult, _LABEL, _cross_refs, _style_of
 
-_OP_NUMBER = re.compile(r"^(\d{1,3})\.(?:\t| +)\s*")
+_OP_NUMBER = re.compile(r"^(\d{1,3}(?: ?(?:bis|ter|quater|quinquies))?)\.(?:\t| +)\s*")
 _ANNEX = re.compile(r"^(Annex|Appendix|Attachment)(\s+[IVXLC\d]+)?\s*$", re.I)
 _CLOSING = re.compile(r"(plenary meeting|\d{1,2} \w+ \d{4}$)")
 
