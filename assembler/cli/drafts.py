@@ -110,7 +110,7 @@ def build(
 
     Example: assembler build drafts/gcm-modalities/first-draft.draft -o build/first-draft.docx
 
-    Example: assembler build drafts/gcm-modalities/first-draft.draft --stage L --symbol A/71/L.58 --date "3 April 2017" --job-number 17-05010 -o build/l58.pdf
+    Example: assembler build drafts/gcm-modalities/l-document.draft --stage L-rev --symbol A/71/L.58/Rev.1 --date "4 April 2017" -o build/l58-rev1.pdf
     """
     from ..layout import load_layout
     from ..publish import checked, compose, override
