@@ -178,3 +178,17 @@ def test_a_foreign_copy_of_a_built_draft_reads_the_same(name):
                 "submitted-by", "stage", "job-number", "adopted-on", "adopted-from", "formula",
                 "closing"):
         assert m.get(key) == want.get(key), key
+
+
+def test_what_word_really_writes(tmp_path):
+    path = tmp_path / "messy.docx"
+    path.write_bytes(wordfiles.messy())
+    result = read_docx_draft(path)
+    d = result.draft
+    assert plain(d.preamble[0].content) == \
+        "Recalling the report of the working group of 2 March 2017,"
+    assert d.preamble[0].content[0] == Text("Recalling", italic=True)
+    op1, op2 = d.operative_paragraphs()
+    assert plain(op1.content) == "Decides that the follow\u2011up shall be annual (see below);"
+    assert plain(op2.content) == "Requests a report \uf0b7 in 2018."
+    assert_no_word_lost(path, d)

@@ -199,3 +199,39 @@ def two_authors(base: bytes | None = None) -> bytes:
     ed.delete_words("a stocktaking meeting in Vienna", " in Vienna", b, "2017-02-11T15:00:00Z")
     ed.delete_paragraph("the slow progress made", b, "2017-02-11T15:10:00Z")
     return ed.to_bytes()
+
+
+MESSY_BODY = f"""<w:body xmlns:w="{W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+<w:p><w:r><w:rPr><w:i/></w:rPr><w:t>The General Assembly,</w:t></w:r></w:p>
+<w:p><w:r><w:rPr><w:i/></w:rPr><w:t>Recall</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:rPr><w:i/></w:rPr><w:t>ing</w:t></w:r><w:proofErr w:type="spellEnd"/><w:r><w:t xml:space="preserve"> the </w:t></w:r><w:hyperlink r:id="rId99"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>report of the working group</w:t></w:r></w:hyperlink><w:r><w:t xml:space="preserve"> of </w:t></w:r><w:fldSimple w:instr=" DATE \\@ &quot;d MMMM yyyy&quot; "><w:r><w:t>2 March 2017</w:t></w:r></w:fldSimple><w:r><w:t>,</w:t></w:r></w:p>
+<w:sdt><w:sdtPr/><w:sdtContent>
+<w:p><w:r><w:t>1.</w:t></w:r><w:r><w:tab/></w:r><w:r><w:rPr><w:i/></w:rPr><w:t>Decides</w:t></w:r><w:r><w:lastRenderedPageBreak/><w:t xml:space="preserve"> that the follow</w:t></w:r><w:r><w:noBreakHyphen/><w:t>up shall be annual</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> REF _Ref1 \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t xml:space="preserve"> (see below)</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>;</w:t></w:r></w:p>
+</w:sdtContent></w:sdt>
+<w:p><w:smartTag w:uri="urn:x" w:element="place"><w:r><w:t>2.</w:t></w:r></w:smartTag><w:r><w:tab/><w:t>Requests</w:t></w:r><w:r><w:t xml:space="preserve"> a report </w:t></w:r><w:r><w:sym w:font="Symbol" w:char="F0B7"/></w:r><w:r><w:t xml:space="preserve"> in 2018.</w:t></w:r></w:p>
+<w:sectPr/></w:body>"""
+
+
+def messy() -> bytes:
+    """What Word really writes: words split across runs, spelling marks, a hyperlink, simple
+    and complex fields, a content control, a smart tag, a non-breaking hyphen, a symbol."""
+    d = docx.Document()
+    body = d.element.body
+    for child in list(body):
+        body.remove(child)
+    fresh = etree.fromstring(MESSY_BODY)
+    for child in fresh:
+        body.append(child)
+    d.part.rels.get_or_add_ext_rel(RT.HYPERLINK, "http://example.invalid/report")
+    rel_id = next(r for r, rel in d.part.rels.items() if rel.is_external)
+    buf = io.BytesIO()
+    d.save(buf)
+    import zipfile
+    zin = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(b'r:id="rId99"', f'r:id="{rel_id}"'.encode())
+            z.writestr(info, data)
+    return out.getvalue()
