@@ -61,8 +61,10 @@ def compare(
                                    help="columns for the proposals, proposers and status "
                                         "behind each change"),
     concordance: bool = typer.Option(True, "--concordance/--no-concordance",
-                                     help="add the concordance of each version against the "
-                                          "one before (.docx, .html, .xlsx)"),
+                                     help="add concordance tables after the comparison "
+                                          "(.docx, .html, .xlsx)"),
+    pairs: str = typer.Option("each", help="which concordances: each (every version against "
+                                           "the one before), last, first-last"),
     title: str = typer.Option("", help="title over the table (default: the draft's title)"),
     changed_only: bool = typer.Option(False, "--changed-only",
                                       help="leave out the units no version changed"),
@@ -79,7 +81,7 @@ def compare(
         raise AssemblerError("a comparison needs two or more versions", file=vs[0].source,
                              hint="name the versions oldest first")
     table = _table(vs, proposals, title)
-    concs = _concordances(table, "each") if concordance and suffix != ".csv" else []
+    concs = _concordances(table, pairs) if concordance and suffix != ".csv" else []
     if changed_only:
         table = table.changed_only()
     write_atomic(output, render(output, table, concs))
