@@ -35,7 +35,7 @@ def export(
 @app.command()
 @verb
 def diff(
-    old: Path = typer.Argument(..., help="the earlier version (.draft)"),
+    old: Path = typer.Argument(..., help="the earlier version (.draft, .docx or .akn.xml)"),
     new: Path = typer.Argument(..., help="the later version (.draft, .docx or .akn.xml)"),
     as_proposals: bool = typer.Option(False, "--as-proposals",
                                       help="write the inferred changes as a proposal file"),
@@ -53,7 +53,7 @@ def diff(
     from ..amendments.targets import UnitIndex
     from ..infer import infer_changes
     from ..readers import read_any
-    base = load_draft(old)
+    base = load_draft(old) if old.suffix == ".draft" else read_any(old).draft
     later = load_draft(new) if new.suffix == ".draft" else read_any(new).draft
     changes, notes = infer_changes(base, later)
     version = later.metadata.version or new.stem
