@@ -6,7 +6,9 @@ two changes that cannot both be made are reported as conflicts (conflicts.py).
 """
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
@@ -85,10 +87,29 @@ def apply_proposals(base: Draft, proposals, *, mode: str = "accepted",
                     metadata: dict | None = None) -> tuple[Draft, ApplyRecord]:
     """Apply the selected proposals' changes to `base`. Raises AssemblerError for a change
     that cannot be placed (exit 2) and ConflictsFound / ProblemsFound (exit 1)."""
+    with _collector_paused():
+        return _apply(base, proposals, mode, prefer, versions, metadata)
+
+
+@contextmanager
+def _collector_paused():
+    """Applying makes many small acyclic objects; Python's cycle collector would scan the
+    growing heap again and again (superlinear on 100,000 changes), and finds nothing here."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _apply(base, proposals, mode, prefer, versions, metadata):
     chosen = selected(proposals, mode)
     index = UnitIndex(base)
     record = ApplyRecord(base.metadata.version)
-    planned = plan(base, index, chosen, record, versions)
+    cache: dict[str, UnitWords] = {}
+    planned = plan(base, index, chosen, record, versions, cache)
     parents = parent_map(base)
     conflicts = find_conflicts(planned, parents, index.short_of)
     dropped, left = resolve(conflicts, prefer)
@@ -98,7 +119,7 @@ def apply_proposals(base: Draft, proposals, *, mode: str = "accepted",
         if id(p) in dropped:
             record.overridden.append((_applied(p, index), "overridden by a preferred proposal"))
     kept = [p for p in planned if id(p) not in dropped]
-    draft = build(base, index, kept)
+    draft = build(base, index, kept, cache)
     record.applied = sorted((_applied(p, index) for p in kept), key=lambda a: _order(a.change))
     values = {"based_on": base.metadata.version}
     values.update(metadata or {})
@@ -137,10 +158,11 @@ def parent_map(draft: Draft) -> dict[str, str | None]:
 # ---------------------------------------------------------------- resolving
 
 def plan(base: Draft, index: UnitIndex, proposals, record: ApplyRecord,
-         versions: Versions | None) -> list[Planned]:
+         versions: Versions | None, words_cache: dict | None = None) -> list[Planned]:
+    """Resolve every change against the base (`words_cache` keeps each unit's words)."""
     from .carry import carry_proposal
     out: list[Planned] = []
-    words_cache: dict[str, UnitWords] = {}
+    words_cache = {} if words_cache is None else words_cache
     new_ids: dict[str, str] = {}  # new unit id -> its kind
     seen_ids: set[str] = set()
     for prop in proposals:
@@ -273,7 +295,8 @@ def _check_level(p: Planned, index: UnitIndex, new_ids: dict) -> None:
 
 # ---------------------------------------------------------------- building
 
-def build(base: Draft, index: UnitIndex, planned: list[Planned]) -> Draft:
+def build(base: Draft, index: UnitIndex, planned: list[Planned],
+          cache: dict | None = None) -> Draft:
     contents: dict[str, object] = {}
     edits: dict[str, list[Edit]] = defaultdict(list)
     deleted: set[str] = set()
@@ -298,7 +321,8 @@ def build(base: Draft, index: UnitIndex, planned: list[Planned]) -> Draft:
         lst.sort(key=lambda p: p.order)
     ref = _ref_reader(index)
     for uid, eds in edits.items():
-        contents[uid] = UnitWords(index.units[uid].content, ref).apply(eds)
+        words = (cache or {}).get(uid) or UnitWords(index.units[uid].content, ref)
+        contents[uid] = words.apply(eds)
     placed: list[str] = []
 
     def lookup(uid):

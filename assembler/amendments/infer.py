@@ -12,12 +12,11 @@ from bisect import bisect_left
 
 import diff_match_patch as dmp_module
 
-from ..inline import normalize
-from ..model import Break, CrossRef, Draft, FootnoteRef, Text
+from ..model import CrossRef, Draft, FootnoteRef
 from ..source.markup import render_inline
 from .model import Change
 from .targets import UnitIndex
-from .words import UnitWords
+from .words import UnitWords, to_content
 
 _STRUCTURAL = ("pp", "op", "sub", "heading")
 
@@ -127,15 +126,14 @@ def _tokens(cells: list) -> list[int]:
     """Where each token starts: a word (letters and digits of one format) or one other cell."""
     bounds = []
     for n, c in enumerate(cells):
-        word = isinstance(c, Text) and c.text.isalnum()
+        word = isinstance(c, tuple) and c[0].isalnum()
         if not (word and n and bounds and _joins(cells[n - 1], c)):
             bounds.append(n)
     return bounds
 
 
 def _joins(prev, cell) -> bool:
-    return isinstance(prev, Text) and prev.text.isalnum() and \
-        (prev.italic, prev.bold, prev.sup) == (cell.italic, cell.bold, cell.sup)
+    return isinstance(prev, tuple) and prev[0].isalnum() and prev[1:] == cell[1:]
 
 
 def _word_changes(uid: str, words: UnitWords, new_cells: list) -> list[Change] | None:
@@ -173,7 +171,7 @@ def _word_changes(uid: str, words: UnitWords, new_cells: list) -> list[Change] |
         j, j_end = b_at[tj], b_at[tj + it]
         s = words.starts[i] if i < len(words.cells) else len(words.text)
         e = words.ends[i_end - 1] if i_end > i else s
-        new_text = render_inline(normalize(new_cells[j:j_end]))
+        new_text = render_inline(to_content(new_cells[j:j_end]))
         if i_end > i:
             if e == s:
                 return None
@@ -215,15 +213,13 @@ def _occurrence(words: UnitWords, s: int, anchor: str) -> int:
 
 
 def _key(cell):
-    if isinstance(cell, Text):
-        return ("t", cell.text, cell.italic, cell.bold, cell.sup)
+    if isinstance(cell, tuple):
+        return cell
     if isinstance(cell, CrossRef):
         return ("x", cell.target)
     if isinstance(cell, FootnoteRef):
         return ("f", cell.footnote)
-    if isinstance(cell, Break):
-        return ("b",)
-    return ("?", repr(cell))
+    return ("b",)
 
 
 def _check(words: UnitWords, changes: list[Change], new) -> bool:

@@ -9,12 +9,13 @@ footnote marker next to changed words stays in place.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import accumulate, groupby
 from dataclasses import dataclass
 from typing import Callable
 
 from ..errors import AssemblerError
 from ..inline import normalize, plain
-from ..model import Break, Content, CrossRef, FootnoteRef, Text
+from ..model import Break, Content, CrossRef, Text
 from ..source.markup import parse_inline
 
 _OPENERS = "([“‘\"'"
@@ -38,26 +39,28 @@ class Edit:
 
 
 class UnitWords:
+    """Cells: a (char, italic, bold, sup) tuple per character of text (cheap to make and
+    compare), the inline object itself for markers, references and breaks."""
+
     def __init__(self, content: Content, ref: Callable[[str], str]):
         cells: list = []
         shown: list[str] = []
+        widths: list[int] = []
         for item in content:
             if isinstance(item, Text):
-                for ch in item.text:
-                    cells.append(Text(ch, item.italic, item.bold, item.sup))
-                    shown.append(ch)
+                fmt = (item.italic, item.bold, item.sup)
+                cells.extend((ch,) + fmt for ch in item.text)
+                shown.append(item.text)
+                widths.extend([1] * len(item.text))
             else:
                 cells.append(item)
-                shown.append(ref(item.target) if isinstance(item, CrossRef)
-                             else "\n" if isinstance(item, Break) else "")
+                s = ref(item.target) if isinstance(item, CrossRef) else \
+                    "\n" if isinstance(item, Break) else ""
+                shown.append(s)
+                widths.append(len(s))
         self.cells = cells
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        pos = 0
-        for s in shown:
-            self.starts.append(pos)
-            pos += len(s)
-            self.ends.append(pos)
+        self.ends = list(accumulate(widths))
+        self.starts = [e - w for e, w in zip(self.ends, widths)]
         self.text = "".join(shown)
 
     # ------------------------------------------------------------ finding words
@@ -113,13 +116,13 @@ class UnitWords:
                 elif s == 0 and e < len(t) and t[e] == " ":
                     e += 1
         i, j = self.cell_span(s, e)
-        cells = explode(normalize(new))
-        if not exact and cells and all(isinstance(c, Text) and not (c.italic or c.bold or c.sup)
+        cells = explode(new)
+        if not exact and cells and all(isinstance(c, tuple) and not (c[1] or c[2] or c[3])
                                        for c in cells):
             model = self._neighbour(i, j)
-            if model is not None and (model.italic or model.bold):
-                cells = [Text(c.text, model.italic, model.bold) for c in cells]
-        return Edit(i, j, tuple(cells), s, e, t[s:e], plain(normalize(cells)))
+            if model is not None and (model[1] or model[2]):
+                cells = [(c[0], model[1], model[2], False) for c in cells]
+        return Edit(i, j, tuple(cells), s, e, t[s:e], plain(to_content(cells)))
 
     def cell_span(self, s: int, e: int) -> tuple[int, int]:
         if s == e:
@@ -129,8 +132,8 @@ class UnitWords:
 
     def _neighbour(self, i: int, j: int):
         for k in ((i,) if j > i else ()) + (i - 1, i):
-            if 0 <= k < len(self.cells) and isinstance(self.cells[k], Text) \
-                    and not self.cells[k].text.isspace():
+            if 0 <= k < len(self.cells) and isinstance(self.cells[k], tuple) \
+                    and not self.cells[k][0].isspace():
                 return self.cells[k]
         return None
 
@@ -143,17 +146,30 @@ class UnitWords:
             out.extend(ed.cells)
             prev = max(prev, ed.j)
         out.extend(self.cells[prev:])
-        return normalize(out)
+        return to_content(out)
 
 
 def explode(content: Content) -> list:
     cells: list = []
     for item in content:
         if isinstance(item, Text):
-            cells.extend(Text(ch, item.italic, item.bold, item.sup) for ch in item.text)
+            fmt = (item.italic, item.bold, item.sup)
+            cells.extend((ch,) + fmt for ch in item.text)
         else:
             cells.append(item)
     return cells
+
+
+def to_content(cells) -> Content:
+    """Cells back into runs (the canonical form: equal formats merged, nothing empty)."""
+    out: list = []
+    for is_text, group in groupby(cells, key=lambda c: isinstance(c, tuple)):
+        if not is_text:
+            out.extend(group)
+            continue
+        for fmt, chars in groupby(group, key=lambda c: c[1:]):
+            out.append(Text("".join(c[0] for c in chars), *fmt))
+    return normalize(out)
 
 
 def _near(text: str, words: str) -> str:
