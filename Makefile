@@ -71,6 +71,19 @@ demo: setup sysdeps
 	$(ASM) concordance $(NEG) -o $(OUT)/concordance-rev2.csv
 	$(ASM) history $(NEG) "OP 25" -o $(OUT)/history-op24.txt
 	$(ASM) history $(NEG) op24 -o $(OUT)/history-op24.html
+	# Redlines: Rev.1 against the first draft as Word tracked changes (each change by its
+	# proposer) and in bold/strike-out (HTML, and PDF when LibreOffice is here); Rev.2 against
+	# Rev.1; a fictional delegation's preview of its proposals on Rev.1, with the clashes with
+	# proposals on file as Word comments and HTML notes.
+	$(ASM) redline drafts/$(NEG)/first-draft.draft drafts/$(NEG)/rev1.draft -o $(OUT)/redline-rev1.docx
+	$(ASM) redline drafts/$(NEG)/first-draft.draft drafts/$(NEG)/rev1.draft -o $(OUT)/redline-rev1-visual.docx --visual
+	$(ASM) redline drafts/$(NEG)/first-draft.draft drafts/$(NEG)/rev1.draft -o $(OUT)/redline-rev1.html
+	@if command -v soffice >/dev/null 2>&1; then \
+	  $(ASM) redline drafts/$(NEG)/first-draft.draft drafts/$(NEG)/rev1.draft -o $(OUT)/redline-rev1.pdf; \
+	else echo "note: LibreOffice is missing, so no redline PDF (make sysdeps)"; fi
+	$(ASM) redline drafts/$(NEG)/rev1.draft drafts/$(NEG)/rev2.draft -o $(OUT)/redline-rev2.docx
+	$(ASM) preview drafts/$(NEG)/rev1.draft examples/preview/Q-01.yaml -o $(OUT)/preview-delegation-q.docx
+	$(ASM) preview drafts/$(NEG)/rev1.draft examples/preview/Q-01.yaml -o $(OUT)/preview-delegation-q.html
 	# Word and Akoma Ntoso: the first draft comes back from two fictional delegations with
 	# Word's track changes (edited through the ooxml layer), is read as accepted text and as one
 	# proposal per author; the first draft goes out to Akoma Ntoso and back unchanged; the

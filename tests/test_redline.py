@@ -250,3 +250,60 @@ def test_bad_input_is_one_line_exit_2_and_nothing_written(first_draft, tmp_path)
         assert len(res.stderr.strip().splitlines()) == 1
         assert not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.draft", "notes.pdf"]
+
+
+# ------------------------------------------------------------------ preview
+
+ROOT = Path(__file__).resolve().parent.parent
+REV1 = ROOT / "drafts" / "gcm-modalities" / "rev1.draft"
+Q01 = ROOT / "examples" / "preview" / "Q-01.yaml"
+
+
+def test_preview_shows_the_delegations_changes_and_flags_conflicts(tmp_path):
+    import docx as python_docx
+    out = tmp_path / "preview.docx"
+    res = run_cli("preview", REV1, Q01, "-o", out)
+    assert res.returncode == 0, res.stderr
+    assert "2 conflict(s)" in res.stderr
+    assert "R-21/1 by Co-facilitators" in res.stderr and "R-22/1 by Delegation B" in res.stderr
+    body = parts(out)["word/document.xml"]
+    authors = {el.get(f"{W}author") for el in body.iter(f"{W}ins", f"{W}del")}
+    assert authors == {"Delegation Q"}
+    deleted = [t.text for t in body.iter(f"{W}delText")]
+    assert "four" in deleted and "on an as-available basis" in deleted
+    # the clashes are Word comments anchored in the paragraphs concerned
+    comments = python_docx.Document(str(out)).comments
+    texts = [c.text for c in comments]
+    assert len(texts) == 2 and any("R-22/1" in t and "Delegation B" in t for t in texts)
+    # pandoc accepting everything reads the draft with the proposal applied
+    from assembler.amendments import apply_proposals, load_proposal
+    from assembler.source import load_draft
+    applied, _ = apply_proposals(load_draft(REV1), [load_proposal(Q01)], mode="all")
+    write(tmp_path, "applied.docx", build_docx(applied))
+    assert pandoc_text(out, "accept") == pandoc_text(tmp_path / "applied.docx")
+
+
+def test_preview_html_flags_conflicts(tmp_path):
+    import html5lib
+    out = tmp_path / "preview.html"
+    res = run_cli("preview", REV1, Q01, "-o", out)
+    assert res.returncode == 0, res.stderr
+    doc = html5lib.parse(out.read_text(), namespaceHTMLElements=False)
+    notes = ["".join(a.itertext()) for a in doc.iter("aside")]
+    assert len(notes) == 2 and any("R-21/1" in n for n in notes)
+    assert "Delegations" not in notes[0]
+
+
+def test_preview_of_a_proposal_that_does_not_apply(tmp_path):
+    bad = tmp_path / "Q-02.yaml"
+    bad.write_text("id: Q-02\nproposer: Delegation Q\ndate: 2017-01-21\nbase: rev1\nchanges:\n"
+                   "  - kind: replace-words\n    target: OP 24\n    words: in October 2031\n"
+                   "    text: in November 2031\n")
+    out = tmp_path / "p.docx"
+    res = run_cli("preview", REV1, bad, "-o", out)
+    assert res.returncode == 2, res.stderr
+    assert "Q-02" in res.stderr and "Traceback" not in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
+    assert not out.exists()
+    res = run_cli("preview", REV1, Q01, "-o", tmp_path / "nowhere" / "p.docx")
+    assert res.returncode == 2 and "does not exist" in res.stderr

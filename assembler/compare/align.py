@@ -163,11 +163,16 @@ def _kind(unit) -> str:
 # ------------------------------------------------------------------ similarity
 
 def _bag(text: str) -> Counter:
-    return Counter(text.lower().split())
+    """Word pairs in order (single words for very short texts): two paragraphs drawn from one
+    vocabulary share many words but few pairs unless one is an edit of the other."""
+    words = text.lower().split()
+    if len(words) < 4:
+        return Counter(words)
+    return Counter(zip(words, words[1:]))
 
 
 def similarity(a: str, b: str) -> float:
-    """Word overlap (Dice coefficient over word multisets): 1.0 same words, 0.0 none."""
+    """Overlap of word pairs (Dice coefficient over multisets): 1.0 same text, 0.0 none."""
     ca, cb = _bag(a), _bag(b)
     total = sum(ca.values()) + sum(cb.values())
     if not total:

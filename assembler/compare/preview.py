@@ -43,7 +43,8 @@ class Preview:
         for c in self.clashes:
             text = (f"Conflicts with {c.theirs} by {c.proposer} ({c.status}): {c.reason}. "
                     f"Your change: {c.mine}.")
-            out.setdefault(c.unit, []).append((text, Who(c.proposer, iso_date(c.date))))
+            out.setdefault(c.unit, []).append((text, Who(f"Conflict with {c.proposer}",
+                                                         iso_date(c.date))))
         return out
 
 
@@ -55,6 +56,9 @@ def preview(base: Draft, mine: list, on_file: list = (), *, author: str = "Co-fa
     from ..amendments import apply_proposals
     new, record = apply_proposals(base, mine, mode="all", versions=versions)
     dates = {p.id: p.date for p in mine}
+    proposers = {p.proposer for p in mine}
+    if len(proposers) == 1:  # what their changes bring along (renumbered references) is theirs too
+        author = proposers.pop()
     default = default_who(new, author, date)
     r = build_redline(base, new, author, date, attribution_from(new, default, dates))
     mine_ids = {p.id for p in mine}

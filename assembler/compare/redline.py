@@ -108,7 +108,9 @@ class Redline:
     def old_number(self, new_target: str) -> str | None:
         """How the old version printed a cross-reference that now points at `new_target`
         (None if the old version had no such reference target)."""
-        pairs = self.__dict__.setdefault("_pairs", self.alignment.pairs())
+        pairs = self.__dict__.get("_pairs")
+        if pairs is None:
+            pairs = self.__dict__["_pairs"] = self.alignment.pairs()
         old_id = pairs.get(new_target)
         if old_id is None and new_target not in self.new_labels:
             old_id = new_target  # the target is gone: the reference dangles in the new text
