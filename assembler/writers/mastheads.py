@@ -62,7 +62,9 @@ def top(dd, face: Masthead) -> None:
     facts = [f"Distr.: {face.distribution}", face.date]
     if face.original:
         facts += ["", face.original]
-    distr = [Line([Run(text)], ParaFormat(align="left", **tight)) for text in facts]
+    distr = [Line([Run(text)], ParaFormat(align="left", space_before_pt=m.get("distr_space_before_pt", 3)
+                                          if i == 0 else 0, space_after_pt=0))
+             for i, text in enumerate(facts)]
     frame(dd.builder,
           [[Cell([un], valign="bottom"), Cell([symbol], valign="bottom")],
            [Cell([organ], valign="center"), Cell(distr, valign="center")]],
