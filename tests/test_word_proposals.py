@@ -176,3 +176,34 @@ def test_a_paragraph_moved_in_word_is_a_move(first_draft, tmp_path):
     assert texts(apply_proposals(first_draft, [prop], mode="all")[0]) == \
         texts(read_docx_draft(path, changes="accept").draft)
     assert read_docx_draft(path, changes="reject").draft.operative == first_draft.operative
+
+
+def test_a_change_inside_another_authors_insertion(tmp_path):
+    """B deletes a word that A inserted: rejecting all removes A's words, B's view has
+    neither, A's view has A's words."""
+    from assembler.ooxml.reader import read_docx, resolve, resolve_for
+    ed = TrackedEditor(wordfiles.hand_typed())
+    ed.insert_words("all donors to contribute", "contribute ", "very promptly ", "Delegation A")
+    p = ed.paragraph("all donors to contribute")
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    ins = p.find(f"{W}ins")
+    run = ins.find(f"{W}r")
+    run.find(f"{W}t").text = "promptly "
+    import copy
+    from lxml import etree
+    deleted = copy.deepcopy(run)
+    deleted.find(f"{W}t").text = "very "
+    deleted.find(f"{W}t").tag = f"{W}delText"
+    d = etree.Element(f"{W}del", {f"{W}id": "1", f"{W}author": "Delegation B"})
+    d.append(deleted)
+    run.addprevious(d)
+    path = tmp_path / "nested.docx"
+    path.write_bytes(ed.to_bytes())
+    doc = read_docx(path)
+
+    def op4(view):
+        return [x.text for x in view.blocks if "donors" in getattr(x, "text", "")][0]
+    assert "contribute generously" in op4(resolve(doc, "reject"))
+    assert "contribute promptly generously" in op4(resolve(doc, "accept"))
+    assert "contribute very promptly generously" in op4(resolve_for(doc, "Delegation A"))
+    assert "contribute generously" in op4(resolve_for(doc, "Delegation B"))

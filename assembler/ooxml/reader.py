@@ -34,6 +34,7 @@ class Mark:
     kind: str
     author: str
     date: str = ""
+    within: "Mark | None" = None   # the change this one was made inside (B deletes A's words)
 
 
 @dataclass(frozen=True)
@@ -122,8 +123,9 @@ class WordDocument:
         seen: dict[str, None] = {}
         for p in list(self.paragraphs()) + [p for ps in self.footnotes.values() for p in ps]:
             for mark in [p.mark_change] + [r.change for r in p.runs]:
-                if mark:
+                while mark:
                     seen.setdefault(mark.author, None)
+                    mark = mark.within
         return list(seen)
 
 
@@ -409,7 +411,7 @@ def _walk_runs(p, change: Mark | None = None):
         elif local in ("bookmarkStart", "bookmarkEnd"):
             yield child, change
         elif local in _CHANGES:
-            yield from _walk_runs(child, _mark(child, local))
+            yield from _walk_runs(child, replace(_mark(child, local), within=change))
         elif local in _WRAPPERS:
             yield from _walk_runs(child, change)
         elif local == "sdtContent":
@@ -556,7 +558,7 @@ def _resolve(doc: WordDocument, accepted) -> WordDocument:
         """Whether the marked thing is absent from the resolved text."""
         if mark is None:
             return False
-        return (mark.kind == "del") == bool(accepted(mark))
+        return (mark.kind == "del") == bool(accepted(mark)) or removed(mark.within)
 
     def keep(run: WRun) -> bool:
         return not removed(run.change)
