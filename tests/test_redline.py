@@ -307,3 +307,40 @@ def test_preview_of_a_proposal_that_does_not_apply(tmp_path):
     assert not out.exists()
     res = run_cli("preview", REV1, Q01, "-o", tmp_path / "nowhere" / "p.docx")
     assert res.returncode == 2 and "does not exist" in res.stderr
+
+
+# ------------------------------------------------------------------ as a person sees it
+
+@pytest.mark.slow
+def test_libreoffice_opens_the_redline_and_shows_the_changes(first_draft, tmp_path):
+    import shutil
+    import subprocess
+    from conftest import soffice_pdf
+    red = write(tmp_path, "redline.docx", build_redline_docx(build_redline(first_draft,
+                                                                          edited(first_draft))))
+    pdf = soffice_pdf(red, tmp_path)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    # tracked changes are shown, not applied: deleted and inserted words are both on the page
+    assert "shall should" in " ".join(text.split()).replace("shallshould", "shall should")
+    assert "to review these modalities in 2018" in text
+    assert "Invites intergovernmental organizations" in " ".join(text.split())  # deleted OP 4
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", str(pdf),
+                        str(tmp_path / "page")], check=True)
+        assert (tmp_path / "page-1.png").stat().st_size > 10_000
+
+
+@pytest.mark.slow
+def test_bold_strike_out_pdf(tmp_path):
+    import subprocess
+    import shutil
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice is not installed (make sysdeps)")
+    out = tmp_path / "redline.pdf"
+    first = ROOT / "drafts" / "gcm-modalities" / "first-draft.draft"
+    res = run_cli("redline", first, REV1, "-o", out)
+    assert res.returncode == 0, res.stderr
+    text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(out), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "Changes against First Draft of the Resolution of 22 December 2016" in text
