@@ -116,9 +116,12 @@ section.letter { margin-bottom: 2cm; font-size: 12pt; }
 section.letter p { margin: 0 0 12pt; }
 section.letter .letterhead { text-align: center; font-weight: bold; }
 section.letter .date { text-align: right; }
+section.letter .closing { text-align: left; margin-top: 0; }
+section.letter + section.letter { border-top: 1px dashed #bbb; padding-top: 1cm; }
 section.letter .body { text-align: justify; text-indent: 1.27cm; }
 section.letter .addressee { margin-top: 36pt; }
 section.letter .signatures { display: flex; gap: 1cm; margin-top: 36pt; }
 section.letter .signatory { flex: 1; }
-@media print { section.letter { break-after: page; margin: 0; } }
+@media print { section.letter { break-after: page; margin: 0; }
+               section.letter + section.letter { border-top: 0; padding-top: 0; } }
 """

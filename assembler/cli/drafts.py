@@ -91,10 +91,10 @@ def check(
 @verb
 def build(
     draft: Path = typer.Argument(..., help="a draft source (.draft)"),
-    output: Path = typer.Option(..., "-o", "--output", help="the document to write (.docx)"),
+    output: Path = typer.Option(..., "-o", "--output", help="the document to write (.docx, .pdf, .html, .txt)"),
     layout: Optional[Path] = typer.Option(None, help="a layout .toml (default templates/un-layout.toml)"),
     stage: Optional[str] = typer.Option(None, help="override the stage for this build: elements, "
-                                        "zero, first, rev, final, L, L-rev, adopted"),
+                                        "zero, first, rev, final, mapping, L, L-rev, adopted"),
     symbol: Optional[str] = typer.Option(None, help="override the document symbol (A/71/L.58)"),
     date: Optional[str] = typer.Option(None, help="override the date"),
     job_number: Optional[str] = typer.Option(None, "--job-number", help="override the job number (17-05719)"),
