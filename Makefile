@@ -59,13 +59,15 @@ demo: setup sysdeps
 	cmp $(OUT)/rev1.draft drafts/$(NEG)/rev1.draft
 	$(ASM) build drafts/$(NEG)/rev1.draft -o $(OUT)/rev1.docx
 	$(ASM) compile drafts/$(NEG)/rev1.draft amendments/$(NEG)/rev2 -o $(OUT)/compilation-rev2.html --touched-only
-	$(ASM) apply drafts/$(NEG)/rev1.draft amendments/$(NEG)/rev2 --all -o $(OUT)/rev2-preview.draft
 	# Second round, then the archivist's tables: Rev.2 from Rev.1 (must equal the committed
 	# drafts/$(NEG)/rev2.draft); the three versions side by side in every format with the
 	# proposers behind each change; the concordance; one paragraph's life.
 	$(ASM) apply drafts/$(NEG)/rev1.draft amendments/$(NEG)/rev2 -o $(OUT)/rev2.draft --date "24 January 2017" --stage-label "Revision 2"
 	cmp $(OUT)/rev2.draft drafts/$(NEG)/rev2.draft
 	$(ASM) build drafts/$(NEG)/rev2.draft -o $(OUT)/rev2.docx
+	# Late proposals, two written against older versions, carried onto Rev.2 (a preview)
+	$(ASM) compile drafts/$(NEG)/rev2.draft amendments/$(NEG)/rev3 -o $(OUT)/compilation-rev3.html
+	$(ASM) apply drafts/$(NEG)/rev2.draft amendments/$(NEG)/rev3 --all -o $(OUT)/rev3-preview.draft
 	for f in docx html csv xlsx; do $(ASM) compare drafts/$(NEG)/first-draft.draft drafts/$(NEG)/rev1.draft drafts/$(NEG)/rev2.draft -o $(OUT)/comparison.$$f || exit 1; done
 	$(ASM) concordance $(NEG) --pairs each -o $(OUT)/concordance.html
 	$(ASM) concordance $(NEG) -o $(OUT)/concordance-rev2.csv

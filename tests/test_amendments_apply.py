@@ -18,7 +18,7 @@ from conftest import ROOT, run_cli
 
 DRAFTS = ROOT / "drafts" / "gcm-modalities"
 ROUND1 = ROOT / "amendments" / "gcm-modalities" / "rev1"
-ROUND2 = ROOT / "amendments" / "gcm-modalities" / "rev2"
+LATE = ROOT / "amendments" / "gcm-modalities" / "rev3"
 
 
 def proposal(pid, *changes, status="accepted", base="first-draft", proposer=None):
@@ -169,19 +169,22 @@ def test_deleting_a_paragraph_still_referred_to_is_a_problem(first_draft):
         apply_proposals(first_draft, [proposal("P-1", Change("delete-unit", "OP 19"))])
 
 
-def test_carrying_a_proposal_from_the_first_draft_onto_rev1():
-    rev1 = load_draft(DRAFTS / "rev1.draft")
-    first = load_draft(DRAFTS / "first-draft.draft")
-    props = load_proposals([ROUND2])
-    new, record = apply_proposals(rev1, props, mode="all",
-                                  versions=lambda name: {"first-draft": first}.get(name))
-    # OP 21 of the first draft is OP 20 of Rev.1: followed by id, words found again
+def test_carrying_proposals_from_older_versions_onto_rev2():
+    rev2 = load_draft(DRAFTS / "rev2.draft")
+    older = {name: load_draft(DRAFTS / f"{name}.draft") for name in ("first-draft", "rev1")}
+    props = load_proposals([LATE])
+    assert {p.base for p in props} == {"first-draft", "rev1"}
+    new, record = apply_proposals(rev2, props, mode="all", versions=older.get)
+    # OP 21 of the first draft: followed by id, its words found again
     assert "to prepare a summary of the meeting" in reads(new, "op21")
+    # OP 12 (a) of Rev.1
+    assert reads(new, "op13.a") == "Phase I: consultations, April 2017 to November 2017"
     reasons = {n.change.id: n.reason for n in record.not_applicable}
-    assert "operative paragraph 3 of first-draft is no longer in rev1" in reasons["R-02/2"]
-    assert "are no longer in operative paragraph 26" in reasons["R-02/3"]
-    with pytest.raises(AssemblerError, match="written against 'first-draft', which is not"):
-        apply_proposals(rev1, props, mode="all", versions=lambda name: None)
+    assert set(reasons) == {"R-02/2", "R-02/3"}
+    assert "operative paragraph 3 of first-draft is no longer in rev2" in reasons["R-02/2"]
+    assert "“at least four days” are no longer in operative paragraph" in reasons["R-02/3"]
+    with pytest.raises(AssemblerError, match="written against '(first-draft|rev1)', which is not"):
+        apply_proposals(rev2, props, mode="all", versions=lambda name: None)
 
 
 def test_carried_words_pick_the_occurrence_that_moved():
