@@ -26,6 +26,8 @@ def main(src: str, dst: str) -> None:
                               italic_lead="Encourages", number="17.")
     ed.delete_words("Calls upon Member States to contribute", "concrete ", B,
                     "2017-01-11T09:10:00Z")
+    ed.comment("to appoint three co-facilitators", "Three co-facilitators allow a balance "
+               "between regions.", A, "2017-01-10T10:01:00Z")
     Path(dst).write_bytes(ed.to_bytes())
     print(f"wrote {dst}: tracked changes by {A} and {B}", file=sys.stderr)
 

@@ -30,6 +30,8 @@ def returned_first_draft(first_draft) -> bytes:
                               "2017-01-11T09:05:00Z", italic_lead="Encourages", number="17.")
     ed.delete_words("Calls upon Member States to contribute", "concrete ", B,
                     "2017-01-11T09:10:00Z")
+    ed.comment("to appoint three co-facilitators", "One from each regional group is too "
+               "many; three keeps the balance.", A, "2017-01-10T10:01:00Z")
     return ed.to_bytes()
 
 
@@ -46,6 +48,8 @@ def test_one_proposal_per_author_against_the_built_version(first_draft, tmp_path
     assert set(by) == {A, B}
     a, b = by[A], by[B]
     assert a.base == b.base == "first-draft" and a.date == "2017-01-10"
+    assert a.rationale == "One from each regional group is too many; three keeps the balance."
+    assert b.rationale == ""
     assert [(c.kind, c.target) for c in a.changes] == [("replace-words", "op5"),
                                                        ("insert-words", "op5")]
     assert (a.changes[0].words, a.changes[0].text) == ("two", "three")

@@ -116,6 +116,54 @@ class TrackedEditor:
             rpr = etree.SubElement(ppr, w("rPr"))
         etree.SubElement(rpr, w(kind), self._stamp(author, date))
 
+    def comment(self, containing: str, text: str, author: str, date: str = "") -> None:
+        """A margin comment on the paragraph containing `containing`."""
+        p = self.paragraph(containing)
+        name = "word/comments.xml"
+        if name in self.parts:
+            root = z_xml(self.parts[name])
+        else:
+            root = etree.Element(w("comments"), nsmap={"w": W})
+            self._relate("comments", "comments.xml",
+                         "application/vnd.openxmlformats-officedocument.wordprocessingml."
+                         "comments+xml")
+        cid = str(len(root))
+        c = etree.SubElement(root, w("comment"), {w("id"): cid, w("author"): author})
+        if date:
+            c.set(w("date"), date)
+        _run(etree.SubElement(c, w("p")), text)
+        self.parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                          standalone=True)
+        first = next((r for r in p if r.tag == w("r")), None)
+        start = etree.Element(w("commentRangeStart"), {w("id"): cid})
+        if first is not None:
+            first.addprevious(start)
+        else:
+            p.append(start)
+        p.append(etree.Element(w("commentRangeEnd"), {w("id"): cid}))
+        ref = etree.SubElement(p, w("r"))
+        etree.SubElement(ref, w("commentReference"), {w("id"): cid})
+
+    def _relate(self, kind: str, target: str, content_type: str) -> None:
+        rels_name = "word/_rels/document.xml.rels"
+        rels = z_xml(self.parts[rels_name])
+        ns = rels.nsmap[None]
+        ids = {r.get("Id") for r in rels}
+        rid = next(f"rId{k}" for k in range(1, 1000) if f"rId{k}" not in ids)
+        etree.SubElement(rels, f"{{{ns}}}Relationship", Id=rid, Target=target,
+                         Type=f"http://schemas.openxmlformats.org/officeDocument/2006/"
+                              f"relationships/{kind}")
+        self.parts[rels_name] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8",
+                                               standalone=True)
+        types = z_xml(self.parts["[Content_Types].xml"])
+        tns = types.nsmap[None]
+        etree.SubElement(types, f"{{{tns}}}Override", PartName="/word/" + target,
+                         ContentType=content_type)
+        self.parts["[Content_Types].xml"] = etree.tostring(types, xml_declaration=True,
+                                                           encoding="UTF-8", standalone=True)
+        if "word/" + target not in self.order:
+            self.order.append("word/" + target)
+
     def delete_paragraph(self, containing: str, author: str, date: str = "") -> None:
         p = self.paragraph(containing)
         runs = [r for r in p if r.tag == w("r")]

@@ -109,6 +109,7 @@ class WordDocument:
     title: str = ""
     notes: list = field(default_factory=list)      # (location, message) the reader noticed
     furniture: list = field(default_factory=list)  # lines of headers and footers
+    comments: list = field(default_factory=list)   # (author, date, text) of Word comments
 
     def paragraphs(self):
         for block in self.blocks:
@@ -184,7 +185,16 @@ class _Reader:
                         text = "".join(t.text or "" for t in p.iter(w("t")))
                         if text.strip():
                             furniture.append(text.strip())
-        return WordDocument(blocks, footnotes, props, title, self.notes, furniture)
+        comments = []
+        comments_part = self._target(folder, rels, "/comments")
+        if comments_part:
+            for c in self.z.xml(comments_part).iter(w("comment")):
+                text = "\n".join("".join(t.text or "" for t in p.iter(w("t")))
+                                 for p in c.iter(w("p"))).strip()
+                if text:
+                    comments.append((c.get(w("author"), "") or "Unknown author",
+                                     c.get(w("date"), "") or "", text))
+        return WordDocument(blocks, footnotes, props, title, self.notes, furniture, comments)
 
     # ---------------------------------------------------------------- package
     def _main_part(self) -> str:
@@ -600,4 +610,5 @@ def _resolve(doc: WordDocument, accepted) -> WordDocument:
         blocks.append(replace(block, rows=rows))
     blocks += paras(run_of_paras)
     notes = {k: tuple(paras(v)) for k, v in doc.footnotes.items()}
-    return WordDocument(blocks, notes, doc.properties, doc.title, doc.notes, doc.furniture)
+    return WordDocument(blocks, notes, doc.properties, doc.title, doc.notes, doc.furniture,
+                        doc.comments)

@@ -64,9 +64,12 @@ def word_proposals(path: Path | str, base: Draft | None = None) -> WordProposals
             out.notes.append(f"{author}: tracked changes that change no words (formatting only)")
             continue
         pid = f"P-{slug(author)}"
+        # what a delegation says in its margin comments is its rationale
+        rationale = "\n".join(text for who, _, text in doc.comments if who == author)
         out.proposals.append(Proposal(pid, author, version, number_changes(pid, changes),
                                       date=dates.get(author, ""),
-                                      title=f"Tracked changes by {author} in {Path(file).name}"))
+                                      title=f"Tracked changes by {author} in {Path(file).name}",
+                                      rationale=rationale))
     return out
 
 
