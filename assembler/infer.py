@@ -72,7 +72,7 @@ def _tidy(change: Change, old: Draft) -> Change:
     if change.kind not in ("insert-words", "replace-words", "delete-words"):
         return change
     words, text = change.words.strip(), change.text.replace("\\ ", " ").strip()
-    if (words, text) == (change.words, change.text) or not words:
+    if not words:
         return change
     pretty = Change(change.kind, change.target, words=words, text=text,
                     position=change.position,
