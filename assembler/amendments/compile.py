@@ -127,8 +127,17 @@ def _entry(p: Planned, index: UnitIndex, rows: dict, clashes: list[str]) -> Entr
     shown = replace(c, text=plain(parse_inline(c.text))) if c.text else c
     same_base = p.proposal.base == index.draft.metadata.version
     prose = change_to_prose(_with_ids(shown, p), index) if same_base else change_to_prose(shown)
-    return Entry(p.proposal, c.id, prose, STATUS_WORDS[p.proposal.status],
+    return Entry(p.proposal, c.id, prose, status_words(p.proposal),
                  [(t, m) for t, m in preview if t], note, clashes)
+
+
+def status_words(prop: Proposal) -> str:
+    """"superseded by P-10", "merged into P-19", "accepted with modification"."""
+    words = STATUS_WORDS[prop.status]
+    last = prop.decision
+    if last is not None and last.by:
+        words += f" {'into' if prop.status == 'merged' else 'by'} {last.by}"
+    return words
 
 
 def _with_ids(c, p: Planned):

@@ -74,6 +74,6 @@ def _summary(b: DocumentBuilder, c: Compilation, layout: Layout) -> None:
                  [[Run(str(len(c.proposals)), bold=True)]], False))
     page = page_setup(layout)
     usable = page.width_cm - page.left_cm - page.right_cm
-    first = min(4.0, usable / 2)
-    other = (usable - first) / (len(statuses) + 1)
-    b.table(rows, [first] + [other] * (len(statuses) + 1))
+    first, total = min(3.6, usable / 3), 1.2
+    other = (usable - first - total) / max(1, len(statuses))
+    b.table(rows, [first] + [other] * len(statuses) + [total])

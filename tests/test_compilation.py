@@ -1,0 +1,78 @@
+"""The co-facilitators' compilation, read back by independent readers (python-docx, pandoc,
+html5lib) and rendered by LibreOffice."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT, pandoc_text, run_cli, soffice_pdf
+
+FIRST = ROOT / "drafts" / "gcm-modalities" / "first-draft.draft"
+ROUND1 = ROOT / "amendments" / "gcm-modalities" / "rev1"
+
+
+@pytest.fixture(scope="module")
+def compiled(tmp_path_factory):
+    out = tmp_path_factory.mktemp("compilation")
+    docx, html = out / "compilation.docx", out / "compilation.html"
+    r = run_cli("compile", FIRST, ROUND1, "-o", docx, "--touched-only")
+    assert r.returncode == 0, r.stderr
+    r = run_cli("compile", FIRST, ROUND1, "-o", html)
+    assert r.returncode == 0, r.stderr
+    return docx, html
+
+
+def test_docx_shows_each_proposal_under_its_unit(compiled):
+    docx, _ = compiled
+    text = pandoc_text(docx)
+    flat = " ".join(text.split())
+    assert "P-02/1 — Delegation A (co-sponsors: Delegation B, Delegation C) [accepted]" in flat
+    assert ("In operative paragraph 5, after “two co-facilitators” insert “, one from a "
+            "developing and one from a developed country”") in flat
+    assert "P-06/1 — Delegation F [rejected]" in flat
+    # untouched units are left out, touched ones are in document order
+    body = text.split("Proposals paragraph by paragraph")[1]
+    labels = [line for line in body.splitlines() if line.startswith(("OP ", "PP "))]
+    assert labels[:3] == ["PP 3", "PP 4", "OP 1 (a)"] and labels[-1] == "OP 28"
+    assert "OP 4" not in labels
+    # the conflicting pairs are named
+    assert "P-09/1 by Delegation H and P-10/1 by Delegation I" in flat
+    assert "Conflicts with P-12/1 (Delegation J)" in flat
+
+
+def test_docx_marks_insertions_bold_and_deletions_struck(compiled):
+    import docx as python_docx
+    doc = python_docx.Document(str(compiled[0]))
+    bold = {r.text for p in doc.paragraphs for r in p.runs if r.bold}
+    struck = {r.text for p in doc.paragraphs for r in p.runs if r.font.strike}
+    assert ", one from a developing and one from a developed country" in bold
+    assert "seventy-third session" in bold and "73rd session" in struck
+    assert any("Decides that the intergovernmental conference and its preparatory process"
+               in s for s in struck)  # OP 3 deleted
+    table = doc.tables[0]
+    header = [c.text for c in table.rows[0].cells]
+    assert header[0] == "Proposer" and header[-1] == "Total"
+    assert table.rows[-1].cells[-1].text == "19"
+
+
+def test_html_is_well_formed_and_complete(compiled):
+    import html5lib
+    _, html = compiled
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    tree = parser.parse(html.read_bytes())
+    sections = tree.findall(".//section")
+    assert len(sections) > 50  # every unit, touched or not
+    ins = [e.text for e in tree.iter("ins")]
+    dels = [e.text for e in tree.iter("del")]
+    assert "Trust fund" in ins and "at least four days" in dels
+    assert "Delegation N" in html.read_text("utf-8")
+
+
+def test_compile_refuses_an_unknown_format(tmp_path):
+    r = run_cli("compile", FIRST, ROUND1, "-o", tmp_path / "c.pdf")
+    assert r.returncode == 2 and "give an output ending in .docx or .html" in r.stderr
+
+
+@pytest.mark.slow
+def test_libreoffice_renders_the_compilation(compiled, tmp_path):
+    pdf = soffice_pdf(compiled[0], tmp_path)
+    assert pdf.exists() and pdf.stat().st_size > 10_000
