@@ -114,7 +114,7 @@ def main() -> None:
         sample = versions(nv, nu)
         cells = sum(units_of(v.draft) for v in sample)
         compared = cells - units_of(sample[0].draft)
-        s, m = measure(lambda: build_table(sample), repeat=2)
+        s, m = measure(lambda: build_table(sample), repeat=3)
         per, per_cmp = s / cells * 1e6, s / compared * 1e6
         first, first_cmp = first or per, first_cmp or per_cmp
         line = (f"{nv:>2} versions x {nu:>5} units: model {s * 1000:7.1f} ms, "

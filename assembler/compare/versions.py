@@ -15,6 +15,10 @@ from ..source import load_draft
 
 DRAFTS = Path("drafts")
 OTHER_DOCUMENTS = {"mapping"}  # stages of documents that are not versions of the text
+ISSUED = {"L", "L-rev", "adopted"}  # named by their symbol (A/71/L.58)
+STAGE_NAMES = {"elements": "Elements paper", "zero": "Zero draft", "first": "First draft",
+               "final": "Final draft", "L": "L-document", "L-rev": "Revised L-document",
+               "adopted": "Adopted resolution"}
 
 
 @dataclass(frozen=True)
@@ -31,14 +35,19 @@ class Version:
             return m.stage_label
         if m.stage == "rev" and m.revision:
             return f"Rev.{m.revision}"
-        return m.stage or self.name
+        if m.stage in ISSUED and m.symbol:
+            return m.symbol
+        return STAGE_NAMES.get(m.stage, m.stage) or self.name
 
     @property
     def short(self) -> str:
-        """The name used in notes ("deleted in Rev.1"): the revision if any, else the stage."""
+        """The name used in notes ("deleted in Rev.1"): the revision or the symbol if any,
+        else the stage."""
         m = self.draft.metadata
         if m.stage == "rev" and m.revision:
             return f"Rev.{m.revision}"
+        if m.stage in ISSUED and m.symbol:
+            return m.symbol
         label = self.stage
         for word in (" of the Resolution", " of the resolution"):
             label = label.replace(word, "")
