@@ -344,3 +344,18 @@ def test_bold_strike_out_pdf(tmp_path):
     text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(out), "-"], capture_output=True,
                           text=True, check=True).stdout
     assert "Changes against First Draft of the Resolution of 22 December 2016" in text
+
+
+def test_rev1_against_the_first_draft_masthead_included(first_draft, tmp_path):
+    """The demo's redline: Rev.1 (made by `apply` from eighteen proposals) against the first
+    draft; the masthead's date and stage are tracked too, so both sides read whole."""
+    from assembler.source import load_draft
+    from assembler.compare.authors import attribution_from
+    from assembler.compare.redline import default_who
+    rev1 = load_draft(REV1)
+    red = check_both_sides(tmp_path, first_draft, rev1,
+                           attribution=attribution_from(rev1, default_who(rev1)))
+    deleted = [t.text for t in parts(red)["word/document.xml"].iter(f"{W}delText")]
+    assert "22 December 2016" in deleted and "First Draft of the Resolution" in deleted
+    authors = {el.get(f"{W}author") for el in parts(red)["word/document.xml"].iter(f"{W}ins")}
+    assert {"Delegation A", "Group of Friends of X", "Delegation M"} <= authors

@@ -6,6 +6,7 @@ redline writer never touches markup.
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
@@ -14,6 +15,13 @@ from lxml import etree
 from .ns import (COMMENTS_CT, CORE_CT, CORE_REL, CP, DC, DCTERMS, DOC_CT, FOOTNOTES_CT, NSMAP, OFFICE_DOC_REL,
                  SETTINGS_CT, STYLES_CT, W, XML, w)
 from .package import Package
+
+
+# the schema's order of run properties (a merged w:rPr must keep it)
+_RPR_ORDER = {w(t): i for i, t in enumerate(
+    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
+    "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
+    "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath".split())}
 
 
 def twips(cm: float) -> str:
@@ -288,6 +296,33 @@ class DocumentBuilder:
             p = etree.SubElement(c, w("p"))
             self._runs(p, [Run(text)])
         return cid
+
+    def retrack(self, text: str, runs: list[Run]) -> bool:
+        """Give the first body paragraph that reads exactly `text` new runs, in the format of
+        its first run: how a redline shows a change in lines another writer laid out (the
+        masthead's date and stage). False when no paragraph reads so."""
+        for p in self.body.iter(w("p")):
+            rs = p.findall(w("r"))
+            if not rs or "".join(t.text or "" for t in p.iter(w("t"))) != text:
+                continue
+            base = rs[0].find(w("rPr"))
+            for r in rs:
+                p.remove(r)
+            self._runs(p, runs)
+            if base is not None:
+                for r in p.iter(w("r")):
+                    own = r.find(w("rPr"))
+                    merged = {c.tag: c for c in copy.deepcopy(base)}
+                    if own is not None:
+                        for c in own:
+                            merged.setdefault(c.tag, c)
+                        r.remove(own)
+                    rpr = etree.Element(w("rPr"))
+                    for c in sorted(merged.values(), key=lambda c: _RPR_ORDER.get(c.tag, 99)):
+                        rpr.append(c)
+                    r.insert(0, rpr)
+            return True
+        return False
 
     def _change_element(self, parent, change: Change) -> etree._Element:
         el = etree.SubElement(parent, w(change.kind))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..compare.align import DELETED, EQUAL, INSERTED, MOVED_AWAY
 from ..compare.redline import Redline, RedlineUnit, Segment, Who
-from ..compare.words import DELETE, INSERT
+from ..compare.words import DELETE, INSERT, diff_content
 from ..layout import Layout, load_layout
 from ..model import Break, CrossRef, FootnoteRef, Text
 from ..ooxml import Change, Mark, ParaFormat, Run
@@ -229,10 +229,25 @@ class RedlineDocx(DraftDocx):
     def build(self) -> bytes:
         self._move_name = ""
         self.masthead()
+        self.track_masthead()
         if self.visual:
             self.legend()
         self.redline_body()
         return self.builder.to_bytes(**getattr(self, "package_options", {}))
+
+    def track_masthead(self) -> None:
+        """The masthead is laid out for the new version; a line that shows a value the old
+        version had otherwise (the date, the stage) shows the change, word by word."""
+        old, new = self.redline.old.metadata, self.redline.new.metadata
+        for key, value in new.items():
+            before = old.get(key)
+            if not value or not before or before == value:
+                continue
+            runs: list[Run] = []
+            for piece in diff_content((Text(before),), (Text(value),)):
+                who = self.redline.default if piece.op != "equal" else None
+                runs += self.seg_runs(Segment(piece.op, piece.content, who))
+            self.builder.retrack(value, runs)
 
     def redline_body(self) -> None:
         d, b, ind = self.redline.new, self.builder, self.ind
