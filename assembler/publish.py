@@ -78,14 +78,22 @@ def compose(draft: Draft, output: Path, layout: Layout, *, draft_path: Path | No
         from .writers.docx import DraftDocx
         from .writers.letters import letters_into_docx
         dd = DraftDocx(draft, layout)
+        issued = bool(draft.metadata.stage) and masthead_for(draft.metadata).issued
         if letters:
-            letters_into_docx(dd.builder, letters, layout)
+            letters_into_docx(dd.builder, letters, layout, own_section=issued and not letters_only)
         if letters_only:
             data = dd.builder.to_bytes()
         else:
             data = dd.build()
         if suffix == ".pdf":
-            from .writers.pdf import docx_to_pdf
+            from .writers.pdf import docx_to_pdf, join_pdfs
+            if letters and issued and not letters_only:
+                # LibreOffice does not count a section's own pages (SECTIONPAGES): render the
+                # letters and the issued text apart, then join them
+                alone = DraftDocx(draft, layout)
+                letters_into_docx(alone.builder, letters, layout)
+                return join_pdfs([docx_to_pdf(alone.builder.to_bytes()),
+                                  docx_to_pdf(DraftDocx(draft, layout).build())])
             data = docx_to_pdf(data)
         return data
     if suffix in (".html", ".htm"):

@@ -139,3 +139,40 @@ def test_no_letter_data(tmp_path):
     r = run_cli("build", draft, "--with-letter", "-o", tmp_path / "x.docx")
     assert r.returncode == 2 and "lonely.letters.toml" in r.stderr
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_letters_before_an_issued_text_keep_out_of_its_furniture(tmp_path):
+    """Letters before a resolution form their own section: no header, no job number, and
+    the resolution's pages are numbered from 1 over its own total."""
+    out = tmp_path / "res.docx"
+    r = run_cli("build", DRAFTS / "resolution.draft", "--with-letter", "--letter-data", DATA,
+                "-o", out)
+    assert r.returncode == 0, r.stderr
+    doc = docx.Document(str(out))
+    letters, text = doc.sections[0], doc.sections[-1]
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    assert letters._sectPr.find(W + "headerReference") is None
+    assert letters._sectPr.find(W + "footerReference") is None
+    assert text.different_first_page_header_footer
+    assert text._sectPr.find(W + "pgNumType").get(W + "start") == "1"
+    fields = [i.text.strip() for i in text.footer._element.iter(W + "instrText")]
+    assert fields == ["PAGE", "SECTIONPAGES"]
+
+
+def test_letters_before_an_issued_text_in_pdf(tmp_path):
+    import shutil
+    import subprocess
+    if not shutil.which("soffice") or not shutil.which("pdftotext"):
+        pytest.skip("LibreOffice or poppler missing (make sysdeps)")
+    out = tmp_path / "res.pdf"
+    r = run_cli("build", DRAFTS / "resolution.draft", "--with-letter", "--letter-data", DATA,
+                "-o", out)
+    assert r.returncode == 0, r.stderr
+    pages = [p for p in subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
+                                       text=True, check=True).stdout.split("\f") if p.strip()]
+    first = next(i for i, p in enumerate(pages) if "*1705719*" in p)
+    assert first == 2  # the two letters, then the resolution's first page
+    total = len(pages) - first
+    for n, page in enumerate(pages[first + 1:], 2):
+        assert f"{n}/{total}" in page
+    assert not any("17-05719" in p for p in pages[:first])

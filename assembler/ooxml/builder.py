@@ -123,6 +123,9 @@ class DocumentBuilder:
         # sectPr of the sections closed by end_section, in order (headers.py adds references)
         self.sections: list[etree._Element] = []
         self.first_page_different = False   # the first section's first page has its own header/footer
+        # leading sections without page furniture (covering letters before an issued text);
+        # the first section after them starts page numbering at 1 and has the first page
+        self.plain_sections = 0
         self.even_and_odd_headers = False   # even pages have their own header/footer
         self._add_separators()
 
@@ -203,7 +206,10 @@ class DocumentBuilder:
         """Close the section so far with `page`'s setup; what follows starts a new page."""
         p = etree.SubElement(self.body, w("p"))
         ppr = etree.SubElement(p, w("pPr"))
-        sect = self._sect_pr(page, title_page=self.first_page_different and not self.sections)
+        sect = self._sect_pr(page, title_page=self.first_page_different
+                             and len(self.sections) == self.plain_sections,
+                             restart=bool(self.plain_sections)
+                             and len(self.sections) == self.plain_sections)
         self.sections.append(sect)
         ppr.append(sect)
 
@@ -414,7 +420,7 @@ class DocumentBuilder:
             etree.SubElement(etree.SubElement(p, w("r")), w(tag))
 
     def _sect_pr(self, page: PageSetup, refs: Iterable[tuple[str, str, str]] = (),
-                 title_page: bool = False) -> etree._Element:
+                 title_page: bool = False, restart: bool = False) -> etree._Element:
         sect = etree.Element(w("sectPr"))
         for kind, which, rid in refs:
             ref = etree.SubElement(sect, w(f"{kind}Reference"))
@@ -434,6 +440,8 @@ class DocumentBuilder:
                             ("header", page.header_cm), ("footer", page.footer_cm)):
             mar.set(w(attr), twips(value))
         mar.set(w("gutter"), "0")
+        if restart:  # schema order: pgNumType after pgMar, before titlePg
+            etree.SubElement(sect, w("pgNumType")).set(w("start"), "1")
         if title_page:
             etree.SubElement(sect, w("titlePg"))
         return sect
@@ -529,15 +537,16 @@ class DocumentBuilder:
             from .properties import add_custom_properties
             add_custom_properties(pkg, self.properties)
         refs = tuple(header_footer(self, pkg)) if header_footer else ()
-        for sect in self.sections:  # earlier sections show the same headers and footers
+        for sect in self.sections[self.plain_sections:]:  # earlier sections show the same furniture
             for i, (kind, which, rid) in enumerate(refs):
                 ref = etree.Element(w(f"{kind}Reference"))
                 ref.set(w("type"), which)
                 ref.set(f"{{{NSMAP['r']}}}id", rid)
                 sect.insert(i, ref)
         doc = etree.Element(w("document"), nsmap=NSMAP)
-        self.body.append(self._sect_pr(self.page, refs, title_page=self.first_page_different
-                                       and not self.sections))
+        first = len(self.sections) == self.plain_sections
+        self.body.append(self._sect_pr(self.page, refs, title_page=self.first_page_different and first,
+                                       restart=bool(self.plain_sections) and first))
         doc.append(self.body)
         pkg.add("word/document.xml", doc, DOC_CT)
         return pkg

@@ -140,8 +140,11 @@ def parse_blocks(text: str, name: str) -> list[Block]:
 
 # ------------------------------------------------------------------------------- output
 
-def letters_into_docx(builder: DocumentBuilder, letters: list[Letter], layout: Layout) -> None:
-    """Each letter on its own page(s), then a page break before what follows."""
+def letters_into_docx(builder: DocumentBuilder, letters: list[Letter], layout: Layout,
+                      own_section: bool = False) -> None:
+    """Each letter on its own page(s), then a page break before what follows; with
+    `own_section`, the letters form a section of their own without the issued text's
+    headers, footers and page numbers."""
     look = layout.section("letter")
     size = look.get("pt", 12)
     page = builder.page
@@ -174,7 +177,11 @@ def letters_into_docx(builder: DocumentBuilder, letters: list[Letter], layout: L
             if block.role == "signature":
                 fmt.space_before_pt = look.get("signature_space_before_pt", 36)
             builder.paragraph(runs, fmt)
-        builder.page_break()
+        if own_section and letter is letters[-1]:
+            builder.end_section(builder.page)
+            builder.plain_sections = len(builder.sections)
+        else:
+            builder.page_break()
 
 
 def letters_html(letters: list[Letter]) -> Markup:

@@ -148,7 +148,10 @@ def furniture(dd, face: Masthead) -> None:
         if face.running_title else [bold_symbol]
     title_at = f.get("running_title_cm", 3.5) if face.running_title else 0.0
     title_tabs = ((title_at, "left"),) if face.running_title else ()
-    pages = [Run(r.text, field=r.field, size_pt=size, bold=True) for r in page_of_pages()]
+    # after covering letters in a section of their own, count the text's pages only
+    total = "SECTIONPAGES" if dd.builder.plain_sections else "NUMPAGES"
+    pages = [Run(r.text, field=total if r.field == "NUMPAGES" else r.field, size_pt=size, bold=True)
+             for r in page_of_pages()]
     fur = PageFurniture(
         header=[odd_header(face, width, size, bold_symbol, f)] if face.running_title else
         [Line(odd_head, ParaFormat(tabs_cm=tabs, **tight))],

@@ -68,3 +68,22 @@ def pdf_to_png(pdf: bytes, resolution: int = 70, first: int = 1, last: int = 1) 
                         str(src), str(Path(tmp) / "page")], check=True, capture_output=True,
                        timeout=120)
         return [p.read_bytes() for p in sorted(Path(tmp).glob("page*.png"))]
+
+
+def join_pdfs(parts: list[bytes]) -> bytes:
+    """One PDF of several (poppler's pdfunite), e.g. covering letters then an issued text
+    whose page furniture counts its own pages."""
+    if len(parts) == 1:
+        return parts[0]
+    exe = shutil.which("pdfunite")
+    if not exe:
+        raise AssemblerError("joining PDFs needs pdfunite, which is not installed",
+                             hint="apt-get install -y poppler-utils, or write .docx")
+    with tempfile.TemporaryDirectory(prefix="assembler-join-") as tmp:
+        names = []
+        for i, data in enumerate(parts):
+            names.append(str(Path(tmp) / f"part{i}.pdf"))
+            Path(names[-1]).write_bytes(data)
+        out = Path(tmp) / "joined.pdf"
+        subprocess.run([exe, *names, str(out)], check=True, capture_output=True, timeout=120)
+        return out.read_bytes()
