@@ -15,7 +15,7 @@ from .amendments.model import Change
 from .compare.align import DELETED, INSERTED, MOVED_AWAY, align
 from .compare.words import DELETE, EQUAL, INSERT, diff_content
 from .inline import plain
-from .model import (Draft, FootnoteRef, CrossRef, Heading, OperativeParagraph,
+from .model import (Draft, CrossRef, Heading, OperativeParagraph,
                     PreambularParagraph, SubParagraph, Text)
 from .source.markup import render_inline
 

@@ -15,10 +15,9 @@ from datetime import date as _date
 
 from lxml import etree
 
-from ..inline import plain
 from ..leads import lead_text
 from ..model import (Annex, AnnexParagraph, Break, Content, CrossRef, Draft, FootnoteRef,
-                     Heading, OperativeParagraph, Table, Text)
+                     Heading, Table, Text)
 from ..numbering import Label, compute_labels
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"

@@ -6,7 +6,6 @@ stable ids; where a unit has none, its eId or its position does. Metadata comes 
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
@@ -17,7 +16,7 @@ from ..model import (Annex, AnnexParagraph, Break, CrossRef, Draft, Footnote, Fo
                      Heading, Metadata, OperativeParagraph, PreambularParagraph, Row,
                      SubParagraph, Table, Text)
 from ..ooxml.safezip import parse_xml
-from ..readers.docx import _Unit, _children_style, _continues
+from ..readers.lists import _Unit, _children_style, _continues
 from ..readers.untext import ImportResult, _style_of
 from .export import AKN, ASM
 

@@ -8,21 +8,20 @@ their author. Everything is read through safezip, which refuses hostile packages
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
 
 from ..errors import AssemblerError
-from .ns import CP, DC, PKG_REL, W, w
+from .ns import DC, PKG_REL, W, w
 from .numbering_xml import NumberingCounter, read_numbering
 from .safezip import LIMITS, Limits, SafeZip
+from .styles import Styles as _Styles, indent as _indent, val as _val
 
 _CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 # External targets of these kinds would pull content in from elsewhere: refused. Links
 # (hyperlink, attachedTemplate) are only addresses and are never followed.
 _HARMLESS_EXTERNAL = ("/hyperlink", "/attachedTemplate")
@@ -327,7 +326,6 @@ class _Reader:
 
     def _runs(self, p, base: dict, starts: list) -> list:
         out: list[WRun] = []
-        field_depth = 0      # inside a complex field's instructions
         shown = []           # per open field: are we past 'separate'?
         for el, change in _walk_runs(p):
             tag = el.tag
@@ -433,182 +431,5 @@ def _mark(el, kind: str) -> Mark:
                 el.get(w("date"), "") or "")
 
 
-def _val(el, tag: str):
-    if el is None:
-        return None
-    child = el.find(w(tag))
-    return None if child is None else child.get(w("val"))
-
-
-def _on(el) -> bool:
-    return el is not None and el.get(w("val"), "true") not in ("0", "false", "off", "none")
-
-
-def _indent(ind, left: int, first: int) -> tuple[int, int]:
-    for attr in ("left", "start"):
-        if ind.get(w(attr)) is not None:
-            left = _int(ind.get(w(attr)))
-    if ind.get(w("hanging")) is not None:
-        first = -_int(ind.get(w("hanging")))
-    elif ind.get(w("firstLine")) is not None:
-        first = _int(ind.get(w("firstLine")))
-    return left, first
-
-
-def _int(s) -> int:
-    try:
-        return int(float(s))
-    except (TypeError, ValueError):
-        return 0
-
-
-class _Styles:
-    """Paragraph and character styles, resolved through basedOn (with a depth guard)."""
-
-    def __init__(self, root):
-        self.by_id: dict[str, etree._Element] = {}
-        self.default_para = ""
-        self.doc_rpr: dict = {}
-        if root is None:
-            return
-        for st in root.iter(w("style")):
-            sid = st.get(w("styleId"), "")
-            self.by_id[sid] = st
-            if st.get(w("type")) == "paragraph" and st.get(w("default")) in ("1", "true"):
-                self.default_para = sid
-        defaults = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
-        self.doc_rpr = _run_props(defaults, {})
-        self._cache: dict[str, dict] = {}
-
-    def name(self, sid: str) -> str:
-        st = self.by_id.get(sid or self.default_para)
-        return _val(st, "name") or "" if st is not None else ""
-
-    def _chain(self, sid: str) -> list:
-        chain, seen = [], set()
-        while sid and sid in self.by_id and sid not in seen and len(chain) < 20:
-            seen.add(sid)
-            chain.append(self.by_id[sid])
-            sid = _val(self.by_id[sid], "basedOn") or ""
-        return list(reversed(chain))
-
-    def paragraph(self, sid: str) -> dict:
-        sid = sid or self.default_para
-        if not hasattr(self, "_cache"):
-            self._cache = {}
-        if sid in self._cache:
-            return self._cache[sid]
-        props: dict = {"rpr": dict(self.doc_rpr)}
-        for st in self._chain(sid):
-            ppr = st.find(w("pPr"))
-            if ppr is not None:
-                numpr = ppr.find(w("numPr"))
-                if numpr is not None:
-                    if _val(numpr, "numId") is not None:
-                        props["num_id"] = _val(numpr, "numId")
-                    if _val(numpr, "ilvl") is not None:
-                        props["level"] = _int(_val(numpr, "ilvl"))
-                if _val(ppr, "jc"):
-                    props["align"] = _val(ppr, "jc")
-                if _val(ppr, "outlineLvl") is not None:
-                    props["outline"] = _int(_val(ppr, "outlineLvl"))
-                ind = ppr.find(w("ind"))
-                if ind is not None:
-                    props["left"], props["first"] = _indent(ind, props.get("left", 0),
-                                                            props.get("first", 0))
-            props["rpr"] = _run_props(st.find(w("rPr")), props["rpr"])
-        name = (self.name(sid) or "").lower()
-        m = re.fullmatch(r"heading ([1-9])", name)
-        if m and "outline" not in props:
-            props["outline"] = int(m.group(1)) - 1
-        self._cache[sid] = props
-        return props
-
-    def run(self, rpr, base: dict) -> dict:
-        fmt = dict(base)
-        if rpr is not None:
-            cstyle = _val(rpr, "rStyle")
-            if cstyle:
-                for st in self._chain(cstyle):
-                    fmt = _run_props(st.find(w("rPr")), fmt)
-            fmt = _run_props(rpr, fmt)
-        return {"italic": fmt.get("italic", False), "bold": fmt.get("bold", False),
-                "sup": fmt.get("sup", False)}
-
-
-def _run_props(rpr, fmt: dict) -> dict:
-    fmt = dict(fmt)
-    if rpr is None:
-        return fmt
-    for tag, key in (("i", "italic"), ("b", "bold")):
-        el = rpr.find(w(tag))
-        if el is not None:
-            fmt[key] = _on(el)
-    va = _val(rpr, "vertAlign")
-    if va is not None:
-        fmt["sup"] = va == "superscript"
-    return fmt
-
-
-def resolve(doc: WordDocument, mode: str) -> WordDocument:
-    """The document with its tracked changes accepted or rejected, as Word would show it:
-    changed runs kept or dropped, and a paragraph whose mark went away joined to the next."""
-    if mode not in ("accept", "reject"):
-        raise ValueError(mode)
-    return _resolve(doc, lambda mark: mode == "accept")
-
-
-def resolve_for(doc: WordDocument, author: str) -> WordDocument:
-    """The document as `author` would have it: their changes accepted, all others rejected."""
-    return _resolve(doc, lambda mark: mark.author == author)
-
-
-def _resolve(doc: WordDocument, accepted) -> WordDocument:
-    def removed(mark: Mark | None) -> bool:
-        """Whether the marked thing is absent from the resolved text."""
-        if mark is None:
-            return False
-        return (mark.kind == "del") == bool(accepted(mark)) or removed(mark.within)
-
-    def keep(run: WRun) -> bool:
-        return not removed(run.change)
-
-    def clean(run: WRun) -> WRun:
-        return replace(run, change=None) if run.change else run
-
-    def paras(items) -> list:
-        out: list = []
-        pending = None
-        for p in items:
-            p = replace(p, runs=tuple(clean(r) for r in p.runs if keep(r)))
-            if pending is not None:
-                # the next paragraph's mark survives, with its formatting; a paragraph whose
-                # words all went with its mark leaves nothing behind, not even its bookmarks
-                if any(r.text.strip() or r.footnote is not None for r in pending.runs):
-                    p = replace(p, runs=pending.runs + p.runs, starts=pending.starts + p.starts,
-                                numbering=pending.numbering, location=pending.location)
-                pending = None
-            if removed(p.mark_change):
-                pending = replace(p, mark_change=None)
-                continue
-            out.append(replace(p, mark_change=None))
-        if pending is not None:
-            out.append(pending)
-        return out
-
-    blocks: list = []
-    run_of_paras: list = []
-    for block in doc.blocks:
-        if isinstance(block, WParagraph):
-            run_of_paras.append(block)
-            continue
-        blocks += paras(run_of_paras)
-        run_of_paras = []
-        rows = tuple(replace(r, change=None, cells=tuple(WCell(tuple(paras(c.paragraphs)))
-                                                         for c in r.cells))
-                     for r in block.rows if not removed(r.change))
-        blocks.append(replace(block, rows=rows))
-    blocks += paras(run_of_paras)
-    notes = {k: tuple(paras(v)) for k, v in doc.footnotes.items()}
-    return WordDocument(blocks, notes, doc.properties, doc.title, doc.notes, doc.furniture,
-                        doc.comments)
+# Tracked changes are resolved in changes.py; kept importable from here.
+from .changes import resolve, resolve_for  # noqa: E402,F401

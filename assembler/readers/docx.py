@@ -11,7 +11,7 @@ no word is dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import AssemblerError, Warning_
@@ -20,28 +20,17 @@ from ..leads import italicize_lead, lead_length
 from ..model import (Annex, AnnexParagraph, Break, CrossRef, Draft, Footnote, FootnoteRef,
                      Heading, Metadata, OperativeParagraph, PreambularParagraph, Row,
                      SubParagraph, Table, Text)
-from ..numbering import DEGREE_STYLES, compute_labels
 from ..ooxml.reader import WordDocument, WParagraph, WTable, read_docx, resolve
 from ..unit_marks import PROPERTY_PREFIX, parse_unit, parse_xref
+from .lists import (_Unit, _candidates, _children_style, _continues, _degree_of_style,
+                    _num_style, _value)
 from .masthead_docx import read_furniture, read_masthead
-from .untext import FORMULA, ImportResult, _LABEL, _cross_refs, _style_of
+from .docx_text import (_ANNEX, _OP_NUMBER, _drop, _ends, _foreign_cross_refs, _has_content,
+                        _plain, _split_mark, _starts_text, _strip_ends, _strip_start, _text,
+                        _unbold, _unit_of)
+from .untext import FORMULA, ImportResult, _LABEL, _style_of
 
-_OP_NUMBER = re.compile(r"^(\d{1,3}(?: ?(?:bis|ter|quater|quinquies))?)\.(?:\t| +)\s*")
-_ANNEX = re.compile(r"^(Annex|Appendix|Attachment)(\s+[IVXLC\d]+)?\s*$", re.I)
 _CLOSING = re.compile(r"(plenary meeting|\d{1,2} \w+ \d{4}$)")
-
-
-@dataclass
-class _Unit:
-    kind: str                      # pp, op, h, sub, closing
-    content: list
-    location: str
-    uid: str | None = None
-    mark: str | None = None        # the label shown: "3.", "(b)"
-    degree: int = 0
-    numbered: bool = False         # by Word automatic numbering
-    style: str | None = None       # list style of the mark, "(a)", "a."
-    children: list = field(default_factory=list)
 
 
 def read_docx_draft(path: Path | str | bytes, changes: str = "accept", **meta: str) -> ImportResult:
@@ -505,176 +494,3 @@ class _Interpreter:
         if not self.own:
             draft = _foreign_cross_refs(draft)
         return draft
-
-
-# -------------------------------------------------------------------- helpers
-
-def _text(b) -> str:
-    return b.text if isinstance(b, WParagraph) else ""
-
-
-def _unit_of(b) -> tuple[str, str] | None:
-    if not isinstance(b, WParagraph):
-        return None
-    for name in b.starts:
-        parsed = parse_unit(name)
-        if parsed and parsed[0] not in ("fn", "r", "tb"):
-            return parsed
-    return None
-
-
-def _starts_text(b) -> bool:
-    """Where the text of a draft without enacting formula begins: a table, a numbered
-    paragraph, or an annex heading."""
-    if isinstance(b, WTable):
-        return True
-    if b.numbering is not None and b.numbering.format not in ("none", "bullet"):
-        return True
-    text = b.text.strip()
-    return bool(_OP_NUMBER.match(text) or _ANNEX.match(text))
-
-
-def _has_content(p: WParagraph) -> bool:
-    return any((r.text.strip() and not r.tab) or r.footnote is not None for r in p.runs)
-
-
-def _plain(content) -> str:
-    return "".join(c.text if isinstance(c, Text) else ("\n" if isinstance(c, Break) else "")
-                   for c in content)
-
-
-def _drop(content: list, n: int) -> list:
-    """Content without its first n characters (a typed number or label)."""
-    out, remaining = [], n
-    for item in content:
-        if remaining > 0 and isinstance(item, Text):
-            if len(item.text) <= remaining:
-                remaining -= len(item.text)
-                continue
-            item = replace(item, text=item.text[remaining:])
-            remaining = 0
-        out.append(item)
-    return out
-
-
-def _split_mark(content: list) -> tuple[str | None, list]:
-    """'(a)<tab>text' as the writer made it -> ('(a)', text)."""
-    text = _plain(content)
-    if "\t" not in text:
-        return None, content
-    head = text.split("\t", 1)[0]
-    return head.strip() or None, _drop(content, len(head) + 1)
-
-
-def _strip_ends(content) -> list:
-    """Foreign text: no spaces at the ends, tabs inside read as spaces."""
-    content = [replace(c, text=c.text.replace("\t", " ")) if isinstance(c, Text) else c
-               for c in content]
-    if content and isinstance(content[0], Text):
-        content[0] = replace(content[0], text=content[0].text.lstrip())
-    if content and isinstance(content[-1], Text):
-        content[-1] = replace(content[-1], text=content[-1].text.rstrip())
-    return list(normalize(content))
-
-
-def _strip_start(content: list, own: bool) -> list:
-    """The space Word puts after a footnote's own number."""
-    if content and isinstance(content[0], Text):
-        t = content[0].text
-        t = t[1:] if own and t.startswith(" ") else (t if own else t.lstrip())
-        content = [replace(content[0], text=t)] + content[1:]
-    if not own and content and isinstance(content[-1], Text):
-        content[-1] = replace(content[-1], text=content[-1].text.rstrip())
-    return content
-
-
-def _unbold(content):
-    """Headings and titles are bold by layout, not by meaning."""
-    return [replace(c, bold=False) if isinstance(c, Text) else c for c in content]
-
-
-def _ends(content) -> bool:
-    return _plain(content).rstrip().endswith((";", ".", ":", ","))
-
-
-def _num_style(label: str, fmt: str) -> str | None:
-    token = {"decimal": "1", "lowerLetter": "a", "upperLetter": "A", "lowerRoman": "i",
-             "upperRoman": "I"}.get(fmt)
-    if token is None:
-        return None
-    m = re.match(r"^(\(?)[A-Za-z0-9]+([.)]?)$", label.strip())
-    return f"{m.group(1)}{token}{m.group(2)}" if m else None
-
-
-def _degree_of_style(style: str | None) -> int:
-    for degree, s in DEGREE_STYLES.items():
-        if s == style:
-            return degree
-    return 1
-
-
-def _candidates(mark: str | None) -> list[tuple[str, int]]:
-    """A typed label's possible (style, value): '(i)' is roman one or the letter nine."""
-    if not mark:
-        return [("(a)", 1)]
-    style, value = _style_of(mark)
-    out = [(style, value)]
-    core = mark.strip("().")
-    if "i" in style or "I" in style:
-        if len(core) == 1:
-            letter = style.replace("i", "a").replace("I", "A")
-            out.append((letter, ord(core.lower()) - 96))
-    elif re.fullmatch(r"[ivxlIVXL]+", core) and len(core) == 1:
-        roman = style.replace("a", "i").replace("A", "I")
-        from .untext import _roman_value
-        out.append((roman, _roman_value(core.lower())))
-    return out
-
-
-def _value(mark: str | None, style: str) -> int:
-    for s, v in _candidates(mark):
-        if s == style:
-            return v
-    return 0
-
-
-def _children_style(u: _Unit, degree: int) -> str | None:
-    if not u.children:
-        return None
-    style = u.children[0].style
-    return None if style is None or style == DEGREE_STYLES.get(degree) else style
-
-
-def _continues(parent: _Unit, child: _Unit) -> bool:
-    """Whether child's list goes on from its previous siblings' lists (op 14's group B)."""
-    if not child.children:
-        return False
-    before = 0
-    for sib in parent.children:
-        if sib is child:
-            break
-        before = before + len(sib.children) if sib.children and _continues(parent, sib) \
-            else len(sib.children)
-    first = child.children[0]
-    return before > 0 and _value(first.mark, first.style or "") == before + 1
-
-
-def _foreign_cross_refs(draft: Draft) -> Draft:
-    """'paragraphs 14 and 19' in a foreign file point at this draft's operative paragraphs."""
-    op_ids = {i: op.id for i, op in enumerate(draft.operative_paragraphs(), 1)}
-
-    def fix(content):
-        out: list = []
-        for item in content:
-            if isinstance(item, Text) and not item.italic and not item.bold and not item.sup:
-                out += _cross_refs(item.text, op_ids)
-            else:
-                out.append(item)
-        return normalize(out)
-
-    def sub(u):
-        return replace(u, content=fix(u.content), children=tuple(sub(c) for c in u.children))
-
-    ops = tuple(sub(u) if isinstance(u, OperativeParagraph) else u for u in draft.operative)
-    pre = tuple(replace(p, content=fix(p.content)) for p in draft.preamble)
-    return replace(draft, preamble=pre, operative=ops)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..ooxml.reader import WParagraph, WTable
+from ..ooxml.reader import WParagraph
 
 _DATE = re.compile(r"\b(\d{1,2} (January|February|March|April|May|June|July|August|September"
                    r"|October|November|December) \d{4})\b")

@@ -1,0 +1,126 @@
+"""Word styles: paragraph and character formatting resolved through basedOn chains, and the
+small attribute readers the document reader shares."""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .ns import w
+
+
+def val(el, tag: str):
+    if el is None:
+        return None
+    child = el.find(w(tag))
+    return None if child is None else child.get(w("val"))
+
+
+def _on(el) -> bool:
+    return el is not None and el.get(w("val"), "true") not in ("0", "false", "off", "none")
+
+
+def indent(ind, left: int, first: int) -> tuple[int, int]:
+    for attr in ("left", "start"):
+        if ind.get(w(attr)) is not None:
+            left = _int(ind.get(w(attr)))
+    if ind.get(w("hanging")) is not None:
+        first = -_int(ind.get(w("hanging")))
+    elif ind.get(w("firstLine")) is not None:
+        first = _int(ind.get(w("firstLine")))
+    return left, first
+
+
+def _int(s) -> int:
+    try:
+        return int(float(s))
+    except (TypeError, ValueError):
+        return 0
+
+
+class Styles:
+    """Paragraph and character styles, resolved through basedOn (with a depth guard)."""
+
+    def __init__(self, root):
+        self.by_id: dict[str, etree._Element] = {}
+        self.default_para = ""
+        self.doc_rpr: dict = {}
+        if root is None:
+            return
+        for st in root.iter(w("style")):
+            sid = st.get(w("styleId"), "")
+            self.by_id[sid] = st
+            if st.get(w("type")) == "paragraph" and st.get(w("default")) in ("1", "true"):
+                self.default_para = sid
+        defaults = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
+        self.doc_rpr = _run_props(defaults, {})
+        self._cache: dict[str, dict] = {}
+
+    def name(self, sid: str) -> str:
+        st = self.by_id.get(sid or self.default_para)
+        return val(st, "name") or "" if st is not None else ""
+
+    def _chain(self, sid: str) -> list:
+        chain, seen = [], set()
+        while sid and sid in self.by_id and sid not in seen and len(chain) < 20:
+            seen.add(sid)
+            chain.append(self.by_id[sid])
+            sid = val(self.by_id[sid], "basedOn") or ""
+        return list(reversed(chain))
+
+    def paragraph(self, sid: str) -> dict:
+        sid = sid or self.default_para
+        if not hasattr(self, "_cache"):
+            self._cache = {}
+        if sid in self._cache:
+            return self._cache[sid]
+        props: dict = {"rpr": dict(self.doc_rpr)}
+        for st in self._chain(sid):
+            ppr = st.find(w("pPr"))
+            if ppr is not None:
+                numpr = ppr.find(w("numPr"))
+                if numpr is not None:
+                    if val(numpr, "numId") is not None:
+                        props["num_id"] = val(numpr, "numId")
+                    if val(numpr, "ilvl") is not None:
+                        props["level"] = _int(val(numpr, "ilvl"))
+                if val(ppr, "jc"):
+                    props["align"] = val(ppr, "jc")
+                if val(ppr, "outlineLvl") is not None:
+                    props["outline"] = _int(val(ppr, "outlineLvl"))
+                ind = ppr.find(w("ind"))
+                if ind is not None:
+                    props["left"], props["first"] = indent(ind, props.get("left", 0),
+                                                            props.get("first", 0))
+            props["rpr"] = _run_props(st.find(w("rPr")), props["rpr"])
+        name = (self.name(sid) or "").lower()
+        m = re.fullmatch(r"heading ([1-9])", name)
+        if m and "outline" not in props:
+            props["outline"] = int(m.group(1)) - 1
+        self._cache[sid] = props
+        return props
+
+    def run(self, rpr, base: dict) -> dict:
+        fmt = dict(base)
+        if rpr is not None:
+            cstyle = val(rpr, "rStyle")
+            if cstyle:
+                for st in self._chain(cstyle):
+                    fmt = _run_props(st.find(w("rPr")), fmt)
+            fmt = _run_props(rpr, fmt)
+        return {"italic": fmt.get("italic", False), "bold": fmt.get("bold", False),
+                "sup": fmt.get("sup", False)}
+
+
+def _run_props(rpr, fmt: dict) -> dict:
+    fmt = dict(fmt)
+    if rpr is None:
+        return fmt
+    for tag, key in (("i", "italic"), ("b", "bold")):
+        el = rpr.find(w(tag))
+        if el is not None:
+            fmt[key] = _on(el)
+    va = val(rpr, "vertAlign")
+    if va is not None:
+        fmt["sup"] = va == "superscript"
+    return fmt

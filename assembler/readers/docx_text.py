@@ -1,0 +1,124 @@
+"""Small pure helpers of the Word reader: paragraphs' text, typed labels cut off, spaces,
+bold by layout, and cross-references found in foreign text."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..inline import normalize
+from ..model import Break, Draft, OperativeParagraph, Text
+from ..ooxml.reader import WParagraph, WTable
+from ..unit_marks import parse_unit
+from .untext import _cross_refs
+
+_OP_NUMBER = re.compile(r"^(\d{1,3}(?: ?(?:bis|ter|quater|quinquies))?)\.(?:\t| +)\s*")
+_ANNEX = re.compile(r"^(Annex|Appendix|Attachment)(\s+[IVXLC\d]+)?\s*$", re.I)
+
+
+def _text(b) -> str:
+    return b.text if isinstance(b, WParagraph) else ""
+
+
+def _unit_of(b) -> tuple[str, str] | None:
+    if not isinstance(b, WParagraph):
+        return None
+    for name in b.starts:
+        parsed = parse_unit(name)
+        if parsed and parsed[0] not in ("fn", "r", "tb"):
+            return parsed
+    return None
+
+
+def _starts_text(b) -> bool:
+    """Where the text of a draft without enacting formula begins: a table, a numbered
+    paragraph, or an annex heading."""
+    if isinstance(b, WTable):
+        return True
+    if b.numbering is not None and b.numbering.format not in ("none", "bullet"):
+        return True
+    text = b.text.strip()
+    return bool(_OP_NUMBER.match(text) or _ANNEX.match(text))
+
+
+def _has_content(p: WParagraph) -> bool:
+    return any((r.text.strip() and not r.tab) or r.footnote is not None for r in p.runs)
+
+
+def _plain(content) -> str:
+    return "".join(c.text if isinstance(c, Text) else ("\n" if isinstance(c, Break) else "")
+                   for c in content)
+
+
+def _drop(content: list, n: int) -> list:
+    """Content without its first n characters (a typed number or label)."""
+    out, remaining = [], n
+    for item in content:
+        if remaining > 0 and isinstance(item, Text):
+            if len(item.text) <= remaining:
+                remaining -= len(item.text)
+                continue
+            item = replace(item, text=item.text[remaining:])
+            remaining = 0
+        out.append(item)
+    return out
+
+
+def _split_mark(content: list) -> tuple[str | None, list]:
+    """'(a)<tab>text' as the writer made it -> ('(a)', text)."""
+    text = _plain(content)
+    if "\t" not in text:
+        return None, content
+    head = text.split("\t", 1)[0]
+    return head.strip() or None, _drop(content, len(head) + 1)
+
+
+def _strip_ends(content) -> list:
+    """Foreign text: no spaces at the ends, tabs inside read as spaces."""
+    content = [replace(c, text=c.text.replace("\t", " ")) if isinstance(c, Text) else c
+               for c in content]
+    if content and isinstance(content[0], Text):
+        content[0] = replace(content[0], text=content[0].text.lstrip())
+    if content and isinstance(content[-1], Text):
+        content[-1] = replace(content[-1], text=content[-1].text.rstrip())
+    return list(normalize(content))
+
+
+def _strip_start(content: list, own: bool) -> list:
+    """The space Word puts after a footnote's own number."""
+    if content and isinstance(content[0], Text):
+        t = content[0].text
+        t = t[1:] if own and t.startswith(" ") else (t if own else t.lstrip())
+        content = [replace(content[0], text=t)] + content[1:]
+    if not own and content and isinstance(content[-1], Text):
+        content[-1] = replace(content[-1], text=content[-1].text.rstrip())
+    return content
+
+
+def _unbold(content):
+    """Headings and titles are bold by layout, not by meaning."""
+    return [replace(c, bold=False) if isinstance(c, Text) else c for c in content]
+
+
+def _ends(content) -> bool:
+    return _plain(content).rstrip().endswith((";", ".", ":", ","))
+
+
+def _foreign_cross_refs(draft: Draft) -> Draft:
+    """'paragraphs 14 and 19' in a foreign file point at this draft's operative paragraphs."""
+    op_ids = {i: op.id for i, op in enumerate(draft.operative_paragraphs(), 1)}
+
+    def fix(content):
+        out: list = []
+        for item in content:
+            if isinstance(item, Text) and not item.italic and not item.bold and not item.sup:
+                out += _cross_refs(item.text, op_ids)
+            else:
+                out.append(item)
+        return normalize(out)
+
+    def sub(u):
+        return replace(u, content=fix(u.content), children=tuple(sub(c) for c in u.children))
+
+    ops = tuple(sub(u) if isinstance(u, OperativeParagraph) else u for u in draft.operative)
+    pre = tuple(replace(p, content=fix(p.content)) for p in draft.preamble)
+    return replace(draft, preamble=pre, operative=ops)

@@ -1,0 +1,84 @@
+"""Lists in Word drafts: which list a label belongs to, the style it shows, the degree it
+stands at, and whether a list goes on counting from the one before (op 14's group B).
+Shared by the Word and Akoma Ntoso readers."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..numbering import DEGREE_STYLES
+from .untext import _roman_value, _style_of
+
+
+@dataclass
+class _Unit:
+    kind: str                      # pp, op, h, sub, closing
+    content: list
+    location: str
+    uid: str | None = None
+    mark: str | None = None        # the label shown: "3.", "(b)"
+    degree: int = 0
+    numbered: bool = False         # by Word automatic numbering
+    style: str | None = None       # list style of the mark, "(a)", "a."
+    children: list = field(default_factory=list)
+
+
+def _num_style(label: str, fmt: str) -> str | None:
+    token = {"decimal": "1", "lowerLetter": "a", "upperLetter": "A", "lowerRoman": "i",
+             "upperRoman": "I"}.get(fmt)
+    if token is None:
+        return None
+    m = re.match(r"^(\(?)[A-Za-z0-9]+([.)]?)$", label.strip())
+    return f"{m.group(1)}{token}{m.group(2)}" if m else None
+
+
+def _degree_of_style(style: str | None) -> int:
+    for degree, s in DEGREE_STYLES.items():
+        if s == style:
+            return degree
+    return 1
+
+
+def _candidates(mark: str | None) -> list[tuple[str, int]]:
+    """A typed label's possible (style, value): '(i)' is roman one or the letter nine."""
+    if not mark:
+        return [("(a)", 1)]
+    style, value = _style_of(mark)
+    out = [(style, value)]
+    core = mark.strip("().")
+    if "i" in style or "I" in style:
+        if len(core) == 1:
+            letter = style.replace("i", "a").replace("I", "A")
+            out.append((letter, ord(core.lower()) - 96))
+    elif re.fullmatch(r"[ivxlIVXL]+", core) and len(core) == 1:
+        roman = style.replace("a", "i").replace("A", "I")
+        out.append((roman, _roman_value(core.lower())))
+    return out
+
+
+def _value(mark: str | None, style: str) -> int:
+    for s, v in _candidates(mark):
+        if s == style:
+            return v
+    return 0
+
+
+def _children_style(u: _Unit, degree: int) -> str | None:
+    if not u.children:
+        return None
+    style = u.children[0].style
+    return None if style is None or style == DEGREE_STYLES.get(degree) else style
+
+
+def _continues(parent: _Unit, child: _Unit) -> bool:
+    """Whether child's list goes on from its previous siblings' lists (op 14's group B)."""
+    if not child.children:
+        return False
+    before = 0
+    for sib in parent.children:
+        if sib is child:
+            break
+        before = before + len(sib.children) if sib.children and _continues(parent, sib) \
+            else len(sib.children)
+    first = child.children[0]
+    return before > 0 and _value(first.mark, first.style or "") == before + 1
