@@ -17,6 +17,7 @@ from assembler.writers.docx import build_docx
 from assembler.writers.redline_docx import build_redline_docx
 from conftest import pandoc_text
 from strategies import drafts, plain_words
+from strategies import words as markup_words
 from test_redline import flat, without_numbers
 
 
@@ -41,8 +42,8 @@ def _edit_words(draw, content):
 
 
 @st.composite
-def pairs(draw):
-    old = draw(drafts(text=plain_words, max_ops=6))
+def pairs(draw, text=plain_words):
+    old = draw(drafts(text=text, max_ops=6))
     new = old
     for n in range(draw(st.integers(1, 4))):
         ops = list(new.operative)
@@ -84,6 +85,13 @@ def test_accept_is_new_and_reject_is_old(pair):
         assert words(t / "r.docx", "accept") == words(t / "new.docx")
         assert without_numbers(words(t / "r.docx", "reject")) == \
             without_numbers(words(t / "old.docx"))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pairs(text=markup_words))
+def test_markup_characters_and_spaces_survive(pair):
+    """Text full of the source format's markup characters, brackets and odd spacing."""
+    test_accept_is_new_and_reject_is_old.hypothesis.inner_test(pair)
 
 
 def words(path: Path, mode: str = "accept") -> str:
