@@ -210,6 +210,10 @@ def apply_(
     for loser, why in rec.overridden:
         say(f"note: {loser.change.id} ({loser.proposal.proposer}) left out: {why}")
     data = dump_draft(new).encode("utf-8")
+    from ..files import check_output_path, refuse_issued
+    for path in (output, record) if record else (output,):
+        check_output_path(path)
+        refuse_issued(path)
     if record:
         write_atomic(record, json.dumps(record_json(rec), indent=1, ensure_ascii=False)
                      .encode("utf-8"))
