@@ -359,3 +359,15 @@ def test_rev1_against_the_first_draft_masthead_included(first_draft, tmp_path):
     assert "22 December 2016" in deleted and "First Draft of the Resolution" in deleted
     authors = {el.get(f"{W}author") for el in parts(red)["word/document.xml"].iter(f"{W}ins")}
     assert {"Delegation A", "Group of Friends of X", "Delegation M"} <= authors
+
+
+def test_authors_across_two_rounds(tmp_path):
+    """Rev.2 against the first draft: Rev.2 records the second round's proposers, Rev.1 (which
+    Rev.2 is based on) the first round's; the redline signs changes from both."""
+    out = tmp_path / "r.docx"
+    first = ROOT / "drafts" / "gcm-modalities" / "first-draft.draft"
+    res = run_cli("redline", first, ROOT / "drafts" / "gcm-modalities" / "rev2.draft", "-o", out)
+    assert res.returncode == 0, res.stderr
+    body = parts(out)["word/document.xml"]
+    authors = {el.get(f"{W}author") for el in body.iter(f"{W}ins", f"{W}del", f"{W}moveFrom")}
+    assert {"Delegation N", "Delegation I", "Delegation B"} <= authors  # rounds 1 and 2

@@ -90,7 +90,8 @@ def redline(
     check_format(output)
     old_d, new_d = load_version(old), load_version(new)
     default = default_who(new_d, author, date)
-    attribution = attribution_from(new_d, default, proposal_dates(new, new_d))
+    traced = with_earlier_provenance(new, new_d, old_d)
+    attribution = attribution_from(traced, default, proposal_dates(new, traced))
     r = build_redline(old_d, new_d, author, date, attribution)
     write_atomic(output, render(r, output, visual))
     say(f"wrote {output}: {summary(r)}")
@@ -128,6 +129,31 @@ def proposals_on_file(draft_path: Path, draft) -> list:
                 seen.add(p.id)
                 out.append(p)
     return out
+
+
+def with_earlier_provenance(new_path: Path, new, old):
+    """When NEW was not made directly from OLD (Rev.2 against the first draft), the versions
+    between them (found beside NEW through `based-on`) also say who changed what; the newest
+    record of a unit comes first."""
+    from dataclasses import replace as _replace
+    from .amend import versions_beside
+    records = list(getattr(new, "provenance", ()) or ())
+    find = versions_beside(new_path)
+    current, seen = new, {new.metadata.version}
+    while current.metadata.based_on and current.metadata.based_on != old.metadata.version:
+        name = current.metadata.based_on
+        if name in seen or len(seen) > 50:
+            break
+        seen.add(name)
+        try:
+            current = find(name)
+        except AssemblerError:
+            current = None
+        if current is None:
+            break
+        known = {r.unit for r in records}
+        records += [r for r in current.provenance if r.unit not in known]
+    return _replace(new, provenance=tuple(records)) if records else new
 
 
 def proposal_dates(draft_path: Path, draft) -> dict[str, str]:

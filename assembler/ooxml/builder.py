@@ -291,7 +291,8 @@ class DocumentBuilder:
         """Add a comment (a margin note in Word); returns the id for Mark(comment=id)."""
         if self.comments is None:
             self.comments = etree.Element(w("comments"), nsmap=NSMAP)
-        cid = len(self.comments)
+        self._change_id += 1  # one id space with the tracked changes, as Word keeps it
+        cid = self._change_id
         c = etree.SubElement(self.comments, w("comment"))
         c.set(w("id"), str(cid))
         c.set(w("author"), author)
