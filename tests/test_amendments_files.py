@@ -171,3 +171,23 @@ def test_proposals_lists_in_prose(tmp_path):
     assert "P-02/1: In operative paragraph 5, after “two co-facilitators” insert “, one from a " \
            "developing and one from a developed country”" in r.stdout
     assert "P-04/1: Delete operative paragraph 3" in r.stdout
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("empty.yaml", b"", "empty.yaml:1: empty file: not a proposal"),
+    ("binary.yaml", b"\x00\x01\x02", "binary.yaml:1: binary file: not a proposal"),
+    ("latin1.yaml", "id: P-1 — é".encode("latin-1", errors="replace"), "not UTF-8"),
+    ("notes.docx", b"PK\x03\x04", "'.docx' is not a proposal file"),
+    ("list.yaml", b"- a\n- b\n", "list.yaml:1: a proposal is a YAML mapping"),
+])
+def test_files_that_are_not_proposals(tmp_path, name, data, message):
+    f = tmp_path / name
+    f.write_bytes(data)
+    r = run_cli("proposals", f)
+    assert r.returncode == 2 and message in r.stderr, r.stderr
+
+
+def test_an_empty_folder_has_no_proposals(tmp_path):
+    r = run_cli("apply", FIRST, tmp_path, "-o", tmp_path / "x.draft")
+    assert r.returncode == 2 and "no proposals found" in r.stderr
+    assert not (tmp_path / "x.draft").exists()

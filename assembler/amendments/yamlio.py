@@ -200,8 +200,25 @@ def _deepest(err):
 
 def load_proposal(path: str | Path) -> Proposal:
     p = Path(path)
-    text = read_text(p)
+    text = _read(p)
     return parse_proposal(text, str(p), prose=p.suffix.lower() in PROSE_SUFFIXES)
+
+
+def _read(p: Path) -> str:
+    if p.is_file() and p.stat().st_size > 16 * 1024 * 1024:
+        raise AssemblerError("file is larger than a proposal can be", file=str(p))
+    if p.is_file() and p.suffix.lower() not in DATA_SUFFIXES + PROSE_SUFFIXES:
+        raise AssemblerError(f"'{p.suffix or 'no extension'}' is not a proposal file",
+                             file=str(p), hint="proposals are .yaml (data) or .md/.txt (prose)")
+    try:
+        return read_text(p)
+    except AssemblerError as err:
+        if "draft source" in err.message or "draft" in (err.hint or ""):
+            kind = "empty" if "empty" in err.message else "binary" \
+                if "binary" in err.message else "unreadable"
+            raise AssemblerError(f"{kind} file: not a proposal", file=str(p), line=err.line,
+                                 hint="see docs/amendments.md") from None
+        raise
 
 
 def parse_proposal(text: str, file: str = "<proposal>", *, prose: bool = False) -> Proposal:
@@ -335,6 +352,9 @@ def _load_all(paths) -> list[Proposal]:
                             and not f.name.startswith((".", "README")))
         else:
             files.append(path)
+    if not files:
+        raise AssemblerError("no proposals found", file=", ".join(map(str, paths)) or None,
+                             hint="give .yaml, .md or .txt proposal files or a folder of them")
     out: list[Proposal] = []
     seen: dict[str, str] = {}
     for f in files:
