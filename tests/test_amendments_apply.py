@@ -229,3 +229,13 @@ def test_apply_cli_makes_rev1_and_a_record(tmp_path):
     assert p02["unit"] == "op5" and p02["inserted"].startswith(", one from a developing")
     r = run_cli("apply", DRAFTS / "first-draft.draft", ROUND1, "-o", DRAFTS / "first-draft.draft")
     assert r.returncode == 2 and "base version itself" in r.stderr
+
+
+def test_quotes_and_apostrophes_match_whether_curly_or_straight(first_draft):
+    new, record = apply_proposals(first_draft, [proposal(
+        "P-1", Change("replace-words", "OP 21", words="chair’s summary", text="summary"),
+        Change("delete-words", "PP 1", words="entitled “New York Declaration for Refugees and "
+                                             "Migrants”, "))])
+    assert "to prepare a summary of the meeting" in reads(new, "op21")
+    assert record.applied[0].deleted == "chair's summary"
+    assert "September 2016, and the launch" in reads(new, "pp1")

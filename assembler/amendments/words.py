@@ -18,6 +18,7 @@ from ..inline import normalize, plain
 from ..model import Break, Content, CrossRef, Text
 from ..source.markup import parse_inline
 
+_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " ", "\u202f": " "})
 _OPENERS = "([“‘\"'"
 _CLOSERS = ",;.:)]”’\"'"
 
@@ -65,10 +66,16 @@ class UnitWords:
 
     # ------------------------------------------------------------ finding words
     def occurrences(self, words: str) -> list[int]:
-        out, i = [], self.text.find(words)
+        """Where the words start. Curly and straight quotes and apostrophes, and no-break
+        spaces, count as the same (one character for one, so positions do not shift)."""
+        folded = getattr(self, "_folded", None)
+        if folded is None:
+            folded = self._folded = self.text.translate(_FOLD)
+        words = words.translate(_FOLD)
+        out, i = [], folded.find(words)
         while i >= 0 and words:
             out.append(i)
-            i = self.text.find(words, i + 1)
+            i = folded.find(words, i + 1)
         return out
 
     def locate(self, words: str, occurrence: int = 0) -> tuple[int, int]:

@@ -69,7 +69,9 @@ def proposals(
         draft = load_draft(base)
         index = UnitIndex(draft)
         try:
-            apply_proposals(draft, props, mode="all", versions=versions_beside(base))
+            _, rec = apply_proposals(draft, props, mode="all", versions=versions_beside(base))
+            for item in rec.not_applicable:
+                say(f"note: {item}")
         except ConflictsFound as err:
             _report_conflicts(err)
             for p in props:
