@@ -37,7 +37,8 @@ class TextDraft:
         out = []
         for i, part in enumerate(text.split("\n")):
             out += textwrap.wrap(part, WIDTH, initial_indent=first if i == 0 else rest,
-                                 subsequent_indent=rest, break_on_hyphens=False) or [first]
+                                 subsequent_indent=rest, break_on_hyphens=False,
+                                 break_long_words=False) or [first]
         return out
 
     def masthead(self, face: Masthead | None) -> list[str]:
