@@ -127,6 +127,9 @@ def _entry(p: Planned, index: UnitIndex, rows: dict, clashes: list[str]) -> Entr
     shown = replace(c, text=plain(parse_inline(c.text))) if c.text else c
     same_base = p.proposal.base == index.draft.metadata.version
     prose = change_to_prose(_with_ids(shown, p), index) if same_base else change_to_prose(shown)
+    if not same_base:
+        carried = f"written against {p.proposal.base}, carried onto {index.draft.metadata.version}"
+        note = f"{note}; {carried}" if note else carried
     return Entry(p.proposal, c.id, prose, status_words(p.proposal),
                  [(t, m) for t, m in preview if t], note, clashes)
 
