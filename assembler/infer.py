@@ -9,12 +9,11 @@ unit changes placed against their neighbours in the base version. Pure: Draft in
 """
 from __future__ import annotations
 
-from dataclasses import replace
-
 from .amendments.model import Change
 from .compare.align import DELETED, INSERTED, MOVED_AWAY, align
 from .compare.words import DELETE, EQUAL, INSERT, diff_content
 from .inline import plain
+from .numbering import compute_labels
 from .model import (Draft, CrossRef, Heading, OperativeParagraph,
                     PreambularParagraph, SubParagraph, Text)
 from .source.markup import render_inline
@@ -29,6 +28,11 @@ _PARTS = {"pp": "preamble", "op": "operative", "heading": "operative"}
 def infer_changes(old: Draft, new: Draft) -> tuple[list[Change], list[str]]:
     """(changes in document order, notes on what could not be expressed as a change)."""
     alignment = align(old, new)
+    labels = compute_labels(old)
+
+    def ref(target: str) -> str:
+        """A cross-reference as the base version shows it, as `apply` finds words."""
+        return labels[target].number if target in labels else target
     changes: list[Change] = []
     notes: list[str] = []
     new_to_old = alignment.pairs()
@@ -62,11 +66,11 @@ def infer_changes(old: Draft, new: Draft) -> tuple[list[Change], list[str]]:
                 target, position = _place(e.new, new_to_old, parents_new, order_new, set())
                 changes.append(Change("move-unit", e.old.id, position=position,
                                       destination=target))
-            changes += _edit(e.old, e.new, new_to_old, notes)
-    return [_tidy(c, old) for c in changes], notes
+            changes += _edit(e.old, e.new, new_to_old, notes, ref)
+    return [_tidy(c, old, ref) for c in changes], notes
 
 
-def _tidy(change: Change, old: Draft) -> Change:
+def _tidy(change: Change, old: Draft, ref) -> Change:
     """The same change as a person would write it: no spaces at the ends of the quoted
     words, leaving the spacing to `apply` (kept only if it gives the very same text)."""
     if change.kind not in ("insert-words", "replace-words", "delete-words"):
@@ -76,20 +80,31 @@ def _tidy(change: Change, old: Draft) -> Change:
         return change
     pretty = Change(change.kind, change.target, words=words, text=text,
                     position=change.position,
-                    occurrence=_occurrence(plain(_unit(old, change.target).content), words,
+                    occurrence=_occurrence(plain(_unit(old, change.target).content, ref), words,
                                            -1) if words != change.words else change.occurrence)
-    if pretty.occurrence == 0 and plain(_unit(old, change.target).content).count(words) > 1:
+    if pretty.occurrence == 0 and plain(_unit(old, change.target).content, ref).count(words) > 1:
         return change
+    unit = _unit(old, change.target)
     try:
-        from .amendments.apply import apply_proposals
-        from .amendments.model import Proposal
-        a, _ = apply_proposals(old, [Proposal("T", "t", "", (replace(change, id="T/1"),))],
-                               mode="all")
-        b, _ = apply_proposals(old, [Proposal("T", "t", "", (replace(pretty, id="T/1"),))],
-                               mode="all")
+        same = _edited(unit.content, change, ref) == _edited(unit.content, pretty, ref)
     except Exception:  # noqa: BLE001 - the exact form is always right; keep it
         return change
-    return pretty if a.unit_index()[change.target] == b.unit_index()[change.target] else change
+    return pretty if same else change
+
+
+def _edited(content, change: Change, ref):
+    """The unit's content after one word change, as `apply` makes it (amendments/words)."""
+    from .amendments.words import UnitWords
+    uw = UnitWords(content, ref)
+    s, e = uw.locate(change.words, change.occurrence)
+    if change.kind == "insert-words":
+        s = e = s if change.position == "before" else e
+        edit = uw.edit(s, e, change.text, exact=change.exact)
+    elif change.kind == "delete-words":
+        edit = uw.edit(s, e, "", exact=change.exact, delete=True)
+    else:
+        edit = uw.edit(s, e, change.text, exact=change.exact, delete=not change.text)
+    return uw.apply([edit])
 
 
 def _unit(draft: Draft, uid: str):
@@ -161,7 +176,7 @@ def _insert(unit, new_to_old, parents, siblings, fresh: set) -> list[Change]:
     return out
 
 
-def _edit(old_unit, new_unit, new_to_old: dict, notes: list) -> list[Change]:
+def _edit(old_unit, new_unit, new_to_old: dict, notes: list, ref) -> list[Change]:
     if not hasattr(old_unit, "content") or old_unit.content == new_unit.content:
         return []
     a, b = old_unit.content, _renamed(new_unit.content, new_to_old)
@@ -171,15 +186,15 @@ def _edit(old_unit, new_unit, new_to_old: dict, notes: list) -> list[Change]:
         notes.append(f"{old_unit.kind} {old_unit.id} changed; table changes are not proposals")
         return []
     pieces = diff_content(a, b)
-    hunks = _hunks(pieces)
-    base = plain(a)
-    changed = sum(len(plain(d)) for _, d, _, _ in hunks)
+    hunks = _hunks(pieces, ref)
+    base = plain(a, ref)
+    changed = sum(len(plain(d, ref)) for _, d, _, _ in hunks)
     if len(hunks) > MAX_WORD_EDITS or (base and changed / len(base) > MAX_CHANGED_SHARE) \
             or any(not _words_only(d) for _, d, _, _ in hunks):
         return [Change("replace-unit", old_unit.id, text=render_inline(b))]
     out = []
     for offset, deleted, inserted, before in hunks:
-        words = plain(deleted)
+        words = plain(deleted, ref)
         if words and inserted:
             out.append(Change("replace-words", old_unit.id, words=words,
                               text=render_inline(inserted),
@@ -207,7 +222,7 @@ def _words_only(content) -> bool:
     return all(isinstance(i, Text) for i in content)
 
 
-def _hunks(pieces) -> list[tuple[int, tuple, tuple, str]]:
+def _hunks(pieces, ref) -> list[tuple[int, tuple, tuple, str]]:
     """(offset in the old plain text, deleted content, inserted content, text before)."""
     out = []
     offset = 0
@@ -223,13 +238,13 @@ def _hunks(pieces) -> list[tuple[int, tuple, tuple, str]]:
         if p.op == EQUAL:
             flush()
             deleted, inserted = [], []
-            offset += len(plain(p.content))
+            offset += len(plain(p.content, ref))
             start = offset
         elif p.op == DELETE:
             if not deleted and not inserted:
                 start = offset
             deleted += p.content
-            offset += len(plain(p.content))
+            offset += len(plain(p.content, ref))
         elif p.op == INSERT:
             if not deleted and not inserted:
                 start = offset

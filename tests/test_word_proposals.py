@@ -211,3 +211,22 @@ def test_a_change_inside_another_authors_insertion(tmp_path):
     assert "contribute promptly generously" in op4(resolve(doc, "accept"))
     assert "contribute very promptly generously" in op4(resolve_for(doc, "Delegation A"))
     assert "contribute generously" in op4(resolve_for(doc, "Delegation B"))
+
+
+def test_words_next_to_a_cross_reference(first_draft):
+    """Anchors are quoted as the base version shows its cross-references ("19")."""
+    from assembler.infer import infer_changes
+    from assembler.amendments.model import Proposal, number_changes
+    from assembler.model import CrossRef
+    ops = list(first_draft.operative)
+    i = next(k for k, u in enumerate(ops) if u.id == "op20")
+    content = list(ops[i].content)
+    j = next(k for k, c in enumerate(content) if c == CrossRef("op19"))
+    content[j + 1] = Text(" and others" + content[j + 1].text)
+    ops[i] = replace(ops[i], content=tuple(content))
+    new = replace(first_draft, operative=tuple(ops))
+    changes, _ = infer_changes(first_draft, new)
+    (change,) = changes
+    assert change.kind == "insert-words" and change.words.endswith("19")
+    prop = Proposal("P-x", "Delegation A", "first-draft", number_changes("P-x", changes))
+    assert apply_proposals(first_draft, [prop], mode="all")[0].operative == new.operative
