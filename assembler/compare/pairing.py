@@ -25,9 +25,23 @@ class Pairing:
 
 
 def pair_units(old: Draft, new: Draft) -> Pairing:
+    """Pair the units of two versions.
+
+    A version that names the one it is based on was made from it (by `apply`, or by hand from
+    its source), so its ids are identity: a unit keeps its id, and a new id is a new unit
+    however much it resembles one that was deleted. Versions without that link (imported
+    separately, ids given by position) are paired by the aligner's text similarity."""
     alignment = align(old, new)
-    moved = frozenset(e.new.id for e in alignment.entries if e.moved and e.new is not None)
-    return Pairing(alignment.pairs(), moved)
+    moved = {e.new.id for e in alignment.entries if e.moved and e.new is not None}
+    pairs = alignment.pairs()
+    if new.metadata.based_on:
+        pairs = {n: o for n, o in pairs.items() if n == o}
+        moved &= set(pairs)
+        old_ids = {u.id for u in old.units()}
+        for u in new.units():
+            if u.id not in pairs and u.id in old_ids:
+                pairs[u.id] = u.id  # the aligner had given it to a look-alike
+    return Pairing(pairs, frozenset(moved))
 
 
 def word_segments(old_contents: tuple, new_contents: tuple,
