@@ -3,7 +3,6 @@ conflicts, carrying forward, and the committed Rev.1."""
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 

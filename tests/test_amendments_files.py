@@ -3,7 +3,6 @@ one clear line naming file and line (or sentence), exit 2, nothing written."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

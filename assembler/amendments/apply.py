@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from ..errors import AssemblerError, ProblemsFound
-from ..inline import cross_refs, normalize, plain
+from ..inline import cross_refs, plain
 from ..model import (Draft, Heading, OperativeParagraph, PreambularParagraph, Provenance,
                      SubParagraph, contents_of)
 from ..source.markup import parse_inline

@@ -17,7 +17,7 @@ import yaml
 from ..errors import AssemblerError
 from ..source import read_text
 from .model import Change, Proposal, StatusEntry, number_changes
-from .prose import change_to_prose, prose_to_change
+from .prose import prose_to_change
 
 SCHEMA = Path(__file__).resolve().parent.parent.parent / "schemas" / "proposal.schema.json"
 DATA_SUFFIXES = (".yaml", ".yml")
@@ -368,109 +368,5 @@ def _load_all(paths) -> list[Proposal]:
     return out
 
 
-# ---------------------------------------------------------------- writing
-
-def change_to_mapping(c: Change) -> dict:
-    k = c.kind
-    m: dict = {"kind": k}
-    if k == "insert-words":
-        m["target"] = c.target
-        m[c.position or "after"] = c.words
-        m["text"] = c.text
-    elif k in ("delete-words", "replace-words"):
-        m["target"] = c.target
-        m["words"] = c.words
-        if k == "replace-words":
-            m["text"] = c.text
-    elif k in ("replace-unit", "delete-unit"):
-        m["target"] = c.target
-        if k == "replace-unit":
-            m["text"] = c.text
-    elif k == "insert-unit":
-        m["unit"] = c.unit
-        m[_place_key(c.position)] = c.target
-        if c.new_id:
-            m["id"] = c.new_id
-        m["text"] = c.text
-    else:
-        m["target"] = c.target
-        m[_place_key(c.position)] = c.destination
-    if c.occurrence:
-        m["occurrence"] = c.occurrence
-    if c.exact:
-        m["exact"] = True
-    return m
-
-
-def _place_key(position: str) -> str:
-    return position + "-of" if position in ("start", "end") else position
-
-
-def _entry_mapping(e: StatusEntry) -> dict:
-    m: dict = {"status": e.status}
-    for key in ("date", "note", "by"):
-        if getattr(e, key):
-            m[key] = getattr(e, key)
-    if e.changes:
-        m["changes"] = [change_to_mapping(c) for c in e.changes]
-    return m
-
-
-def dump_proposal(p: Proposal) -> str:
-    """The proposal as a YAML file (structured changes; the schema's field order)."""
-    m: dict = {"id": p.id, "proposer": p.proposer}
-    if p.co_sponsors:
-        m["co-sponsors"] = list(p.co_sponsors)
-    if p.date:
-        m["date"] = p.date
-    m["base"] = p.base
-    if p.title:
-        m["title"] = p.title
-    if p.rationale:
-        m["rationale"] = p.rationale
-    m["changes"] = [change_to_mapping(c) for c in p.changes]
-    if p.history:
-        m["status"] = [_entry_mapping(e) for e in p.history]
-    return yaml.safe_dump(m, sort_keys=False, allow_unicode=True, width=100)
-
-
-def status_text(entry: StatusEntry, indent: int) -> str:
-    """One history entry as block YAML, indented to sit in an existing `status:` list."""
-    body = yaml.safe_dump([_entry_mapping(entry)], sort_keys=False, allow_unicode=True,
-                          width=100)
-    pad = " " * indent
-    return "".join(pad + line + "\n" for line in body.splitlines())
-
-
-def with_status_entry(text: str, entry: StatusEntry, file: str, *, prose: bool) -> str:
-    """The file's text with one more status entry at the end of its `status:` list."""
-    head_start, head_end = 0, len(text)
-    if prose:
-        m = _FRONT.match(text)
-        if not m:
-            raise AssemblerError("no '---' header", file=file, line=1)
-        head_start, head_end = m.start(1), m.end(1)
-    head = text[head_start:head_end]
-    root = yaml.compose(head, Loader=_Loader)
-    status_node = None
-    for key, value in root.value:
-        if key.value == "status":
-            status_node = value
-    if status_node is None:
-        insert = head if head.endswith("\n") else head + "\n"
-        new_head = insert + "status:\n" + status_text(entry, 2)
-    else:
-        if not isinstance(status_node, yaml.SequenceNode) or status_node.flow_style \
-                or not status_node.value:
-            raise AssemblerError("'status:' must be a block list ('- status: ...' lines) to "
-                                 "add to it", file=file, line=status_node.start_mark.line + 1)
-        first = status_node.value[0]
-        line_start = head.rfind("\n", 0, first.start_mark.index) + 1
-        dash = head.index("-", line_start)
-        indent = dash - line_start
-        last_end = len(head[:status_node.value[-1].end_mark.index].rstrip())
-        cut = head.find("\n", last_end)
-        cut = len(head) if cut < 0 else cut + 1
-        sep = "" if head[:cut].endswith("\n") else "\n"
-        new_head = head[:cut] + sep + status_text(entry, indent) + head[cut:]
-    return text[:head_start] + new_head + text[head_end:]
+# Writing lives in yamlout.py; these names stay importable from here.
+from .yamlout import change_to_mapping, dump_proposal, status_text, with_status_entry  # noqa: E402,F401

@@ -117,8 +117,8 @@ def status(
     from dataclasses import replace
     from ..amendments.model import STATUS_WORDS, StatusEntry, allowed
     from ..amendments.prose import prose_to_change
-    from ..amendments.yamlio import PROSE_SUFFIXES, _transition_hint, load_proposal, \
-        parse_proposal, with_status_entry
+    from ..amendments.yamlio import PROSE_SUFFIXES, _transition_hint, load_proposal, parse_proposal
+    from ..amendments.yamlout import with_status_entry
     prop = load_proposal(proposal)
     if action is None:
         typer.echo(f"{prop.id}: {STATUS_WORDS[prop.status]}")
