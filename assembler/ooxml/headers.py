@@ -60,7 +60,8 @@ def attach(builder: DocumentBuilder, furniture: PageFurniture) -> Callable:
             root = etree.Element(w("hdr" if kind == "header" else "ftr"), nsmap=NSMAP)
             for line in lines or [Line()]:
                 if isinstance(line, Frame):  # Word wants a paragraph after a table
-                    frame(b, line.rows, line.widths_cm, container=root)
+                    frame(b, line.rows, line.widths_cm, container=root,
+                          row_heights_cm=line.row_heights_cm, height_rule=line.height_rule)
                     b.paragraph([], ParaFormat(space_before_pt=0, space_after_pt=0), container=root)
                 else:
                     b.paragraph(line.runs, line.fmt, container=root)
@@ -83,6 +84,8 @@ class Frame:
     the symbol wraps in its own column)."""
     rows: list
     widths_cm: list
+    row_heights_cm: dict | None = None
+    height_rule: str = "atLeast"
 
 
 @dataclass
@@ -90,11 +93,13 @@ class Cell:
     lines: list[Line]
     span: int = 1
     valign: str = "top"   # top, center, bottom
+    shade: str | None = None  # fill colour ("000000": a barcode's bar)
 
 
 def frame(builder: DocumentBuilder, rows: list[list[Cell]], widths_cm: list[float],
           rules_pt: dict[int, float] | None = None, row_heights_cm: dict[int, float] | None = None,
-          indent_cm: float = 0.0, container: etree._Element | None = None) -> etree._Element:
+          indent_cm: float = 0.0, container: etree._Element | None = None,
+          height_rule: str = "atLeast") -> etree._Element:
     """A borderless table used for layout; rules_pt puts a horizontal rule of that weight
     under the given rows (index), as under the masthead's top line and block."""
     rules_pt = rules_pt or {}
@@ -127,7 +132,7 @@ def frame(builder: DocumentBuilder, rows: list[list[Cell]], widths_cm: list[floa
         if index in row_heights_cm:
             h = etree.SubElement(trpr, w("trHeight"))
             h.set(w("val"), twips(row_heights_cm[index]))
-            h.set(w("hRule"), "atLeast")
+            h.set(w("hRule"), height_rule)
         column = 0
         for cell in cells:
             width = sum(widths_cm[column:column + cell.span])
@@ -146,6 +151,11 @@ def frame(builder: DocumentBuilder, rows: list[list[Cell]], widths_cm: list[floa
                 bottom.set(w("sz"), str(round(rules_pt[index] * 8)))  # eighths of a point
                 bottom.set(w("space"), "0")
                 bottom.set(w("color"), "000000")
+            if cell.shade:
+                shd = etree.SubElement(tcpr, w("shd"))
+                shd.set(w("val"), "clear")
+                shd.set(w("color"), "auto")
+                shd.set(w("fill"), cell.shade)
             etree.SubElement(tcpr, w("vAlign")).set(w("val"), cell.valign)
             for line in cell.lines or [Line()]:
                 builder.paragraph(line.runs, line.fmt, container=tc)

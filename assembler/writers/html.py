@@ -216,6 +216,13 @@ def draft_context(draft: Draft, layout: Layout, run_hook: RunHook | None = None)
            "closing": [p.strip() for p in meta.closing.split(" / ") if p.strip()],
            "annexes": h.annexes(), **page_context(layout)}
     ctx["notes"] = h.notes  # filled while the units above were rendered
+    if face and face.issued:
+        import base64
+        from ..barcode import svg
+        bars = svg(face.barcode)
+        ctx["barcode_svg"] = Markup(bars)  # built from the job number's digits only
+        sized = svg(face.barcode, size='width="4.3cm" height="0.8cm"')
+        ctx["barcode_uri"] = "data:image/svg+xml;base64," + base64.b64encode(sized.encode()).decode()
     return ctx
 
 

@@ -127,6 +127,26 @@ def odd_header(face: Masthead, width: float, size: float, symbol: Run, look: dic
                  [width - right, right])
 
 
+def job_footer(face: Masthead, job: str, width: float, size: float, look: dict) -> Frame:
+    """Page 1's foot: the job number on the left; on the right the Code 39 bars of the job
+    number with their text ("*1705719*") beneath, as on issued documents."""
+    from ..barcode import code39
+    bars = code39(face.barcode)
+    narrow = look.get("barcode_narrow_cm", 0.03)
+    widths = [units * narrow for _, units in bars]
+    tight = dict(space_before_pt=0, space_after_pt=0)
+    small = ParaFormat(space_before_pt=0, space_after_pt=0)
+    left = width - sum(widths)
+    top = [Cell([Line([Run(job, size_pt=size)], ParaFormat(**tight))], valign="bottom")]
+    top += [Cell([Line([Run("", size_pt=1)], small)], shade="000000" if bar else None)
+            for bar, _ in bars]
+    under = [Cell([Line()]),
+             Cell([Line([Run(face.barcode, size_pt=look.get("barcode_pt", 9))],
+                        ParaFormat(align="center", **tight))], span=len(bars))]
+    return Frame([top, under], [left] + widths,
+                 row_heights_cm={0: look.get("barcode_height_cm", 0.8)}, height_rule="exact")
+
+
 def furniture(dd, face: Masthead) -> None:
     """Job number and barcode text at the foot of page 1; from page 2 the symbol (and the
     title on resolutions) on top and the job number with page/total at the foot, mirrored on
@@ -138,9 +158,7 @@ def furniture(dd, face: Masthead) -> None:
     tabs = ((width, "right"),)
     job_short = face.job_number.split(" (")[0]
     first_job = face.job_number + (f"    {face.job_date}" if face.job_date else "")
-    first_footer = [Line([Run(first_job, size_pt=size), Run(tab=True),
-                          Run(face.barcode, size_pt=f.get("barcode_pt", 12))],
-                         ParaFormat(tabs_cm=tabs, **tight))]
+    first_footer = [job_footer(face, first_job, width, size, f)]
     bold_symbol = Run(face.symbol, bold=True, size_pt=size)
     odd_head = [Run(face.running_title, size_pt=size), Run(tab=True), bold_symbol] \
         if face.running_title else [Run(tab=True), bold_symbol]
