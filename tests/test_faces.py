@@ -333,3 +333,22 @@ def test_mapping_keeps_every_event_of_the_seed(seed_path):
             continue
         assert probe.split("  ")[0][:30] in text, probe
     assert names.index("ILO Governing Body Meeting") < names.index("Third High Level Dialogue on International Migration & Development")
+
+
+def test_l_rev_face_by_override(tmp_path):
+    """--stage and --symbol make the revised L-document for one build; the file is untouched."""
+    src = DRAFTS / "l-document.draft"
+    before = src.read_bytes()
+    out = tmp_path / "rev1.docx"
+    r = run_cli("build", src, "--stage", "L-rev", "--symbol", "A/71/L.58/Rev.1",
+                "--date", "4 April 2017", "--job-number", "17-05222", "-o", out)
+    assert r.returncode == 0, r.stderr
+    assert src.read_bytes() == before
+    head = " | ".join(masthead_lines(pandoc_text(out), "The General Assembly,"))
+    for part in ("A/71/L.58/Rev.1", "Distr.: Limited", "4 April 2017", "Original: English"):
+        assert part in head
+    d = docx.Document(str(out))
+    header = " ".join(t.text or "" for t in d.sections[0].header._element.iter(W + "t"))
+    assert "A/71/L.58/Rev.1" in header
+    foot = " ".join(t.text or "" for t in d.sections[0].first_page_footer._element.iter(W + "t"))
+    assert "17-05222 (E)" in foot and "*1705222*" in foot
