@@ -190,3 +190,19 @@ def test_an_empty_folder_has_no_proposals(tmp_path):
     r = run_cli("apply", FIRST, tmp_path, "-o", tmp_path / "x.draft")
     assert r.returncode == 2 and "no proposals found" in r.stderr
     assert not (tmp_path / "x.draft").exists()
+
+
+def test_modification_given_in_prose_replaces_the_changes(tmp_path):
+    f = write(tmp_path, "p.yaml", GOOD.replace("changes:\n", "changes:\n  - Delete operative "
+                                                             "paragraph 27\n"))
+    r = run_cli("status", f, "modify", "--change",
+                "In operative paragraph 24, replace “three days” with “two days”",
+                "--date", "2017-01-12", "--note", "paragraph 27 stays")
+    assert r.returncode == 0, r.stderr
+    p = load_proposal(f)
+    assert [(c.kind, c.text) for c in p.effective_changes] == [("replace-words", "two days")]
+    out = tmp_path / "rev.draft"
+    r = run_cli("apply", FIRST, f, "-o", out)
+    assert r.returncode == 0, r.stderr
+    text = out.read_text("utf-8")
+    assert "in February 2018 for two days" in text and "{#op27}" in text
