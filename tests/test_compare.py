@@ -38,7 +38,9 @@ def expected_text(draft: Draft, unit) -> str:
         if isinstance(u, Footnote):
             continue
         for c in contents_of(u):
-            order += [i.footnote for i in c if isinstance(i, FootnoteRef) and i.footnote not in order]
+            for i in c:
+                if isinstance(i, FootnoteRef) and i.footnote not in order:
+                    order.append(i.footnote)  # one number a footnote, by its first marker
     order += [f.id for f in draft.footnotes if f.id not in order]
     return " | ".join(plain(c, lambda t: labels[t].number if t in labels else t,
                             lambda f: str(order.index(f) + 1).translate(SUP))
