@@ -5,7 +5,7 @@ a later version dropped stays just after the unit it followed when it was last p
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from .pairing import pair_units, word_segments
@@ -93,12 +93,6 @@ class ComparisonTable:
         return None
 
 
-@dataclass
-class _Build:
-    cells: list = field(default_factory=list)    # per row: {column: UnitView}
-    first_id: list = field(default_factory=list)
-
-
 def column_of(v: Version) -> Column:
     return Column(v.name, v.stage, v.date, v.short)
 
@@ -130,8 +124,9 @@ def build_table(versions: list[Version], records: list[Record] | None = None,
         for view in views[k]:
             old = pairs.get(view.id)
             r = row_of[k - 1].get(old) if old is not None else None
-            if r is None and view.id in by_id and k not in row_views[by_id[view.id]]:
-                r = by_id[view.id]     # a unit coming back after a gap keeps its row
+            gone = by_id.get(view.id)
+            if r is None and gone is not None and not {k - 1, k} & row_views[gone].keys():
+                r = gone               # a unit coming back after a gap keeps its row
             if r is None or k in row_views[r]:
                 r = len(row_views)
                 row_views.append({})
