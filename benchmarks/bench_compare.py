@@ -98,7 +98,7 @@ def main() -> None:
     ]
     base_s = base_m = None
     for name, job in jobs:
-        s, m = measure(job, repeat=2)
+        s, m = measure(job, repeat=3)
         if base_s is None:
             base_s, base_m = s, max(m, 0.1)
             print(row(name, s, m))
@@ -121,7 +121,7 @@ def main() -> None:
                 f"{per:5.1f} us/unit-version ({per / first:4.2f}x), "
                 f"{per_cmp:5.1f} us/compared ({per_cmp / first_cmp:4.2f}x), {m:6.1f} MiB")
         if nu == 2000 and nv in (2, 10) or (nv, nu) == (10, 500):
-            sd, md = measure(lambda: compare_docx(build_table(sample)), repeat=1)
+            sd, md = measure(lambda: compare_docx(build_table(sample)), repeat=2)
             per_d = sd / cells * 1e6
             first_docx = first_docx or per_d
             line += (f"; .docx {sd * 1000:7.1f} ms, {per_d:5.1f} us/unit-version "
