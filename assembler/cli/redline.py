@@ -177,7 +177,7 @@ def preview(
     them applied, as a redline whose changes carry your delegation's name, and every clash
     with a proposal already on file flagged in the margin (Word comments; notes in HTML).
 
-    Example: assembler preview drafts/gcm-modalities/rev1.draft my-proposals/D-01.yaml -o build/preview.docx
+    Example: assembler preview drafts/gcm-modalities/rev1.draft examples/preview/Q-01.yaml -o build/preview.docx
     """
     from ..amendments import load_proposals
     from ..amendments.conflicts import ConflictsFound

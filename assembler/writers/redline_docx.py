@@ -201,7 +201,7 @@ class RedlineDocx(DraftDocx):
         out = []
         for text, who in notes:
             if self.visual:
-                out.append(Run(f" [{who.author}: {text}]", italic=True))
+                out.append(Run(f" [{text}]", italic=True))
                 continue
             cid = self.builder.comment([text], who.author, who.date)
             out = [Run(mark=Mark("comment", "start", comment=cid))] + out

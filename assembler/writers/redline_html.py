@@ -93,8 +93,7 @@ class RedlineHtml:
             html = f'<p class="unit {cls}" id="{escape(u.unit.id)}">{text}</p>'
         if u.status != MOVED_AWAY:
             for text_, who in self.comments.get(u.unit.id, ()):
-                html += (f'\n<aside class="conflict"><b>{escape(who.author)}:</b> '
-                         f'{escape(text_)}</aside>')
+                html += f'\n<aside class="conflict">{escape(text_)}</aside>'
         return html
 
     def table(self, units: list, i: int) -> tuple[str, int]:
