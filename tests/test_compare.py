@@ -519,3 +519,15 @@ def test_unknown_format_and_missing_folder(derived, tmp_path):
 def test_unknown_negotiation():
     r = run_cli("history", "no-such-negotiation", "op1")
     assert r.returncode == 2 and "no negotiation 'no-such-negotiation'" in r.stderr
+
+
+def test_columns_that_read_alike_are_told_apart(first_draft):
+    """A draft and the copy a delegation sent back carry the same stage and date."""
+    back = replace(first_draft, operative=first_draft.operative[1:],
+                   metadata=first_draft.metadata.with_values(version="returned",
+                                                             based_on="first-draft"))
+    t = build_table([Version(first_draft, "first-draft"), Version(back, "returned")])
+    assert [c.heading for c in t.columns] == [
+        "First Draft of the Resolution (first-draft), 22 December 2016",
+        "First Draft of the Resolution (returned), 22 December 2016"]
+    assert t.row_of("op1").cells[1].note == "deleted in First Draft (returned)"

@@ -97,6 +97,20 @@ def column_of(v: Version) -> Column:
     return Column(v.name, v.stage, v.date, v.short)
 
 
+def distinct(columns: tuple) -> tuple:
+    """Columns that would read alike (two copies of one stage and date, e.g. a draft and the
+    copy a delegation sent back) are told apart by their version names."""
+    def twice(key):
+        seen = [key(c) for c in columns]
+        return {k for k in seen if seen.count(k) > 1}
+    same_head = twice(lambda c: (c.stage, c.date))
+    same_short = twice(lambda c: c.short)
+    return tuple(replace(c, stage=f"{c.stage} ({c.name})" if (c.stage, c.date) in same_head
+                         else c.stage,
+                         short=f"{c.short} ({c.name})" if c.short in same_short else c.short)
+                 for c in columns)
+
+
 def build_table(versions: list[Version], records: list[Record] | None = None,
                 title: str = "", progress: Callable[[str], None] | None = None
                 ) -> ComparisonTable:
@@ -138,7 +152,7 @@ def build_table(versions: list[Version], records: list[Record] | None = None,
         row_of.append(placed)
     order = _row_order(views, row_of)
     depths = [_depths(vs) for vs in views]
-    columns = tuple(column_of(v) for v in versions)
+    columns = distinct(tuple(column_of(v) for v in versions))
     records = records or [{} for _ in versions]
     rows = []
     for r in order:
