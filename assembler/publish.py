@@ -73,6 +73,9 @@ def compose(draft: Draft, output: Path, layout: Layout, *, draft_path: Path | No
     elif suffix not in LETTER_FORMATS:
         raise AssemblerError(f"cannot write a letter as '{suffix or 'no extension'}'",
                              file=str(output), hint="known: " + ", ".join(LETTER_FORMATS))
+    if template is not None and suffix not in (".html", ".htm"):
+        raise AssemblerError("--template shapes HTML output only", file=str(output),
+                             hint="write .html, or leave --template out")
     letters = _letters(draft, draft_path, letter_data) if (with_letter or letters_only) else []
     if suffix in (".docx", ".pdf"):
         from .writers.docx import DraftDocx

@@ -154,3 +154,11 @@ def test_adopted_needs_its_closing():
     face = masthead_for(meta.with_values(closing="74th plenary meeting / 6 April 2017"))
     assert face.session == "Seventy-first session" and face.title == "71/280. T"
     assert face.barcode == "*1705719*" and face.job_number == "17-05719 (E)"
+
+
+def test_template_for_word_output_is_refused(tmp_path):
+    tpl = tmp_path / "mine.html.j2"
+    tpl.write_text("{{ title }}")
+    out = tmp_path / "x.docx"
+    one_line_error(run_cli("build", FIRST, "--template", tpl, "-o", out), "--template", "HTML")
+    assert not out.exists()
