@@ -68,6 +68,8 @@ def assert_complete(versions: list[Version], table, stable_ids: bool = True) -> 
             assert cell.text == expected_text(v.draft, u), (v.name, u.id)
             # the marked-up form reads back to the same text once deletions are dropped
             assert "".join(t for op, t in cell.segments if op != "-") == cell.text, (v.name, u.id)
+            assert "".join(t for op, t, _ in cell.runs() if op != "-") == cell.text, (v.name, u.id)
+            assert "".join(t for _, t in cell.segments) == "".join(t for _, t, _ in cell.runs())
 
 
 # ------------------------------------------------------------------ the example negotiation
@@ -432,6 +434,7 @@ def test_docx_landscape_repeated_header(derived, tmp_path):
     runs = [run for p in row.cells[2].paragraphs for run in p.runs]
     assert any(run.bold and run.text == "three" for run in runs)
     assert any(run.font.strike and run.text == "two" for run in runs)
+    assert any(run.italic and run.text == "Requests" for run in runs)  # the lead, as printed
     text = pandoc_text(out)
     assert "deleted in Rev.1" in text and "Concordance: Rev.2 against Rev.1" in text
 
@@ -458,6 +461,7 @@ def test_html_sticky_header_and_marks(derived, tmp_path):
     op5 = next(r for r in rows if r.get("id") == "op5")
     assert "three" in [e.text for e in op5.iter("{http://www.w3.org/1999/xhtml}ins")]
     assert "two" in [e.text for e in op5.iter("{http://www.w3.org/1999/xhtml}del")]
+    assert "Requests" in [e.text for e in op5.iter("{http://www.w3.org/1999/xhtml}i")]
 
 
 def test_history_cli(derived, tmp_path):

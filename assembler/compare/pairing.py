@@ -45,23 +45,32 @@ def pair_units(old: Draft, new: Draft) -> Pairing:
 
 
 def word_segments(old_contents: tuple, new_contents: tuple,
-                  old_words: Callable, new_words: Callable) -> tuple[Segment, ...]:
-    """The new contents with the words the old ones lost, as (op, text) segments.
+                  old_words: Callable, new_words: Callable,
+                  old_styled: Callable | None = None, new_styled: Callable | None = None
+                  ) -> tuple[tuple[Segment, ...], tuple]:
+    """The new contents with the words the old ones lost, as (op, text) segments, and the
+    same split where italics change, as (op, text, italic).
 
     A unit holding several contents (a table row's cells) is compared content by content,
     joined by " | " as its text is."""
     out: list[Segment] = []
+    styled: list = []
     count = max(len(old_contents), len(new_contents))
     for i in range(count):
         old = old_contents[i] if i < len(old_contents) else ()
         new = new_contents[i] if i < len(new_contents) else ()
         if i:
             in_old, in_new = i < len(old_contents), i < len(new_contents)
-            out.append(("=" if in_old and in_new else "+" if in_new else "-", " | "))
+            op = "=" if in_old and in_new else "+" if in_new else "-"
+            out.append((op, " | "))
+            styled.append((op, " | ", False))
         for piece in diff_content(old, new):
             words = old_words if piece.op == DELETE else new_words
             out.append((_OPS[piece.op], words(piece.content)))
-    return tuple(_merge(out))
+            style = old_styled if piece.op == DELETE else new_styled
+            if style:
+                styled += [(_OPS[piece.op], t, it) for t, it in style(piece.content)]
+    return tuple(_merge(out)), tuple(styled)
 
 
 def _merge(segments) -> list[Segment]:

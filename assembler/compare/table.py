@@ -41,6 +41,11 @@ class Cell:
     note: str = ""               # "deleted in Rev.1", "added in Rev.2", "moved"
     moved: bool = False
     contributions: tuple = ()    # Contribution, ... behind this column's change
+    styled: tuple = ()           # the segments split where italics change: (op, text, italic)
+
+    def runs(self) -> tuple:
+        """(op, text, italic) to render: the styled segments, or the plain ones."""
+        return self.styled or tuple((op, text, False) for op, text in self.segments)
 
     @property
     def present(self) -> bool:
@@ -181,24 +186,29 @@ def _cell(have: dict, k: int, columns: tuple, moved: set, record: Record, r: int
             note = f"added in {columns[min(later)].short}"
         return Cell(note=note)
     contributions = tuple(record.get(view.id, ()))
+    whole = texts[k].styled_text(view)
     if k == 0:
-        return Cell(view.id, view.number, view.text, "", (("=", view.text),) if view.text else ())
+        return Cell(view.id, view.number, view.text, "", (("=", view.text),) if view.text else (),
+                    styled=tuple(("=", t, it) for t, it in whole))
     if prev is None:
         back = [j for j in have if j < k]
         note = f"reinstated (last in {columns[max(back)].short})" if back else ""
         return Cell(view.id, view.number, view.text, ADDED,
-                    (("+", view.text),) if view.text else (), note, False, contributions)
+                    (("+", view.text),) if view.text else (), note, False, contributions,
+                    tuple(("+", t, it) for t, it in whole))
     is_moved = r in moved
     if view.contents == prev.contents:  # renumbered cross-references are not a change
         return Cell(view.id, view.number, view.text, MOVED if is_moved else UNCHANGED,
                     (("=", view.text),) if view.text else (), "moved" if is_moved else "",
-                    is_moved, contributions)
-    segments = word_segments(prev.contents, view.contents, texts[k - 1].words, texts[k].words)
+                    is_moved, contributions, tuple(("=", t, it) for t, it in whole))
+    old, new = texts[k - 1], texts[k]
+    segments, styled = word_segments(prev.contents, view.contents, old.words, new.words,
+                                     old.styled, new.styled)
     notes = ["moved"] if is_moved else []
     if all(op == "=" for op, _ in segments):
         notes.append("formatting changed")
     return Cell(view.id, view.number, view.text, CHANGED, segments, ", ".join(notes), is_moved,
-                contributions)
+                contributions, styled)
 
 
 def _row_order(views: list[list[UnitView]], row_of: list[dict[str, int]]) -> list[int]:

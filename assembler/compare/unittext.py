@@ -10,7 +10,7 @@ from typing import Callable
 
 from ..inline import plain
 from ..model import (Annex, AnnexParagraph, Draft, Footnote, FootnoteRef, OperativeParagraph,
-                     Row, Table)
+                     Row, Table, Text)
 from ..numbering import compute_labels, roman
 
 _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -36,6 +36,16 @@ class VersionText:
     """Every unit of one version, and how that version words any inline content."""
     views: list
     words: Callable  # Content -> str, cross-references by this version's numbers
+    styled: Callable = None  # Content -> ((text, italic), ...): the same words with italics
+
+    def styled_text(self, view: "UnitView") -> tuple:
+        """A unit's text as ((text, italic), ...), contents joined as in its text."""
+        out: list = []
+        for i, content in enumerate(view.contents):
+            if i:
+                out.append((" | ", False))
+            out += self.styled(content)
+        return tuple(out)
 
 
 def footnote_numbers(draft: Draft) -> dict[str, int]:
@@ -80,6 +90,20 @@ def version_text(draft: Draft) -> VersionText:
     def words(content) -> str:
         return plain(content, ref, note)
 
+    def styled(content) -> tuple:
+        """Runs of equal italics; their texts joined are words(content)."""
+        out: list[tuple[str, bool]] = []
+        for item in content:
+            italic = isinstance(item, Text) and item.italic
+            text = plain((item,), ref, note)
+            if not text:
+                continue
+            if out and out[-1][1] == italic:
+                out[-1] = (out[-1][0] + text, italic)
+            else:
+                out.append((text, italic))
+        return tuple(out)
+
     views: list[UnitView] = []
     parents = _parents(draft)
     annex_no = 0
@@ -113,7 +137,7 @@ def version_text(draft: Draft) -> VersionText:
         text = " | ".join(words(c) for c in contents)
         views.append(UnitView(unit.id, kind, number, text, parents.get(unit.id, ""),
                               len(views), contents))
-    return VersionText(views, words)
+    return VersionText(views, words, styled)
 
 
 def _parents(draft: Draft) -> dict[str, str]:

@@ -56,8 +56,8 @@ class CompareDocx:
             runs.append(Run(f"  [{tag}]", italic=True))
         if runs:
             runs.append(Run(line_break=True))
-        for op, text in cell.segments:
-            runs.append(Run(text, bold=op == "+", strike=op == "-"))
+        for op, text, italic in cell.runs():
+            runs.append(Run(text, italic=italic, bold=op == "+", strike=op == "-"))
         extra = cell.note if cell.note not in ("moved",) else ""
         if cell.present and extra.startswith("moved, "):
             extra = extra[len("moved, "):]
