@@ -371,3 +371,31 @@ def test_authors_across_two_rounds(tmp_path):
     body = parts(out)["word/document.xml"]
     authors = {el.get(f"{W}author") for el in body.iter(f"{W}ins", f"{W}del", f"{W}moveFrom")}
     assert {"Delegation N", "Delegation I", "Delegation B"} <= authors  # rounds 1 and 2
+
+
+def test_table_rows_inserted_and_deleted_as_rows(tmp_path):
+    """The Secretariat's mapping of events (an annex table): one row replaced by another is
+    a deleted row then an inserted row, tracked on the rows themselves."""
+    from assembler.model import Row, Table
+    from assembler.source import load_draft
+    from test_redline_property import words
+    d = load_draft(ROOT / "drafts" / "gcm-modalities" / "events-mapping.draft")
+    annex = d.annexes[0]
+    table = next(b for b in annex.body if isinstance(b, Table))
+    width = len(table.rows[1].cells)
+    rows = table.rows[:2] + (Row("new.r", tuple((Text(f"New cell {i}"),) for i in range(width))),) \
+        + table.rows[3:]
+    new_table = replace(table, rows=rows)
+    new = replace(d, annexes=(replace(annex, body=tuple(new_table if b is table else b
+                                                         for b in annex.body)),))
+    r = build_redline(d, new)
+    assert [(u.status, u.unit.id) for u in r.changed_units()] == [
+        ("deleted", table.rows[2].id), ("inserted", "new.r")]
+    red = write(tmp_path, "r.docx", build_redline_docx(r))
+    write(tmp_path, "new.docx", build_docx(new))
+    write(tmp_path, "old.docx", build_docx(d))
+    assert words(red, "accept") == words(tmp_path / "new.docx")
+    assert words(red, "reject") == words(tmp_path / "old.docx")
+    body = parts(red)["word/document.xml"]
+    assert len(body.findall(f".//{W}trPr/{W}del")) == 1
+    assert len(body.findall(f".//{W}trPr/{W}ins")) == 1

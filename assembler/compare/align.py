@@ -333,7 +333,45 @@ def _align_part(old_d: Draft, new_d: Draft, part: str) -> list[Entry]:
             out.append(Entry(part, status, o.unit, n.unit, moved=True,
                              matched_by=pairs[n.index][1], depth=n.depth))
     flush_old(len(old))
+    return _deletions_first(out)
+
+
+def _deletions_first(entries: list[Entry]) -> list[Entry]:
+    """Between two units that stay, what went comes before what came (the usual reading of
+    a redline: old text struck out, then the new text). Units move as blocks with their
+    sub-paragraphs, and a deletion never passes new sub-paragraphs of the unit before it."""
+    out: list[Entry] = []
+    gap: list[Entry] = []
+    for e in entries + [None]:
+        if e is None or (e.status in (EQUAL, CHANGED) and not e.moved):
+            out += _reorder(gap)
+            gap = []
+            if e is not None:
+                out.append(e)
+        else:
+            gap.append(e)
     return out
+
+
+def _gone(e: Entry) -> bool:
+    return e.status in (DELETED, MOVED_AWAY)
+
+
+def _reorder(gap: list[Entry]) -> list[Entry]:
+    blocks: list[list[Entry]] = []
+    for e in gap:
+        if blocks and e.depth > blocks[-1][0].depth and _gone(e) == _gone(blocks[-1][0]):
+            blocks[-1].append(e)
+        else:
+            blocks.append([e])
+    done: list[list[Entry]] = []
+    for b in blocks:
+        k = len(done)
+        if _gone(b[0]):
+            while k and not _gone(done[k - 1][0]) and done[k - 1][0].depth <= b[0].depth:
+                k -= 1
+        done.insert(k, b)
+    return [e for b in done for e in b]
 
 
 def align(old: Draft, new: Draft) -> Alignment:

@@ -154,10 +154,12 @@ class DocumentBuilder:
     def table(self, rows: list[tuple[list[list[Run]], bool]], widths_cm: list[float],
               fmt: ParaFormat | None = None,
               fills: list[list[str | None]] | None = None,
-              split_rows: bool = False) -> etree._Element:
+              split_rows: bool = False,
+              row_changes: list[Change | None] | None = None) -> etree._Element:
         """A bordered table; rows are (cells, is_header). Header rows repeat on each page.
         `fills` (parallel to rows and cells) shades cells with a hex colour ("D9D9D9");
-        `split_rows` lets a tall row break across pages (header rows never do)."""
+        `split_rows` lets a tall row break across pages (header rows never do);
+        `row_changes` (parallel to rows) tracks a row as inserted or deleted."""
         tbl = etree.SubElement(self.body, w("tbl"))
         tpr = etree.SubElement(tbl, w("tblPr"))
         etree.SubElement(tpr, w("tblStyle")).set(w("val"), "TableGrid")
@@ -182,6 +184,11 @@ class DocumentBuilder:
                 etree.SubElement(trpr, w("cantSplit"))
             if header:
                 etree.SubElement(trpr, w("tblHeader"))
+            row_change = row_changes[r_index] if row_changes else None
+            cell_fmt = fmt or ParaFormat(space_after_pt=2)
+            if row_change is not None:
+                self._change_mark(trpr, row_change)
+                cell_fmt = replace(cell_fmt, mark_change=row_change)
             row_fills = fills[r_index] if fills else []
             for i, (width, cell) in enumerate(zip(widths_cm, cells)):
                 tc = etree.SubElement(tr, w("tc"))
@@ -194,7 +201,7 @@ class DocumentBuilder:
                     shd.set(w("val"), "clear")
                     shd.set(w("color"), "auto")
                     shd.set(w("fill"), row_fills[i])
-                self.paragraph(cell, fmt or ParaFormat(space_after_pt=2), container=tc)
+                self.paragraph(cell, cell_fmt, container=tc)
         # Word needs a paragraph between a table and what follows it
         self.paragraph([], ParaFormat(space_after_pt=0))
         return tbl

@@ -166,8 +166,11 @@ class RedlineDocx(DraftDocx):
         elif kind in ("op", "sub") and u.mark:
             fmt = self.mark_format(u.degree)
         elif kind == "annex":
-            fmt = ParaFormat(style="Heading1", align="center", page_break_before=True,
-                             keep_next=True)
+            # as the draft writer: a new page unless the annexes are the whole document
+            d = self.redline.new
+            first = next((x for x in self.redline.units if x.kind == "annex"), None)
+            fmt = ParaFormat(style="Heading1", align="center", keep_next=True,
+                             page_break_before=bool(d.preamble or d.operative or u is not first))
         elif kind == "table":
             fmt = ParaFormat(keep_next=True)
         else:
@@ -301,15 +304,17 @@ class RedlineDocx(DraftDocx):
                 widths = column_widths(table, usable, self.layout.section("tables"))
             else:
                 widths = [usable / columns] * columns
-            body = []
+            body, changes = [], []
             for r in rows:
-                cells = []
-                for k in range(columns):
-                    cells.append(self.unit_runs(r, k, base_bold=r.unit.header))
-                if r.status in (INSERTED, DELETED, MOVED_AWAY) and not self.visual:
-                    pass  # cell text carries the change; Word keeps an empty row on reject
+                cells = [self.unit_runs(r, k, base_bold=r.unit.header) for k in range(columns)]
                 body.append((cells, r.unit.header))
-            self.builder.table(body, widths)
+                change = None
+                if not self.visual and (r.status in (INSERTED, DELETED, MOVED_AWAY) or r.moved):
+                    # a row is inserted or deleted as a row (Word has no row moves)
+                    kind = "del" if r.status in (DELETED, MOVED_AWAY) else "ins"
+                    change = Change(kind, r.who.author, r.who.date)
+                changes.append(change)
+            self.builder.table(body, widths, row_changes=changes)
         return j
 
 
