@@ -18,7 +18,7 @@ from assembler.writers.redline_docx import build_redline_docx
 from conftest import pandoc_text
 from strategies import drafts, plain_words
 from strategies import words as markup_words
-from test_redline import flat, without_numbers
+from test_redline import without_numbers
 
 
 def _edit_words(draw, content):

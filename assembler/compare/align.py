@@ -23,12 +23,11 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterator
 
 from ..inline import plain
-from ..model import (Annex, AnnexParagraph, Draft, Heading, OperativeParagraph, Row, Table,
-                     contents_of)
+from ..model import Draft, OperativeParagraph, Table, contents_of
 
 EQUAL, CHANGED, INSERTED, DELETED, MOVED_AWAY = "equal", "changed", "inserted", "deleted", "moved-away"
 PARTS = ("preamble", "operative", "annexes", "footnotes")

@@ -15,11 +15,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..model import (Annex, AnnexParagraph, CrossRef, Draft, FootnoteRef, Heading,
-                     OperativeParagraph, PreambularParagraph, Row, SubParagraph, Table,
-                     contents_of)
+from ..model import CrossRef, Draft, FootnoteRef, contents_of
 from ..numbering import Label, compute_labels
-from .align import (CHANGED, DELETED, EQUAL, INSERTED, MOVED_AWAY, Alignment, Entry, align)
+from .align import DELETED, EQUAL, INSERTED, MOVED_AWAY, Alignment, Entry, align
 from .words import DELETE, INSERT, Piece, diff_content
 from .words import EQUAL as SAME
 

@@ -15,7 +15,7 @@ from typing import Callable
 from diff_match_patch import diff_match_patch
 
 from ..inline import normalize
-from ..model import Content, CrossRef, FootnoteRef, Text
+from ..model import Content, Text
 
 EQUAL, INSERT, DELETE = "equal", "insert", "delete"
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|\s+|[^\w\s]")

@@ -13,21 +13,13 @@ black and white. All markup goes through the ooxml builder.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from ..compare.align import DELETED, EQUAL, INSERTED, MOVED_AWAY
+from ..compare.align import DELETED, INSERTED, MOVED_AWAY
 from ..compare.redline import Redline, RedlineUnit, Segment, Who
 from ..compare.words import DELETE, INSERT, diff_content
 from ..layout import Layout, load_layout
 from ..model import Break, CrossRef, FootnoteRef, Text
 from ..ooxml import Change, Mark, ParaFormat, Run
 from .docx import DraftDocx, column_widths, page_setup
-
-
-@dataclass(frozen=True)
-class Style:
-    """How the visual form shows each kind of change (black-and-white safe)."""
-    inserted_underline: bool = False
 
 
 class RedlineDocx(DraftDocx):

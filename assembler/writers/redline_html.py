@@ -88,7 +88,8 @@ class RedlineHtml:
         cls = {"p": "pp"}.get(kind, kind)
         style = f' style="--degree: {u.degree}"' if kind == "sub" else ""
         if kind in ("op", "sub") and num:
-            html = f'<p class="unit {cls}"{style} id="{escape(u.unit.id)}"><span class="num">{num}</span><span>{text}</span></p>'
+            html = (f'<p class="unit {cls}"{style} id="{escape(u.unit.id)}">'
+                    f'<span class="num">{num}</span><span>{text}</span></p>')
         else:
             html = f'<p class="unit {cls}" id="{escape(u.unit.id)}">{text}</p>'
         if u.status != MOVED_AWAY:
