@@ -193,7 +193,10 @@ def preview(
         filed = load_proposals(on_file)
     else:
         filed = proposals_on_file(draft, base)
-    filed = [p for p in filed if not p.base or p.base == base.metadata.version]
+    # proposals on this version, and those still open on an older one (carried onto it);
+    # decided proposals on older versions are already in this one
+    filed = [p for p in filed if not p.base or p.base == base.metadata.version
+             or p.status == "proposed"]
     try:
         pv = make_preview(base, mine, filed, versions=versions_beside(draft))
     except ConflictsFound as err:  # the previewed proposals collide among themselves
