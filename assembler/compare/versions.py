@@ -113,7 +113,7 @@ def negotiation_folder(negotiation: str | Path, root: Path | None = None) -> Pat
     p = Path(negotiation)
     if p.is_dir():
         return p
-    folder = (root or Path.cwd()) / DRAFTS / str(negotiation)
+    folder = (root / DRAFTS if root else DRAFTS) / str(negotiation)
     if folder.is_dir():
         return folder
     raise AssemblerError(f"no negotiation '{negotiation}'", file=str(folder),
