@@ -86,7 +86,7 @@ class DraftDocx:
             from .mastheads import render_masthead
             render_masthead(self, masthead_for(self.draft.metadata))
             return
-        """The heading block of an informal draft: date, title, stage."""
+        # No stage: the plain heading block of an informal draft (date, title, stage label).
         meta = self.draft.metadata
         look = self.layout.section("informal")
         fonts_ = self.layout.section("fonts")

@@ -16,6 +16,7 @@ from __future__ import annotations
 from ..compare.align import DELETED, INSERTED, MOVED_AWAY
 from ..compare.redline import Redline, RedlineUnit, Segment, Who
 from ..compare.words import DELETE, INSERT, diff_content
+from ..unit_marks import unit_bookmark
 from ..layout import Layout, load_layout
 from ..model import Break, CrossRef, FootnoteRef, Text
 from ..ooxml import Change, Mark, ParaFormat, Run
@@ -92,7 +93,8 @@ class RedlineDocx(DraftDocx):
         under a moved paragraph the note moves too, so only its own word changes show (at
         the new place; the old place shows the old text)."""
         note = self.redline.note(side, fid)
-        runs: list[Run] = []
+        # the same hidden id bookmark a built draft carries, so footnotes read back alike
+        runs: list[Run] = [Run(bookmark=unit_bookmark("fn", fid))]
         for seg in note.contents:
             if moving == "moveFrom":
                 seg = Segment("equal", seg.content)
