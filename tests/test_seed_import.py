@@ -155,3 +155,15 @@ def test_cli_import(seed_path, tmp_path):
     assert "28 operative paragraphs" in res.stderr
     assert ":60: warning" in res.stderr
     assert out.read_text("utf-8").startswith("assembler-draft 1\n")
+
+
+@pytest.mark.parametrize("name", ["first.docx", "first.pdf", "first"])
+def test_cli_import_writes_only_a_draft_source(seed_path, tmp_path, name):
+    """A draft source under a document's name would fool whoever opens it next."""
+    out = tmp_path / name
+    res = run_cli("import", seed_path, "-o", out)
+    assert res.returncode == 2, res.stderr
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {out}: import writes a draft source")
+    assert "ending in .draft" in lines[0]
+    assert not list(tmp_path.iterdir())

@@ -40,10 +40,15 @@ def import_(
     from ..readers import read_any
     if changes not in ("accept", "reject", "proposals"):
         raise AssemblerError(f"--changes {changes}: use accept, reject or proposals")
+    if source.suffix.lower() == ".docx" and changes == "proposals":
+        from .interchange import proposals_from_word
+        return proposals_from_word(source, output, base, quiet)
+    if output.suffix != ".draft":
+        # a draft source under a .docx or .pdf name would fool whoever opens it next
+        raise AssemblerError("import writes a draft source", file=str(output),
+                             hint="give an output ending in .draft; build documents from it "
+                                  "with 'assembler build'")
     if source.suffix.lower() == ".docx":
-        if changes == "proposals":
-            from .interchange import proposals_from_word
-            return proposals_from_word(source, output, base, quiet)
         from ..readers.docx import read_docx_draft
         result = read_docx_draft(source, changes=changes, negotiation=negotiation,
                                  version=version or output.stem)
