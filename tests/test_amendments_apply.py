@@ -238,3 +238,18 @@ def test_quotes_and_apostrophes_match_whether_curly_or_straight(first_draft):
     assert "to prepare a summary of the meeting" in reads(new, "op21")
     assert record.applied[0].deleted == "chair's summary"
     assert "September 2016, and the launch" in reads(new, "pp1")
+
+
+@pytest.mark.parametrize("name", ["rec.docx", "rec.draft", "first-draft.draft"])
+def test_apply_cli_record_is_json_only(tmp_path, name):
+    """--record writes JSON; given a draft's or a document's name it would replace that file."""
+    base = tmp_path / "first-draft.draft"
+    base.write_bytes((DRAFTS / "first-draft.draft").read_bytes())
+    out, rec = tmp_path / "rev1.draft", tmp_path / name
+    r = run_cli("apply", base, ROUND1, "-o", out, "--record", rec)
+    assert r.returncode == 2, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {rec}: the record")
+    assert ".json" in lines[0]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["first-draft.draft"]
+    assert base.read_bytes() == (DRAFTS / "first-draft.draft").read_bytes()

@@ -193,6 +193,10 @@ def apply_(
         raise AssemblerError("the next version is a draft source", file=str(output),
                              hint="give an output ending in .draft; build documents from it "
                                   "with 'assembler build'")
+    if record and record.suffix.lower() != ".json":
+        # the record is JSON: under another name it could replace a draft or a document
+        raise AssemblerError("the record of what each change did is JSON", file=str(record),
+                             hint="give --record a path ending in .json")
     draft = load_draft(base)
     props = load_proposals(paths)
     n = revision or str(int(draft.metadata.revision) + 1 if draft.metadata.revision.isdigit()
