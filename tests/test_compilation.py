@@ -2,6 +2,8 @@
 html5lib) and rendered by LibreOffice."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import ROOT, pandoc_text, run_cli, soffice_pdf
@@ -74,5 +76,24 @@ def test_compile_refuses_an_unknown_format(tmp_path):
 
 @pytest.mark.slow
 def test_libreoffice_renders_the_compilation(compiled, tmp_path):
+    import shutil
+    import subprocess
     pdf = soffice_pdf(compiled[0], tmp_path)
     assert pdf.exists() and pdf.stat().st_size > 10_000
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils is not installed (make sysdeps)")
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    # the summary, the conflicts and each proposal under its unit, as LibreOffice lays them out
+    order = ["Compilation of proposals on First Draft of the Resolution",
+             "Summary by proposer and status", "Conflicts",
+             "P-09/1 by Delegation H and P-10/1 by Delegation I",
+             "Proposals paragraph by paragraph", "PP 3", "P-06/1 — Delegation F [rejected]",
+             "P-02/1 — Delegation A (co-sponsors: Delegation B, Delegation C) [accepted]",
+             "OP 28 Urges all Member States"]
+    at = 0
+    for needle in order:
+        at = text.find(needle, at)
+        assert at >= 0, needle
+    pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert int(re.search(r"Pages:\s+(\d+)", pages).group(1)) >= 3

@@ -91,6 +91,17 @@ def test_pdf_is_written_through_libreoffice(tmp_path):
     r = run_cli("build", DRAFTS / "resolution.draft", "-o", out)
     assert r.returncode == 0, r.stderr
     assert out.read_bytes()[:5] == b"%PDF-"
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils is not installed (make sysdeps)")
+    import subprocess
+    text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    # the adopted face, first to last paragraph, as LibreOffice laid it out
+    at = 0
+    for needle in ("A/RES/71/280", "Resolution adopted by the General Assembly",
+                   "The General Assembly,", "28. Urges all Member States"):
+        at = text.find(needle, at)
+        assert at >= 0, needle
 
 
 # --------------------------------------------------------------------- user HTML templates
