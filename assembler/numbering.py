@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Draft, OperativeParagraph, PreambularParagraph, SubParagraph, Heading
+from .model import Draft, Heading
 
 DEGREE_STYLES = {1: "(a)", 2: "(i)", 3: "a.", 4: "i."}
 _TOKENS = "aAiI1"
@@ -114,7 +114,3 @@ def _label_children(parent, path: tuple, degree: int, labels: dict[str, Label],
         grand_start = previous_children if child.list_continues else 0
         _label_children(child, child_path, degree + 1, labels, grand_start)
         previous_children = grand_start + len(child.children)
-
-
-def degree_of(labels: dict[str, Label], uid: str) -> int:
-    return labels[uid].degree

@@ -29,7 +29,6 @@ _ONES = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
          "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
          "sixteenth", "seventeenth", "eighteenth", "nineteenth")
 _TENS = ("", "", "twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet")
-_CARDINAL = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
 class StageError(AssemblerError):

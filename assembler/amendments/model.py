@@ -140,10 +140,6 @@ class Proposal:
             return f"{self.proposer} (co-sponsors: {', '.join(self.co_sponsors)})"
         return self.proposer
 
-    def with_status(self, entry: StatusEntry) -> "Proposal":
-        return replace(self, history=self.history + (entry,))
-
-
 def number_changes(proposal_id: str, changes) -> tuple:
     """Give each change its id "P-07/1", "P-07/2" ... in proposal order."""
     return tuple(replace(c, id=f"{proposal_id}/{i}") for i, c in enumerate(changes, 1))

@@ -9,7 +9,6 @@ the change follows its unit whatever happens to the numbering.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..inline import plain
 from ..model import Draft
@@ -23,12 +22,6 @@ _PREFIX = re.compile(
     r"(?P<heading>heading))\s*", re.I)
 _TOKEN = re.compile(r"[0-9]+|[A-Za-z]+")
 _QUOTES = "\"'“”‘’"
-
-
-@dataclass(frozen=True)
-class Resolved:
-    id: str
-    label: str   # how the base version numbers it ("OP 14 (a)"), for messages and prose
 
 
 class UnitIndex:

@@ -10,7 +10,7 @@ import typer
 from ..check import check_draft
 from ..errors import AssemblerError
 from ..files import write_atomic
-from ..source import dump_draft, load_draft, read_text
+from ..source import dump_draft, load_draft
 from .app import app, say, verb
 
 

@@ -80,12 +80,6 @@ class Alignment:
                 return e.old
         return None
 
-    def new_for(self, old_id: str):
-        for e in self.entries:
-            if e.old is not None and e.old.id == old_id:
-                return e.new
-        return None
-
     def changes(self) -> list[Entry]:
         """Entries that show something: everything but unmoved equal units."""
         return [e for e in self.entries if e.status != EQUAL or e.moved]

@@ -71,10 +71,6 @@ def _contents(unit):
     return (unit.content,)
 
 
-def version_views(draft: Draft) -> list[UnitView]:
-    return version_text(draft).views
-
-
 def version_text(draft: Draft) -> VersionText:
     """Every unit of the draft in document order, numbered and worded as this draft has it."""
     labels = compute_labels(draft)

@@ -82,15 +82,3 @@ def diff_content(old: Content, new: Content,
         if piece.content:
             out.append(piece)
     return out
-
-
-def old_side(pieces: list[Piece]) -> Content:
-    return normalize(i for p in pieces if p.op != INSERT for i in p.content)
-
-
-def new_side(pieces: list[Piece]) -> Content:
-    return normalize(i for p in pieces if p.op != DELETE for i in p.content)
-
-
-def count_changes(pieces: list[Piece]) -> int:
-    return sum(p.op != EQUAL for p in pieces)

@@ -7,13 +7,13 @@ redline writer never touches markup.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from lxml import etree
 
 from .ns import (COMMENTS_CT, CORE_CT, CORE_REL, CP, DC, DCTERMS, DOC_CT, FOOTNOTES_CT, NSMAP, OFFICE_DOC_REL,
-                 SETTINGS_CT, STYLES_CT, W, XML, w)
+                 SETTINGS_CT, STYLES_CT, XML, w)
 from .package import Package
 
 

@@ -8,7 +8,7 @@ reports it as a warning with the line number. It never drops a word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..errors import AssemblerError, Warning_
 from ..inline import normalize

@@ -2,7 +2,7 @@
 was loaded from a saved file gives the same bytes."""
 from __future__ import annotations
 
-from ..model import Draft, OperativeParagraph, SubParagraph, Heading, Table
+from ..model import Draft, Heading, Table
 from .markup import render_inline
 from .reader import MAGIC
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from ..layout import Layout, load_layout
 from ..model import (Annex, AnnexParagraph, Break, Content, CrossRef, Draft, FootnoteRef,
-                     Heading, OperativeParagraph, SubParagraph, Table, Text)
+                     Heading, OperativeParagraph, Table, Text)
 from ..numbering import Label, compute_labels
 from ..ooxml import DocumentBuilder, Fonts, PageSetup, ParaFormat, Run
 from ..unit_marks import PROPERTY_PREFIX, unit_bookmark, xref_bookmark

@@ -21,8 +21,8 @@ from markupsafe import Markup, escape
 
 from ..errors import AssemblerError
 from ..layout import TEMPLATES, Layout, load_layout
-from ..model import (Annex, AnnexParagraph, Break, Content, CrossRef, Draft, FootnoteRef,
-                     Heading, OperativeParagraph, Table, Text)
+from ..model import (AnnexParagraph, Break, Content, CrossRef, Draft, FootnoteRef, Heading,
+                     Table, Text)
 from ..numbering import compute_labels
 
 HTML_TEMPLATES = TEMPLATES / "html"

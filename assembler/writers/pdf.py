@@ -55,21 +55,6 @@ def docx_to_pdf(data: bytes, timeout: float = 180) -> bytes:
         return pdf.read_bytes()
 
 
-def pdf_to_png(pdf: bytes, resolution: int = 70, first: int = 1, last: int = 1) -> list[bytes]:
-    """Render PDF pages to PNG with poppler's pdftoppm (visual checks, previews)."""
-    exe = shutil.which("pdftoppm")
-    if not exe:
-        raise AssemblerError("rendering pages needs pdftoppm, which is not installed",
-                             hint="apt-get install -y poppler-utils")
-    with tempfile.TemporaryDirectory(prefix="assembler-png-") as tmp:
-        src = Path(tmp) / "doc.pdf"
-        src.write_bytes(pdf)
-        subprocess.run([exe, "-png", "-r", str(resolution), "-f", str(first), "-l", str(last),
-                        str(src), str(Path(tmp) / "page")], check=True, capture_output=True,
-                       timeout=120)
-        return [p.read_bytes() for p in sorted(Path(tmp).glob("page*.png"))]
-
-
 def join_pdfs(parts: list[bytes]) -> bytes:
     """One PDF of several (poppler's pdfunite), e.g. covering letters then an issued text
     whose page furniture counts its own pages."""
