@@ -6,8 +6,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import AssemblerError
-
-ISSUED_STAGES = {"L", "L-rev", "adopted"}
+from .stages import ISSUED
 
 
 def check_output_path(path: str | Path) -> Path:
@@ -31,7 +30,7 @@ def refuse_issued(path: str | Path) -> None:
     except OSError:
         return
     for line in head.splitlines():
-        if line.startswith("stage:") and line.split(":", 1)[1].strip() in ISSUED_STAGES:
+        if line.startswith("stage:") and line.split(":", 1)[1].strip() in ISSUED:
             raise AssemblerError("is an issued version and is never overwritten", file=str(p),
                                  hint="write the new version to a new file")
 

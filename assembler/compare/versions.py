@@ -12,10 +12,10 @@ from pathlib import Path
 from ..errors import AssemblerError
 from ..model import Draft
 from ..source import load_draft
+from ..stages import ISSUED  # named by their symbol (A/71/L.58)
 
 DRAFTS = Path("drafts")
 OTHER_DOCUMENTS = {"mapping"}  # stages of documents that are not versions of the text
-ISSUED = {"L", "L-rev", "adopted"}  # named by their symbol (A/71/L.58)
 STAGE_NAMES = {"elements": "Elements paper", "zero": "Zero draft", "first": "First draft",
                "final": "Final draft", "L": "L-document", "L-rev": "Revised L-document",
                "adopted": "Adopted resolution"}
