@@ -107,6 +107,11 @@ class TrackedEditor:
                     t.tag = w("delText")
             wrapper.append(r)
         wrapper.addnext(etree.Element(w(f"{kind}RangeEnd"), {w("id"): rid}))
+        self._mark_paragraph(p, kind, author, date)
+
+    def _mark_paragraph(self, p, kind: str, author: str, date: str) -> None:
+        """Track the paragraph mark too (w:pPr/w:rPr/w:del ...), as Word does for a whole
+        paragraph deleted or moved."""
         ppr = p.find(w("pPr"))
         if ppr is None:
             ppr = etree.Element(w("pPr"))
@@ -168,14 +173,7 @@ class TrackedEditor:
         p = self.paragraph(containing)
         runs = [r for r in p if r.tag == w("r")]
         self._delete_runs(runs, author, date)
-        ppr = p.find(w("pPr"))
-        if ppr is None:
-            ppr = etree.Element(w("pPr"))
-            p.insert(0, ppr)
-        rpr = ppr.find(w("rPr"))
-        if rpr is None:
-            rpr = etree.SubElement(ppr, w("rPr"))
-        etree.SubElement(rpr, w("del"), self._stamp(author, date))
+        self._mark_paragraph(p, "del", author, date)
 
     # ---------------------------------------------------------------- output
     def to_bytes(self) -> bytes:
