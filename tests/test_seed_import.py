@@ -167,3 +167,18 @@ def test_cli_import_writes_only_a_draft_source(seed_path, tmp_path, name):
     assert len(lines) == 1 and lines[0].startswith(f"error: {out}: import writes a draft source")
     assert "ending in .draft" in lines[0]
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("data, kind", [(b"", "empty"), (b"  \n\n", "empty"),
+                                        (b"\x00\x01PK\x03\x04" * 50, "binary")])
+def test_cli_import_of_a_text_that_is_none(tmp_path, data, kind):
+    """The message speaks of the draft's text being imported, not of a draft source."""
+    src, out = tmp_path / "draft.txt", tmp_path / "first.draft"
+    src.write_bytes(data)
+    res = run_cli("import", src, "-o", out)
+    assert res.returncode == 2, res.stderr
+    lines = res.stderr.strip().splitlines()
+    assert lines == [f"error: {src}:1: {kind} file: not the text of a draft (give the draft's "
+                     "text as UTF-8 (.txt or .md, e.g. as extracted from its PDF); Word files "
+                     "are read as .docx)"]
+    assert not out.exists()

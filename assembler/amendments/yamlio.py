@@ -210,15 +210,7 @@ def _read(p: Path) -> str:
     if p.is_file() and p.suffix.lower() not in DATA_SUFFIXES + PROSE_SUFFIXES:
         raise AssemblerError(f"'{p.suffix or 'no extension'}' is not a proposal file",
                              file=str(p), hint="proposals are .yaml (data) or .md/.txt (prose)")
-    try:
-        return read_text(p)
-    except AssemblerError as err:
-        if "draft source" in err.message or "draft" in (err.hint or ""):
-            kind = "empty" if "empty" in err.message else "binary" \
-                if "binary" in err.message else "unreadable"
-            raise AssemblerError(f"{kind} file: not a proposal", file=str(p), line=err.line,
-                                 hint="see docs/amendments.md") from None
-        raise
+    return read_text(p, "a proposal", "see docs/amendments.md")
 
 
 def parse_proposal(text: str, file: str = "<proposal>", *, prose: bool = False) -> Proposal:

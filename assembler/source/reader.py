@@ -37,14 +37,20 @@ class SourceMap:
         return self.lines.get(uid)
 
 
-def read_text(path: str | Path) -> str:
-    """The file's text, or an error saying why it is not a text file."""
+_DRAFT_HINTS = (f"a draft source starts with the line '{MAGIC}'",
+                "give the .draft text file; import Word files with 'assembler import'")
+
+
+def read_text(path: str | Path, what: str = "a draft source", hint: str = "") -> str:
+    """The file's text, or an error saying why it is not a text file. `what` names what the
+    file should be and `hint` what to give instead (default: a draft source)."""
+    empty_hint, binary_hint = (hint, hint) if hint else _DRAFT_HINTS
     p = Path(path)
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise AssemblerError(f"file is {size} bytes, more than a draft can be",
-                                 file=str(path), hint="check that this is a draft source")
+            raise AssemblerError(f"file is {size} bytes, more than {what} can be",
+                                 file=str(path), hint=f"check that this is {what}")
         data = p.read_bytes()
     except FileNotFoundError:
         raise AssemblerError("no such file", file=str(path), hint="check the path") from None
@@ -53,12 +59,10 @@ def read_text(path: str | Path) -> str:
     except PermissionError:
         raise AssemblerError("cannot be read (permission denied)", file=str(path)) from None
     if not data.strip():
-        raise AssemblerError("empty file: not a draft source", file=str(path), line=1,
-                             hint=f"a draft source starts with the line '{MAGIC}'")
+        raise AssemblerError(f"empty file: not {what}", file=str(path), line=1, hint=empty_hint)
     if b"\x00" in data[:8192]:
-        raise AssemblerError("binary file: not a draft source", file=str(path), line=1,
-                             hint="give the .draft text file; import Word files with "
-                                  "'assembler import'")
+        raise AssemblerError(f"binary file: not {what}", file=str(path), line=1,
+                             hint=binary_hint)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
