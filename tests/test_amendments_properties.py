@@ -240,7 +240,7 @@ def _mutate(draw, content_):
 @given(two_versions())
 def test_changes_inferred_from_a_difference_turn_a_into_b(pair):
     a, b = pair
-    changes = infer_changes(a, b)
+    changes, _ = infer_changes(a, b)
     made, _ = apply_proposals(a, [accepted("D", changes)])
     strip = lambda d: replace(d, metadata=None, provenance=())  # noqa: E731
     assert strip(made) == strip(b)

@@ -135,7 +135,7 @@ def test_inferred_proposal_rebuilds_rev1(first_draft):
     """The changes from the first draft to the committed Rev.1, inferred without the
     proposals that made it, give Rev.1 back."""
     from pathlib import Path
-    from assembler.infer import infer_changes
+    from assembler.amendments import infer_changes
     from assembler.amendments.model import Proposal, number_changes
     from assembler.source import load_draft
     rev1 = load_draft(Path(__file__).parent.parent / "drafts/gcm-modalities/rev1.draft")
@@ -215,7 +215,7 @@ def test_a_change_inside_another_authors_insertion(tmp_path):
 
 def test_words_next_to_a_cross_reference(first_draft):
     """Anchors are quoted as the base version shows its cross-references ("19")."""
-    from assembler.infer import infer_changes
+    from assembler.amendments import infer_changes
     from assembler.amendments.model import Proposal, number_changes
     from assembler.model import CrossRef
     ops = list(first_draft.operative)

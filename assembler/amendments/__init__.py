@@ -7,7 +7,9 @@ The API other parts build on:
     dump_proposal(proposal) -> YAML text
     change_to_prose(change, index) / prose_to_change(sentence, index) -> Change
     apply_proposals(base, proposals, mode=..., prefer=..., versions=...) -> (Draft, ApplyRecord)
-    infer_changes(a, b) -> tuple[Change, ...] (the changes that turn draft a into draft b)
+    infer_changes(old, new) -> Inferred(changes, notes): the changes (tuple of Change) that
+        turn draft `old` into `new`, and notes (list of str) on what no change can say;
+        units paired by id, and by text between versions numbered by position (infer.py)
 """
 from .apply import Applied, ApplyRecord, NotApplicable, apply_proposals
 from .conflicts import Conflict, ConflictsFound
@@ -19,9 +21,9 @@ __all__ = ["Applied", "ApplyRecord", "NotApplicable", "apply_proposals", "Confli
            "ConflictsFound", "KINDS", "STATUSES", "Change", "Proposal", "StatusEntry", "allowed",
            "number_changes", "selected", "UnitIndex"]
 
-from .infer import infer_changes  # noqa: E402
+from .infer import Inferred, infer_changes  # noqa: E402
 from .prose import change_to_prose, prose_to_change  # noqa: E402
 from .yamlio import dump_proposal, load_proposal, load_proposals, parse_proposal  # noqa: E402
 
-__all__ += ["infer_changes", "change_to_prose", "prose_to_change", "dump_proposal",
+__all__ += ["Inferred", "infer_changes", "change_to_prose", "prose_to_change", "dump_proposal",
             "load_proposal", "load_proposals", "parse_proposal"]

@@ -1,66 +1,209 @@
-"""The changes that turn one version into another, inferred from their difference.
+"""The changes that turn one version of a draft into another, as a delegation would propose them.
 
-Units are matched by stable id: ids only in the old version are deleted, ids only in the new
-one inserted, ids under another parent or out of order moved (the longest run kept in order
-stays put), and changed text becomes word changes (insert, delete, replace, exact) or, when
-those cannot say it, a replacement of the unit. Applying the result to the old version gives
-the new one (tests/test_amendments_properties.py checks it).
+    changes, notes = infer_changes(old, new)        # an Inferred(changes, notes)
+
+`changes` is a tuple of Change in document order: applied to `old` (apply_proposals) they
+give `new`. `notes` is a list of sentences naming what no change can say (annexes, tables and
+footnotes added, removed or changed, list styles); when it is empty the changes are the
+whole difference. Pure: two Drafts in, changes out.
+
+Used for versions that arrive without a record of how they were made (`assembler diff
+--as-proposals`), for tracked changes read from Word (readers/word_changes.py: the text with
+every change rejected against one author's view), and checked by the property "changes
+inferred from a -> b, applied to a, give b" (tests/test_amendments_properties.py).
+
+1. Pairing. A unit keeps its stable id through `apply` and through edits to the source, so
+   units are paired by id. Documents that carry no ids (typed in Word, plain text) get them
+   from their readers by position (pp1, op1, h1, op1.a); between two such versions an
+   inserted paragraph shifts every id after it, so there units are also paired by text
+   (compare/align.py: same text, similar text, then id), both readings are inferred, and the
+   one asking less of the reader is kept (a unit taken under another id counts against its
+   reading, so ids win ties). A version that names its base (`based_on`) keeps ids.
+2. Structure, list by list: old units left unpaired are deleted (their sub-paragraphs go
+   with them), new ones inserted after the sibling before them (or at the start of their
+   paragraph or part); of the paired units under the same parent the longest run that kept
+   its order stays, the others move (with their sub-paragraphs).
+3. Words: a paired unit whose text changed is compared word by word (compare/words.py). A few
+   edits become replace / delete / insert words, quoted as the base version reads (cross-
+   references by its numbers), an insertion anchored on the words before it, grown until
+   they are unique; a rewrite (more than MAX_WORD_EDITS edits, or more than
+   MAX_CHANGED_SHARE of the text deleted) becomes "replace the paragraph".
+4. Exactness: a unit's word changes are made the way apply.py makes them and must give its
+   new text. Each is written as a person would (no spaces at the ends of quotes, spacing
+   left to `apply`) where that gives the same text, else exactly (exact=True); if neither
+   does, the unit is replaced whole.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from typing import NamedTuple
 
-import diff_match_patch as dmp_module
-
-from ..model import CrossRef, Draft, FootnoteRef
+from ..compare.align import _lis, align  # _lis: the longest run in order, shared
+from ..compare.words import DELETE, EQUAL, INSERT, diff_content
+from ..errors import AssemblerError
+from ..inline import plain
+from ..model import CrossRef, Draft, FootnoteRef, contents_of
+from ..numbering import compute_labels
 from ..source.markup import render_inline
-from .model import Change
-from .targets import UnitIndex
-from .words import UnitWords, to_content
+from .model import Change, PARTS
+from .words import UnitWords
 
-_STRUCTURAL = ("pp", "op", "sub", "heading")
+MAX_WORD_EDITS = 5          # more edits than this in one unit: replace the unit
+MAX_CHANGED_SHARE = 0.6     # or when more than this share of its text is deleted
+_STRUCTURAL = ("pp", "op", "sub", "heading")   # units changes insert, delete and move
+_WORDED = _STRUCTURAL + ("fn", "p")            # units whose words changes amend
+_SENTENCE = 20   # what one more change costs the reader, in characters quoted
+_RENAMED = 40    # what a unit taken under another id costs its reading
 
 
-def infer_changes(a: Draft, b: Draft) -> tuple[Change, ...]:
-    old, new = a.unit_index(), b.unit_index()
-    a_parent, a_lists = _structure(a)
-    b_parent, b_lists = _structure(b)
+class Inferred(NamedTuple):
+    changes: tuple   # tuple[Change, ...], in document order
+    notes: list      # list[str]: what the changes cannot say
+
+
+def infer_changes(old: Draft, new: Draft) -> Inferred:
+    """The changes that turn `old` into `new`, and notes on what they cannot say."""
+    by_id = _pairs_by_id(old, new)
+    result = _infer(old, new, by_id)
+    if new.metadata.based_on or not (_by_position(old) and _by_position(new)):
+        return result
+    o_units, n_units = old.unit_index(), new.unit_index()
+    # a unit taken for one of another kind (a paragraph for a sub-paragraph) cannot move there
+    by_text = {n: o for n, o in align(old, new).pairs().items()
+               if o_units[o].kind == n_units[n].kind}
+    if by_text == by_id:
+        return result
+    other = _infer(old, new, by_text)
+    renamed = sum(n != o for n, o in by_text.items())
+    return other if _cost(other) + _RENAMED * renamed < _cost(result) else result
+
+
+def _cost(inferred: Inferred) -> int:
+    return sum(_SENTENCE + len(c.words) + len(c.text) for c in inferred.changes) + \
+        _SENTENCE * len(inferred.notes)
+
+
+def _pairs_by_id(old: Draft, new: Draft) -> dict[str, str]:
+    units = old.unit_index()
+    return {u.id: u.id for u in new.units() if u.id in units and units[u.id].kind == u.kind}
+
+
+def _by_position(d: Draft) -> bool:
+    """Ids as readers number documents that carry none: pp1.., op1.., h1.., op1.a .."""
+    def numbered(ids, prefix):
+        return ids == [f"{prefix}{i}" for i in range(1, len(ids) + 1)]
+
+    def subs_named_by_parent(unit) -> bool:
+        return all(c.id.startswith(unit.id + ".") and subs_named_by_parent(c)
+                   for c in getattr(unit, "children", ()))
+    return numbered([u.id for u in d.preamble], "pp") and \
+        numbered([u.id for u in d.operative if u.kind == "op"], "op") and \
+        numbered([u.id for u in d.operative if u.kind == "heading"], "h") and \
+        all(subs_named_by_parent(u) for u in d.operative)
+
+
+# ---------------------------------------------------------------- one reading
+
+def _infer(old: Draft, new: Draft, pairs: dict[str, str]) -> Inferred:
+    """The changes when new units continue the old units `pairs` names (new id -> old id)."""
+    o_units, n_units = old.unit_index(), new.unit_index()
+    kept = set(pairs.values())
+    taken = set(o_units) | set(n_units)
+    ids: dict[str, str] = {}   # the id each new unit has in the result of applying
+    for uid in n_units:
+        ids[uid] = pairs.get(uid) or (uid if uid not in o_units else _fresh(uid, taken))
+    o_parent, o_lists = _structure(old)
+    n_parent, n_lists = _structure(new)
+    stay = _staying(pairs, o_parent, o_lists, n_lists)
+    place = {uid: k for ids_ in n_lists.values() for k, uid in enumerate(ids_)}
+    order = {uid: k for k, uid in enumerate(o_units)}
+    labels = compute_labels(old)
+
+    def ref(target: str) -> str:
+        """A cross-reference as the base version shows it, as `apply` finds words."""
+        return labels[target].number if target in labels else target
+
     changes: list[Change] = []
-    for uid, unit in old.items():
-        if unit.kind in _STRUCTURAL and uid not in new and not _deleted_above(a_parent, uid, new):
-            changes.append(Change("delete-unit", uid))
-    for parent, ids in b_lists.items():
-        stable = _kept_in_order(ids, a_lists.get(parent, []), a_parent, b_parent)
-        for n, uid in enumerate(ids):
-            if uid in stable:
+    notes: list[str] = []
+    gone = [u for u in o_units.values() if u.id not in kept]
+    gone_ids = {u.id for u in gone}
+    next_gone = 0
+
+    def flush(upto: int) -> None:
+        nonlocal next_gone
+        while next_gone < len(gone) and order[gone[next_gone].id] < upto:
+            u = gone[next_gone]
+            next_gone += 1
+            if u.kind in _STRUCTURAL:
+                if not _inside(o_parent, u.id, gone_ids):
+                    changes.append(Change("delete-unit", u.id))
+            elif not _inside(o_parent, u.id, gone_ids):
+                notes.append(f"{_what(u)} {u.id} was removed; {_NOT_PROPOSALS}")
+
+    skipped: set[str] = set()
+    added = {uid for uid in n_units if uid not in pairs}
+    for u in n_units.values():
+        uid = ids[u.id]
+        if u.id in pairs and u.id in stay:
+            flush(order[uid])
+        if u.kind in _STRUCTURAL and (u.id not in stay or u.id not in pairs):
+            if n_parent.get(u.id) in skipped:
+                skipped.add(u.id)
                 continue
-            place, ref = ("after", ids[n - 1]) if n else ("start", parent)
-            if uid not in old:
-                unit = new[uid]
-                changes.append(Change("insert-unit", ref, text=render_inline(unit.content),
-                                      position=place, unit=unit.kind, new_id=uid))
+            parent = n_parent[u.id]
+            siblings, k = n_lists[parent], place[u.id]
+            at, position = (ids[siblings[k - 1]], "after") if k else \
+                (ids.get(parent, parent), "start")
+            if u.id in pairs:
+                changes.append(Change("move-unit", uid, position=position, destination=at))
             else:
-                changes.append(Change("move-unit", uid, position=place, destination=ref))
-    index = UnitIndex(a)
-    for uid, unit in old.items():
-        other = new.get(uid)
-        if other is None or not hasattr(unit, "content") or unit.kind in ("row",):
+                content = _renamed(u.content, ids)
+                if not plain(content).strip():
+                    notes.append(f"{_what(u)} {u.id} was added without words; {_NOT_PROPOSALS}")
+                    skipped.add(u.id)
+                    continue
+                changes.append(Change("insert-unit", at, position=position, unit=u.kind,
+                                      text=render_inline(content), new_id=uid))
+                continue
+        if u.id not in pairs:
+            if u.kind not in _STRUCTURAL and n_parent.get(u.id) not in added:
+                notes.append(f"{_what(u)} {u.id} was added; {_NOT_PROPOSALS}")
             continue
-        if other.content != unit.content:
-            changes.extend(content_changes(uid, unit.content, other.content, index))
-    return tuple(changes)
+        was = o_units[uid]
+        changes += _edits(was, u, ids, ref, notes)
+    flush(len(order))
+    return Inferred(tuple(changes), notes)
 
 
-def _deleted_above(parents: dict, uid: str, new: dict) -> bool:
+_NOT_PROPOSALS = "annex, table and footnote additions and removals are not proposals"
+
+
+def _what(unit) -> str:
+    return {"fn": "footnote", "p": "annex paragraph", "row": "table row"}.get(unit.kind,
+                                                                              unit.kind)
+
+
+def _fresh(uid: str, taken: set[str]) -> str:
+    """An id for a new unit whose own id names another unit of the old version."""
+    fresh, k = f"{uid}-new", 2
+    while fresh in taken:
+        fresh, k = f"{uid}-new{k}", k + 1
+    taken.add(fresh)
+    return fresh
+
+
+def _inside(parents: dict, uid: str, gone: set[str]) -> bool:
+    """Whether a unit goes with an enclosing unit that is itself deleted or removed."""
     p = parents.get(uid)
-    while p not in (None, "preamble", "operative"):
-        if p not in new:
+    while p is not None and p not in PARTS:
+        if p in gone:
             return True
         p = parents.get(p)
     return False
 
 
-def _structure(d: Draft):
+def _structure(d: Draft) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Each unit's parent (a unit id, a part, or the annex/table holding it) and each
+    parent's list of units (preamble, operative part, paragraphs with sub-paragraphs)."""
     parents: dict[str, str] = {}
     lists: dict[str, list[str]] = {"preamble": [u.id for u in d.preamble],
                                    "operative": [u.id for u in d.operative]}
@@ -70,172 +213,211 @@ def _structure(d: Draft):
     def walk(unit, parent):
         parents[unit.id] = parent
         kids = getattr(unit, "children", ())
-        if kids:
-            lists[unit.id] = [c.id for c in kids]
+        lists[unit.id] = [c.id for c in kids]
         for c in kids:
             walk(c, unit.id)
     for u in d.operative:
         walk(u, "operative")
+    for annex in d.annexes:
+        for block in annex.body:
+            parents[block.id] = annex.id
+            for row in getattr(block, "rows", ()):
+                parents[row.id] = block.id
     return parents, lists
 
 
-def _kept_in_order(b_ids: list[str], a_ids: list[str], a_parent, b_parent) -> set[str]:
-    """Ids under the same parent in both, in the longest run that kept its order (LIS)."""
-    pos = {uid: i for i, uid in enumerate(a_ids)}
-    common = [uid for uid in b_ids if uid in pos and a_parent.get(uid) == b_parent.get(uid)]
-    seq = [pos[u] for u in common]
-    tails: list[int] = []
-    tails_at: list[int] = []
-    prev = [-1] * len(seq)
-    for i, v in enumerate(seq):
-        k = bisect_left(tails, v)
-        if k == len(tails):
-            tails.append(v)
-            tails_at.append(i)
-        else:
-            tails[k] = v
-            tails_at[k] = i
-        prev[i] = tails_at[k - 1] if k else -1
-    keep: set[str] = set()
-    i = tails_at[-1] if tails_at else -1
-    while i >= 0:
-        keep.add(common[i])
-        i = prev[i]
-    return keep
-
-
-def content_changes(uid: str, old, new, index: UnitIndex) -> list[Change]:
-    """Word changes turning content `old` into `new` (exact), or one replace-unit."""
-    ref = _ref(index)
-    words = UnitWords(old, ref)
-    new_cells = UnitWords(new, ref).cells
-    changes = _word_changes(uid, words, new_cells)
-    if changes is not None and _check(words, changes, new):
-        return changes
-    return [Change("replace-unit", uid, text=render_inline(new))]
-
-
-def _ref(index: UnitIndex):
-    def ref(target: str) -> str:
-        label = index.labels.get(target)
-        return label.number if label else target
-    return ref
-
-
-def _tokens(cells: list) -> list[int]:
-    """Where each token starts: a word (letters and digits of one format) or one other cell."""
-    bounds = []
-    for n, c in enumerate(cells):
-        word = isinstance(c, tuple) and c[0].isalnum()
-        if not (word and n and bounds and _joins(cells[n - 1], c)):
-            bounds.append(n)
-    return bounds
-
-
-def _joins(prev, cell) -> bool:
-    return isinstance(prev, tuple) and prev[0].isalnum() and prev[1:] == cell[1:]
-
-
-def _word_changes(uid: str, words: UnitWords, new_cells: list) -> list[Change] | None:
-    keys: dict = {}
-    a_bounds, b_bounds = _tokens(words.cells), _tokens(new_cells)
-
-    def encode(cells, bounds) -> str:
-        ends = bounds[1:] + [len(cells)]
-        return "".join(chr(0x100 + keys.setdefault(tuple(_key(c) for c in cells[s:e]), len(keys)))
-                       for s, e in zip(bounds, ends))
-    a, b = encode(words.cells, a_bounds), encode(new_cells, b_bounds)
-    a_at = a_bounds + [len(words.cells)]  # token index -> cell index
-    b_at = b_bounds + [len(new_cells)]
-    dmp = dmp_module.diff_match_patch()
-    diffs = dmp.diff_main(a, b, False)
-    dmp.diff_cleanupSemantic(diffs)
-    out: list[Change] = []
-    ti = tj = 0  # token positions in old and new
-    k = 0
-    while k < len(diffs):
-        op, text = diffs[k]
-        if op == 0:
-            ti += len(text)
-            tj += len(text)
-            k += 1
+def _staying(pairs: dict, o_parent: dict, o_lists: dict, n_lists: dict) -> set[str]:
+    """New ids of the paired units that stay where they were: under the same parent, in the
+    longest run that kept its order (patience sorting). A moved unit takes its
+    sub-paragraphs along, so they stay."""
+    stay: set[str] = set()
+    for parent, n_ids in n_lists.items():
+        o_par = parent if parent in PARTS else pairs.get(parent)
+        if o_par is None:
             continue
-        dt = it = 0
-        while k < len(diffs) and diffs[k][0] != 0:
-            if diffs[k][0] < 0:
-                dt += len(diffs[k][1])
-            else:
-                it += len(diffs[k][1])
-            k += 1
-        i, i_end = a_at[ti], a_at[ti + dt]
-        j, j_end = b_at[tj], b_at[tj + it]
-        s = words.starts[i] if i < len(words.cells) else len(words.text)
-        e = words.ends[i_end - 1] if i_end > i else s
-        new_text = render_inline(to_content(new_cells[j:j_end]))
-        if i_end > i:
-            if e == s:
-                return None
-            change = Change("replace-words" if j_end > j else "delete-words", uid,
-                            words=words.text[s:e], text=new_text,
-                            occurrence=_occurrence(words, s, words.text[s:e]), exact=True)
-        elif s > 0:
-            anchor = _anchor_before(words.text, s)
-            change = Change("insert-words", uid, words=anchor, text=new_text, position="after",
-                            occurrence=_occurrence(words, s - len(anchor), anchor), exact=True)
-        elif words.text:
-            anchor = _anchor_after(words.text)
-            change = Change("insert-words", uid, words=anchor, text=new_text, position="before",
-                            occurrence=_occurrence(words, 0, anchor), exact=True)
-        else:
+        pos = {uid: i for i, uid in enumerate(o_lists.get(o_par, ()))}
+        common = [n for n in n_ids if pairs.get(n) in pos and o_parent.get(pairs[n]) == o_par]
+        stay |= _lis([(n, pos[pairs[n]]) for n in common])
+    return stay
+
+
+def _renamed(content, ids: dict[str, str]):
+    """Inline references of the new version, pointing at the ids their units have in the
+    result (the old ids of paired units)."""
+    out = []
+    for i in content:
+        if isinstance(i, CrossRef) and i.target in ids:
+            i = CrossRef(ids[i.target])
+        elif isinstance(i, FootnoteRef) and i.footnote in ids:
+            i = FootnoteRef(ids[i.footnote])
+        out.append(i)
+    return tuple(out)
+
+
+# ---------------------------------------------------------------- one unit
+
+def _edits(was, now, ids: dict, ref, notes: list[str]) -> list[Change]:
+    """The changes to one paired unit's own text (and notes on what else changed in it)."""
+    for attr in ("list_style", "list_continues"):
+        if getattr(was, attr, None) != getattr(now, attr, None):
+            notes.append(f"{_what(was)} {was.id}: its list style changed; list styles are "
+                         f"not proposals")
+            break
+    if was.kind not in _WORDED:
+        if tuple(contents_of(was)) != tuple(_renamed(c, ids) for c in contents_of(now)) or \
+                getattr(was, "header", None) != getattr(now, "header", None):
+            notes.append(f"{_what(was)} {was.id} changed; annex and table changes are not "
+                         f"proposals")
+        return []
+    b = _renamed(now.content, ids)
+    if b == was.content:
+        return []
+    return _content_changes(was.id, was.content, b, ref)
+
+
+def _content_changes(uid: str, a, b, ref) -> list[Change]:
+    """Word changes turning content `a` into `b` exactly, or one replace-unit."""
+    words = UnitWords(a, ref)
+    exact = _word_changes(uid, a, b, words, ref)
+    if exact is not None:
+        pretty = [_tidy(c, words) for c in exact]
+        # an insertion next to a footnote marker may need the words after it as anchor
+        for attempt in (lambda: pretty, lambda: exact,
+                        lambda: _word_changes(uid, a, b, words, ref, ahead=True)):
+            made = attempt()
+            if made is not None and _made(words, made) == b:
+                return made
+    return [Change("replace-unit", uid, text=render_inline(b))]
+
+
+def _word_changes(uid: str, a, b, words: UnitWords, ref,
+                  ahead: bool = False) -> list[Change] | None:
+    hunks = _hunks(diff_content(a, b), ref)
+    base = words.text
+    deleted = sum(len(plain(d, ref)) for _, d, _ in hunks)
+    if not hunks or len(hunks) > MAX_WORD_EDITS or \
+            (base and deleted / len(base) > MAX_CHANGED_SHARE):
+        return None
+    out = []
+    for offset, gone, added in hunks:
+        said = plain(gone, ref)
+        text = render_inline(added)
+        if said:
+            out.append(Change("replace-words" if added else "delete-words", uid, words=said,
+                              text=text, occurrence=_occurrence(words, said, offset),
+                              exact=True))
+        elif gone:      # only a footnote marker goes: no words to quote
             return None
-        out.append(change)
-        ti += dt
-        tj += it
+        else:
+            anchor, position, at = _anchor(base, offset, ahead)
+            if not anchor.strip():
+                return None
+            out.append(Change("insert-words", uid, words=anchor, position=position, text=text,
+                              occurrence=_occurrence(words, anchor, at), exact=True))
     return out
 
 
-def _anchor_before(text: str, s: int) -> str:
-    """The word or two before the insertion point, as a delegation would quote them."""
-    seg = text[max(0, s - 30):s]
-    cut = seg.find(" ", 0, max(0, len(seg) - 2))
-    return seg[cut + 1:] if cut >= 0 and seg[cut + 1:].strip() else seg
+def _hunks(pieces, ref) -> list[tuple[int, tuple, tuple]]:
+    """(offset in the old reading, deleted content, inserted content) of each edit."""
+    out: list[tuple[int, tuple, tuple]] = []
+    offset = start = 0
+    gone: list = []
+    added: list = []
+    for p in pieces + [None]:
+        if p is None or p.op == EQUAL:
+            if gone or added:
+                out.append((start, tuple(gone), tuple(added)))
+            gone, added = [], []
+            if p is not None:
+                offset += len(plain(p.content, ref))
+            start = offset
+        elif p.op == DELETE:
+            gone += p.content
+            offset += len(plain(p.content, ref))
+        elif p.op == INSERT:
+            added += p.content
+    return out
 
 
-def _anchor_after(text: str) -> str:
-    seg = text[:30]
-    cut = seg.rfind(" ", 2)
-    return seg[:cut] if cut > 0 and seg[:cut].strip() else seg
+def _tidy(change: Change, words: UnitWords) -> Change:
+    """The change as a person would write it: no spaces at the ends of the quoted words or
+    the new text, spacing left to `apply` (kept when it gives the very same text)."""
+    quoted, text = change.words.strip(), change.text.replace("\\ ", " ").strip()
+    if not quoted:
+        return change
+    try:
+        s, _ = words.locate(change.words, change.occurrence)
+    except AssemblerError:
+        return change
+    s += len(change.words) - len(change.words.lstrip())
+    pretty = Change(change.kind, change.target, words=quoted, text=text,
+                    position=change.position, occurrence=_occurrence(words, quoted, s))
+    same = _made(words, [pretty])
+    return pretty if same is not None and same == _made(words, [change]) else change
 
 
-def _occurrence(words: UnitWords, s: int, anchor: str) -> int:
-    found = words.occurrences(anchor)
-    return found.index(s) + 1 if len(found) > 1 and s in found else 0
-
-
-def _key(cell):
-    if isinstance(cell, tuple):
-        return cell
-    if isinstance(cell, CrossRef):
-        return ("x", cell.target)
-    if isinstance(cell, FootnoteRef):
-        return ("f", cell.footnote)
-    return ("b",)
-
-
-def _check(words: UnitWords, changes: list[Change], new) -> bool:
-    """The word changes, applied the way apply.py would, give exactly the new content."""
-    from ..errors import AssemblerError
+def _made(words: UnitWords, changes: list[Change]):
+    """The unit's content after these word changes, made as apply.py makes them; None when
+    one cannot be placed or two overlap (apply would report a conflict)."""
     edits = []
     try:
         for c in changes:
             s, e = words.locate(c.words, c.occurrence)
             if c.kind == "insert-words":
-                s = e = e if c.position == "after" else s
-            edits.append(words.edit(s, e, c.text, exact=True))
+                s = e = s if c.position == "before" else e
+                edits.append(words.edit(s, e, c.text, exact=c.exact))
+            elif c.kind == "delete-words":
+                edits.append(words.edit(s, e, "", exact=c.exact, delete=True))
+            else:
+                edits.append(words.edit(s, e, c.text, exact=c.exact, delete=not c.text))
     except AssemblerError:
-        return False
+        return None
     ordered = sorted(edits, key=lambda x: (x.i, x.j))
     for x, y in zip(ordered, ordered[1:]):
         if y.i < x.j or (x.point and y.point and x.i == y.i):
-            return False
-    return words.apply(edits) == new
+            return None
+    return words.apply(edits)
+
+
+def _occurrence(words: UnitWords, quoted: str, at: int) -> int:
+    """0 when the words occur once, else which occurrence starts at `at` (1 = first)."""
+    found = words.occurrences(quoted)
+    return found.index(at) + 1 if len(found) > 1 and at in found else 0
+
+
+def _anchor(text: str, offset: int, ahead: bool = False) -> tuple[str, str, int]:
+    """Words that name an insertion point: those before it, grown until they are unique (or
+    the text's start), or the words after it when it is at the start (or `ahead`).
+    (words, position, where the words start)."""
+    if offset > 0 and not (ahead and offset < len(text)):
+        for n in range(1, 8):
+            start = _back_words(text, offset, n)
+            if text.count(text[start:offset]) == 1 or start == 0:
+                break
+        return text[start:offset], "after", start
+    end = offset
+    for n in range(1, 8):
+        end = _forward_words(text, offset, n)
+        if text.count(text[offset:end]) == 1 or end == len(text):
+            break
+    return text[offset:end], "before", offset
+
+
+def _back_words(text: str, offset: int, n: int) -> int:
+    i = offset
+    for _ in range(n):
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        while i > 0 and not text[i - 1].isspace():
+            i -= 1
+    return i
+
+
+def _forward_words(text: str, offset: int, n: int) -> int:
+    i = offset
+    for _ in range(n):
+        while i < len(text) and text[i].isspace():
+            i += 1
+        while i < len(text) and not text[i].isspace():
+            i += 1
+    return i

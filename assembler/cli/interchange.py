@@ -51,7 +51,7 @@ def diff(
     """
     from ..amendments.model import Proposal, number_changes
     from ..amendments.targets import UnitIndex
-    from ..infer import infer_changes
+    from ..amendments.infer import infer_changes
     from ..readers import read_any
     base = load_draft(old) if old.suffix == ".draft" else read_any(old).draft
     later = load_draft(new) if new.suffix == ".draft" else read_any(new).draft

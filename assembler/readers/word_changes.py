@@ -3,7 +3,7 @@
 A delegation returns the draft with Word's track changes on; each w:ins / w:del carries its
 w:author. The text with every change rejected is the version the file was based on; the text
 with one author's changes accepted (and everyone else's rejected) is what that author
-proposes. The difference between the two, inferred word by word (infer.py), is the
+proposes. The difference between the two, inferred word by word (amendments/infer.py), is the
 author's proposal. A file built by `assembler build` names its version in its properties.
 """
 from __future__ import annotations
@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..amendments.infer import infer_changes
 from ..amendments.model import Proposal, number_changes
 from ..errors import AssemblerError, Warning_
-from ..infer import infer_changes
 from ..model import Draft
 from ..ooxml.reader import read_docx, resolve, resolve_for
 from ..unit_marks import PROPERTY_PREFIX
