@@ -37,6 +37,26 @@ def test_built_docx_imports_back_to_an_equal_model(draft):
     assert back == canonical(draft)
 
 
+@pytest.mark.parametrize("middle_style", [None, "a."])
+def test_a_continuing_list_whose_first_label_reads_two_ways(first_draft, middle_style):
+    """'(v)' opening a group that goes on counting from the four items before it is roman
+    five, not the letter v, even when the group before it is lettered (hypothesis found it:
+    the group came back as a fresh list in style (a))."""
+    def sub(uid, text, kids=(), continues=False, style=None):
+        return SubParagraph(uid, (Text(text),), tuple(kids), style, continues)
+    op1 = replace(first_draft.operative[0], children=(
+        sub("op1.a", "first group:", [sub("op1.a.1", "one;")]),
+        sub("op1.b", "second group:", [sub(f"op1.b.{i}", w) for i, w in
+                                       enumerate(("two;", "three;", "four;"), 1)], True,
+            middle_style),
+        sub("op1.c", "third group:", [sub("op1.c.1", "five.")], True)))
+    d = replace(first_draft, operative=(op1,) + first_draft.operative[1:])
+    assert compute_labels(d)["op1.c.1"].number == "1 (c) (v)"
+    back = read_docx_draft(build_docx(d)).draft
+    assert back == canonical(d) == d
+    assert back.operative[0].children[2].list_continues
+
+
 # ------------------------------------------------------------------ files people make
 
 def _words(text: str) -> Counter:

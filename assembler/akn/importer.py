@@ -38,7 +38,7 @@ def read_akn(path: Path | str, **meta: str) -> ImportResult:
     if p.stat().st_size > MAX_BYTES:
         raise AssemblerError(f"is larger than {MAX_BYTES // 2**20} MiB; refused", file=str(p))
     try:
-        root = parse_xml(p.read_bytes(), p.name)
+        root = parse_xml(p.read_bytes(), p.name, "akn")
     except AssemblerError as err:
         raise err.located(str(p))
     return import_akn(root, str(p), **meta)
@@ -156,9 +156,10 @@ class _Reader:
         for count, child in enumerate(node.children, 1):
             part = (child.mark or "").strip("().").rstrip(")") or str(count)
             cid = self._id(child.element, f"{uid}.{part}")
-            out.append(SubParagraph(cid, normalize(child.content),
-                                    self._subs(child, cid, degree + 1),
-                                    _children_style(child, degree + 1), _continues(node, child)))
+            grand = self._subs(child, cid, degree + 1)
+            continues = _continues(node, child)  # may settle how its first label reads
+            out.append(SubParagraph(cid, normalize(child.content), grand,
+                                    _children_style(child, degree + 1), continues))
         return tuple(out)
 
     def _id(self, el, guess: str) -> str:

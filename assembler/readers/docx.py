@@ -374,9 +374,9 @@ class _Interpreter:
             labels_seen.add(part)
             cid = self._id(child.uid, f"{uid}.{part}")
             grand = self._subs(child, cid, degree + 1)
+            continues = _continues(node, child)  # may settle how its first label reads
             out.append(SubParagraph(cid, self._lead(child, "sub"), grand,
-                                    _children_style(child, degree + 1),
-                                    _continues(node, child)))
+                                    _children_style(child, degree + 1), continues))
         return tuple(out)
 
     def _lead(self, u: _Unit, kind: str) -> tuple:

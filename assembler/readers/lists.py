@@ -71,14 +71,26 @@ def _children_style(u: _Unit, degree: int) -> str | None:
 
 
 def _continues(parent: _Unit, child: _Unit) -> bool:
-    """Whether child's list goes on from its previous siblings' lists (op 14's group B)."""
+    """Whether child's list goes on from its previous siblings' lists (op 14's group B). A
+    typed first label that reads two ways ('(v)': letter v or roman five) is read the way
+    that goes on counting, in the style of the list before it if it can be."""
     if not child.children:
         return False
-    before = 0
+    before, previous_style = 0, None
     for sib in parent.children:
         if sib is child:
             break
         before = before + len(sib.children) if sib.children and _continues(parent, sib) \
             else len(sib.children)
+        previous_style = sib.children[0].style if sib.children else None
     first = child.children[0]
-    return before > 0 and _value(first.mark, first.style or "") == before + 1
+    if before == 0:
+        return False
+    if _value(first.mark, first.style or "") == before + 1:
+        return True
+    if first.mark and not first.numbered:
+        going_on = [s for s, v in _candidates(first.mark) if v == before + 1]
+        if going_on:
+            first.style = previous_style if previous_style in going_on else going_on[0]
+            return True
+    return False
