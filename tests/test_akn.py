@@ -122,3 +122,31 @@ def test_cli_export_and_import(tmp_path, schema):
                                 "drafts/gcm-modalities/first-draft.draft").read_text()
     r = run_cli("export", "drafts/gcm-modalities/first-draft.draft", "-o", tmp_path / "x.pdf")
     assert r.returncode == 2 and ".akn.xml" in r.stderr
+
+
+LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+          b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+          b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">&lol2;'
+          b'</akomaNtoso>')
+EXTERNAL = (b'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">&x;'
+            b'</akomaNtoso>')
+
+
+@pytest.mark.parametrize("data, message, hint", [
+    (LAUGHS, "declares a DTD or entities; refused", "Akoma Ntoso needs none"),
+    (EXTERNAL, "declares a DTD or entities; refused", "Akoma Ntoso needs none"),
+    (b"<akomaNtoso", "is not well-formed XML", "export it again with 'assembler export'"),
+    (b"plain words, no XML", "is not well-formed XML", "check the XML"),
+])
+def test_hostile_or_broken_akn_is_refused_in_its_own_words(tmp_path, data, message, hint):
+    """An Akoma Ntoso file is one XML file, not a part of a Word package: the refusal names
+    the file and says nothing of Word."""
+    src, out = tmp_path / "in.akn.xml", tmp_path / "back.draft"
+    src.write_bytes(data)
+    r = run_cli("import", src, "-o", out)
+    assert r.returncode == 2, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {src}: {message}"), lines
+    assert hint in lines[0] and "Word" not in lines[0] and "part " not in lines[0]
+    assert not out.exists()

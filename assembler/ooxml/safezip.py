@@ -37,20 +37,32 @@ def xml_parser() -> etree.XMLParser:
                            remove_pis=True)
 
 
-def parse_xml(data: bytes, where: str) -> etree._Element:
+# How a refusal reads for a part of a Word package and for a whole Akoma Ntoso file
+_WORDING = {
+    "word": ("part {where} ", "open the file in Word and save it again",
+             "Word never writes these: the file was made by something else, possibly to "
+             "attack the reader"),
+    "akn": ("", "check the XML, or export it again with 'assembler export'",
+            "Akoma Ntoso needs none: the file was made by something else, possibly to attack "
+            "the reader"),
+}
+
+
+def parse_xml(data: bytes, where: str, made_for: str = "word") -> etree._Element:
+    """Parse untrusted XML: DTDs and entities refused before parsing, never expanded."""
+    subject, repair, hostile = _WORDING[made_for]
+    subject = subject.format(where=where)
     head = data[:4096].lstrip()
     if b"<!DOCTYPE" in data[:65536] or b"<!ENTITY" in data[:65536] or \
             b"<\x00!\x00D\x00O\x00C\x00" in head:
-        raise AssemblerError(f"part {where} declares a DTD or entities; refused",
-                             hint="Word never writes these: the file was made by something "
-                                  "else, possibly to attack the reader")
+        raise AssemblerError(f"{subject}declares a DTD or entities; refused", hint=hostile)
     try:
         root = etree.fromstring(data, xml_parser())
     except etree.XMLSyntaxError as err:
-        raise AssemblerError(f"part {where} is not well-formed XML ({err.msg})",
-                             hint="open the file in Word and save it again") from None
+        raise AssemblerError(f"{subject}is not well-formed XML ({err.msg})",
+                             hint=repair) from None
     if root.getroottree().docinfo.doctype:
-        raise AssemblerError(f"part {where} declares a DTD; refused")
+        raise AssemblerError(f"{subject}declares a DTD; refused", hint=hostile)
     return root
 
 
