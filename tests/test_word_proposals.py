@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 import wordfiles
-from conftest import run_cli
+from conftest import ROOT, run_cli
 from assembler.amendments.apply import apply_proposals
 from assembler.amendments.yamlio import load_proposal
 from assembler.inline import plain
@@ -122,6 +124,25 @@ def test_diff_as_proposals(first_draft, tmp_path):
     assert prop.base == "first-draft" and prop.date == "2017-01-26"
     applied, _ = apply_proposals(first_draft, [prop], mode="all")
     assert applied.operative == rev.operative
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--as-proposals", "-o", "{tmp}/nowhere"], "the folder '{tmp}/nowhere' does not exist"),
+    (["--as-proposals", "-o", "{tmp}/a.draft"], "is a file; give the folder"),
+    (["--as-proposals"], "--as-proposals needs -o FOLDER"),
+    (["-o", "{tmp}"], "-o is for --as-proposals"),
+])
+def test_diff_refuses_bad_options_before_printing_anything(first_draft, tmp_path, args, message):
+    old = tmp_path / "a.draft"
+    save_draft(first_draft, old)
+    args = [a.format(tmp=tmp_path) for a in args]
+    r = run_cli("diff", old, ROOT / "drafts" / "gcm-modalities" / "rev1.draft", *args)
+    assert r.returncode == 2, r.stderr
+    assert r.stdout == ""  # no prose printed before the refusal
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and \
+        message.format(tmp=tmp_path) in lines[0], lines
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.draft"]
 
 
 def test_diff_without_changes_says_so(first_draft, tmp_path):

@@ -53,6 +53,13 @@ def diff(
     from ..amendments.targets import UnitIndex
     from ..amendments.infer import infer_changes
     from ..readers import read_any
+    # options and the output folder first: nothing printed, then refused
+    if as_proposals and output is None:
+        raise AssemblerError("--as-proposals needs -o FOLDER")
+    if output is not None and not as_proposals:
+        raise AssemblerError("-o is for --as-proposals")
+    if output is not None:
+        _check_folder(output)
     base = load_draft(old) if old.suffix == ".draft" else read_any(old).draft
     later = load_draft(new) if new.suffix == ".draft" else read_any(new).draft
     changes, notes = infer_changes(base, later)
@@ -68,18 +75,15 @@ def diff(
     for note in notes:
         say(f"note: {note}")
     if as_proposals:
-        if output is None:
-            raise AssemblerError("--as-proposals needs -o FOLDER")
         path = _write(output, prop, index)
         say(f"wrote {path}: {len(changes)} changes")
-    elif output is not None:
-        raise AssemblerError("-o is for --as-proposals")
 
 
 def proposals_from_word(source: Path, folder: Path, base_path: Path | None, quiet: bool) -> None:
     """`import --changes proposals`: one proposal file per author of tracked changes."""
     from ..amendments.targets import UnitIndex
     from ..readers.word_changes import word_proposals
+    _check_folder(folder)
     base = load_draft(base_path) if base_path else None
     result = word_proposals(source, base)
     index = UnitIndex(base if base is not None else result.original)
@@ -104,14 +108,21 @@ def _prose(prop, index) -> list[str]:
 
 def _write(folder: Path, prop, index) -> Path:
     from ..amendments.yamlio import dump_proposal
-    if not folder.is_dir():
-        raise AssemblerError(f"the folder '{folder}' does not exist", file=str(folder),
-                             hint="create it first")
+    _check_folder(folder)
     head = [f"# {prop.title}" if prop.title else "# proposal", "# In UN prose:"]
     head += [f"#   {i}. {line}" for i, line in enumerate(_prose(prop, index), 1)]
     path = folder / f"{prop.id}.yaml"
     write_atomic(path, ("\n".join(head) + "\n" + dump_proposal(prop)).encode("utf-8"))
     return path
+
+
+def _check_folder(folder: Path) -> None:
+    if folder.is_file():
+        raise AssemblerError("is a file; give the folder for the proposal file", file=str(folder),
+                             hint="the file is named after the proposal's id, e.g. P-rev1.yaml")
+    if not folder.is_dir():
+        raise AssemblerError(f"the folder '{folder}' does not exist", file=str(folder),
+                             hint="create it first")
 
 
 def _slug(s: str) -> str:
