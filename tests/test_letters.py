@@ -129,7 +129,11 @@ def test_letter_templates_are_sandboxed(tmp_path):
     data.write_text('[[letter]]\ntemplate = "evil.j2"\n', "utf-8")
     out = tmp_path / "x.txt"
     r = run_cli("letter", DRAFTS / "first-draft.draft", "--letter-data", data, "-o", out)
-    assert r.returncode == 2 and ("may not" in r.stderr or "unsafe" in r.stderr), r.stderr
+    assert r.returncode == 2, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {tpl}:1: template tried something "
+                                                   "a template may not do"), lines
+    assert "__class__" in lines[0] and "unsafe" in lines[0]
     assert not out.exists()
 
 
