@@ -1,11 +1,10 @@
 """Layout settings (fonts, sizes, margins, indents) read from templates/, never from code."""
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import AssemblerError
+from .tomlfile import read_toml
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 DEFAULT_LAYOUT = TEMPLATES / "un-layout.toml"
@@ -24,11 +23,5 @@ class Layout:
 
 def load_layout(path: str | Path | None = None) -> Layout:
     p = Path(path) if path else DEFAULT_LAYOUT
-    try:
-        with open(p, "rb") as fh:
-            return Layout(tomllib.load(fh))
-    except FileNotFoundError:
-        raise AssemblerError("layout file not found", file=str(p),
-                             hint="give an existing .toml layout or leave the option out") from None
-    except tomllib.TOMLDecodeError as err:
-        raise AssemblerError(f"layout file is not valid TOML: {err}", file=str(p)) from None
+    return Layout(read_toml(p, "layout file", "layout file not found",
+                            "give an existing .toml layout or leave the option out"))

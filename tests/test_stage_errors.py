@@ -173,3 +173,21 @@ def test_template_for_word_output_is_refused(tmp_path):
     out = tmp_path / "x.docx"
     one_line_error(run_cli("build", FIRST, "--template", tpl, "-o", out), "--template", "HTML")
     assert not out.exists()
+
+
+@pytest.mark.parametrize("option", ["--layout", "--letter-data"])
+@pytest.mark.parametrize("make, message", [
+    (lambda p: p.write_bytes(b"\xbc\x00\xff binary"), "is not UTF-8 text (byte 0)"),
+    (lambda p: p.mkdir(), "is a folder, not a file"),
+    (lambda p: p.write_text("a = [\n", "utf-8"), "is not valid TOML"),
+])
+def test_settings_files_that_cannot_be_read(tmp_path, option, make, message):
+    """A layout or letter-data file that is binary, a folder or broken TOML: one line naming
+    it, exit 2, nothing written (binary files and folders printed a traceback)."""
+    bad = tmp_path / "settings.toml"
+    make(bad)
+    out = tmp_path / "out.docx"
+    extra = ["--with-letter"] if option == "--letter-data" else []
+    r = run_cli("build", FIRST, option, bad, *extra, "-o", out)
+    one_line_error(r, f"error: {bad}: ", message)
+    assert not out.exists()

@@ -9,7 +9,6 @@ template writes blocks separated by blank lines, each optionally opening with it
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from markupsafe import Markup, escape
 from ..errors import AssemblerError
 from ..layout import TEMPLATES, Layout
 from ..model import Draft
+from ..tomlfile import read_toml
 from ..ooxml import DocumentBuilder, ParaFormat, Run
 from ..ooxml.headers import Cell, Line, frame
 from ..stages import INFORMAL
@@ -56,16 +56,9 @@ def letters_path(draft_path: Path) -> Path:
 
 
 def load_letter_data(path: Path) -> dict:
-    try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        raise AssemblerError("no letter data for this draft", file=str(path),
-                             hint="write the letters' data there (see "
-                                  "drafts/gcm-modalities/first-draft.letters.toml) or pass "
-                                  "--letter-data") from None
-    except tomllib.TOMLDecodeError as err:
-        raise AssemblerError(f"letter data is not valid TOML: {err}", file=str(path)) from None
+    data = read_toml(path, "letter data", "no letter data for this draft",
+                     "write the letters' data there (see drafts/gcm-modalities/"
+                     "first-draft.letters.toml) or pass --letter-data")
     if not data.get("letter"):
         raise AssemblerError("letter data has no [[letter]] table", file=str(path),
                              hint="add [[letter]] with template = \"co-facilitators.j2\"")
