@@ -213,6 +213,14 @@ def test_apply_cli_writes_nothing_on_conflict(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "left out" in r.stderr and "P-09/1" in r.stderr
     assert "over two days of informal" in out.read_text("utf-8")
+    # a mistyped --prefer is refused, not ignored (the conflict would stay undecided)
+    out.unlink()
+    r = run_cli("apply", DRAFTS / "first-draft.draft", folder, "-o", out, "--all",
+                "--prefer", "P-1O")
+    assert r.returncode == 2, r.stderr
+    assert r.stderr.strip().splitlines() == [
+        "error: --prefer P-1O: no proposal has that id (give one of P-09, P-10)"]
+    assert not out.exists()
 
 
 def test_apply_cli_makes_rev1_and_a_record(tmp_path):

@@ -199,6 +199,11 @@ def apply_(
                              hint="give --record a path ending in .json")
     draft = load_draft(base)
     props = load_proposals(paths)
+    ids = {p.id for p in props}
+    for pid in prefer or ():
+        if pid not in ids:  # a mistyped id would silently leave the conflict to chance
+            raise AssemblerError(f"--prefer {pid}: no proposal has that id",
+                                 hint=f"give one of {', '.join(sorted(ids))}")
     n = revision or str(int(draft.metadata.revision) + 1 if draft.metadata.revision.isdigit()
                         else 1)
     meta = {"version": version or output.stem, "stage": stage, "revision": n,
