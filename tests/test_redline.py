@@ -186,6 +186,27 @@ def test_default_author_option(first_draft, tmp_path):
     assert (el.get(f"{W}author"), el.get(f"{W}date")) == ("Secretariat", "2017-01-05T00:00:00Z")
 
 
+@pytest.mark.parametrize("given, w_date", [
+    ("13 January 2017", "2017-01-13T00:00:00Z"), ("2017-01-13", "2017-01-13T00:00:00Z"),
+    ("bogus", None), ("31 February 2017", None), ("2017-13-01", None)])
+def test_date_option_is_a_real_date(tmp_path, given, w_date):
+    """A date that is none is refused, not replaced by today's."""
+    first = ROOT / "drafts" / "gcm-modalities" / "first-draft.draft"
+    out = tmp_path / "r.docx"
+    r = run_cli("redline", first, REV1, "--date", given, "-o", out)
+    if w_date is None:
+        assert r.returncode == 2, r.stderr
+        assert r.stderr.strip().splitlines() == [
+            f"error: --date {given}: not a date (e.g. --date '13 January 2017' or --date "
+            "2017-01-13)"]
+        assert not out.exists()
+        return
+    assert r.returncode == 0, r.stderr
+    # the renumbered cross-references are nobody's proposal: they carry the date given
+    dates = {el.get(f"{W}date") for el in parts(out)["word/document.xml"].iter(f"{W}ins")}
+    assert w_date in dates
+
+
 # ------------------------------------------------------------------ bold / strike-out
 
 def test_visual_docx_has_no_tracked_changes_and_a_legend(first_draft, tmp_path):

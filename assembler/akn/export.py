@@ -11,10 +11,10 @@ The draft's metadata is kept in `proprietary` so that import gives the same mode
 from __future__ import annotations
 
 import re
-from datetime import date as _date
 
 from lxml import etree
 
+from ..dates import iso_day
 from ..leads import lead_text
 from ..model import (Annex, AnnexParagraph, Break, Content, CrossRef, Draft, FootnoteRef,
                      Heading, Table, Text)
@@ -23,8 +23,6 @@ from ..numbering import Label, compute_labels
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 ASM = "https://assembler.invalid/ns/akn-metadata/1"   # our proprietary metadata
 NS = {None: AKN}
-_MONTHS = ("january february march april may june july august september october november "
-           "december").split()
 ORGANS = {"General Assembly": ("un-ga", "generalAssembly"),
           "Security Council": ("un-sc", "securityCouncil"),
           "Economic and Social Council": ("un-ecosoc", "economicAndSocialCouncil"),
@@ -35,15 +33,7 @@ def _e(tag: str) -> str:
     return f"{{{AKN}}}{tag}"
 
 
-def iso_date(text: str) -> str | None:
-    m = re.search(r"(\d{1,2}) ([A-Za-z]+) (\d{4})", text or "")
-    if not m or m.group(2).lower() not in _MONTHS:
-        return None
-    try:
-        return _date(int(m.group(3)), _MONTHS.index(m.group(2).lower()) + 1,
-                     int(m.group(1))).isoformat()
-    except ValueError:
-        return None
+iso_date = iso_day  # AKN dates are days: 2016-12-22
 
 
 def work_iri(draft: Draft) -> str:

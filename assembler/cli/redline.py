@@ -86,8 +86,11 @@ def redline(
     Example: assembler redline drafts/gcm-modalities/first-draft.draft drafts/gcm-modalities/rev1.draft -o build/rev1-redline.docx
     """
     from ..compare.authors import attribution_from
-    from ..compare.redline import build_redline, default_who
+    from ..compare.redline import build_redline, default_who, iso_date
     check_format(output)
+    if date and not iso_date(date):  # else the changes would be dated today, silently
+        raise AssemblerError(f"--date {date}: not a date",
+                             hint="e.g. --date '13 January 2017' or --date 2017-01-13")
     old_d, new_d = load_version(old), load_version(new)
     default = default_who(new_d, author, date)
     traced = with_earlier_provenance(new, new_d, old_d)

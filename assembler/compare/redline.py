@@ -11,10 +11,10 @@ shows no change.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from ..dates import iso_day
 from ..model import CrossRef, Draft, FootnoteRef, contents_of
 from ..numbering import Label, compute_labels
 from .align import DELETED, EQUAL, INSERTED, MOVED_AWAY, Alignment, Entry, align
@@ -121,20 +121,11 @@ class Redline:
         return (self.new_labels if side == "new" else self.old_labels).get(uid)
 
 
-_MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
-
-
 def iso_date(text: str) -> str:
-    """"22 December 2016" or "2016-12-22" -> "2016-12-22T00:00:00Z"; "" if not a date."""
-    text = text.strip()
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?", text)
-    if m:
-        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}T00:00:00Z"
-    m = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})", text)
-    if m and m.group(2).lower() in _MONTHS:
-        return f"{int(m.group(3)):04d}-{_MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}T00:00:00Z"
-    return ""
+    """"22 December 2016" or "2016-12-22" -> "2016-12-22T00:00:00Z" (Word's w:date); "" if
+    not a date."""
+    day = iso_day(text)
+    return f"{day}T00:00:00Z" if day else ""
 
 
 def default_who(new: Draft, author: str = DEFAULT_AUTHOR, date: str = "") -> Who:
