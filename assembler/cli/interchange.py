@@ -131,5 +131,5 @@ def _slug(s: str) -> str:
 
 
 def _iso(date: str) -> str:
-    from ..akn.export import iso_date
-    return iso_date(date) or ""
+    from ..dates import iso_day
+    return iso_day(date) or ""
