@@ -191,3 +191,29 @@ def test_settings_files_that_cannot_be_read(tmp_path, option, make, message):
     r = run_cli("build", FIRST, option, bad, *extra, "-o", out)
     one_line_error(r, f"error: {bad}: ", message)
     assert not out.exists()
+
+
+@pytest.mark.parametrize("edit, message", [
+    (("body_pt = 10", 'body_pt = "big"'),
+     'layout [fonts] body_pt = "big" should be a number (the default is body_pt = 10)'),
+    (("width_cm = 21.0", "width_cm = -5"),
+     "layout [page] width_cm = -5 is negative (the default is width_cm = 21.0)"),
+    (("title_bold = true", 'title_bold = "yes"'),
+     'layout [informal] title_bold = "yes" should be true or false (the default is '
+     "title_bold = true)"),
+])
+@pytest.mark.parametrize("ext", ["docx", "html"])
+def test_layout_values_of_the_wrong_kind_are_named(tmp_path, edit, message, ext):
+    """A size written as text crashed the Word writer with a traceback."""
+    from assembler.layout import DEFAULT_LAYOUT
+    text = DEFAULT_LAYOUT.read_text("utf-8")
+    assert edit[0] in text
+    layout = tmp_path / "mine.toml"
+    layout.write_text(text.replace(edit[0], edit[1], 1), "utf-8")
+    out = tmp_path / f"out.{ext}"
+    one_line_error(run_cli("build", FIRST, "--layout", layout, "-o", out),
+                   f"error: {layout}: {message}")
+    assert not out.exists()
+    # the default layout, given by name, passes its own check
+    r = run_cli("build", FIRST, "--layout", DEFAULT_LAYOUT, "-o", out)
+    assert r.returncode == 0, r.stderr
