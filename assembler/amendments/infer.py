@@ -39,12 +39,12 @@ from typing import NamedTuple
 
 from ..compare.align import _lis, align  # _lis: the longest run in order, shared
 from ..compare.words import DELETE, EQUAL, INSERT, diff_content
-from ..errors import AssemblerError
+from ..errors import AssemblerError, ProblemsFound
 from ..inline import plain
 from ..model import CrossRef, Draft, FootnoteRef, contents_of
 from ..numbering import compute_labels
 from ..source.markup import render_inline
-from .model import Change, PARTS
+from .model import Change, PARTS, Proposal, number_changes
 from .words import UnitWords
 
 MAX_WORD_EDITS = 5          # more edits than this in one unit: replace the unit
@@ -74,7 +74,31 @@ def infer_changes(old: Draft, new: Draft) -> Inferred:
         return result
     other = _infer(old, new, by_text)
     renamed = sum(n != o for n, o in by_text.items())
+    # a reading whose changes do not apply, or do not give the new text, loses to one that
+    # does, whatever it costs (pairing by text can take a unit for one it cannot become)
+    if _outcome(old, new, other) != _outcome(old, new, result):
+        return max((result, other), key=lambda r: _outcome(old, new, r))
     return other if _cost(other) + _RENAMED * renamed < _cost(result) else result
+
+
+def _outcome(old: Draft, new: Draft, inferred: Inferred) -> int:
+    """2 when the changes, applied to `old`, give every unit's text of `new`; 1 when they
+    apply but give another text; 0 when apply refuses them."""
+    from .apply import apply_proposals      # apply.py does not know inference; no cycle
+    prop = Proposal("P-infer", "inferred", old.metadata.version,
+                    number_changes("P-infer", inferred.changes))
+    try:
+        made, _ = apply_proposals(old, [prop], mode="all")
+    except (AssemblerError, ProblemsFound):
+        return 0
+    return 2 if _reading(made) == _reading(new) else 1
+
+
+def _reading(d: Draft) -> list[tuple[str, str]]:
+    """Each unit's text as a reader sees it, cross-references by their numbers."""
+    labels = compute_labels(d)
+    return [(u.kind, plain(u.content, lambda t: labels[t].number if t in labels else t))
+            for u in d.units() if hasattr(u, "content")]
 
 
 def _cost(inferred: Inferred) -> int:
@@ -151,6 +175,8 @@ def _infer(old: Draft, new: Draft, pairs: dict[str, str]) -> Inferred:
                 continue
             parent = n_parent[u.id]
             siblings, k = n_lists[parent], place[u.id]
+            while k and siblings[k - 1] in skipped:   # a sibling no change could add
+                k -= 1
             at, position = (ids[siblings[k - 1]], "after") if k else \
                 (ids.get(parent, parent), "start")
             if u.id in pairs:
@@ -271,6 +297,11 @@ def _edits(was, now, ids: dict, ref, notes: list[str]) -> list[Change]:
         return []
     b = _renamed(now.content, ids)
     if b == was.content:
+        return []
+    if not plain(b).strip() and plain(was.content).strip():
+        # no change empties a unit of its words (apply refuses an empty replacement)
+        notes.append(f"{_what(was)} {was.id} lost all its words; a unit is deleted, never "
+                     f"emptied")
         return []
     return _content_changes(was.id, was.content, b, ref)
 
