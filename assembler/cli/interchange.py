@@ -75,7 +75,8 @@ def diff(
     for note in notes:
         say(f"note: {note}")
     if as_proposals:
-        path = _write(output, prop, index)
+        path, data = _render(output, prop, index)
+        write_atomic(path, data)
         say(f"wrote {path}: {len(changes)} changes")
 
 
@@ -92,8 +93,10 @@ def proposals_from_word(source: Path, folder: Path, base_path: Path | None, quie
             say(str(w))
         for note in result.notes:
             say(f"note: {note}")
-    for prop in result.proposals:
-        path = _write(folder, prop, index)
+    # every file is rendered before the first is written: a failure leaves none behind
+    files = [(prop, *_render(folder, prop, index)) for prop in result.proposals]
+    for prop, path, data in files:
+        write_atomic(path, data)
         say(f"wrote {path}: {prop.proposer}, {len(prop.changes)} changes against {prop.base}")
         for line in _prose(prop, index):
             typer.echo("  " + line)
@@ -106,14 +109,13 @@ def _prose(prop, index) -> list[str]:
     return [change_to_prose(c, index) for c in prop.changes]
 
 
-def _write(folder: Path, prop, index) -> Path:
+def _render(folder: Path, prop, index) -> tuple[Path, bytes]:
+    """A proposal file's path and bytes: its prose as a comment header, then the YAML."""
     from ..amendments.yamlio import dump_proposal
     _check_folder(folder)
     head = [f"# {prop.title}" if prop.title else "# proposal", "# In UN prose:"]
     head += [f"#   {i}. {line}" for i, line in enumerate(_prose(prop, index), 1)]
-    path = folder / f"{prop.id}.yaml"
-    write_atomic(path, ("\n".join(head) + "\n" + dump_proposal(prop)).encode("utf-8"))
-    return path
+    return folder / f"{prop.id}.yaml", ("\n".join(head) + "\n" + dump_proposal(prop)).encode("utf-8")
 
 
 def _check_folder(folder: Path) -> None:
