@@ -1,0 +1,53 @@
+"""The printed page as readers of issued documents see it: lines with what the page shows.
+
+Two readers produce it: the text-extraction reader (from the UN's PDF text as published,
+where most of these facts must be guessed from the words) and the PDF reader (where the page
+states them: font, size, position). One structurer turns these lines into a Draft, so the
+rules for paragraphs, numbers, labels, footnotes and furniture live in one place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+# Where on the page a line stands. "body" lines make the text; "header"/"footer" are running
+# furniture (symbol, running title, job number, "n/N", barcode); "footnote" lines sit under
+# the footnote rule; "rule" is the rule itself. A text reader that cannot tell leaves "body"
+# and the structurer decides.
+Region = Literal["body", "header", "footer", "footnote", "rule"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of one line's characters sharing a format, as the font shows it."""
+    text: str
+    italic: bool = False
+    bold: bool = False
+    sup: bool = False  # raised and smaller: a footnote marker or "73rd"
+
+
+@dataclass(frozen=True)
+class PrintedLine:
+    """One printed line. `indent` is the left edge in points from the text column's left
+    (None when unknown, as in a text extraction); `gap_before` is the vertical space above
+    it in lines (None when unknown; a blank line in a text extraction counts as 1)."""
+    spans: tuple[Span, ...]
+    page: int                 # 1-based
+    line: int                 # 1-based line in the source file (text) or on the page (PDF)
+    region: Region = "body"
+    indent: float | None = None
+    gap_before: float | None = None
+    size: float | None = None  # font size of the line's main text, when known
+    centred: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.spans)
+
+
+@dataclass
+class PrintedDocument:
+    """All lines of a document in reading order, with where they came from."""
+    lines: list[PrintedLine] = field(default_factory=list)
+    file: str = "<text>"
+    pages: int = 1
