@@ -6,7 +6,7 @@ ASM := $(BIN)/assembler
 SEED := ../shared/seed/000_97f5620c005065cf.txt
 NEG := gcm-modalities
 OUT := build/$(NEG)
-SYSPKGS := libreoffice-writer-nogui poppler-utils fonts-liberation2 chromium
+SYSPKGS := libreoffice-writer-nogui poppler-utils fonts-liberation2 chromium python3-uno
 
 .PHONY: setup sysdeps demo test bench clean
 
@@ -22,7 +22,7 @@ setup: $(BIN)/.installed
 # root on Debian. Tests that need it say so and skip when it is missing.
 sysdeps:
 	@command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 && \
-	  command -v chromium >/dev/null 2>&1 || \
+	  command -v chromium >/dev/null 2>&1 && /usr/bin/python3 -c 'import uno' 2>/dev/null || \
 	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	      --no-install-recommends $(SYSPKGS) >/dev/null) ; } || \

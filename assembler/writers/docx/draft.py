@@ -1,7 +1,7 @@
 """Draft -> UN-format Word document, through the ooxml builder (no XML here)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...layout import Layout, load_layout
 from ...model import (Annex, AnnexParagraph, Break, Content, CrossRef, Draft, FootnoteRef,
@@ -9,6 +9,7 @@ from ...model import (Annex, AnnexParagraph, Break, Content, CrossRef, Draft, Fo
 from ...numbering import Label, compute_labels
 from ...ooxml import DocumentBuilder, Fonts, PageSetup, ParaFormat, Run
 from ...unit_marks import PROPERTY_PREFIX, unit_bookmark, xref_bookmark
+from .lists import word_places
 
 
 def page_setup(layout: Layout, landscape: bool = False) -> PageSetup:
@@ -41,6 +42,8 @@ class DraftDocx:
         self.labels: dict[str, Label] = compute_labels(self.draft)
         self.ind = self.layout.section("indents")
         self.package_options: dict = {}  # e.g. header_footer, set by the stage's masthead
+        # Word numbers operative paragraphs and sub-paragraphs itself (writers/docx/lists.py)
+        self.places = word_places(self.draft, self.labels, self.indent)
         if _whole_landscape(self.draft):  # a table document (the events mapping) lies landscape
             self.builder.page = page_setup(self.layout, landscape=True)
 
@@ -150,15 +153,23 @@ class DraftDocx:
         return ParaFormat(left_cm=text_at, right_cm=ind.get("body_right_cm", 1.27),
                           first_line_cm=-(text_at - number_at), align="both")
 
+    def indent(self, degree: int) -> tuple[float, float]:
+        fmt = self.mark_format(degree)
+        return fmt.left_cm, -fmt.first_line_cm
+
+    def numbered(self, uid: str, degree: int) -> ParaFormat:
+        """The format of a paragraph whose number or label Word counts."""
+        return replace(self.mark_format(degree), numbering=self.places.get(uid))
+
     def operative(self, op: OperativeParagraph) -> None:
         self.marked(op, 0)
 
     def marked(self, unit, degree: int) -> None:
         label = self.labels[unit.id]
-        runs = [Run(label.mark), Run(tab=True)] if label.mark else []
-        fmt = self.mark_format(degree)
-        if not label.mark:
-            fmt = self.pp_format()
+        runs: list[Run] = []
+        fmt = self.numbered(unit.id, degree) if label.mark else self.pp_format()
+        if label.mark and fmt.numbering is None:  # deeper than Word's nine levels: typed
+            runs = [Run(label.mark), Run(tab=True)]
         kind = f"s{degree}" if degree else "op"
         self.builder.paragraph(self.anchor(kind, unit.id) + runs + self.runs(unit.content), fmt)
         for child in unit.children:
