@@ -124,6 +124,10 @@ class DocumentBuilder:
         self.properties: dict[str, str] = {}  # custom document properties (docProps/custom.xml)
         self._bookmark_id = 0
         self.lists: dict = {}  # WordList -> its numId (numbering.xml), in order of first use
+        self._bookmark_names: dict[str, int] = {}  # name -> how often asked for
+        # (left, hanging, right) in cm: footnotes set in a text column, the number hanging
+        # before a tab; None: the number, a space, the text from the margin
+        self.footnote_indent: tuple[float, float, float] | None = None
         # sectPr of the sections closed by end_section, in order (headers.py adds references)
         self.sections: list[etree._Element] = []
         self.first_page_different = False   # the first section's first page has its own header/footer
@@ -151,7 +155,8 @@ class DocumentBuilder:
             p = etree.SubElement(fn, w("p"))
             self._ppr(p, ParaFormat(style="FootnoteText"))
             if i == 0:
-                self._runs(p, [Run(footnote_mark=True, change=change), Run(" ", change=change)])
+                gap = Run(tab=True, change=change) if self.footnote_indent else Run(" ", change=change)
+                self._runs(p, [Run(footnote_mark=True, change=change), gap])
             self._runs(p, runs)
         return fid
 
@@ -379,7 +384,7 @@ class DocumentBuilder:
             self._bookmark_id += 1
             start = etree.SubElement(parent, w("bookmarkStart"))
             start.set(w("id"), str(self._bookmark_id))
-            start.set(w("name"), run.bookmark)
+            start.set(w("name"), self._unique(run.bookmark))
             if run.text or run.footnote is not None or run.tab or run.line_break:
                 self._run(parent, replace(run, bookmark=None))
             etree.SubElement(parent, w("bookmarkEnd")).set(w("id"), str(self._bookmark_id))
@@ -420,6 +425,12 @@ class DocumentBuilder:
             t.text = run.text
             if run.text[:1].isspace() or run.text[-1:].isspace():
                 t.set(f"{{{XML}}}space", "preserve")
+
+    def _unique(self, name: str) -> str:
+        """Word wants bookmark names unique in a file: a repeat is "<name>_r<n>"."""
+        n = self._bookmark_names.get(name, 0) + 1
+        self._bookmark_names[name] = n
+        return name if n == 1 else f"{name}_r{n}"
 
     def _field(self, parent, r, instr: str) -> None:
         etree.SubElement(r, w("fldChar")).set(w("fldCharType"), "begin")
@@ -497,6 +508,12 @@ class DocumentBuilder:
         fn_ppr = etree.SubElement(fn, w("pPr"))
         fsp = etree.SubElement(fn_ppr, w("spacing"))
         fsp.set(w("after"), "0")
+        if self.footnote_indent:
+            left, hanging, right = self.footnote_indent
+            ind = etree.SubElement(fn_ppr, w("ind"))
+            ind.set(w("left"), twips(left))
+            ind.set(w("right"), twips(right))
+            ind.set(w("hanging"), twips(hanging))
         fn_rpr = etree.SubElement(fn, w("rPr"))
         etree.SubElement(fn_rpr, w("sz")).set(w("val"), str(round(f.footnote_pt * 2)))
         etree.SubElement(fn_rpr, w("szCs")).set(w("val"), str(round(f.footnote_pt * 2)))

@@ -8,7 +8,7 @@ from collections import Counter
 from ...amendments.compile import DEL, INS, Compilation
 from ...layout import Layout, load_layout
 from ...ooxml import DocumentBuilder, ParaFormat, Run
-from .draft import fonts, page_setup
+from .draft import fonts, page_numbers, page_setup
 
 SHORT = {"accepted-with-modification": "accepted, modified"}
 
@@ -54,7 +54,7 @@ def compilation_docx(c: Compilation, layout: Layout | None = None) -> bytes:
             for x in e.conflicts:
                 b.paragraph([Run(f"Conflicts with {x}", bold=True, size_pt=9)],
                             ParaFormat(left_cm=1.0, space_after_pt=6))
-    return b.to_bytes()
+    return b.to_bytes(header_footer=page_numbers(b, layout))
 
 
 def _summary(b: DocumentBuilder, c: Compilation, layout: Layout) -> None:

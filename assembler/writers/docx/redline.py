@@ -26,6 +26,11 @@ from .draft import DraftDocx, column_widths, page_setup
 from .lists import word_places
 
 
+# the bookmark kinds of unit_marks, by the model's unit kinds (sub-paragraphs: s<degree>)
+BOOKMARK_KINDS = {"pp": "pp", "op": "op", "heading": "h", "annex": "ax", "p": "ap",
+                  "table": "tt", "row": "r"}
+
+
 class RedlineDocx(DraftDocx):
     def __init__(self, redline: Redline, layout: Layout | None = None, visual: bool = False,
                  comments: dict | None = None):
@@ -34,6 +39,7 @@ class RedlineDocx(DraftDocx):
         self.visual = visual
         self.comments = comments or {}   # unit id -> list of (text, Who) for margin notes
         self.old_of_new = redline.alignment.pairs()
+        self.new_ids = {e.new.id for e in redline.alignment.entries if e.new is not None}
         # Word numbers both versions' paragraphs: the old version's lists are named by the
         # new ids, so a kept paragraph and a deleted one count in one list, and accepting
         # every change leaves the new numbers, rejecting every change the old ones
@@ -205,9 +211,20 @@ class RedlineDocx(DraftDocx):
         fmt.was = self.numbering_before(u, fmt)
         return fmt
 
+    def id_anchor(self, u: RedlineUnit) -> list[Run]:
+        """The unit's stable id as a built draft carries it, so `import --changes accept`
+        (or reject) reads the redline back with the versions' ids. A moved-away paragraph
+        carries none (its id stands at its new place), nor a deleted one whose id the new
+        version uses again."""
+        if u.status == MOVED_AWAY or (u.status == DELETED and u.unit.id in self.new_ids):
+            return []
+        kind = f"s{u.degree}" if u.kind == "sub" else BOOKMARK_KINDS.get(u.kind)
+        return self.anchor(kind, u.unit.id) if kind else []
+
     def paragraph_of(self, u: RedlineUnit, prev: RedlineUnit | None, nxt: RedlineUnit | None) -> None:
         bold = u.kind in ("heading", "annex", "table")
-        runs = self.range_marks(u, prev, "start") + self.mark_runs(u) + self.visual_note(u)
+        runs = self.range_marks(u, prev, "start") + self.id_anchor(u) + self.mark_runs(u) \
+            + self.visual_note(u)
         runs += self.unit_runs(u, 0, base_bold=bold)
         runs += self.comment_marks(u)
         runs += self.range_marks(u, nxt, "end")
@@ -263,7 +280,7 @@ class RedlineDocx(DraftDocx):
         if self.visual:
             self.legend()
         self.redline_body()
-        return self.builder.to_bytes(**getattr(self, "package_options", {}))
+        return self.to_bytes()
 
     def track_masthead(self) -> None:
         """The masthead is laid out for the new version; a line that shows a value the old
@@ -334,6 +351,9 @@ class RedlineDocx(DraftDocx):
             body, changes = [], []
             for r in rows:
                 cells = [self.unit_runs(r, k, base_bold=r.unit.header) for k in range(columns)]
+                cells[0] = self.id_anchor(r) + cells[0]
+                if r is rows[0] and self.id_anchor(t):
+                    cells[0] = self.anchor("tb", t.unit.id) + cells[0]
                 body.append((cells, r.unit.header))
                 change = None
                 if not self.visual and (r.status in (INSERTED, DELETED, MOVED_AWAY) or r.moved):
