@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import AssemblerError
+from .fs.read import is_regular, read_bytes
 from .stages import ISSUED
 
 
@@ -23,12 +24,13 @@ def check_output_path(path: str | Path) -> Path:
 def refuse_issued(path: str | Path) -> None:
     """An issued draft source (stage L, L-rev or adopted) is never overwritten."""
     p = Path(path)
-    if not p.is_file() or p.suffix != ".draft":
+    if not is_regular(p) or p.suffix != ".draft":
         return
     try:
-        head = p.read_text("utf-8", errors="replace").split("\n\n", 1)[0]
-    except OSError:
+        head = read_bytes(p, "head", truncate=True).decode("utf-8", "replace")
+    except AssemblerError:
         return
+    head = head.split("\n\n", 1)[0]
     for line in head.splitlines():
         if line.startswith("stage:") and line.split(":", 1)[1].strip() in ISSUED:
             raise AssemblerError("is an issued version and is never overwritten", file=str(p),

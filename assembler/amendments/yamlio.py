@@ -205,12 +205,10 @@ def load_proposal(path: str | Path) -> Proposal:
 
 
 def _read(p: Path) -> str:
-    if p.is_file() and p.stat().st_size > 16 * 1024 * 1024:
-        raise AssemblerError("file is larger than a proposal can be", file=str(p))
     if p.is_file() and p.suffix.lower() not in DATA_SUFFIXES + PROSE_SUFFIXES:
         raise AssemblerError(f"'{p.suffix or 'no extension'}' is not a proposal file",
                              file=str(p), hint="proposals are .yaml (data) or .md/.txt (prose)")
-    return read_text(p, "a proposal", "see docs/amendments.md")
+    return read_text(p, "a proposal", "see docs/amendments.md", kind="proposal")
 
 
 def parse_proposal(text: str, file: str = "<proposal>", *, prose: bool = False) -> Proposal:

@@ -10,6 +10,7 @@ import typer
 
 from ..errors import AssemblerError
 from ..files import write_atomic
+from ..fs.read import is_regular, read_bytes
 from ..source import dump_draft, load_draft, read_text
 from .app import app, say, verb
 
@@ -29,7 +30,10 @@ def versions_beside(base_path: Path):
         if direct.is_file():
             return load_draft(direct)
         for path in sorted(folder.glob("*.draft")):
-            head = path.read_text("utf-8", errors="replace").split("\n\n", 1)[0]
+            if not is_regular(path):
+                continue
+            head = read_bytes(path, "head", truncate=True).decode("utf-8", "replace")
+            head = head.split("\n\n", 1)[0]
             if f"\nversion: {name}\n" in head + "\n":
                 return load_draft(path)
         return None

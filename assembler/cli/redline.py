@@ -17,7 +17,7 @@ FORMATS = (".docx", ".html", ".pdf")
 def load_version(path: Path):
     """A draft source (.draft), or any document a reader knows (.docx, .txt, .xml)."""
     from ..source import load_draft
-    if not path.is_file():
+    if not path.exists():
         raise AssemblerError("no such file", file=str(path), hint="give the path of a .draft file")
     if path.suffix.lower() == ".draft":
         return load_draft(path)
