@@ -37,8 +37,40 @@ class LocatedList(list):
     lines: list
 
 
+# The loading policy: a proposal is plain data a person typed. Anchors and aliases (which
+# let a few lines stand for gigabytes), deep nesting and huge node counts are refused while
+# composing, before anything is built; the file's size is bounded by fs.read.
+MAX_DEPTH = 32
+MAX_NODES = 200_000
+
+
 class _Loader(yaml.SafeLoader):
-    pass
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._depth = 0
+        self._nodes = 0
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+            raise AssemblerError(f"YAML anchors and aliases ({sign}{event.anchor}) are not "
+                                 "allowed in a proposal", line=event.start_mark.line + 1,
+                                 hint="write the text out in full where it is needed")
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise AssemblerError(f"more than {MAX_NODES:,} YAML values; refused",
+                                 line=event.start_mark.line + 1,
+                                 hint="split the changes over several proposals")
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise AssemblerError(f"nested more than {MAX_DEPTH} levels deep; refused",
+                                     line=event.start_mark.line + 1,
+                                     hint="a proposal needs four levels at most")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def _mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
