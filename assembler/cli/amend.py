@@ -10,6 +10,7 @@ import typer
 
 from ..errors import AssemblerError
 from ..files import write_atomic
+from ..fs.names import check_name, is_name
 from ..fs.read import is_regular, read_bytes
 from ..source import dump_draft, load_draft, read_text
 from .app import app, say, verb
@@ -26,8 +27,8 @@ def versions_beside(base_path: Path):
     folder = base_path.resolve().parent
 
     def find(name: str):
-        direct = folder / f"{name}.draft"
-        if direct.is_file():
+        direct = folder / f"{name}.draft" if is_name(name) else None
+        if direct is not None and is_regular(direct):
             return load_draft(direct)
         for path in sorted(folder.glob("*.draft")):
             if not is_regular(path):
@@ -201,6 +202,8 @@ def apply_(
         # the record is JSON: under another name it could replace a draft or a document
         raise AssemblerError("the record of what each change did is JSON", file=str(record),
                              hint="give --record a path ending in .json")
+    if version:
+        check_name(version, "a version name", "--version")
     draft = load_draft(base)
     props = load_proposals(paths)
     ids = {p.id for p in props}

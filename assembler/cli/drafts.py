@@ -10,6 +10,7 @@ import typer
 from ..check import check_draft
 from ..errors import AssemblerError
 from ..files import write_atomic
+from ..fs.names import check_name
 from ..source import dump_draft, load_draft
 from .app import app, say, verb
 
@@ -40,6 +41,8 @@ def import_(
     from ..readers import read_any
     if changes not in ("accept", "reject", "proposals"):
         raise AssemblerError(f"--changes {changes}: use accept, reject or proposals")
+    if version:
+        check_name(version, "a version name", "--version")
     if source.suffix.lower() == ".docx" and changes == "proposals":
         from .interchange import proposals_from_word
         return proposals_from_word(source, output, base, quiet)

@@ -9,6 +9,7 @@ import typer
 
 from ..errors import AssemblerError
 from ..files import write_atomic
+from ..fs.names import check_name, inside, name_from
 from ..source import load_draft
 from .app import app, say, verb
 
@@ -60,11 +61,13 @@ def diff(
         raise AssemblerError("-o is for --as-proposals")
     if output is not None:
         _check_folder(output)
+    if proposal_id:
+        check_name(proposal_id, "a proposal id", "--id")
     base = load_draft(old) if old.suffix == ".draft" else read_any(old).draft
     later = load_draft(new) if new.suffix == ".draft" else read_any(new).draft
     changes, notes = infer_changes(base, later)
     version = later.metadata.version or new.stem
-    pid = proposal_id or f"P-{_slug(version)}"
+    pid = proposal_id or f"P-{name_from(version)}"
     prop = Proposal(pid, proposer or later.metadata.submitted_by or "Co-facilitators",
                     base.metadata.version or old.stem, number_changes(pid, changes),
                     date=_iso(later.metadata.date),
@@ -115,7 +118,7 @@ def _render(folder: Path, prop, index) -> tuple[Path, bytes]:
     _check_folder(folder)
     head = [f"# {prop.title}" if prop.title else "# proposal", "# In UN prose:"]
     head += [f"#   {i}. {line}" for i, line in enumerate(_prose(prop, index), 1)]
-    return folder / f"{prop.id}.yaml", ("\n".join(head) + "\n" + dump_proposal(prop)).encode("utf-8")
+    return inside(folder, prop.id, ".yaml"), ("\n".join(head) + "\n" + dump_proposal(prop)).encode("utf-8")
 
 
 def _check_folder(folder: Path) -> None:
@@ -125,11 +128,6 @@ def _check_folder(folder: Path) -> None:
     if not folder.is_dir():
         raise AssemblerError(f"the folder '{folder}' does not exist", file=str(folder),
                              hint="create it first")
-
-
-def _slug(s: str) -> str:
-    import re
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", s).strip("-") or "changes"
 
 
 def _iso(date: str) -> str:
