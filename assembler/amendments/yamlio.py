@@ -278,6 +278,7 @@ def parse_proposal(text: str, file: str = "<proposal>", *, prose: bool = False) 
     err = _schema_error(data, file, offset)
     if err:
         raise err
+    _one_line_fields(data, file, offset)
     changes = _changes(data["changes"], file, offset)
     history = []
     for i, entry in enumerate(data.get("status", [])):
@@ -294,6 +295,19 @@ def parse_proposal(text: str, file: str = "<proposal>", *, prose: bool = False) 
                     (data.get("rationale") or "").strip(), tuple(
                         _renumber(pid, h) for h in history), file=file,
                     form="prose" if prose else "data")
+
+
+def _one_line_fields(data: Located, file: str, offset: int) -> None:
+    """Names and dates are one line: a line break in a proposer's name would become a line
+    of its own in every draft and document that names it."""
+    fields = [(k, data.get(k), data.lines.get(k)) for k in ("id", "proposer", "base", "date")]
+    fields += [("co-sponsors", v, data["co-sponsors"].lines[i])
+               for i, v in enumerate(data.get("co-sponsors", ()))]
+    fields += [("by", e.get("by"), e.lines.get("by")) for e in data.get("status", ())]
+    for key, value, line in fields:
+        if isinstance(value, str) and any(ch in value for ch in "\n\r\f\v\x85\u2028\u2029"):
+            raise AssemblerError(f"the field '{key}' holds a line break", file=file,
+                                 line=(line or 0) + offset or None, hint="write it on one line")
 
 
 def _renumber(pid: str, entry: StatusEntry) -> StatusEntry:

@@ -227,7 +227,13 @@ def apply_(
         say(f"note: {item}")
     for loser, why in rec.overridden:
         say(f"note: {loser.change.id} ({loser.proposal.proposer}) left out: {why}")
-    data = dump_draft(new).encode("utf-8")
+    from ..check import check_draft
+    from ..source.writer import readable_back
+    text = dump_draft(new)
+    # written only if it reads back, and checks when the base did
+    readable_back(new, text, str(output),
+                  must_check=not any(f.problem for f in check_draft(draft)))
+    data = text.encode("utf-8")
     from ..files import check_output_path, refuse_issued
     for path in (output, record) if record else (output,):
         check_output_path(path)

@@ -45,6 +45,8 @@ def diff(
     proposer: str = typer.Option("", help="who the changes are attributed to (default: "
                                           "the later version's submitter, else 'Co-facilitators')"),
     proposal_id: str = typer.Option("", "--id", help="the proposal id (default: P-<new version>)"),
+    replace: bool = typer.Option(False, "--replace", help="replace a proposal file of that id "
+                                 "already in the folder (its decision history is lost)"),
 ):
     """Infer the changes that turn OLD into NEW and say them in UN prose.
 
@@ -79,11 +81,15 @@ def diff(
         say(f"note: {note}")
     if as_proposals:
         path, data = _render(output, prop, index)
-        write_atomic(path, data)
+        write_atomic(path, data, replace=replace, replace_hint=REPLACE_HINT)
         say(f"wrote {path}: {len(changes)} changes")
 
 
-def proposals_from_word(source: Path, folder: Path, base_path: Path | None, quiet: bool) -> None:
+REPLACE_HINT = "give --replace to replace it; its decision history would be lost"
+
+
+def proposals_from_word(source: Path, folder: Path, base_path: Path | None, quiet: bool,
+                        replace: bool = False) -> None:
     """`import --changes proposals`: one proposal file per author of tracked changes."""
     from ..amendments.targets import UnitIndex
     from ..readers.word_changes import word_proposals
@@ -98,8 +104,12 @@ def proposals_from_word(source: Path, folder: Path, base_path: Path | None, quie
             say(f"note: {note}")
     # every file is rendered before the first is written: a failure leaves none behind
     files = [(prop, *_render(folder, prop, index)) for prop in result.proposals]
+    taken = [path for _, path, _ in files if path.exists()]
+    if taken and not replace:
+        raise AssemblerError("already exists and is not replaced", file=str(taken[0]),
+                             hint=REPLACE_HINT)
     for prop, path, data in files:
-        write_atomic(path, data)
+        write_atomic(path, data, replace=replace, replace_hint=REPLACE_HINT)
         say(f"wrote {path}: {prop.proposer}, {len(prop.changes)} changes against {prop.base}")
         for line in _prose(prop, index):
             typer.echo("  " + line)
