@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import diff_match_patch as dmp_module
-
+from ..diff import map_offset, nearest
 from ..errors import AssemblerError
 from ..model import Draft
 from .model import PARTS, WORD_KINDS, Change, Proposal
@@ -84,9 +83,7 @@ def carry_change(change: Change, old: UnitIndex, new: UnitIndex, old_ref, new_re
     if not found:
         raise NotCarried(f"the words “{change.words}” are no longer in "
                          f"{new.label_of(uid)}{_now_reads(after.text, change.words)}")
-    dmp = dmp_module.diff_match_patch()
-    diffs = dmp.diff_main(before.text, after.text, False)
-    loc = dmp.diff_xIndex(diffs, s)
+    loc = map_offset(before.text, after.text, s)
     best = min(found, key=lambda pos: abs(pos - loc))
     if len(found) > 1 and best != loc:
         raise NotCarried(f"the words “{change.words}” occur {len(found)} times in "
@@ -95,9 +92,5 @@ def carry_change(change: Change, old: UnitIndex, new: UnitIndex, old_ref, new_re
 
 
 def _now_reads(text: str, words: str) -> str:
-    if len(words) > 32:
-        return ""
-    dmp = dmp_module.diff_match_patch()
-    dmp.Match_Distance = 100000
-    loc = dmp.match_main(text, words, 0)
+    loc = nearest(text, words)
     return f" (that place now reads “{text[loc:loc + len(words)]}”)" if loc >= 0 else ""

@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
-import diff_match_patch as dmp_module
-
+from ..compare.words import DELETE, EQUAL, INSERT, diff_text
 from ..inline import plain
 from ..model import Draft
 from ..source.markup import parse_inline
@@ -18,16 +17,13 @@ from .prose import change_to_prose
 from .targets import UnitIndex
 from .words import UnitWords
 
-SAME, INS, DEL = "", "ins", "del"
-
-
 @dataclass
 class Entry:
     proposal: Proposal
     change_id: str
     prose: str
     status: str
-    preview: list          # [(text, SAME | INS | DEL)]
+    preview: list          # [(text, EQUAL | INSERT | DELETE)]
     note: str = ""         # where a new unit goes, where a unit moves
     conflicts: list = field(default_factory=list)  # "P-04/1 (Delegation D): reason"
 
@@ -111,17 +107,17 @@ def _entry(p: Planned, index: UnitIndex, rows: dict, clashes: list[str]) -> Entr
     note = ""
     if p.edit is not None:
         e = p.edit
-        preview = [(base_text[:e.s], SAME), (e.deleted, DEL), (e.inserted, INS),
-                   (base_text[e.e:], SAME)]
+        preview = [(base_text[:e.s], EQUAL), (e.deleted, DELETE), (e.inserted, INSERT),
+                   (base_text[e.e:], EQUAL)]
     elif k == "replace-unit":
-        preview = word_diff(base_text, plain(parse_inline(c.text)))
+        preview = diff_text(base_text, plain(parse_inline(c.text)))
     elif k == "insert-unit":
-        preview = [(plain(parse_inline(c.text)), INS)]
+        preview = [(plain(parse_inline(c.text)), INSERT)]
         note = f"new {_kind_words(c.unit)} {_where(p, index)}"
     elif k == "delete-unit":
-        preview = [(base_text, DEL)]
+        preview = [(base_text, DELETE)]
     else:
-        preview = [(base_text, SAME)]
+        preview = [(base_text, EQUAL)]
         note = f"moved {_where(p, index)}"
     # Shown to readers, not re-read: inline markup gives way to the plain words.
     shown = replace(c, text=plain(parse_inline(c.text))) if c.text else c
@@ -161,24 +157,3 @@ def _where(p: Planned, index: UnitIndex) -> str:
     ref = index.label_of(p.ref) if p.ref in index.units or p.ref in ("preamble", "operative") \
         else p.ref
     return f"{position_words(p.position)} {ref}"
-
-
-def word_diff(old: str, new: str) -> list[tuple[str, str]]:
-    """Word-level differences (each word mapped to one character, then diff-match-patch)."""
-    import re
-    tokens: dict[str, str] = {}
-    words: list[str] = []
-
-    def encode(s: str) -> str:
-        out = []
-        for w in re.findall(r"\s+|[^\s]+", s):
-            if w not in tokens:
-                tokens[w] = chr(len(words) + 0x100)
-                words.append(w)
-            out.append(tokens[w])
-        return "".join(out)
-    dmp = dmp_module.diff_match_patch()
-    diffs = dmp.diff_main(encode(old), encode(new), False)
-    dmp.diff_cleanupSemantic(diffs)
-    marks = {0: SAME, 1: INS, -1: DEL}
-    return [("".join(words[ord(ch) - 0x100] for ch in text), marks[op]) for op, text in diffs]

@@ -13,6 +13,7 @@ from itertools import accumulate, groupby
 from dataclasses import dataclass
 from typing import Callable
 
+from ..diff import nearest
 from ..errors import AssemblerError
 from ..inline import normalize, plain
 from ..model import Break, Content, CrossRef, Text
@@ -181,13 +182,7 @@ def to_content(cells) -> Content:
 
 def _near(text: str, words: str) -> str:
     """A hint at what the proposer may have meant, by fuzzy matching (diff-match-patch)."""
-    import diff_match_patch as dmp_module
-    if len(words) > 32 or not text:
-        return ""
-    dmp = dmp_module.diff_match_patch()
-    dmp.Match_Threshold = 0.4
-    dmp.Match_Distance = 100000
-    loc = dmp.match_main(text, words, 0)
+    loc = nearest(text, words, 0.4)
     if loc < 0:
         return ""
     return f" (the nearest reads “{text[loc:loc + len(words)]}”)"
