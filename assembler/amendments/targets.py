@@ -58,6 +58,11 @@ class UnitIndex:
             return f"footnote {number}"
         return uid
 
+    def number(self, target: str) -> str:
+        """A cross-reference to `target` as this version prints it ("14")."""
+        label = self.labels.get(target)
+        return label.number if label else target
+
     def short_of(self, uid: str) -> str:
         label = self.labels.get(uid)
         if label and label.kind != "heading":

@@ -102,6 +102,11 @@ class UnitWords:
             s = found[0]
         return s, s + len(words)
 
+    def now_reads(self, words: str) -> str:
+        """What the text reads where the words most nearly are, for a message."""
+        loc = nearest(self.text, words)
+        return f" (that place now reads “{self.text[loc:loc + len(words)]}”)" if loc >= 0 else ""
+
     # ------------------------------------------------------------ making edits
     def edit(self, s: int, e: int, text: str, *, exact: bool = False, delete: bool = False) -> Edit:
         """Replace the reading [s, e) by `text` (inline markup). Unless exact, a deletion takes

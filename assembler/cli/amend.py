@@ -116,6 +116,7 @@ def status(
     """
     from dataclasses import replace
     from ..amendments.model import STATUS_WORDS, StatusEntry, allowed
+    from ..amendments.kinds import kind
     from ..amendments.prose import prose_to_change
     from ..amendments.yamlio import PROSE_SUFFIXES, _transition_hint, load_proposal, parse_proposal
     from ..amendments.yamlout import with_status_entry
@@ -141,8 +142,7 @@ def status(
         if change:
             modified = tuple(prose_to_change(s) for s in change)
         elif text is not None:
-            with_text = [c for c in prop.changes if c.kind in ("insert-words", "replace-words",
-                                                               "replace-unit", "insert-unit")]
+            with_text = [c for c in prop.changes if kind(c.kind).has_text]
             if len(prop.changes) != 1 or not with_text:
                 raise AssemblerError("--text works for a proposal with one change that has text",
                                      file=str(proposal),
