@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from ..errors import AssemblerError, ProblemsFound
-from ..inline import cross_refs
+from ..inline import cross_refs, plain
 from ..model import Draft, OperativeParagraph, Provenance, SubParagraph, contents_of
 from .conflicts import ConflictsFound, find_conflicts, resolve
 from .kinds import Building, Planning, kind
@@ -69,6 +69,7 @@ class ApplyRecord:
     applied: list[Applied] = field(default_factory=list)
     not_applicable: list[NotApplicable] = field(default_factory=list)
     overridden: list[tuple[Applied, str]] = field(default_factory=list)  # (loser, reason)
+    notes: list[str] = field(default_factory=list)  # what was read generously, and where
 
     def by_unit(self) -> dict[str, list[Applied]]:
         out: dict[str, list[Applied]] = defaultdict(list)
@@ -108,6 +109,8 @@ def _apply(base, proposals, mode, prefer, versions, metadata):
     record = ApplyRecord(base.metadata.version)
     cache: dict[str, UnitWords] = {}
     planned = plan(base, index, chosen, record, versions, cache)
+    record.notes = [f"{p.change.id} ({p.proposal.proposer}), {index.label_of(p.unit)}: "
+                    f"{p.edit.note}" for p in planned if p.edit is not None and p.edit.note]
     parents = parent_map(base)
     conflicts = find_conflicts(planned, parents, index.short_of)
     dropped, left = resolve(conflicts, prefer)
@@ -121,7 +124,7 @@ def _apply(base, proposals, mode, prefer, versions, metadata):
     record.applied = sorted((_applied(p, index) for p in kept), key=lambda a: _order(a.change))
     values = {"based_on": base.metadata.version}
     values.update(metadata or {})
-    draft = replace(draft, metadata=base.metadata.with_values(**values),
+    draft = replace(draft, metadata=draft.metadata.with_values(**values),
                     provenance=tuple(a.provenance() for a in record.applied))
     _check_references(draft, base, index, record)
     return draft, record
@@ -262,8 +265,11 @@ def build(base: Draft, index: UnitIndex, planned: list[Planned],
         p = missing[0] if missing else expected[0]
         raise error(p, f"{p.unit} could not be placed {p.position} {p.ref}",
                    hint="its reference unit is deleted, or lies inside the unit being moved")
+    meta = base.metadata
+    if "title" in contents:   # the title is metadata, amended as a unit (targets.Title)
+        meta = meta.with_values(title=plain(contents["title"]))
     return replace(base, preamble=preamble, operative=operative, footnotes=footnotes,
-                   annexes=annexes)
+                   annexes=annexes, metadata=meta)
 
 
 def _check_references(draft: Draft, base: Draft, index: UnitIndex, record: ApplyRecord) -> None:

@@ -15,6 +15,8 @@ keep the label as written (or give the id when an index of the base version is a
 """
 from __future__ import annotations
 
+import re
+
 from ..errors import AssemblerError
 from .kinds import REGISTRY, Reading, kind
 from .kinds.grammar import short
@@ -53,3 +55,52 @@ def prose_to_change(sentence: str, index: UnitIndex | None = None, *,
         raise AssemblerError(f"the sentence “{short(sentence)}” makes {len(changes)} changes",
                              line=line, hint="write one change a sentence here")
     return changes[0]
+
+
+# ---------------------------------------------------------------- instructions
+
+_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|\(\d{1,3}\)|[-*•])(?:\s+|$)")
+_VERB = re.compile(r"^(?:in|delete|replace|insert|add|move|after|before|at|throughout)\b", re.I)
+_OPENING, _CLOSING = "“‘", "”’"
+
+
+def instructions(lines, file: str | None = None) -> list[tuple[int, str]]:
+    """The instructions of an amendment's body, as (first line, sentence): numbered or not,
+    a sentence broken across lines joined again, and the text of a new paragraph that
+    follows its instruction on the next lines ("... reading:" then the paragraph) kept
+    with it. `lines` are (line number, text) pairs; lines starting with # are comments."""
+    out: list[list] = []   # [first line, text, open for a paragraph of text]
+    gap = False
+    for n, raw in lines:
+        line = raw.strip()
+        if line.startswith("#"):
+            continue
+        if not line:
+            gap = True
+            continue
+        marker = _MARKER.match(line)
+        if marker:
+            line = line[marker.end():].strip()
+        cur = out[-1] if out else None
+        joins = cur is not None and not marker and (
+            _unbalanced(cur[1]) or cur[1].endswith(":") or (cur[2] and not gap) or
+            (not gap and not _VERB.match(line) and not _complete(cur[1])))
+        if joins:
+            cur[2] = cur[2] or cur[1].endswith(":")
+            cur[1] = f"{cur[1]} {line}" if cur[1] else line
+        elif line or marker:
+            out.append([n, line, False])
+        gap = False
+    for first, text, _ in out:
+        if _unbalanced(text):
+            raise AssemblerError("a quotation opened here is never closed", file=file,
+                                 line=first, hint="close every “ with ” (and ‘ with ’)")
+    return [(first, text) for first, text, _ in out if text]
+
+
+def _unbalanced(text: str) -> bool:
+    return sum(text.count(c) for c in _OPENING[:1]) != sum(text.count(c) for c in _CLOSING[:1])
+
+
+def _complete(text: str) -> bool:
+    return text.rstrip("”’\"' ").endswith((".", ";")) or text.endswith((".", ";"))

@@ -18,7 +18,7 @@ from ..errors import AssemblerError
 from ..source import read_text
 from .model import Change, Proposal, StatusEntry, number_changes
 from .kinds import change_schema, kind
-from .prose import prose_to_changes
+from .prose import instructions, prose_to_changes
 
 SCHEMA = Path(__file__).resolve().parent.parent.parent / "schemas" / "proposal.schema.json"
 DATA_SUFFIXES = (".yaml", ".yml")
@@ -233,10 +233,7 @@ def parse_proposal(text: str, file: str = "<proposal>", *, prose: bool = False) 
         head, body = m.group(1), text[m.end():]
         offset = 1
         first_body_line = text[:m.end()].count("\n") + 1
-        for n, line in enumerate(body.split("\n"), first_body_line):
-            s = re.sub(r"^\s*(?:\d+[.)]|[-*])\s+", "", line).strip()
-            if s and not s.startswith("#"):
-                sentences.append((n, s))
+        sentences = instructions(enumerate(body.split("\n"), first_body_line), file)
         data = _parse_yaml(head, file, offset)
         if isinstance(data, dict):
             if "changes" in data:

@@ -70,7 +70,7 @@ def proposals(
         index = UnitIndex(draft)
         try:
             _, rec = apply_proposals(draft, props, mode="all", versions=versions_beside(base))
-            for item in rec.not_applicable:
+            for item in rec.not_applicable + rec.notes:
                 say(f"note: {item}")
         except ConflictsFound as err:
             _report_conflicts(err)
@@ -216,7 +216,7 @@ def apply_(
     except ConflictsFound as err:
         _report_conflicts(err)
         raise
-    for item in rec.not_applicable:
+    for item in rec.not_applicable + rec.notes:
         say(f"note: {item}")
     for loser, why in rec.overridden:
         say(f"note: {loser.change.id} ({loser.proposal.proposer}) left out: {why}")

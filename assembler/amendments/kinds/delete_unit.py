@@ -12,7 +12,7 @@ from ..model import Change
 from ..targets import UnitIndex
 from .base import (MAKERS, TARGET, Building, Claim, Difference, Kind, Planning, Reading, error,
                    follow)
-from .grammar import END, FLAGS, target
+from .grammar import END, FLAGS, targets
 
 
 class DeleteUnit(Kind):
@@ -32,7 +32,8 @@ class DeleteUnit(Kind):
         return f"Delete {name(c.target)}"
 
     def read(self, m: re.Match, r: Reading) -> list[Change]:
-        return [Change(self.name, target(m["t"], r), line=r.line)]
+        return [Change(self.name, t, line=r.line)
+                for t in targets(m["t"], r)]
 
     def plan(self, p, ctx: Planning) -> list:
         p.unit = ctx.unit(p)

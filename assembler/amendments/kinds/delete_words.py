@@ -9,7 +9,7 @@ import re
 from ..model import Change
 from ..words import Edit, UnitWords
 from .base import WORDS, Difference, Reading
-from .grammar import END, FLAGS, OCC, group, occurrence, q, quoted, target
+from .grammar import END, FLAGS, OCC, group, occurrence, q, quoted, targets
 from .inwords import WORD_FIELDS, WordKind, occ
 
 
@@ -32,11 +32,11 @@ class DeleteWords(WordKind):
         return f"In {name(c.target)}, delete {occ(c)}{q(c.words)}"
 
     def read(self, m: re.Match, r: Reading) -> list[Change]:
-        return [Change(self.name, target(m["t"], r), words=group(m, "w") or "",
-                       occurrence=occurrence(m["occ"], r), line=r.line)]
+        return [Change(self.name, t, words=group(m, "w") or "",
+                       occurrence=occurrence(m["occ"], r), line=r.line)
+                for t in targets(m["t"], r)]
 
-    def edit(self, words: UnitWords, c: Change) -> Edit:
-        s, e = self.locate(words, c)
+    def make(self, words: UnitWords, c: Change, s: int, e: int) -> Edit:
         return words.edit(s, e, "", exact=c.exact, delete=True)
 
     def infer(self, d: Difference) -> Change | None:

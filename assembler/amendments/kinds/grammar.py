@@ -59,20 +59,158 @@ def unit_kind(words: str) -> str:
     return unit.get(" ".join(words.lower().split()), "sub")
 
 
-def target(text: str, r: Reading) -> str:
-    t = text.strip().rstrip(",")
-    t = re.sub(r"^the\s+", "", t, flags=re.I)
+# ---------------------------------------------------------------- ordinals
+
+_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+          "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _spelled() -> list[str]:
+    out = _UNITS + _TEENS
+    for tens in _TENS:
+        out.append(tens[:-1] + "ieth")
+        out += [f"{tens}-{u}" for u in _UNITS]
+    return out + ["hundredth"]
+
+
+SPELLED = _spelled()                     # SPELLED[n - 1] is the ordinal of n, to 100
+_ORDINAL_OF = {w: n for n, w in enumerate(SPELLED, 1)}
+
+
+def spelled_ordinal(n: int) -> str:
+    return SPELLED[n - 1] if 0 < n <= len(SPELLED) else _numeric_ordinal(n)
+
+
+def ordinal_value(word: str) -> int | None:
+    """1 for "first", 28 for "twenty-eighth" (or "twenty eighth", "28th"); None if none."""
+    w = re.sub(r"[\s\u2010\u2011-]+", "-", word.strip().lower())
+    if w in _ORDINAL_OF:
+        return _ORDINAL_OF[w]
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", w)
+    return int(m.group(1)) if m and int(m.group(1)) > 0 else None
+
+
+_ORD = (r"(?:last|\d+(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+        r"ninety)[\s\u2010\u2011-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+        r"ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+        r"seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|"
+        r"seventieth|eightieth|ninetieth|hundredth)")
+
+
+# ---------------------------------------------------------------- targets
+
+_NOUN = (r"(?P<noun>preambular\s+paragraphs?|operative\s+paragraphs?|paragraphs?|"
+         r"sub-?paragraphs?|pp\.?|op\.?)")
+_SUB = r"(?:\s*\(?[a-z]{1,4}\)|\s*\([ivx]+\)|\s*\(?[A-Z]\))"   # (b), (ii), (A)
+_ORDINAL_ITEM = re.compile(rf"^(?:the\s+)?(?P<ord>{_ORD})(?:\s+{_NOUN})?$", re.I)
+_NUMBER_ITEM = re.compile(rf"^(?:the\s+)?(?:{_NOUN}\s*)?(?P<n>\d+)(?P<sub>(?:{_SUB})*)"
+                          rf"(?:\s+(?:to|-|–)\s+(?P<to>\d+))?$", re.I)
+_WHOLE = {"title": "title", "preamble": "preamble", "preambular part": "preamble",
+          "operative part": "operative"}
+_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*", re.I)
+
+
+def _unfold_subparagraphs(t: str) -> str:
+    """"subparagraph (b) of operative paragraph 5" and "operative paragraph 5, subparagraph
+    (b)" both as "operative paragraph 5 (b)"."""
+    t = re.sub(r"sub-?paragraph\s+\(?([a-z]{1,4})\)?\s+of\s+((?:the\s+)?(?:operative\s+)?"
+               r"paragraph\s+\d+(?:\s*\([a-z]+\))*)", r"\2 (\1)", t, flags=re.I)
+    return re.sub(r"((?:operative\s+)?paragraph\s+\d+)\s*,\s*sub-?paragraph\s+\(?([a-z]{1,4})\)?",
+                  r"\1 (\2)", t, flags=re.I)
+
+
+def _noun_kind(noun: str | None) -> str | None:
+    if not noun:
+        return None
+    n = noun.lower()
+    if n.startswith(("preambular", "pp")):
+        return "PP"
+    return "OP"
+
+
+def labels(text: str) -> list[str] | None:
+    """The units a target phrase names, as labels ("PP 14", "OP 5 (b)", "PP last", "title",
+    "preamble"), or None when it is not a phrase of paragraphs (a heading, an id ...)."""
+    t = _unfold_subparagraphs(" ".join(text.split()).strip().rstrip(","))
+    items = [i for i in _SPLIT.split(t) if i]
+    read: list[tuple[str, str | None, list[str]]] = []   # (form, kind, label tails)
+    for item in items:
+        low = re.sub(r"^the\s+", "", item, flags=re.I).lower()
+        if low in _WHOLE:
+            read.append(("whole", None, [_WHOLE[low]]))
+            continue
+        m = _ORDINAL_ITEM.match(item)
+        if m:
+            word = m["ord"].lower()
+            n = "last" if word == "last" else str(ordinal_value(word))
+            read.append(("ordinal", _noun_kind(m["noun"]), [n]))
+            continue
+        m = _NUMBER_ITEM.match(item)
+        if not m:
+            return None
+        sub = "".join(f" ({x})" for x in re.findall(r"\(?([A-Za-z]+)\)?", m["sub"] or ""))
+        first, last = int(m["n"]), int(m["to"]) if m["to"] else int(m["n"])
+        if m["to"] and sub:
+            return None
+        read.append(("number", _noun_kind(m["noun"]), [f"{k}{sub}" for k in
+                                                       range(first, last + 1)]))
+    out: list[str] = []
+    for k, (form, kind, tails) in enumerate(read):
+        if form == "whole":
+            out += tails
+            continue
+        # "operative paragraphs 5, 6 and 7": the noun comes first; "the third and fifth
+        # preambular paragraphs": it comes last
+        after = [x[1] for x in read[k + 1:] if x[0] == form and x[1]]
+        before = [x[1] for x in read[:k] if x[0] == form and x[1]]
+        kind = kind or (after[0] if form == "ordinal" and after else None) or \
+            (before[-1] if before else None) or (after[0] if after else None)
+        if kind is None:
+            if len(read) == 1 and form == "number":
+                kind = "OP"     # "paragraph 5" as "5": operative, as targets.py reads it
+            else:
+                return None
+        out += [f"{kind} {tail}" for tail in tails]
+    return out
+
+
+def targets(text: str, r: Reading) -> list[str]:
+    """Every unit a target phrase names: ids when the base version is at hand, else labels.
+    A unit named twice is refused."""
+    t = re.sub(r"^the\s+", "", text.strip().rstrip(","), flags=re.I)
     low = t.lower()
     if low in ("preamble", "operative part"):
-        return "preamble" if low == "preamble" else "operative"
-    if r.index is None:
-        return t
-    uid = r.index.resolve(t)
-    if uid is None:
-        raise AssemblerError(f"in “{short(r.sentence)}”: {r.index.describe_missing(t)}",
-                             line=r.line, hint="name it as the base version numbers it, e.g. "
-                                               "operative paragraph 14 (a)")
-    return uid
+        return ["preamble" if low == "preamble" else "operative"]
+    named = labels(t) or [t]
+    if len(named) == 1 and _NUMBER_ITEM.match(t) and not _NUMBER_ITEM.match(t)["to"]:
+        named = [t]     # "operative paragraph 17" stays as written
+    out: list[str] = []
+    for label in named:
+        uid = label
+        if r.index is not None:
+            uid = r.index.resolve(label)
+            if uid is None:
+                raise AssemblerError(f"in “{short(r.sentence)}”: "
+                                     f"{r.index.describe_missing(label)}", line=r.line,
+                                     file=r.file, hint="name it as the base version numbers "
+                                                       "it, e.g. operative paragraph 14 (a)")
+        if uid in out:
+            raise AssemblerError(f"in “{short(r.sentence)}”: {label} is named twice",
+                                 line=r.line, file=r.file, hint="name each paragraph once")
+        out.append(uid)
+    return out
+
+
+def target(text: str, r: Reading) -> str:
+    """The one unit a target phrase names."""
+    found = targets(text, r)
+    if len(found) != 1:
+        raise AssemblerError(f"in “{short(r.sentence)}”: “{text.strip()}” names "
+                             f"{len(found)} units where one is meant", line=r.line,
+                             file=r.file, hint="name one paragraph here")
+    return found[0]
 
 
 def occurrence(word: str | None, r: Reading) -> int:

@@ -9,7 +9,7 @@ import re
 from ..model import Change
 from ..words import Edit, UnitWords
 from .base import TEXT, WORDS, Difference, Reading
-from .grammar import END, FLAGS, OCC, group, occurrence, q, quoted, target
+from .grammar import END, FLAGS, OCC, group, occurrence, q, quoted, targets
 from .inwords import WORD_FIELDS, WordKind, occ
 
 
@@ -40,12 +40,12 @@ class InsertWords(WordKind):
         return f"In {name(c.target)}, {c.position or 'after'} {occ(c)}{q(c.words)} insert {q(c.text)}"
 
     def read(self, m: re.Match, r: Reading) -> list[Change]:
-        return [Change(self.name, target(m["t"], r), words=group(m, "w") or "",
+        return [Change(self.name, t, words=group(m, "w") or "",
                        text=group(m, "x") or "", position=m["pos"].lower(),
-                       occurrence=occurrence(m["occ"], r), line=r.line)]
+                       occurrence=occurrence(m["occ"], r), line=r.line)
+                for t in targets(m["t"], r)]
 
-    def edit(self, words: UnitWords, c: Change) -> Edit:
-        s, e = self.locate(words, c)
+    def make(self, words: UnitWords, c: Change, s: int, e: int) -> Edit:
         s = e = s if c.position == "before" else e
         return words.edit(s, e, c.text, exact=c.exact)
 

@@ -18,12 +18,15 @@ from .grammar import occurrence_words
 
 class WordKind(Kind):
     @abstractmethod
+    def make(self, words: UnitWords, c: Change, s: int, e: int) -> Edit:
+        """The edit this change makes, its quoted words found at [s, e)."""
+
     def edit(self, words: UnitWords, c: Change) -> Edit:
         """The edit this change makes to the unit's words (AssemblerError when the words
         are not there). Application and inference both make edits this way."""
-
-    def locate(self, words: UnitWords, c: Change) -> tuple[int, int]:
-        return words.locate(c.words, c.occurrence)
+        s, e, note = words.find(c.words, c.occurrence)
+        made = self.make(words, c, s, e)
+        return replace(made, note=note) if note else made
 
     def plan(self, p, ctx: Planning) -> list:
         p.unit = ctx.unit(p, amendable=True)

@@ -10,7 +10,7 @@ import re
 from ..model import Change
 from ..words import Edit, UnitWords
 from .base import TEXT, WORDS, Difference, Reading
-from .grammar import END, FLAGS, OCC, group, occurrence, q, quoted, target
+from .grammar import END, FLAGS, OCC, group, occurrence, q, quoted, targets
 from .inwords import WORD_FIELDS, WordKind, occ
 
 
@@ -35,12 +35,12 @@ class ReplaceWords(WordKind):
         return f"In {name(c.target)}, replace {occ(c)}{q(c.words)} with {q(c.text)}"
 
     def read(self, m: re.Match, r: Reading) -> list[Change]:
-        return [Change(self.name, target(m["t"], r), words=group(m, "w") or "",
+        return [Change(self.name, t, words=group(m, "w") or "",
                        text=group(m, "x") or "", occurrence=occurrence(m["occ"], r),
-                       line=r.line)]
+                       line=r.line)
+                for t in targets(m["t"], r)]
 
-    def edit(self, words: UnitWords, c: Change) -> Edit:
-        s, e = self.locate(words, c)
+    def make(self, words: UnitWords, c: Change, s: int, e: int) -> Edit:
         return words.edit(s, e, c.text, exact=c.exact, delete=not c.text)
 
     def infer(self, d: Difference) -> Change | None:
