@@ -17,7 +17,8 @@ import yaml
 from ..errors import AssemblerError
 from ..source import read_text
 from .model import Change, Proposal, StatusEntry, number_changes
-from .prose import prose_to_change
+from .kinds import change_schema, kind
+from .prose import instructions, prose_to_changes
 
 SCHEMA = Path(__file__).resolve().parent.parent.parent / "schemas" / "proposal.schema.json"
 DATA_SUFFIXES = (".yaml", ".yml")
@@ -135,10 +136,18 @@ def _line_at(data, path) -> int | None:
 
 
 @lru_cache(maxsize=1)
+def proposal_schema() -> dict:
+    """The proposal schema: schemas/proposal.schema.json with each change as the kinds
+    describe it (tests/test_kinds.py keeps the file the same)."""
+    schema = json.loads(SCHEMA.read_text("utf-8"))
+    schema["$defs"]["structured"] = change_schema()
+    return schema
+
+
+@lru_cache(maxsize=1)
 def validator():
     import jsonschema
-    schema = json.loads(SCHEMA.read_text("utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    return jsonschema.Draft202012Validator(proposal_schema())
 
 
 @lru_cache(maxsize=1)
@@ -148,7 +157,7 @@ def _fast_validators():
     chains and $ref lookups are slow on thousands of changes). Any failure falls back to the
     whole schema, which gives the message."""
     import jsonschema
-    schema = json.loads(SCHEMA.read_text("utf-8"))
+    schema = proposal_schema()
     defs = schema["$defs"]
 
     def inline(node):
@@ -254,10 +263,7 @@ def parse_proposal(text: str, file: str = "<proposal>", *, prose: bool = False) 
         head, body = m.group(1), text[m.end():]
         offset = 1
         first_body_line = text[:m.end()].count("\n") + 1
-        for n, line in enumerate(body.split("\n"), first_body_line):
-            s = re.sub(r"^\s*(?:\d+[.)]|[-*])\s+", "", line).strip()
-            if s and not s.startswith("#"):
-                sentences.append((n, s))
+        sentences = instructions(enumerate(body.split("\n"), first_body_line), file)
         data = _parse_yaml(head, file, offset)
         if isinstance(data, dict):
             if "changes" in data:
@@ -341,7 +347,7 @@ def _changes(items, file: str, offset: int, pid: str = "") -> tuple[Change, ...]
         line = items.lines[i] + offset if isinstance(items, LocatedList) else None
         if isinstance(item, str):
             try:
-                out.append(prose_to_change(item, line=line))
+                out += prose_to_changes(item, line=line)
             except AssemblerError as err:
                 err.file = file
                 raise
@@ -351,24 +357,7 @@ def _changes(items, file: str, offset: int, pid: str = "") -> tuple[Change, ...]
 
 
 def change_from_mapping(m: dict, line: int | None = None) -> Change:
-    kind = m["kind"]
-    occurrence = int(m.get("occurrence", 0))
-    exact = bool(m.get("exact", False))
-    if kind == "insert-words":
-        position = "after" if "after" in m else "before"
-        return Change(kind, m["target"], words=m[position], text=m["text"], position=position,
-                      occurrence=occurrence, exact=exact, line=line)
-    if kind in ("delete-words", "replace-words"):
-        return Change(kind, m["target"], words=m["words"], text=m.get("text", ""),
-                      occurrence=occurrence, exact=exact, line=line)
-    if kind in ("replace-unit", "delete-unit"):
-        return Change(kind, m["target"], text=m.get("text", ""), line=line)
-    key = next(k for k in ("after", "before", "start-of", "end-of") if k in m)
-    position = key.replace("-of", "")
-    if kind == "insert-unit":
-        return Change(kind, m[key], text=m["text"], position=position, unit=m["unit"],
-                      new_id=m.get("id", ""), line=line)
-    return Change(kind, m["target"], position=position, destination=m[key], line=line)
+    return kind(m["kind"]).from_mapping(m, line)
 
 
 def load_proposals(paths) -> list[Proposal]:

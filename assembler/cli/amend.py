@@ -75,7 +75,7 @@ def proposals(
         index = UnitIndex(draft)
         try:
             _, rec = apply_proposals(draft, props, mode="all", versions=versions_beside(base))
-            for item in rec.not_applicable:
+            for item in rec.not_applicable + rec.notes:
                 say(f"note: {item}")
         except ConflictsFound as err:
             _report_conflicts(err)
@@ -121,6 +121,7 @@ def status(
     """
     from dataclasses import replace
     from ..amendments.model import STATUS_WORDS, StatusEntry, allowed
+    from ..amendments.kinds import kind
     from ..amendments.prose import prose_to_change
     from ..amendments.yamlio import PROSE_SUFFIXES, _transition_hint, load_proposal, parse_proposal
     from ..amendments.yamlout import with_status_entry
@@ -146,8 +147,7 @@ def status(
         if change:
             modified = tuple(prose_to_change(s) for s in change)
         elif text is not None:
-            with_text = [c for c in prop.changes if c.kind in ("insert-words", "replace-words",
-                                                               "replace-unit", "insert-unit")]
+            with_text = [c for c in prop.changes if kind(c.kind).has_text]
             if len(prop.changes) != 1 or not with_text:
                 raise AssemblerError("--text works for a proposal with one change that has text",
                                      file=str(proposal),
@@ -223,7 +223,7 @@ def apply_(
     except ConflictsFound as err:
         _report_conflicts(err)
         raise
-    for item in rec.not_applicable:
+    for item in rec.not_applicable + rec.notes:
         say(f"note: {item}")
     for loser, why in rec.overridden:
         say(f"note: {loser.change.id} ({loser.proposal.proposer}) left out: {why}")
