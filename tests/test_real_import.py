@@ -38,6 +38,10 @@ COUNTS = {
     "A_C.3_80_L.58": (0, 1, 0, 1, 0),
     "A_C.3_80_L.61": (0, 2, 0, 0, 0),
     "A_C.3_80_L.62": (0, 1, 0, 0, 0),
+    # tests/real/: more texts of the same kind from the same repository
+    "A_RES_80_2": (2, 6, 0, 1, 0),
+    "A_80_L.7": (4, 5, 0, 4, 0),
+    "A_80_L.8": (0, 1, 0, 15, 31 + 13),
 }
 
 # Masthead facts as printed on page 1 of each file (read by eye).
@@ -75,18 +79,25 @@ MASTHEAD = {
     "A_C.3_80_L.61": dict(stage="L", symbol="A/C.3/80/L.61", title="Rights of the child",
                           date="14 November 2025"),
     "A_C.3_80_L.62": dict(stage="L", symbol="A/C.3/80/L.62", job_number="25-18530"),
+    "A_RES_80_2": dict(stage="adopted", closing="18th plenary meeting / 14 October 2025",
+                       **{"main-committee": "Fifth Committee",
+                          "adopted-from": "A/80/401, para. 6"}),
+    "A_80_L.7": dict(stage="L", submitted_by="Australia", agenda_items="89",
+                     **{"sponsors-footnote": "Any changes to the list of sponsors will be "
+                                             "reflected in the official record of the meeting."}),
+    "A_80_L.8": dict(stage="L", submitted_by="President of the General Assembly",
+                     formula="The General Assembly"),
 }
 
 
 def real_files() -> list[Path]:
-    files = sorted(REAL.glob("*.txt")) + sorted(EXTRA.glob("*.txt"))
-    return files
+    return sorted(REAL.glob("*.txt")) + sorted(EXTRA.glob("*.txt"))
 
 
-@pytest.fixture(scope="module", params=[p.stem for p in sorted(REAL.glob("*.txt"))] or ["none"])
+@pytest.fixture(scope="module", params=[p.stem for p in real_files()] or ["none"])
 def real(request):
-    path = REAL / f"{request.param}.txt"
-    if not path.exists():
+    path = next((p for p in real_files() if p.stem == request.param), None)
+    if path is None:
         pytest.skip("../shared/real is not beside this checkout")
     text = path.read_text("utf-8")
     return request.param, text, import_text(text, str(path))

@@ -94,10 +94,7 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
             break
         f = FORMULA.match(t)
         if f:
-            m.formula = f.group(1) + ","
-            if not f.group(3):
-                m.notes.append((i, "the enacting formula has no comma; read as "
-                                   f"'{m.formula}'"))
+            m.formula = f.group(1) + f.group(3)  # no comma before a single paragraph
             v.setdefault("organ", f.group(2))
             m.used.add(i)
             i += 1
@@ -197,6 +194,8 @@ def _sponsors(text: str) -> tuple[str, bool] | None:
     """'Andorra, Austria ...: draft resolution' -> ('Andorra, Austria ...', False); the line of
     a decision, an amendment or an office is kept whole: it says what the document is."""
     s = _SUBMITTED.match(text)
+    if s and text.lower().startswith("draft resolution"):
+        return s.group(1).strip(), bool(s.group(2))  # the face writes "Draft resolution submitted by the ..."
     if s:
         return text.rstrip("*").strip(), bool(s.group(2))
     s = _SPONSORS.match(text)

@@ -179,7 +179,7 @@ def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> li
     blocks: list[Block] = []
     expected = 1
     prev_page = None
-    for i in body:
+    for n, i in enumerate(body):
         line = lines[i]
         t = _text(line).strip()
         page = warn.pages[i]
@@ -230,7 +230,8 @@ def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> li
         if cur is None or (gap and not page_break):
             blocks.append(Block("plain", "", i, [t], {page}))
             continue
-        if page_break and not _goes_on(cur.text, t):
+        following = _text(lines[body[n + 1]]).strip() if n + 1 < len(body) else ""
+        if page_break and not _goes_on(cur, t, following):
             blocks.append(Block("plain", "", i, [t], {page}))
             continue
         if page_break:
@@ -245,20 +246,29 @@ def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> li
     return blocks
 
 
-def _goes_on(before: str, after: str) -> bool:
-    """Does the first line of a new page go on with the paragraph the last page ended?"""
-    end = before.rstrip()[-1:]
+def _goes_on(cur: Block, after: str, following: str) -> bool:
+    """Does the first line of a new page go on with the paragraph the last page ended?
+    Among numbered paragraphs a line without number does, unless it is a heading over the
+    next number; elsewhere, unless it opens with a lead ("Recalling", "Decides")."""
+    end = cur.text.rstrip()[-1:]
     if after[:1].islower() or after[:1].isdigit() or end not in (".", ";", ":", ","):
         return True
-    if end == ",":
-        return not lead_length(after, "pp")
-    return False
+    if cur.kind in ("num", "label"):
+        return not (_heading_like(after) and bool(_NUM_ALONE.match(following)
+                                                  or _NUM_INLINE.match(following)))
+    return not lead_length(after, "pp") and not lead_length(after, "op")
 
 
 def _heading_like(text: str) -> bool:
     t = text.strip()
     return bool(t) and len(t.split()) <= 25 and not t.endswith((".", ",", ";", ":")) \
         and t[:1].isupper()
+
+
+def _title_like(text: str) -> bool:
+    """An annex's title: a line or two without closing punctuation ("2025 Political ...")."""
+    t = text.strip()
+    return bool(t) and len(t.split()) <= 40 and not t.endswith((".", ",", ";", ":"))
 
 
 def _text(line: PrintedLine) -> str:
@@ -296,7 +306,9 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
     operative: list[_Unit] = []   # op and heading
     annexes: list[tuple[str, list[_Unit]]] = []
     state = "preamble" if head.formula else "operative"
-    numbered = any(b.kind == "num" for b in blocks if not annexes)
+    annex_at = next((k for k, b in enumerate(blocks) if b.kind == "plain"
+                     and _ANNEX.match(b.text.strip())), len(blocks))
+    numbered = any(b.kind == "num" for b in blocks[:annex_at])
     last_op: _Unit | None = None
     i = 0
     while i < len(blocks):
@@ -305,7 +317,7 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
         text = b.text
         if b.kind == "plain" and _ANNEX.match(text.strip()):
             title = text.strip()
-            if i < len(blocks) and blocks[i].kind == "plain" and _heading_like(blocks[i].text):
+            if i < len(blocks) and blocks[i].kind == "plain" and _title_like(blocks[i].text):
                 title = title + "\n" + blocks[i].text
                 i += 1
             annexes.append((title, []))
