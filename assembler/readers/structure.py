@@ -124,7 +124,9 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
         raise AssemblerError("no paragraphs found: this does not read as a UN document",
                              file=doc.file, hint="import the text of a UN draft, resolution or "
                                                  "decision")
-    warn(None, _summary(draft, values))
+    if not (head.symbol or head.formula or values.get("stage")):
+        warn(0, "no masthead, symbol or enacting formula: this does not read as a UN "
+                "document; its paragraphs are kept as text")
     return ImportResult(draft, warn.out)
 
 
@@ -555,15 +557,3 @@ def _runs(text: str) -> list:
 
 def _title(title: str):
     return normalize(_runs(title))
-
-
-def _summary(draft: Draft, values: dict[str, str]) -> str:
-    subs = sum(1 for u in draft.units() if u.kind == "sub")
-    annex = sum(len(a.body) for a in draft.annexes)
-    sponsors = 1 if values.get("sponsors-footnote") else 0
-    face = values.get("stage") or "no stage"
-    return (f"found: {face} {values.get('symbol', '')}".rstrip() +
-            f"; {len(draft.preamble)} preambular, {len(draft.operative_paragraphs())} operative "
-            f"paragraphs, {subs} sub-paragraphs, {len(draft.footnotes) + sponsors} footnotes"
-            f"{' (one the sponsors footnote)' if sponsors else ''}, "
-            f"{len(draft.annexes)} annex(es) with {annex} paragraphs")
