@@ -25,6 +25,7 @@ _DISTR = re.compile(r"^Distr\.:\s*(.+)$")
 _ORIGINAL = re.compile(r"^Original:\s*(.+)$")
 _JOB = re.compile(r"^(\d{2}-\d{5})(?:\s*\([A-Z]\))?(?:\s+(\d{6}))?$")
 _JOB_DATE = re.compile(r"^\d{6}$")
+_DECORATION = re.compile(r"^[=_]{5,}$")  # the rules this tool's .txt draws round the masthead
 _BARCODE = re.compile(r"^\*\d{7,9}\*$")
 _SESSION = re.compile(r"^([A-Z][a-z]+(?:-[a-z]+)?|\d+(?:st|nd|rd|th)) (?:special |emergency special )?"
                       r"session$")
@@ -88,6 +89,20 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
             j += 1
         return join_wrapped([l.text.strip() for l in lines[start:j]]), j
 
+    def titles(start: int) -> tuple[str, int]:
+        """Agenda titles: one per item, each wrapped; a title ends on a line short enough
+        that the next line's first word would have fitted on it."""
+        text, j = block(start)
+        parts = [l.text.strip() for l in lines[start:j]]
+        width = max(len(p) for p in parts)
+        out: list[list[str]] = [[]]
+        for k, part in enumerate(parts):
+            out[-1].append(part)
+            nxt = parts[k + 1].split(" ")[0] if k + 1 < len(parts) else ""
+            if nxt and len(part) + 1 + len(nxt) <= width and not part.endswith(("-", "\u2011")):
+                out.append([])
+        return " / ".join(join_wrapped(t) for t in out if t), j
+
     while i < n:
         t = lines[i].text.strip()
         if i > 40:
@@ -101,7 +116,7 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
             break
         start = i
         i += 1
-        if t == "United Nations" and not v:
+        if (t == "United Nations" and not v) or _DECORATION.match(t):
             pass
         elif SYMBOL.match(t) and "symbol" not in v:
             v["symbol"] = t
@@ -127,14 +142,15 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
             v["committee"] = t
         elif _AGENDA.match(t) and "agenda_items" not in v:
             v["agenda_items"] = _AGENDA.match(t).group(1).strip()
-            titles, i = block(i) if i < n and not (lines[i].gap_before or 0) \
-                and not _known(lines[i].text.strip()) else ("", i)
-            if titles:
-                v["agenda-titles"] = titles
+            several = bool(re.search(r",| and ", v["agenda_items"]))
+            text, i = (titles(i) if several else block(i)) if i < n and not (
+                lines[i].gap_before or 0) and not _known(lines[i].text.strip()) else ("", i)
+            if text:
+                v["agenda-titles"] = text
                 m.used.update(range(start + 1, i))
-                if re.search(r",| and ", v["agenda_items"]):
-                    m.notes.append((start, "the titles of several agenda items read as one "
-                                           "title; split them with ' / ' in agenda-titles"))
+                if several:
+                    m.notes.append((start, "the titles of several agenda items told apart by "
+                                           "where their lines end"))
         elif _ADOPTED.match(t):
             text, i = block(start)
             a = _ADOPTED.match(text)
@@ -187,7 +203,7 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
 def _known(t: str) -> bool:
     """A line that starts a masthead fact of its own (so it ends the block above it)."""
     return bool(FORMULA.match(t) or _AGENDA.match(t) or _SESSION.match(t) or DATE.match(t)
-                or _CLOSING.match(t))
+                or _CLOSING.match(t) or _ADOPTED.match(t) or t.startswith("["))
 
 
 def _sponsors(text: str) -> tuple[str, bool] | None:

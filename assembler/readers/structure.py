@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from ..errors import AssemblerError, Warning_
 from ..inline import normalize
 from ..leads import italicize_lead, lead_length
+from ..numbering import DEGREE_STYLES
 from ..model import (Annex, AnnexParagraph, Break, Draft, Footnote, FootnoteRef, Heading,
                      Metadata, OperativeParagraph, PreambularParagraph, SubParagraph, Text)
 from .footnotes import CLOSE, OPEN, RULE, Note, find_marker, note_start, read_notes
 from .furniture import guess_furniture
 from .masthead import read_closing, read_masthead
-from .printed import PrintedDocument, PrintedLine, Span
-from .untext import ImportResult
+from .printed import PrintedDocument, PrintedLine
+from .untext import ImportResult, _roman_value, _style_of
 from .wrap import join
 
 # Inline facts from the page travel inside a unit's text as private-use characters until the
@@ -32,11 +33,14 @@ ITALIC, SUP, END = "\ue002", "\ue003", "\ue004"
 
 _NUM_ALONE = re.compile(r"^(\d{1,3})\.$")
 _NUM_INLINE = re.compile(r"^(\d{1,3})\.\s+([\"\u201c(A-Z].*)$")
-_LABEL_ALONE = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)$")
-_LABEL_INLINE = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)\s+(\S.*)$")
+_LABEL_ALONE = re.compile(r"^(\((?:[a-z]{1,2}|[ivxl]{1,6})\))$")
+_LABEL_INLINE = re.compile(r"^(\((?:[a-z]{1,2}|[ivxl]{1,6})\))\s+(\S.*)$")
+# "a.", "A)", "i." labels (other list styles) only where a paragraph opens
+_STYLED_LABEL = re.compile(r"^((?:[a-z]{1,2}|[A-Z]{1,2}|[ivxl]{1,6})[.)])\s+(\S.*)$")
 _ROMAN_ALONE = re.compile(r"^([IVXL]{1,6})\.$")
 _ROMAN_INLINE = re.compile(r"^([IVXL]{1,6})\.\s+([A-Z].*)$")
 _ITEM_ALONE = re.compile(r"^((?:Item|Article|Chapter|Part|Section|Rule) (?:\d{1,3}|[IVXL]{1,6}))\.?$")
+_JOB_FOOT = re.compile(r"^(\d{2}-\d{5}) \([A-Z]\)")
 _ANNEX = re.compile(r"^Annex(?:\s+[IVXL]{1,5}|\s+\d{1,2})?$")
 _ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
            "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
@@ -61,7 +65,7 @@ class Block:
 
     @property
     def printed_mark(self) -> str:
-        return {"num": f"{self.mark}.", "label": f"({self.mark})", "roman": f"{self.mark}.",
+        return {"num": f"{self.mark}.", "label": self.mark, "roman": f"{self.mark}.",
                 "item": f"{self.mark}."}.get(self.kind, "")
 
 
@@ -105,6 +109,9 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
             shown = ", ".join(f"'{lines[i].text.strip()}'" for i in block)
             warn(block[0], f"running header/footer dropped before page {page}: {shown}")
         skip = set(fur.lines)
+        job = next((m for i in sorted(fur.lines) if (m := _JOB_FOOT.match(lines[i].text.strip()))), None)
+        if job and "job_number" not in values:
+            values["job_number"] = job.group(1)
         zones = _guess_zones(lines, head.end, skip, warn.pages)
         for zone in zones:
             skip.update(zone)
@@ -213,6 +220,12 @@ def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> li
             continue
         m = _LABEL_INLINE.match(t)
         if m and opened and (gap or page_break or prev_end in (";", ":", ".")):
+            blocks.append(Block("label", m.group(1), i, [m.group(2)], {page}))
+            continue
+        m = _STYLED_LABEL.match(t)
+        if m and gap and any(b.kind == "num" for b in blocks) \
+                and not (m.group(1)[-1] == "." and m.group(1)[0].isupper()
+                         and _heading_like(m.group(2))):
             blocks.append(Block("label", m.group(1), i, [m.group(2)], {page}))
             continue
         m = _ROMAN_ALONE.match(t) or _ITEM_ALONE.match(t)
@@ -338,9 +351,9 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
             continue
         if b.kind == "label":
             if last_op is None:
-                warn(b.index, f"sub-paragraph ({b.mark}) before any operative paragraph; kept "
+                warn(b.index, f"sub-paragraph {b.mark} before any operative paragraph; kept "
                               f"as a paragraph with its label")
-                unit = _Unit("pp" if state == "preamble" else "op", f"({b.mark}) {text}", b)
+                unit = _Unit("pp" if state == "preamble" else "op", f"{b.mark} {text}", b)
                 (preamble if state == "preamble" else operative).append(unit)
                 last_op = unit if unit.kind == "op" else last_op
                 continue
@@ -405,27 +418,62 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
         values["sponsors-footnote"] = sponsors_note
     meta = Metadata().with_values(**values)
     return Draft(meta, tuple(PreambularParagraph(u.id, _content(u, "pp")) for u in preamble),
-                 tuple(_operative(u) for u in operative), tuple(fns),
+                 tuple(_operative(u, warn) for u in operative), tuple(fns),
                  tuple(Annex(f"annex{n}", _title(title),
                              tuple(AnnexParagraph(u.id, _content(u, None)) for u in body))
                        for n, (title, body) in enumerate(annexes, 1)))
 
 
 def _attach(op: _Unit, sub: _Unit, warn) -> None:
-    """A labelled unit under its paragraph: (i), (ii) one degree under the lettered item
-    above them, unless the letters have come to (h) and (i) is the next letter."""
+    """A labelled unit under its paragraph. Its label's style finds its list: the open list
+    of the same style takes it as the next item ("(d)" after "(c)" and its "(i)", "(ii)");
+    a new style opens a list under the item above ("(i)" under "(c)", "a." under "A)").
+    "(i)" after "(h)" is a letter."""
+    chain = [op]
+    while chain[-1].children:
+        chain.append(chain[-1].children[-1])
     label = sub.block.mark
-    parent = op
-    if label in _ROMANS and op.children:
-        last = op.children[-1]
-        letters_at_h = last.block.mark == "h" and label == "i"
-        if not letters_at_h and (label == "i" or last.children):
-            parent = last
+    for node in reversed(chain):
+        if node.children and _same_list(node.children, label):
+            parent = node
+            break
+    else:
+        parent = chain[-1]
+        style, value = _style_of(label)
+        if value != 1:
+            warn(sub.block.index, f"sub-paragraph {label} opens a list; attached under the "
+                                  f"unit above, numbered on from its list")
     sub.degree = parent.degree + 1
-    if parent is op and label in _ROMANS[1:] and label not in ("v", "x", "l") and not op.children:
-        warn(sub.block.index, f"sub-paragraph ({label}) with no (i) before it; attached to "
-                              f"the paragraph above")
     parent.children.append(sub)
+
+
+def _same_list(siblings: list[_Unit], label: str) -> bool:
+    """Does `label` go on the list whose last item is siblings[-1]? Same style, or a letter
+    that reads as a roman numeral where the count calls for it ("(i)" after "(h)", "(v)"
+    after "(iv)")."""
+    style, _ = _style_of(label)
+    last_style, last_value = _style_of(siblings[-1].block.mark)
+    if style == last_style:
+        return True
+    core = re.sub(r"\W", "", label)
+    if "i" in last_style.lower() and re.fullmatch(r"[ivxl]+", core.lower()):
+        return _roman_value(core.lower()) == last_value + 1
+    token = "a" if "a" in last_style else "A" if "A" in last_style else None
+    return bool(token) and len(core) == 1 and last_style.replace(token, core) == label \
+        and ord(core.lower()) - 96 == last_value + 1
+
+
+def _list_facts(children: list[_Unit], degree: int, previous: int, warn) -> tuple:
+    """(list_style, continues) of a list from its first label: the style when it is not the
+    degree's default; continues when it counts on from the previous sibling's list."""
+    if not children:
+        return None, False
+    style, value = _style_of(children[0].block.mark)
+    continues = value > 1
+    if continues and value != previous + 1:
+        warn(children[0].block.index, f"list starts at {children[0].block.mark}; numbered on "
+                                      f"from the list before it")
+    return (None if style == DEGREE_STYLES.get(degree) else style), continues
 
 
 def _number(preamble, operative, annexes) -> None:
@@ -449,7 +497,7 @@ def _number(preamble, operative, annexes) -> None:
 def _number_children(unit: _Unit) -> None:
     seen: set[str] = set()
     for pos, child in enumerate(unit.children, 1):
-        part = child.block.mark if child.block.kind == "label" else str(pos)
+        part = re.sub(r"\W", "", child.block.mark) or str(pos)
         while part in seen:
             part += "x"
         seen.add(part)
@@ -515,14 +563,21 @@ def _place_markers(units: list[_Unit], notes: list[Note], head, warn):
     return fns, sponsors
 
 
-def _operative(u: _Unit):
+def _operative(u: _Unit, warn):
     if u.kind == "heading":
         return Heading(u.id, _content(u, None))
-    return OperativeParagraph(u.id, _content(u, "op"), tuple(_sub(c) for c in u.children))
+    style, _ = _list_facts(u.children, 1, 0, warn)
+    return OperativeParagraph(u.id, _content(u, "op"), _subs(u, 1, warn), style)
 
 
-def _sub(u: _Unit) -> SubParagraph:
-    return SubParagraph(u.id, _content(u, "sub"), tuple(_sub(c) for c in u.children))
+def _subs(u: _Unit, degree: int, warn) -> tuple:
+    out, previous = [], 0
+    for c in u.children:
+        style, continues = _list_facts(c.children, degree + 1, previous, warn)
+        out.append(SubParagraph(c.id, _content(c, "sub"), _subs(c, degree + 1, warn), style,
+                                continues))
+        previous = (previous if continues else 0) + len(c.children)
+    return tuple(out)
 
 
 def _content(u: _Unit, kind: str | None):
