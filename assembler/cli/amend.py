@@ -274,20 +274,12 @@ def compile_(
     """
     from ..amendments.compile import compile_proposals
     from ..amendments.yamlio import load_proposals
-    suffix = output.suffix.lower()
-    if suffix not in (".docx", ".html"):
-        raise AssemblerError(f"cannot write a compilation as '{suffix or 'no extension'}'",
-                             file=str(output), hint="give an output ending in .docx or .html")
+    from ..writers import writer_for
+    write = writer_for("compilation", output)
     draft = load_draft(base)
     props = load_proposals(paths)
     comp = compile_proposals(draft, props, versions=versions_beside(base),
                              only_touched=touched_only)
-    if suffix == ".docx":
-        from ..writers.compilation_docx import compilation_docx
-        data = compilation_docx(comp)
-    else:
-        from ..writers.compilation_html import compilation_html
-        data = compilation_html(comp)
-    write_atomic(output, data)
+    write_atomic(output, write(comp))
     say(f"wrote {output}: {len(props)} proposal(s) on {len(comp.rows)} unit(s), "
         f"{len(comp.conflicts)} conflict(s)")
