@@ -16,7 +16,7 @@ import yaml
 
 from ..errors import AssemblerError
 from ..source import read_text
-from .model import Change, Proposal, StatusEntry, number_changes
+from .model import Change, Proposal, StatusEntry, allowed, number_changes, transition_hint
 from .kinds import change_schema, kind
 from .prose import instructions, prose_to_changes
 
@@ -322,7 +322,6 @@ def _renumber(pid: str, entry: StatusEntry) -> StatusEntry:
 
 
 def _check_history(history: list[StatusEntry], file: str) -> None:
-    from .model import allowed
     current = "proposed"
     for entry in history:
         if entry.status == "proposed" and current == "proposed":
@@ -330,15 +329,8 @@ def _check_history(history: list[StatusEntry], file: str) -> None:
         if not allowed(current, entry.status):
             raise AssemblerError(f"status '{entry.status}' cannot follow '{current}'",
                                  file=file, line=entry.line,
-                                 hint=_transition_hint(current))
+                                 hint=transition_hint(current))
         current = entry.status
-
-
-def _transition_hint(current: str) -> str:
-    from .model import TRANSITIONS
-    nxt = sorted(TRANSITIONS.get(current, ()))
-    return f"from {current} it may become {', '.join(nxt)}" if nxt else \
-        f"a {current} proposal is closed; submit a new proposal instead"
 
 
 def _changes(items, file: str, offset: int, pid: str = "") -> tuple[Change, ...]:
@@ -366,17 +358,19 @@ def load_proposals(paths) -> list[Proposal]:
         return _load_all(paths)
 
 
+def proposal_files(folder: Path) -> list[Path]:
+    """A folder's proposal files by name: .yaml, .yml, .md and .txt, not hidden, not README."""
+    return sorted(f for f in folder.iterdir() if f.is_file()
+                  and f.suffix.lower() in DATA_SUFFIXES + PROSE_SUFFIXES
+                  and not f.name.startswith((".", "README")))
+
+
 def _load_all(paths) -> list[Proposal]:
     """Every proposal in the given files and folders (a folder: its .yaml, .yml, .md and
     .txt files, by name). Two proposals with one id are refused."""
     files: list[Path] = []
     for path in map(Path, paths):
-        if path.is_dir():
-            files += sorted(f for f in path.iterdir() if f.is_file() and
-                            f.suffix.lower() in DATA_SUFFIXES + PROSE_SUFFIXES
-                            and not f.name.startswith((".", "README")))
-        else:
-            files.append(path)
+        files += proposal_files(path) if path.is_dir() else [path]
     if not files:
         raise AssemblerError("no proposals found", file=", ".join(map(str, paths)) or None,
                              hint="give .yaml, .md or .txt proposal files or a folder of them")
