@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .errors import AssemblerError
+from .fs.read import read_bytes
 from .layout import Layout
 from .model import Draft
 from .stages import StageError, masthead_for, with_overrides
@@ -20,9 +21,10 @@ def metadata_line(draft_path: Path | None, key: str) -> int | None:
     if not draft_path:
         return None
     try:
-        lines = Path(draft_path).read_text("utf-8").split("\n\n", 1)[0].splitlines()
-    except OSError:
+        head = read_bytes(draft_path, "head", truncate=True)
+    except AssemblerError:
         return None
+    lines = head.decode("utf-8", "replace").split("\n\n", 1)[0].splitlines()
     for i, line in enumerate(lines, 1):
         if line.startswith(key + ":"):
             return i

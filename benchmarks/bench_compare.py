@@ -17,7 +17,7 @@ from gen import generate_draft, sentence
 
 from assembler.compare.concordance import build_concordance
 from assembler.compare.table import build_table
-from assembler.compare.versions import Version
+from assembler.negotiation.versions import Version
 from assembler.model import OperativeParagraph, Text
 from assembler.writers.tabular.csv import compare_csv
 from assembler.writers.docx.comparison import compare_docx

@@ -18,19 +18,21 @@ def _progress():
 
 def _versions(specs: List[str]):
     """Version files in the order given, or a negotiation (name or folder) for all of its
-    versions in based_on order."""
-    from ..compare.versions import load_versions, negotiation_versions
+    versions in based_on order; with the negotiation they belong to."""
+    from ..negotiation import Negotiation, load_versions
     if len(specs) == 1 and not specs[0].endswith(".draft"):
-        return negotiation_versions(specs[0])
-    return load_versions(specs)
+        negotiation = Negotiation.named(specs[0])
+        return negotiation.versions(), negotiation
+    versions = load_versions(specs)
+    return versions, Negotiation.of(Path(versions[0].source), versions[0].draft)
 
 
-def _table(versions, proposals: bool, title: str = ""):
+def _table(versions, negotiation, proposals: bool, title: str = ""):
     from ..compare.provenance import proposal_facts, version_record
     from ..compare.table import build_table
     records = None
     if proposals:
-        facts = proposal_facts(versions, warn=say)
+        facts = proposal_facts(negotiation.proposals(warn=say))
         records = [version_record(v, facts) for v in versions]
     title = title or versions[-1].draft.metadata.title
     return build_table(versions, records, title=title, progress=_progress())
@@ -76,11 +78,11 @@ def compare(
     from ..writers import check_format, writer_for
     suffix = check_format("comparison", output)
     check_output_path(output)
-    vs = _versions(versions)
+    vs, negotiation = _versions(versions)
     if len(vs) < 2:
         raise AssemblerError("a comparison needs two or more versions", file=vs[0].source,
                              hint="name the versions oldest first")
-    table = _table(vs, proposals, title)
+    table = _table(vs, negotiation, proposals, title)
     concs = _concordances(table, pairs) if concordance and suffix != ".csv" else []
     if changed_only:
         table = table.changed_only()
@@ -108,10 +110,10 @@ def concordance_(
     from ..writers import check_format, writer_for
     suffix = check_format("comparison", output)
     check_output_path(output)
-    vs = _versions(versions)
+    vs, negotiation = _versions(versions)
     if len(vs) < 2:
         raise AssemblerError("a concordance needs two or more versions", file=vs[0].source)
-    table = _table(vs, True)
+    table = _table(vs, negotiation, True)
     concs = _concordances(table, pairs)
     if suffix == ".csv" and len(concs) > 1:
         raise AssemblerError("a .csv file holds one table", file=str(output),
@@ -135,15 +137,15 @@ def history(
     Example: assembler history gcm-modalities "OP 6 (b)"
     """
     from ..compare.history import history_text, unit_history
-    from ..compare.versions import negotiation_folder, negotiation_versions
+    from ..negotiation import Negotiation
     if output is not None and output.suffix.lower() not in (".txt", ".md"):
         from ..writers import check_format
         check_format("comparison", output)
     if output is not None:
         check_output_path(output)
-    vs = negotiation_versions(negotiation)
-    table = _table(vs, True)
-    story = unit_history(table, unit, str(negotiation_folder(negotiation)))
+    neg = Negotiation.named(negotiation)
+    table = _table(neg.versions(), neg, True)
+    story = unit_history(table, unit, str(neg.folder))
     text = history_text(story)
     if output is None:
         typer.echo(text)

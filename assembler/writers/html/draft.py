@@ -20,6 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from ...errors import AssemblerError
+from ...fs.read import read_bytes
 from ...layout import TEMPLATES, Layout, load_layout
 from ...model import (AnnexParagraph, Break, Content, CrossRef, Draft, FootnoteRef, Heading,
                      Table, Text)
@@ -83,9 +84,10 @@ def render(name: str, context: dict, user_template: Path | None = None) -> str:
     try:
         if user_template is not None:
             user_template = Path(user_template)
-            if not user_template.is_file():
+            if not user_template.exists():
                 raise AssemblerError(f"template '{user_template}' does not exist",
                                      file=str(user_template), hint="check the path")
+            read_bytes(user_template, "template")  # a regular file of bounded size
             env = environment(user_template.resolve().parent)
             return env.get_template(user_template.name).render(context)
         return environment().get_template(name).render(context)
