@@ -6,7 +6,7 @@ ASM := $(BIN)/assembler
 SEED := ../shared/seed/000_97f5620c005065cf.txt
 NEG := gcm-modalities
 OUT := build/$(NEG)
-SYSPKGS := libreoffice-writer-nogui poppler-utils fonts-liberation2 chromium python3-uno
+SYSPKGS := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation2 chromium python3-uno
 
 .PHONY: setup sysdeps demo test bench clean
 

@@ -135,3 +135,70 @@ def ids(draft) -> list[str]:
     walk(draft.preamble)
     walk(draft.operative)
     return out + [f.id for f in draft.footnotes]
+
+
+# ------------------------------------------------------------------ the .xlsx
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("xlsx") / "comparison.xlsx"
+    r = run_cli("compare", DRAFTS / "first-draft.draft", DRAFTS / "rev1.draft",
+                DRAFTS / "rev2.draft", "-o", path)
+    assert r.returncode == 0, r.stderr
+    return path
+
+
+def test_xlsx_prints_on_a4_landscape_with_titles_and_rows_tall_enough(workbook):
+    import openpyxl
+    wb = openpyxl.load_workbook(workbook)
+    for ws in wb.worksheets:
+        assert int(ws.page_setup.paperSize) == 9 and ws.page_setup.orientation == "landscape"  # A4
+        assert ws.print_title_rows.replace("$", "") == "1:1"
+        widths = {c: ws.column_dimensions[c].width for c in ws.column_dimensions}
+        for row in ws.iter_rows(min_row=2):
+            height = ws.row_dimensions[row[0].row].height
+            assert height is not None, f"{ws.title} row {row[0].row} has no height"
+            longest = max(len(str(c.value or "")) / (widths.get(c.column_letter) or 9)
+                          for c in row)
+            assert height >= 15 * max(1, int(longest * 0.8)), (ws.title, row[0].row)
+    comparison = wb["Comparison"]
+    assert comparison.print_title_cols.replace("$", "") == "A:B"
+    # one version's columns a page across, at a readable scale
+    assert len(comparison.col_breaks.brk) == 2 and comparison.page_setup.scale >= 60
+
+
+def test_xlsx_marks_changes_inside_the_cells_as_rich_text(workbook):
+    import openpyxl
+    from openpyxl.cell.rich_text import CellRichText
+    ws = openpyxl.load_workbook(workbook, rich_text=True)["Comparison"]
+    header = [c.value for c in ws[1]]
+    rev1_text = header.index(next(h for h in header if h.startswith("Rev.1") and h.endswith(": text"))) + 1
+    row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "op1.a")
+    cell = row[rev1_text - 1].value
+    assert isinstance(cell, CellRichText)
+    struck = [b.text for b in cell if not isinstance(b, str) and b.font.strike]
+    bold = [b.text for b in cell if not isinstance(b, str) and b.font.b]
+    assert "73rd" in "".join(struck) and "seventy-third" in "".join(bold)
+    # the text's own italics (the lead) are kept in unchanged cells too
+    lead = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "op2")[rev1_text - 1].value
+    assert any(not isinstance(b, str) and b.font.i for b in lead)
+
+
+@pytest.mark.slow
+def test_calc_prints_the_xlsx_on_a4_with_page_numbers(workbook, tmp_path):
+    if not shutil.which("soffice") or not shutil.which("pdfinfo"):
+        pytest.skip("LibreOffice and poppler-utils are needed (make sysdeps)")
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/p",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(workbook)],
+                   capture_output=True, timeout=600, check=True)
+    pdf = tmp_path / "comparison.pdf"
+    if not pdf.exists():
+        pytest.skip("LibreOffice Calc is not installed (libreoffice-calc-nogui)")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    w, h = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
+    assert (round(w), round(h)) == (842, 595)  # A4 landscape, in points
+    pages = pdf_pages(pdf)
+    assert all(re.search(rf"(?<!\d){n}/{len(pages)}(?!\d)", p) for n, p in enumerate(pages, 1))
+    # the Rev.1 columns start a page of their own, with the row ids repeated
+    rev1 = [p for p in pages if "Rev.1 (13 January 2017): text" in p]
+    assert rev1 and all("row" in p.split("\n", 3)[0] + p for p in rev1)
