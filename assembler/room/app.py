@@ -117,14 +117,14 @@ class Room:
         return True
 
     # -- rendering
-    def page(self, ctx_or_request, name: str, status: int = 200, **values) -> HTMLResponse:
+    def page(self, ctx_or_request, name: str, code: int = 200, **values) -> HTMLResponse:
         request = ctx_or_request.request if isinstance(ctx_or_request, Ctx) else ctx_or_request
         account = ctx_or_request.account if isinstance(ctx_or_request, Ctx) else None
         values.setdefault("flash", request.session.pop("flash", ""))
         html = self.env.get_template(name).render(
             csrf=csrf_token(request.session), account=account, negotiation=self.store.name,
             room_open=self.is_open(), state=self.state(), **values)
-        return HTMLResponse(html, status_code=status)
+        return HTMLResponse(html, status_code=code)
 
     def signed_in(self, request: Request) -> Account | None:
         account = self.accounts.get(request.session.get("account", ""))

@@ -349,7 +349,7 @@ class Store:
         env = {**os.environ, **COMMITTER}
         git = ["git", "-C", str(self.root)]
         subprocess.run(git + ["add", "-A", "--"] + rel, capture_output=True, env=env, timeout=60)
-        staged = subprocess.run(git + ["diff", "--cached", "--name-only", "--"] + rel,
+        staged = subprocess.run(git + ["diff", "--cached", "--name-only", "--no-renames", "--"] + rel,
                                 capture_output=True, text=True, env=env, timeout=60).stdout.split()
         if not staged:
             return
