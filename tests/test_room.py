@@ -195,7 +195,8 @@ def test_co_facilitators_decide_and_issue_rev1(room):
     assert store.current().name == "rev1" and store.next_version_name() == "rev2"
     redline = chair.get("/issued/rev1/redline.docx")
     assert Document(io.BytesIO(redline.content)).paragraphs  # python-docx reads it
-    assert b'w:author="Delegation Q"' in _docxml(redline.content)  # the change under its name
+    # the change under its proposer's name (op24 also holds Delegation A's accepted P-11)
+    assert b'w:author="Delegation A and Delegation Q"' in _docxml(redline.content)
     comp = chair.get("/issued/rev1/compilation.docx")
     assert pid.encode() in _docxml(comp.content)
     table = openpyxl.load_workbook(io.BytesIO(chair.get("/issued/rev1/comparison.xlsx").content))
