@@ -41,8 +41,14 @@ MAX_UPLOAD = 10 * 2**20   # a Word file with tracked changes
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".txt": "text/plain"}
 # the co-facilitators' decisions (the same words as `assembler status`)
-DECISIONS = {"accept": "accepted", "modify": "accepted-with-modification", "reject": "rejected",
-             "supersede": "superseded", "merge": "merged", "reopen": "proposed"}
+DECISIONS = {"accept": "accepted", "reject": "rejected", "reopen": "proposed",
+             "modify": "accepted-with-modification", "supersede": "superseded", "merge": "merged"}
+
+
+def decisions_for(status: str) -> list[tuple[str, str]]:
+    """The decisions a proposal of this status may still receive (the compilation's simple
+    ones first: accept, reject, reopen)."""
+    return [(k, v) for k, v in DECISIONS.items() if allowed(status, v)]
 
 
 class Refused(Exception):
@@ -93,6 +99,7 @@ class Room:
                                       undefined=jinja2.StrictUndefined, trim_blocks=True,
                                       lstrip_blocks=True)
         self.env.globals["STATUS_WORDS"] = STATUS_WORDS
+        self.env.globals["decisions_for"] = decisions_for
         static = resources.files(__package__) / "static"
         self.static = {f.name: f.read_bytes() for f in static.iterdir() if f.is_file()}
         self.static["un.css"] = views.un_css()
@@ -286,7 +293,7 @@ def proposal_page(ctx: Ctx, pid: str) -> Response:
                          mine=p.proposer == ctx.account.name,
                          can_join=ctx.account.id in invited, others=others,
                          round_ids=[q.id for q in store.round_proposals() if q.id != p.id],
-                         decisions=[(k, v) for k, v in DECISIONS.items() if allowed(p.status, v)])
+                         decisions=decisions_for(p.status))
 
 
 # ---------------------------------------------------------------------- a delegation
