@@ -30,11 +30,12 @@ from ..amendments.model import (STATUS_WORDS, Change, Proposal, StatusEntry, all
                                 number_changes)
 from ..amendments.targets import UnitIndex
 from ..errors import AssemblerError
+from ..fs.names import is_name
 from . import views
 from .views import say
 from .accounts import CHAIR, DELEGATION, Account, Accounts
 from .security import CSRF_FIELD, CSRF_HEADER, RateLimit, SecurityHeaders, csrf_ok, csrf_token
-from .store import PROPOSAL_ID, Store, today
+from .store import Store, today
 
 MAX_FIELD = 5000          # characters in one form field
 MAX_UPLOAD = 10 * 2**20   # a Word file with tracked changes
@@ -208,7 +209,7 @@ def open_for(ctx: Ctx) -> None:
 
 
 def valid_id(pid: str) -> str:
-    if not PROPOSAL_ID.match(pid):
+    if not is_name(pid):
         raise Refused(404, "No such proposal.")
     return pid
 
@@ -402,10 +403,9 @@ def change_from_form(ctx: Ctx, index: UnitIndex) -> list[Change]:
 def _occurrence(index: UnitIndex, target: str, words: str, offset: str) -> int:
     """Which occurrence of the words was selected: the one starting nearest the selection's
     offset in the paragraph (0 when the words occur once)."""
-    from ..amendments.apply import _ref_reader
     from ..amendments.words import UnitWords
     unit = index.units[target]
-    found = UnitWords(unit.content, _ref_reader(index)).occurrences(words)
+    found = UnitWords(unit.content, index.number).occurrences(words)
     if len(found) <= 1:
         return 0
     at = int(offset) if offset.isdigit() else 0
@@ -472,7 +472,7 @@ def try_change(ctx: Ctx, pid: str) -> Response:
 @route("/drafts/{pid}/preview.docx", role=DELEGATION)
 def preview_docx(ctx: Ctx, pid: str) -> Response:
     from ..compare.preview import preview as make_preview
-    from ..writers.redline_docx import build_redline_docx
+    from ..writers.docx.redline import build_redline_docx
     store = ctx.room.store
     draft = my_draft(ctx, pid)
     base = store.current().draft
@@ -620,30 +620,21 @@ def decide(ctx: Ctx, pid: str) -> Response:
     p = store.filed(valid_id(pid))
     if p is None:
         raise Refused(404, "No such proposal on file.")
+    from ..negotiation.decisions import decide as decision
     action = ctx.field("action")
-    new = DECISIONS.get(action)
-    if new is None:
+    if action not in DECISIONS:
         return back(ctx, f"/p/{p.id}", "Choose a decision.")
-    if not allowed(p.status, new):
-        return back(ctx, f"/p/{p.id}", f"{p.id} is {STATUS_WORDS[p.status]} and cannot become "
-                                       f"{STATUS_WORDS[new]}.")
-    by = ctx.field("by")
-    if new in ("superseded", "merged"):
-        if not by or by == p.id or store.filed(by) is None:
-            return back(ctx, f"/p/{p.id}", f"Say which other proposal it is {new} "
-                                           f"{'by' if new == 'superseded' else 'into'}.")
-    else:
-        by = ""
-    modified: tuple = ()
-    if new == "accepted-with-modification":
-        text = one_line(ctx.field("text"))
-        with_text = [c for c in p.changes if c.kind in ("insert-words", "replace-words",
-                                                        "replace-unit", "insert-unit")]
-        if not text or len(p.changes) != 1 or not with_text:
-            return back(ctx, f"/p/{p.id}", "A modification needs the modified text, for a "
-                                           "proposal with one change that has text.")
-        modified = (replace(p.changes[0], text=text, id="", line=None),)
-    entry = StatusEntry(new, today(), one_line(ctx.field("note"))[:1000], by, modified)
+    by = ctx.field("by") if DECISIONS[action] in ("superseded", "merged") else ""
+    if by and (by == p.id or store.filed(by) is None):
+        return back(ctx, f"/p/{p.id}", f"{by} is not another proposal on file.")
+    text = one_line(ctx.field("text")) if action == "modify" else None
+    try:
+        entry = decision(p, action, today(), one_line(ctx.field("note"))[:1000], by,
+                         text or None)
+    except AssemblerError as err:
+        return back(ctx, f"/p/{p.id}", say(err).replace("--by P-NN", "the proposal's id")
+                    .replace("--text '...'", "the modified text"))
+    new = entry.status
     with store.action(ctx.account.name, f"decide {action}", p.id) as w:
         store.add_status(w, p.id, entry)
         w.detail = entry.note
@@ -655,17 +646,16 @@ def decide(ctx: Ctx, pid: str) -> Response:
 def issue(ctx: Ctx) -> Response:
     from ..amendments.apply import apply_proposals
     from ..amendments.conflicts import ConflictsFound
-    from ..cli.amend import record_json
     from ..dates import iso_day
+    from ..negotiation.next_version import next_metadata, record_json
     store = ctx.room.store
     date = one_line(ctx.field("date"))
     if not date or not iso_day(date):
         return back(ctx, "/compilation", "Give the new version's date, e.g. 13 January 2017.")
     base = store.current()
     name = store.next_version_name()
-    n = name.removeprefix("rev")
-    meta = {"version": name, "stage": "rev", "revision": n, "stage_label": f"Rev.{n}",
-            "date": date, "symbol": "", "job_number": ""}
+    meta = next_metadata(base.draft, name, date=date)
+    n = meta["revision"]
     try:
         new, rec = apply_proposals(base.draft, store.round_proposals(), mode="accepted",
                                    versions=store.find_version(), metadata=meta)
@@ -705,7 +695,7 @@ def download(ctx: Ctx, version: str, kind: str) -> Response:
     if kind == "redline.docx":
         from ..compare.authors import attribution_from
         from ..compare.redline import build_redline, default_who
-        from ..writers.redline_docx import build_redline_docx
+        from ..writers.docx.redline import build_redline_docx
         dates = {p.id: p.date for p in store.on_file()}
         who = default_who(new.draft, "Co-facilitators")
         r = build_redline(old.draft, new.draft, "Co-facilitators", "",
@@ -713,16 +703,16 @@ def download(ctx: Ctx, version: str, kind: str) -> Response:
         data = build_redline_docx(r)
     elif kind == "compilation.docx":
         from ..amendments.compile import compile_proposals
-        from ..writers.compilation_docx import compilation_docx
+        from ..writers.docx.compilation import compilation_docx
         props = [p for p in store.on_file() if p.base == old.name]
         data = compilation_docx(compile_proposals(old.draft, props,
                                                   versions=store.find_version()))
     else:
         from ..compare.provenance import proposal_facts, version_record
         from ..compare.table import build_table
-        from ..writers.compare_xlsx import compare_xlsx
+        from ..writers.tabular.xlsx import compare_xlsx
         chain = versions[:i + 1]
-        facts = proposal_facts(chain, warn=lambda _m: None)
+        facts = proposal_facts(store.on_file())
         table = build_table(chain, [version_record(v, facts) for v in chain],
                             title=new.draft.metadata.title)
         data = compare_xlsx(table, [])

@@ -1,14 +1,16 @@
 """Every file the room reads or writes, behind one object: the negotiation's versions
-(drafts/<negotiation>/), its proposals (amendments/<negotiation>/<round>/), and the room's own
-files (room/<negotiation>/: accounts, private drafts, state, audit log).
+(drafts/<negotiation>/, through the Negotiation object), its proposals (amendments/
+<negotiation>/<round>/), and the room's own files (room/<negotiation>/: accounts, private
+drafts, state, audit log).
 
 The web layer never builds a path: it names proposals by id and accounts by object, and this
-module looks them up among the files it lists. Every change goes through `Store.action`,
-which holds the negotiation's lock, writes atomically, appends to the audit log and, where
-the folder is a git repository, commits the files touched with the actor as author.
+module looks them up among the files it lists (names joined only through fs.names.inside).
+Every change goes through `Store.action`, which holds the negotiation's lock, writes through
+fs.write (atomic, never replacing a proposal), appends to the audit log and, where the folder
+is a git repository, commits the files touched with the actor as author.
 
-When the Negotiation object (assembler/negotiation/) and the hardening layer's writer and
-locks land, this is the one module to switch over.
+Reading is cached per file (inode, time, size): a preview asks for every proposal on file,
+and re-reading a thousand YAML files for each would not keep up with a room of delegations.
 """
 from __future__ import annotations
 
@@ -27,15 +29,15 @@ from typing import Iterator
 import yaml
 
 from ..amendments.model import Proposal, StatusEntry
-from ..amendments.yamlio import load_proposal, parse_proposal
+from ..amendments.yamlio import load_proposal, parse_proposal, proposal_files
 from ..amendments.yamlout import dump_proposal, with_status_entry
-from ..compare.versions import Version, negotiation_folder, negotiation_versions
 from ..errors import AssemblerError
-from ..files import write_atomic
+from ..fs.names import check_name, inside, is_name
+from ..fs.write import write_atomic
+from ..model import Draft
+from ..negotiation import Negotiation, Version
 from ..source import dump_draft
 
-NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$")
-PROPOSAL_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,40}$")
 ROOM_PREFIX = "W"   # proposals written in the room: W-01, W-02 ... (unique in the negotiation)
 COMMITTER = {"GIT_COMMITTER_NAME": "assembler room", "GIT_COMMITTER_EMAIL": "room@localhost"}
 
@@ -57,12 +59,12 @@ class Written:
 
 class Store:
     def __init__(self, root: str | Path, negotiation: str):
-        if not NAME.match(negotiation or ""):
+        if not is_name(negotiation or ""):
             raise AssemblerError(f"'{negotiation}' is not a negotiation name",
                                  hint="give the name of a folder under drafts/, e.g. gcm-modalities")
         self.root = Path(root).resolve()
         self.name = negotiation
-        self.drafts_dir = negotiation_folder(negotiation, self.root).resolve()
+        self.drafts_dir = Negotiation.named(negotiation, self.root).folder.resolve()
         self.amend_dir = self.root / "amendments" / negotiation
         self.room_dir = self.root / "room" / negotiation
         self._cache: dict = {}
@@ -90,22 +92,22 @@ class Store:
             self._cache[key] = (stamp, value)
         return value
 
+    def negotiation(self) -> Negotiation:
+        """The Negotiation as its files stand now (a new one when a version is added)."""
+        stamp = self._stamp(sorted(self.drafts_dir.glob("*.draft")))
+        return self._cached("negotiation", stamp,
+                            lambda: Negotiation(self.drafts_dir, self.name, self.root))
+
     def versions(self) -> list[Version]:
         """The negotiation's versions in based-on order."""
-        stamp = self._stamp(sorted(self.drafts_dir.glob("*.draft")))
-        return self._cached("versions", stamp,
-                            lambda: negotiation_versions(self.drafts_dir, self.root))
+        return self.negotiation().versions()
 
     def current(self) -> Version:
         return self.versions()[-1]
 
-    def version(self, name: str) -> Version | None:
-        return next((v for v in self.versions() if v.name == name), None)
-
     def find_version(self):
         """For carrying proposals written against an older version: name -> Draft."""
-        by_name = {v.name: v.draft for v in self.versions()}
-        return by_name.get
+        return self.negotiation().version
 
     def next_version_name(self) -> str:
         m = self.current().draft.metadata
@@ -126,18 +128,15 @@ class Store:
         return self._cached(f"p:{path}", self._stamp([path]), load)
 
     def _proposal_files(self, folder: Path) -> list[Path]:
-        if not folder.is_dir():
-            return []
-        return sorted(p for p in folder.iterdir()
-                      if p.suffix.lower() in (".yaml", ".yml", ".md") and p.is_file()
-                      and p.name.lower() != "readme.md" and not p.name.startswith("."))
+        return proposal_files(folder) if folder.is_dir() else []
 
     def _filed(self) -> dict[str, tuple[Proposal, Path]]:
-        """Every proposal filed for the negotiation, by id (the first of an id wins)."""
+        """Every proposal filed for the negotiation, by id, round by round as the
+        Negotiation reads them (the first of an id wins)."""
         out: dict[str, tuple[Proposal, Path]] = {}
         if not self.amend_dir.is_dir():
             return out
-        folders = [self.amend_dir] + sorted(p for p in self.amend_dir.iterdir() if p.is_dir())
+        folders = [self.amend_dir] + sorted(p for p in self.amend_dir.rglob("*") if p.is_dir())
         for folder in folders:
             for path in self._proposal_files(folder):
                 p = self._proposal(path)
@@ -177,7 +176,7 @@ class Store:
     def _private_dir(self, account_id: str) -> Path:
         if not re.fullmatch(r"[a-f0-9]{12}", account_id):
             raise AssemblerError("not an account id")
-        return self.room_dir / "private" / account_id
+        return inside(self.room_dir / "private", account_id, what="an account id")
 
     def read_json(self, name: str, default):
         path = self.room_dir / name
@@ -234,7 +233,7 @@ class Store:
     def save_private(self, w: Written, account_id: str, proposal: Proposal) -> None:
         folder = self._private_dir(account_id)
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{proposal.id}.yaml"
+        path = inside(folder, proposal.id, ".yaml")
         text = dump_proposal(proposal)
         if proposal.changes:
             parse_proposal(text, str(path))  # what we write must read back
@@ -242,9 +241,9 @@ class Store:
         w.paths.append(path)
 
     def discard_private(self, w: Written, account_id: str, pid: str) -> None:
-        path = self._private_dir(account_id) / f"{pid}.yaml"
         if self.private_draft(account_id, pid) is None:
             raise AssemblerError(f"no draft {pid}")
+        path = inside(self._private_dir(account_id), pid, ".yaml")
         path.unlink()
         w.paths.append(path)
 
@@ -258,10 +257,10 @@ class Store:
             raise AssemblerError(f"a proposal {pid} is already on file")
         filed = replace(draft, date=today(), history=(StatusEntry("proposed", today()),))
         self.round_dir.mkdir(parents=True, exist_ok=True)
-        path = self.round_dir / f"{pid}.yaml"
+        path = inside(self.round_dir, check_name(pid), ".yaml")
         text = dump_proposal(filed)
         parse_proposal(text, str(path))
-        write_atomic(path, text.encode("utf-8"))
+        write_atomic(path, text.encode("utf-8"), replace=False)  # never over one on file
         self.discard_private(w, account_id, pid)
         w.paths.append(path)
         return filed
@@ -288,14 +287,12 @@ class Store:
         write_atomic(hit[1], text.encode("utf-8"))
         w.paths.append(hit[1])
 
-    def issue(self, w: Written, draft, record: dict) -> Path:
+    def issue(self, w: Written, draft: Draft, record: dict) -> Path:
         """Write the next version (never over an existing one) and what each change did."""
         name = draft.metadata.version
-        path = self.drafts_dir / f"{name}.draft"
-        if path.exists():
-            raise AssemblerError(f"version {name} exists already and is never overwritten",
-                                 file=str(path))
-        write_atomic(path, dump_draft(draft).encode("utf-8"))
+        path = inside(self.drafts_dir, name, ".draft", what="a version name")
+        write_atomic(path, dump_draft(draft).encode("utf-8"), replace=False,
+                     replace_hint="a version is never overwritten")
         w.paths.append(path)
         (self.room_dir / "records").mkdir(parents=True, exist_ok=True)
         self.write_json(w, f"records/{name}.json", record)

@@ -35,7 +35,7 @@ def say(err: AssemblerError) -> str:
 def draft_article(draft: Draft) -> Markup:
     """The draft as the HTML writer lays it out (numbered as issued), without the page's
     inline stylesheet (the room serves un.css; its CSP allows no inline style)."""
-    from ..writers.html import build_html
+    from ..writers.html.draft import build_html
     html = build_html(draft).decode("utf-8")
     m = _ARTICLE.search(html)
     return Markup(m.group(0) if m else "")
@@ -44,7 +44,7 @@ def draft_article(draft: Draft) -> Markup:
 @lru_cache(maxsize=1)
 def un_css() -> bytes:
     from ..layout import load_layout
-    from ..writers.html import page_context, render
+    from ..writers.html.draft import page_context, render
     return render("un.css.j2", {**page_context(load_layout()), "face": None}).encode("utf-8")
 
 
@@ -94,7 +94,7 @@ def on_file_for(store: Store, base: Draft, mine: Proposal) -> list[Proposal]:
 
 def preview_of(store: Store, proposal: Proposal, *, whole: bool = False) -> PreviewView:
     from ..compare.preview import preview
-    from ..writers.redline_html import RedlineHtml
+    from ..writers.html.redline import RedlineHtml
     base = store.current().draft
     if not proposal.changes:
         return PreviewView(error="No change yet: select words in a paragraph, or use the "
