@@ -429,9 +429,9 @@ def add_change(ctx: Ctx, pid: str) -> Response:
         updated = _candidate(ctx, draft)
     except Refused as err:
         return back(ctx, f"/drafts/{draft.id}", str(err))
-    check = views.preview_of(store, updated)
-    if check.error:  # a change that cannot be placed is not kept
-        return back(ctx, f"/drafts/{draft.id}", f"Not added: {check.error}")
+    error = views.check_of(store, updated)
+    if error:  # a change that cannot be placed is not kept
+        return back(ctx, f"/drafts/{draft.id}", f"Not added: {error}")
     with store.action(ctx.account.name, "change draft", draft.id) as w:
         store.save_private(w, ctx.account.id, updated)
         w.detail = updated.changes[-1].kind
@@ -491,9 +491,9 @@ def submit(ctx: Ctx, pid: str) -> Response:
     open_for(ctx)
     draft = my_draft(ctx, pid)
     store = ctx.room.store
-    check = views.preview_of(store, draft)
-    if check.error:
-        return back(ctx, f"/drafts/{draft.id}", f"Not submitted: {check.error}")
+    error = views.check_of(store, draft)
+    if error:
+        return back(ctx, f"/drafts/{draft.id}", f"Not submitted: {error}")
     try:
         with store.action(ctx.account.name, "submit", draft.id) as w:
             store.submit(w, ctx.account.id, draft.id)

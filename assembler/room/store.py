@@ -28,7 +28,9 @@ from typing import Iterator
 
 import yaml
 
+from ..amendments.apply import parent_map
 from ..amendments.model import Proposal, StatusEntry
+from ..amendments.targets import UnitIndex
 from ..amendments.yamlio import load_proposal, parse_proposal, proposal_files
 from ..amendments.yamlout import dump_proposal, with_status_entry
 from ..errors import AssemblerError
@@ -104,6 +106,26 @@ class Store:
 
     def current(self) -> Version:
         return self.versions()[-1]
+
+    def index(self) -> UnitIndex:
+        """Every way of naming the current version's units."""
+        stamp = self._stamp(sorted(self.drafts_dir.glob("*.draft")))
+        return self._cached("index", stamp, lambda: UnitIndex(self.current().draft))
+
+    def lineage(self) -> dict[str, set[str]]:
+        """Each unit of the current version with the units holding it and those it holds."""
+        def make():
+            parents = parent_map(self.current().draft)
+            out: dict[str, set[str]] = {u: {u} for u in parents}
+            for uid in parents:
+                p = parents[uid]
+                while p is not None:
+                    out[uid].add(p)
+                    out[p].add(uid)
+                    p = parents[p]
+            return out
+        stamp = self._stamp(sorted(self.drafts_dir.glob("*.draft")))
+        return self._cached("lineage", stamp, make)
 
     def find_version(self):
         """For carrying proposals written against an older version: name -> Draft."""

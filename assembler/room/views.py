@@ -87,9 +87,33 @@ class PreviewView:
 
 def on_file_for(store: Store, base: Draft, mine: Proposal) -> list[Proposal]:
     """Proposals a preview collides with: those on this version, and those still open on an
-    older one (carried onto it); never the proposal itself."""
-    return [p for p in store.on_file() if p.id != mine.id and
-            (not p.base or p.base == base.metadata.version or p.status == "proposed")]
+    older one (carried onto it); never the proposal itself. Of those on this version, only
+    the ones touching a paragraph near mine (the same, one holding it, one it holds, or
+    where a paragraph is put): no other can conflict, and a round of a thousand proposals
+    would otherwise be planned for every preview."""
+    version = base.metadata.version
+    candidates = [p for p in store.on_file() if p.id != mine.id and
+                  (not p.base or p.base == version or p.status == "proposed")]
+    index, lineage = store.index(), store.lineage()
+    near: set[str] = set()
+    for c in mine.changes:
+        for name in (c.target, c.destination):
+            uid = index.resolve(name) if name else None
+            if uid:
+                near |= lineage.get(uid, {uid})
+
+    def touches(p: Proposal) -> bool:
+        if p.base and p.base != version:
+            return True  # carried from an older version: its targets are not this one's
+        for c in p.effective_changes:
+            for name in (c.target, c.destination):
+                if not name:
+                    continue
+                uid = index.resolve(name)
+                if uid is None or uid in near:  # unknown to this version: keep, to be safe
+                    return True
+        return False
+    return [p for p in candidates if touches(p)]
 
 
 def preview_of(store: Store, proposal: Proposal, *, whole: bool = False) -> PreviewView:
@@ -113,6 +137,22 @@ def preview_of(store: Store, proposal: Proposal, *, whole: bool = False) -> Prev
     body = _DEGREE.sub(r' data-degree="\1"', body)  # inline styles are refused by the CSP
     clean = draft_article(_applied(base, proposal, store))
     return PreviewView(Markup(body), clean, pv.clashes, [str(n) for n in pv.not_applicable])
+
+
+def check_of(store: Store, proposal: Proposal) -> str:
+    """Why the proposal cannot be made to the current version ("" if it can): the check
+    before a change is kept or a proposal submitted, without drawing a preview."""
+    from ..amendments.apply import apply_proposals
+    if not proposal.changes:
+        return "it has no change yet"
+    try:
+        apply_proposals(store.current().draft, [proposal], mode="all",
+                        versions=store.find_version())
+    except ConflictsFound as err:
+        return "its changes collide among themselves: " + "; ".join(map(str, err.conflicts))
+    except AssemblerError as err:
+        return say(err)
+    return ""
 
 
 def _applied(base: Draft, proposal: Proposal, store: Store) -> Draft:
