@@ -5,7 +5,6 @@ collision, adds the change and submits; the co-facilitators accept it and issue 
 Screenshots go to build/room-screenshots/ for a person to look at."""
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import subprocess
