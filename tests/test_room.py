@@ -305,3 +305,27 @@ def test_cli_invite_revoke_and_bad_input(tmp_path):
     assert r.returncode == 2 and "no negotiation" in r.stderr
     r = run_cli("serve", "../etc", "--root", root)
     assert r.returncode == 2 and "not a negotiation name" in r.stderr
+
+
+def test_previews_weigh_only_proposals_near_the_paragraphs_changed(room):
+    """on_file_for leaves out proposals that cannot collide; never one that can."""
+    from assembler.amendments.model import Change, Proposal
+    from assembler.room.views import on_file_for, preview_of
+    store, accounts, app = room
+    folder = store.amend_dir / "rev1"
+    (folder / "X-01.yaml").write_text(
+        "id: X-01\nproposer: Delegation X\nbase: first-draft\nchanges:\n"
+        "  - kind: delete-unit\n    target: OP 6\n", "utf-8")
+    (folder / "X-02.yaml").write_text(
+        "id: X-02\nproposer: Delegation X\nbase: zero-draft\nchanges:\n"
+        "  - kind: delete-unit\n    target: OP 30\n", "utf-8")
+    mine = Proposal("W-01", "Delegation Q", "first-draft", (
+        Change("delete-words", "op6.b", "relevant non-governmental organizations, ",
+               id="W-01/1"),))
+    near = {p.id for p in on_file_for(store, store.current().draft, mine)}
+    assert "X-01" in near            # deletes the paragraph holding op6.b
+    assert "X-02" in near            # written on another version: kept, to be carried
+    assert "G-01" not in near and "P-11" not in near   # OP 24 is far away
+    pv = preview_of(store, mine)
+    assert [(c.theirs, c.reason) for c in pv.clashes] == [
+        ("X-01/1", "one deletes OP 6, which holds it")]
