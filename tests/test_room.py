@@ -329,3 +329,29 @@ def test_previews_weigh_only_proposals_near_the_paragraphs_changed(room):
     pv = preview_of(store, mine)
     assert [(c.theirs, c.reason) for c in pv.clashes] == [
         ("X-01/1", "one deletes OP 6, which holds it")]
+
+
+def test_co_facilitators_merge_and_modify_with_notes(room):
+    store, accounts, app = room
+    a, a_csrf = signed_in(app, accounts, "Delegation Q")
+    pid = new_draft(a, a_csrf)
+    change(a, a_csrf, pid, form="words", target="op24", words="March 2018 for four days",
+           offset="0", mode="replace", text="March 2018 for six days")
+    a.post(f"/drafts/{pid}/submit", data={"csrf": a_csrf})
+    chair, csrf = signed_in(app, accounts, "Co-facilitators", "chair")
+    page = chair.get("/p/G-01").text
+    assert 'value="merge"' in page and f"<option>{pid}</option>" in page
+    r = chair.post("/p/G-01/decide", data={"csrf": csrf, "action": "merge", "by": "G-01"})
+    assert "not another proposal" in flash(r.text)
+    r = chair.post("/p/G-01/decide", data={"csrf": csrf, "action": "merge"})
+    assert "say which proposal it is merged into" in flash(r.text)
+    r = chair.post("/p/G-01/decide", data={"csrf": csrf, "action": "merge", "by": pid,
+                                            "note": "taken up in the Q text"})
+    g = load_proposal(store.amend_dir / "rev1" / "G-01.yaml")
+    assert (g.status, g.history[-1].by, g.history[-1].note) == ("merged", pid,
+                                                                "taken up in the Q text")
+    r = chair.post(f"/p/{pid}/decide", data={"csrf": csrf, "action": "modify",
+                                             "text": "March 2018 for five days"})
+    p = load_proposal(store.round_dir / f"{pid}.yaml")
+    assert p.status == "accepted-with-modification"
+    assert p.effective_changes[0].text == "March 2018 for five days"

@@ -216,3 +216,18 @@ def test_no_request_path_reaches_the_filesystem(room, path):
         r = c.get(path)
         assert r.status_code in (403, 404), (path, r.status_code)
         assert key not in r.text and "Zero-Clause" not in r.text
+
+
+def test_a_forged_or_tampered_session_cookie_signs_nobody_in(room):
+    store, accounts, app = room
+    a, _ = signed_in(app, accounts, "Delegation A")
+    value = a.cookies["room"]
+    payload, rest = value.split(".", 1)
+    import base64
+    import json
+    data = json.loads(base64.b64decode(payload + "=" * (-len(payload) % 4)))
+    chair = accounts.invite("Co-facilitators", "Co-facilitators", "chair")[0]
+    data.update({"account": chair.id, "generation": chair.generation})
+    forged = base64.b64encode(json.dumps(data).encode()).decode().rstrip("=")
+    c = TestClient(app, base_url="http://127.0.0.1", cookies={"room": forged + "." + rest})
+    assert c.get("/compilation", follow_redirects=False).status_code == 303
