@@ -20,6 +20,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -34,7 +35,7 @@ from ..amendments.targets import UnitIndex
 from ..amendments.yamlio import load_proposal, parse_proposal, proposal_files
 from ..amendments.yamlout import dump_proposal, with_status_entry
 from ..errors import AssemblerError
-from ..fs.names import check_name, inside, is_name
+from ..fs.names import check_name, inside, is_name, name_from
 from ..fs.write import write_atomic
 from ..model import Draft
 from ..negotiation import Negotiation, Version
@@ -63,7 +64,8 @@ class Store:
     def __init__(self, root: str | Path, negotiation: str):
         if not is_name(negotiation or ""):
             raise AssemblerError(f"'{negotiation}' is not a negotiation name",
-                                 hint="give the name of a folder under drafts/, e.g. gcm-modalities")
+                                 hint="give the name of a folder under drafts/, e.g. "
+                                      "gcm-modalities")
         self.root = Path(root).resolve()
         self.name = negotiation
         self.drafts_dir = Negotiation.named(negotiation, self.root).folder.resolve()
@@ -81,7 +83,8 @@ class Store:
                 st = p.stat()
             except FileNotFoundError:
                 continue
-            out.append((str(p), st.st_ino, st.st_mtime_ns, st.st_size))  # files are replaced, never edited
+            # files are replaced, never edited: a new inode is a new file
+            out.append((str(p), st.st_ino, st.st_mtime_ns, st.st_size))
         return tuple(out)
 
     def _cached(self, key: str, stamp: tuple, make):
@@ -368,10 +371,16 @@ class Store:
         env = {**os.environ, **COMMITTER}
         git = ["git", "-C", str(self.root)]
         subprocess.run(git + ["add", "-A", "--"] + rel, capture_output=True, env=env, timeout=60)
-        staged = subprocess.run(git + ["diff", "--cached", "--name-only", "--no-renames", "--"] + rel,
-                                capture_output=True, text=True, env=env, timeout=60).stdout.split()
+        # --no-renames: a submitted draft moves from room/ to amendments/; both paths count
+        staged = subprocess.run(git + ["diff", "--cached", "--name-only", "--no-renames", "--"]
+                                + rel, capture_output=True, text=True, env=env,
+                                timeout=60).stdout.split()
         if not staged:
             return
-        author = f"{actor} <{re.sub(r'[^a-z0-9]+', '-', actor.lower()).strip('-') or 'room'}@room>"
-        subprocess.run(git + ["commit", "-q", "--no-verify", "-m", message, "--author", author,
-                              "--"] + staged, capture_output=True, env=env, timeout=60)
+        author = f"{actor} <{name_from(actor, 'room', lower=True)}@room>"
+        done = subprocess.run(git + ["commit", "-q", "--no-verify", "-m", message, "--author",
+                                     author, "--"] + staged, capture_output=True, text=True,
+                              env=env, timeout=60)
+        if done.returncode != 0:  # the files are written and audited; say what git refused
+            err = " ".join(done.stderr.split())[:300]
+            sys.stderr.write(f"warning: room: '{message}' is not committed: {err}\n")

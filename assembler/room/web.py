@@ -11,6 +11,7 @@ from starlette.responses import RedirectResponse, Response
 
 from ..amendments.model import allowed
 from ..fs.names import is_name
+from ..negotiation.decisions import ACTIONS
 from .accounts import Account
 
 if TYPE_CHECKING:
@@ -19,9 +20,10 @@ if TYPE_CHECKING:
 MAX_FIELD = 5000          # characters in one form field
 MAX_UPLOAD = 10 * 2**20   # a Word file with tracked changes
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-# the co-facilitators' decisions (the same words as `assembler status`)
-DECISIONS = {"accept": "accepted", "reject": "rejected", "reopen": "proposed",
-             "modify": "accepted-with-modification", "supersede": "superseded", "merge": "merged"}
+# the co-facilitators' decisions, in the words of `assembler status` (withdrawing is the
+# proposer's); the simple ones first, as the compilation offers them
+DECISIONS = {k: ACTIONS[k] for k in ("accept", "reject", "reopen", "modify", "supersede",
+                                     "merge")}
 
 
 def decisions_for(status: str) -> list[tuple[str, str]]:
@@ -65,7 +67,6 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-
 ROUTES: list[tuple[str, str, str | None, Callable]] = []
 
 
@@ -74,7 +75,6 @@ def route(path: str, *, role: str | None = None, method: str = "GET"):
         ROUTES.append((path, method, role, fn))
         return fn
     return deco
-
 
 
 def back(ctx: Ctx, path: str, message: str = "") -> Response:
