@@ -36,6 +36,16 @@ def change(client, csrf, pid, **fields):
     return r
 
 
+def submitted_on_op24(app, accounts) -> str:
+    """Delegation Q's proposal on OP 24, submitted: its id."""
+    a, csrf = signed_in(app, accounts, "Delegation Q")
+    pid = new_draft(a, csrf)
+    change(a, csrf, pid, form="words", target="op24", words="March 2018 for four days",
+           offset="0", mode="replace", text="March 2018 for six days")
+    a.post(f"/drafts/{pid}/submit", data={"csrf": csrf})
+    return pid
+
+
 def test_selected_words_preview_collision_and_submit(room):
     store, accounts, app = room
     a, csrf = signed_in(app, accounts, "Delegation Q")
@@ -161,11 +171,7 @@ def test_word_file_with_tracked_changes_becomes_drafts(room, first_draft):
 
 def test_co_facilitators_decide_and_issue_rev1(room):
     store, accounts, app = room
-    a, a_csrf = signed_in(app, accounts, "Delegation Q")
-    pid = new_draft(a, a_csrf)
-    change(a, a_csrf, pid, form="words", target="op24", words="March 2018 for four days",
-           offset="0", mode="replace", text="March 2018 for six days")
-    a.post(f"/drafts/{pid}/submit", data={"csrf": a_csrf})
+    pid = submitted_on_op24(app, accounts)
     chair, csrf = signed_in(app, accounts, "Co-facilitators", "chair")
     comp = chair.get("/compilation").text
     assert pid in comp and "G-01" in comp and "Conflicts with" in comp
@@ -333,11 +339,7 @@ def test_previews_weigh_only_proposals_near_the_paragraphs_changed(room):
 
 def test_co_facilitators_merge_and_modify_with_notes(room):
     store, accounts, app = room
-    a, a_csrf = signed_in(app, accounts, "Delegation Q")
-    pid = new_draft(a, a_csrf)
-    change(a, a_csrf, pid, form="words", target="op24", words="March 2018 for four days",
-           offset="0", mode="replace", text="March 2018 for six days")
-    a.post(f"/drafts/{pid}/submit", data={"csrf": a_csrf})
+    pid = submitted_on_op24(app, accounts)
     chair, csrf = signed_in(app, accounts, "Co-facilitators", "chair")
     page = chair.get("/p/G-01").text
     assert 'value="merge"' in page and f"<option>{pid}</option>" in page
