@@ -119,6 +119,9 @@ def test_delegation_proposes_and_co_facilitators_issue_rev1(served):
             expect(page.locator("ol.changes")).to_contain_text(
                 "In operative paragraph 24, replace")
             expect(page.locator("#preview .clashes")).to_contain_text("1 collision(s)")
+            page.locator("#preview summary", has_text="Clean text").click()
+            expect(page.locator("#preview .clean #op24")).to_contain_text(
+                "in March 2018 for six days")
             page.locator("#preview").scroll_into_view_if_needed()
             page.screenshot(path=str(SHOTS / "2-change-added.png"), full_page=False)
             page.get_by_role("button", name="Submit W-01").click()

@@ -136,7 +136,7 @@ def test_a_delegation_never_reads_or_changes_another_delegations_draft(room):
     pid = new_draft(a, a_csrf, "A's secret plan")
     assert add_words(a, a_csrf, pid).status_code == 200
     for path in (f"/drafts/{pid}", f"/drafts/{pid}/preview", f"/drafts/{pid}/preview.docx",
-                 f"/p/{pid}"):
+                 f"/drafts/{pid}/clean", f"/p/{pid}"):
         r = b.get(path)
         assert r.status_code == 404 and "secret plan" not in r.text, path
     assert "secret plan" not in b.get("/proposals").text

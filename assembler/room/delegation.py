@@ -7,7 +7,7 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 
 from ..amendments.model import STATUS_WORDS, Change, Proposal, StatusEntry, allowed, number_changes
 from ..amendments.targets import UnitIndex
@@ -173,6 +173,15 @@ def preview(ctx: Ctx, pid: str) -> Response:
     whole = ctx.request.query_params.get("whole") == "1"
     return ctx.room.page(ctx, "preview.html.j2", p=draft,
                          pv=views.preview_of(ctx.room.store, draft, whole=whole), trying=False)
+
+
+@route("/drafts/{pid}/clean", role=DELEGATION)
+def clean(ctx: Ctx, pid: str) -> Response:
+    draft = my_draft(ctx, pid)
+    try:
+        return HTMLResponse(views.clean_of(ctx.room.store, draft))
+    except AssemblerError as err:
+        raise Refused(409, say(err))
 
 
 @route("/drafts/{pid}/try", role=DELEGATION, method="POST")

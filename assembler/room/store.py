@@ -73,6 +73,7 @@ class Store:
         self.room_dir = self.root / "room" / negotiation
         self._cache: dict = {}
         self._cache_lock = threading.Lock()
+        self._writes = 0
         self._git = self._is_git()
 
     # ------------------------------------------------------------------ reading, cached
@@ -130,6 +131,25 @@ class Store:
         stamp = self._stamp(sorted(self.drafts_dir.glob("*.draft")))
         return self._cached("lineage", stamp, make)
 
+    def carried(self, p: Proposal) -> Proposal | None:
+        """A proposal written against an older version, carried onto the current one (its
+        changes anchored anew), or None when none of them can be. Kept until the proposal's
+        file or the current version changes: previews weigh it again and again."""
+        from ..amendments.apply import ApplyRecord
+        from ..amendments.carry import carry_proposal
+        current = self.current()
+
+        def make():
+            try:
+                changes = carry_proposal(p, p.effective_changes, current.draft, self.index(),
+                                         self.find_version(), ApplyRecord(current.name))
+            except AssemblerError:
+                return None
+            return replace(p, base=current.name, changes=tuple(changes), history=()) \
+                if changes else None
+        stamp = self._stamp(sorted(self.drafts_dir.glob("*.draft")) + [Path(p.file)])
+        return self._cached(f"carried:{p.file}", stamp, make)
+
     def find_version(self):
         """For carrying proposals written against an older version: name -> Draft."""
         return self.negotiation().version
@@ -157,11 +177,17 @@ class Store:
 
     def _filed(self) -> dict[str, tuple[Proposal, Path]]:
         """Every proposal filed for the negotiation, by id, round by round as the
-        Negotiation reads them (the first of an id wins)."""
+        Negotiation reads them (the first of an id wins). Listed again when the room has
+        written since, or a folder changed (a file added, replaced or removed from outside)."""
+        folders = [self.amend_dir] + (sorted(p for p in self.amend_dir.rglob("*")
+                                             if p.is_dir()) if self.amend_dir.is_dir() else [])
+        stamp = (self._writes,) + self._stamp(folders)
+        return self._cached("filed", stamp, lambda: self._list_filed(folders))
+
+    def _list_filed(self, folders: list[Path]) -> dict[str, tuple[Proposal, Path]]:
         out: dict[str, tuple[Proposal, Path]] = {}
         if not self.amend_dir.is_dir():
             return out
-        folders = [self.amend_dir] + sorted(p for p in self.amend_dir.rglob("*") if p.is_dir())
         for folder in folders:
             for path in self._proposal_files(folder):
                 p = self._proposal(path)
@@ -225,7 +251,10 @@ class Store:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
                 w = Written()
-                yield w
+                try:
+                    yield w
+                finally:
+                    self._writes += 1  # what was listed before may be stale now
                 entry = {"when": now(), "who": actor, "action": what, "subject": subject}
                 if w.detail:
                     entry["detail"] = w.detail

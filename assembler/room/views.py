@@ -79,7 +79,6 @@ def prose_of(proposal: Proposal, draft: Draft) -> list[tuple[str, str]]:
 @dataclass
 class PreviewView:
     redline: Markup = Markup("")
-    clean: Markup = Markup("")
     clashes: list = field(default_factory=list)
     notes: list = field(default_factory=list)
     error: str = ""
@@ -92,8 +91,16 @@ def on_file_for(store: Store, base: Draft, mine: Proposal) -> list[Proposal]:
     where a paragraph is put): no other can conflict, and a round of a thousand proposals
     would otherwise be planned for every preview."""
     version = base.metadata.version
-    candidates = [p for p in store.on_file() if p.id != mine.id and
-                  (not p.base or p.base == version or p.status == "proposed")]
+    candidates = []
+    for p in store.on_file():
+        if p.id == mine.id:
+            continue
+        if not p.base or p.base == version:
+            candidates.append(p)
+        elif p.status == "proposed":  # still open on an older version: carried onto this one
+            carried = store.carried(p)
+            if carried is not None:
+                candidates.append(carried)
     index, lineage = store.index(), store.lineage()
     near: set[str] = set()
     for c in mine.changes:
@@ -103,8 +110,6 @@ def on_file_for(store: Store, base: Draft, mine: Proposal) -> list[Proposal]:
                 near |= lineage.get(uid, {uid})
 
     def touches(p: Proposal) -> bool:
-        if p.base and p.base != version:
-            return True  # carried from an older version: its targets are not this one's
         for c in p.effective_changes:
             for name in (c.target, c.destination):
                 if not name:
@@ -135,8 +140,13 @@ def preview_of(store: Store, proposal: Proposal, *, whole: bool = False) -> Prev
     units = pv.redline.units if whole else pv.redline.changed_units()
     body = "\n".join([r.legend()] + [r.unit(u) for u in units])
     body = _DEGREE.sub(r' data-degree="\1"', body)  # inline styles are refused by the CSP
-    clean = draft_article(_applied(base, proposal, store))
-    return PreviewView(Markup(body), clean, pv.clashes, [str(n) for n in pv.not_applicable])
+    return PreviewView(Markup(body), pv.clashes, [str(n) for n in pv.not_applicable])
+
+
+def clean_of(store: Store, proposal: Proposal) -> Markup:
+    """The current version with the proposal made, in UN layout (asked for when opened: a
+    whole draft is the dearest part of a preview)."""
+    return draft_article(_applied(store.current().draft, proposal, store))
 
 
 def check_of(store: Store, proposal: Proposal) -> str:
