@@ -54,11 +54,11 @@ demo: setup sysdeps
 	# which must equal the committed drafts/$(NEG)/rev1.draft), then the next round.
 	$(ASM) proposals amendments/$(NEG)/rev1 --base drafts/$(NEG)/first-draft.draft
 	$(ASM) compile drafts/$(NEG)/first-draft.draft amendments/$(NEG)/rev1 -o $(OUT)/compilation-rev1.docx
-	$(ASM) compile drafts/$(NEG)/first-draft.draft amendments/$(NEG)/rev1 -o $(OUT)/compilation-rev1.html --touched-only
+	$(ASM) compile drafts/$(NEG)/first-draft.draft amendments/$(NEG)/rev1 -o $(OUT)/compilation-rev1.html --changed-only
 	$(ASM) apply drafts/$(NEG)/first-draft.draft amendments/$(NEG)/rev1 -o $(OUT)/rev1.draft --date "13 January 2017" --stage-label "Revision 1" --record $(OUT)/rev1-record.json
 	cmp $(OUT)/rev1.draft drafts/$(NEG)/rev1.draft
 	$(ASM) build drafts/$(NEG)/rev1.draft -o $(OUT)/rev1.docx
-	$(ASM) compile drafts/$(NEG)/rev1.draft amendments/$(NEG)/rev2 -o $(OUT)/compilation-rev2.html --touched-only
+	$(ASM) compile drafts/$(NEG)/rev1.draft amendments/$(NEG)/rev2 -o $(OUT)/compilation-rev2.html --changed-only
 	# Second round, then the archivist's tables: Rev.2 from Rev.1 (must equal the committed
 	# drafts/$(NEG)/rev2.draft); the three versions side by side in every format with the
 	# proposers behind each change; the concordance; one paragraph's life.
@@ -96,7 +96,7 @@ demo: setup sysdeps
 	$(ASM) import $(OUT)/first-draft-returned.docx --changes proposals --base drafts/$(NEG)/first-draft.draft -o $(OUT)/word-proposals
 	$(ASM) proposals $(OUT)/word-proposals --base drafts/$(NEG)/first-draft.draft
 	$(ASM) export drafts/$(NEG)/first-draft.draft -o $(OUT)/first-draft.akn.xml
-	$(ASM) import $(OUT)/first-draft.akn.xml -o $(OUT)/first-draft-from-akn.draft --negotiation $(NEG) --version first-draft -q
+	$(ASM) import $(OUT)/first-draft.akn.xml -o $(OUT)/first-draft-from-akn.draft --negotiation $(NEG) --name first-draft -q
 	cmp $(OUT)/first-draft-from-akn.draft drafts/$(NEG)/first-draft.draft
 	@mkdir -p $(OUT)/inferred
 	$(ASM) diff drafts/$(NEG)/first-draft.draft drafts/$(NEG)/rev1.draft --as-proposals -o $(OUT)/inferred --id P-inferred-rev1

@@ -296,7 +296,7 @@ def test_preview_shows_the_delegations_changes_and_flags_conflicts(tmp_path):
     out = tmp_path / "preview.docx"
     res = run_cli("preview", REV1, Q01, "-o", out)
     assert res.returncode == 0, res.stderr
-    assert "2 conflict(s)" in res.stderr
+    assert "2 conflicts" in res.stderr
     assert "R-21/1 by Co-facilitators" in res.stderr and "R-22/1 by Delegation B" in res.stderr
     body = parts(out)["word/document.xml"]
     authors = {el.get(f"{W}author") for el in body.iter(f"{W}ins", f"{W}del")}
