@@ -202,3 +202,21 @@ def test_calc_prints_the_xlsx_on_a4_with_page_numbers(workbook, tmp_path):
     # the Rev.1 columns start a page of their own, with the row ids repeated
     rev1 = [p for p in pages if "Rev.1 (13 January 2017): text" in p]
     assert rev1 and all("row" in p.split("\n", 3)[0] + p for p in rev1)
+
+
+# ------------------------------------------------------------------ the compilation
+
+def test_compilation_keeps_the_texts_formatting_and_shows_no_internal_ids(written):
+    import docx
+    d = docx.Document(str(written["compilation"]))
+    runs = [r for p in d.paragraphs for r in p.runs]
+    assert any(r.text.startswith("Acknowledging") and r.italic for r in runs)  # the lead
+    assert any(r.text == "rd" and r.font.superscript for r in runs)  # "73rd"
+    text = "\n".join(p.text for p in d.paragraphs)
+    assert "with id" not in text and not re.search(r"\((op|pp)\d", text)
+    assert "first-draft" not in text and "First Draft" in text
+    # no stray placement label under an inserted paragraph's prose
+    assert "new preambular paragraph after preambular paragraph 4\n" not in text
+    # struck and inserted words do not touch
+    assert "73rd session seventy-third session" in text.replace("  ", " ")
+    assert "sessionseventy" not in text
