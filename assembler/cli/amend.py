@@ -10,6 +10,7 @@ import typer
 
 from ..errors import AssemblerError
 from ..files import write_atomic
+from ..fs.locks import holding
 from ..fs.names import check_name, is_name
 from ..fs.read import is_regular, read_bytes
 from ..source import dump_draft, load_draft, read_text
@@ -50,6 +51,7 @@ def _report_conflicts(err) -> None:
 
 @app.command()
 @verb
+@holding(shared=("paths",))
 def proposals(
     paths: List[Path] = typer.Argument(..., help="proposal files or folders"),
     base: Optional[Path] = typer.Option(None, help="check every change against this version"),
@@ -103,6 +105,7 @@ def _list_one(p, index, prose, words, to_prose) -> None:
 
 @app.command()
 @verb
+@holding(exclusive=("proposal",))
 def status(
     proposal: Path = typer.Argument(..., help="a proposal file (.yaml, or .md in prose)"),
     action: Optional[str] = typer.Argument(None, help="accept, modify, reject, withdraw, "
@@ -167,6 +170,7 @@ def status(
 
 @app.command("apply")
 @verb
+@holding(exclusive=("output", "record"), shared=("paths", "base"))
 def apply_(
     base: Path = typer.Argument(..., help="the version amended (.draft)"),
     paths: List[Path] = typer.Argument(..., help="proposal files or folders"),
@@ -260,6 +264,7 @@ def record_json(rec) -> dict:
 
 @app.command("compile")
 @verb
+@holding(shared=("paths",))
 def compile_(
     base: Path = typer.Argument(..., help="the version the proposals amend (.draft)"),
     paths: List[Path] = typer.Argument(..., help="proposal files or folders"),

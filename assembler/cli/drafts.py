@@ -10,6 +10,7 @@ import typer
 from ..check import check_draft
 from ..errors import AssemblerError
 from ..files import write_atomic
+from ..fs.locks import holding
 from ..fs.names import check_name
 from ..source import load_draft, save_draft
 from .app import app, say, verb
@@ -17,6 +18,7 @@ from .app import app, say, verb
 
 @app.command("import")
 @verb
+@holding(exclusive=("output",))
 def import_(
     source: Path = typer.Argument(..., help="the draft: text (.txt, .md), Word (.docx) or "
                                             "Akoma Ntoso (.akn.xml)"),

@@ -9,6 +9,7 @@ import typer
 
 from ..errors import AssemblerError
 from ..files import write_atomic
+from ..fs.locks import holding
 from ..fs.names import check_name, inside, name_from
 from ..source import load_draft
 from .app import app, say, verb
@@ -35,6 +36,7 @@ def export(
 
 @app.command()
 @verb
+@holding(exclusive=("output",))
 def diff(
     old: Path = typer.Argument(..., help="the earlier version (.draft, .docx or .akn.xml)"),
     new: Path = typer.Argument(..., help="the later version (.draft, .docx or .akn.xml)"),
