@@ -279,6 +279,7 @@ def parse_proposal(text: str, file: str = "<proposal>", *, prose: bool = False) 
     if err:
         raise err
     _one_line_fields(data, file, offset)
+    _dates_and_names(data, file, offset)
     changes = _changes(data["changes"], file, offset)
     history = []
     for i, entry in enumerate(data.get("status", [])):
@@ -310,6 +311,34 @@ def _one_line_fields(data: Located, file: str, offset: int) -> None:
                                  line=(line or 0) + offset or None, hint="write it on one line")
 
 
+def _dates_and_names(data: Located, file: str, offset: int) -> None:
+    """Dates are real days; a proposal is superseded by or merged into another proposal,
+    named by its id, never by itself."""
+    from ..dates import checked_day
+    from ..fs.names import check_name
+    checks = []
+    if data.get("date") not in (None, ""):
+        checks.append((lambda v=data["date"]: checked_day(v, "the date"), data.lines["date"]))
+    for e in data.get("status", ()):
+        if e.get("date") not in (None, ""):
+            checks.append((lambda v=e["date"]: checked_day(v, "the date"),
+                           e.lines.get("date", e.line)))
+        if e.get("by"):
+            checks.append((lambda v=e["by"]: check_name(v, "a proposal id", "by:"),
+                           e.lines.get("by", e.line)))
+            if e["by"] == data["id"]:
+                raise AssemblerError(f"by: {e['by']}: a proposal cannot be "
+                                     f"{e.get('status')} by or into itself", file=file,
+                                     line=(e.lines.get("by") or 0) + offset or None,
+                                     hint="name the proposal that takes it over")
+    for check, line in checks:
+        try:
+            check()
+        except AssemblerError as err:
+            err.file, err.line = file, (line or 0) + offset or None
+            raise
+
+
 def _renumber(pid: str, entry: StatusEntry) -> StatusEntry:
     from dataclasses import replace
     return replace(entry, changes=number_changes(pid, entry.changes)) if entry.changes else entry
@@ -329,10 +358,8 @@ def _check_history(history: list[StatusEntry], file: str) -> None:
 
 
 def _transition_hint(current: str) -> str:
-    from .model import TRANSITIONS
-    nxt = sorted(TRANSITIONS.get(current, ()))
-    return f"from {current} it may become {', '.join(nxt)}" if nxt else \
-        f"a {current} proposal is closed; submit a new proposal instead"
+    from .decisions import transition_hint
+    return transition_hint(current)
 
 
 def _changes(items, file: str, offset: int, pid: str = "") -> tuple[Change, ...]:

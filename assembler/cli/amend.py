@@ -1,7 +1,6 @@
 """Verbs on amendment proposals: proposals, status, apply, compile."""
 from __future__ import annotations
 
-import datetime as _dt
 import json
 from pathlib import Path
 from typing import List, Optional
@@ -10,17 +9,12 @@ import typer
 
 from ..errors import AssemblerError
 from ..files import write_atomic
+from ..dates import checked_day
 from ..fs.locks import holding
 from ..fs.names import check_name, is_name
 from ..fs.read import is_regular, read_bytes
 from ..source import dump_draft, load_draft, read_text
 from .app import app, say, verb
-
-ACTIONS = {"accept": "accepted", "modify": "accepted-with-modification",
-           "accept-with-modification": "accepted-with-modification", "reject": "rejected",
-           "withdraw": "withdrawn", "supersede": "superseded", "merge": "merged",
-           "reopen": "proposed"}
-
 
 def versions_beside(base_path: Path):
     """Older versions are found beside the base: <folder>/<version>.draft, or any draft in
@@ -122,10 +116,9 @@ def status(
 
     Example: assembler status amendments/gcm-modalities/rev1/P-03.yaml accept --note "agreed in informals"
     """
-    from dataclasses import replace
-    from ..amendments.model import STATUS_WORDS, StatusEntry, allowed
-    from ..amendments.prose import prose_to_change
-    from ..amendments.yamlio import PROSE_SUFFIXES, _transition_hint, load_proposal, parse_proposal
+    from ..amendments.decisions import decide
+    from ..amendments.model import STATUS_WORDS
+    from ..amendments.yamlio import PROSE_SUFFIXES, load_proposal, parse_proposal
     from ..amendments.yamlout import with_status_entry
     prop = load_proposal(proposal)
     if action is None:
@@ -134,33 +127,10 @@ def status(
             extra = f" by {e.by}" if e.by else ""
             typer.echo(f"  {e.date or '-'}  {STATUS_WORDS[e.status]}{extra}  {e.note}")
         return
-    if action not in ACTIONS:
-        raise AssemblerError(f"unknown action '{action}'", hint=f"one of {', '.join(ACTIONS)}")
-    new = ACTIONS[action]
-    if not allowed(prop.status, new):
-        raise AssemblerError(f"{prop.id} is {STATUS_WORDS[prop.status]} and cannot become "
-                             f"{STATUS_WORDS[new]}", file=str(proposal),
-                             hint=_transition_hint(prop.status))
-    if new in ("superseded", "merged") and not by:
-        raise AssemblerError(f"say which proposal it is {new} {'by' if new == 'superseded' else 'into'}",
-                             hint="add --by P-NN")
-    modified: tuple = ()
-    if new == "accepted-with-modification":
-        if change:
-            modified = tuple(prose_to_change(s) for s in change)
-        elif text is not None:
-            with_text = [c for c in prop.changes if c.kind in ("insert-words", "replace-words",
-                                                               "replace-unit", "insert-unit")]
-            if len(prop.changes) != 1 or not with_text:
-                raise AssemblerError("--text works for a proposal with one change that has text",
-                                     file=str(proposal),
-                                     hint="give the modified changes with --change 'In ...'")
-            modified = (replace(prop.changes[0], text=text, id="", line=None),)
-        else:
-            raise AssemblerError("an acceptance with modification needs the modified text",
-                                 hint="add --text '...' or --change 'In operative paragraph ...'")
-    entry = StatusEntry(new, date or _dt.date.today().isoformat(), note, by, modified)
-    original = read_text(proposal)
+    entry = decide(prop, action, date=date, note=note, by=by, text=text, changes=change,
+                   file=str(proposal))
+    new = entry.status
+    original = read_text(proposal, "a proposal", kind="proposal")
     prose = proposal.suffix.lower() in PROSE_SUFFIXES
     updated = with_status_entry(original, entry, str(proposal), prose=prose)
     parse_proposal(updated, str(proposal), prose=prose)  # what we write must read back
@@ -208,6 +178,8 @@ def apply_(
                              hint="give --record a path ending in .json")
     if version:
         check_name(version, "a version name", "--version")
+    if date:
+        checked_day(date, "--date")
     draft = load_draft(base)
     props = load_proposals(paths)
     ids = {p.id for p in props}

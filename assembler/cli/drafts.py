@@ -10,6 +10,7 @@ import typer
 from ..check import check_draft
 from ..errors import AssemblerError
 from ..files import write_atomic
+from ..dates import checked_day
 from ..fs.locks import holding
 from ..fs.names import check_name
 from ..source import load_draft, save_draft
@@ -126,6 +127,8 @@ def build(
     """
     from ..layout import load_layout
     from ..publish import checked, compose, override
+    if date:
+        checked_day(date, "--date")
     values = {"stage": stage, "symbol": symbol, "date": date, "job_number": job_number}
     d = override(load_draft(draft), **values)
     d = checked(d, draft, {k for k, v in values.items() if v is not None})
