@@ -309,6 +309,27 @@ def _one_line_fields(data: Located, file: str, offset: int) -> None:
         if isinstance(value, str) and any(ch in value for ch in "\n\r\f\v\x85\u2028\u2029"):
             raise AssemblerError(f"the field '{key}' holds a line break", file=file,
                                  line=(line or 0) + offset or None, hint="write it on one line")
+    _no_controls(data, file, offset, data.line)
+
+
+def _no_controls(node, file: str, offset: int, line: int | None) -> None:
+    """No text in a proposal holds a control character ("\\u0001" written as an escape):
+    no document can show one, and Word and XML cannot hold it."""
+    from ..fs.read import CONTROL
+    if isinstance(node, str):
+        m = CONTROL.search(node)
+        if m:
+            raise AssemblerError(f"holds the control character U+{ord(m.group()):04X}; refused",
+                                 file=file, line=(line or 0) + offset or None,
+                                 hint="remove it; text holds none")
+    elif isinstance(node, dict):
+        for k, v in node.items():
+            _no_controls(k, file, offset, line)
+            _no_controls(v, file, offset, getattr(node, "lines", {}).get(k, line))
+    elif isinstance(node, list):
+        lines = getattr(node, "lines", [])
+        for i, v in enumerate(node):
+            _no_controls(v, file, offset, lines[i] if i < len(lines) else line)
 
 
 def _dates_and_names(data: Located, file: str, offset: int) -> None:

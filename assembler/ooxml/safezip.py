@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,7 +132,8 @@ class SafeZip:
                     if self._read_total > self.limits.total_bytes:
                         raise self._error("inflates past "
                                           f"{self.limits.total_bytes // 2**20} MiB in all; refused")
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as err:
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error,
+                NotImplementedError) as err:  # damaged streams, unknown compression methods
             if isinstance(err, AssemblerError):
                 raise
             raise self._error(f"part {name} is damaged ({err})",
