@@ -126,7 +126,7 @@ def test_a_damaged_deflate_stream_is_one_line(tmp_path):
     import io
     import zipfile
     from assembler.source import load_draft
-    from assembler.writers.docx import build_docx
+    from assembler.writers.docx.draft import build_docx
     data = bytearray(build_docx(load_draft(FIRST_DRAFT)))
     info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("word/document.xml")
     start = info.header_offset + 30 + len(info.filename) + len(info.extra)

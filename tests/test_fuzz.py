@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from assembler.akn.export import export_akn
 from assembler.source import load_draft
-from assembler.writers.docx import build_docx
+from assembler.writers.docx.draft import build_docx
 
 from conftest import FIRST_DRAFT, ROOT, SEED
 from inproc import cli

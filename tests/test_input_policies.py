@@ -11,7 +11,7 @@ import zipfile
 import pytest
 
 from assembler.akn.export import export_akn
-from assembler.writers.docx import build_docx
+from assembler.writers.docx.draft import build_docx
 
 from conftest import FIRST_DRAFT, ROOT
 from inproc import cli, one_line_error
@@ -116,10 +116,11 @@ def test_akn_with_a_repeated_wid_is_refused(tmp_path, akn):
     assert line.endswith("(give every unit a wId of its own)") and not out.exists()
 
 
-def test_akn_with_an_empty_main_body_warns(tmp_path, akn):
+def test_akn_with_an_empty_main_body_is_refused_as_check_would(tmp_path, akn):
     data = re.sub(rb"(<mainBody[^>]*>).*(</mainBody>)", rb"\1\2", akn, flags=re.S)
     r, src, out = _akn_import(tmp_path, data)
-    assert r.code == 0 and "mainBody: holds no operative paragraph" in r.stderr, r.stderr
+    assert "the draft has no operative paragraphs" in one_line_error(r)
+    assert not out.exists()
 
 
 def test_one_proposal_deleting_a_paragraph_it_amends_is_a_conflict(tmp_path):

@@ -82,8 +82,6 @@ class _Reader:
                                  hint="export it again, or put the operative paragraphs in "
                                       "<mainBody>")
         self._operative(body, operative, counts)
-        if not operative:
-            self.warn("mainBody", "holds no operative paragraph")
         annexes = []
         att = doc.find(_e("attachments"))
         if att is not None:

@@ -16,8 +16,9 @@ import yaml
 
 from ..errors import AssemblerError
 from ..source import read_text
-from .model import Change, Proposal, StatusEntry, number_changes
-from .prose import prose_to_change
+from .model import Change, Proposal, StatusEntry, allowed, number_changes, transition_hint
+from .kinds import change_schema, kind
+from .prose import instructions, prose_to_changes
 
 SCHEMA = Path(__file__).resolve().parent.parent.parent / "schemas" / "proposal.schema.json"
 DATA_SUFFIXES = (".yaml", ".yml")
@@ -135,10 +136,18 @@ def _line_at(data, path) -> int | None:
 
 
 @lru_cache(maxsize=1)
+def proposal_schema() -> dict:
+    """The proposal schema: schemas/proposal.schema.json with each change as the kinds
+    describe it (tests/test_kinds.py keeps the file the same)."""
+    schema = json.loads(SCHEMA.read_text("utf-8"))
+    schema["$defs"]["structured"] = change_schema()
+    return schema
+
+
+@lru_cache(maxsize=1)
 def validator():
     import jsonschema
-    schema = json.loads(SCHEMA.read_text("utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    return jsonschema.Draft202012Validator(proposal_schema())
 
 
 @lru_cache(maxsize=1)
@@ -148,7 +157,7 @@ def _fast_validators():
     chains and $ref lookups are slow on thousands of changes). Any failure falls back to the
     whole schema, which gives the message."""
     import jsonschema
-    schema = json.loads(SCHEMA.read_text("utf-8"))
+    schema = proposal_schema()
     defs = schema["$defs"]
 
     def inline(node):
@@ -254,10 +263,7 @@ def parse_proposal(text: str, file: str = "<proposal>", *, prose: bool = False) 
         head, body = m.group(1), text[m.end():]
         offset = 1
         first_body_line = text[:m.end()].count("\n") + 1
-        for n, line in enumerate(body.split("\n"), first_body_line):
-            s = re.sub(r"^\s*(?:\d+[.)]|[-*])\s+", "", line).strip()
-            if s and not s.startswith("#"):
-                sentences.append((n, s))
+        sentences = instructions(enumerate(body.split("\n"), first_body_line), file)
         data = _parse_yaml(head, file, offset)
         if isinstance(data, dict):
             if "changes" in data:
@@ -366,7 +372,6 @@ def _renumber(pid: str, entry: StatusEntry) -> StatusEntry:
 
 
 def _check_history(history: list[StatusEntry], file: str) -> None:
-    from .model import allowed
     current = "proposed"
     for entry in history:
         if entry.status == "proposed" and current == "proposed":
@@ -374,13 +379,8 @@ def _check_history(history: list[StatusEntry], file: str) -> None:
         if not allowed(current, entry.status):
             raise AssemblerError(f"status '{entry.status}' cannot follow '{current}'",
                                  file=file, line=entry.line,
-                                 hint=_transition_hint(current))
+                                 hint=transition_hint(current))
         current = entry.status
-
-
-def _transition_hint(current: str) -> str:
-    from .decisions import transition_hint
-    return transition_hint(current)
 
 
 def _changes(items, file: str, offset: int, pid: str = "") -> tuple[Change, ...]:
@@ -389,7 +389,7 @@ def _changes(items, file: str, offset: int, pid: str = "") -> tuple[Change, ...]
         line = items.lines[i] + offset if isinstance(items, LocatedList) else None
         if isinstance(item, str):
             try:
-                out.append(prose_to_change(item, line=line))
+                out += prose_to_changes(item, line=line)
             except AssemblerError as err:
                 err.file = file
                 raise
@@ -399,24 +399,7 @@ def _changes(items, file: str, offset: int, pid: str = "") -> tuple[Change, ...]
 
 
 def change_from_mapping(m: dict, line: int | None = None) -> Change:
-    kind = m["kind"]
-    occurrence = int(m.get("occurrence", 0))
-    exact = bool(m.get("exact", False))
-    if kind == "insert-words":
-        position = "after" if "after" in m else "before"
-        return Change(kind, m["target"], words=m[position], text=m["text"], position=position,
-                      occurrence=occurrence, exact=exact, line=line)
-    if kind in ("delete-words", "replace-words"):
-        return Change(kind, m["target"], words=m["words"], text=m.get("text", ""),
-                      occurrence=occurrence, exact=exact, line=line)
-    if kind in ("replace-unit", "delete-unit"):
-        return Change(kind, m["target"], text=m.get("text", ""), line=line)
-    key = next(k for k in ("after", "before", "start-of", "end-of") if k in m)
-    position = key.replace("-of", "")
-    if kind == "insert-unit":
-        return Change(kind, m[key], text=m["text"], position=position, unit=m["unit"],
-                      new_id=m.get("id", ""), line=line)
-    return Change(kind, m["target"], position=position, destination=m[key], line=line)
+    return kind(m["kind"]).from_mapping(m, line)
 
 
 def load_proposals(paths) -> list[Proposal]:
@@ -425,17 +408,19 @@ def load_proposals(paths) -> list[Proposal]:
         return _load_all(paths)
 
 
+def proposal_files(folder: Path) -> list[Path]:
+    """A folder's proposal files by name: .yaml, .yml, .md and .txt, not hidden, not README."""
+    return sorted(f for f in folder.iterdir() if f.is_file()
+                  and f.suffix.lower() in DATA_SUFFIXES + PROSE_SUFFIXES
+                  and not f.name.startswith((".", "README")))
+
+
 def _load_all(paths) -> list[Proposal]:
     """Every proposal in the given files and folders (a folder: its .yaml, .yml, .md and
     .txt files, by name). Two proposals with one id are refused."""
     files: list[Path] = []
     for path in map(Path, paths):
-        if path.is_dir():
-            files += sorted(f for f in path.iterdir() if f.is_file() and
-                            f.suffix.lower() in DATA_SUFFIXES + PROSE_SUFFIXES
-                            and not f.name.startswith((".", "README")))
-        else:
-            files.append(path)
+        files += proposal_files(path) if path.is_dir() else [path]
     if not files:
         raise AssemblerError("no proposals found", file=", ".join(map(str, paths)) or None,
                              hint="give .yaml, .md or .txt proposal files or a folder of them")

@@ -66,13 +66,30 @@ def import_(
     else:
         result = read_any(source, negotiation=negotiation or output.resolve().parent.name,
                           version=version or output.stem)
+    problems = [f for f in check_draft(result.draft) if f.problem]
+    if problems:  # never write what `check` would refuse
+        raise AssemblerError(f"the text read into a draft that check refuses: {problems[0]}"
+                             f"{f' (and {len(problems) - 1} more)' if len(problems) > 1 else ''}",
+                             file=str(source), hint="nothing written; fix the source text or "
+                                                    "report the file")
     save_draft(result.draft, output)
     if not quiet:
         for warning in result.warnings:
             say(str(warning))
-    d = result.draft
-    say(f"wrote {output}: {len(d.preamble)} preambular, {len(d.operative_paragraphs())} "
-        f"operative paragraphs, {len(d.footnotes)} footnotes, {len(result.warnings)} warnings")
+    say(f"wrote {output}: {import_summary(result.draft)}, {len(result.warnings)} warnings")
+
+
+def import_summary(d) -> str:
+    """What an import found: the face, and how many units of each kind."""
+    meta = d.metadata
+    face = " ".join(x for x in (meta.stage, meta.symbol) if x)
+    subs = sum(1 for u in d.units() if u.kind == "sub")
+    annex = sum(len(a.body) for a in d.annexes)
+    sponsors = " (and the sponsors footnote)" if meta.get("sponsors-footnote") else ""
+    return (f"{face + ', ' if face else ''}{len(d.preamble)} preambular, "
+            f"{len(d.operative_paragraphs())} operative paragraphs, {subs} sub-paragraphs, "
+            f"{len(d.footnotes)} footnotes{sponsors}, {len(d.annexes)} annexes with {annex} "
+            f"paragraphs")
 
 
 @app.command()

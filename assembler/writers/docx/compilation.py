@@ -1,0 +1,80 @@
+"""Compilation of proposals -> Word, through the ooxml builder (no markup here): a summary
+table by proposer and status, then each unit's base text and the proposals on it, with the
+text as it would read in bold (insertions) and struck out (deletions)."""
+from __future__ import annotations
+
+from collections import Counter
+
+from ...amendments.compile import Compilation
+from ...diff import DELETE, INSERT
+from ...layout import Layout, load_layout
+from ...ooxml import DocumentBuilder, ParaFormat, Run
+from .draft import fonts, page_setup
+
+SHORT = {"accepted-with-modification": "accepted, modified"}
+
+
+def compilation_docx(c: Compilation, layout: Layout | None = None) -> bytes:
+    layout = layout or load_layout()
+    b = DocumentBuilder(fonts(layout), page_setup(layout))
+    b.title = c.title
+    b.paragraph([Run(c.title, bold=True, size_pt=12)],
+                ParaFormat(style="Title", align="center", space_after_pt=12))
+    b.paragraph([Run("For each paragraph of "), Run(c.base_version, italic=True),
+                 Run(": its text, then every proposal on it, with the text as it would read: "),
+                 Run("insertions in bold", bold=True), Run(", "),
+                 Run("deletions struck out", strike=True), Run(".")], ParaFormat(align="both"))
+    _summary(b, c, layout)
+    if c.conflicts:
+        b.paragraph([Run("Conflicts", bold=True)], ParaFormat(style="Heading2", keep_next=True))
+        for x in c.conflicts:
+            b.paragraph([Run(str(x))], ParaFormat(left_cm=0.6))
+    if c.not_applicable:
+        b.paragraph([Run("No longer applicable", bold=True)],
+                    ParaFormat(style="Heading2", keep_next=True))
+        for x in c.not_applicable:
+            b.paragraph([Run(str(x))], ParaFormat(left_cm=0.6))
+    b.paragraph([Run("Proposals paragraph by paragraph", bold=True)],
+                ParaFormat(style="Heading2", keep_next=True, space_before_pt=12))
+    for row in c.rows:
+        b.paragraph([Run(row.label, bold=True)], ParaFormat(keep_next=True, space_before_pt=8,
+                                                            space_after_pt=2))
+        b.paragraph([Run(row.text)], ParaFormat(align="both", keep_next=bool(row.entries)))
+        for n, e in enumerate(row.entries):
+            last = n == len(row.entries) - 1
+            indent = ParaFormat(left_cm=1.0, space_after_pt=1, keep_next=True)
+            b.paragraph([Run(f"{e.change_id} — {e.proposal.who}", bold=True),
+                         Run(f"  [{e.status}]", italic=True)], indent)
+            b.paragraph([Run(e.prose, italic=True)], indent)
+            if e.note:
+                b.paragraph([Run(e.note, size_pt=9)], indent)
+            runs = [Run(t, bold=m == INSERT, strike=m == DELETE) for t, m in e.preview]
+            b.paragraph(runs, ParaFormat(left_cm=1.0, align="both",
+                                         space_after_pt=6 if last and not e.conflicts else 2,
+                                         keep_next=bool(e.conflicts)))
+            for x in e.conflicts:
+                b.paragraph([Run(f"Conflicts with {x}", bold=True, size_pt=9)],
+                            ParaFormat(left_cm=1.0, space_after_pt=6))
+    return b.to_bytes()
+
+
+def _summary(b: DocumentBuilder, c: Compilation, layout: Layout) -> None:
+    b.paragraph([Run("Summary by proposer and status", bold=True)],
+                ParaFormat(style="Heading2", keep_next=True))
+    statuses = c.statuses
+    header = [[Run("Proposer", bold=True)]] + [[Run(SHORT.get(s, s), bold=True, size_pt=8)]
+                                                for s in statuses] + [[Run("Total", bold=True)]]
+    rows = [(header, True)]
+    totals: Counter = Counter()
+    for proposer, counts in sorted(c.summary.items()):
+        totals.update(counts)
+        rows.append(([[Run(proposer)]] + [[Run(str(counts[s] or ""))] for s in statuses] +
+                     [[Run(str(sum(counts.values())))]], False))
+    rows.append(([[Run("Total", bold=True)]] + [[Run(str(totals[s] or ""), bold=True)]
+                                                 for s in statuses] +
+                 [[Run(str(len(c.proposals)), bold=True)]], False))
+    page = page_setup(layout)
+    usable = page.width_cm - page.left_cm - page.right_cm
+    first, total = min(3.6, usable / 3), 1.2
+    other = (usable - first - total) / max(1, len(statuses))
+    b.table(rows, [first] + [other] * len(statuses) + [total])

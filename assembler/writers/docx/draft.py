@@ -1,0 +1,229 @@
+"""Draft -> UN-format Word document, through the ooxml builder (no XML here)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...layout import Layout, load_layout
+from ...model import (Annex, AnnexParagraph, Break, Content, CrossRef, Draft, FootnoteRef,
+                     Heading, OperativeParagraph, Table, Text)
+from ...numbering import Label, compute_labels
+from ...ooxml import DocumentBuilder, Fonts, PageSetup, ParaFormat, Run
+from ...unit_marks import PROPERTY_PREFIX, unit_bookmark, xref_bookmark
+
+
+def page_setup(layout: Layout, landscape: bool = False) -> PageSetup:
+    p = layout.section("page")
+    return PageSetup(p.get("width_cm", 21.0), p.get("height_cm", 29.7),
+                     p.get("margin_top_cm", 2.5), p.get("margin_bottom_cm", 2.5),
+                     p.get("margin_left_cm", 2.5), p.get("margin_right_cm", 2.5),
+                     p.get("header_cm", 1.27), p.get("footer_cm", 1.27), landscape)
+
+
+def fonts(layout: Layout) -> Fonts:
+    f = layout.section("fonts")
+    return Fonts(f.get("body", "Times New Roman"), f.get("body_pt", 10),
+                 f.get("footnote_pt", 9), f.get("line_spacing", 1.0),
+                 f.get("space_after_pt", 6))
+
+
+@dataclass
+class DraftDocx:
+    """Renders one draft into a builder; masthead variants hook in through `masthead`."""
+    draft: Draft
+    layout: Layout = field(default_factory=load_layout)
+
+    def __post_init__(self):
+        self.builder = DocumentBuilder(fonts(self.layout), page_setup(self.layout))
+        self.builder.title = self.draft.metadata.title
+        # the draft's metadata travels with the file, so an edited copy is read against it
+        self.builder.properties = {PROPERTY_PREFIX + k: v for k, v in self.draft.metadata.items()}
+        self._xrefs = 0
+        self.labels: dict[str, Label] = compute_labels(self.draft)
+        self.ind = self.layout.section("indents")
+        self.package_options: dict = {}  # e.g. header_footer, set by the stage's masthead
+        if _whole_landscape(self.draft):  # a table document (the events mapping) lies landscape
+            self.builder.page = page_setup(self.layout, landscape=True)
+
+    # ------------------------------------------------------------ inline
+    def runs(self, content: Content, **fmt) -> list[Run]:
+        out: list[Run] = []
+        for item in content:
+            if isinstance(item, Text):
+                out.append(Run(item.text, italic=item.italic or fmt.get("italic", False),
+                               bold=item.bold or fmt.get("bold", False), sup=item.sup))
+            elif isinstance(item, CrossRef):
+                label = self.labels.get(item.target)
+                self._xrefs += 1
+                out.append(Run(label.number if label else item.target,
+                               italic=fmt.get("italic", False),
+                               bookmark=xref_bookmark(self._xrefs, item.target)))
+            elif isinstance(item, FootnoteRef):
+                out.append(Run(footnote=self.note(item.footnote)))
+            elif isinstance(item, Break):
+                out.append(Run(line_break=True))
+        return out
+
+    def note(self, fid: str) -> int:
+        """Each marker is a Word footnote of its own, numbered in order; a footnote text
+        that serves two markers is repeated under each number."""
+        fn = self.draft.footnote(fid)
+        return self.builder.footnote([self.anchor("fn", fid) + self.runs(fn.content if fn else ())])
+
+    @staticmethod
+    def anchor(kind: str, uid: str) -> list[Run]:
+        """A hidden point bookmark carrying the unit's stable id (see unit_marks)."""
+        return [Run(bookmark=unit_bookmark(kind, uid))]
+
+    # ------------------------------------------------------------ blocks
+    def build(self) -> bytes:
+        self.masthead()
+        self.body()
+        return self.builder.to_bytes(**self.package_options)
+
+    def masthead(self) -> None:
+        if self.draft.metadata.stage:  # the stage picks the face (writers/mastheads.py)
+            from ...stages import masthead_for
+            from .mastheads import render_masthead
+            render_masthead(self, masthead_for(self.draft.metadata))
+            return
+        # No stage: the plain heading block of an informal draft (date, title, stage label).
+        meta = self.draft.metadata
+        look = self.layout.section("informal")
+        fonts_ = self.layout.section("fonts")
+        if meta.date:
+            self.builder.paragraph([Run(meta.date)], ParaFormat(align=look.get("date_align", "right")))
+        if meta.title:
+            self.builder.paragraph(
+                [Run(meta.title, bold=look.get("title_bold", True), size_pt=fonts_.get("title_pt"))],
+                ParaFormat(style="Title", align=look.get("title_align", "center"),
+                           space_before_pt=12, space_after_pt=12, keep_next=True))
+        if meta.stage_label:
+            self.builder.paragraph(
+                [Run(meta.stage_label, bold=look.get("stage_bold", True),
+                     italic=look.get("stage_italic", False), size_pt=fonts_.get("stage_pt"))],
+                ParaFormat(align=look.get("stage_align", "center"), space_after_pt=12,
+                           keep_next=True))
+
+    def body(self) -> None:
+        d, b, ind = self.draft, self.builder, self.ind
+        left, right = ind.get("body_left_cm", 1.27), ind.get("body_right_cm", 1.27)
+        if d.metadata.formula:
+            b.paragraph([Run(d.metadata.formula, italic=True)],
+                        ParaFormat(left_cm=left, right_cm=right,
+                                   first_line_cm=ind.get("preamble_first_line_cm", 1.27),
+                                   keep_next=True))
+        for pp in d.preamble:
+            b.paragraph(self.anchor("pp", pp.id) + self.runs(pp.content), self.pp_format())
+        for item in d.operative:
+            if isinstance(item, Heading):
+                b.paragraph(self.anchor("h", item.id) + self.runs(item.content, bold=True),
+                            self.heading_format())
+            else:
+                self.operative(item)
+        if d.metadata.closing:
+            for line in d.metadata.closing.split(" / "):
+                b.paragraph([Run(line)], ParaFormat(align="right", space_after_pt=0))
+        for annex in d.annexes:
+            self.annex(annex)
+
+    def pp_format(self) -> ParaFormat:
+        ind = self.ind
+        return ParaFormat(left_cm=ind.get("body_left_cm", 1.27), right_cm=ind.get("body_right_cm", 1.27),
+                          first_line_cm=ind.get("preamble_first_line_cm", 1.27), align="both")
+
+    def heading_format(self) -> ParaFormat:
+        ind = self.ind
+        return ParaFormat(style="Heading2", left_cm=ind.get("body_left_cm", 1.27),
+                          right_cm=ind.get("body_right_cm", 1.27),
+                          space_before_pt=ind.get("heading_space_before_pt", 12), keep_next=True)
+
+    def mark_format(self, degree: int) -> ParaFormat:
+        """Hanging indent: the number or label hangs, every line of text aligns."""
+        ind = self.ind
+        left = ind.get("body_left_cm", 1.27)
+        number_at = left + ind.get("op_number_cm", 0.0)
+        text_at = left + ind.get("op_text_cm", 1.27)
+        step = ind.get("sub_step_cm", 0.95)
+        if degree:
+            number_at = text_at + (degree - 1) * step
+            text_at = number_at + step
+        return ParaFormat(left_cm=text_at, right_cm=ind.get("body_right_cm", 1.27),
+                          first_line_cm=-(text_at - number_at), align="both")
+
+    def operative(self, op: OperativeParagraph) -> None:
+        self.marked(op, 0)
+
+    def marked(self, unit, degree: int) -> None:
+        label = self.labels[unit.id]
+        runs = [Run(label.mark), Run(tab=True)] if label.mark else []
+        fmt = self.mark_format(degree)
+        if not label.mark:
+            fmt = self.pp_format()
+        kind = f"s{degree}" if degree else "op"
+        self.builder.paragraph(self.anchor(kind, unit.id) + runs + self.runs(unit.content), fmt)
+        for child in unit.children:
+            self.marked(child, degree + 1)
+
+    def annex(self, annex: Annex) -> None:
+        b = self.builder
+        b.paragraph(self.anchor("ax", annex.id) + self.runs(annex.title, bold=True),
+                    ParaFormat(style="Heading1", align="center",
+                               page_break_before=bool(self.draft.preamble or self.draft.operative
+                                                      or annex is not self.draft.annexes[0]),
+                               keep_next=True))
+        for block in annex.body:
+            if isinstance(block, AnnexParagraph):
+                b.paragraph(self.anchor("ap", block.id) + self.runs(block.content), self.pp_format())
+            elif isinstance(block, Table):
+                self.table(block)
+
+    def table(self, table: Table) -> None:
+        b = self.builder
+        if table.title:
+            b.paragraph(self.anchor("tt", table.id) + self.runs(table.title, bold=True),
+                        ParaFormat(keep_next=True))
+        columns = max((len(r.cells) for r in table.rows), default=0)
+        if not columns:
+            return
+        page = page_setup(self.layout, table.landscape)
+        usable = (max(page.width_cm, page.height_cm) if table.landscape else page.width_cm) \
+            - page.left_cm - page.right_cm
+        widths = column_widths(table, usable, self.layout.section("tables"))
+        rows = []
+        for row in table.rows:
+            cells = [self.runs(c, bold=row.header) for c in row.cells]
+            cells += [[] for _ in range(columns - len(cells))]
+            cells[0] = self.anchor("r", row.id) + cells[0]
+            if row is table.rows[0]:
+                cells[0] = self.anchor("tb", table.id) + cells[0]
+            rows.append((cells, row.header))
+        b.table(rows, widths)
+
+
+def _whole_landscape(draft: Draft) -> bool:
+    """A document that is only landscape tables is laid out landscape from its first page."""
+    blocks = [b for a in draft.annexes for b in a.body]
+    return (not draft.preamble and not draft.operative
+            and any(isinstance(b, Table) and b.landscape for b in blocks))
+
+
+def column_widths(table: Table, usable: float, look: dict) -> list[float]:
+    """Share the width by how much text each column holds (a date column stays narrow, a
+    description column gets room), within the layout's bounds."""
+    from ...inline import plain
+    columns = max(len(r.cells) for r in table.rows)
+    totals = [0.0] * columns
+    longest = [0] * columns  # no column narrower than its longest word
+    for row in table.rows:
+        for i, cell in enumerate(row.cells):
+            text = plain(cell)
+            totals[i] += len(text)
+            longest[i] = max([longest[i]] + [len(word) for word in text.split()])
+    count = max(len(table.rows), 1)
+    lo, hi = look.get("min_chars", 10), look.get("max_chars", 120)
+    weights = [max(min(t / count, hi), lo, n + 4) for t, n in zip(totals, longest)]
+    return [usable * wgt / sum(weights) for wgt in weights]
+
+
+def build_docx(draft: Draft, layout: Layout | None = None) -> bytes:
+    return DraftDocx(draft, layout or load_layout()).build()

@@ -1,0 +1,321 @@
+"""Redline -> Word document: native tracked changes, or bold/strike-out (--visual).
+
+Tracked form: words inserted or deleted inside a unit are w:ins / w:del; a whole unit
+inserted or deleted also has its paragraph mark inserted or deleted; a moved unit is a
+moveFrom range at its old place and a moveTo range at its new one (words changed on the
+way: deleted ones stay visible in the moveFrom text, inserted ones are w:ins at the new
+place, so accepting or rejecting everything gives exactly one version); footnotes carry
+their own changes. Each change is stamped with its Redline author and date.
+
+Visual form: inserted text in bold, deleted text struck out, moved paragraphs struck out
+at their old place and announced at the new one, and a legend on page 1; it prints in
+black and white. All markup goes through the ooxml builder.
+"""
+from __future__ import annotations
+
+from ...compare.align import DELETED, INSERTED, MOVED_AWAY
+from ...compare.redline import Redline, RedlineUnit, Segment, Who
+from ...compare.words import DELETE, INSERT, diff_content
+from ...unit_marks import unit_bookmark
+from ...layout import Layout, load_layout
+from ...model import Break, CrossRef, FootnoteRef, Text
+from ...ooxml import Change, Mark, ParaFormat, Run
+from .draft import DraftDocx, column_widths, page_setup
+
+
+class RedlineDocx(DraftDocx):
+    def __init__(self, redline: Redline, layout: Layout | None = None, visual: bool = False,
+                 comments: dict | None = None):
+        super().__init__(redline.new, layout or load_layout())
+        self.redline = redline
+        self.visual = visual
+        self.comments = comments or {}   # unit id -> list of (text, Who) for margin notes
+        self.old_of_new = redline.alignment.pairs()
+        self.builder.title = f"Redline: {redline.new.metadata.title}".strip()
+
+    # ------------------------------------------------------------------ runs
+    def _change(self, op: str, who: Who | None, moving: str = "") -> Change | None:
+        """The tracked change for a segment op ("" for none); moving is moveFrom/moveTo."""
+        if self.visual or op == "equal" and not moving:
+            return None
+        who = who or self.redline.default
+        if moving and op != INSERT:
+            return Change(moving, who.author, who.date, self._move_name)
+        return Change("ins" if op == INSERT else "del", who.author, who.date)
+
+    def _fmt(self, run: Run, op: str) -> Run:
+        if self.visual:
+            if op == INSERT:
+                run.bold = True
+            elif op == DELETE:
+                run.strike = True
+        return run
+
+    def seg_runs(self, seg: Segment, *, moving: str = "", base_bold: bool = False,
+                 who: Who | None = None) -> list[Run]:
+        """Runs of one segment; `who` stamps a move of text that has no author of its own."""
+        side = "old" if seg.op == DELETE else "new"
+        change = self._change(seg.op, seg.who or who, moving)
+        out: list[Run] = []
+        for item in seg.content:
+            if isinstance(item, Text):
+                out.append(self._fmt(Run(item.text, italic=item.italic, bold=item.bold or base_bold,
+                                         sup=item.sup, change=change), seg.op))
+            elif isinstance(item, CrossRef):
+                out += self._ref_runs(item, side, seg, change, moving)
+            elif isinstance(item, FootnoteRef):
+                out.append(self._fmt(Run(footnote=self._note(side, item.footnote, seg.op, seg.who,
+                                                             moving),
+                                         change=change), seg.op))
+            elif isinstance(item, Break):
+                out.append(Run(line_break=True, change=change))
+        return out
+
+    def _ref_runs(self, item: CrossRef, side: str, seg: Segment, change,
+                  moving: str = "") -> list[Run]:
+        """A cross-reference shows its target's number; when only renumbering changed it,
+        the old number is deleted and the new one inserted, so each side reads right."""
+        labels = self.redline.new_labels if side == "new" else self.redline.old_labels
+        lab = labels.get(item.target)
+        number = lab.number if lab else item.target
+        if seg.op == "equal" and not moving:  # a moved paragraph shows its old text in full
+            old_number = self.redline.old_number(item.target)
+            if old_number is not None and old_number != number:
+                who = self.redline.default
+                if self.visual:
+                    return [Run(old_number, strike=True), Run(number, bold=True)]
+                return [Run(old_number, change=Change("del", who.author, who.date)),
+                        Run(number, change=Change("ins", who.author, who.date))]
+        return [self._fmt(Run(number, change=change), seg.op)]
+
+    def _note(self, side: str, fid: str, op: str, who, moving: str = "") -> int:
+        """The footnote under one marker. A marker inserted or deleted takes its note with it;
+        under a moved paragraph the note moves too, so only its own word changes show (at
+        the new place; the old place shows the old text)."""
+        note = self.redline.note(side, fid)
+        # the same hidden id bookmark a built draft carries, so footnotes read back alike
+        runs: list[Run] = [Run(bookmark=unit_bookmark("fn", fid))]
+        for seg in note.contents:
+            if moving == "moveFrom":
+                seg = Segment("equal", seg.content)
+            runs += self.seg_runs(seg)
+        mark_change = None
+        if op in (INSERT, DELETE) and not self.visual and not moving:
+            w_ = who or self.redline.default
+            mark_change = Change("ins" if op == INSERT else "del", w_.author, w_.date)
+        return self.builder.footnote([runs], change=mark_change)
+
+    # ------------------------------------------------------------------ units
+    def unit_runs(self, u: RedlineUnit, content_index: int = 0, base_bold: bool = False) -> list[Run]:
+        segs = u.contents[content_index] if content_index < len(u.contents) else ()
+        runs: list[Run] = []
+        if u.status == MOVED_AWAY:
+            for seg in segs:
+                runs += self.seg_runs(seg, moving="moveFrom", base_bold=base_bold, who=u.who)
+        elif u.moved:
+            for seg in segs:
+                if seg.op == DELETE and not self.visual:
+                    continue  # visible in the moveFrom text; see the module docstring
+                runs += self.seg_runs(seg, moving="moveTo", base_bold=base_bold, who=u.who)
+        else:
+            for seg in segs:
+                runs += self.seg_runs(seg, base_bold=base_bold)
+        return runs
+
+    def whole_change(self, u: RedlineUnit) -> Change | None:
+        if self.visual:
+            return None
+        who = u.who
+        if u.status == INSERTED:
+            return Change("ins", who.author, who.date)
+        if u.status == DELETED:
+            return Change("del", who.author, who.date)
+        if u.status == MOVED_AWAY:
+            return Change("moveFrom", who.author, who.date, u.move_name)
+        if u.moved:
+            return Change("moveTo", who.author, who.date, u.move_name)
+        return None
+
+    def mark_runs(self, u: RedlineUnit) -> list[Run]:
+        if not u.mark:
+            return []
+        change = self.whole_change(u)
+        op = {INSERTED: INSERT, DELETED: DELETE, MOVED_AWAY: DELETE}.get(u.status, "equal")
+        return [self._fmt(Run(u.mark, change=change), op),
+                self._fmt(Run(tab=True, change=change), op)]
+
+    def visual_note(self, u: RedlineUnit) -> list[Run]:
+        if not self.visual:
+            return []
+        if u.status == MOVED_AWAY:
+            return [Run(f"[moved to {u.move_other}] ", italic=True, bold=True)]
+        if u.moved:
+            return [Run(f"[moved from {u.move_other}] ", italic=True, bold=True)]
+        return []
+
+    def para_format(self, u: RedlineUnit) -> ParaFormat:
+        kind = u.kind
+        if kind == "heading":
+            fmt = self.heading_format()
+        elif kind in ("op", "sub") and u.mark:
+            fmt = self.mark_format(u.degree)
+        elif kind == "annex":
+            # as the draft writer: a new page unless the annexes are the whole document
+            d = self.redline.new
+            first = next((x for x in self.redline.units if x.kind == "annex"), None)
+            fmt = ParaFormat(style="Heading1", align="center", keep_next=True,
+                             page_break_before=bool(d.preamble or d.operative or u is not first))
+        elif kind == "table":
+            fmt = ParaFormat(keep_next=True)
+        else:
+            fmt = self.pp_format()
+        fmt.mark_change = self.whole_change(u)
+        return fmt
+
+    def paragraph_of(self, u: RedlineUnit, prev: RedlineUnit | None, nxt: RedlineUnit | None) -> None:
+        bold = u.kind in ("heading", "annex", "table")
+        runs = self.range_marks(u, prev, "start") + self.mark_runs(u) + self.visual_note(u)
+        runs += self.unit_runs(u, 0, base_bold=bold)
+        runs += self.comment_marks(u)
+        runs += self.range_marks(u, nxt, "end")
+        self.builder.paragraph(runs, self.para_format(u))
+
+    def range_marks(self, u: RedlineUnit, other: RedlineUnit | None, edge: str) -> list[Run]:
+        """Move ranges open at the first paragraph of a moved block and close at its last."""
+        if self.visual or not u.move_name:
+            return []
+        kind = "moveFrom" if u.status == MOVED_AWAY else "moveTo"
+        if other is not None and other.move_name == u.move_name and \
+                (other.status == MOVED_AWAY) == (u.status == MOVED_AWAY):
+            return []
+        self._move_name = u.move_name
+        return [Run(mark=Mark(kind, edge, Change(kind, u.who.author, u.who.date, u.move_name)))]
+
+    def comment_marks(self, u: RedlineUnit) -> list[Run]:
+        notes = self.comments.get(u.unit.id) if u.status != MOVED_AWAY else None
+        if not notes:
+            return []
+        out = []
+        for text, who in notes:
+            if self.visual:
+                out.append(Run(f" [{text}]", italic=True))
+                continue
+            cid = self.builder.comment([text], who.author, who.date)
+            out = [Run(mark=Mark("comment", "start", comment=cid))] + out
+            out.append(Run(mark=Mark("comment", "end", comment=cid)))
+        return out
+
+    # ------------------------------------------------------------------ document
+    def legend(self) -> None:
+        old = self.redline.old.metadata
+        base = old.stage_label or old.version or "the previous version"
+        if old.date:
+            base += f" of {old.date}"
+        b = self.builder
+        fmt = ParaFormat(left_cm=self.ind.get("body_left_cm", 1.27),
+                         right_cm=self.ind.get("body_right_cm", 1.27), space_after_pt=2)
+        b.paragraph([Run(f"Changes against {base}:", bold=True, italic=True)], fmt)
+        b.paragraph([Run("Inserted text", bold=True), Run(" is in bold; "),
+                     Run("deleted text", strike=True), Run(" is struck out; a moved paragraph is "),
+                     Run("struck out", strike=True), Run(" where it stood, marked "),
+                     Run("[moved to ...]", italic=True, bold=True), Run(", and appears where it now "
+                         "stands marked "), Run("[moved from ...]", italic=True, bold=True),
+                     Run(". Paragraph numbers are those of the new version.")],
+                    ParaFormat(left_cm=fmt.left_cm, right_cm=fmt.right_cm, space_after_pt=12))
+
+    def build(self) -> bytes:
+        self._move_name = ""
+        self.masthead()
+        self.track_masthead()
+        if self.visual:
+            self.legend()
+        self.redline_body()
+        return self.builder.to_bytes(**getattr(self, "package_options", {}))
+
+    def track_masthead(self) -> None:
+        """The masthead is laid out for the new version; a line that shows a value the old
+        version had otherwise (the date, the stage) shows the change, word by word."""
+        old, new = self.redline.old.metadata, self.redline.new.metadata
+        for key, value in new.items():
+            before = old.get(key)
+            if not value or not before or before == value:
+                continue
+            runs: list[Run] = []
+            for piece in diff_content((Text(before),), (Text(value),)):
+                who = self.redline.default if piece.op != "equal" else None
+                runs += self.seg_runs(Segment(piece.op, piece.content, who))
+            self.builder.retrack(value, runs)
+
+    def redline_body(self) -> None:
+        d, b, ind = self.redline.new, self.builder, self.ind
+        if d.metadata.formula:
+            b.paragraph([Run(d.metadata.formula, italic=True)],
+                        ParaFormat(left_cm=ind.get("body_left_cm", 1.27),
+                                   right_cm=ind.get("body_right_cm", 1.27),
+                                   first_line_cm=ind.get("preamble_first_line_cm", 1.27),
+                                   keep_next=True))
+        units = self.redline.units
+        closing_done = False
+        i = 0
+        while i < len(units):
+            u = units[i]
+            if u.part == "annexes" and not closing_done:
+                self.closing()
+                closing_done = True
+            if u.kind == "table":
+                i = self.table_of(units, i)
+                continue
+            self.paragraph_of(u, units[i - 1] if i else None,
+                              units[i + 1] if i + 1 < len(units) else None)
+            i += 1
+        if not closing_done:
+            self.closing()
+
+    def closing(self) -> None:
+        closing = self.redline.new.metadata.closing
+        if closing:
+            for line in closing.split(" / "):
+                self.builder.paragraph([Run(line)], ParaFormat(align="right", space_after_pt=0))
+
+    def table_of(self, units: list, i: int) -> int:
+        """A table unit and the row units after it, as one Word table (rows inserted or
+        deleted show their cell text inserted or deleted)."""
+        t = units[i]
+        if t.unit.title:
+            self.paragraph_of(t, None, None)
+        rows = []
+        j = i + 1
+        while j < len(units) and units[j].kind == "row":
+            rows.append(units[j])
+            j += 1
+        columns = max((len(r.contents) for r in rows), default=0)
+        if columns:
+            table = t.unit
+            page = page_setup(self.layout, table.landscape)
+            usable = (max(page.width_cm, page.height_cm) if table.landscape else page.width_cm) \
+                - page.left_cm - page.right_cm
+            if table.rows and max(len(r.cells) for r in table.rows) == columns:
+                widths = column_widths(table, usable, self.layout.section("tables"))
+            else:
+                widths = [usable / columns] * columns
+            body, changes = [], []
+            for r in rows:
+                cells = [self.unit_runs(r, k, base_bold=r.unit.header) for k in range(columns)]
+                body.append((cells, r.unit.header))
+                change = None
+                if not self.visual and (r.status in (INSERTED, DELETED, MOVED_AWAY) or r.moved):
+                    # a row is inserted or deleted as a row (Word has no row moves)
+                    kind = "del" if r.status in (DELETED, MOVED_AWAY) else "ins"
+                    change = Change(kind, r.who.author, r.who.date)
+                changes.append(change)
+            self.builder.table(body, widths, row_changes=changes)
+        return j
+
+
+def build_redline_docx(redline: Redline, layout: Layout | None = None, visual: bool = False,
+                       comments: dict | None = None) -> bytes:
+    return RedlineDocx(redline, layout, visual, comments).build()
+
+
+def write_redline(redline: Redline, *, visual: bool = False, comments: dict | None = None) -> bytes:
+    return build_redline_docx(redline, visual=visual, comments=comments)

@@ -1,0 +1,26 @@
+"""Compilation of proposals -> HTML (bold insertions, struck deletions); the page is
+templates/compilation.html.j2, rendered with autoescaping in a sandbox."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.sandbox import SandboxedEnvironment
+
+from ...amendments.compile import Compilation
+from ...amendments.model import STATUS_WORDS
+from ...layout import TEMPLATES
+
+
+
+def compilation_html(c: Compilation) -> bytes:
+    env = SandboxedEnvironment(loader=FileSystemLoader(str(TEMPLATES)),
+                               autoescape=select_autoescape(["html", "j2"]),
+                               undefined=StrictUndefined)
+    totals: Counter = Counter()
+    for counts in c.summary.values():
+        totals.update(counts)
+    page = env.get_template("compilation.html.j2").render(
+        c=c, summary=sorted(c.summary.items()), totals=totals, status_words=STATUS_WORDS)
+    return page.encode("utf-8")
