@@ -7,6 +7,8 @@ import shutil
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 from assembler.amendments.yamlio import load_proposal
 from assembler.fs.locks import hold
 
@@ -89,3 +91,21 @@ def test_a_held_lock_makes_a_decision_wait_then_say_so(tmp_path, monkeypatch):
     assert (props / "P-03.yaml").read_bytes() == before
     # once the lock is free, the same decision goes through
     assert cli("status", props / "P-03.yaml", "reopen").code == 0
+
+
+def test_the_room_and_the_command_line_take_the_same_locks(tmp_path, monkeypatch):
+    """A decision in the room waits for `assembler status` on the same round (and the other
+    way round): both hold fs.locks on the negotiation's folders."""
+    import assembler.fs.locks as locks
+    from assembler.errors import AssemblerError
+    from roomkit import NEG, make_room
+    store, _, _ = make_room(tmp_path)
+    round1 = tmp_path / "amendments" / NEG / "rev1"
+    monkeypatch.setattr(locks, "WAIT_SECONDS", 0.3)
+    with hold(exclusive=[round1 / "P-03.yaml"]):  # what `status` holds while it decides
+        with pytest.raises(AssemblerError, match="is busy"):
+            with store.action("Co-facilitators", "decide"):
+                pass
+    with store.action("Co-facilitators", "decide"):  # free again
+        line = one_line_error(cli("status", round1 / "P-03.yaml", "reopen"))
+        assert "is busy" in line
