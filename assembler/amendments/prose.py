@@ -37,6 +37,8 @@ def prose_to_changes(sentence: str, index: UnitIndex | None = None, *,
                      line: int | None = None, file: str | None = None) -> list[Change]:
     """Every change one sentence says."""
     s = " ".join(sentence.split()) if "\n" in sentence else sentence.strip()
+    # numbers are computed from position: renumbering needs no saying
+    s = _RENUMBER.sub("", s)
     r = Reading(index, s, line, file)
     for k in REGISTRY.values():
         for form in k.forms:
@@ -44,7 +46,24 @@ def prose_to_changes(sentence: str, index: UnitIndex | None = None, *,
             if m:
                 return k.read(m, r)
     raise AssemblerError(f"cannot read the sentence “{short(s)}”", line=line, file=file,
-                         hint=f"write it the usual way, e.g. {EXAMPLE}")
+                         hint=f"the nearest form it reads: {nearest_form(s)}")
+
+
+_RENUMBER = re.compile(r"\s*[,;]?\s*and\s+renumber\s+(?:the\s+)?(?:\w+\s+){0,3}?"
+                       r"(?:paragraphs?|sub-?paragraphs?)\s+accordingly(?=\s*[.;]?\s*$)", re.I)
+_SHAPE = re.compile(r"“[^”]*”|‘[^’]*’|\"[^\"]*\"|\d+")
+
+
+def nearest_form(sentence: str) -> str:
+    """The example, among the kinds', that reads most like the sentence (quoted words and
+    numbers set aside)."""
+    from difflib import SequenceMatcher
+
+    def shape(x: str) -> str:
+        return _SHAPE.sub("…", x.lower())
+    mine = shape(sentence)
+    return max((k.example for k in REGISTRY.values()),
+               key=lambda ex: SequenceMatcher(None, mine, shape(ex)).ratio())
 
 
 def prose_to_change(sentence: str, index: UnitIndex | None = None, *,

@@ -11,13 +11,13 @@ and one line below.
 from __future__ import annotations
 
 from . import (delete_unit, delete_words, insert_unit, insert_words, move_unit,
-               replace_unit, replace_words)
+               replace_throughout, replace_unit, replace_words)
 from .base import CLAIMS, Building, Claim, Difference, Kind, NotCarried, Planning, Reading
 
 # Order matters for reading prose only: the first kind whose sentence matches reads it.
 REGISTRY: dict[str, Kind] = {m.KIND.name: m.KIND for m in (
-    insert_words, delete_words, replace_words, replace_unit, insert_unit, delete_unit,
-    move_unit)}
+    insert_words, delete_words, replace_words, replace_throughout, replace_unit, insert_unit,
+    delete_unit, move_unit)}
 KINDS = tuple(REGISTRY)
 WORD_KINDS = tuple(n for n, k in REGISTRY.items() if hasattr(k, "edit"))
 
