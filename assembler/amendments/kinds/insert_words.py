@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..model import Change
-from ..words import Edit, UnitWords
+from ..words import Edit, UnitWords, ends_with_mark
 from .base import TEXT, WORDS, Difference, Reading
 from .grammar import (AT_EDGE, END, FLAGS, OCC, SHALL_BE, THE_WORDS, group, occurrence, position,
                       q, quoted, targets)
@@ -84,7 +84,8 @@ class InsertWords(WordKind):
 
     def make(self, words: UnitWords, c: Change, s: int, e: int) -> Edit:
         s = e = s if c.position == "before" else e
-        return words.edit(s, e, c.text, exact=c.exact)
+        return words.edit(s, e, c.text, exact=c.exact,
+                          past_marks=c.position == "after" and ends_with_mark(c.words))
 
     def infer(self, d: Difference) -> Change | None:
         if d.what != "words" or d.said:
