@@ -19,7 +19,7 @@ import re
 
 from ..errors import AssemblerError
 from .kinds import REGISTRY, Reading, kind
-from .kinds.grammar import short
+from .kinds.grammar import labels, short, spelled_ordinal
 from .model import Change, PARTS
 from .targets import UnitIndex
 
@@ -27,10 +27,26 @@ EXAMPLE = "In operative paragraph 5, replace “two” with “three”"
 
 
 def change_to_prose(change: Change, index: UnitIndex | None = None) -> str:
+    """The change as the UN writes it: preambular paragraphs by ordinal ("the fourteenth
+    preambular paragraph"), operative ones by number, a full stop at the end."""
     def name(target: str) -> str:
-        return index.label_of(target) if index and (target in index.units or
-                                                    target in PARTS) else target
-    return kind(change.kind).write(change, name)
+        return unit_words(target, index)
+    sentence = kind(change.kind).write(change, name)
+    return sentence if sentence.endswith((".", ":")) else sentence + "."
+
+
+def unit_words(target: str, index: UnitIndex | None = None) -> str:
+    """How a sentence names a unit: "the fourteenth preambular paragraph", "operative
+    paragraph 5 (b)", "the title"."""
+    if index is not None and (target in index.units or target in PARTS):
+        label = index.labels.get(target)
+        if label is not None and label.kind == "pp" and label.number.isdigit():
+            return f"the {spelled_ordinal(int(label.number))} preambular paragraph"
+        return index.label_of(target)
+    named = labels(target) if index is None else None
+    if named and len(named) == 1 and named[0].startswith("PP ") and named[0][3:].isdigit():
+        return f"the {spelled_ordinal(int(named[0][3:]))} preambular paragraph"
+    return target
 
 
 def prose_to_changes(sentence: str, index: UnitIndex | None = None, *,

@@ -57,9 +57,9 @@ class InsertUnit(Kind):
         return m
 
     def write(self, c: Change, name) -> str:
-        ident = f", with id {c.new_id}," if c.new_id else ""
+        ident = f", with id {c.new_id}" if c.new_id else ""
         return (f"Insert a new {UNIT_NAMES[c.unit]} {POSITION_WORDS[c.position]} "
-                f"{name(c.target)}{ident} reading: {q(c.text)}")
+                f"{name(c.target)}{ident}, reading: {q(c.text)}")
 
     def read(self, m: re.Match, r: Reading) -> list[Change]:
         return [Change(self.name, target(m["t"], r), text=new_text(m),
