@@ -97,6 +97,13 @@ def allowed(current: str, new: str) -> bool:
     return new in TRANSITIONS.get(current, set())
 
 
+def transition_hint(current: str) -> str:
+    """What a proposal in status `current` may still become, for an error's hint."""
+    nxt = sorted(TRANSITIONS.get(current, ()))
+    return f"from {current} it may become {', '.join(nxt)}" if nxt else \
+        f"a {current} proposal is closed; submit a new proposal instead"
+
+
 # ---------------------------------------------------------------- proposals
 
 @dataclass(frozen=True)

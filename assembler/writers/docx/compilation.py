@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..amendments.compile import Compilation
-from ..diff import DELETE, INSERT
-from ..layout import Layout, load_layout
-from ..ooxml import DocumentBuilder, ParaFormat, Run
-from .docx import fonts, page_setup
+from ...amendments.compile import Compilation
+from ...diff import DELETE, INSERT
+from ...layout import Layout, load_layout
+from ...ooxml import DocumentBuilder, ParaFormat, Run
+from .draft import fonts, page_setup
 
 SHORT = {"accepted-with-modification": "accepted, modified"}
 
