@@ -199,6 +199,11 @@ class Kind(ABC):
     def infer(self, d: Difference) -> Change | None:
         """The change saying this difference, when this kind says it."""
 
+    def combine(self, changes: list, index: UnitIndex) -> list:
+        """Inferred changes (against the version `index` reads), some said in fewer changes
+        of this kind; as they were by default."""
+        return changes
+
 
 def follow(target: str, old: UnitIndex, new: UnitIndex, change: Change) -> str:
     """A target named in the older version, as the id it has in the newer one."""

@@ -19,7 +19,8 @@ from ...errors import AssemblerError
 from ..model import Change
 from ..targets import UnitIndex
 from ..words import UnitWords, typographic
-from .base import TEXT, WORDS, Difference, Planning, Reading, error, new_content, NotCarried
+from .base import (TEXT, WORDS, Difference, NotCarried, Planning, Reading, error,
+                   new_content)
 from .grammar import END, FLAGS, group, q, quoted, short
 from .inwords import WordKind
 
@@ -108,6 +109,55 @@ class ReplaceThroughout(WordKind):
         if d.what != "throughout":
             return None
         return Change(self.name, d.unit, words=d.said, text=d.text, exact=True)
+
+    # ---- inference across units
+    def combine(self, changes: list, index: UnitIndex) -> list:
+        """The same words replaced the same way at every place they stand in a part (or the
+        whole text), in two or more units: one replacement throughout, where it makes the
+        very same text."""
+        groups: dict = {}
+        for c in changes:
+            if c.kind == "replace-words":
+                groups.setdefault((c.words, c.text), []).append(c)
+        out = list(changes)
+        for (said, text), cs in groups.items():
+            units = {c.target for c in cs}
+            if len(units) < 2:
+                continue
+            merged = self._merged(said, text, cs, units, index)
+            if merged is not None:
+                first = out.index(cs[0])
+                out = [c for c in out if c not in cs]
+                out.insert(min(first, len(out)), merged)
+        return out
+
+    def _merged(self, said: str, text: str, cs: list, units: set, index: UnitIndex):
+        from .replace_words import KIND as replace_words
+        for scope in ("preamble", "operative", "all"):
+            inside = units_in(index, scope)
+            if not units <= set(inside):
+                continue
+            words = {u: UnitWords(index.units[u].content, index.number) for u in inside}
+            found = {u: _occurrences(w, said) for u, w in words.items()}
+            if sum(map(len, found.values())) != len(cs) or \
+                    any(len(found[u]) != sum(c.target == u for c in cs) for u in units):
+                return None
+            for exact in (False, True):
+                merged = replace(self.infer(Difference("throughout", scope, said=said,
+                                                       text=text)), exact=exact)
+                try:
+                    same = all(
+                        words[u].apply([self.make(words[u], merged, s, e)
+                                        for s, e, _ in found[u]]) ==
+                        words[u].apply([replace_words.edit(words[u], c)
+                                        for c in cs if c.target == u])
+                        for u in units)
+                except AssemblerError:
+                    same = False
+                if same:
+                    return merged
+            return None
+        return None
 
 
 def scope_of(words: str, r: Reading) -> list[str]:
