@@ -247,6 +247,19 @@ def run(small, *sentences):
     ("In operative paragraphs 1 and 3, delete the words “the matters of”", "delete-words",
      ["op1", "op3"]),
     ("In the title, replace “rights” with “well-being”", "replace-words", ["title"]),
+    ("Delete the words “the matters of” in operative paragraph 1", "delete-words", ["op1"]),
+    ("Replace “services” with “essential services” in operative paragraph 2", "replace-words",
+     ["op2"]),
+    ("Replace “item” with “point” in operative paragraphs 5 (a) and 5 (b)", "replace-words",
+     ["op5.a", "op5.b"]),
+    ("Replace “child” with “children” in the operative paragraphs", "replace-throughout",
+     ["operative"]),
+    ("Insert “and adolescents” after “the child” in operative paragraph 7", "insert-words",
+     ["op7"]),
+    ("Insert the following new operative paragraph after operative paragraph 8: “*Decides* to "
+     "remain seized of the matter.”", "insert-unit", ["op8"]),
+    ("At the end of the preambular part, add a new preambular paragraph reading: “*Noting* "
+     "the report,”", "insert-unit", ["preamble"]),
 ])
 def test_targets_and_forms_read(small, sentence, kind, targets):
     changes = one(small, sentence)

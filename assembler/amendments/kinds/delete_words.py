@@ -20,7 +20,9 @@ class DeleteWords(WordKind):
               "properties": {**WORD_FIELDS, "words": WORDS}}
     forms = (re.compile(rf"^in\s+(?P<t>.+?),?\s+delete\s+{OCC}{quoted('w')}{END}", FLAGS),
              re.compile(rf"^in\s+(?P<t>.+?),?\s+{OCC}{quoted('w')}\s+{SHALL_BE}\s+deleted{END}",
-                        FLAGS))
+                        FLAGS),
+             # "Delete the words “at least” in operative paragraph 26"
+             re.compile(rf"^delete\s+{OCC}{quoted('w')}\s+(?:in|from)\s+(?P<t>.+?){END}", FLAGS))
 
     def from_mapping(self, m: dict, line) -> Change:
         return Change(self.name, m["target"], words=m["words"],

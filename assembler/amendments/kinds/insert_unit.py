@@ -34,9 +34,10 @@ class InsertUnit(Kind):
                              "id": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]*$"},
                              "text": TEXT}}
     forms = (
-        re.compile(rf"^(?:insert|add)\s+(?:a\s+)?new\s+{UNIT_KIND}\s+{PLACE}\s+(?P<t>.+?)"
+        re.compile(rf"^(?:insert|add)\s+(?:a\s+|the\s+following\s+)?(?:new\s+)?{UNIT_KIND}\s+"
+                   rf"{PLACE}\s+(?P<t>.+?)"
                    rf"(?:,?\s+with\s+id\s+(?P<id>[A-Za-z0-9][A-Za-z0-9._:-]*?),?)?\s*,?\s*"
-                   rf"(?:reading|to\s+read|as\s+follows)\s*:?\s*{TEXT_FORM}{END}", FLAGS),
+                   rf"(?:(?:reading|to\s+read|as\s+follows)\s*:?|:)\s*{TEXT_FORM}{END}", FLAGS),
         # "After operative paragraph 70, insert the following operative paragraph:" and the
         # paragraph on the next lines
         re.compile(rf"^{PLACE}\s+(?P<t>.+?)\s*,\s*(?:insert|add)\s+(?:(?:a|the\s+following)\s+)?"

@@ -39,6 +39,9 @@ class InsertWords(WordKind):
                    rf"{quoted('x')}{END}", FLAGS),
         re.compile(rf"^(?:insert|add)\s+{THE_WORDS}{quoted('x')}\s+{AT_EDGE}\s+of\s+"
                    rf"(?P<t>.+?){END}", FLAGS),
+        # "Insert “and observers” after “Member States” in operative paragraph 17"
+        re.compile(rf"^(?:insert|add)\s+{THE_WORDS}{quoted('x')}\s+(?P<pos>after|before)\s+"
+                   rf"{OCC}{quoted('w')}\s+in\s+(?P<t>.+?){END}", FLAGS),
     )
 
     def from_mapping(self, m: dict, line) -> Change:
