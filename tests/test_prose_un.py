@@ -402,3 +402,17 @@ def test_bad_input_is_one_line_naming_file_and_line(tmp_path, small_file, body, 
     assert f"{path}:{line}" in r.stderr and says in r.stderr
     assert "Traceback" not in r.stderr and len(r.stderr.strip().splitlines()) <= 2
     assert not out.exists()
+
+
+def test_typographic_words_are_carried_onto_a_newer_version(small):
+    from dataclasses import replace as dc_replace
+    prop = proposal("In the third preambular paragraph, after “COVID-19” insert “(coronavirus "
+                    "disease)”\n", "C-1")
+    newer, _ = run(small, "In the fifth preambular paragraph, delete “Sustainable”")
+    newer = dc_replace(newer, metadata=newer.metadata.with_values(version="newer"))
+    new, record = apply_proposals(newer, [prop], mode="all",
+                                  versions=lambda v: small if v == "base" else None)
+    assert not record.not_applicable
+    assert pp(new, 3) == ("Recalling its resolution 74/270 on the COVID\u201119 (coronavirus "
+                          "disease) pandemic,")
+    assert any("non-breaking hyphen" in n for n in record.notes)
