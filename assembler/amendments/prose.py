@@ -1,17 +1,16 @@
 """Changes as the sentences delegations write, both ways; each kind holds its own sentences
 (amendments/kinds/), this module picks the kind.
 
-    In operative paragraph 5, after “co-facilitators” insert “, one from a developing ...”
-    In operative paragraph 14, replace the second occurrence of “and” with “or”
-    Replace preambular paragraph 3 to read: “*Acknowledging* ...”
-    Insert a new operative paragraph after operative paragraph 7 reading: “*Encourages* ...”
-    Insert a new sub-paragraph at the end of operative paragraph 6 reading: “...”
-    Delete operative paragraph 27
-    Move operative paragraph 9 after operative paragraph 12
+    In operative paragraph 5, after “co-facilitators” insert “, one from a developing ...”.
+    In the fourteenth preambular paragraph, replace the second occurrence of “and” with “or”.
+    Insert a new operative paragraph after operative paragraph 7, reading: “*Encourages* ...”.
+    Delete the third preambular paragraph and operative paragraphs 5 to 7.
+    Replace “child” with “children” in the title and the operative paragraphs.
 
 Quoted text may use “ ”, ‘ ’, " " or ' '. Inserted text keeps the draft's inline markup
 (*italic*). Written sentences name units as the base version numbers them; read sentences
-keep the label as written (or give the id when an index of the base version is at hand).
+keep the label as written (or give the id when an index of the base version is at hand). An
+amendment's body is split into its instructions by `instructions`.
 """
 from __future__ import annotations
 
@@ -22,9 +21,6 @@ from .kinds import REGISTRY, Reading, kind
 from .kinds.grammar import labels, short, spelled_ordinal
 from .model import Change, PARTS
 from .targets import UnitIndex
-
-EXAMPLE = "In operative paragraph 5, replace “two” with “three”"
-
 
 def change_to_prose(change: Change, index: UnitIndex | None = None) -> str:
     """The change as the UN writes it: preambular paragraphs by ordinal ("the fourteenth
