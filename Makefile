@@ -68,6 +68,9 @@ demo: setup sysdeps
 	# Late proposals, two written against older versions, carried onto Rev.2 (a preview)
 	$(ASM) compile drafts/$(NEG)/rev2.draft amendments/$(NEG)/rev3 -o $(OUT)/compilation-rev3.html
 	$(ASM) apply drafts/$(NEG)/rev2.draft amendments/$(NEG)/rev3 --all -o $(OUT)/rev3-preview.draft
+	# An amendment tabled against the L-document, as the UN issues it, and read back
+	$(ASM) amendment-doc examples/amendment/A-1.yaml --base drafts/$(NEG)/l-document.draft --symbol A/71/L.60 --job-number 17-05200 -o $(OUT)/amendment-A-1.docx
+	$(ASM) import $(OUT)/amendment-A-1.docx --base drafts/$(NEG)/l-document.draft --id A-1 --replace -o $(OUT)/amendment-A-1.yaml
 	for f in docx html csv xlsx; do $(ASM) compare drafts/$(NEG)/first-draft.draft drafts/$(NEG)/rev1.draft drafts/$(NEG)/rev2.draft -o $(OUT)/comparison.$$f || exit 1; done
 	$(ASM) concordance $(NEG) --pairs each -o $(OUT)/concordance.html
 	$(ASM) concordance $(NEG) -o $(OUT)/concordance-rev2.csv

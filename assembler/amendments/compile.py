@@ -71,6 +71,9 @@ def compile_proposals(base: Draft, proposals, *, versions=None,
             text = UnitWords(unit.content, ref).text
             rows[unit.id] = Row(unit.id, _row_label(index, unit), unit.kind, text)
             order.append(unit.id)
+    if any(p.unit == "title" for p in planned):   # the title, amended as a unit
+        rows["title"] = Row("title", "Title", "title", base.metadata.title)
+        order.insert(0, "title")
     parts = {"preamble": base.preamble[:1], "operative": base.operative[:1]}
     for p in planned:
         entry = _entry(p, index, rows, clashes.get(id(p), []))

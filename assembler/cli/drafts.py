@@ -24,7 +24,8 @@ def import_(
     source: Path = typer.Argument(..., help="the draft: text (.txt, .md), Word (.docx) or "
                                             "Akoma Ntoso (.akn.xml)"),
     output: Path = typer.Option(..., "-o", "--output", help="the draft source to write (.draft); "
-                                "with --changes proposals, the folder for the proposals"),
+                                "with --changes proposals, the folder for the proposals; an "
+                                "issued amendment (.txt, .docx) is read into a proposal (.yaml)"),
     negotiation: str = typer.Option("", help="negotiation name (default: the output's folder)"),
     version: str = typer.Option("", help="version name (default: the output's file name)"),
     changes: str = typer.Option("accept", "--changes", help="tracked changes in a .docx: accept, "
@@ -34,6 +35,8 @@ def import_(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="do not list warnings"),
     replace_files: bool = typer.Option(False, "--replace", help="with --changes proposals: replace "
                                  "proposal files of the same ids (their histories are lost)"),
+    proposal_id: str = typer.Option("", "--id", help="an amendment read into a proposal: its "
+                                    "id (default: from its symbol)"),
 ):
     """Read a UN draft into a draft source, keeping every word.
 
@@ -42,12 +45,17 @@ def import_(
     Example: assembler import zero-draft.docx -o drafts/gcm-modalities/zero-draft.draft
 
     Example: assembler import returned.docx --changes proposals -o amendments/gcm-modalities/
+
+    Example: assembler import A_C.3_80_L.61.txt --base l20-rev1.draft -o amendments/rights-of-the-child/L-61.yaml
     """
     from ..readers import read_any
     if changes not in ("accept", "reject", "proposals"):
         raise AssemblerError(f"--changes {changes}: use accept, reject or proposals")
     if version:
         check_name(version, "a version name", "--version")
+    if output.suffix.lower() in (".yaml", ".yml"):   # an issued amendment -> a proposal
+        from .amendment import import_amendment
+        return import_amendment(source, output, base, proposal_id, replace_files)
     if source.suffix.lower() == ".docx" and changes == "proposals":
         from .interchange import proposals_from_word
         return proposals_from_word(source, output, base, quiet, replace_files)
