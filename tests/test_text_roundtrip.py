@@ -21,7 +21,7 @@ from assembler.model import Metadata, Table
 from assembler.numbering import compute_labels
 from assembler.readers import import_text
 from assembler.source import load_draft
-from assembler.writers.text import build_text
+from assembler.writers.text.draft import build_text
 
 from conftest import ROOT
 from strategies import drafts, plain_words
