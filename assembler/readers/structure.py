@@ -124,6 +124,9 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
     if closing:
         values["closing"] = closing
         body = [i for i in body if i not in closing_at]
+    nb = [i for i in body if "\u2011" in lines[i].text]
+    if nb:  # typesetting, not wording: "non‑intervention" is "non-intervention"
+        warn(nb[0], f"non-breaking hyphens (U+2011) read as hyphens on {len(nb)} line(s)")
     blocks = _blocks(lines, body, warn, doc.layout)
     draft = _assemble(blocks, notes, values, head, warn, lines)
     draft = Draft(draft.metadata.with_values(**{k: v for k, v in meta.items() if v}),
@@ -295,7 +298,7 @@ def _text(line: PrintedLine) -> str:
     """A line's text with the inline facts the page gave (superscripts, italics) marked."""
     out = []
     for span in line.spans:
-        s = span.text
+        s = span.text.replace("\u2011", "-")
         if span.sup and (s.strip().isdigit() or s.strip() in ("*", "**", "\u2020")):
             out.append(OPEN + s.strip() + CLOSE)
         elif span.sup:
