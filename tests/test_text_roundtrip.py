@@ -70,10 +70,17 @@ def as_printed(d):
         return (u.kind, labels[u.id].mark, text(u.content),
                 tuple(unit(c) for c in getattr(u, "children", ())))
 
-    body = (tuple(text(p.content) for p in d.preamble), tuple(unit(u) for u in d.operative),
-            tuple((text(a.title), tuple("table" if isinstance(b, Table) else text(b.content)
-                                        for b in a.body)) for a in d.annexes))
-    return body, tuple(notes)
+    def lines(u, depth=0):  # one line a unit, so that a failure names the unit
+        kind, mark, words, children = u
+        yield f"{'  ' * depth}{kind} {mark} {words}"
+        for c in children:
+            yield from lines(c, depth + 1)
+
+    body = [f"pp {text(p.content)}" for p in d.preamble]
+    body += [line for u in d.operative for line in lines(unit(u))]
+    body += [f"annex {text(a.title)}: " + " | ".join(
+        "table" if isinstance(b, Table) else text(b.content) for b in a.body) for a in d.annexes]
+    return body + [f"fn {n}" for n in notes]
 
 
 def shown(meta: Metadata) -> dict[str, str]:

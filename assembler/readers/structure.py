@@ -522,6 +522,12 @@ def _list_facts(children: list[_Unit], degree: int, previous: int, warn) -> tupl
     if not children:
         return None, False
     style, value = _style_of(children[0].block.mark)
+    core = re.sub(r"\W", "", children[0].block.mark)
+    if core in ("v", "x", "l", "V", "X", "L"):  # a letter or a roman numeral: the count decides
+        roman = (style.replace("a", "i").replace("A", "I"), _roman_value(core.lower()))
+        default_roman = "i" in DEGREE_STYLES.get(degree, "").lower()
+        if roman[1] == previous + 1 or (value != previous + 1 and default_roman):
+            style, value = roman
     continues = value > 1
     if continues and value != previous + 1:
         warn(children[0].block.index, f"list starts at {children[0].block.mark}; numbered on "
