@@ -12,7 +12,7 @@ from assembler.compare.redline import build_redline
 from assembler.inline import plain
 from assembler.readers import import_text
 
-from conftest import pandoc_text, run_cli
+from conftest import ROOT, pandoc_text, run_cli
 from test_real_import import REAL
 
 PAIRS = {
@@ -98,3 +98,23 @@ def test_compare_table_of_the_real_pairs(tmp_path):
         assert kinds.count("changed") == len(PAIRS[(old, new)]) - added + notes, table
         assert kinds.count("added") == added
         assert kinds.count("deleted") == 0 and kinds.count("moved") == 0
+
+
+def test_annual_update_from_the_issued_resolution(tmp_path):
+    """The penholder's job in the demo: import last year's A/RES as issued (it gives the
+    committed source), edit it into this year's L-document (committed), and send it with
+    Track Changes against the issued text: exactly the edits, as Word tracked changes."""
+    drafts = ROOT / "drafts" / "cuba-embargo"
+    out = tmp_path / "cuba-embargo" / "res-80-4.draft"
+    out.parent.mkdir()
+    assert run_cli("import", REAL / "A_RES_80_4.txt", "-o", out, "-q").returncode == 0
+    assert out.read_bytes() == (drafts / "res-80-4.draft").read_bytes()
+    docx = tmp_path / "l-81-track-changes.docx"
+    r = run_cli("redline", REAL / "A_RES_80_4.txt", drafts / "l-81.draft", "-o", docx)
+    assert r.returncode == 0, r.stderr
+    assert "5 changed, 0 inserted, 0 deleted, 0 moved, 1 footnotes changed" in r.stderr + r.stdout
+    accepted = " ".join(pandoc_text(docx, "accept").split())
+    rejected = " ".join(pandoc_text(docx, "reject").split())
+    assert "at its eighty-second session;" in accepted and "eighty-second" not in rejected
+    assert "79/7 and 80/4, the economic" in accepted and "78/7 and 79/7, the economic" in rejected
+    assert "Delegation A: draft resolution" in accepted  # the L-document's face
