@@ -38,7 +38,7 @@ _LABEL_ALONE = re.compile(r"^(\((?:[a-z]{1,2}|[ivxl]{1,6})\))$")
 _LABEL_INLINE = re.compile(r"^(\((?:[a-z]{1,2}|[ivxl]{1,6})\))\s+(\S.*)$")
 # "a.", "A)", "i." labels (other list styles) only where a paragraph opens
 _STYLED_LABEL = re.compile(r"^((?:[a-z]{1,2}|[A-Z]{1,2}|[ivxl]{1,6})[.)])\s+(\S.*)$")
-_ROMAN_ALONE = re.compile(r"^([IVXL]{1,6})\.$")
+_ROMAN_ALONE = re.compile(r"^([IVXL]{1,6}|[A-H])\.$")  # "II." or "B." over a section
 _ROMAN_INLINE = re.compile(r"^([IVXL]{1,6})\.\s+([A-Z].*)$")
 _ITEM_ALONE = re.compile(r"^((?:Item|Article|Chapter|Part|Section|Rule) (?:\d{1,3}|[IVXL]{1,6}))\.?$")
 _JOB_FOOT = re.compile(r"^(\d{2}-\d{5}) \([A-Z]\)")
@@ -376,6 +376,10 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
                     warn(b.index, "numbered items after the operative part; kept as an "
                                   "unnumbered part after it")
                     continue
+                operative.append(_Unit("heading", f"{b.printed_mark} {text}", b))
+                continue
+            if b.kind == "roman" and i < len(blocks) and blocks[i].kind == "num":
+                state = "operative"  # the first section heading of the operative part
                 operative.append(_Unit("heading", f"{b.printed_mark} {text}", b))
                 continue
             warn(b.index, f"'{b.printed_mark}' heading before the operative part; kept as "
