@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from assembler.inline import plain
 from assembler.leads import lead_text
 from assembler.readers import import_text
 from assembler.readers.extracted import printed_from_text
+from assembler.readers.footnotes import find_marker
 from assembler.readers.printed import PrintedDocument, PrintedLine, Span
 from assembler.readers.structure import structure
 from assembler.source import dump_draft
@@ -91,3 +94,39 @@ def test_sponsors_over_several_lines_and_a_section_heading_before_the_first_para
     assert d.metadata.title == "A title for the test"
     assert [u.kind for u in d.operative] == ["heading", "op", "op"]
     assert plain(d.operative[0].content) == "A. Rule of law"
+
+
+@pytest.mark.parametrize("text, mark, left", [
+    # phrases of A/C.3/80/L.59 and A/80/L.8 (public UN texts): the marker and what is left
+    ("Conference on Financing for Development, 4  the quadrennial", "4",
+     "Conference on Financing for Development,  the quadrennial"),
+    ("in a post-COVID world\u201d 5  and the political declaration", "5",
+     "in a post-COVID world\u201d  and the political declaration"),
+    ("the General Assembly in September 2023, 8 which reaffirmed", "8",
+     "the General Assembly in September 2023, which reaffirmed"),
+    ("Political Declarations of 20172 and 2021,3 and evince", "2",
+     "Political Declarations of 2017 and 2021,3 and evince"),
+    ("in compliance with the Paris Principles. 13 We will", "13",
+     "in compliance with the Paris Principles. We will"),
+    ("for the Decade 2014\u201320243 and provides", "3", "for the Decade 2014\u20132024 and provides"),
+    ("implementation of resolution 78/7;1", "1", "implementation of resolution 78/7;"),
+    ("the International Criminal Court* that define", "*", "the International Criminal Court that define"),
+])
+def test_markers_fused_or_spaced(text, mark, left):
+    found = find_marker(text, mark, 0)
+    assert found is not None
+    begin, end, _ = found
+    assert text[:begin] + text[end:] == left
+
+
+@pytest.mark.parametrize("text, mark", [
+    ("implementation of Sustainable Development Goal 5, and the", "5"),
+    ("Security Council resolution 1325 (2000) on women", "2000"),
+    ("from 5 to 8 August 2025 at the Third", "5"),
+    ("referred to in paragraph 3 above", "3"),
+    ("its resolution 78/6 of 1 December", "6"),
+    ("held on 22 September 2025, which", "22"),
+    ("the rate of 3.1 per cent", "1"),
+])
+def test_numbers_that_are_no_markers(text, mark):
+    assert find_marker(text, mark, 0) is None
