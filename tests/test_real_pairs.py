@@ -62,13 +62,18 @@ def test_redline_shows_only_the_real_changes(pair):
     assert changed_notes == ({"fn1"} if pair[0] == "A_RES_79_7" else set())
 
 
-def test_redline_docx_of_the_cuba_pair_as_word_shows_it(tmp_path):
-    out = tmp_path / "cuba.docx"
-    r = run_cli("redline", REAL / "A_RES_79_7.txt", REAL / "A_RES_80_4.txt", "-o", out)
+def tracked_redline(old, new, out) -> tuple[str, str]:
+    """Redline OLD -> NEW as Word tracked changes; its text accepted and rejected (pandoc)."""
+    r = run_cli("redline", old, new, "-o", out)
     assert r.returncode == 0, r.stderr
     assert "5 changed, 0 inserted, 0 deleted, 0 moved, 1 footnotes changed" in r.stderr + r.stdout
-    accepted = " ".join(pandoc_text(out, "accept").split())
-    rejected = " ".join(pandoc_text(out, "reject").split())
+    return (" ".join(pandoc_text(out, "accept").split()),
+            " ".join(pandoc_text(out, "reject").split()))
+
+
+def test_redline_docx_of_the_cuba_pair_as_word_shows_it(tmp_path):
+    accepted, rejected = tracked_redline(REAL / "A_RES_79_7.txt", REAL / "A_RES_80_4.txt",
+                                         tmp_path / "cuba.docx")
     assert "eighty-first session the item entitled" in accepted
     assert "eightieth session the item entitled" in rejected
     for furniture in ("2/2", "24-20128", "25-17552"):
@@ -109,12 +114,8 @@ def test_annual_update_from_the_issued_resolution(tmp_path):
     out.parent.mkdir()
     assert run_cli("import", REAL / "A_RES_80_4.txt", "-o", out, "-q").returncode == 0
     assert out.read_bytes() == (drafts / "res-80-4.draft").read_bytes()
-    docx = tmp_path / "l-81-track-changes.docx"
-    r = run_cli("redline", REAL / "A_RES_80_4.txt", drafts / "l-81.draft", "-o", docx)
-    assert r.returncode == 0, r.stderr
-    assert "5 changed, 0 inserted, 0 deleted, 0 moved, 1 footnotes changed" in r.stderr + r.stdout
-    accepted = " ".join(pandoc_text(docx, "accept").split())
-    rejected = " ".join(pandoc_text(docx, "reject").split())
+    accepted, rejected = tracked_redline(REAL / "A_RES_80_4.txt", drafts / "l-81.draft",
+                                         tmp_path / "l-81-track-changes.docx")
     assert "at its eighty-second session;" in accepted and "eighty-second" not in rejected
     assert "79/7 and 80/4, the economic" in accepted and "78/7 and 79/7, the economic" in rejected
     assert "Delegation A: draft resolution" in accepted  # the L-document's face
