@@ -6,6 +6,8 @@ ASM := $(BIN)/assembler
 SEED := ../shared/seed/000_97f5620c005065cf.txt
 NEG := gcm-modalities
 OUT := build/$(NEG)
+REAL := ../shared/real
+UPDATE := cuba-embargo
 SYSPKGS := libreoffice-writer-nogui poppler-utils fonts-liberation2 chromium
 
 .PHONY: setup sysdeps demo test bench clean
@@ -103,7 +105,19 @@ demo: setup sysdeps
 	cmp $(OUT)/first-draft-from-akn.draft drafts/$(NEG)/first-draft.draft
 	@mkdir -p $(OUT)/inferred
 	$(ASM) diff drafts/$(NEG)/first-draft.draft drafts/$(NEG)/rev1.draft --as-proposals -o $(OUT)/inferred --id P-inferred-rev1
-	@echo "demo outputs are in $(OUT)/"
+	# The penholder's annual update: last year's resolution as issued (the PDF text of
+	# A/RES/80/4) is imported (it must equal the committed drafts/$(UPDATE)/res-80-4.draft),
+	# this year's draft was edited from it (drafts/$(UPDATE)/l-81.draft, symbol and sponsor
+	# illustrative), and the L-document goes out with Track Changes against the issued text.
+	@if [ -f $(REAL)/A_RES_80_4.txt ]; then \
+	  mkdir -p build/$(UPDATE) && \
+	  $(ASM) import $(REAL)/A_RES_80_4.txt -o build/$(UPDATE)/res-80-4.draft -q && \
+	  cmp build/$(UPDATE)/res-80-4.draft drafts/$(UPDATE)/res-80-4.draft && \
+	  $(ASM) check drafts/$(UPDATE)/l-81.draft && \
+	  $(ASM) build drafts/$(UPDATE)/l-81.draft -o build/$(UPDATE)/l-81.docx && \
+	  $(ASM) redline $(REAL)/A_RES_80_4.txt drafts/$(UPDATE)/l-81.draft -o build/$(UPDATE)/l-81-track-changes.docx; \
+	else echo "note: ../shared/real is missing, so no annual update"; fi
+	@echo "demo outputs are in $(OUT)/ and build/$(UPDATE)/"
 	@echo "the negotiation room (not started here; it keeps running until Ctrl-C), on a copy of the example:"
 	@echo "  mkdir -p build/room-demo && cp -r drafts amendments build/room-demo/ && cd build/room-demo &&"
 	@echo "  ../../$(ASM) room init $(NEG) && ../../$(ASM) room invite 'Delegation A' && ../../$(ASM) serve $(NEG)"
