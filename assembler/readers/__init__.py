@@ -46,9 +46,20 @@ def _read_docx(path: Path, **meta: str) -> ImportResult:
     return read_docx_draft(path, **meta)
 
 
+def _read_pdf(path: Path, **meta: str) -> ImportResult:
+    """A PDF: the page's own facts (fonts, positions, rules) into the same structurer."""
+    from .pdf import printed_from_pdf
+    from .structure import structure
+    doc, warnings = printed_from_pdf(path)
+    result = structure(doc, **meta)
+    result.warnings[:0] = warnings
+    return result
+
+
 def _read_akn(path: Path, **meta: str) -> ImportResult:
     from ..akn.importer import read_akn
     return read_akn(path, **meta)
 
 
-READERS = {".txt": _read_text, ".md": _read_text, ".docx": _read_docx, ".xml": _read_akn}
+READERS = {".txt": _read_text, ".md": _read_text, ".docx": _read_docx, ".xml": _read_akn,
+           ".pdf": _read_pdf}
