@@ -17,6 +17,7 @@ from conftest import ROOT, run_cli
 from assembler.errors import AssemblerError
 from assembler.inline import plain
 from assembler.model import Text
+from assembler.readers import read_any
 from assembler.readers.pdf import Limits, printed_from_pdf
 from assembler.source import load_draft
 
@@ -196,3 +197,72 @@ def test_the_memory_ceiling_is_the_childs_not_ours(tmp_path):
     # this process is untouched and reads on
     import resource
     assert resource.getrlimit(resource.RLIMIT_AS)[0] == resource.RLIM_INFINITY
+
+
+# ------------------------------------------------------------------ the round trip
+
+def ids_aside(d):
+    """The draft with every id given by position (pp1, op1, op1.1, h1, fn1 in the order of
+    the markers), cross-references following: two readings of one text compare equal
+    whatever ids each gave."""
+    from dataclasses import replace as _r
+    from assembler.inline import footnote_refs
+    from assembler.model import CrossRef, FootnoteRef, Heading
+    names: dict[str, str] = {}
+    for n, p in enumerate(d.preamble, 1):
+        names[p.id] = f"pp{n}"
+
+    def subs(units, prefix):
+        for k, u in enumerate(units, 1):
+            names[u.id] = f"{prefix}.{k}"
+            subs(u.children, names[u.id])
+    ops = heads = 0
+    for u in d.operative:
+        if isinstance(u, Heading):
+            heads += 1
+            names[u.id] = f"h{heads}"
+        else:
+            ops += 1
+            names[u.id] = f"op{ops}"
+            subs(u.children, names[u.id])
+    order = [f for u in d.units() if hasattr(u, "content") and u.kind != "fn"
+             for f in footnote_refs(u.content)]
+    for f in dict.fromkeys(order):
+        names.setdefault(f, f"fn{len([v for v in names.values() if v.startswith('fn')]) + 1}")
+
+    def content(c):
+        return tuple(CrossRef(names.get(i.target, i.target)) if isinstance(i, CrossRef) else
+                     FootnoteRef(names.get(i.footnote, i.footnote)) if isinstance(i, FootnoteRef)
+                     else i for i in c)
+
+    def unit(u):
+        u = _r(u, id=names.get(u.id, u.id), content=content(u.content))
+        return _r(u, children=tuple(unit(c) for c in u.children)) if hasattr(u, "children") else u
+    notes = sorted((_r(f, id=names.get(f.id, f.id), content=content(f.content))
+                    for f in d.footnotes), key=lambda f: f.id)
+    return _r(d, preamble=tuple(unit(p) for p in d.preamble),
+              operative=tuple(unit(u) for u in d.operative), footnotes=tuple(notes))
+
+
+# What a face prints of the metadata (the rest is bookkeeping: negotiation, version,
+# based-on, the record of changes, the illustrative note).
+PRINTED = ("title", "date", "symbol", "stage", "stage-label", "organ", "formula", "session",
+           "agenda-items", "original-language", "submitted-by", "job-number", "closing",
+           "adopted-on", "adopted-from")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("version", ["first-draft", "rev1", "rev2", "l-document", "resolution"])
+def test_a_built_pdf_imports_back_to_an_equal_model(built, version):
+    src = load_draft(NEG / f"{version}.draft")
+    result = read_any(built[version])
+    back, want = ids_aside(result.draft), ids_aside(src)
+    assert back.preamble == want.preamble
+    assert back.operative == want.operative
+    assert back.footnotes == want.footnotes
+    assert back.annexes == want.annexes
+    for key in PRINTED:
+        assert back.metadata.get(key) == want.metadata.get(key), key
+    # every guess named with its page (and line where there is one)
+    assert all(re.search(r"page \d+", str(w)) for w in result.warnings
+               if "found:" not in str(w))

@@ -190,13 +190,17 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
 def _known(t: str) -> bool:
     """A line that starts a masthead fact of its own (so it ends the block above it)."""
     return bool(FORMULA.match(t) or _AGENDA.match(t) or _SESSION.match(t) or DATE.match(t)
-                or _CLOSING.match(t))
+                or _CLOSING.match(t) or t.startswith("[without reference to a Main Committee")
+                or t.startswith("[on the report of"))
 
 
 def _sponsors(text: str) -> tuple[str, bool] | None:
     """'Andorra, Austria ...: draft resolution' -> ('Andorra, Austria ...', False); the line of
     a decision, an amendment or an office is kept whole: it says what the document is."""
     s = _SUBMITTED.match(text)
+    if s and text.startswith("Draft resolution submitted by"):
+        # the office alone, as the L face prints it back ("... submitted by the President")
+        return s.group(1).strip(), bool(s.group(2))
     if s:
         return text.rstrip("*").strip(), bool(s.group(2))
     s = _SPONSORS.match(text)
@@ -225,6 +229,19 @@ def _informal(t: str, v: dict[str, str]) -> bool:
         v["title"] = join_wrapped([v["title"], t])
         return True
     return False
+
+
+def read_foot(lines: list[PrintedLine]) -> dict[str, str]:
+    """The foot of page 1 of an issued document, where a PDF shows it (a text extraction
+    reads it in the masthead): the job number and the job date after it."""
+    v: dict[str, str] = {}
+    for line in lines:
+        m = _JOB.match(line.text.strip())
+        if m and "job_number" not in v:
+            v["job_number"] = m.group(1)
+            if m.group(2):
+                v["job-date"] = m.group(2)
+    return v
 
 
 def read_closing(lines: list[PrintedLine], start: int) -> tuple[str, set[int]]:

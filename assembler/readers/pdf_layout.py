@@ -198,12 +198,14 @@ def _text(ln: RawLine) -> str:
 
 # ------------------------------------------------------------------ the document-wide pass
 
-def footnote_rule(ln_rules: PageRules, lines: list[RawLine], height: float,
-                  left: float, right: float) -> float | None:
-    """The y of the page's footnote rule: a short rule at the column's left, in the lower
-    part of the page, with smaller text under it."""
+def footnote_rule(ln_rules: PageRules, lines: list[RawLine], height: float) -> float | None:
+    """The y of the page's footnote rule: a short rule at the text's left, in the lower
+    part of the page, with text no bigger than the body's under it."""
+    if not lines:
+        return None
     body = Counter(round(ln.size) for ln in lines).most_common(1)
     body_size = body[0][0] if body else 0
+    left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     for x0, x1, y in ln_rules.rules:
         if y < 0.3 * height or x1 - x0 > 0.6 * (right - left) or abs(x0 - left) > 12:
             continue
@@ -277,6 +279,12 @@ def document_lines(pages: list[list[RawLine]], rules: list[PageRules], height: f
             if id(ln) in marks:
                 ln.region = marks[id(ln)]
                 dropped.setdefault((ln.region, _furniture_key(ln)), []).append(ln)
+    for lines, page_rules_ in zip(pages, rules):
+        inner = [ln for ln in lines if ln.region == "body"]
+        rule_y = footnote_rule(page_rules_, inner, height)
+        for ln in inner:
+            if rule_y is not None and ln.top > rule_y:
+                ln.region = "footnote"
     edges = _column_edges(pages)
     pitch = _pitch(pages)
     # left edges that many lines share are indents (a justified line between two indents
@@ -288,12 +296,6 @@ def document_lines(pages: list[list[RawLine]], rules: list[PageRules], height: f
         if not lines:
             continue
         left, right = edges[lines[0].page % 2]
-        inner = [ln for ln in lines if ln.region == "body"]
-        rule_y = footnote_rule(page_rules_, inner, height, left, right)
-        if rule_y is not None:
-            for ln in inner:
-                if ln.top > rule_y:
-                    ln.region = "footnote"
         prev: RawLine | None = None
         for ln in lines:
             if ln.region == "footnote" and (prev is None or prev.region != "footnote"):

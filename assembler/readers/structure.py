@@ -20,7 +20,7 @@ from ..model import (Annex, AnnexParagraph, Break, Draft, Footnote, FootnoteRef,
                      Metadata, OperativeParagraph, PreambularParagraph, SubParagraph, Text)
 from .footnotes import CLOSE, OPEN, RULE, Note, find_marker, note_start, read_notes
 from .furniture import guess_furniture
-from .masthead import read_closing, read_masthead
+from .masthead import read_closing, read_foot, read_masthead
 from .printed import PrintedDocument, PrintedLine, Span
 from .untext import ImportResult
 from .wrap import join
@@ -33,6 +33,10 @@ ITALIC, SUP, END = "\ue002", "\ue003", "\ue004"
 _NUM_ALONE = re.compile(r"^(\d{1,3})\.$")
 _NUM_INLINE = re.compile(r"^(\d{1,3})\.\s+([\"\u201c(A-Z].*)$")
 _LABEL_ALONE = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)$")
+# A PDF sets a label apart from its text with a tab: any style, told from a heading's mark
+# by standing deeper than the operative numbers.
+_MARK_ALONE = re.compile(r"^(?:\(([a-z]{1,3}|[A-Z]{1,2})\)|([a-z]{1,3}|[A-Z]{1,2})[.)])$")
+_LABEL_TOKEN = re.compile(r"[aAiI1]")
 _LABEL_INLINE = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)\s+(\S.*)$")
 _ROMAN_ALONE = re.compile(r"^([IVXL]{1,6})\.$")
 _ROMAN_INLINE = re.compile(r"^([IVXL]{1,6})\.\s+([A-Z].*)$")
@@ -51,6 +55,10 @@ class Block:
     lines: list[str] = field(default_factory=list)
     pages: set[int] = field(default_factory=set)
     waiting: bool = False     # its mark stood alone; its text comes on the next line
+    # From a PDF: where its mark stands (points from the text column) and the label's style
+    # ("a.", "A)", "(i)"), which the page shows and the model keeps as list_style.
+    indent: float | None = None
+    style: str | None = None
 
     @property
     def text(self) -> str:
@@ -61,6 +69,8 @@ class Block:
 
     @property
     def printed_mark(self) -> str:
+        if self.kind == "label" and self.style:
+            return _LABEL_TOKEN.sub(self.mark, self.style, count=1)
         return {"num": f"{self.mark}.", "label": f"({self.mark})", "roman": f"{self.mark}.",
                 "item": f"{self.mark}."}.get(self.kind, "")
 
@@ -91,6 +101,9 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
     for i, message in head.notes:
         warn(i, message)
     values = dict(head.values)
+    if doc.layout:
+        foot = read_foot([l for l in lines if l.page == 1 and l.region == "footer"])
+        values.update({k: v for k, v in foot.items() if k not in values})
     if head.formula:
         values["formula"] = head.formula
     # Where the page furniture and the footnotes are: facts from a PDF, guesses from a text.
@@ -197,13 +210,21 @@ def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> li
             or (cur.kind in ("plain", "roman") and _heading_like(cur.text))
         m = _NUM_ALONE.match(t)
         if m:
-            blocks.append(Block("num", m.group(1), i, [], {page}, waiting=True))
+            blocks.append(Block("num", m.group(1), i, [], {page}, waiting=True,
+                                indent=line.indent if layout else None))
             expected = int(m.group(1)) + 1
             continue
         m = _NUM_INLINE.match(t)
         if m and int(m.group(1)) == expected and opened:
             blocks.append(Block("num", m.group(1), i, [m.group(2)], {page}))
             expected += 1
+            continue
+        m = _MARK_ALONE.match(t) if layout else None
+        if m and _under_a_number(line, blocks):
+            from .untext import _style_of
+            mark = m.group(1) or m.group(2)
+            blocks.append(Block("label", mark, i, [], {page}, waiting=True, indent=line.indent,
+                                style=_style_of(t.strip())[0]))
             continue
         m = _LABEL_ALONE.match(t)
         if m:
@@ -243,6 +264,13 @@ def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> li
             warn(b.index, f"'{b.printed_mark}' with no text after it; kept as text")
             b.lines, b.kind, b.waiting = [b.printed_mark], "plain", False
     return blocks
+
+
+def _under_a_number(line: PrintedLine, blocks: list[Block]) -> bool:
+    """A mark set deeper than the last operative number's is a label under it."""
+    num = next((b for b in reversed(blocks) if b.kind == "num"), None)
+    return num is not None and num.indent is not None and line.indent is not None \
+        and line.indent > num.indent + 2
 
 
 def _goes_on(before: str, after: str) -> bool:
@@ -400,6 +428,14 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
 def _attach(op: _Unit, sub: _Unit, warn) -> None:
     """A labelled unit under its paragraph: (i), (ii) one degree under the lettered item
     above them, unless the letters have come to (h) and (i) is the next letter."""
+    if sub.block.indent is not None:  # a PDF: the mark's indentation says whose it is
+        parent = op
+        while parent.children and parent.children[-1].block.indent is not None \
+                and parent.children[-1].block.indent < sub.block.indent - 2:
+            parent = parent.children[-1]
+        sub.degree = parent.degree + 1
+        parent.children.append(sub)
+        return
     label = sub.block.mark
     parent = op
     if label in _ROMANS and op.children:
@@ -464,9 +500,17 @@ def _place_markers(units: list[_Unit], notes: list[Note], head, warn):
     fns: list[Footnote] = []
     sponsors = ""
     pos = (0, 0)
+    said: dict[str, tuple[str, str]] = {}  # a note's words -> (its id, its mark)
     for note in notes:
         fid = "fn-star" if note.mark == "*" else f"fn{note.mark}" if note.mark.isdigit() \
             else f"fn-line{note.index}"
+        again = said.get(" ".join(note.text.split()))
+        if again and note.mark.isdigit():
+            # the same words under two markers: one footnote referenced twice (as Word files
+            # of the same draft have it)
+            fid = again[0]
+            warn(note.index, f"footnote {note.mark} repeats footnote {again[1]} word for word; "
+                             f"read as one footnote referenced twice")
         hit = None
         for u in range(pos[0], len(units)):
             found = find_marker(units[u].text, note.mark, pos[1] if u == pos[0] else 0)
@@ -497,18 +541,43 @@ def _place_markers(units: list[_Unit], notes: list[Note], head, warn):
                 warn(unit.block.index, f"footnote marker {note.mark} read in {unit.id} "
                                        f"({how}, in order)")
             pos = (u, begin)
-        fns.append(Footnote(fid, _runs(note.text)))
+        if not again:
+            said[" ".join(note.text.split())] = (fid, note.mark)
+            fns.append(Footnote(fid, _runs(note.text)))
     return fns, sponsors
 
 
 def _operative(u: _Unit):
     if u.kind == "heading":
         return Heading(u.id, _content(u, None))
-    return OperativeParagraph(u.id, _content(u, "op"), tuple(_sub(c) for c in u.children))
+    return OperativeParagraph(u.id, _content(u, "op"), _subs(u), *_list_of(u, None))
 
 
-def _sub(u: _Unit) -> SubParagraph:
-    return SubParagraph(u.id, _content(u, "sub"), tuple(_sub(c) for c in u.children))
+def _sub(u: _Unit, parent: _Unit | None = None) -> SubParagraph:
+    return SubParagraph(u.id, _content(u, "sub"), _subs(u), *_list_of(u, parent))
+
+
+def _subs(u: _Unit) -> tuple:
+    return tuple(_sub(c, u) for c in u.children)
+
+
+def _list_of(u: _Unit, parent: _Unit | None) -> tuple[str | None, bool]:
+    """The style of a unit's labels when the page showed one other than its degree's
+    ("a.", "A)"), and whether they go on counting from the lists of the siblings before it
+    (d, e, f after a, b, c)."""
+    from ..numbering import DEGREE_STYLES
+    from .untext import _style_of
+    if not u.children or u.children[0].block.style is None:
+        return None, False
+    first = u.children[0].block
+    style = first.style if first.style != DEGREE_STYLES.get(u.degree + 1) else None
+    before = 0
+    for sib in (parent.children if parent else []):
+        if sib is u:
+            break
+        before = before + len(sib.children) if sib.children and _list_of(sib, parent)[1] \
+            else len(sib.children)
+    return style, before > 0 and _style_of(first.printed_mark)[1] == before + 1
 
 
 def _content(u: _Unit, kind: str | None):
