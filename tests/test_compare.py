@@ -12,7 +12,8 @@ import pytest
 from assembler.compare.concordance import build_concordance
 from assembler.compare.history import history_text, unit_history
 from assembler.compare.table import build_table
-from assembler.compare.versions import Version, load_versions, negotiation_versions
+from assembler.negotiation import Negotiation
+from assembler.negotiation.versions import Version, load_versions
 from assembler.errors import AssemblerError
 from assembler.inline import plain
 from assembler.model import (CrossRef, Draft, Footnote, FootnoteRef, OperativeParagraph,
@@ -77,8 +78,9 @@ def assert_complete(versions: list[Version], table, stable_ids: bool = True) -> 
 @pytest.fixture(scope="module")
 def example():
     from assembler.compare.provenance import proposal_facts, version_record
-    versions = negotiation_versions(NEG)
-    facts = proposal_facts(versions)
+    negotiation = Negotiation.named(NEG)
+    versions = negotiation.versions()
+    facts = proposal_facts(negotiation.proposals())
     return versions, build_table(versions, [version_record(v, facts) for v in versions])
 
 

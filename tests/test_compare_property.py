@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assembler.compare.table import build_table
-from assembler.compare.versions import Version
+from assembler.negotiation.versions import Version
 from assembler.model import OperativeParagraph, Text
 
 from strategies import drafts

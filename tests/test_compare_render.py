@@ -68,7 +68,7 @@ def test_html_header_sticks_in_chromium(derived, tmp_path):  # noqa: F811
 
 def test_html_changed_only_box_hides_unchanged_rows(derived, tmp_path):  # noqa: F811
     from assembler.compare.table import build_table
-    from assembler.compare.versions import load_versions
+    from assembler.negotiation.versions import load_versions
     exe = chromium()
     out = tmp_path / "table.html"
     assert run_cli("compare", *derived, "-o", out).returncode == 0

@@ -1,7 +1,7 @@
 """Verbs on amendment proposals: proposals, status, apply, compile."""
 from __future__ import annotations
 
-import datetime as _dt
+import datetime
 import json
 from pathlib import Path
 from typing import List, Optional
@@ -10,30 +10,14 @@ import typer
 
 from ..errors import AssemblerError
 from ..files import write_atomic
+from ..fs.names import check_name, is_name
+from ..fs.read import is_regular, read_bytes
 from ..source import dump_draft, load_draft, read_text
 from .app import app, say, verb
 
-ACTIONS = {"accept": "accepted", "modify": "accepted-with-modification",
-           "accept-with-modification": "accepted-with-modification", "reject": "rejected",
-           "withdraw": "withdrawn", "supersede": "superseded", "merge": "merged",
-           "reopen": "proposed"}
-
-
-def versions_beside(base_path: Path):
-    """Older versions are found beside the base: <folder>/<version>.draft, or any draft in
-    the folder whose 'version:' is the name asked for."""
-    folder = base_path.resolve().parent
-
-    def find(name: str):
-        direct = folder / f"{name}.draft"
-        if direct.is_file():
-            return load_draft(direct)
-        for path in sorted(folder.glob("*.draft")):
-            head = path.read_text("utf-8", errors="replace").split("\n\n", 1)[0]
-            if f"\nversion: {name}\n" in head + "\n":
-                return load_draft(path)
-        return None
-    return find
+def _negotiation(path: Path, draft):
+    from ..negotiation import Negotiation
+    return Negotiation.of(path, draft)
 
 
 def _report_conflicts(err) -> None:
@@ -69,8 +53,9 @@ def proposals(
         draft = load_draft(base)
         index = UnitIndex(draft)
         try:
-            _, rec = apply_proposals(draft, props, mode="all", versions=versions_beside(base))
-            for item in rec.not_applicable:
+            _, rec = apply_proposals(draft, props, mode="all",
+                                     versions=_negotiation(base, draft).version)
+            for item in rec.not_applicable + rec.notes:
                 say(f"note: {item}")
         except ConflictsFound as err:
             _report_conflicts(err)
@@ -114,11 +99,10 @@ def status(
 
     Example: assembler status amendments/gcm-modalities/rev1/P-03.yaml accept --note "agreed in informals"
     """
-    from dataclasses import replace
-    from ..amendments.model import STATUS_WORDS, StatusEntry, allowed
-    from ..amendments.prose import prose_to_change
-    from ..amendments.yamlio import PROSE_SUFFIXES, _transition_hint, load_proposal, parse_proposal
+    from ..amendments.model import STATUS_WORDS
+    from ..amendments.yamlio import PROSE_SUFFIXES, load_proposal, parse_proposal
     from ..amendments.yamlout import with_status_entry
+    from ..negotiation.decisions import decide
     prop = load_proposal(proposal)
     if action is None:
         typer.echo(f"{prop.id}: {STATUS_WORDS[prop.status]}")
@@ -126,38 +110,14 @@ def status(
             extra = f" by {e.by}" if e.by else ""
             typer.echo(f"  {e.date or '-'}  {STATUS_WORDS[e.status]}{extra}  {e.note}")
         return
-    if action not in ACTIONS:
-        raise AssemblerError(f"unknown action '{action}'", hint=f"one of {', '.join(ACTIONS)}")
-    new = ACTIONS[action]
-    if not allowed(prop.status, new):
-        raise AssemblerError(f"{prop.id} is {STATUS_WORDS[prop.status]} and cannot become "
-                             f"{STATUS_WORDS[new]}", file=str(proposal),
-                             hint=_transition_hint(prop.status))
-    if new in ("superseded", "merged") and not by:
-        raise AssemblerError(f"say which proposal it is {new} {'by' if new == 'superseded' else 'into'}",
-                             hint="add --by P-NN")
-    modified: tuple = ()
-    if new == "accepted-with-modification":
-        if change:
-            modified = tuple(prose_to_change(s) for s in change)
-        elif text is not None:
-            with_text = [c for c in prop.changes if c.kind in ("insert-words", "replace-words",
-                                                               "replace-unit", "insert-unit")]
-            if len(prop.changes) != 1 or not with_text:
-                raise AssemblerError("--text works for a proposal with one change that has text",
-                                     file=str(proposal),
-                                     hint="give the modified changes with --change 'In ...'")
-            modified = (replace(prop.changes[0], text=text, id="", line=None),)
-        else:
-            raise AssemblerError("an acceptance with modification needs the modified text",
-                                 hint="add --text '...' or --change 'In operative paragraph ...'")
-    entry = StatusEntry(new, date or _dt.date.today().isoformat(), note, by, modified)
+    entry = decide(prop, action, date or datetime.date.today().isoformat(), note, by, text,
+                   tuple(change or ()))
     original = read_text(proposal)
     prose = proposal.suffix.lower() in PROSE_SUFFIXES
     updated = with_status_entry(original, entry, str(proposal), prose=prose)
     parse_proposal(updated, str(proposal), prose=prose)  # what we write must read back
     write_atomic(proposal, updated.encode("utf-8"))
-    say(f"{prop.id}: {STATUS_WORDS[prop.status]} -> {STATUS_WORDS[new]}")
+    say(f"{prop.id}: {STATUS_WORDS[prop.status]} -> {STATUS_WORDS[entry.status]}")
 
 
 @app.command("apply")
@@ -186,6 +146,7 @@ def apply_(
     from ..amendments.apply import apply_proposals
     from ..amendments.conflicts import ConflictsFound
     from ..amendments.yamlio import load_proposals
+    from ..negotiation.next_version import next_metadata, record_json
     if output.resolve() == base.resolve():
         raise AssemblerError("the output is the base version itself", file=str(output),
                              hint="write the next version to a new file")
@@ -197,6 +158,8 @@ def apply_(
         # the record is JSON: under another name it could replace a draft or a document
         raise AssemblerError("the record of what each change did is JSON", file=str(record),
                              hint="give --record a path ending in .json")
+    if version:
+        check_name(version, "a version name", "--version")
     draft = load_draft(base)
     props = load_proposals(paths)
     ids = {p.id for p in props}
@@ -204,23 +167,25 @@ def apply_(
         if pid not in ids:  # a mistyped id would silently leave the conflict to chance
             raise AssemblerError(f"--prefer {pid}: no proposal has that id",
                                  hint=f"give one of {', '.join(sorted(ids))}")
-    n = revision or str(int(draft.metadata.revision) + 1 if draft.metadata.revision.isdigit()
-                        else 1)
-    meta = {"version": version or output.stem, "stage": stage, "revision": n,
-            "stage_label": stage_label or f"Rev.{n}", "date": date,
-            "symbol": "", "job_number": ""}
+    meta = next_metadata(draft, version or output.stem, stage, revision, stage_label, date)
     try:
         new, rec = apply_proposals(draft, props, mode="all" if all_ else "accepted",
-                                   prefer=tuple(prefer or ()), versions=versions_beside(base),
-                                   metadata=meta)
+                                   prefer=tuple(prefer or ()),
+                                   versions=_negotiation(base, draft).version, metadata=meta)
     except ConflictsFound as err:
         _report_conflicts(err)
         raise
-    for item in rec.not_applicable:
+    for item in rec.not_applicable + rec.notes:
         say(f"note: {item}")
     for loser, why in rec.overridden:
         say(f"note: {loser.change.id} ({loser.proposal.proposer}) left out: {why}")
-    data = dump_draft(new).encode("utf-8")
+    from ..check import check_draft
+    from ..source.writer import readable_back
+    text = dump_draft(new)
+    # written only if it reads back, and checks when the base did
+    readable_back(new, text, str(output),
+                  must_check=not any(f.problem for f in check_draft(draft)))
+    data = text.encode("utf-8")
     from ..files import check_output_path, refuse_issued
     for path in (output, record) if record else (output,):
         check_output_path(path)
@@ -232,17 +197,6 @@ def apply_(
     used = {a.proposal.id for a in rec.applied}
     say(f"wrote {output}: {len(rec.applied)} change(s) from {len(used)} proposal(s) applied to "
         f"{draft.metadata.version or base.name}")
-
-
-def record_json(rec) -> dict:
-    def one(a):
-        return {"change": a.change.id, "proposal": a.proposal.id, "proposer": a.proposal.proposer,
-                "kind": a.change.kind, "unit": a.unit, "label": a.label, "deleted": a.deleted,
-                "inserted": a.inserted, "span": list(a.span) if a.span else None}
-    return {"base": rec.base_version, "applied": [one(a) for a in rec.applied],
-            "not_applicable": [{"change": x.change.id, "proposal": x.proposal.id,
-                                "reason": x.reason} for x in rec.not_applicable],
-            "overridden": [{"change": a.change.id, "reason": why} for a, why in rec.overridden]}
 
 
 @app.command("compile")
@@ -261,20 +215,12 @@ def compile_(
     """
     from ..amendments.compile import compile_proposals
     from ..amendments.yamlio import load_proposals
-    suffix = output.suffix.lower()
-    if suffix not in (".docx", ".html"):
-        raise AssemblerError(f"cannot write a compilation as '{suffix or 'no extension'}'",
-                             file=str(output), hint="give an output ending in .docx or .html")
+    from ..writers import writer_for
+    write = writer_for("compilation", output)
     draft = load_draft(base)
     props = load_proposals(paths)
-    comp = compile_proposals(draft, props, versions=versions_beside(base),
+    comp = compile_proposals(draft, props, versions=_negotiation(base, draft).version,
                              only_touched=touched_only)
-    if suffix == ".docx":
-        from ..writers.compilation_docx import compilation_docx
-        data = compilation_docx(comp)
-    else:
-        from ..writers.compilation_html import compilation_html
-        data = compilation_html(comp)
-    write_atomic(output, data)
+    write_atomic(output, write(comp))
     say(f"wrote {output}: {len(props)} proposal(s) on {len(comp.rows)} unit(s), "
         f"{len(comp.conflicts)} conflict(s)")

@@ -18,19 +18,21 @@ def _progress():
 
 def _versions(specs: List[str]):
     """Version files in the order given, or a negotiation (name or folder) for all of its
-    versions in based_on order."""
-    from ..compare.versions import load_versions, negotiation_versions
+    versions in based_on order; with the negotiation they belong to."""
+    from ..negotiation import Negotiation, load_versions
     if len(specs) == 1 and not specs[0].endswith(".draft"):
-        return negotiation_versions(specs[0])
-    return load_versions(specs)
+        negotiation = Negotiation.named(specs[0])
+        return negotiation.versions(), negotiation
+    versions = load_versions(specs)
+    return versions, Negotiation.of(Path(versions[0].source), versions[0].draft)
 
 
-def _table(versions, proposals: bool, title: str = ""):
+def _table(versions, negotiation, proposals: bool, title: str = ""):
     from ..compare.provenance import proposal_facts, version_record
     from ..compare.table import build_table
     records = None
     if proposals:
-        facts = proposal_facts(versions, warn=say)
+        facts = proposal_facts(negotiation.proposals(warn=say))
         records = [version_record(v, facts) for v in versions]
     title = title or versions[-1].draft.metadata.title
     return build_table(versions, records, title=title, progress=_progress())
@@ -73,18 +75,18 @@ def compare(
 
     Example: assembler compare drafts/gcm-modalities/first-draft.draft drafts/gcm-modalities/rev1.draft drafts/gcm-modalities/rev2.draft -o build/comparison.xlsx
     """
-    from ..writers.comparison import check_format, render
-    suffix = check_format(output)
+    from ..writers import check_format, writer_for
+    suffix = check_format("comparison", output)
     check_output_path(output)
-    vs = _versions(versions)
+    vs, negotiation = _versions(versions)
     if len(vs) < 2:
         raise AssemblerError("a comparison needs two or more versions", file=vs[0].source,
                              hint="name the versions oldest first")
-    table = _table(vs, proposals, title)
+    table = _table(vs, negotiation, proposals, title)
     concs = _concordances(table, pairs) if concordance and suffix != ".csv" else []
     if changed_only:
         table = table.changed_only()
-    write_atomic(output, render(output, table, concs))
+    write_atomic(output, writer_for("comparison", output)(table, concs))
     say(f"wrote {output}: {len(table.rows)} rows x {len(table.columns)} versions"
         + (f", {len(concs)} concordance table(s)" if concs else ""))
 
@@ -105,19 +107,19 @@ def concordance_(
 
     Example: assembler concordance drafts/gcm-modalities/rev1.draft drafts/gcm-modalities/rev2.draft -o build/concordance.html
     """
-    from ..writers.comparison import check_format, render
-    suffix = check_format(output)
+    from ..writers import check_format, writer_for
+    suffix = check_format("comparison", output)
     check_output_path(output)
-    vs = _versions(versions)
+    vs, negotiation = _versions(versions)
     if len(vs) < 2:
         raise AssemblerError("a concordance needs two or more versions", file=vs[0].source)
-    table = _table(vs, True)
+    table = _table(vs, negotiation, True)
     concs = _concordances(table, pairs)
     if suffix == ".csv" and len(concs) > 1:
         raise AssemblerError("a .csv file holds one table", file=str(output),
                              hint="use --pairs last or first-last, or write .xlsx")
     title = f"Concordance: {table.title}" if table.title else ""
-    write_atomic(output, render(output, None, concs, title=title))
+    write_atomic(output, writer_for("comparison", output)(None, concs, title=title))
     say(f"wrote {output}: {sum(len(c.rows) for c in concs)} rows")
 
 
@@ -135,15 +137,15 @@ def history(
     Example: assembler history gcm-modalities "OP 6 (b)"
     """
     from ..compare.history import history_text, unit_history
-    from ..compare.versions import negotiation_folder, negotiation_versions
+    from ..negotiation import Negotiation
     if output is not None and output.suffix.lower() not in (".txt", ".md"):
-        from ..writers.comparison import check_format
-        check_format(output)
+        from ..writers import check_format
+        check_format("comparison", output)
     if output is not None:
         check_output_path(output)
-    vs = negotiation_versions(negotiation)
-    table = _table(vs, True)
-    story = unit_history(table, unit, str(negotiation_folder(negotiation)))
+    neg = Negotiation.named(negotiation)
+    table = _table(neg.versions(), neg, True)
+    story = unit_history(table, unit, str(neg.folder))
     text = history_text(story)
     if output is None:
         typer.echo(text)
@@ -151,6 +153,6 @@ def history(
     if output.suffix.lower() in (".txt", ".md"):
         write_atomic(output, text.encode("utf-8"))
     else:
-        from ..writers.comparison import render
-        write_atomic(output, render(output, story, []))
+        from ..writers import writer_for
+        write_atomic(output, writer_for("comparison", output)(story, []))
     say(f"wrote {output}")

@@ -11,13 +11,10 @@ from ..errors import AssemblerError
 from ..files import check_output_path, write_atomic
 from .app import app, say, verb
 
-FORMATS = (".docx", ".html", ".pdf")
-
-
 def load_version(path: Path):
     """A draft source (.draft), or any document a reader knows (.docx, .txt, .xml)."""
     from ..source import load_draft
-    if not path.is_file():
+    if not path.exists():
         raise AssemblerError("no such file", file=str(path), hint="give the path of a .draft file")
     if path.suffix.lower() == ".draft":
         return load_draft(path)
@@ -35,24 +32,15 @@ def load_version(path: Path):
 
 
 def check_format(output: Path) -> str:
-    suffix = output.suffix.lower()
-    if suffix not in FORMATS:
-        raise AssemblerError(f"cannot write a redline as '{suffix or 'no extension'}'",
-                             file=str(output), hint="use .docx, .html or .pdf")
+    from ..writers import check_format as writable
+    suffix = writable("redline", output)
     check_output_path(output)
     return suffix
 
 
 def render(redline, output: Path, visual: bool, comments: dict | None = None) -> bytes:
-    suffix = output.suffix.lower()
-    if suffix == ".html":
-        from ..writers.redline_html import build_redline_html
-        return build_redline_html(redline, comments)
-    from ..writers.redline_docx import build_redline_docx
-    if suffix == ".pdf":
-        from ..writers.pdf import docx_to_pdf
-        return docx_to_pdf(build_redline_docx(redline, visual=True, comments=comments))
-    return build_redline_docx(redline, visual=visual, comments=comments)
+    from ..writers import writer_for
+    return writer_for("redline", output)(redline, visual=visual, comments=comments)
 
 
 def summary(redline) -> str:
@@ -87,83 +75,20 @@ def redline(
     """
     from ..compare.authors import attribution_from
     from ..compare.redline import build_redline, default_who, iso_date
+    from ..negotiation import Negotiation
     check_format(output)
     if date and not iso_date(date):  # else the changes would be dated today, silently
         raise AssemblerError(f"--date {date}: not a date",
                              hint="e.g. --date '13 January 2017' or --date 2017-01-13")
     old_d, new_d = load_version(old), load_version(new)
     default = default_who(new_d, author, date)
-    traced = with_earlier_provenance(new, new_d, old_d)
-    attribution = attribution_from(traced, default, proposal_dates(new, traced))
+    negotiation = Negotiation.of(new, new_d)
+    traced = negotiation.provenance_since(new_d, old_d)
+    dates = negotiation.proposal_dates(warn=say) if traced.provenance else {}
+    attribution = attribution_from(traced, default, dates)
     r = build_redline(old_d, new_d, author, date, attribution)
     write_atomic(output, render(r, output, visual))
     say(f"wrote {output}: {summary(r)}")
-
-
-def amendments_folder(draft_path: Path, draft) -> Path | None:
-    """amendments/<negotiation>/ beside the drafts folder (drafts/<negotiation>/x.draft), or
-    under the current folder."""
-    neg = draft.metadata.negotiation
-    if not neg:
-        return None
-    for root in (draft_path.resolve().parent.parent.parent, Path.cwd()):
-        folder = root / "amendments" / neg
-        if folder.is_dir():
-            return folder
-    return None
-
-
-def proposals_on_file(draft_path: Path, draft) -> list:
-    """Every proposal filed for the negotiation (amendments/<negotiation>/ and its round
-    folders), best effort: a folder that does not load is skipped."""
-    from ..amendments import load_proposals
-    folder = amendments_folder(draft_path, draft)
-    if folder is None:
-        return []
-    out: list = []
-    seen: set[str] = set()
-    for sub in [folder] + sorted(p for p in folder.iterdir() if p.is_dir()):
-        try:
-            loaded = load_proposals([sub])
-        except AssemblerError:
-            continue
-        for p in loaded:
-            if p.id not in seen:
-                seen.add(p.id)
-                out.append(p)
-    return out
-
-
-def with_earlier_provenance(new_path: Path, new, old):
-    """When NEW was not made directly from OLD (Rev.2 against the first draft), the versions
-    between them (found beside NEW through `based-on`) also say who changed what; the newest
-    record of a unit comes first."""
-    from dataclasses import replace as _replace
-    from .amend import versions_beside
-    records = list(getattr(new, "provenance", ()) or ())
-    find = versions_beside(new_path)
-    current, seen = new, {new.metadata.version}
-    while current.metadata.based_on and current.metadata.based_on != old.metadata.version:
-        name = current.metadata.based_on
-        if name in seen or len(seen) > 50:
-            break
-        seen.add(name)
-        try:
-            current = find(name)
-        except AssemblerError:
-            current = None
-        if current is None:
-            break
-        known = {r.unit for r in records}
-        records += [r for r in current.provenance if r.unit not in known]
-    return _replace(new, provenance=tuple(records)) if records else new
-
-
-def proposal_dates(draft_path: Path, draft) -> dict[str, str]:
-    """Dates of the proposals a version records (their files in amendments/<negotiation>/)."""
-    if not getattr(draft, "provenance", ()):
-        return {}
-    return {p.id: p.date for p in proposals_on_file(draft_path, draft)}
 
 
 @app.command()
@@ -185,23 +110,17 @@ def preview(
     from ..amendments import load_proposals
     from ..amendments.conflicts import ConflictsFound
     from ..compare.preview import preview as make_preview
-    from .amend import versions_beside
+    from ..negotiation import Negotiation
     check_format(output)
     base = load_version(draft)
     mine = load_proposals(proposals)
     if not mine:
         raise AssemblerError("no proposals found", file=str(proposals[0]),
                              hint="give .yaml or .md proposal files, or a folder holding them")
-    if on_file:
-        filed = load_proposals(on_file)
-    else:
-        filed = proposals_on_file(draft, base)
-    # proposals on this version, and those still open on an older one (carried onto it);
-    # decided proposals on older versions are already in this one
-    filed = [p for p in filed if not p.base or p.base == base.metadata.version
-             or p.status == "proposed"]
+    negotiation = Negotiation.of(draft, base)
+    filed = load_proposals(on_file) if on_file else negotiation.proposals(warn=say)
     try:
-        pv = make_preview(base, mine, filed, versions=versions_beside(draft))
+        pv = make_preview(base, mine, filed, versions=negotiation.version)
     except ConflictsFound as err:  # the previewed proposals collide among themselves
         for c in err.conflicts:
             say(str(c))

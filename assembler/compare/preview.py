@@ -62,7 +62,11 @@ def preview(base: Draft, mine: list, on_file: list = (), *, author: str = "Co-fa
     default = default_who(new, author, date)
     r = build_redline(base, new, author, date, attribution_from(new, default, dates))
     mine_ids = {p.id for p in mine}
-    others = [p for p in on_file if p.id not in mine_ids]
+    # proposals on this version, and those still open on an older one (carried onto it);
+    # decided proposals on older versions are already in this one
+    version = base.metadata.version
+    others = [p for p in on_file if p.id not in mine_ids
+              and (not p.base or p.base == version or p.status == "proposed")]
     return Preview(r, clashes(base, list(mine), others, versions), list(record.not_applicable))
 
 

@@ -3,16 +3,14 @@
 `assembler apply` records in every version it writes which change of which proposal made
 it (Draft.provenance: change id, kind, unit, proposer). This module reads that record into
 what the comparison table shows beside a cell, adding each proposal's status and
-co-sponsors from the negotiation's proposal files when they can be read.
+co-sponsors from the negotiation's proposal files (Negotiation.proposals).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Callable
 
-from ..errors import AssemblerError
-from .versions import Version
+from ..amendments.model import STATUS_WORDS
+from ..negotiation.versions import Version
 
 
 @dataclass(frozen=True)
@@ -65,38 +63,9 @@ def version_record(version: Version, facts: dict[str, ProposalFacts] | None = No
     return out
 
 
-def proposal_facts(versions: list[Version], root: Path | None = None,
-                   warn: Callable[[str], None] | None = None) -> dict[str, ProposalFacts]:
-    """Status and co-sponsors of every proposal filed for the negotiation, read from
-    amendments/<negotiation>/ beside the drafts folder ({} when there is none). A proposal
-    file that cannot be read costs the table its statuses, with a warning, not the table."""
-    if not versions:
-        return {}
-    folder = _amendments_folder(versions[0], root)
-    if folder is None:
-        return {}
-    from ..amendments.yamlio import load_proposals
-    folders = [folder] + sorted(p for p in folder.rglob("*") if p.is_dir())  # one per round
-    try:
-        proposals = load_proposals(folders)
-    except AssemblerError as err:
-        if warn:
-            warn(f"warning: proposal statuses left out: {err}")
-        return {}
-    from ..amendments.model import STATUS_WORDS
+def proposal_facts(proposals) -> dict[str, ProposalFacts]:
+    """Status, co-sponsors and rationale of each proposal (those on file for the negotiation:
+    Negotiation.proposals), by id."""
     return {p.id: ProposalFacts(STATUS_WORDS.get(p.status, p.status), tuple(p.co_sponsors),
                                 p.proposer, " ".join(p.rationale.split()))
             for p in proposals}
-
-
-def _amendments_folder(version: Version, root: Path | None) -> Path | None:
-    neg = version.draft.metadata.negotiation
-    candidates = []
-    if version.source:
-        # drafts/<negotiation>/x.draft -> amendments/<negotiation>/
-        candidates.append(Path(version.source).resolve().parent.parent.parent / "amendments" / neg)
-    candidates.append((root or Path.cwd()) / "amendments" / neg)
-    for c in candidates:
-        if neg and c.is_dir():
-            return c
-    return None

@@ -11,7 +11,7 @@ from typing import Callable
 from .pairing import pair_units, word_segments
 from .provenance import Record
 from .unittext import UnitView, version_text
-from .versions import Version
+from ..negotiation.versions import Version
 
 UNCHANGED, CHANGED, ADDED, DELETED, MOVED = "unchanged", "changed", "added", "deleted", "moved"
 CHANGE_KINDS = (UNCHANGED, CHANGED, ADDED, DELETED, MOVED)

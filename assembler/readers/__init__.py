@@ -19,7 +19,7 @@ def read_any(path: Path, **meta: str) -> ImportResult:
 def _read_text(path: Path, **meta: str) -> ImportResult:
     from ..source import read_text
     text = read_text(path, "the text of a draft", "give the draft's text as UTF-8 (.txt or .md, "
-                     "e.g. as extracted from its PDF); Word files are read as .docx")
+                     "e.g. as extracted from its PDF); Word files are read as .docx", kind="text")
     return import_text(text, str(path), **meta)
 
 

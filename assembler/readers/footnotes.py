@@ -108,8 +108,9 @@ def find_marker(text: str, mark: str, start: int) -> tuple[int, int, str] | None
         for m in pattern.finditer(text, start):
             begin, end = (m.start(1), m.end(1)) if m.groups() else (m.start(), m.end())
             if how == "spaced":
-                before = text[:begin].rstrip(" ").split(" ")[-1].lower().strip(".,;:()")
-                if before in _NUMBER_WORDS or _MONTH_AFTER.match(text[end:]) \
+                before = text[:begin].rstrip(" ").split(" ")[-1].lower()
+                # "paragraph 3" is a number; "Principles. 13" after punctuation is a marker
+                if before.strip("()") in _NUMBER_WORDS or _MONTH_AFTER.match(text[end:]) \
                         or re.match(r"^[.,]\d", text[end:]):
                     continue
                 begin -= 1  # the space before the marker goes with it

@@ -25,6 +25,7 @@ _DISTR = re.compile(r"^Distr\.:\s*(.+)$")
 _ORIGINAL = re.compile(r"^Original:\s*(.+)$")
 _JOB = re.compile(r"^(\d{2}-\d{5})(?:\s*\([A-Z]\))?(?:\s+(\d{6}))?$")
 _JOB_DATE = re.compile(r"^\d{6}$")
+_DECORATION = re.compile(r"^[=_]{5,}$")  # the rules this tool's .txt draws round the masthead
 _BARCODE = re.compile(r"^\*\d{7,9}\*$")
 _SESSION = re.compile(r"^([A-Z][a-z]+(?:-[a-z]+)?|\d+(?:st|nd|rd|th)) (?:special |emergency special )?"
                       r"session$")
@@ -88,23 +89,34 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
             j += 1
         return join_wrapped([l.text.strip() for l in lines[start:j]]), j
 
+    def titles(start: int) -> tuple[str, int]:
+        """Agenda titles: one per item, each wrapped; a title ends on a line short enough
+        that the next line's first word would have fitted on it."""
+        text, j = block(start)
+        parts = [l.text.strip() for l in lines[start:j]]
+        width = max(len(p) for p in parts)
+        out: list[list[str]] = [[]]
+        for k, part in enumerate(parts):
+            out[-1].append(part)
+            nxt = parts[k + 1].split(" ")[0] if k + 1 < len(parts) else ""
+            if nxt and len(part) + 1 + len(nxt) <= width and not part.endswith(("-", "\u2011")):
+                out.append([])
+        return " / ".join(join_wrapped(t) for t in out if t), j
+
     while i < n:
         t = lines[i].text.strip()
         if i > 40:
             break
         f = FORMULA.match(t)
         if f:
-            m.formula = f.group(1) + ","
-            if not f.group(3):
-                m.notes.append((i, "the enacting formula has no comma; read as "
-                                   f"'{m.formula}'"))
+            m.formula = f.group(1) + f.group(3)  # no comma before a single paragraph
             v.setdefault("organ", f.group(2))
             m.used.add(i)
             i += 1
             break
         start = i
         i += 1
-        if t == "United Nations" and not v:
+        if (t == "United Nations" and not v) or _DECORATION.match(t):
             pass
         elif SYMBOL.match(t) and "symbol" not in v:
             v["symbol"] = t
@@ -130,14 +142,15 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
             v["committee"] = t
         elif _AGENDA.match(t) and "agenda_items" not in v:
             v["agenda_items"] = _AGENDA.match(t).group(1).strip()
-            titles, i = block(i) if i < n and not (lines[i].gap_before or 0) \
-                and not _known(lines[i].text.strip()) else ("", i)
-            if titles:
-                v["agenda-titles"] = titles
+            several = bool(re.search(r",| and ", v["agenda_items"]))
+            text, i = (titles(i) if several else block(i)) if i < n and not (
+                lines[i].gap_before or 0) and not _known(lines[i].text.strip()) else ("", i)
+            if text:
+                v["agenda-titles"] = text
                 m.used.update(range(start + 1, i))
-                if re.search(r",| and ", v["agenda_items"]):
-                    m.notes.append((start, "the titles of several agenda items read as one "
-                                           "title; split them with ' / ' in agenda-titles"))
+                if several:
+                    m.notes.append((start, "the titles of several agenda items told apart by "
+                                           "where their lines end"))
         elif _ADOPTED.match(t):
             text, i = block(start)
             a = _ADOPTED.match(text)
@@ -190,17 +203,15 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
 def _known(t: str) -> bool:
     """A line that starts a masthead fact of its own (so it ends the block above it)."""
     return bool(FORMULA.match(t) or _AGENDA.match(t) or _SESSION.match(t) or DATE.match(t)
-                or _CLOSING.match(t) or t.startswith("[without reference to a Main Committee")
-                or t.startswith("[on the report of"))
+                or _CLOSING.match(t) or _ADOPTED.match(t) or t.startswith("["))
 
 
 def _sponsors(text: str) -> tuple[str, bool] | None:
     """'Andorra, Austria ...: draft resolution' -> ('Andorra, Austria ...', False); the line of
     a decision, an amendment or an office is kept whole: it says what the document is."""
     s = _SUBMITTED.match(text)
-    if s and text.startswith("Draft resolution submitted by"):
-        # the office alone, as the L face prints it back ("... submitted by the President")
-        return s.group(1).strip(), bool(s.group(2))
+    if s and text.lower().startswith("draft resolution"):
+        return s.group(1).strip(), bool(s.group(2))  # the face writes "Draft resolution submitted by the ..."
     if s:
         return text.rstrip("*").strip(), bool(s.group(2))
     s = _SPONSORS.match(text)
@@ -229,19 +240,6 @@ def _informal(t: str, v: dict[str, str]) -> bool:
         v["title"] = join_wrapped([v["title"], t])
         return True
     return False
-
-
-def read_foot(lines: list[PrintedLine]) -> dict[str, str]:
-    """The foot of page 1 of an issued document, where a PDF shows it (a text extraction
-    reads it in the masthead): the job number and the job date after it."""
-    v: dict[str, str] = {}
-    for line in lines:
-        m = _JOB.match(line.text.strip())
-        if m and "job_number" not in v:
-            v["job_number"] = m.group(1)
-            if m.group(2):
-                v["job-date"] = m.group(2)
-    return v
 
 
 def read_closing(lines: list[PrintedLine], start: int) -> tuple[str, set[int]]:

@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from ..errors import AssemblerError, Warning_
 from ..inline import normalize
 from ..leads import italicize_lead, lead_length
+from ..numbering import DEGREE_STYLES
 from ..model import (Annex, AnnexParagraph, Break, Draft, Footnote, FootnoteRef, Heading,
                      Metadata, OperativeParagraph, PreambularParagraph, SubParagraph, Text)
 from .footnotes import CLOSE, OPEN, RULE, Note, find_marker, note_start, read_notes
 from .furniture import guess_furniture
-from .masthead import read_closing, read_foot, read_masthead
-from .printed import PrintedDocument, PrintedLine, Span
-from .untext import ImportResult
+from .masthead import read_closing, read_masthead
+from .printed import PrintedDocument, PrintedLine
+from .untext import ImportResult, _roman_value, _style_of
 from .wrap import join
 
 # Inline facts from the page travel inside a unit's text as private-use characters until the
@@ -32,15 +33,14 @@ ITALIC, SUP, END = "\ue002", "\ue003", "\ue004"
 
 _NUM_ALONE = re.compile(r"^(\d{1,3})\.$")
 _NUM_INLINE = re.compile(r"^(\d{1,3})\.\s+([\"\u201c(A-Z].*)$")
-_LABEL_ALONE = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)$")
-# A PDF sets a label apart from its text with a tab: any style, told from a heading's mark
-# by standing deeper than the operative numbers.
-_MARK_ALONE = re.compile(r"^(?:\(([a-z]{1,3}|[A-Z]{1,2})\)|([a-z]{1,3}|[A-Z]{1,2})[.)])$")
-_LABEL_TOKEN = re.compile(r"[aAiI1]")
-_LABEL_INLINE = re.compile(r"^\(([a-z]{1,2}|[ivxl]{1,6})\)\s+(\S.*)$")
+_LABEL_ALONE = re.compile(r"^(\((?:[a-z]{1,2}|[ivxl]{1,6})\))$")
+_LABEL_INLINE = re.compile(r"^(\((?:[a-z]{1,2}|[ivxl]{1,6})\))\s+(\S.*)$")
+# "a.", "A)", "i." labels (other list styles) only where a paragraph opens
+_STYLED_LABEL = re.compile(r"^((?:[a-z]{1,2}|[A-Z]{1,2}|[ivxl]{1,6})[.)])\s+(\S.*)$")
 _ROMAN_ALONE = re.compile(r"^([IVXL]{1,6})\.$")
 _ROMAN_INLINE = re.compile(r"^([IVXL]{1,6})\.\s+([A-Z].*)$")
 _ITEM_ALONE = re.compile(r"^((?:Item|Article|Chapter|Part|Section|Rule) (?:\d{1,3}|[IVXL]{1,6}))\.?$")
+_JOB_FOOT = re.compile(r"^(\d{2}-\d{5}) \([A-Z]\)")
 _ANNEX = re.compile(r"^Annex(?:\s+[IVXL]{1,5}|\s+\d{1,2})?$")
 _ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
            "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
@@ -55,10 +55,6 @@ class Block:
     lines: list[str] = field(default_factory=list)
     pages: set[int] = field(default_factory=set)
     waiting: bool = False     # its mark stood alone; its text comes on the next line
-    # From a PDF: where its mark stands (points from the text column) and the label's style
-    # ("a.", "A)", "(i)"), which the page shows and the model keeps as list_style.
-    indent: float | None = None
-    style: str | None = None
 
     @property
     def text(self) -> str:
@@ -69,9 +65,7 @@ class Block:
 
     @property
     def printed_mark(self) -> str:
-        if self.kind == "label" and self.style:
-            return _LABEL_TOKEN.sub(self.mark, self.style, count=1)
-        return {"num": f"{self.mark}.", "label": f"({self.mark})", "roman": f"{self.mark}.",
+        return {"num": f"{self.mark}.", "label": self.mark, "roman": f"{self.mark}.",
                 "item": f"{self.mark}."}.get(self.kind, "")
 
 
@@ -101,9 +95,6 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
     for i, message in head.notes:
         warn(i, message)
     values = dict(head.values)
-    if doc.layout:
-        foot = read_foot([l for l in lines if l.page == 1 and l.region == "footer"])
-        values.update({k: v for k, v in foot.items() if k not in values})
     if head.formula:
         values["formula"] = head.formula
     # Where the page furniture and the footnotes are: facts from a PDF, guesses from a text.
@@ -118,6 +109,9 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
             shown = ", ".join(f"'{lines[i].text.strip()}'" for i in block)
             warn(block[0], f"running header/footer dropped before page {page}: {shown}")
         skip = set(fur.lines)
+        job = next((m for i in sorted(fur.lines) if (m := _JOB_FOOT.match(lines[i].text.strip()))), None)
+        if job and "job_number" not in values:
+            values["job_number"] = job.group(1)
         zones = _guess_zones(lines, head.end, skip, warn.pages)
         for zone in zones:
             skip.update(zone)
@@ -137,7 +131,9 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
         raise AssemblerError("no paragraphs found: this does not read as a UN document",
                              file=doc.file, hint="import the text of a UN draft, resolution or "
                                                  "decision")
-    warn(None, _summary(draft, values))
+    if not (head.symbol or head.formula or values.get("stage")):
+        warn(0, "no masthead, symbol or enacting formula: this does not read as a UN "
+                "document; its paragraphs are kept as text")
     return ImportResult(draft, warn.out)
 
 
@@ -192,7 +188,7 @@ def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> li
     blocks: list[Block] = []
     expected = 1
     prev_page = None
-    for i in body:
+    for n, i in enumerate(body):
         line = lines[i]
         t = _text(line).strip()
         page = warn.pages[i]
@@ -210,8 +206,7 @@ def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> li
             or (cur.kind in ("plain", "roman") and _heading_like(cur.text))
         m = _NUM_ALONE.match(t)
         if m:
-            blocks.append(Block("num", m.group(1), i, [], {page}, waiting=True,
-                                indent=line.indent if layout else None))
+            blocks.append(Block("num", m.group(1), i, [], {page}, waiting=True))
             expected = int(m.group(1)) + 1
             continue
         m = _NUM_INLINE.match(t)
@@ -219,19 +214,18 @@ def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> li
             blocks.append(Block("num", m.group(1), i, [m.group(2)], {page}))
             expected += 1
             continue
-        m = _MARK_ALONE.match(t) if layout else None
-        if m and _under_a_number(line, blocks):
-            from .untext import _style_of
-            mark = m.group(1) or m.group(2)
-            blocks.append(Block("label", mark, i, [], {page}, waiting=True, indent=line.indent,
-                                style=_style_of(t.strip())[0]))
-            continue
         m = _LABEL_ALONE.match(t)
         if m:
             blocks.append(Block("label", m.group(1), i, [], {page}, waiting=True))
             continue
         m = _LABEL_INLINE.match(t)
         if m and opened and (gap or page_break or prev_end in (";", ":", ".")):
+            blocks.append(Block("label", m.group(1), i, [m.group(2)], {page}))
+            continue
+        m = _STYLED_LABEL.match(t)
+        if m and gap and any(b.kind == "num" for b in blocks) \
+                and not (m.group(1)[-1] == "." and m.group(1)[0].isupper()
+                         and _heading_like(m.group(2))):
             blocks.append(Block("label", m.group(1), i, [m.group(2)], {page}))
             continue
         m = _ROMAN_ALONE.match(t) or _ITEM_ALONE.match(t)
@@ -251,7 +245,8 @@ def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> li
         if cur is None or (gap and not page_break):
             blocks.append(Block("plain", "", i, [t], {page}))
             continue
-        if page_break and not _goes_on(cur.text, t):
+        following = _text(lines[body[n + 1]]).strip() if n + 1 < len(body) else ""
+        if page_break and not _goes_on(cur, t, following):
             blocks.append(Block("plain", "", i, [t], {page}))
             continue
         if page_break:
@@ -266,27 +261,29 @@ def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> li
     return blocks
 
 
-def _under_a_number(line: PrintedLine, blocks: list[Block]) -> bool:
-    """A mark set deeper than the last operative number's is a label under it."""
-    num = next((b for b in reversed(blocks) if b.kind == "num"), None)
-    return num is not None and num.indent is not None and line.indent is not None \
-        and line.indent > num.indent + 2
-
-
-def _goes_on(before: str, after: str) -> bool:
-    """Does the first line of a new page go on with the paragraph the last page ended?"""
-    end = before.rstrip()[-1:]
+def _goes_on(cur: Block, after: str, following: str) -> bool:
+    """Does the first line of a new page go on with the paragraph the last page ended?
+    Among numbered paragraphs a line without number does, unless it is a heading over the
+    next number; elsewhere, unless it opens with a lead ("Recalling", "Decides")."""
+    end = cur.text.rstrip()[-1:]
     if after[:1].islower() or after[:1].isdigit() or end not in (".", ";", ":", ","):
         return True
-    if end == ",":
-        return not lead_length(after, "pp")
-    return False
+    if cur.kind in ("num", "label"):
+        return not (_heading_like(after) and bool(_NUM_ALONE.match(following)
+                                                  or _NUM_INLINE.match(following)))
+    return not lead_length(after, "pp") and not lead_length(after, "op")
 
 
 def _heading_like(text: str) -> bool:
     t = text.strip()
     return bool(t) and len(t.split()) <= 25 and not t.endswith((".", ",", ";", ":")) \
         and t[:1].isupper()
+
+
+def _title_like(text: str) -> bool:
+    """An annex's title: a line or two without closing punctuation ("2025 Political ...")."""
+    t = text.strip()
+    return bool(t) and len(t.split()) <= 40 and not t.endswith((".", ",", ";", ":"))
 
 
 def _text(line: PrintedLine) -> str:
@@ -324,7 +321,9 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
     operative: list[_Unit] = []   # op and heading
     annexes: list[tuple[str, list[_Unit]]] = []
     state = "preamble" if head.formula else "operative"
-    numbered = any(b.kind == "num" for b in blocks if not annexes)
+    annex_at = next((k for k, b in enumerate(blocks) if b.kind == "plain"
+                     and _ANNEX.match(b.text.strip())), len(blocks))
+    numbered = any(b.kind == "num" for b in blocks[:annex_at])
     last_op: _Unit | None = None
     i = 0
     while i < len(blocks):
@@ -333,7 +332,7 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
         text = b.text
         if b.kind == "plain" and _ANNEX.match(text.strip()):
             title = text.strip()
-            if i < len(blocks) and blocks[i].kind == "plain" and _heading_like(blocks[i].text):
+            if i < len(blocks) and blocks[i].kind == "plain" and _title_like(blocks[i].text):
                 title = title + "\n" + blocks[i].text
                 i += 1
             annexes.append((title, []))
@@ -352,9 +351,9 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
             continue
         if b.kind == "label":
             if last_op is None:
-                warn(b.index, f"sub-paragraph ({b.mark}) before any operative paragraph; kept "
+                warn(b.index, f"sub-paragraph {b.mark} before any operative paragraph; kept "
                               f"as a paragraph with its label")
-                unit = _Unit("pp" if state == "preamble" else "op", f"({b.mark}) {text}", b)
+                unit = _Unit("pp" if state == "preamble" else "op", f"{b.mark} {text}", b)
                 (preamble if state == "preamble" else operative).append(unit)
                 last_op = unit if unit.kind == "op" else last_op
                 continue
@@ -419,35 +418,62 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
         values["sponsors-footnote"] = sponsors_note
     meta = Metadata().with_values(**values)
     return Draft(meta, tuple(PreambularParagraph(u.id, _content(u, "pp")) for u in preamble),
-                 tuple(_operative(u) for u in operative), tuple(fns),
+                 tuple(_operative(u, warn) for u in operative), tuple(fns),
                  tuple(Annex(f"annex{n}", _title(title),
                              tuple(AnnexParagraph(u.id, _content(u, None)) for u in body))
                        for n, (title, body) in enumerate(annexes, 1)))
 
 
 def _attach(op: _Unit, sub: _Unit, warn) -> None:
-    """A labelled unit under its paragraph: (i), (ii) one degree under the lettered item
-    above them, unless the letters have come to (h) and (i) is the next letter."""
-    if sub.block.indent is not None:  # a PDF: the mark's indentation says whose it is
-        parent = op
-        while parent.children and parent.children[-1].block.indent is not None \
-                and parent.children[-1].block.indent < sub.block.indent - 2:
-            parent = parent.children[-1]
-        sub.degree = parent.degree + 1
-        parent.children.append(sub)
-        return
+    """A labelled unit under its paragraph. Its label's style finds its list: the open list
+    of the same style takes it as the next item ("(d)" after "(c)" and its "(i)", "(ii)");
+    a new style opens a list under the item above ("(i)" under "(c)", "a." under "A)").
+    "(i)" after "(h)" is a letter."""
+    chain = [op]
+    while chain[-1].children:
+        chain.append(chain[-1].children[-1])
     label = sub.block.mark
-    parent = op
-    if label in _ROMANS and op.children:
-        last = op.children[-1]
-        letters_at_h = last.block.mark == "h" and label == "i"
-        if not letters_at_h and (label == "i" or last.children):
-            parent = last
+    for node in reversed(chain):
+        if node.children and _same_list(node.children, label):
+            parent = node
+            break
+    else:
+        parent = chain[-1]
+        style, value = _style_of(label)
+        if value != 1:
+            warn(sub.block.index, f"sub-paragraph {label} opens a list; attached under the "
+                                  f"unit above, numbered on from its list")
     sub.degree = parent.degree + 1
-    if parent is op and label in _ROMANS[1:] and label not in ("v", "x", "l") and not op.children:
-        warn(sub.block.index, f"sub-paragraph ({label}) with no (i) before it; attached to "
-                              f"the paragraph above")
     parent.children.append(sub)
+
+
+def _same_list(siblings: list[_Unit], label: str) -> bool:
+    """Does `label` go on the list whose last item is siblings[-1]? Same style, or a letter
+    that reads as a roman numeral where the count calls for it ("(i)" after "(h)", "(v)"
+    after "(iv)")."""
+    style, _ = _style_of(label)
+    last_style, last_value = _style_of(siblings[-1].block.mark)
+    if style == last_style:
+        return True
+    core = re.sub(r"\W", "", label)
+    if "i" in last_style.lower() and re.fullmatch(r"[ivxl]+", core.lower()):
+        return _roman_value(core.lower()) == last_value + 1
+    token = "a" if "a" in last_style else "A" if "A" in last_style else None
+    return bool(token) and len(core) == 1 and last_style.replace(token, core) == label \
+        and ord(core.lower()) - 96 == last_value + 1
+
+
+def _list_facts(children: list[_Unit], degree: int, previous: int, warn) -> tuple:
+    """(list_style, continues) of a list from its first label: the style when it is not the
+    degree's default; continues when it counts on from the previous sibling's list."""
+    if not children:
+        return None, False
+    style, value = _style_of(children[0].block.mark)
+    continues = value > 1
+    if continues and value != previous + 1:
+        warn(children[0].block.index, f"list starts at {children[0].block.mark}; numbered on "
+                                      f"from the list before it")
+    return (None if style == DEGREE_STYLES.get(degree) else style), continues
 
 
 def _number(preamble, operative, annexes) -> None:
@@ -471,7 +497,7 @@ def _number(preamble, operative, annexes) -> None:
 def _number_children(unit: _Unit) -> None:
     seen: set[str] = set()
     for pos, child in enumerate(unit.children, 1):
-        part = child.block.mark if child.block.kind == "label" else str(pos)
+        part = re.sub(r"\W", "", child.block.mark) or str(pos)
         while part in seen:
             part += "x"
         seen.add(part)
@@ -500,17 +526,9 @@ def _place_markers(units: list[_Unit], notes: list[Note], head, warn):
     fns: list[Footnote] = []
     sponsors = ""
     pos = (0, 0)
-    said: dict[str, tuple[str, str]] = {}  # a note's words -> (its id, its mark)
     for note in notes:
         fid = "fn-star" if note.mark == "*" else f"fn{note.mark}" if note.mark.isdigit() \
             else f"fn-line{note.index}"
-        again = said.get(" ".join(note.text.split()))
-        if again and note.mark.isdigit():
-            # the same words under two markers: one footnote referenced twice (as Word files
-            # of the same draft have it)
-            fid = again[0]
-            warn(note.index, f"footnote {note.mark} repeats footnote {again[1]} word for word; "
-                             f"read as one footnote referenced twice")
         hit = None
         for u in range(pos[0], len(units)):
             found = find_marker(units[u].text, note.mark, pos[1] if u == pos[0] else 0)
@@ -541,43 +559,25 @@ def _place_markers(units: list[_Unit], notes: list[Note], head, warn):
                 warn(unit.block.index, f"footnote marker {note.mark} read in {unit.id} "
                                        f"({how}, in order)")
             pos = (u, begin)
-        if not again:
-            said[" ".join(note.text.split())] = (fid, note.mark)
-            fns.append(Footnote(fid, _runs(note.text)))
+        fns.append(Footnote(fid, _runs(note.text)))
     return fns, sponsors
 
 
-def _operative(u: _Unit):
+def _operative(u: _Unit, warn):
     if u.kind == "heading":
         return Heading(u.id, _content(u, None))
-    return OperativeParagraph(u.id, _content(u, "op"), _subs(u), *_list_of(u, None))
+    style, _ = _list_facts(u.children, 1, 0, warn)
+    return OperativeParagraph(u.id, _content(u, "op"), _subs(u, 1, warn), style)
 
 
-def _sub(u: _Unit, parent: _Unit | None = None) -> SubParagraph:
-    return SubParagraph(u.id, _content(u, "sub"), _subs(u), *_list_of(u, parent))
-
-
-def _subs(u: _Unit) -> tuple:
-    return tuple(_sub(c, u) for c in u.children)
-
-
-def _list_of(u: _Unit, parent: _Unit | None) -> tuple[str | None, bool]:
-    """The style of a unit's labels when the page showed one other than its degree's
-    ("a.", "A)"), and whether they go on counting from the lists of the siblings before it
-    (d, e, f after a, b, c)."""
-    from ..numbering import DEGREE_STYLES
-    from .untext import _style_of
-    if not u.children or u.children[0].block.style is None:
-        return None, False
-    first = u.children[0].block
-    style = first.style if first.style != DEGREE_STYLES.get(u.degree + 1) else None
-    before = 0
-    for sib in (parent.children if parent else []):
-        if sib is u:
-            break
-        before = before + len(sib.children) if sib.children and _list_of(sib, parent)[1] \
-            else len(sib.children)
-    return style, before > 0 and _style_of(first.printed_mark)[1] == before + 1
+def _subs(u: _Unit, degree: int, warn) -> tuple:
+    out, previous = [], 0
+    for c in u.children:
+        style, continues = _list_facts(c.children, degree + 1, previous, warn)
+        out.append(SubParagraph(c.id, _content(c, "sub"), _subs(c, degree + 1, warn), style,
+                                continues))
+        previous = (previous if continues else 0) + len(c.children)
+    return tuple(out)
 
 
 def _content(u: _Unit, kind: str | None):
@@ -612,15 +612,3 @@ def _runs(text: str) -> list:
 
 def _title(title: str):
     return normalize(_runs(title))
-
-
-def _summary(draft: Draft, values: dict[str, str]) -> str:
-    subs = sum(1 for u in draft.units() if u.kind == "sub")
-    annex = sum(len(a.body) for a in draft.annexes)
-    sponsors = 1 if values.get("sponsors-footnote") else 0
-    face = values.get("stage") or "no stage"
-    return (f"found: {face} {values.get('symbol', '')}".rstrip() +
-            f"; {len(draft.preamble)} preambular, {len(draft.operative_paragraphs())} operative "
-            f"paragraphs, {subs} sub-paragraphs, {len(draft.footnotes) + sponsors} footnotes"
-            f"{' (one the sponsors footnote)' if sponsors else ''}, "
-            f"{len(draft.annexes)} annex(es) with {annex} paragraphs")

@@ -2,7 +2,7 @@
 
 A version is a draft source; its metadata names the negotiation, its own version name and
 the version it was based on. A negotiation's versions are the drafts/<negotiation>/*.draft
-files ordered by that based_on chain.
+files ordered by that based_on chain (Negotiation.versions).
 """
 from __future__ import annotations
 
@@ -106,36 +106,6 @@ def check_one_negotiation(versions: list[Version]) -> None:
                 f"belongs to negotiation '{b or '(none)'}', but {first.source} belongs to "
                 f"'{a or '(none)'}'", file=v.source,
                 hint="compare versions of one negotiation only (the 'negotiation:' line)")
-
-
-def negotiation_folder(negotiation: str | Path, root: Path | None = None) -> Path:
-    """A negotiation's folder: a path to a folder, or a name under drafts/."""
-    p = Path(negotiation)
-    if p.is_dir():
-        return p
-    folder = (root / DRAFTS if root else DRAFTS) / str(negotiation)
-    if folder.is_dir():
-        return folder
-    raise AssemblerError(f"no negotiation '{negotiation}'", file=str(folder),
-                         hint="give a negotiation name under drafts/ or a folder of .draft files")
-
-
-def negotiation_versions(negotiation: str | Path, root: Path | None = None) -> list[Version]:
-    """Every version in a negotiation's folder, ordered by their based_on chain.
-
-    Drafts that say they are illustrative (an `illustrative:` metadata line, e.g. the same
-    text shown in an L-document's face) are other faces of a version, not versions of the
-    text, and are left out; so are documents of another kind filed with the negotiation
-    (the Secretariat's mapping of events)."""
-    folder = negotiation_folder(negotiation, root)
-    paths = sorted(folder.glob("*.draft"))
-    if not paths:
-        raise AssemblerError("no .draft files in this folder", file=str(folder))
-    versions = [v for v in load_versions(paths) if not v.draft.metadata.get("illustrative")
-                and v.draft.metadata.stage not in OTHER_DOCUMENTS]
-    if not versions:
-        raise AssemblerError("every draft in this folder is illustrative", file=str(folder))
-    return order_by_chain(versions)
 
 
 def order_by_chain(versions: list[Version]) -> list[Version]:

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import jinja2
 
-from ..compare.align import DELETED, INSERTED, MOVED_AWAY
-from ..compare.redline import Redline, RedlineUnit, Segment
-from ..compare.words import DELETE, INSERT
-from ..model import Break, CrossRef, FootnoteRef, Text
+from ...layout import TEMPLATES
+from ...compare.align import DELETED, INSERTED, MOVED_AWAY
+from ...compare.redline import Redline, RedlineUnit, Segment
+from ...compare.words import DELETE, INSERT
+from ...model import Break, CrossRef, FootnoteRef, Text
 
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 
 
 class RedlineHtml:
@@ -170,3 +170,7 @@ class RedlineHtml:
 
 def build_redline_html(redline: Redline, comments: dict | None = None) -> bytes:
     return RedlineHtml(redline, comments).render().encode("utf-8")
+
+
+def write_redline(redline: Redline, *, visual: bool = False, comments: dict | None = None) -> bytes:
+    return build_redline_html(redline, comments)  # HTML is always bold and struck out

@@ -8,10 +8,10 @@ from pathlib import Path
 from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
-from ..amendments.compile import Compilation
-from ..amendments.model import STATUS_WORDS
+from ...amendments.compile import Compilation
+from ...amendments.model import STATUS_WORDS
+from ...layout import TEMPLATES
 
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 
 
 def compilation_html(c: Compilation) -> bytes:

@@ -1,0 +1,30 @@
+"""The next version of a negotiation: the metadata it gets and the record, kept beside it,
+of what each applied change did."""
+from __future__ import annotations
+
+from ..model import Draft
+
+
+def next_metadata(base: Draft, version: str, stage: str = "rev", revision: str = "",
+                  stage_label: str = "", date: str = "") -> dict[str, str]:
+    """Metadata for the version made from `base`: a revision one above the base's unless
+    given, labelled Rev.N unless given; symbol and job number are the issued document's, so
+    they do not carry over."""
+    n = revision or str(int(base.metadata.revision) + 1 if base.metadata.revision.isdigit()
+                        else 1)
+    return {"version": version, "stage": stage, "revision": n,
+            "stage_label": stage_label or f"Rev.{n}", "date": date,
+            "symbol": "", "job_number": ""}
+
+
+def record_json(rec) -> dict:
+    """An ApplyRecord as JSON data: each change applied (whose, where, the words out and in),
+    each no longer applicable and each left out in a conflict, with why."""
+    def one(a):
+        return {"change": a.change.id, "proposal": a.proposal.id, "proposer": a.proposal.proposer,
+                "kind": a.change.kind, "unit": a.unit, "label": a.label, "deleted": a.deleted,
+                "inserted": a.inserted, "span": list(a.span) if a.span else None}
+    return {"base": rec.base_version, "applied": [one(a) for a in rec.applied],
+            "not_applicable": [{"change": x.change.id, "proposal": x.proposal.id,
+                                "reason": x.reason} for x in rec.not_applicable],
+            "overridden": [{"change": a.change.id, "reason": why} for a, why in rec.overridden]}
