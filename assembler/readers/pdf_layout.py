@@ -84,6 +84,7 @@ def page_lines(chars: list[dict], page: int) -> list[RawLine]:
     lines = _rows(_attach_small(lines))
     for ln in lines:
         ln.spans = _spans(ln)
+        ln.chars = []  # the spans say it all now; a long document keeps no character dicts
     return [ln for ln in lines if "".join(s.text for s in ln.spans).strip()]
 
 
@@ -222,7 +223,6 @@ def _furniture_key(ln: RawLine) -> str:
 
 def furniture(pages: list[list[RawLine]], height: float) -> dict[int, str]:
     """id(line) -> "header"/"footer" for the lines that are running furniture."""
-    key = _furniture_key
 
     def band(ln: RawLine) -> str | None:
         if ln.bottom <= BAND * height:
@@ -231,9 +231,12 @@ def furniture(pages: list[list[RawLine]], height: float) -> dict[int, str]:
             return "footer"
         return None
 
+    # a running title repeats word for word on many pages (on every other page, when odd and
+    # even pages differ); a paragraph's last word at the top of two pages does not
     seen: Counter = Counter()
     for lines in pages:
-        seen.update({(band(ln), key(ln)) for ln in lines if band(ln)})
+        seen.update({(band(ln), _text(ln).strip()) for ln in lines if band(ln)})
+    often = max(2, int(0.3 * len(pages)))
     out: dict[int, str] = {}
     for lines in pages:
         found = {}
@@ -244,7 +247,7 @@ def furniture(pages: list[list[RawLine]], height: float) -> dict[int, str]:
             text = _text(ln).strip()
             said = (_PAGE_NO.match(text) or _JOB.match(text) or _BARCODE.match(text)
                     or (ln.page > 1 and where == "header" and _SYMBOL.match(text)))
-            repeated = len(pages) > 1 and seen[(where, key(ln))] >= 2
+            repeated = len(pages) > 1 and seen[(where, _text(ln).strip())] >= often
             if said or repeated:
                 found[id(ln)] = (where, bool(said))
         text_lines = [ln for ln in lines if id(ln) not in found]
