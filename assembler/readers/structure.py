@@ -37,6 +37,8 @@ _NUM_ANY = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")  # after a blank line, whatever
 _LABEL_ALONE = re.compile(r"^(\((?:[a-z]{1,2}|[ivxl]{1,6})\))$")
 _LABEL_INLINE = re.compile(r"^(\((?:[a-z]{1,2}|[ivxl]{1,6})\))\s+(\S.*)$")
 # "a.", "A)", "i." labels (other list styles) only where a paragraph opens
+# ... and alone, where a PDF sets it apart from its text with a tab ("A." stays a heading)
+_STYLED_ALONE = re.compile(r"^((?:[a-z]{1,2}|[A-Z]{1,2}|[ivxl]{1,6})\.|(?:[a-z]{1,2}|[A-Z]{1,2}|[ivxl]{1,6})\))$")
 _STYLED_LABEL = re.compile(r"^((?:[a-z]{1,2}|[A-Z]{1,2}|[ivxl]{1,6})[.)])\s+(\S.*)$")
 _ROMAN_ALONE = re.compile(r"^([IVXL]{1,6}|[A-H])\.$")  # "II." or "B." over a section
 _ROMAN_INLINE = re.compile(r"^([IVXL]{1,6})\.\s+([A-Z].*)$")
@@ -102,6 +104,7 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
     if doc.layout:
         skip = {i for i, l in enumerate(lines) if l.region in ("header", "footer", "rule")}
         zones = _zones([i for i, l in enumerate(lines) if l.region == "footnote"], warn.pages)
+        foot = [i for i in sorted(skip) if lines[i].region == "footer"]
     else:
         fur = guess_furniture([_plain(l) for l in lines], head.end, head.symbol,
                               values.get("title", ""))
@@ -110,12 +113,13 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
             shown = ", ".join(f"'{lines[i].text.strip()}'" for i in block)
             warn(block[0], f"running header/footer dropped before page {page}: {shown}")
         skip = set(fur.lines)
-        job = next((m for i in sorted(fur.lines) if (m := _JOB_FOOT.match(lines[i].text.strip()))), None)
-        if job and "job_number" not in values:
-            values["job_number"] = job.group(1)
+        foot = sorted(fur.lines)
         zones = _guess_zones(lines, head.end, skip, warn.pages)
         for zone in zones:
             skip.update(zone)
+    job = next((m for i in foot if (m := _JOB_FOOT.match(lines[i].text.strip()))), None)
+    if job and "job_number" not in values:
+        values["job_number"] = job.group(1)
     skip.update(i for zone in zones for i in zone)
     skip.update(i for i, l in enumerate(lines) if RULE.match(l.text.strip()))
     notes = read_notes([_plain(l) for l in lines], zones, warn.pages, warn)
@@ -219,6 +223,8 @@ def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> li
             expected += 1
             continue
         m = _LABEL_ALONE.match(t)
+        if not m and layout and any(b.kind == "num" for b in blocks):
+            m = _STYLED_ALONE.match(t)
         if m:
             blocks.append(Block("label", m.group(1), i, [], {page}, waiting=True))
             continue
@@ -590,9 +596,17 @@ def _place_markers(units: list[_Unit], notes: list[Note], head, warn):
     sponsors = ""
     pos = (0, 0)
     superscripts = any(OPEN in u.text for u in units)
+    said: dict[str, tuple[str, str]] = {}  # a note's words -> (its id, its mark)
     for note in notes:
         fid = "fn-star" if note.mark == "*" else f"fn{note.mark}" if note.mark.isdigit() \
             else f"fn-line{note.index}"
+        again = said.get(" ".join(note.text.split())) if note.mark.isdigit() else None
+        if again:
+            # the same words under two markers: one footnote referenced twice (as the Word
+            # reader has it)
+            fid = again[0]
+            warn(note.index, f"footnote {note.mark} repeats footnote {again[1]} word for word; "
+                             f"read as one footnote referenced twice")
         hit = None
         for u in range(pos[0], len(units)):
             found = find_marker(units[u].text, note.mark, pos[1] if u == pos[0] else 0,
@@ -622,7 +636,9 @@ def _place_markers(units: list[_Unit], notes: list[Note], head, warn):
                 warn(unit.block.index, f"footnote marker {note.mark} read in {unit.id} "
                                        f"({how}, in order)")
             pos = (u, begin)
-        fns.append(Footnote(fid, _runs(note.text)))
+        if not again:
+            said[" ".join(note.text.split())] = (fid, note.mark)
+            fns.append(Footnote(fid, _runs(note.text)))
     _repeated_markers(units, {f.id for f in fns})
     return fns, sponsors
 
