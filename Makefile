@@ -8,7 +8,7 @@ NEG := gcm-modalities
 OUT := build/$(NEG)
 REAL := ../shared/real
 UPDATE := cuba-embargo
-SYSPKGS := libreoffice-writer-nogui poppler-utils fonts-liberation2 chromium
+SYSPKGS := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation2 chromium python3-uno
 
 .PHONY: setup sysdeps demo test bench clean
 
@@ -24,7 +24,7 @@ setup: $(BIN)/.installed
 # root on Debian. Tests that need it say so and skip when it is missing.
 sysdeps:
 	@command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 && \
-	  command -v chromium >/dev/null 2>&1 || \
+	  command -v chromium >/dev/null 2>&1 && /usr/bin/python3 -c 'import uno' 2>/dev/null || \
 	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	      --no-install-recommends $(SYSPKGS) >/dev/null) ; } || \
@@ -56,11 +56,11 @@ demo: setup sysdeps
 	# which must equal the committed drafts/$(NEG)/rev1.draft), then the next round.
 	$(ASM) proposals amendments/$(NEG)/rev1 --base drafts/$(NEG)/first-draft.draft
 	$(ASM) compile drafts/$(NEG)/first-draft.draft amendments/$(NEG)/rev1 -o $(OUT)/compilation-rev1.docx
-	$(ASM) compile drafts/$(NEG)/first-draft.draft amendments/$(NEG)/rev1 -o $(OUT)/compilation-rev1.html --touched-only
+	$(ASM) compile drafts/$(NEG)/first-draft.draft amendments/$(NEG)/rev1 -o $(OUT)/compilation-rev1.html --changed-only
 	$(ASM) apply drafts/$(NEG)/first-draft.draft amendments/$(NEG)/rev1 -o $(OUT)/rev1.draft --date "13 January 2017" --stage-label "Revision 1" --record $(OUT)/rev1-record.json
 	cmp $(OUT)/rev1.draft drafts/$(NEG)/rev1.draft
 	$(ASM) build drafts/$(NEG)/rev1.draft -o $(OUT)/rev1.docx
-	$(ASM) compile drafts/$(NEG)/rev1.draft amendments/$(NEG)/rev2 -o $(OUT)/compilation-rev2.html --touched-only
+	$(ASM) compile drafts/$(NEG)/rev1.draft amendments/$(NEG)/rev2 -o $(OUT)/compilation-rev2.html --changed-only
 	# Second round, then the archivist's tables: Rev.2 from Rev.1 (must equal the committed
 	# drafts/$(NEG)/rev2.draft); the three versions side by side in every format with the
 	# proposers behind each change; the concordance; one paragraph's life.
@@ -101,7 +101,7 @@ demo: setup sysdeps
 	$(ASM) import $(OUT)/first-draft-returned.docx --changes proposals --base drafts/$(NEG)/first-draft.draft -o $(OUT)/word-proposals
 	$(ASM) proposals $(OUT)/word-proposals --base drafts/$(NEG)/first-draft.draft
 	$(ASM) export drafts/$(NEG)/first-draft.draft -o $(OUT)/first-draft.akn.xml
-	$(ASM) import $(OUT)/first-draft.akn.xml -o $(OUT)/first-draft-from-akn.draft --negotiation $(NEG) --version first-draft -q
+	$(ASM) import $(OUT)/first-draft.akn.xml -o $(OUT)/first-draft-from-akn.draft --negotiation $(NEG) --name first-draft -q
 	cmp $(OUT)/first-draft-from-akn.draft drafts/$(NEG)/first-draft.draft
 	@mkdir -p $(OUT)/inferred
 	$(ASM) diff drafts/$(NEG)/first-draft.draft drafts/$(NEG)/rev1.draft --as-proposals -o $(OUT)/inferred --id P-inferred-rev1

@@ -163,10 +163,16 @@ class _Interpreter:
         if unit:
             kind, uid = unit
             if kind in ("op",) or kind.startswith("s"):
-                mark, content = _split_mark(content)
                 degree = int(kind[1:]) if kind.startswith("s") else 0
+                num = p.numbering
+                if num is not None and num.format not in ("none", "bullet") and num.label:
+                    # numbered by Word (as `build` writes it): the label is not in the text
+                    mark, style = num.label, _num_style(num.label, num.format)
+                else:
+                    mark, content = _split_mark(content)
+                    style = _style_of(mark)[0] if mark else None
                 return _Unit("sub" if degree else "op", content, p.location, uid, mark, degree,
-                             style=_style_of(mark)[0] if mark and degree else None)
+                             style=style if degree else None)
             if kind == "h":
                 return _Unit("h", _unbold(content), p.location, uid)
             return _Unit("pp", content, p.location, uid)
