@@ -15,11 +15,12 @@ from pathlib import Path
 import yaml
 
 from ..errors import AssemblerError
+from ..resources import SCHEMAS
 from ..source import read_text
 from .model import Change, Proposal, StatusEntry, allowed, number_changes, transition_hint
 from .prose import prose_to_change
 
-SCHEMA = Path(__file__).resolve().parent.parent.parent / "schemas" / "proposal.schema.json"
+SCHEMA = SCHEMAS / "proposal.schema.json"
 DATA_SUFFIXES = (".yaml", ".yml")
 PROSE_SUFFIXES = (".md", ".txt")
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)

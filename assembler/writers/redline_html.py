@@ -5,7 +5,6 @@ Readable in black and white; the page skeleton and CSS are templates/redline.htm
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 
 import jinja2
 
@@ -13,8 +12,7 @@ from ..compare.align import DELETED, INSERTED, MOVED_AWAY
 from ..compare.redline import Redline, RedlineUnit, Segment
 from ..compare.words import DELETE, INSERT
 from ..model import Break, CrossRef, FootnoteRef, Text
-
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+from ..resources import TEMPLATES
 
 
 class RedlineHtml:

@@ -1,0 +1,24 @@
+"""templates/ and schemas/ stay at the top of the repository; the wheel carries them inside
+the package as assembler/templates and assembler/schemas (read with importlib.resources)."""
+from pathlib import Path
+
+from setuptools import find_packages, setup
+
+DATA = {"assembler.templates": "templates", "assembler.schemas": "schemas"}
+
+
+def data_packages(package: str, folder: str) -> list[str]:
+    subs = sorted(p.relative_to(folder) for p in Path(folder).rglob("*") if p.is_dir()
+                  and "__pycache__" not in p.parts)
+    return [package] + [".".join((package, *s.parts)) for s in subs]
+
+
+packages = find_packages(include=["assembler*"])
+package_dir = {}
+package_data = {}
+for package, folder in DATA.items():
+    for name in data_packages(package, folder):
+        packages.append(name)
+        package_dir[name] = folder + name[len(package):].replace(".", "/")
+        package_data[name] = ["*"]
+setup(packages=packages, package_dir=package_dir, package_data=package_data)
