@@ -4,6 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def one_line(text: str) -> str:
+    """Line breaks and other control characters shown as escapes: a message quoting what a
+    user typed (an id holding a line break) stays one line on the terminal."""
+    return "".join(ch if ch.isprintable() or ch == " " else repr(ch)[1:-1] for ch in text)
+
+
 class AssemblerError(Exception):
     """Bad input: the CLI prints `str(err)` on one line and exits 2."""
 

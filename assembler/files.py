@@ -1,53 +1,8 @@
-"""Output files: written whole or not at all, and never over an issued version."""
+"""Output files: written whole or not at all, and never over an issued version. The code
+lives in fs/write.py with the rest of the file-system layer; these names stay importable
+from here, where every writer has always found them."""
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
+from .fs.write import check_output_path, os_error, refuse_issued, write_atomic
 
-from .errors import AssemblerError
-from .stages import ISSUED
-
-
-def check_output_path(path: str | Path) -> Path:
-    p = Path(path)
-    folder = p.parent if str(p.parent) else Path(".")
-    if not folder.is_dir():
-        raise AssemblerError(f"the folder '{folder}' does not exist", file=str(p),
-                             hint="create it first or choose another output path")
-    if p.is_dir():
-        raise AssemblerError("is a folder; give a file name", file=str(p))
-    return p
-
-
-def refuse_issued(path: str | Path) -> None:
-    """An issued draft source (stage L, L-rev or adopted) is never overwritten."""
-    p = Path(path)
-    if not p.is_file() or p.suffix != ".draft":
-        return
-    try:
-        head = p.read_text("utf-8", errors="replace").split("\n\n", 1)[0]
-    except OSError:
-        return
-    for line in head.splitlines():
-        if line.startswith("stage:") and line.split(":", 1)[1].strip() in ISSUED:
-            raise AssemblerError("is an issued version and is never overwritten", file=str(p),
-                                 hint="write the new version to a new file")
-
-
-def write_atomic(path: str | Path, data: bytes) -> Path:
-    """Write to a temporary file beside the target, then rename it into place."""
-    p = check_output_path(path)
-    refuse_issued(p)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".part", dir=p.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, p)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    return p
+__all__ = ["check_output_path", "os_error", "refuse_issued", "write_atomic"]

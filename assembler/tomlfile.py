@@ -6,22 +6,18 @@ import tomllib
 from pathlib import Path
 
 from .errors import AssemblerError
+from .fs.read import read_bytes
 
 
 def read_toml(path: str | Path, what: str, missing: str, missing_hint: str) -> dict:
     """The file's tables. `what` names the file in messages ("layout file"); `missing` and
     `missing_hint` say what is wrong and what to do when there is no such file."""
     p = Path(path)
+    if not p.exists():
+        raise AssemblerError(missing, file=str(p), hint=missing_hint)
+    data = read_bytes(p, "settings", what=f"a {what} (.toml)")
     try:
-        with open(p, "rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        raise AssemblerError(missing, file=str(p), hint=missing_hint) from None
-    except IsADirectoryError:
-        raise AssemblerError("is a folder, not a file", file=str(p),
-                             hint=f"give the {what} (.toml)") from None
-    except PermissionError:
-        raise AssemblerError("cannot be read (permission denied)", file=str(p)) from None
+        return tomllib.loads(data.decode("utf-8"))
     except UnicodeDecodeError as err:
         raise AssemblerError(f"{what} is not UTF-8 text (byte {err.start})", file=str(p),
                              hint="give a .toml text file saved as UTF-8") from None

@@ -12,7 +12,7 @@ from assembler.inline import plain
 from assembler.numbering import compute_labels
 from assembler.model import Text
 from assembler.source import dump_draft, parse_draft
-from assembler.writers.docx import build_docx
+from assembler.writers.docx.draft import build_docx
 
 
 def python_docx_floor(draft, out: Path) -> None:

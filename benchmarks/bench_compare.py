@@ -19,10 +19,10 @@ from assembler.compare.concordance import build_concordance
 from assembler.compare.table import build_table
 from assembler.negotiation.versions import Version
 from assembler.model import OperativeParagraph, Text
-from assembler.writers.compare_csv import compare_csv
-from assembler.writers.compare_docx import compare_docx
-from assembler.writers.compare_html import compare_html
-from assembler.writers.compare_xlsx import compare_xlsx
+from assembler.writers.tabular.csv import compare_csv
+from assembler.writers.docx.comparison import compare_docx
+from assembler.writers.html.comparison import compare_html
+from assembler.writers.tabular.xlsx import compare_xlsx
 
 
 def units_of(draft) -> int:

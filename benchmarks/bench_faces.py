@@ -9,9 +9,9 @@ from dataclasses import replace
 from harness import measure, row
 from gen import generate_draft
 
-from assembler.writers.docx import build_docx
-from assembler.writers.html import build_html
-from assembler.writers.text import build_text
+from assembler.writers.docx.draft import build_docx
+from assembler.writers.html.draft import build_html
+from assembler.writers.text.draft import build_text
 
 RESOLUTION = dict(stage="adopted", title="A generated resolution", symbol="A/RES/71/280",
                   date="17 April 2017", session="71", agenda_items="13 and 117",
@@ -36,7 +36,7 @@ def main() -> None:
         s, m = measure(job)
         print(row(name, s, m, base_s, base_m))
     if shutil.which("soffice"):
-        from assembler.writers.pdf import docx_to_pdf
+        from assembler.writers.pdf.libreoffice import docx_to_pdf
         small, _ = faces(200)
         s0, m0 = measure(lambda: build_docx(small), repeat=1)
         print(row("faces: informal .docx, 200 OPs", s0, m0))

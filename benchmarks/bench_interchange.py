@@ -19,7 +19,7 @@ from assembler.errors import AssemblerError
 from assembler.ooxml.editor import TrackedEditor
 from assembler.readers.docx import read_docx_draft
 from assembler.readers.word_changes import word_proposals
-from assembler.writers.docx import build_docx
+from assembler.writers.docx.draft import build_docx
 
 
 def main() -> None:

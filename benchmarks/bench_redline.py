@@ -136,8 +136,8 @@ def main() -> None:
     from assembler.compare.redline import build_redline
     from assembler.files import write_atomic
     from assembler.source import load_draft, save_draft
-    from assembler.writers.docx import build_docx
-    from assembler.writers.redline_docx import build_redline_docx
+    from assembler.writers.docx.draft import build_docx
+    from assembler.writers.docx.redline import build_redline_docx
 
     old = generate_draft(N_OPS)
     new, counts = edit(old)

@@ -11,7 +11,7 @@ import pytest
 from conftest import run_cli
 from assembler.errors import AssemblerError
 from assembler.readers.docx import read_docx_draft
-from assembler.writers.docx import build_docx
+from assembler.writers.docx.draft import build_docx
 
 CT = b"""<?xml version="1.0" encoding="UTF-8"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">

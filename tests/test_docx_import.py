@@ -19,7 +19,7 @@ from assembler.model import Annex, Draft, Heading, OperativeParagraph, Row, SubP
 from assembler.numbering import compute_labels
 from assembler.readers.docx import read_docx_draft
 from assembler.source import dump_draft, load_draft
-from assembler.writers.docx import build_docx
+from assembler.writers.docx.draft import build_docx
 
 
 def test_seed_first_draft_reads_back_from_its_word_file(first_draft):

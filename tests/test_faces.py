@@ -17,9 +17,9 @@ from lxml import etree
 from assembler.model import Annex, FootnoteRef, Footnote, Row, Table, Text
 from assembler.source import load_draft
 from assembler.stages import masthead_for
-from assembler.writers.docx import build_docx
-from assembler.writers.html import build_html
-from assembler.writers.text import build_text
+from assembler.writers.docx.draft import build_docx
+from assembler.writers.html.draft import build_html
+from assembler.writers.text.draft import build_text
 from conftest import ROOT, pandoc_text, run_cli
 
 DRAFTS = ROOT / "drafts" / "gcm-modalities"
@@ -125,7 +125,7 @@ def test_page_numbers_count_in_rendered_pdf(built, tmp_path):
     the barcode text and no header."""
     if not shutil.which("soffice") or not shutil.which("pdftotext"):
         pytest.skip("LibreOffice or poppler missing (make sysdeps)")
-    from assembler.writers.pdf import docx_to_pdf
+    from assembler.writers.pdf.libreoffice import docx_to_pdf
     pdf = tmp_path / "r.pdf"
     pdf.write_bytes(docx_to_pdf(built["resolution", "docx"].read_bytes()))
     pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,

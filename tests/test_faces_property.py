@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from assembler.inline import plain
 from assembler.model import Draft
-from assembler.writers.html import build_html
-from assembler.writers.text import build_text
+from assembler.writers.html.draft import build_html
+from assembler.writers.text.draft import build_text
 from strategies import drafts
 
 ISSUED = dict(stage="adopted", symbol="A/RES/71/280", date="17 April 2017", session="71",

@@ -14,9 +14,9 @@ from assembler.compare.redline import Who, build_redline
 from assembler.model import (Footnote, FootnoteRef, OperativeParagraph, PreambularParagraph,
                              Provenance, Text)
 from assembler.source import save_draft
-from assembler.writers.docx import build_docx
-from assembler.writers.redline_docx import build_redline_docx
-from assembler.writers.redline_html import build_redline_html
+from assembler.writers.docx.draft import build_docx
+from assembler.writers.docx.redline import build_redline_docx
+from assembler.writers.html.redline import build_redline_html
 from conftest import pandoc_text, run_cli
 from test_align import move_after, set_text
 

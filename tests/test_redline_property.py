@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from assembler.compare.redline import build_redline
 from assembler.model import Footnote, OperativeParagraph, Text
-from assembler.writers.docx import build_docx
-from assembler.writers.redline_docx import build_redline_docx
+from assembler.writers.docx.draft import build_docx
+from assembler.writers.docx.redline import build_redline_docx
 from conftest import pandoc_text
 from strategies import drafts, plain_words
 from strategies import words as markup_words

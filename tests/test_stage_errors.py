@@ -76,7 +76,7 @@ def test_unknown_output_extension(tmp_path):
 
 
 def test_pdf_without_libreoffice_says_how_to_install(monkeypatch):
-    import assembler.writers.pdf as pdf
+    import assembler.writers.pdf.libreoffice as pdf
     monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
     with pytest.raises(AssemblerError) as err:
         pdf.docx_to_pdf(b"PK")

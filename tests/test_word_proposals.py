@@ -16,7 +16,7 @@ from assembler.ooxml.editor import TrackedEditor
 from assembler.readers.docx import read_docx_draft
 from assembler.readers.word_changes import word_proposals
 from assembler.source import save_draft
-from assembler.writers.docx import build_docx
+from assembler.writers.docx.draft import build_docx
 
 A, B = "Delegation A", "Group of Friends of Migration"
 

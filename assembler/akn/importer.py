@@ -11,6 +11,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import AssemblerError, Warning_
+from ..fs.read import read_bytes
 from ..inline import normalize
 from ..model import (Annex, AnnexParagraph, Break, CrossRef, Draft, Footnote, FootnoteRef,
                      Heading, Metadata, OperativeParagraph, PreambularParagraph, Row,
@@ -19,8 +20,6 @@ from ..ooxml.safezip import parse_xml
 from ..readers.lists import _Unit, _children_style, _continues
 from ..readers.untext import ImportResult, _style_of
 from .export import AKN, ASM
-
-MAX_BYTES = 64 * 1024 * 1024
 
 
 def _e(tag: str) -> str:
@@ -33,12 +32,9 @@ def _local(el) -> str:
 
 def read_akn(path: Path | str, **meta: str) -> ImportResult:
     p = Path(path)
-    if not p.is_file():
-        raise AssemblerError("no such file", file=str(p))
-    if p.stat().st_size > MAX_BYTES:
-        raise AssemblerError(f"is larger than {MAX_BYTES // 2**20} MiB; refused", file=str(p))
+    data = read_bytes(p, "akn")
     try:
-        root = parse_xml(p.read_bytes(), p.name, "akn")
+        root = parse_xml(data, p.name, "akn")
     except AssemblerError as err:
         raise err.located(str(p))
     return import_akn(root, str(p), **meta)

@@ -13,7 +13,8 @@ The API other parts build on:
 """
 from .apply import Applied, ApplyRecord, NotApplicable, apply_proposals
 from .conflicts import Conflict, ConflictsFound
-from .model import (KINDS, STATUSES, Change, Proposal, StatusEntry, allowed, number_changes,
+from .kinds import KINDS
+from .model import (STATUSES, Change, Proposal, StatusEntry, allowed, number_changes,
                     selected)
 from .targets import UnitIndex
 

@@ -14,16 +14,14 @@ from typing import Callable
 
 from ..errors import AssemblerError, ProblemsFound
 from ..inline import cross_refs, plain
-from ..model import (Draft, Heading, OperativeParagraph, PreambularParagraph, Provenance,
-                     SubParagraph, contents_of)
-from ..source.markup import parse_inline
+from ..model import Draft, OperativeParagraph, Provenance, SubParagraph, contents_of
 from .conflicts import ConflictsFound, find_conflicts, resolve
-from .model import PARTS, WORD_KINDS, Change, Proposal, selected
+from .kinds import Building, Planning, kind
+from .kinds.base import error
+from .model import PARTS, Change, Proposal, selected
 from .targets import UnitIndex
 from .words import Edit, UnitWords
 
-_MAKERS = {"pp": PreambularParagraph, "op": OperativeParagraph, "sub": SubParagraph,
-           "heading": Heading}
 _LEVEL = {"pp": "preamble", "op": "operative", "heading": "operative", "sub": "sub"}
 
 
@@ -71,6 +69,7 @@ class ApplyRecord:
     applied: list[Applied] = field(default_factory=list)
     not_applicable: list[NotApplicable] = field(default_factory=list)
     overridden: list[tuple[Applied, str]] = field(default_factory=list)  # (loser, reason)
+    notes: list[str] = field(default_factory=list)  # what was read generously, and where
 
     def by_unit(self) -> dict[str, list[Applied]]:
         out: dict[str, list[Applied]] = defaultdict(list)
@@ -110,6 +109,8 @@ def _apply(base, proposals, mode, prefer, versions, metadata):
     record = ApplyRecord(base.metadata.version)
     cache: dict[str, UnitWords] = {}
     planned = plan(base, index, chosen, record, versions, cache)
+    record.notes = [f"{p.change.id} ({p.proposal.proposer}), {index.label_of(p.unit)}: "
+                    f"{p.edit.note}" for p in planned if p.edit is not None and p.edit.note]
     parents = parent_map(base)
     conflicts = find_conflicts(planned, parents, index.short_of)
     dropped, left = resolve(conflicts, prefer)
@@ -123,7 +124,7 @@ def _apply(base, proposals, mode, prefer, versions, metadata):
     record.applied = sorted((_applied(p, index) for p in kept), key=lambda a: _order(a.change))
     values = {"based_on": base.metadata.version}
     values.update(metadata or {})
-    draft = replace(draft, metadata=base.metadata.with_values(**values),
+    draft = replace(draft, metadata=draft.metadata.with_values(**values),
                     provenance=tuple(a.provenance() for a in record.applied))
     _check_references(draft, base, index, record)
     return draft, record
@@ -162,8 +163,7 @@ def plan(base: Draft, index: UnitIndex, proposals, record: ApplyRecord,
     """Resolve every change against the base (`words_cache` keeps each unit's words)."""
     from .carry import carry_proposal
     out: list[Planned] = []
-    words_cache = {} if words_cache is None else words_cache
-    new_ids: dict[str, str] = {}  # new unit id -> its kind
+    ctx = Planning(index, words_cache)
     seen_ids: set[str] = set()
     for prop in proposals:
         if prop.id in seen_ids:
@@ -176,105 +176,19 @@ def plan(base: Draft, index: UnitIndex, proposals, record: ApplyRecord,
         for n, change in enumerate(changes, 1):
             if not change.id:
                 change = replace(change, id=f"{prop.id}/{n}")
-            out.append(_plan_one(change, prop, index, words_cache, new_ids))
+            out += kind(change.kind).plan(Planned(change, prop, "", _order(change)), ctx)
     # Inserted and moved units may be placed next to units that other changes insert.
     for p in out:
         if p.ref and p.ref not in index.units and p.ref not in PARTS:
-            if p.ref not in new_ids:
-                raise _err(p, index.describe_missing(p.change.destination or p.change.target))
-        if p.change.kind in ("insert-unit", "move-unit"):
-            _check_level(p, index, new_ids)
+            if p.ref not in ctx.new_ids:
+                raise error(p, index.describe_missing(p.change.destination or p.change.target))
+        if p.ref:
+            _check_level(p, index, ctx.new_ids)
     return out
 
 
-def _err(p: Planned, message: str, hint: str | None = None) -> AssemblerError:
-    return AssemblerError(f"{p.change.id}: {message}", file=p.proposal.file or None,
-                          line=p.change.line, hint=hint)
-
-
-def _plan_one(change: Change, prop: Proposal, index: UnitIndex, cache: dict,
-              new_ids: dict) -> Planned:
-    order = _order(change)
-    p = Planned(change, prop, "", order)
-    k = change.kind
-    if k == "insert-unit":
-        ref = index.resolve(change.target) or (change.target if change.target in new_ids else None)
-        if ref is None:
-            ref = change.target  # maybe a unit inserted by a later change: checked after
-        uid = change.new_id or f"{change.unit}-{_slug(prop.id)}-{order[1]}"
-        if uid in index.units or uid in new_ids:
-            raise _err(p, f"the new unit's id '{uid}' is already used",
-                       hint="give the new unit another id")
-        new_ids[uid] = change.unit
-        content = _content(p, change.text)
-        p.unit, p.ref, p.position = uid, ref, change.position
-        p.new_unit = _MAKERS[change.unit](uid, content)
-        return p
-    uid = index.resolve(change.target)
-    if uid is None or uid in PARTS:
-        raise _err(p, index.describe_missing(change.target),
-                   hint="name it by id (op14.a) or as the base version numbers it (OP 14 (a))")
-    p.unit = uid
-    unit = index.units[uid]
-    if k in WORD_KINDS or k == "replace-unit":
-        if unit.kind in ("annex", "table", "row"):
-            raise _err(p, f"{uid} is a {unit.kind}; only paragraphs, headings and footnotes "
-                          "can be amended", hint="amend its paragraphs instead")
-    if k in WORD_KINDS:
-        uw = cache.get(uid)
-        if uw is None:
-            uw = cache[uid] = UnitWords(unit.content, _ref_reader(index))
-        try:
-            s, e = uw.locate(change.words, change.occurrence)
-        except AssemblerError as err:
-            raise _err(p, f"in {index.label_of(uid)}: {err.message}", err.hint) from None
-        if k == "insert-words":
-            s = e = s if change.position == "before" else e
-            p.edit = uw.edit(s, e, change.text, exact=change.exact)
-        elif k == "delete-words":
-            p.edit = uw.edit(s, e, "", exact=change.exact, delete=True)
-        else:
-            _content(p, change.text)
-            p.edit = uw.edit(s, e, change.text, exact=change.exact, delete=not change.text)
-    elif k == "replace-unit":
-        _content(p, change.text)
-    elif k == "delete-unit":
-        if unit.kind not in _MAKERS:
-            raise _err(p, f"{uid} is a {unit.kind}; only paragraphs and headings are deleted",
-                       hint="change its text instead")
-    elif k == "move-unit":
-        if unit.kind not in _MAKERS:
-            raise _err(p, f"{uid} is a {unit.kind}; only paragraphs and headings move")
-        ref = index.resolve(change.destination) or change.destination
-        if ref == uid:
-            raise _err(p, "a unit cannot move next to itself")
-        p.ref, p.position = ref, change.position
-    return p
-
-
-def _slug(pid: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in pid)
-
-
-def _ref_reader(index: UnitIndex):
-    def ref(target: str) -> str:
-        label = index.labels.get(target)
-        return label.number if label else target
-    return ref
-
-
-def _content(p: Planned, text: str):
-    try:
-        content = parse_inline(text)
-    except AssemblerError as err:
-        raise _err(p, f"the text cannot be read: {err.message}", err.hint) from None
-    if not plain(content).strip() and p.change.kind in ("replace-unit", "insert-unit"):
-        raise _err(p, "the new text is empty", hint="to take a paragraph out, delete it")
-    return content
-
-
 def _check_level(p: Planned, index: UnitIndex, new_ids: dict) -> None:
-    kind = p.change.unit if p.change.kind == "insert-unit" else index.units[p.unit].kind
+    kind = p.new_unit.kind if p.new_unit is not None else index.units[p.unit].kind
     ref = p.ref
     ref_kind = ref if ref in PARTS else (new_ids.get(ref) or index.units[ref].kind)
     level = _LEVEL[kind]
@@ -288,7 +202,7 @@ def _check_level(p: Planned, index: UnitIndex, new_ids: dict) -> None:
         what = {"pp": "a preambular paragraph", "op": "an operative paragraph",
                 "heading": "a heading", "sub": "a sub-paragraph"}[kind]
         where = index.label_of(ref) if ref in index.units or ref in PARTS else ref
-        raise _err(p, f"{what} cannot go {p.position} {where}",
+        raise error(p, f"{what} cannot go {p.position} {where}",
                    hint="put paragraphs among paragraphs of their kind; a sub-paragraph goes "
                         "before or after another, or at the start or end of a paragraph")
 
@@ -297,31 +211,15 @@ def _check_level(p: Planned, index: UnitIndex, new_ids: dict) -> None:
 
 def build(base: Draft, index: UnitIndex, planned: list[Planned],
           cache: dict | None = None) -> Draft:
-    contents: dict[str, object] = {}
-    edits: dict[str, list[Edit]] = defaultdict(list)
-    deleted: set[str] = set()
-    moved: set[str] = set()
-    new_units: dict[str, object] = {}
-    places: dict[tuple[str, str], list[Planned]] = defaultdict(list)
+    b = Building()
     for p in planned:
-        k = p.change.kind
-        if p.edit is not None:
-            edits[p.unit].append(p.edit)
-        elif k == "replace-unit":
-            contents[p.unit] = parse_inline(p.change.text)
-        elif k == "delete-unit":
-            deleted.add(p.unit)
-        if k == "insert-unit":
-            new_units[p.unit] = p.new_unit
-        if k == "move-unit":
-            moved.add(p.unit)
-        if k in ("insert-unit", "move-unit"):
-            places[(p.ref, p.position)].append(p)
-    for lst in places.values():
+        kind(p.change.kind).build(p, b)
+    for lst in b.places.values():
         lst.sort(key=lambda p: p.order)
-    ref = _ref_reader(index)
-    for uid, eds in edits.items():
-        words = (cache or {}).get(uid) or UnitWords(index.units[uid].content, ref)
+    contents, places, moved, deleted, new_units = b.contents, b.places, b.moved, b.deleted, \
+        b.new_units
+    for uid, eds in b.edits.items():
+        words = (cache or {}).get(uid) or UnitWords(index.units[uid].content, index.number)
         contents[uid] = words.apply(eds)
     placed: list[str] = []
 
@@ -361,14 +259,17 @@ def build(base: Draft, index: UnitIndex, planned: list[Planned],
     footnotes = tuple(rebuild(f) for f in base.footnotes)
     annexes = tuple(replace(a, body=tuple(rebuild(b) if b.id in contents else b for b in a.body))
                     for a in base.annexes)
-    expected = [p for p in planned if p.change.kind in ("insert-unit", "move-unit")]
+    expected = [p for p in planned if p.ref]
     if len(placed) != len(expected) or len(set(placed)) != len(placed):
         missing = [p for p in expected if p.unit not in placed]
         p = missing[0] if missing else expected[0]
-        raise _err(p, f"{p.unit} could not be placed {p.position} {p.ref}",
+        raise error(p, f"{p.unit} could not be placed {p.position} {p.ref}",
                    hint="its reference unit is deleted, or lies inside the unit being moved")
+    meta = base.metadata
+    if "title" in contents:   # the title is metadata, amended as a unit (targets.Title)
+        meta = meta.with_values(title=plain(contents["title"]))
     return replace(base, preamble=preamble, operative=operative, footnotes=footnotes,
-                   annexes=annexes)
+                   annexes=annexes, metadata=meta)
 
 
 def _check_references(draft: Draft, base: Draft, index: UnitIndex, record: ApplyRecord) -> None:

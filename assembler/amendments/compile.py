@@ -6,20 +6,16 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
-import diff_match_patch as dmp_module
-
 from ..inline import plain
 from ..model import Draft
 from ..source.markup import parse_inline
-from .apply import ApplyRecord, Planned, _ref_reader, parent_map, plan
+from .apply import ApplyRecord, Planned, parent_map, plan
 from .conflicts import find_conflicts
+from .kinds import kind
 from .model import STATUS_WORDS, STATUSES, Proposal
 from .prose import change_to_prose
 from .targets import UnitIndex
 from .words import UnitWords
-
-SAME, INS, DEL = "", "ins", "del"
-
 
 @dataclass
 class Entry:
@@ -27,7 +23,7 @@ class Entry:
     change_id: str
     prose: str
     status: str
-    preview: list          # [(text, SAME | INS | DEL)]
+    preview: list          # [(text, op)]: ops of assembler/diff.py
     note: str = ""         # where a new unit goes, where a unit moves
     conflicts: list = field(default_factory=list)  # "P-04/1 (Delegation D): reason"
 
@@ -67,7 +63,7 @@ def compile_proposals(base: Draft, proposals, *, versions=None,
     for c in conflicts:
         clashes[id(c.a)].append(f"{c.b.change.id} ({c.b.proposal.proposer}): {c.reason}")
         clashes[id(c.b)].append(f"{c.a.change.id} ({c.a.proposal.proposer}): {c.reason}")
-    ref = _ref_reader(index)
+    ref = index.number
     rows: dict[str, Row] = {}
     order: list[str] = []
     for unit in base.units():
@@ -106,27 +102,12 @@ def _row_label(index: UnitIndex, unit) -> str:
 
 def _entry(p: Planned, index: UnitIndex, rows: dict, clashes: list[str]) -> Entry:
     c = p.change
-    k = c.kind
-    base_text = rows[p.unit].text if p.unit in rows else ""
-    note = ""
-    if p.edit is not None:
-        e = p.edit
-        preview = [(base_text[:e.s], SAME), (e.deleted, DEL), (e.inserted, INS),
-                   (base_text[e.e:], SAME)]
-    elif k == "replace-unit":
-        preview = word_diff(base_text, plain(parse_inline(c.text)))
-    elif k == "insert-unit":
-        preview = [(plain(parse_inline(c.text)), INS)]
-        note = f"new {_kind_words(c.unit)} {_where(p, index)}"
-    elif k == "delete-unit":
-        preview = [(base_text, DEL)]
-    else:
-        preview = [(base_text, SAME)]
-        note = f"moved {_where(p, index)}"
+    k = kind(c.kind)
+    preview, note = k.preview(p, rows[p.unit].text if p.unit in rows else "", index)
     # Shown to readers, not re-read: inline markup gives way to the plain words.
     shown = replace(c, text=plain(parse_inline(c.text))) if c.text else c
     same_base = p.proposal.base == index.draft.metadata.version
-    prose = change_to_prose(_with_ids(shown, p), index) if same_base else change_to_prose(shown)
+    prose = change_to_prose(k.with_ids(shown, p), index) if same_base else change_to_prose(shown)
     if not same_base:
         carried = f"written against {p.proposal.base}, carried onto {index.draft.metadata.version}"
         note = f"{note}; {carried}" if note else carried
@@ -141,44 +122,3 @@ def status_words(prop: Proposal) -> str:
     if last is not None and last.by:
         words += f" {'into' if prop.status == 'merged' else 'by'} {last.by}"
     return words
-
-
-def _with_ids(c, p: Planned):
-    if c.kind == "insert-unit":
-        return replace(c, target=p.ref)
-    if c.kind == "move-unit":
-        return replace(c, target=p.unit, destination=p.ref)
-    return replace(c, target=p.unit)
-
-
-def _kind_words(kind: str) -> str:
-    return {"pp": "preambular paragraph", "op": "operative paragraph", "sub": "sub-paragraph",
-            "heading": "heading"}.get(kind, kind)
-
-
-def _where(p: Planned, index: UnitIndex) -> str:
-    from .conflicts import position_words
-    ref = index.label_of(p.ref) if p.ref in index.units or p.ref in ("preamble", "operative") \
-        else p.ref
-    return f"{position_words(p.position)} {ref}"
-
-
-def word_diff(old: str, new: str) -> list[tuple[str, str]]:
-    """Word-level differences (each word mapped to one character, then diff-match-patch)."""
-    import re
-    tokens: dict[str, str] = {}
-    words: list[str] = []
-
-    def encode(s: str) -> str:
-        out = []
-        for w in re.findall(r"\s+|[^\s]+", s):
-            if w not in tokens:
-                tokens[w] = chr(len(words) + 0x100)
-                words.append(w)
-            out.append(tokens[w])
-        return "".join(out)
-    dmp = dmp_module.diff_match_patch()
-    diffs = dmp.diff_main(encode(old), encode(new), False)
-    dmp.diff_cleanupSemantic(diffs)
-    marks = {0: SAME, 1: INS, -1: DEL}
-    return [("".join(words[ord(ch) - 0x100] for ch in text), marks[op]) for op, text in diffs]

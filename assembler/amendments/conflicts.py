@@ -7,6 +7,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..errors import ProblemsFound
+from .kinds import CLAIMS, kind
+from .kinds.base import POSITION_WORDS
 
 
 @dataclass(frozen=True)
@@ -35,27 +37,12 @@ def find_conflicts(planned: list, parents: dict[str, str | None], label) -> list
     """All conflicts among planned changes (see apply.Planned). `parents` maps a base unit to
     its parent; `label(uid)` names a unit for the message."""
     out: list[Conflict] = []
-    words = defaultdict(list)      # unit -> word edits
-    replaced = defaultdict(list)   # unit -> replace-unit
-    deleted = defaultdict(list)    # unit -> delete-unit
-    moved = defaultdict(list)      # unit -> move-unit
-    placed = defaultdict(list)     # (reference, position) -> insert/move
-    touching = defaultdict(list)   # unit -> every change that needs the unit to stay
+    claimed = {what: defaultdict(list) for what in CLAIMS}  # what -> key -> planned changes
     for p in planned:
-        k = p.change.kind
-        if p.edit is not None:
-            words[p.unit].append(p)
-        if k == "replace-unit":
-            replaced[p.unit].append(p)
-        if k == "delete-unit":
-            deleted[p.unit].append(p)
-        else:
-            touching[p.unit].append(p)
-        if k == "move-unit":
-            moved[p.unit].append(p)
-        if k in ("insert-unit", "move-unit"):
-            placed[(p.ref, p.position)].append(p)
-            touching[p.ref].append(p)
+        for what, key in kind(p.change.kind).claims(p):
+            claimed[what][key].append(p)
+    words, replaced, deleted = claimed["words"], claimed["replaces"], claimed["deletes"]
+    moved, placed, touching = claimed["moves"], claimed["places"], claimed["needs"]
 
     def add(a, b, unit, reason):
         if a.proposal.id != b.proposal.id or reason.startswith("the same words"):
@@ -103,8 +90,7 @@ def find_conflicts(planned: list, parents: dict[str, str | None], label) -> list
 
 
 def position_words(position: str) -> str:
-    return {"before": "before", "after": "after", "start": "at the start of",
-            "end": "at the end of"}[position]
+    return POSITION_WORDS[position]
 
 
 def resolve(conflicts: list[Conflict], prefer: tuple[str, ...]) -> tuple[set, list]:

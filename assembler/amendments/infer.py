@@ -45,6 +45,7 @@ from ..inline import plain
 from ..model import CrossRef, Draft, FootnoteRef, contents_of
 from ..numbering import compute_labels
 from ..source.markup import render_inline
+from .kinds import Difference, infer as say, kind
 from .model import Change, PARTS, Proposal, number_changes
 from .words import UnitWords
 
@@ -141,7 +142,7 @@ def _infer(old: Draft, new: Draft, pairs: dict[str, str]) -> Inferred:
             next_gone += 1
             if u.kind in _STRUCTURAL:
                 if not _inside(o_parent, u.id, gone_ids):
-                    changes.append(Change("delete-unit", u.id))
+                    changes.append(say(Difference("gone", u.id)))
             elif not _inside(o_parent, u.id, gone_ids):
                 notes.append(f"{_what(u)} {u.id} was removed; {_NOT_PROPOSALS}")
 
@@ -162,15 +163,16 @@ def _infer(old: Draft, new: Draft, pairs: dict[str, str]) -> Inferred:
             at, position = (ids[siblings[k - 1]], "after") if k else \
                 (ids.get(parent, parent), "start")
             if u.id in pairs:
-                changes.append(Change("move-unit", uid, position=position, destination=at))
+                changes.append(say(Difference("moved", uid, at=at, position=position)))
             else:
                 content = _renamed(u.content, ids)
                 if not plain(content).strip():
                     notes.append(f"{_what(u)} {u.id} was added without words; {_NOT_PROPOSALS}")
                     skipped.add(u.id)
                     continue
-                changes.append(Change("insert-unit", at, position=position, unit=u.kind,
-                                      text=render_inline(content), new_id=uid))
+                changes.append(say(Difference("added", uid, at=at, position=position,
+                                              unit_kind=u.kind, new_id=uid,
+                                              text=render_inline(content))))
                 continue
         if u.id not in pairs:
             if u.kind not in _STRUCTURAL and n_parent.get(u.id) not in added:
@@ -300,7 +302,7 @@ def _content_changes(uid: str, a, b, ref) -> list[Change]:
             made = attempt()
             if made is not None and _made(words, made) == b:
                 return made
-    return [Change("replace-unit", uid, text=render_inline(b))]
+    return [say(Difference("rewritten", uid, text=render_inline(b)))]
 
 
 def _word_changes(uid: str, a, b, words: UnitWords, ref,
@@ -316,17 +318,16 @@ def _word_changes(uid: str, a, b, words: UnitWords, ref,
         said = plain(gone, ref)
         text = render_inline(added)
         if said:
-            out.append(Change("replace-words" if added else "delete-words", uid, words=said,
-                              text=text, occurrence=_occurrence(words, said, offset),
-                              exact=True))
+            out.append(say(Difference("words", uid, said=said, text=text,
+                                      occurrence=_occurrence(words, said, offset))))
         elif gone:      # only a footnote marker goes: no words to quote
             return None
         else:
             anchor, position, at = _anchor(base, offset, ahead)
             if not anchor.strip():
                 return None
-            out.append(Change("insert-words", uid, words=anchor, position=position, text=text,
-                              occurrence=_occurrence(words, anchor, at), exact=True))
+            out.append(say(Difference("words", uid, anchor=anchor, position=position,
+                                      text=text, occurrence=_occurrence(words, anchor, at))))
     return out
 
 
@@ -375,14 +376,7 @@ def _made(words: UnitWords, changes: list[Change]):
     edits = []
     try:
         for c in changes:
-            s, e = words.locate(c.words, c.occurrence)
-            if c.kind == "insert-words":
-                s = e = s if c.position == "before" else e
-                edits.append(words.edit(s, e, c.text, exact=c.exact))
-            elif c.kind == "delete-words":
-                edits.append(words.edit(s, e, "", exact=c.exact, delete=True))
-            else:
-                edits.append(words.edit(s, e, c.text, exact=c.exact, delete=not c.text))
+            edits.append(kind(c.kind).edit(words, c))
     except AssemblerError:
         return None
     ordered = sorted(edits, key=lambda x: (x.i, x.j))

@@ -10,20 +10,15 @@ from dataclasses import dataclass, field, replace
 
 # ---------------------------------------------------------------- changes
 
-WORD_KINDS = ("insert-words", "delete-words", "replace-words")
-UNIT_KINDS = ("replace-unit", "insert-unit", "delete-unit", "move-unit")
-KINDS = WORD_KINDS + UNIT_KINDS
-
-# Where an inserted or moved unit goes, relative to its reference unit. start/end put it first
-# or last among the reference's sub-paragraphs (or of the part: "preamble", "operative").
-POSITIONS = ("before", "after", "start", "end")
-NEW_UNIT_KINDS = ("pp", "op", "sub", "heading")
+# The kinds of change live in amendments/kinds/, one module a kind. An inserted or moved unit
+# goes before or after its reference unit, or at the start or end of its sub-paragraphs (or of
+# a part: "preamble", "operative").
 PARTS = ("preamble", "operative")
 
 
 @dataclass(frozen=True)
 class Change:
-    """One change. Which fields matter depends on `kind`:
+    """One change. Which fields matter depends on `kind` (amendments/kinds/):
 
     insert-words   target, words (the anchor), position (before/after), text
     delete-words   target, words

@@ -9,9 +9,10 @@ the change follows its unit whatever happens to the numbering.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..inline import plain
-from ..model import Draft
+from ..model import Content, Draft, Text
 from ..numbering import Label, compute_labels
 from .model import PARTS
 
@@ -24,6 +25,14 @@ _TOKEN = re.compile(r"[0-9]+|[A-Za-z]+")
 _QUOTES = "\"'“”‘’"
 
 
+@dataclass(frozen=True)
+class Title:
+    """The draft's title as a unit changes may amend ("In the title, replace ...")."""
+    content: Content
+    id: str = "title"
+    kind: str = "title"
+
+
 class UnitIndex:
     """Every way of naming a unit of one draft version."""
 
@@ -31,6 +40,8 @@ class UnitIndex:
         self.draft = draft
         self.labels: dict[str, Label] = compute_labels(draft)
         self.units = draft.unit_index()
+        if draft.metadata.title:
+            self.units["title"] = Title((Text(draft.metadata.title),))
         self.by_key: dict[tuple, str] = {}
         for uid, label in self.labels.items():
             if label.kind == "heading":
@@ -45,8 +56,9 @@ class UnitIndex:
 
     def label_of(self, uid: str) -> str:
         """The long UN form of a unit's label: "operative paragraph 14 (a)"."""
-        if uid in PARTS:
-            return {"preamble": "the preamble", "operative": "the operative part"}[uid]
+        if uid in PARTS or uid == "title":
+            return {"preamble": "the preamble", "operative": "the operative part",
+                    "title": "the title"}[uid]
         label = self.labels.get(uid)
         unit = self.units.get(uid)
         if label and label.kind == "heading":
@@ -57,6 +69,11 @@ class UnitIndex:
             number = next(n for n, f in self.footnotes.items() if f == uid)
             return f"footnote {number}"
         return uid
+
+    def number(self, target: str) -> str:
+        """A cross-reference to `target` as this version prints it ("14")."""
+        label = self.labels.get(target)
+        return label.number if label else target
 
     def short_of(self, uid: str) -> str:
         label = self.labels.get(uid)
@@ -82,6 +99,10 @@ class UnitIndex:
         if kind == "fn":
             return self.footnotes.get(rest.strip())
         tokens = _tokens(rest)
+        if tokens == ["last"] and kind in ("pp", "op"):   # "the last preambular paragraph"
+            last = self.draft.preamble[-1:] if kind == "pp" else \
+                self.draft.operative_paragraphs()[-1:]
+            return last[0].id if last else None
         if not tokens or not tokens[0].isdigit():
             return None
         return self.by_key.get((kind,) + tuple(tokens))

@@ -13,13 +13,27 @@ from itertools import accumulate, groupby
 from dataclasses import dataclass
 from typing import Callable
 
+from ..diff import nearest
 from ..errors import AssemblerError
 from ..inline import normalize, plain
 from ..model import Break, Content, CrossRef, Text
 from ..source.markup import parse_inline
 
 _FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " ", "\u202f": " "})
+# What quoted words may differ from the text by, as typed from a printed document: hyphens and
+# dashes of every kind, spaces of every width, footnote markers ("Court*", "Development**").
+_TYPO = {**{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"},
+         **{c: " " for c in "\u00a0\u202f\u2007\u2009\u200a\t\n"},
+         "“": '"', "”": '"', "‘": "'", "’": "'", "\u00ad": ""}
+_MARKS = "*†‡¹²³⁴⁵⁶⁷⁸⁹⁰"
+_NAMES = {"-": "hyphen", "\u2010": "hyphen", "\u2011": "non-breaking hyphen",
+          "\u2012": "figure dash", "\u2013": "en dash", "\u2014": "em dash",
+          "\u2212": "minus sign", " ": "space", "\u00a0": "no-break space",
+          "\u202f": "narrow no-break space", '"': "straight quote", "'": "straight quote",
+          "“": "curly quote", "”": "curly quote", "‘": "curly quote", "’": "curly apostrophe"}
 _OPENERS = "([“‘\"'"
+_STOPS = ",;:."          # punctuation an edit must not double
+_ENDS = ".;"            # punctuation that ends a paragraph or clause and wins over a comma
 _CLOSERS = ",;.:)]”’\"'"
 
 
@@ -33,6 +47,7 @@ class Edit:
     e: int
     deleted: str
     inserted: str
+    note: str = ""    # how the quoted words differ from the text they were found in
 
     @property
     def point(self) -> bool:
@@ -80,10 +95,26 @@ class UnitWords:
 
     def locate(self, words: str, occurrence: int = 0) -> tuple[int, int]:
         """The span of the words (the `occurrence`-th when given), or an error saying why."""
+        s, e, _ = self.find(words, occurrence)
+        return s, e
+
+    def find(self, words: str, occurrence: int = 0) -> tuple[int, int, str]:
+        """The span of the words and a note when they match only through typographic
+        differences (the text's own characters are kept; the note says what differed)."""
         if not words:
             raise AssemblerError("no words are given to anchor the change",
                                  hint="quote the words of the paragraph it changes")
         found = self.occurrences(words)
+        if not found:
+            spans = typographic(self.text, words)
+            if spans:
+                s, e = self._pick(words, [a for a, _ in spans], occurrence, dict(spans))
+                return s, e, differences(words, self.text[s:e])
+        s, e = self._pick(words, found, occurrence)
+        return s, e, ""
+
+    def _pick(self, words: str, found: list[int], occurrence: int,
+              ends: dict | None = None) -> tuple[int, int]:
         if not found:
             raise AssemblerError(f"the words “{words}” are not in the text{_near(self.text, words)}",
                                  hint="quote them exactly as the base version has them")
@@ -99,7 +130,12 @@ class UnitWords:
                                       "more words around them")
         else:
             s = found[0]
-        return s, s + len(words)
+        return s, (ends[s] if ends else s + len(words))
+
+    def now_reads(self, words: str) -> str:
+        """What the text reads where the words most nearly are, for a message."""
+        loc = nearest(self.text, words)
+        return f" (that place now reads “{self.text[loc:loc + len(words)]}”)" if loc >= 0 else ""
 
     # ------------------------------------------------------------ making edits
     def edit(self, s: int, e: int, text: str, *, exact: bool = False, delete: bool = False) -> Edit:
@@ -108,6 +144,8 @@ class UnitWords:
         words written without formatting take the format of the words they join."""
         t = self.text
         new = parse_inline(text) if text else ()
+        if not exact and new:
+            new = _no_doubled_punctuation(new, t[s - 1] if s else "", t[e:e + 1])
         if not exact:
             if s == e and new:
                 shown = plain(new)
@@ -122,6 +160,12 @@ class UnitWords:
                     s -= 1
                 elif s == 0 and e < len(t) and t[e] == " ":
                     e += 1
+                # no doubled punctuation where the words were: "States, , to" or "health, ."
+                if 0 < s and e < len(t) and t[s - 1] in _STOPS and t[e] in _STOPS:
+                    if t[s - 1] == t[e] or t[e] in _ENDS:
+                        s -= 1
+                    else:
+                        e += 1
         i, j = self.cell_span(s, e)
         cells = explode(new)
         if not exact and cells and all(isinstance(c, tuple) and not (c[1] or c[2] or c[3])
@@ -156,6 +200,82 @@ class UnitWords:
         return to_content(out)
 
 
+def _no_doubled_punctuation(new: Content, before: str, after: str) -> Content:
+    """New words as they sit between `before` and `after` without doubling punctuation: a
+    trailing comma before the text's own comma or full stop goes, as does a leading comma
+    after the text's comma (an editor's reading of "after “health” insert “, in accordance
+    with ...,”" where the text reads "health, education")."""
+    shown = plain(new)
+    if shown[-1:] in _STOPS and after and after in _STOPS and \
+            (shown[-1] == after or after in _ENDS or shown[-1] == ","):
+        new = _trim(new, last=True)
+    shown = plain(new)
+    if shown[:1] in _STOPS and before and before in _STOPS and shown[0] == before:
+        new = _trim(new, last=False)
+    return new
+
+
+def _trim(content: Content, *, last: bool) -> Content:
+    """Content without its last (or first) character of text."""
+    items = list(content)
+    order = range(len(items) - 1, -1, -1) if last else range(len(items))
+    for k in order:
+        item = items[k]
+        if isinstance(item, Text) and item.text:
+            text = item.text[:-1] if last else item.text[1:]
+            items[k] = Text(text, item.italic, item.bold, item.sup)
+            break
+    return normalize(items)
+
+
+def _typo_fold(text: str, marks: bool) -> tuple[str, list[int]]:
+    """`text` with typographic variants made one (and footnote markers dropped when
+    `marks`), spaces collapsed; and for each character kept, where it stood in `text`."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        if marks and ch in _MARKS:
+            continue
+        ch = _TYPO.get(ch, ch)
+        if not ch or (ch == " " and out and out[-1] == " "):
+            continue
+        out.append(ch)
+        where.append(i)
+    return "".join(out), where
+
+
+def typographic(text: str, words: str) -> list[tuple[int, int]]:
+    """Spans of `text` that read as `words` once hyphens, dashes, quotes, spaces and
+    footnote markers are set aside."""
+    folded, where = _typo_fold(text, False)
+    want, _ = _typo_fold(words.strip() if words.strip() else words, True)
+    out, i = [], folded.find(want) if want else -1
+    while i >= 0:
+        out.append((where[i], where[i + len(want) - 1] + 1))
+        i = folded.find(want, i + 1)
+    return out
+
+
+def differences(quoted: str, text: str) -> str:
+    """What the quoted words and the text's words differ by, in a few words."""
+    kinds = []
+    if any(c in _MARKS for c in quoted):
+        kinds.append("a footnote marker the text does not carry there")
+    pairs = set()
+    for a, b in zip(_no_marks(quoted), text):
+        if a != b and _TYPO.get(a, a) == _TYPO.get(b, b):
+            pairs.add((_NAMES.get(a, repr(a)), _NAMES.get(b, repr(b))))
+    kinds += [f"{a} for {b}" for a, b in sorted(pairs) if a != b]
+    if " ".join(_no_marks(quoted).split()) != _no_marks(quoted) and not pairs:
+        kinds.append("spacing")
+    return ("the quoted words match the text only through typographic differences ("
+            + ", ".join(kinds or ["spacing"]) + "); the text's own characters are kept")
+
+
+def _no_marks(s: str) -> str:
+    return "".join(c for c in s if c not in _MARKS)
+
+
 def explode(content: Content) -> list:
     cells: list = []
     for item in content:
@@ -181,13 +301,7 @@ def to_content(cells) -> Content:
 
 def _near(text: str, words: str) -> str:
     """A hint at what the proposer may have meant, by fuzzy matching (diff-match-patch)."""
-    import diff_match_patch as dmp_module
-    if len(words) > 32 or not text:
-        return ""
-    dmp = dmp_module.diff_match_patch()
-    dmp.Match_Threshold = 0.4
-    dmp.Match_Distance = 100000
-    loc = dmp.match_main(text, words, 0)
+    loc = nearest(text, words, 0.4)
     if loc < 0:
         return ""
     return f" (the nearest reads “{text[loc:loc + len(words)]}”)"

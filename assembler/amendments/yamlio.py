@@ -18,7 +18,8 @@ from ..errors import AssemblerError
 from ..resources import SCHEMAS
 from ..source import read_text
 from .model import Change, Proposal, StatusEntry, allowed, number_changes, transition_hint
-from .prose import prose_to_change
+from .kinds import change_schema, kind
+from .prose import instructions, prose_to_changes
 
 SCHEMA = SCHEMAS / "proposal.schema.json"
 DATA_SUFFIXES = (".yaml", ".yml")
@@ -38,8 +39,40 @@ class LocatedList(list):
     lines: list
 
 
+# The loading policy: a proposal is plain data a person typed. Anchors and aliases (which
+# let a few lines stand for gigabytes), deep nesting and huge node counts are refused while
+# composing, before anything is built; the file's size is bounded by fs.read.
+MAX_DEPTH = 32
+MAX_NODES = 200_000
+
+
 class _Loader(yaml.SafeLoader):
-    pass
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._depth = 0
+        self._nodes = 0
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+            raise AssemblerError(f"YAML anchors and aliases ({sign}{event.anchor}) are not "
+                                 "allowed in a proposal", line=event.start_mark.line + 1,
+                                 hint="write the text out in full where it is needed")
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise AssemblerError(f"more than {MAX_NODES:,} YAML values; refused",
+                                 line=event.start_mark.line + 1,
+                                 hint="split the changes over several proposals")
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise AssemblerError(f"nested more than {MAX_DEPTH} levels deep; refused",
+                                     line=event.start_mark.line + 1,
+                                     hint="a proposal needs four levels at most")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def _mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
@@ -104,10 +137,18 @@ def _line_at(data, path) -> int | None:
 
 
 @lru_cache(maxsize=1)
+def proposal_schema() -> dict:
+    """The proposal schema: schemas/proposal.schema.json with each change as the kinds
+    describe it (tests/test_kinds.py keeps the file the same)."""
+    schema = json.loads(SCHEMA.read_text("utf-8"))
+    schema["$defs"]["structured"] = change_schema()
+    return schema
+
+
+@lru_cache(maxsize=1)
 def validator():
     import jsonschema
-    schema = json.loads(SCHEMA.read_text("utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    return jsonschema.Draft202012Validator(proposal_schema())
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +158,7 @@ def _fast_validators():
     chains and $ref lookups are slow on thousands of changes). Any failure falls back to the
     whole schema, which gives the message."""
     import jsonschema
-    schema = json.loads(SCHEMA.read_text("utf-8"))
+    schema = proposal_schema()
     defs = schema["$defs"]
 
     def inline(node):
@@ -206,12 +247,10 @@ def load_proposal(path: str | Path) -> Proposal:
 
 
 def _read(p: Path) -> str:
-    if p.is_file() and p.stat().st_size > 16 * 1024 * 1024:
-        raise AssemblerError("file is larger than a proposal can be", file=str(p))
     if p.is_file() and p.suffix.lower() not in DATA_SUFFIXES + PROSE_SUFFIXES:
         raise AssemblerError(f"'{p.suffix or 'no extension'}' is not a proposal file",
                              file=str(p), hint="proposals are .yaml (data) or .md/.txt (prose)")
-    return read_text(p, "a proposal", "see docs/amendments.md")
+    return read_text(p, "a proposal", "see docs/amendments.md", kind="proposal")
 
 
 def parse_proposal(text: str, file: str = "<proposal>", *, prose: bool = False) -> Proposal:
@@ -225,10 +264,7 @@ def parse_proposal(text: str, file: str = "<proposal>", *, prose: bool = False) 
         head, body = m.group(1), text[m.end():]
         offset = 1
         first_body_line = text[:m.end()].count("\n") + 1
-        for n, line in enumerate(body.split("\n"), first_body_line):
-            s = re.sub(r"^\s*(?:\d+[.)]|[-*])\s+", "", line).strip()
-            if s and not s.startswith("#"):
-                sentences.append((n, s))
+        sentences = instructions(enumerate(body.split("\n"), first_body_line), file)
         data = _parse_yaml(head, file, offset)
         if isinstance(data, dict):
             if "changes" in data:
@@ -249,6 +285,7 @@ def parse_proposal(text: str, file: str = "<proposal>", *, prose: bool = False) 
     err = _schema_error(data, file, offset)
     if err:
         raise err
+    _one_line_fields(data, file, offset)
     changes = _changes(data["changes"], file, offset)
     history = []
     for i, entry in enumerate(data.get("status", [])):
@@ -265,6 +302,19 @@ def parse_proposal(text: str, file: str = "<proposal>", *, prose: bool = False) 
                     (data.get("rationale") or "").strip(), tuple(
                         _renumber(pid, h) for h in history), file=file,
                     form="prose" if prose else "data")
+
+
+def _one_line_fields(data: Located, file: str, offset: int) -> None:
+    """Names and dates are one line: a line break in a proposer's name would become a line
+    of its own in every draft and document that names it."""
+    fields = [(k, data.get(k), data.lines.get(k)) for k in ("id", "proposer", "base", "date")]
+    fields += [("co-sponsors", v, data["co-sponsors"].lines[i])
+               for i, v in enumerate(data.get("co-sponsors", ()))]
+    fields += [("by", e.get("by"), e.lines.get("by")) for e in data.get("status", ())]
+    for key, value, line in fields:
+        if isinstance(value, str) and any(ch in value for ch in "\n\r\f\v\x85\u2028\u2029"):
+            raise AssemblerError(f"the field '{key}' holds a line break", file=file,
+                                 line=(line or 0) + offset or None, hint="write it on one line")
 
 
 def _renumber(pid: str, entry: StatusEntry) -> StatusEntry:
@@ -290,7 +340,7 @@ def _changes(items, file: str, offset: int, pid: str = "") -> tuple[Change, ...]
         line = items.lines[i] + offset if isinstance(items, LocatedList) else None
         if isinstance(item, str):
             try:
-                out.append(prose_to_change(item, line=line))
+                out += prose_to_changes(item, line=line)
             except AssemblerError as err:
                 err.file = file
                 raise
@@ -300,24 +350,7 @@ def _changes(items, file: str, offset: int, pid: str = "") -> tuple[Change, ...]
 
 
 def change_from_mapping(m: dict, line: int | None = None) -> Change:
-    kind = m["kind"]
-    occurrence = int(m.get("occurrence", 0))
-    exact = bool(m.get("exact", False))
-    if kind == "insert-words":
-        position = "after" if "after" in m else "before"
-        return Change(kind, m["target"], words=m[position], text=m["text"], position=position,
-                      occurrence=occurrence, exact=exact, line=line)
-    if kind in ("delete-words", "replace-words"):
-        return Change(kind, m["target"], words=m["words"], text=m.get("text", ""),
-                      occurrence=occurrence, exact=exact, line=line)
-    if kind in ("replace-unit", "delete-unit"):
-        return Change(kind, m["target"], text=m.get("text", ""), line=line)
-    key = next(k for k in ("after", "before", "start-of", "end-of") if k in m)
-    position = key.replace("-of", "")
-    if kind == "insert-unit":
-        return Change(kind, m[key], text=m["text"], position=position, unit=m["unit"],
-                      new_id=m.get("id", ""), line=line)
-    return Change(kind, m["target"], position=position, destination=m[key], line=line)
+    return kind(m["kind"]).from_mapping(m, line)
 
 
 def load_proposals(paths) -> list[Proposal]:

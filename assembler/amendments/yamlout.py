@@ -5,43 +5,18 @@ from __future__ import annotations
 import yaml
 
 from ..errors import AssemblerError
+from .kinds import kind
 from .model import Change, Proposal, StatusEntry
 from .yamlio import _FRONT, _Loader
 
 def change_to_mapping(c: Change) -> dict:
-    k = c.kind
-    m: dict = {"kind": k}
-    if k == "insert-words":
-        m["target"] = c.target
-        m[c.position or "after"] = c.words
-        m["text"] = c.text
-    elif k in ("delete-words", "replace-words"):
-        m["target"] = c.target
-        m["words"] = c.words
-        if k == "replace-words":
-            m["text"] = c.text
-    elif k in ("replace-unit", "delete-unit"):
-        m["target"] = c.target
-        if k == "replace-unit":
-            m["text"] = c.text
-    elif k == "insert-unit":
-        m["unit"] = c.unit
-        m[_place_key(c.position)] = c.target
-        if c.new_id:
-            m["id"] = c.new_id
-        m["text"] = c.text
-    else:
-        m["target"] = c.target
-        m[_place_key(c.position)] = c.destination
+    m: dict = {"kind": c.kind}
+    m.update(kind(c.kind).to_mapping(c))
     if c.occurrence:
         m["occurrence"] = c.occurrence
     if c.exact:
         m["exact"] = True
     return m
-
-
-def _place_key(position: str) -> str:
-    return position + "-of" if position in ("start", "end") else position
 
 
 def _entry_mapping(e: StatusEntry) -> dict:

@@ -10,6 +10,8 @@ import typer
 
 from ..errors import AssemblerError
 from ..files import write_atomic
+from ..fs.names import check_name, is_name
+from ..fs.read import is_regular, read_bytes
 from ..source import dump_draft, load_draft, read_text
 from .app import app, say, verb
 
@@ -53,7 +55,7 @@ def proposals(
         try:
             _, rec = apply_proposals(draft, props, mode="all",
                                      versions=_negotiation(base, draft).version)
-            for item in rec.not_applicable:
+            for item in rec.not_applicable + rec.notes:
                 say(f"note: {item}")
         except ConflictsFound as err:
             _report_conflicts(err)
@@ -156,6 +158,8 @@ def apply_(
         # the record is JSON: under another name it could replace a draft or a document
         raise AssemblerError("the record of what each change did is JSON", file=str(record),
                              hint="give --record a path ending in .json")
+    if version:
+        check_name(version, "a version name", "--version")
     draft = load_draft(base)
     props = load_proposals(paths)
     ids = {p.id for p in props}
@@ -171,11 +175,17 @@ def apply_(
     except ConflictsFound as err:
         _report_conflicts(err)
         raise
-    for item in rec.not_applicable:
+    for item in rec.not_applicable + rec.notes:
         say(f"note: {item}")
     for loser, why in rec.overridden:
         say(f"note: {loser.change.id} ({loser.proposal.proposer}) left out: {why}")
-    data = dump_draft(new).encode("utf-8")
+    from ..check import check_draft
+    from ..source.writer import readable_back
+    text = dump_draft(new)
+    # written only if it reads back, and checks when the base did
+    readable_back(new, text, str(output),
+                  must_check=not any(f.problem for f in check_draft(draft)))
+    data = text.encode("utf-8")
     from ..files import check_output_path, refuse_issued
     for path in (output, record) if record else (output,):
         check_output_path(path)
@@ -205,20 +215,12 @@ def compile_(
     """
     from ..amendments.compile import compile_proposals
     from ..amendments.yamlio import load_proposals
-    suffix = output.suffix.lower()
-    if suffix not in (".docx", ".html"):
-        raise AssemblerError(f"cannot write a compilation as '{suffix or 'no extension'}'",
-                             file=str(output), hint="give an output ending in .docx or .html")
+    from ..writers import writer_for
+    write = writer_for("compilation", output)
     draft = load_draft(base)
     props = load_proposals(paths)
     comp = compile_proposals(draft, props, versions=_negotiation(base, draft).version,
                              only_touched=touched_only)
-    if suffix == ".docx":
-        from ..writers.compilation_docx import compilation_docx
-        data = compilation_docx(comp)
-    else:
-        from ..writers.compilation_html import compilation_html
-        data = compilation_html(comp)
-    write_atomic(output, data)
+    write_atomic(output, write(comp))
     say(f"wrote {output}: {len(props)} proposal(s) on {len(comp.rows)} unit(s), "
         f"{len(comp.conflicts)} conflict(s)")

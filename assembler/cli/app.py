@@ -5,7 +5,7 @@ import functools
 
 import typer
 
-from ..errors import AssemblerError
+from ..errors import AssemblerError, one_line
 
 app = typer.Typer(
     name="assembler",
@@ -29,7 +29,7 @@ def verb(func):
         try:
             return func(*args, **kwargs)
         except AssemblerError as err:
-            say(f"error: {err}")
+            say(f"error: {one_line(str(err))}")
             raise typer.Exit(err.exit_code)
         except KeyboardInterrupt:
             say("interrupted; nothing was written")

@@ -75,8 +75,8 @@ def compare(
 
     Example: assembler compare drafts/gcm-modalities/first-draft.draft drafts/gcm-modalities/rev1.draft drafts/gcm-modalities/rev2.draft -o build/comparison.xlsx
     """
-    from ..writers.comparison import check_format, render
-    suffix = check_format(output)
+    from ..writers import check_format, writer_for
+    suffix = check_format("comparison", output)
     check_output_path(output)
     vs, negotiation = _versions(versions)
     if len(vs) < 2:
@@ -86,7 +86,7 @@ def compare(
     concs = _concordances(table, pairs) if concordance and suffix != ".csv" else []
     if changed_only:
         table = table.changed_only()
-    write_atomic(output, render(output, table, concs))
+    write_atomic(output, writer_for("comparison", output)(table, concs))
     say(f"wrote {output}: {len(table.rows)} rows x {len(table.columns)} versions"
         + (f", {len(concs)} concordance table(s)" if concs else ""))
 
@@ -107,8 +107,8 @@ def concordance_(
 
     Example: assembler concordance drafts/gcm-modalities/rev1.draft drafts/gcm-modalities/rev2.draft -o build/concordance.html
     """
-    from ..writers.comparison import check_format, render
-    suffix = check_format(output)
+    from ..writers import check_format, writer_for
+    suffix = check_format("comparison", output)
     check_output_path(output)
     vs, negotiation = _versions(versions)
     if len(vs) < 2:
@@ -119,7 +119,7 @@ def concordance_(
         raise AssemblerError("a .csv file holds one table", file=str(output),
                              hint="use --pairs last or first-last, or write .xlsx")
     title = f"Concordance: {table.title}" if table.title else ""
-    write_atomic(output, render(output, None, concs, title=title))
+    write_atomic(output, writer_for("comparison", output)(None, concs, title=title))
     say(f"wrote {output}: {sum(len(c.rows) for c in concs)} rows")
 
 
@@ -139,8 +139,8 @@ def history(
     from ..compare.history import history_text, unit_history
     from ..negotiation import Negotiation
     if output is not None and output.suffix.lower() not in (".txt", ".md"):
-        from ..writers.comparison import check_format
-        check_format(output)
+        from ..writers import check_format
+        check_format("comparison", output)
     if output is not None:
         check_output_path(output)
     neg = Negotiation.named(negotiation)
@@ -153,6 +153,6 @@ def history(
     if output.suffix.lower() in (".txt", ".md"):
         write_atomic(output, text.encode("utf-8"))
     else:
-        from ..writers.comparison import render
-        write_atomic(output, render(output, story, []))
+        from ..writers import writer_for
+        write_atomic(output, writer_for("comparison", output)(story, []))
     say(f"wrote {output}")

@@ -10,7 +10,8 @@ import typer
 from ..check import check_draft
 from ..errors import AssemblerError
 from ..files import write_atomic
-from ..source import dump_draft, load_draft
+from ..fs.names import check_name
+from ..source import load_draft, save_draft
 from .app import app, say, verb
 
 
@@ -28,6 +29,8 @@ def import_(
     base: Optional[Path] = typer.Option(None, help="with --changes proposals: the draft source "
                                         "the Word file was made from (default: its original text)"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="do not list warnings"),
+    replace_files: bool = typer.Option(False, "--replace", help="with --changes proposals: replace "
+                                 "proposal files of the same ids (their histories are lost)"),
 ):
     """Read a UN draft into a draft source, keeping every word.
 
@@ -40,9 +43,11 @@ def import_(
     from ..readers import read_any
     if changes not in ("accept", "reject", "proposals"):
         raise AssemblerError(f"--changes {changes}: use accept, reject or proposals")
+    if version:
+        check_name(version, "a version name", "--version")
     if source.suffix.lower() == ".docx" and changes == "proposals":
         from .interchange import proposals_from_word
-        return proposals_from_word(source, output, base, quiet)
+        return proposals_from_word(source, output, base, quiet, replace_files)
     if output.suffix != ".draft":
         # a draft source under a .docx or .pdf name would fool whoever opens it next
         raise AssemblerError("import writes a draft source", file=str(output),
@@ -58,13 +63,30 @@ def import_(
     else:
         result = read_any(source, negotiation=negotiation or output.resolve().parent.name,
                           version=version or output.stem)
-    write_atomic(output, dump_draft(result.draft).encode("utf-8"))
+    problems = [f for f in check_draft(result.draft) if f.problem]
+    if problems:  # never write what `check` would refuse
+        raise AssemblerError(f"the text read into a draft that check refuses: {problems[0]}"
+                             f"{f' (and {len(problems) - 1} more)' if len(problems) > 1 else ''}",
+                             file=str(source), hint="nothing written; fix the source text or "
+                                                    "report the file")
+    save_draft(result.draft, output)
     if not quiet:
         for warning in result.warnings:
             say(str(warning))
-    d = result.draft
-    say(f"wrote {output}: {len(d.preamble)} preambular, {len(d.operative_paragraphs())} "
-        f"operative paragraphs, {len(d.footnotes)} footnotes, {len(result.warnings)} warnings")
+    say(f"wrote {output}: {import_summary(result.draft)}, {len(result.warnings)} warnings")
+
+
+def import_summary(d) -> str:
+    """What an import found: the face, and how many units of each kind."""
+    meta = d.metadata
+    face = " ".join(x for x in (meta.stage, meta.symbol) if x)
+    subs = sum(1 for u in d.units() if u.kind == "sub")
+    annex = sum(len(a.body) for a in d.annexes)
+    sponsors = " (and the sponsors footnote)" if meta.get("sponsors-footnote") else ""
+    return (f"{face + ', ' if face else ''}{len(d.preamble)} preambular, "
+            f"{len(d.operative_paragraphs())} operative paragraphs, {subs} sub-paragraphs, "
+            f"{len(d.footnotes)} footnotes{sponsors}, {len(d.annexes)} annexes with {annex} "
+            f"paragraphs")
 
 
 @app.command()

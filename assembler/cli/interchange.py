@@ -9,6 +9,7 @@ import typer
 
 from ..errors import AssemblerError
 from ..files import write_atomic
+from ..fs.names import check_name, inside, name_from
 from ..source import load_draft
 from .app import app, say, verb
 
@@ -44,6 +45,8 @@ def diff(
     proposer: str = typer.Option("", help="who the changes are attributed to (default: "
                                           "the later version's submitter, else 'Co-facilitators')"),
     proposal_id: str = typer.Option("", "--id", help="the proposal id (default: P-<new version>)"),
+    replace: bool = typer.Option(False, "--replace", help="replace a proposal file of that id "
+                                 "already in the folder (its decision history is lost)"),
 ):
     """Infer the changes that turn OLD into NEW and say them in UN prose.
 
@@ -60,11 +63,13 @@ def diff(
         raise AssemblerError("-o is for --as-proposals")
     if output is not None:
         _check_folder(output)
+    if proposal_id:
+        check_name(proposal_id, "a proposal id", "--id")
     base = load_draft(old) if old.suffix == ".draft" else read_any(old).draft
     later = load_draft(new) if new.suffix == ".draft" else read_any(new).draft
     changes, notes = infer_changes(base, later)
     version = later.metadata.version or new.stem
-    pid = proposal_id or f"P-{_slug(version)}"
+    pid = proposal_id or f"P-{name_from(version)}"
     prop = Proposal(pid, proposer or later.metadata.submitted_by or "Co-facilitators",
                     base.metadata.version or old.stem, number_changes(pid, changes),
                     date=_iso(later.metadata.date),
@@ -76,11 +81,15 @@ def diff(
         say(f"note: {note}")
     if as_proposals:
         path, data = _render(output, prop, index)
-        write_atomic(path, data)
+        write_atomic(path, data, replace=replace, replace_hint=REPLACE_HINT)
         say(f"wrote {path}: {len(changes)} changes")
 
 
-def proposals_from_word(source: Path, folder: Path, base_path: Path | None, quiet: bool) -> None:
+REPLACE_HINT = "give --replace to replace it; its decision history would be lost"
+
+
+def proposals_from_word(source: Path, folder: Path, base_path: Path | None, quiet: bool,
+                        replace: bool = False) -> None:
     """`import --changes proposals`: one proposal file per author of tracked changes."""
     from ..amendments.targets import UnitIndex
     from ..readers.word_changes import word_proposals
@@ -95,8 +104,12 @@ def proposals_from_word(source: Path, folder: Path, base_path: Path | None, quie
             say(f"note: {note}")
     # every file is rendered before the first is written: a failure leaves none behind
     files = [(prop, *_render(folder, prop, index)) for prop in result.proposals]
+    taken = [path for _, path, _ in files if path.exists()]
+    if taken and not replace:
+        raise AssemblerError("already exists and is not replaced", file=str(taken[0]),
+                             hint=REPLACE_HINT)
     for prop, path, data in files:
-        write_atomic(path, data)
+        write_atomic(path, data, replace=replace, replace_hint=REPLACE_HINT)
         say(f"wrote {path}: {prop.proposer}, {len(prop.changes)} changes against {prop.base}")
         for line in _prose(prop, index):
             typer.echo("  " + line)
@@ -115,7 +128,7 @@ def _render(folder: Path, prop, index) -> tuple[Path, bytes]:
     _check_folder(folder)
     head = [f"# {prop.title}" if prop.title else "# proposal", "# In UN prose:"]
     head += [f"#   {i}. {line}" for i, line in enumerate(_prose(prop, index), 1)]
-    return folder / f"{prop.id}.yaml", ("\n".join(head) + "\n" + dump_proposal(prop)).encode("utf-8")
+    return inside(folder, prop.id, ".yaml"), ("\n".join(head) + "\n" + dump_proposal(prop)).encode("utf-8")
 
 
 def _check_folder(folder: Path) -> None:
@@ -125,11 +138,6 @@ def _check_folder(folder: Path) -> None:
     if not folder.is_dir():
         raise AssemblerError(f"the folder '{folder}' does not exist", file=str(folder),
                              hint="create it first")
-
-
-def _slug(s: str) -> str:
-    import re
-    return re.sub(r"[^A-Za-z0-9._-]+", "-", s).strip("-") or "changes"
 
 
 def _iso(date: str) -> str:

@@ -11,13 +11,10 @@ from ..errors import AssemblerError
 from ..files import check_output_path, write_atomic
 from .app import app, say, verb
 
-FORMATS = (".docx", ".html", ".pdf")
-
-
 def load_version(path: Path):
     """A draft source (.draft), or any document a reader knows (.docx, .txt, .xml)."""
     from ..source import load_draft
-    if not path.is_file():
+    if not path.exists():
         raise AssemblerError("no such file", file=str(path), hint="give the path of a .draft file")
     if path.suffix.lower() == ".draft":
         return load_draft(path)
@@ -35,24 +32,15 @@ def load_version(path: Path):
 
 
 def check_format(output: Path) -> str:
-    suffix = output.suffix.lower()
-    if suffix not in FORMATS:
-        raise AssemblerError(f"cannot write a redline as '{suffix or 'no extension'}'",
-                             file=str(output), hint="use .docx, .html or .pdf")
+    from ..writers import check_format as writable
+    suffix = writable("redline", output)
     check_output_path(output)
     return suffix
 
 
 def render(redline, output: Path, visual: bool, comments: dict | None = None) -> bytes:
-    suffix = output.suffix.lower()
-    if suffix == ".html":
-        from ..writers.redline_html import build_redline_html
-        return build_redline_html(redline, comments)
-    from ..writers.redline_docx import build_redline_docx
-    if suffix == ".pdf":
-        from ..writers.pdf import docx_to_pdf
-        return docx_to_pdf(build_redline_docx(redline, visual=True, comments=comments))
-    return build_redline_docx(redline, visual=visual, comments=comments)
+    from ..writers import writer_for
+    return writer_for("redline", output)(redline, visual=visual, comments=comments)
 
 
 def summary(redline) -> str:

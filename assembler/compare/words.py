@@ -1,9 +1,8 @@
 """Word-level differences inside one unit: the second stage of a comparison.
 
 Inline content is cut into tokens (words, runs of spaces, single punctuation marks,
-footnote markers, cross-references, line breaks), each token becomes one character
-(diff-match-patch's linesToChars trick, applied to words), and diff-match-patch compares
-the two strings. A token carries its format, so a word set in italics is a change, and a
+footnote markers, cross-references, line breaks) and compared by the one low-level diff
+(assembler/diff.py). A token carries its format, so a word set in italics is a change, and a
 change is never a fragment of a word.
 """
 from __future__ import annotations
@@ -12,15 +11,12 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from diff_match_patch import diff_match_patch
-
-from ..inline import normalize
+from ..diff import DELETE, EQUAL, INSERT, diff_tokens
+from ..inline import normalize, plain
 from ..model import Content, Text
 
-EQUAL, INSERT, DELETE = "equal", "insert", "delete"
+__all__ = ["EQUAL", "INSERT", "DELETE", "Piece", "tokens", "diff_content", "diff_text"]
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|\s+|[^\w\s]")
-_dmp = diff_match_patch()
-_dmp.Diff_Timeout = 0  # units are short; no timeout keeps results deterministic
 
 
 @dataclass(frozen=True)
@@ -53,27 +49,15 @@ def diff_content(old: Content, new: Content,
     if old == new and rename is None:
         return [Piece(EQUAL, new)] if new else []
     a, b = tokens(old), tokens(new)
-    table: dict = {}
-    def encode(toks, ren) -> str:
-        chars = []
-        for t in toks:
-            k = _key(t, ren)
-            if k not in table:
-                table[k] = chr(0xE000 + len(table)) if len(table) < 0x1900 else chr(0x10000 + len(table))
-            chars.append(table[k])
-        return "".join(chars)
-    sa, sb = encode(a, rename), encode(b, None)
-    diffs = _dmp.diff_main(sa, sb, False)
-    _dmp.diff_cleanupSemantic(diffs)
+    keys = [_key(t, rename) for t in a]
     out: list[Piece] = []
     ia = ib = 0
-    for op, chars in diffs:
-        n = len(chars)
-        if op == 0:
+    for op, n in diff_tokens(keys, b):
+        if op == EQUAL:
             piece = Piece(EQUAL, normalize(b[ib:ib + n]))
             ia += n
             ib += n
-        elif op == -1:
+        elif op == DELETE:
             piece = Piece(DELETE, normalize(a[ia:ia + n]))
             ia += n
         else:
@@ -82,3 +66,9 @@ def diff_content(old: Content, new: Content,
         if piece.content:
             out.append(piece)
     return out
+
+
+def diff_text(old: str, new: str) -> list[tuple[str, str]]:
+    """The word differences between two plain texts: [(text, op)]."""
+    return [(plain(p.content), p.op) for p in diff_content((Text(old),) if old else (),
+                                                           (Text(new),) if new else ())]

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from ..amendments.model import (STATUS_WORDS, Proposal, StatusEntry, allowed,
                                 transition_hint)
+from ..amendments.kinds import kind
 from ..amendments.prose import prose_to_change
 from ..errors import AssemblerError
 
@@ -13,7 +14,6 @@ ACTIONS = {"accept": "accepted", "modify": "accepted-with-modification",
            "accept-with-modification": "accepted-with-modification", "reject": "rejected",
            "withdraw": "withdrawn", "supersede": "superseded", "merge": "merged",
            "reopen": "proposed"}
-TEXT_KINDS = ("insert-words", "replace-words", "replace-unit", "insert-unit")
 
 
 def decide(prop: Proposal, action: str, date: str, note: str = "", by: str = "",
@@ -36,7 +36,7 @@ def decide(prop: Proposal, action: str, date: str, note: str = "", by: str = "",
         if changes:
             modified = tuple(prose_to_change(s) for s in changes)
         elif text is not None:
-            with_text = [c for c in prop.changes if c.kind in TEXT_KINDS]
+            with_text = [c for c in prop.changes if kind(c.kind).has_text]
             if len(prop.changes) != 1 or not with_text:
                 raise AssemblerError("--text works for a proposal with one change that has text",
                                      file=prop.file,

@@ -15,6 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import AssemblerError
+from ..fs.read import read_bytes
 
 
 @dataclass(frozen=True)
@@ -73,18 +74,10 @@ class SafeZip:
         self.limits = limits
         self.name = "<bytes>" if isinstance(path, bytes) else str(path)
         self._read_total = 0
-        if isinstance(path, bytes):
-            data = path
-            if len(data) > limits.file_bytes:
-                raise self._error(f"is larger than {limits.file_bytes // 2**20} MiB")
-            source = io.BytesIO(data)
-        else:
-            p = Path(path)
-            if not p.is_file():
-                raise AssemblerError("no such file", file=str(p))
-            if p.stat().st_size > limits.file_bytes:
-                raise self._error(f"is larger than {limits.file_bytes // 2**20} MiB; refused")
-            source = p
+        data = path if isinstance(path, bytes) else read_bytes(path, "docx")
+        if len(data) > limits.file_bytes:
+            raise self._error(f"is larger than {limits.file_bytes // 2**20} MiB; refused")
+        source = io.BytesIO(data)
         try:
             self.zip = zipfile.ZipFile(source)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):

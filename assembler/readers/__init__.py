@@ -1,6 +1,7 @@
 """Readers: every input format becomes a Draft. `read_any` picks one by file extension."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import AssemblerError
@@ -18,8 +19,26 @@ def read_any(path: Path, **meta: str) -> ImportResult:
 def _read_text(path: Path, **meta: str) -> ImportResult:
     from ..source import read_text
     text = read_text(path, "the text of a draft", "give the draft's text as UTF-8 (.txt or .md, "
-                     "e.g. as extracted from its PDF); Word files are read as .docx")
-    return import_untext(text, str(path), **meta)
+                     "e.g. as extracted from its PDF); Word files are read as .docx", kind="text")
+    return import_text(text, str(path), **meta)
+
+
+def import_text(text: str, file: str = "<text>", **meta: str) -> ImportResult:
+    """Text as published: the marked-up web form (list lines "- 1. ...", <sup>n</sup>) goes
+    to untext.py; a printed page's text (a PDF's text layer, this tool's .txt) to the
+    structurer."""
+    if _marked_up(text):
+        return import_untext(text, file, **meta)
+    from .extracted import printed_from_text
+    from .structure import structure
+    doc, warnings = printed_from_text(text, file)
+    result = structure(doc, **meta)
+    result.warnings[:0] = warnings
+    return result
+
+
+def _marked_up(text: str) -> bool:
+    return "<sup>" in text or len(re.findall(r"^ *- \S", text, re.M)) >= 3
 
 
 def _read_docx(path: Path, **meta: str) -> ImportResult:

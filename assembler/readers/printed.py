@@ -51,3 +51,7 @@ class PrintedDocument:
     lines: list[PrintedLine] = field(default_factory=list)
     file: str = "<text>"
     pages: int = 1
+    # True when the page itself gave regions, pages, indents and spans (a PDF): the
+    # structurer then honours them. False for a text extraction: every line is "body" on
+    # page 1 and the structurer guesses furniture, footnotes and page breaks from the words.
+    layout: bool = False

@@ -8,13 +8,13 @@ author's proposal. A file built by `assembler build` names its version in its pr
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..amendments.infer import infer_changes
 from ..amendments.model import Proposal, number_changes
 from ..errors import AssemblerError, Warning_
+from ..fs.names import name_from
 from ..model import Draft
 from ..ooxml.reader import read_docx, resolve, resolve_for
 from ..unit_marks import PROPERTY_PREFIX
@@ -27,10 +27,6 @@ class WordProposals:
     proposals: list[Proposal]
     notes: list[str] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
-
-
-def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "author"
 
 
 def word_proposals(path: Path | str, base: Draft | None = None) -> WordProposals:
@@ -63,7 +59,8 @@ def word_proposals(path: Path | str, base: Draft | None = None) -> WordProposals
         if not changes:
             out.notes.append(f"{author}: tracked changes that change no words (formatting only)")
             continue
-        pid = f"P-{slug(author)}"
+        pid = _unique(f"P-{name_from(author, 'author', lower=True)}",
+                      {p.id for p in out.proposals})
         # what a delegation says in its margin comments is its rationale
         rationale = "\n".join(text for who, _, text in doc.comments if who == author)
         out.proposals.append(Proposal(pid, author, version, number_changes(pid, changes),
@@ -84,3 +81,11 @@ def _first_dates(doc) -> dict[str, str]:
                 if mark.author not in dates or d < dates[mark.author]:
                     dates[mark.author] = d
     return dates
+
+
+def _unique(pid: str, taken: set[str]) -> str:
+    """Two authors whose names make one id ("Delegation A", "delegation a") keep two files."""
+    n, out = 2, pid
+    while out in taken:
+        out, n = f"{pid}-{n}", n + 1
+    return out

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import AssemblerError
+from ..fs.read import read_text_of
 from ..inline import cross_refs, footnote_refs
 from ..model import (Annex, AnnexParagraph, Draft, Footnote, Heading, Metadata,
                      OperativeParagraph, PreambularParagraph, Provenance, Row, SubParagraph,
@@ -24,7 +25,6 @@ _META = re.compile(r"^([a-z][a-z0-9-]*):(?: (.*))?$")
 _ATTRS = re.compile(r"^#([A-Za-z0-9][A-Za-z0-9._:-]*)((?: [a-z-]+(?:=\S+)?)*)$")
 _FLAGS = {"continues", "header", "landscape"}
 _VALUED = {"list"}
-MAX_BYTES = 64 * 1024 * 1024
 
 
 @dataclass
@@ -41,35 +41,13 @@ _DRAFT_HINTS = (f"a draft source starts with the line '{MAGIC}'",
                 "give the .draft text file; import Word files with 'assembler import'")
 
 
-def read_text(path: str | Path, what: str = "a draft source", hint: str = "") -> str:
+def read_text(path: str | Path, what: str = "a draft source", hint: str = "",
+              kind: str = "draft") -> str:
     """The file's text, or an error saying why it is not a text file. `what` names what the
-    file should be and `hint` what to give instead (default: a draft source)."""
+    file should be and `hint` what to give instead (default: a draft source); `kind` picks
+    the size limit (fs.read.LIMITS)."""
     empty_hint, binary_hint = (hint, hint) if hint else _DRAFT_HINTS
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise AssemblerError(f"file is {size} bytes, more than {what} can be",
-                                 file=str(path), hint=f"check that this is {what}")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise AssemblerError("no such file", file=str(path), hint="check the path") from None
-    except IsADirectoryError:
-        raise AssemblerError("is a folder, not a file", file=str(path)) from None
-    except PermissionError:
-        raise AssemblerError("cannot be read (permission denied)", file=str(path)) from None
-    if not data.strip():
-        raise AssemblerError(f"empty file: not {what}", file=str(path), line=1, hint=empty_hint)
-    if b"\x00" in data[:8192]:
-        raise AssemblerError(f"binary file: not {what}", file=str(path), line=1,
-                             hint=binary_hint)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = data[:err.start].count(b"\n") + 1
-        raise AssemblerError(f"not UTF-8 text (byte {err.start})", file=str(path), line=line,
-                             hint="save the file as UTF-8") from None
-    return text.removeprefix("\ufeff")
+    return read_text_of(path, kind, what=what, empty_hint=empty_hint, binary_hint=binary_hint)
 
 
 def load_draft(path: str | Path) -> Draft:

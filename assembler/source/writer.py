@@ -63,7 +63,39 @@ def dump_draft(draft: Draft) -> str:
     return "\n".join(out) + "\n"
 
 
-def save_draft(draft: Draft, path) -> None:
-    """Write atomically: a reader never sees half a file."""
+def save_draft(draft: Draft, path, *, must_check: bool = False) -> None:
+    """Write atomically, and only what reads back as the same units: a text or a name holding
+    a line break and something that looks like a unit line must not become a unit when the
+    file is read again. With `must_check`, the draft must also pass `check` without problems
+    (for a new version made from a base that does)."""
     from ..files import write_atomic
-    write_atomic(path, dump_draft(draft).encode("utf-8"))
+    text = dump_draft(draft)
+    readable_back(draft, text, str(path), must_check)
+    write_atomic(path, text.encode("utf-8"))
+
+
+def readable_back(draft: Draft, text: str, file: str, must_check: bool = False) -> None:
+    from ..check import check_draft
+    from ..errors import AssemblerError
+    from .reader import parse_draft
+    hint = ("a text or a proposer's name holds a line break or markup a draft source cannot "
+            "hold; correct the proposal or the input")
+    try:
+        back, where = parse_draft(text, file)
+    except AssemblerError as err:
+        raise AssemblerError(f"would not read back (line {err.line or '?'}: {err.message}); "
+                             "nothing was written", file=file, hint=hint) from None
+    want = [(u.kind, u.id) for u in draft.units()]
+    got = [(u.kind, u.id) for u in back.units()]
+    if want != got or len(back.provenance) != len(draft.provenance):
+        extra = next((g for w, g in zip(want + [None] * len(got), got) if w != g), None)
+        unit = f": unit {extra[1]} appears from nowhere" if extra else ""
+        raise AssemblerError(f"would not read back as the same units{unit}; nothing was "
+                             "written", file=file, hint=hint)
+    if must_check:
+        problems = [f for f in check_draft(back) if f.problem]
+        if problems:
+            first = problems[0]
+            line = where.line_of(first.unit) if first.unit else None
+            raise AssemblerError(f"would not pass check ({first}); nothing was written",
+                                 file=file, line=line, hint=hint)

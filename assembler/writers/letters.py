@@ -23,7 +23,7 @@ from ..tomlfile import read_toml
 from ..ooxml import DocumentBuilder, ParaFormat, Run
 from ..ooxml.headers import Cell, Line, frame
 from ..stages import INFORMAL
-from .html import template_error
+from .html.draft import template_error
 
 LETTER_TEMPLATES = TEMPLATES / "letters"
 ROLES = ("letterhead", "date", "salutation", "body", "closing", "signature", "addressee")
@@ -197,3 +197,19 @@ def letters_html(letters: list[Letter]) -> Markup:
 
 def letters_text(letters: list[Letter]) -> str:
     return ("\n" + "\f" + "\n").join(letter.text() for letter in letters)
+
+
+LETTER_CSS = """
+section.letter { margin-bottom: 2cm; font-size: 12pt; }
+section.letter p { margin: 0 0 12pt; }
+section.letter .letterhead { text-align: center; font-weight: bold; }
+section.letter .date { text-align: right; }
+section.letter .closing { text-align: left; margin-top: 0; }
+section.letter + section.letter { border-top: 1px dashed #bbb; padding-top: 1cm; }
+section.letter .body { text-align: justify; text-indent: 1.27cm; }
+section.letter .addressee { margin-top: 36pt; }
+section.letter .signatures { display: flex; gap: 1cm; margin-top: 36pt; }
+section.letter .signatory { flex: 1; }
+@media print { section.letter { break-after: page; margin: 0; }
+               section.letter + section.letter { border-top: 0; padding-top: 0; } }
+"""

@@ -19,11 +19,12 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
-from ..errors import AssemblerError
-from ..layout import TEMPLATES, Layout, load_layout
-from ..model import (AnnexParagraph, Break, Content, CrossRef, Draft, FootnoteRef, Heading,
+from ...errors import AssemblerError
+from ...fs.read import read_bytes
+from ...layout import TEMPLATES, Layout, load_layout
+from ...model import (AnnexParagraph, Break, Content, CrossRef, Draft, FootnoteRef, Heading,
                      Table, Text)
-from ..numbering import compute_labels
+from ...numbering import compute_labels
 
 HTML_TEMPLATES = TEMPLATES / "html"
 RunHook = Callable[[str, object, Markup], Markup]
@@ -83,9 +84,10 @@ def render(name: str, context: dict, user_template: Path | None = None) -> str:
     try:
         if user_template is not None:
             user_template = Path(user_template)
-            if not user_template.is_file():
+            if not user_template.exists():
                 raise AssemblerError(f"template '{user_template}' does not exist",
                                      file=str(user_template), hint="check the path")
+            read_bytes(user_template, "template")  # a regular file of bounded size
             env = environment(user_template.resolve().parent)
             return env.get_template(user_template.name).render(context)
         return environment().get_template(name).render(context)
@@ -206,7 +208,7 @@ def render_document(title: str, body: Markup, layout: Layout | None = None, *,
 
 
 def draft_context(draft: Draft, layout: Layout, run_hook: RunHook | None = None) -> dict:
-    from ..stages import masthead_for
+    from ...stages import masthead_for
     meta = draft.metadata
     face = masthead_for(meta) if meta.stage else None
     h = HtmlDraft(draft, run_hook)
@@ -218,7 +220,7 @@ def draft_context(draft: Draft, layout: Layout, run_hook: RunHook | None = None)
     ctx["notes"] = h.notes  # filled while the units above were rendered
     if face and face.issued:
         import base64
-        from ..barcode import svg
+        from ...barcode import svg
         bars = svg(face.barcode)
         ctx["barcode_svg"] = Markup(bars)  # built from the job number's digits only
         sized = svg(face.barcode, size='width="4.3cm" height="0.8cm"')

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import textwrap
 
-from ..layout import Layout
-from ..model import AnnexParagraph, Content, Draft, Heading, Table
-from ..inline import plain
-from ..numbering import compute_labels
-from ..stages import Masthead, masthead_for
+from ...layout import Layout
+from ...model import AnnexParagraph, Content, Draft, Heading, Table
+from ...inline import plain
+from ...numbering import compute_labels
+from ...stages import Masthead, masthead_for
 
 WIDTH = 78
 INDENT = 4

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..amendments.compile import DEL, INS, Compilation
-from ..layout import Layout, load_layout
-from ..ooxml import DocumentBuilder, ParaFormat, Run
-from .docx import fonts, page_setup
+from ...amendments.compile import Compilation
+from ...diff import DELETE, INSERT
+from ...layout import Layout, load_layout
+from ...ooxml import DocumentBuilder, ParaFormat, Run
+from .draft import fonts, page_setup
 
 SHORT = {"accepted-with-modification": "accepted, modified"}
 
@@ -47,7 +48,7 @@ def compilation_docx(c: Compilation, layout: Layout | None = None) -> bytes:
             b.paragraph([Run(e.prose, italic=True)], indent)
             if e.note:
                 b.paragraph([Run(e.note, size_pt=9)], indent)
-            runs = [Run(t, bold=m == INS, strike=m == DEL) for t, m in e.preview]
+            runs = [Run(t, bold=m == INSERT, strike=m == DELETE) for t, m in e.preview]
             b.paragraph(runs, ParaFormat(left_cm=1.0, align="both",
                                          space_after_pt=6 if last and not e.conflicts else 2,
                                          keep_next=bool(e.conflicts)))

@@ -9,9 +9,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ..compare.concordance import ConcordanceTable
-from ..compare.table import ComparisonTable
-from .compare_csv import concordance_records, table_records
+from ...compare.concordance import ConcordanceTable
+from ...compare.table import ComparisonTable
+from .csv import concordance_records, table_records
 
 _HEAD_FILL = PatternFill("solid", fgColor="D9D9D9")
 _WRAP = Alignment(wrap_text=True, vertical="top")
@@ -88,3 +88,8 @@ def concordance_xlsx(concordances: list[ConcordanceTable]) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def write_comparison(table: ComparisonTable | None, concordances: list[ConcordanceTable], *,
+                     layout=None, title: str = "") -> bytes:
+    return compare_xlsx(table, concordances) if table else concordance_xlsx(concordances)

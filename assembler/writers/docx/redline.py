@@ -13,14 +13,14 @@ black and white. All markup goes through the ooxml builder.
 """
 from __future__ import annotations
 
-from ..compare.align import DELETED, INSERTED, MOVED_AWAY
-from ..compare.redline import Redline, RedlineUnit, Segment, Who
-from ..compare.words import DELETE, INSERT, diff_content
-from ..unit_marks import unit_bookmark
-from ..layout import Layout, load_layout
-from ..model import Break, CrossRef, FootnoteRef, Text
-from ..ooxml import Change, Mark, ParaFormat, Run
-from .docx import DraftDocx, column_widths, page_setup
+from ...compare.align import DELETED, INSERTED, MOVED_AWAY
+from ...compare.redline import Redline, RedlineUnit, Segment, Who
+from ...compare.words import DELETE, INSERT, diff_content
+from ...unit_marks import unit_bookmark
+from ...layout import Layout, load_layout
+from ...model import Break, CrossRef, FootnoteRef, Text
+from ...ooxml import Change, Mark, ParaFormat, Run
+from .draft import DraftDocx, column_widths, page_setup
 
 
 class RedlineDocx(DraftDocx):
@@ -315,3 +315,7 @@ class RedlineDocx(DraftDocx):
 def build_redline_docx(redline: Redline, layout: Layout | None = None, visual: bool = False,
                        comments: dict | None = None) -> bytes:
     return RedlineDocx(redline, layout, visual, comments).build()
+
+
+def write_redline(redline: Redline, *, visual: bool = False, comments: dict | None = None) -> bytes:
+    return build_redline_docx(redline, visual=visual, comments=comments)

@@ -8,11 +8,11 @@ from html import escape
 
 import jinja2
 
-from ..compare.align import DELETED, INSERTED, MOVED_AWAY
-from ..compare.redline import Redline, RedlineUnit, Segment
-from ..compare.words import DELETE, INSERT
-from ..model import Break, CrossRef, FootnoteRef, Text
-from ..resources import TEMPLATES
+from ...compare.align import DELETED, INSERTED, MOVED_AWAY
+from ...compare.redline import Redline, RedlineUnit, Segment
+from ...compare.words import DELETE, INSERT
+from ...model import Break, CrossRef, FootnoteRef, Text
+from ...resources import TEMPLATES
 
 
 class RedlineHtml:
@@ -168,3 +168,7 @@ class RedlineHtml:
 
 def build_redline_html(redline: Redline, comments: dict | None = None) -> bytes:
     return RedlineHtml(redline, comments).render().encode("utf-8")
+
+
+def write_redline(redline: Redline, *, visual: bool = False, comments: dict | None = None) -> bytes:
+    return build_redline_html(redline, comments)  # HTML is always bold and struck out

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..layout import Layout, load_layout
-from ..model import (Annex, AnnexParagraph, Break, Content, CrossRef, Draft, FootnoteRef,
+from ...layout import Layout, load_layout
+from ...model import (Annex, AnnexParagraph, Break, Content, CrossRef, Draft, FootnoteRef,
                      Heading, OperativeParagraph, Table, Text)
-from ..numbering import Label, compute_labels
-from ..ooxml import DocumentBuilder, Fonts, PageSetup, ParaFormat, Run
-from ..unit_marks import PROPERTY_PREFIX, unit_bookmark, xref_bookmark
+from ...numbering import Label, compute_labels
+from ...ooxml import DocumentBuilder, Fonts, PageSetup, ParaFormat, Run
+from ...unit_marks import PROPERTY_PREFIX, unit_bookmark, xref_bookmark
 
 
 def page_setup(layout: Layout, landscape: bool = False) -> PageSetup:
@@ -82,7 +82,7 @@ class DraftDocx:
 
     def masthead(self) -> None:
         if self.draft.metadata.stage:  # the stage picks the face (writers/mastheads.py)
-            from ..stages import masthead_for
+            from ...stages import masthead_for
             from .mastheads import render_masthead
             render_masthead(self, masthead_for(self.draft.metadata))
             return
@@ -210,7 +210,7 @@ def _whole_landscape(draft: Draft) -> bool:
 def column_widths(table: Table, usable: float, look: dict) -> list[float]:
     """Share the width by how much text each column holds (a date column stays narrow, a
     description column gets room), within the layout's bounds."""
-    from ..inline import plain
+    from ...inline import plain
     columns = max(len(r.cells) for r in table.rows)
     totals = [0.0] * columns
     longest = [0] * columns  # no column narrower than its longest word

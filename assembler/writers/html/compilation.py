@@ -7,9 +7,9 @@ from collections import Counter
 from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
-from ..amendments.compile import Compilation
-from ..amendments.model import STATUS_WORDS
-from ..resources import TEMPLATES
+from ...amendments.compile import Compilation
+from ...amendments.model import STATUS_WORDS
+from ...resources import TEMPLATES
 
 
 def compilation_html(c: Compilation) -> bytes:

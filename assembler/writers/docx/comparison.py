@@ -2,13 +2,13 @@
 on every page, insertions in bold and deletions struck out. Word markup stays in ooxml/."""
 from __future__ import annotations
 
-from ..compare.concordance import ConcordanceTable
-from ..compare.table import Cell, ComparisonTable
-from ..compare.unittext import KIND_NAMES
-from ..layout import Layout, load_layout
-from ..ooxml import DocumentBuilder, PageSetup, ParaFormat, Run
-from ..ooxml.headers import Line, PageFurniture, attach, page_of_pages
-from .docx import fonts, page_setup
+from ...compare.concordance import ConcordanceTable
+from ...compare.table import Cell, ComparisonTable
+from ...compare.unittext import KIND_NAMES
+from ...layout import Layout, load_layout
+from ...ooxml import DocumentBuilder, PageSetup, ParaFormat, Run
+from ...ooxml.headers import Line, PageFurniture, attach, page_of_pages
+from .draft import fonts, page_setup
 
 LEGEND = ("One row per unit, one column per version. In each column, words added since the "
           "column to its left are in bold and words removed are struck out.")
@@ -169,3 +169,8 @@ def compare_docx(table: ComparisonTable | None, concordances: list[ConcordanceTa
         first = False
         doc.concordance(conc)
     return doc.to_bytes(footer=doc.builder.title)
+
+
+def write_comparison(table: ComparisonTable | None, concordances: list[ConcordanceTable], *,
+                     layout: Layout | None = None, title: str = "") -> bytes:
+    return compare_docx(table, concordances, title=title, layout=layout)

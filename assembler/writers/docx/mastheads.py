@@ -2,9 +2,9 @@
 each face says; this module decides where it goes, through the ooxml layer)."""
 from __future__ import annotations
 
-from ..ooxml import ParaFormat, Run
-from ..ooxml.headers import Cell, Frame, Line, PageFurniture, attach, frame, page_of_pages
-from ..stages import Masthead
+from ...ooxml import ParaFormat, Run
+from ...ooxml.headers import Cell, Frame, Line, PageFurniture, attach, frame, page_of_pages
+from ...stages import Masthead
 
 
 def usable_width(dd) -> float:
@@ -130,7 +130,7 @@ def odd_header(face: Masthead, width: float, size: float, symbol: Run, look: dic
 def job_footer(face: Masthead, job: str, width: float, size: float, look: dict) -> Frame:
     """Page 1's foot: the job number on the left; on the right the Code 39 bars of the job
     number with their text ("*1705719*") beneath, as on issued documents."""
-    from ..barcode import code39
+    from ...barcode import code39
     bars = code39(face.barcode)
     narrow = look.get("barcode_narrow_cm", 0.03)
     widths = [units * narrow for _, units in bars]

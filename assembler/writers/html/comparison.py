@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from ..compare.concordance import ConcordanceTable
-from ..compare.table import ComparisonTable
-from ..compare.unittext import KIND_NAMES
-from ..layout import TEMPLATES
+from ...compare.concordance import ConcordanceTable
+from ...compare.table import ComparisonTable
+from ...compare.unittext import KIND_NAMES
+from ...layout import TEMPLATES
 
 _env: Environment | None = None
 
@@ -27,3 +27,8 @@ def compare_html(table: ComparisonTable | None, concordances: list[ConcordanceTa
     page = environment().get_template("compare.html.j2").render(
         title=title, table=table, concordances=list(concordances), kind_names=KIND_NAMES)
     return page.encode("utf-8")
+
+
+def write_comparison(table: ComparisonTable | None, concordances: list[ConcordanceTable], *,
+                     layout=None, title: str = "") -> bytes:
+    return compare_html(table, concordances, title=title)

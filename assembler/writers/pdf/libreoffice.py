@@ -11,7 +11,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..errors import AssemblerError
+from ...errors import AssemblerError
 
 INSTALL_HINT = ("install LibreOffice: on Debian/Ubuntu `apt-get install -y --no-install-recommends "
                 "libreoffice-writer-nogui` (or `make sysdeps`), on macOS `brew install --cask "

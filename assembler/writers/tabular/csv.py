@@ -7,8 +7,8 @@ from __future__ import annotations
 import csv
 import io
 
-from ..compare.concordance import ConcordanceTable
-from ..compare.table import ComparisonTable
+from ...compare.concordance import ConcordanceTable
+from ...compare.table import ComparisonTable
 
 
 def table_header(table: ComparisonTable) -> list[str]:
@@ -55,3 +55,9 @@ def compare_csv(table: ComparisonTable) -> bytes:
 
 def concordance_csv(conc: ConcordanceTable) -> bytes:
     return to_csv(concordance_records(conc))
+
+
+def write_comparison(table: ComparisonTable | None, concordances: list[ConcordanceTable], *,
+                     layout=None, title: str = "") -> bytes:
+    """CSV holds one table: the comparison if there is one, else the first concordance."""
+    return compare_csv(table) if table is not None else concordance_csv(concordances[0])

@@ -1,0 +1,224 @@
+"""What every change kind must say about itself, and the contexts it says it in.
+
+A kind is one module of this package holding one Kind: its schema fragment (the fields of its
+YAML mapping), its prose both ways (the sentence it writes, the sentences it reads), how it is
+placed against the base version and built into the next one, the span it claims (what two
+changes may not both do), how it is carried onto a newer version, and the differences between
+two versions it expresses (inference). Kind is abstract: a kind lacking a part cannot be made,
+and tests/test_kinds.py checks each part does its work.
+"""
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Callable, ClassVar, NamedTuple
+
+from ...errors import AssemblerError
+from ...inline import plain
+from ...model import Content, Heading, OperativeParagraph, PreambularParagraph, SubParagraph
+from ...source.markup import parse_inline
+from ..model import PARTS, Change
+from ..targets import UnitIndex
+from ..words import UnitWords
+
+
+MAKERS = {"pp": PreambularParagraph, "op": OperativeParagraph, "sub": SubParagraph,
+          "heading": Heading}   # the units changes insert, delete and move
+
+
+class NotCarried(Exception):
+    """A change that no longer applies to the newer version; the message says why."""
+
+
+# ---------------------------------------------------------------- contexts
+
+class Claim(NamedTuple):
+    """What a planned change needs to itself. `what` is one of:
+    words (an edit of the unit's words), replaces, deletes, moves (the unit), places (a
+    (reference, position) where a unit goes), needs (the unit must stay)."""
+    what: str
+    key: object
+
+
+CLAIMS = ("words", "replaces", "deletes", "moves", "places", "needs")
+
+
+class Planning:
+    """The base version as changes are placed against it: its index, each unit's words (made
+    once), and the ids of units that changes insert."""
+
+    def __init__(self, index: UnitIndex, words_cache: dict | None = None):
+        self.index = index
+        self.cache = {} if words_cache is None else words_cache
+        self.new_ids: dict[str, str] = {}  # inserted unit id -> its kind
+
+    def words(self, uid: str) -> UnitWords:
+        uw = self.cache.get(uid)
+        if uw is None:
+            uw = self.cache[uid] = UnitWords(self.index.units[uid].content, self.index.number)
+        return uw
+
+    def unit(self, p, *, amendable: bool = False) -> str:
+        """The base unit a change names (an error naming the change when there is none)."""
+        uid = self.index.resolve(p.change.target)
+        if uid is None or uid in PARTS:
+            raise error(p, self.index.describe_missing(p.change.target),
+                        hint="name it by id (op14.a) or as the base version numbers it "
+                             "(OP 14 (a))")
+        kind = self.index.units[uid].kind
+        if amendable and kind in ("annex", "table", "row"):
+            raise error(p, f"{uid} is a {kind}; only paragraphs, headings and footnotes can be "
+                           "amended", hint="amend its paragraphs instead")
+        return uid
+
+
+def error(p, message: str, hint: str | None = None) -> AssemblerError:
+    """An error about one planned change: its id, its proposal's file, its line."""
+    return AssemblerError(f"{p.change.id}: {message}", file=p.proposal.file or None,
+                          line=p.change.line, hint=hint)
+
+
+def new_content(p, text: str, *, whole: bool = False) -> Content:
+    """A change's new text read as inline markup; `whole` refuses an empty paragraph."""
+    try:
+        content = parse_inline(text)
+    except AssemblerError as err:
+        raise error(p, f"the text cannot be read: {err.message}", err.hint) from None
+    if whole and not plain(content).strip():
+        raise error(p, "the new text is empty", hint="to take a paragraph out, delete it")
+    return content
+
+
+@dataclass
+class Building:
+    """The next version as the planned changes describe it, before it is put together."""
+    contents: dict = field(default_factory=dict)                    # unit -> new content
+    edits: dict = field(default_factory=lambda: defaultdict(list))  # unit -> [Edit]
+    deleted: set = field(default_factory=set)
+    moved: set = field(default_factory=set)
+    new_units: dict = field(default_factory=dict)                   # id -> unit made
+    places: dict = field(default_factory=lambda: defaultdict(list))  # (ref, pos) -> [Planned]
+    title: list = field(default_factory=list)                       # [(words, text)] in the title
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One difference between two versions, as inference finds it (amendments/infer.py).
+
+    gone       unit                      a unit of the old version is not in the new one
+    added      unit, at, position, text, unit_kind, new_id
+    moved      unit, at, position
+    rewritten  unit, text                its words changed beyond a few edits
+    words      unit, said, text, occurrence; for an insertion (said empty) anchor, position
+    """
+    what: str
+    unit: str
+    at: str = ""
+    position: str = ""
+    text: str = ""
+    unit_kind: str = ""
+    new_id: str = ""
+    said: str = ""
+    anchor: str = ""
+    occurrence: int = 0
+
+
+class Reading(NamedTuple):
+    """What a sentence is read with: the base version's index (or None), where it stands."""
+    index: UnitIndex | None
+    sentence: str
+    line: int | None
+    file: str | None = None
+
+
+# ---------------------------------------------------------------- the kind
+
+class Kind(ABC):
+    name: ClassVar[str]
+    schema: ClassVar[dict]          # the JSON Schema of its mapping (besides "kind")
+    example: ClassVar[str]          # one sentence of its prose
+    forms: ClassVar[tuple]          # the sentences it reads: compiled patterns
+    has_text: ClassVar[bool] = False  # whether it brings new words (for previews)
+
+    # ---- data
+    @abstractmethod
+    def from_mapping(self, m: dict, line: int | None) -> Change:
+        """A YAML mapping (already valid against `schema`) as a Change."""
+
+    @abstractmethod
+    def to_mapping(self, c: Change) -> dict:
+        """The Change as a YAML mapping (without kind, occurrence and exact)."""
+
+    # ---- prose
+    @abstractmethod
+    def write(self, c: Change, name: Callable[[str], str]) -> str:
+        """The change as a delegation writes it; `name` gives a target's words."""
+
+    @abstractmethod
+    def read(self, m: re.Match, r: Reading) -> list[Change]:
+        """The changes one of `forms` matched says."""
+
+    # ---- application
+    @abstractmethod
+    def plan(self, p, ctx: Planning) -> list:
+        """Place the change against the base (fills the Planned `p`); the planned changes."""
+
+    @abstractmethod
+    def claims(self, p) -> list[Claim]:
+        """The conflict span: what this planned change needs to itself."""
+
+    @abstractmethod
+    def build(self, p, b: Building) -> None:
+        """Its part of the next version."""
+
+    @abstractmethod
+    def preview(self, p, base_text: str, index: UnitIndex) -> tuple[list, str]:
+        """The unit as it would read ([(text, op)]) and a note, for compilations."""
+
+    @abstractmethod
+    def with_ids(self, c: Change, p) -> Change:
+        """The change naming its units by the ids planning found."""
+
+    # ---- carrying forward, inference
+    @abstractmethod
+    def carry(self, c: Change, old: UnitIndex, new: UnitIndex) -> Change:
+        """The change made against `old`, for `new` (raises NotCarried)."""
+
+    @abstractmethod
+    def infer(self, d: Difference) -> Change | None:
+        """The change saying this difference, when this kind says it."""
+
+
+def follow(target: str, old: UnitIndex, new: UnitIndex, change: Change) -> str:
+    """A target named in the older version, as the id it has in the newer one."""
+    uid = old.resolve(target)
+    if uid is None:
+        raise AssemblerError(f"{change.id}: {old.describe_missing(target)}", line=change.line)
+    if uid not in new.units and uid not in PARTS:
+        raise NotCarried(f"{old.label_of(uid)} of {old.draft.metadata.version} is no longer "
+                         f"in {new.draft.metadata.version}")
+    return uid
+
+
+POSITION_WORDS = {"before": "before", "after": "after", "start": "at the start of",
+                  "end": "at the end of"}
+
+
+def place_key(position: str) -> str:
+    return position + "-of" if position in ("start", "end") else position
+
+
+def place_of(m: dict) -> tuple[str, str]:
+    """(position, reference) of a mapping with after:, before:, start-of: or end-of:."""
+    key = next(k for k in ("after", "before", "start-of", "end-of") if k in m)
+    return key.replace("-of", ""), m[key]
+
+
+PLACE_SCHEMA = [{"required": ["after"]}, {"required": ["before"]}, {"required": ["start-of"]},
+                {"required": ["end-of"]}]
+TARGET = {"$ref": "#/$defs/target"}
+TEXT = {"$ref": "#/$defs/text"}
+OCCURRENCE = {"$ref": "#/$defs/occurrence"}
+WORDS = {"type": "string", "minLength": 1}

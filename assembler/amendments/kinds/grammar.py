@@ -1,0 +1,247 @@
+"""The pieces of UN amendment prose every kind's sentences are made of: quoted words, the
+occurrence of words, places, kinds of unit, and targets ("operative paragraph 5 (b)", "the
+fourteenth preambular paragraph").
+
+Kinds build their patterns from these fragments (patterns are matched against one sentence,
+spaces collapsed) and read what matched with the helpers below.
+"""
+from __future__ import annotations
+
+import re
+
+from ...errors import AssemblerError
+from .base import Reading
+
+ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+            "ninth", "tenth"]
+UNIT_NAMES = {"pp": "preambular paragraph", "op": "operative paragraph", "sub": "sub-paragraph",
+              "heading": "heading"}
+FLAGS = re.I | re.S
+
+
+def quoted(name: str) -> str:
+    return (rf"(?:“(?P<{name}1>.*?)”|‘(?P<{name}2>.*?)’|\"(?P<{name}3>.*?)\"|"
+            rf"'(?P<{name}4>.*?)')")
+
+
+OCC = r"(?:the\s+(?P<occ>[a-z0-9]+)\s+occurrence\s+of\s+)?"
+END = r"\s*[.;]?$"
+TEXT = rf"(?:{quoted('x')}|(?P<raw>[^“‘\"'].*))"
+UNIT_KIND = r"(?P<unit>preambular\s+paragraph|operative\s+paragraph|sub-?paragraph|heading)"
+PLACE = r"(?P<pos>before|after|at\s+the\s+(?:start|beginning|end)\s+of)"
+
+
+def group(m: re.Match, name: str) -> str | None:
+    """The text of a quoted(name) group, whichever quotes were used."""
+    for i in range(1, 5):
+        v = m.groupdict().get(f"{name}{i}")
+        if v is not None:
+            return v
+    return None
+
+
+def new_text(m: re.Match) -> str:
+    text = group(m, "x")
+    return text if text is not None else (m.groupdict().get("raw") or "").strip()
+
+
+def position(words: str) -> str:
+    w = words.lower()
+    if "start" in w or "beginning" in w:
+        return "start"
+    if "end" in w:
+        return "end"
+    return {"follow": "after", "precede": "before"}.get(w, w)
+
+
+def unit_kind(words: str) -> str:
+    unit = {"preambular paragraph": "pp", "operative paragraph": "op", "heading": "heading"}
+    return unit.get(" ".join(words.lower().split()), "sub")
+
+
+# ---------------------------------------------------------------- ordinals
+
+_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+          "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def _spelled() -> list[str]:
+    out = _UNITS + _TEENS
+    for tens in _TENS:
+        out.append(tens[:-1] + "ieth")
+        out += [f"{tens}-{u}" for u in _UNITS]
+    return out + ["hundredth"]
+
+
+SPELLED = _spelled()                     # SPELLED[n - 1] is the ordinal of n, to 100
+_ORDINAL_OF = {w: n for n, w in enumerate(SPELLED, 1)}
+
+
+def spelled_ordinal(n: int) -> str:
+    return SPELLED[n - 1] if 0 < n <= len(SPELLED) else _numeric_ordinal(n)
+
+
+def ordinal_value(word: str) -> int | None:
+    """1 for "first", 28 for "twenty-eighth" (or "twenty eighth", "28th"); None if none."""
+    w = re.sub(r"[\s\u2010\u2011-]+", "-", word.strip().lower())
+    if w in _ORDINAL_OF:
+        return _ORDINAL_OF[w]
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", w)
+    return int(m.group(1)) if m and int(m.group(1)) > 0 else None
+
+
+_ORD = (r"(?:last|\d+(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+        r"ninety)[\s\u2010\u2011-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+        r"ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+        r"seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|"
+        r"seventieth|eightieth|ninetieth|hundredth)")
+
+
+# ---------------------------------------------------------------- targets
+
+_NOUN = (r"(?P<noun>preambular\s+paragraphs?|operative\s+paragraphs?|paragraphs?|"
+         r"sub-?paragraphs?|pp\.?|op\.?)")
+_SUB = r"(?:\s*\(?[a-z]{1,4}\)|\s*\([ivx]+\)|\s*\(?[A-Z]\))"   # (b), (ii), (A)
+_ORDINAL_ITEM = re.compile(rf"^(?:the\s+)?(?P<ord>{_ORD})(?:\s+{_NOUN})?$", re.I)
+_NUMBER_ITEM = re.compile(rf"^(?:the\s+)?(?:{_NOUN}\s*)?(?P<n>\d+)(?P<sub>(?:{_SUB})*)"
+                          rf"(?:\s+(?:to|-|–)\s+(?P<to>\d+))?$", re.I)
+_WHOLE = {"title": "title", "preamble": "preamble", "preambular part": "preamble",
+          "operative part": "operative"}
+_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*", re.I)
+
+
+def _unfold_subparagraphs(t: str) -> str:
+    """"subparagraph (b) of operative paragraph 5" and "operative paragraph 5, subparagraph
+    (b)" both as "operative paragraph 5 (b)"."""
+    t = re.sub(r"sub-?paragraph\s+\(?([a-z]{1,4})\)?\s+of\s+((?:the\s+)?(?:operative\s+)?"
+               r"paragraph\s+\d+(?:\s*\([a-z]+\))*)", r"\2 (\1)", t, flags=re.I)
+    return re.sub(r"((?:operative\s+)?paragraph\s+\d+)\s*,\s*sub-?paragraph\s+\(?([a-z]{1,4})\)?",
+                  r"\1 (\2)", t, flags=re.I)
+
+
+def _noun_kind(noun: str | None) -> str | None:
+    if not noun:
+        return None
+    n = noun.lower()
+    if n.startswith(("preambular", "pp")):
+        return "PP"
+    return "OP"
+
+
+def labels(text: str) -> list[str] | None:
+    """The units a target phrase names, as labels ("PP 14", "OP 5 (b)", "PP last", "title",
+    "preamble"), or None when it is not a phrase of paragraphs (a heading, an id ...)."""
+    t = _unfold_subparagraphs(" ".join(text.split()).strip().rstrip(","))
+    items = [i for i in _SPLIT.split(t) if i]
+    read: list[tuple[str, str | None, list[str]]] = []   # (form, kind, label tails)
+    for item in items:
+        low = re.sub(r"^the\s+", "", item, flags=re.I).lower()
+        if low in _WHOLE:
+            read.append(("whole", None, [_WHOLE[low]]))
+            continue
+        m = _ORDINAL_ITEM.match(item)
+        if m:
+            word = m["ord"].lower()
+            n = "last" if word == "last" else str(ordinal_value(word))
+            read.append(("ordinal", _noun_kind(m["noun"]), [n]))
+            continue
+        m = _NUMBER_ITEM.match(item)
+        if not m:
+            return None
+        sub = "".join(f" ({x})" for x in re.findall(r"\(?([A-Za-z]+)\)?", m["sub"] or ""))
+        first, last = int(m["n"]), int(m["to"]) if m["to"] else int(m["n"])
+        if m["to"] and sub:
+            return None
+        read.append(("number", _noun_kind(m["noun"]), [f"{k}{sub}" for k in
+                                                       range(first, last + 1)]))
+    out: list[str] = []
+    for k, (form, kind, tails) in enumerate(read):
+        if form == "whole":
+            out += tails
+            continue
+        # "operative paragraphs 5, 6 and 7": the noun comes first; "the third and fifth
+        # preambular paragraphs": it comes last
+        after = [x[1] for x in read[k + 1:] if x[0] == form and x[1]]
+        before = [x[1] for x in read[:k] if x[0] == form and x[1]]
+        kind = kind or (after[0] if form == "ordinal" and after else None) or \
+            (before[-1] if before else None) or (after[0] if after else None)
+        if kind is None:
+            if len(read) == 1 and form == "number":
+                kind = "OP"     # "paragraph 5" as "5": operative, as targets.py reads it
+            else:
+                return None
+        out += [f"{kind} {tail}" for tail in tails]
+    return out
+
+
+def targets(text: str, r: Reading) -> list[str]:
+    """Every unit a target phrase names: ids when the base version is at hand, else labels.
+    A unit named twice is refused."""
+    t = re.sub(r"^the\s+", "", text.strip().rstrip(","), flags=re.I)
+    low = t.lower()
+    if low in ("preamble", "operative part"):
+        return ["preamble" if low == "preamble" else "operative"]
+    named = labels(t) or [t]
+    if len(named) == 1 and _NUMBER_ITEM.match(t) and not _NUMBER_ITEM.match(t)["to"]:
+        named = [t]     # "operative paragraph 17" stays as written
+    out: list[str] = []
+    for label in named:
+        uid = label
+        if r.index is not None:
+            uid = r.index.resolve(label)
+            if uid is None:
+                raise AssemblerError(f"in “{short(r.sentence)}”: "
+                                     f"{r.index.describe_missing(label)}", line=r.line,
+                                     file=r.file, hint="name it as the base version numbers "
+                                                       "it, e.g. operative paragraph 14 (a)")
+        if uid in out:
+            raise AssemblerError(f"in “{short(r.sentence)}”: {label} is named twice",
+                                 line=r.line, file=r.file, hint="name each paragraph once")
+        out.append(uid)
+    return out
+
+
+def target(text: str, r: Reading) -> str:
+    """The one unit a target phrase names."""
+    found = targets(text, r)
+    if len(found) != 1:
+        raise AssemblerError(f"in “{short(r.sentence)}”: “{text.strip()}” names "
+                             f"{len(found)} units where one is meant", line=r.line,
+                             file=r.file, hint="name one paragraph here")
+    return found[0]
+
+
+def occurrence(word: str | None, r: Reading) -> int:
+    if not word:
+        return 0
+    w = word.lower()
+    if w in ORDINALS:
+        return ORDINALS.index(w) + 1
+    digits = re.match(r"^(\d+)(?:st|nd|rd|th)?$", w)
+    if digits and int(digits.group(1)) > 0:
+        return int(digits.group(1))
+    raise AssemblerError(f"cannot read the ordinal “{word}” in “{short(r.sentence)}”",
+                         line=r.line,
+                         hint="write the first, the second ... or the 12th occurrence of")
+
+
+def occurrence_words(n: int) -> str:
+    if not n:
+        return ""
+    word = ORDINALS[n - 1] if n <= len(ORDINALS) else _numeric_ordinal(n)
+    return f"the {word} occurrence of "
+
+
+def _numeric_ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def q(text: str) -> str:
+    return f"“{text}”"
+
+
+def short(s: str) -> str:
+    return s if len(s) <= 90 else s[:87] + "..."

@@ -1,0 +1,110 @@
+"""insert-unit: a new paragraph, sub-paragraph or heading before or after a unit, or at the
+start or end of a paragraph or part.
+
+    Insert a new operative paragraph after operative paragraph 7 reading: “*Encourages* ...”
+    Insert a new sub-paragraph at the end of operative paragraph 6 reading: “...”
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...diff import INSERT
+from ...inline import plain
+from ...source.markup import parse_inline
+from ..model import Change
+from ..targets import UnitIndex
+from .base import (MAKERS, PLACE_SCHEMA, POSITION_WORDS, TARGET, TEXT, Building, Claim,
+                   Difference, Kind, Planning, Reading, error, follow, new_content, place_key,
+                   place_of)
+from .grammar import (END, FLAGS, PLACE, TEXT as TEXT_FORM, UNIT_KIND, UNIT_NAMES, new_text,
+                      position, q, target, unit_kind)
+
+
+class InsertUnit(Kind):
+    name = "insert-unit"
+    has_text = True
+    example = ("Insert a new operative paragraph after operative paragraph 7 reading: "
+               "“Encourages Member States to take part”")
+    schema = {"additionalProperties": False, "required": ["unit", "text"],
+              "oneOf": PLACE_SCHEMA,
+              "properties": {"kind": True, "unit": {"enum": list(MAKERS)},
+                             "after": TARGET, "before": TARGET, "start-of": TARGET,
+                             "end-of": TARGET,
+                             "id": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]*$"},
+                             "text": TEXT}}
+    forms = (re.compile(
+        rf"^insert\s+(?:a\s+)?new\s+{UNIT_KIND}\s+{PLACE}\s+(?P<t>.+?)"
+        rf"(?:,?\s+with\s+id\s+(?P<id>[A-Za-z0-9][A-Za-z0-9._:-]*?),?)?\s*,?\s*"
+        rf"(?:reading|to\s+read|as\s+follows)\s*:?\s*{TEXT_FORM}{END}", FLAGS),)
+
+    def from_mapping(self, m: dict, line) -> Change:
+        pos, ref = place_of(m)
+        return Change(self.name, ref, text=m["text"], position=pos, unit=m["unit"],
+                      new_id=m.get("id", ""), line=line)
+
+    def to_mapping(self, c: Change) -> dict:
+        m = {"unit": c.unit, place_key(c.position): c.target}
+        if c.new_id:
+            m["id"] = c.new_id
+        m["text"] = c.text
+        return m
+
+    def write(self, c: Change, name) -> str:
+        ident = f", with id {c.new_id}," if c.new_id else ""
+        return (f"Insert a new {UNIT_NAMES[c.unit]} {POSITION_WORDS[c.position]} "
+                f"{name(c.target)}{ident} reading: {q(c.text)}")
+
+    def read(self, m: re.Match, r: Reading) -> list[Change]:
+        return [Change(self.name, target(m["t"], r), text=new_text(m),
+                       unit=unit_kind(m["unit"]), position=position(m["pos"]),
+                       new_id=m["id"] or "", line=r.line)]
+
+    def plan(self, p, ctx: Planning) -> list:
+        c = p.change
+        ref = ctx.index.resolve(c.target) or c.target  # maybe a unit a later change inserts
+        uid = c.new_id or f"{c.unit}-{_slug(p.proposal.id)}-{p.order[1]}"
+        if uid in ctx.index.units or uid in ctx.new_ids:
+            raise error(p, f"the new unit's id '{uid}' is already used",
+                        hint="give the new unit another id")
+        ctx.new_ids[uid] = c.unit
+        content = new_content(p, c.text, whole=True)
+        p.unit, p.ref, p.position = uid, ref, c.position
+        p.new_unit = MAKERS[c.unit](uid, content)
+        return [p]
+
+    def claims(self, p) -> list[Claim]:
+        return [Claim("places", (p.ref, p.position)), Claim("needs", p.ref)]
+
+    def build(self, p, b: Building) -> None:
+        b.new_units[p.unit] = p.new_unit
+        b.places[(p.ref, p.position)].append(p)
+
+    def preview(self, p, base_text: str, index: UnitIndex) -> tuple[list, str]:
+        return ([(plain(parse_inline(p.change.text)), INSERT)],
+                f"new {UNIT_NAMES.get(p.change.unit, p.change.unit)} {where(p, index)}")
+
+    def with_ids(self, c: Change, p) -> Change:
+        return replace(c, target=p.ref)
+
+    def carry(self, c: Change, old: UnitIndex, new: UnitIndex) -> Change:
+        return replace(c, target=follow(c.target, old, new, c))
+
+    def infer(self, d: Difference) -> Change | None:
+        if d.what != "added":
+            return None
+        return Change(self.name, d.at, position=d.position, unit=d.unit_kind, text=d.text,
+                      new_id=d.new_id)
+
+
+def where(p, index: UnitIndex) -> str:
+    ref = index.label_of(p.ref) if p.ref in index.units or p.ref in ("preamble", "operative") \
+        else p.ref
+    return f"{POSITION_WORDS[p.position]} {ref}"
+
+
+def _slug(pid: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in pid)
+
+
+KIND = InsertUnit()

@@ -1,0 +1,88 @@
+"""What the three kinds that change words inside a unit share: they find quoted words in the
+unit's reading (amendments/words.py), edit that span, claim it against other edits, and are
+carried onto a newer version by finding the words again near where they were."""
+from __future__ import annotations
+
+from abc import abstractmethod
+from dataclasses import replace
+
+from ...diff import DELETE, EQUAL, INSERT, map_offset
+from ...errors import AssemblerError
+from ..model import Change
+from ..targets import UnitIndex
+from ..words import Edit, UnitWords
+from .base import (OCCURRENCE, TARGET, Building, Claim, Kind, NotCarried, Planning, error,
+                   new_content)
+from .grammar import occurrence_words
+
+
+class WordKind(Kind):
+    @abstractmethod
+    def make(self, words: UnitWords, c: Change, s: int, e: int) -> Edit:
+        """The edit this change makes, its quoted words found at [s, e)."""
+
+    def edit(self, words: UnitWords, c: Change) -> Edit:
+        """The edit this change makes to the unit's words (AssemblerError when the words
+        are not there). Application and inference both make edits this way."""
+        s, e, note = words.find(c.words, c.occurrence)
+        made = self.make(words, c, s, e)
+        return replace(made, note=note) if note else made
+
+    def plan(self, p, ctx: Planning) -> list:
+        p.unit = ctx.unit(p, amendable=True)
+        if self.has_text:
+            new_content(p, p.change.text)
+        try:
+            p.edit = self.edit(ctx.words(p.unit), p.change)
+        except AssemblerError as err:
+            raise error(p, f"in {ctx.index.label_of(p.unit)}: {err.message}", err.hint) from None
+        return [p]
+
+    def claims(self, p) -> list[Claim]:
+        return [Claim("words", p.unit), Claim("needs", p.unit)]
+
+    def build(self, p, b: Building) -> None:
+        b.edits[p.unit].append(p.edit)
+
+    def preview(self, p, base_text: str, index: UnitIndex) -> tuple[list, str]:
+        e = p.edit
+        return [(base_text[:e.s], EQUAL), (e.deleted, DELETE), (e.inserted, INSERT),
+                (base_text[e.e:], EQUAL)], ""
+
+    def with_ids(self, c: Change, p) -> Change:
+        return replace(c, target=p.unit)
+
+    def carry(self, c: Change, old: UnitIndex, new: UnitIndex) -> Change:
+        from .base import follow
+        uid = follow(c.target, old, new, c)
+        c = replace(c, target=uid)
+        before = UnitWords(old.units[uid].content, old.number)
+        after = UnitWords(new.units[uid].content, new.number)
+        try:
+            s, _ = before.locate(c.words, c.occurrence)
+        except AssemblerError as err:
+            raise AssemblerError(f"{c.id}: in {old.label_of(uid)} of "
+                                 f"{old.draft.metadata.version}: {err.message}", line=c.line,
+                                 hint=err.hint) from None
+        found = after.occurrences(c.words)
+        if not found:
+            raise NotCarried(f"the words “{c.words}” are no longer in "
+                             f"{new.label_of(uid)}{after.now_reads(c.words)}")
+        loc = map_offset(before.text, after.text, s)
+        best = min(found, key=lambda pos: abs(pos - loc))
+        if len(found) > 1 and best != loc:
+            raise NotCarried(f"the words “{c.words}” occur {len(found)} times in "
+                             f"{new.label_of(uid)} and the text around them has changed")
+        return replace(c, occurrence=found.index(best) + 1 if len(found) > 1 else 0)
+
+
+def word_mapping(c: Change) -> dict:
+    return {"target": c.target}
+
+
+WORD_FIELDS = {"kind": True, "target": TARGET, "occurrence": OCCURRENCE,
+               "exact": {"type": "boolean"}}
+
+
+def occ(c: Change) -> str:
+    return occurrence_words(c.occurrence)

@@ -1,0 +1,79 @@
+"""move-unit: a unit (with its sub-paragraphs) put elsewhere among units of its level.
+
+    Move operative paragraph 9 after operative paragraph 12
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...diff import EQUAL
+from ..model import Change
+from ..targets import UnitIndex
+from .base import (MAKERS, PLACE_SCHEMA, POSITION_WORDS, TARGET, Building, Claim, Difference,
+                   Kind, Planning, Reading, error, follow, place_key, place_of)
+from .grammar import END, FLAGS, position, target
+from .insert_unit import where
+
+
+class MoveUnit(Kind):
+    name = "move-unit"
+    example = "Move operative paragraph 9 after operative paragraph 12"
+    schema = {"additionalProperties": False, "required": ["target"], "oneOf": PLACE_SCHEMA,
+              "properties": {"kind": True, "target": TARGET, "after": TARGET, "before": TARGET,
+                             "start-of": TARGET, "end-of": TARGET}}
+    forms = (re.compile(rf"^move\s+(?P<t>.+?)\s+(?:to\s+)?(?P<pos>before|after|follow|precede|"
+                        rf"(?:the\s+)?(?:start|beginning|end)\s+of)\s+(?P<d>.+?){END}", FLAGS),)
+
+    def from_mapping(self, m: dict, line) -> Change:
+        pos, ref = place_of(m)
+        return Change(self.name, m["target"], position=pos, destination=ref, line=line)
+
+    def to_mapping(self, c: Change) -> dict:
+        return {"target": c.target, place_key(c.position): c.destination}
+
+    def write(self, c: Change, name) -> str:
+        place = {"start": "to the start of", "end": "to the end of"}.get(
+            c.position, POSITION_WORDS[c.position])
+        return f"Move {name(c.target)} {place} {name(c.destination)}"
+
+    def read(self, m: re.Match, r: Reading) -> list[Change]:
+        return [Change(self.name, target(m["t"], r), position=position(m["pos"]),
+                       destination=target(m["d"], r), line=r.line)]
+
+    def plan(self, p, ctx: Planning) -> list:
+        p.unit = ctx.unit(p)
+        kind = ctx.index.units[p.unit].kind
+        if kind not in MAKERS:
+            raise error(p, f"{p.unit} is a {kind}; only paragraphs and headings move")
+        ref = ctx.index.resolve(p.change.destination) or p.change.destination
+        if ref == p.unit:
+            raise error(p, "a unit cannot move next to itself")
+        p.ref, p.position = ref, p.change.position
+        return [p]
+
+    def claims(self, p) -> list[Claim]:
+        return [Claim("moves", p.unit), Claim("places", (p.ref, p.position)),
+                Claim("needs", p.unit), Claim("needs", p.ref)]
+
+    def build(self, p, b: Building) -> None:
+        b.moved.add(p.unit)
+        b.places[(p.ref, p.position)].append(p)
+
+    def preview(self, p, base_text: str, index: UnitIndex) -> tuple[list, str]:
+        return [(base_text, EQUAL)], f"moved {where(p, index)}"
+
+    def with_ids(self, c: Change, p) -> Change:
+        return replace(c, target=p.unit, destination=p.ref)
+
+    def carry(self, c: Change, old: UnitIndex, new: UnitIndex) -> Change:
+        return replace(c, target=follow(c.target, old, new, c),
+                       destination=follow(c.destination, old, new, c))
+
+    def infer(self, d: Difference) -> Change | None:
+        if d.what != "moved":
+            return None
+        return Change(self.name, d.unit, position=d.position, destination=d.at)
+
+
+KIND = MoveUnit()

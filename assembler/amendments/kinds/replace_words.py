@@ -1,0 +1,53 @@
+"""replace-words: quoted words of a unit replaced by others.
+
+    In operative paragraph 24, replace “three days” with “four days”
+    In operative paragraph 14, replace the second occurrence of “and” with “or”
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Change
+from ..words import Edit, UnitWords
+from .base import TEXT, WORDS, Difference, Reading
+from .grammar import END, FLAGS, OCC, group, occurrence, q, quoted, targets
+from .inwords import WORD_FIELDS, WordKind, occ
+
+
+class ReplaceWords(WordKind):
+    name = "replace-words"
+    has_text = True
+    example = "In operative paragraph 24, replace “three days” with “four days”"
+    schema = {"additionalProperties": False, "required": ["target", "words", "text"],
+              "properties": {**WORD_FIELDS, "words": WORDS, "text": TEXT}}
+    forms = (re.compile(rf"^in\s+(?P<t>.+?),?\s+replace\s+{OCC}{quoted('w')}\s+(?:with|by)\s+"
+                        rf"{quoted('x')}{END}", FLAGS),)
+
+    def from_mapping(self, m: dict, line) -> Change:
+        return Change(self.name, m["target"], words=m["words"], text=m["text"],
+                      occurrence=int(m.get("occurrence", 0)),
+                      exact=bool(m.get("exact", False)), line=line)
+
+    def to_mapping(self, c: Change) -> dict:
+        return {"target": c.target, "words": c.words, "text": c.text}
+
+    def write(self, c: Change, name) -> str:
+        return f"In {name(c.target)}, replace {occ(c)}{q(c.words)} with {q(c.text)}"
+
+    def read(self, m: re.Match, r: Reading) -> list[Change]:
+        return [Change(self.name, t, words=group(m, "w") or "",
+                       text=group(m, "x") or "", occurrence=occurrence(m["occ"], r),
+                       line=r.line)
+                for t in targets(m["t"], r)]
+
+    def make(self, words: UnitWords, c: Change, s: int, e: int) -> Edit:
+        return words.edit(s, e, c.text, exact=c.exact, delete=not c.text)
+
+    def infer(self, d: Difference) -> Change | None:
+        if d.what != "words" or not d.said or not d.text:
+            return None
+        return Change(self.name, d.unit, words=d.said, text=d.text, occurrence=d.occurrence,
+                      exact=True)
+
+
+KIND = ReplaceWords()

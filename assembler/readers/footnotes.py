@@ -1,0 +1,125 @@
+"""Footnotes of a printed document: their texts under the rule at the foot of a page, and
+their markers in the text, found in order 1..n.
+
+A text extraction keeps a marker as a plain number: fused to the word before it ("Court,2",
+"report6", "2014–20243") or after a space ("Court 1"). Markers are looked for one at a time,
+each after the one before, and never where a number means something ("paragraph 3", "78/6",
+"from 5 to 8 August"). A PDF reader knows superscripts and hands them over as explicit
+markers (see EXPLICIT), which are taken as they are.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .printed import PrintedLine
+from .wrap import join
+
+RULE = re.compile(r"^[_\u2014\u2015-]{5,}$")
+_ENTRY = re.compile(r"^(\*{1,3}|\u2020|\u2021|\[\d{1,3}\]|\d{1,3})\s+(\S.*)$")
+# A superscript marker the page showed as such: OPEN number CLOSE (see structure.py).
+OPEN, CLOSE = "\ue000", "\ue001"
+_MONTH_AFTER = re.compile(r"^\s*(January|February|March|April|May|June|July|August|September"
+                          r"|October|November|December|per cent|to \d|and \d|-|–|%)")
+# Words after which a number is a number, not a footnote marker.
+_NUMBER_WORDS = frozenset("""
+paragraph paragraphs para paras resolution resolutions decision decisions section sections
+article articles rule rules item items annex annexes chapter chapters page pages vol vols no
+nos goal goals target targets principle principles part parts table tables figure box year
+years of to and from than on in at by about some over under the a an number session sessions
+meeting meetings phase level category protocol amendment recommendation recommendations
+appendix volume sub-item subitem point points step steps option options annexes article
+million billion thousand hundred per with within first every all only least most approximately
+nearly around
+""".split())
+
+
+@dataclass
+class Note:
+    mark: str       # "1", "*"
+    lines: list[str]
+    index: int      # index of its first line among the printed lines
+    page: int
+
+    @property
+    def text(self) -> str:
+        out = ""
+        for line in self.lines:
+            out = join(out, line)
+        return out
+
+
+def note_start(text: str, expected: int) -> tuple[str, str] | None:
+    """'12 Resolution 79/323, annex.' -> ('12', 'Resolution ...') when 12 is the footnote
+    expected next; '* Any changes ...' -> ('*', ...)."""
+    m = _ENTRY.match(text.strip())
+    if not m:
+        return None
+    mark = m.group(1).strip("[]")
+    if mark.isdigit() and int(mark) != expected:
+        return None
+    return mark, m.group(2)
+
+
+def read_notes(lines: list[PrintedLine], zones: list[list[int]], pages: list[int],
+               warn) -> list[Note]:
+    """The footnotes in each zone (the line indices under a rule, to the page's end)."""
+    notes: list[Note] = []
+    expected = 1
+    for zone in zones:
+        for i in zone:
+            text = lines[i].text.strip()
+            start = note_start(text, expected)
+            if start:
+                notes.append(Note(start[0], [start[1]], i, pages[i]))
+                if start[0].isdigit():
+                    expected += 1
+            elif notes:
+                if notes[-1].page != pages[i] and notes[-1].lines:
+                    warn(i, f"footnote {notes[-1].mark} goes on from page {notes[-1].page}; "
+                            "its lines joined")
+                notes[-1].lines.append(text)
+            else:
+                warn(i, "a line under the footnote rule that starts no footnote; kept as a "
+                        "footnote of its own")
+                notes.append(Note(f"?{i}", [text], i, pages[i]))
+    return notes
+
+
+def find_marker(text: str, mark: str, start: int) -> tuple[int, int, str] | None:
+    """Where footnote `mark`'s marker stands in `text` at or after `start`: (begin, end, how)
+    of the characters to remove; how is 'explicit', 'fused' or 'spaced'."""
+    explicit = text.find(OPEN + mark + CLOSE, start)
+    if explicit >= 0:
+        return explicit, explicit + len(mark) + 2, "explicit"
+    bracket = re.compile(r"\[" + re.escape(mark) + r"\]")
+    m = bracket.search(text, start)
+    if m:
+        return m.start(), m.end(), "explicit"
+    if mark == "*":
+        m = re.compile(r"(?<=[^\s*])\*(?![\w*])").search(text, start)
+        return (m.start(), m.end(), "fused") if m else None
+    k = re.escape(mark)
+    candidates = []
+    fused = re.compile(r"(?<=[^\W\d_]|[,;:.)\]\u201d\u2019\"])" + k + r"(?![\d/])")
+    year = re.compile(r"(?<![\d/.])(?:19|20)\d\d(" + k + r")(?![\d/])")
+    spaced = re.compile(r"(?<=[^\W\d_]|[,;:.)\]\u201d\u2019\"]) (" + k + r")(?=[\s,;.:)]|$)")
+    for pattern, how in ((fused, "fused"), (year, "fused"), (spaced, "spaced")):
+        for m in pattern.finditer(text, start):
+            begin, end = (m.start(1), m.end(1)) if m.groups() else (m.start(), m.end())
+            if how == "spaced":
+                before = text[:begin].rstrip(" ").split(" ")[-1].lower()
+                # "paragraph 3" is a number; "Principles. 13" after punctuation is a marker
+                if before.strip("()") in _NUMBER_WORDS or _MONTH_AFTER.match(text[end:]) \
+                        or re.match(r"^[.,]\d", text[end:]):
+                    continue
+                begin -= 1  # the space before the marker goes with it
+            elif how == "fused" and (_MONTH_AFTER.match(text[end:]) and pattern is fused
+                                     and text[begin - 1:begin] == "."):
+                continue
+            if re.match(r"^[.,]\d", text[end:]) or re.search(r"\d\.$", text[:begin].rstrip()
+                                                               if how != "spaced" else ""):
+                continue  # a decimal or a thousands group ("3.1", "1,500")
+            candidates.append((begin, end, how))
+            break
+    return min(candidates) if candidates else None

@@ -1,0 +1,254 @@
+"""The masthead of a printed UN document (what stands above its text) and its closing lines,
+read into draft metadata, for every face: informal (date, stage, title), L and L/Rev. (symbol,
+distribution, date, original language, session, committee, agenda items and their titles, who
+submits it, title) and A/RES (adoption line, "[without reference to a Main Committee (...)]",
+"80/3. Title"). The stage follows from the face. Facts: ../shared/reference/un-format.md.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .printed import PrintedLine
+from .wrap import join_wrapped
+
+MONTHS = ("January|February|March|April|May|June|July|August|September|October|November"
+          "|December")
+DATE = re.compile(rf"^(\d{{1,2}} (?:{MONTHS}) \d{{4}})$")
+SYMBOL = re.compile(r"^[A-Z]{1,2}(?:/[A-Z]+\.?\d*)*/(?:RES/)?\d+(?:/[A-Z]+\.\d+|/\d+)(?:/Rev\.\d+)?"
+                    r"(?:/Add\.\d+)?(?:/Corr\.\d+)?$")
+FORMULA = re.compile(r"^\*?(The (General Assembly|Security Council|Economic and Social Council"
+                     r"|Human Rights Council))(,?)\*?$")
+_ORGAN = re.compile(r"^(General Assembly|Security Council|Economic and Social Council"
+                    r"|Human Rights Council)$", re.I)
+_DISTR = re.compile(r"^Distr\.:\s*(.+)$")
+_ORIGINAL = re.compile(r"^Original:\s*(.+)$")
+_JOB = re.compile(r"^(\d{2}-\d{5})(?:\s*\([A-Z]\))?(?:\s+(\d{6}))?$")
+_JOB_DATE = re.compile(r"^\d{6}$")
+_DECORATION = re.compile(r"^[=_]{5,}$")  # the rules this tool's .txt draws round the masthead
+_BARCODE = re.compile(r"^\*\d{7,9}\*$")
+_SESSION = re.compile(r"^([A-Z][a-z]+(?:-[a-z]+)?|\d+(?:st|nd|rd|th)) (?:special |emergency special )?"
+                      r"session$")
+_COMMITTEE = re.compile(r"^(First|Second|Third|Fourth|Fifth|Sixth|Special Political and "
+                        r"Decolonization) Committee$")
+_AGENDA = re.compile(r"^Agenda items? (.+)$")
+_ADOPTED = re.compile(r"^Resolution adopted by the (.+?)(?: on (\d{1,2} \w+ \d{4}))?$")
+_ON_DATE = re.compile(rf"^on (\d{{1,2}} (?:{MONTHS}) \d{{4}})$")
+_REFERENCE = re.compile(r"^\[(?:without reference to a Main Committee|on the report of the (.+?))"
+                        r" \((.+)\)\]$")
+_SPONSORS = re.compile(r"^(.+?):(\*?)\s*(draft (?:resolution|decision)|(?:revised )?amendments?\b.*"
+                       r"|revised draft (?:resolution|decision))\s*$", re.I)
+_SUBMITTED = re.compile(r"^(?:Revised )?Draft (?:resolution|decision) submitted by (?:the )?(.+?)(\*?)$",
+                        re.I)
+_RES_TITLE = re.compile(r"^(\d+/\d+)\.\s+(.+)$")
+_CLOSING = re.compile(r"^(\d+(?:st|nd|rd|th) plenary meeting)$")
+_STAGE_WORDS = [(re.compile(p, re.I), s) for p, s in (
+    (r"^elements\b", "elements"), (r"^zero draft\b", "zero"), (r"^first draft\b", "first"),
+    (r"^(?:draft )?rev(?:ision|\.)\s*(\d+)", "rev"), (r"^final draft\b", "final"))]
+
+
+@dataclass
+class Masthead:
+    """What the top of page 1 says. `end` is the index of the first line of the text;
+    `used` the indices of masthead lines; `notes` (index, message) for what was guessed."""
+    values: dict[str, str] = field(default_factory=dict)
+    end: int = 0
+    used: set[int] = field(default_factory=set)
+    formula: str = ""
+    sponsors_marked: bool = False  # "State of Palestine:* draft resolution"
+    notes: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def symbol(self) -> str:
+        return self.values.get("symbol", "")
+
+
+def stage_of(symbol: str) -> str:
+    """The face's stage from its symbol: A/RES/.. adopted, ../L.n/Rev.m L-rev, ../L.n L."""
+    if "/RES/" in symbol:
+        return "adopted"
+    if re.search(r"/L\.\d+/Rev\.\d+$", symbol):
+        return "L-rev"
+    if re.search(r"/L\.\d+$", symbol):
+        return "L"
+    return ""
+
+
+def read_masthead(lines: list[PrintedLine]) -> Masthead:
+    """Read masthead facts from the first lines until the enacting formula, or until a line
+    that is none of them (an amendment or decision has no formula of its own)."""
+    m = Masthead()
+    v = m.values
+    i, n = 0, len(lines)
+    title_due = False  # after a sponsors line or the adoption facts, the title follows
+
+    def block(start: int) -> tuple[str, int]:
+        """The lines from `start` up to the next blank line, as one text."""
+        j = start + 1
+        while j < n and not (lines[j].gap_before or 0) and not _known(lines[j].text.strip()):
+            j += 1
+        return join_wrapped([l.text.strip() for l in lines[start:j]]), j
+
+    def titles(start: int) -> tuple[str, int]:
+        """Agenda titles: one per item, each wrapped; a title ends on a line short enough
+        that the next line's first word would have fitted on it."""
+        text, j = block(start)
+        parts = [l.text.strip() for l in lines[start:j]]
+        width = max(len(p) for p in parts)
+        out: list[list[str]] = [[]]
+        for k, part in enumerate(parts):
+            out[-1].append(part)
+            nxt = parts[k + 1].split(" ")[0] if k + 1 < len(parts) else ""
+            if nxt and len(part) + 1 + len(nxt) <= width and not part.endswith(("-", "\u2011")):
+                out.append([])
+        return " / ".join(join_wrapped(t) for t in out if t), j
+
+    while i < n:
+        t = lines[i].text.strip()
+        if i > 40:
+            break
+        f = FORMULA.match(t)
+        if f:
+            m.formula = f.group(1) + f.group(3)  # no comma before a single paragraph
+            v.setdefault("organ", f.group(2))
+            m.used.add(i)
+            i += 1
+            break
+        start = i
+        i += 1
+        if (t == "United Nations" and not v) or _DECORATION.match(t):
+            pass
+        elif SYMBOL.match(t) and "symbol" not in v:
+            v["symbol"] = t
+        elif _ORGAN.match(t) and "organ" not in v:
+            v["organ"] = _ORGAN.match(t).group(1).title().replace(" And ", " and ")
+        elif _DISTR.match(t):
+            v["distribution"] = _DISTR.match(t).group(1).strip()
+        elif DATE.match(t) and "date" not in v:
+            v["date"] = t
+        elif _ORIGINAL.match(t):
+            v["original_language"] = _ORIGINAL.match(t).group(1).strip()
+        elif _JOB.match(t) and "job_number" not in v:
+            v["job_number"] = _JOB.match(t).group(1)
+            if _JOB.match(t).group(2):
+                v["job-date"] = _JOB.match(t).group(2)
+        elif _JOB_DATE.match(t) and "job_number" in v and "job-date" not in v:
+            v["job-date"] = t
+        elif _BARCODE.match(t):
+            pass  # printed from the job number
+        elif _SESSION.match(t) and "session" not in v:
+            v["session"] = t
+        elif _COMMITTEE.match(t) and "committee" not in v:
+            v["committee"] = t
+        elif _AGENDA.match(t) and "agenda_items" not in v:
+            v["agenda_items"] = _AGENDA.match(t).group(1).strip()
+            several = bool(re.search(r",| and ", v["agenda_items"]))
+            text, i = (titles(i) if several else block(i)) if i < n and not (
+                lines[i].gap_before or 0) and not _known(lines[i].text.strip()) else ("", i)
+            if text:
+                v["agenda-titles"] = text
+                m.used.update(range(start + 1, i))
+                if several:
+                    m.notes.append((start, "the titles of several agenda items told apart by "
+                                           "where their lines end"))
+        elif _ADOPTED.match(t):
+            text, i = block(start)
+            a = _ADOPTED.match(text)
+            if a:
+                v["adopted-by"] = a.group(1)
+                if a.group(2):
+                    v["adopted-on"] = a.group(2)
+            title_due = True
+        elif t.startswith("[") and _REFERENCE.match(block(start)[0]):
+            text, i = block(start)
+            r = _REFERENCE.match(text)
+            v["adopted-from"] = r.group(2)
+            if r.group(1):
+                v["main-committee"] = r.group(1)
+            title_due = True
+        elif _RES_TITLE.match(t) and stage_of(v.get("symbol", "")) == "adopted":
+            text, i = block(start)
+            r = _RES_TITLE.match(text)
+            v["title"] = r.group(2).strip()
+            v["resolution-number"] = r.group(1)
+            if not v["symbol"].endswith("/" + r.group(1)):
+                m.notes.append((start, f"the title's number {r.group(1)} differs from the "
+                                       f"symbol {v['symbol']}"))
+            title_due = False
+        elif _sponsors(t) and "submitted_by" not in v:
+            text, i = block(start)
+            by, marked = _sponsors(text)
+            v["submitted_by"] = by
+            m.sponsors_marked = marked
+            title_due = True
+        elif title_due and "title" not in v:
+            v["title"], i = block(start)
+            title_due = False
+        elif not v.get("symbol") and _informal(t, v):
+            pass
+        else:
+            i = start
+            break
+        m.used.update(range(start, i))
+    m.end = i
+    if v.get("symbol"):
+        stage = stage_of(v["symbol"])
+        if stage:
+            v["stage"] = stage
+    if "stage" not in v and v.get("stage_label"):
+        pass
+    return m
+
+
+def _known(t: str) -> bool:
+    """A line that starts a masthead fact of its own (so it ends the block above it)."""
+    return bool(FORMULA.match(t) or _AGENDA.match(t) or _SESSION.match(t) or DATE.match(t)
+                or _CLOSING.match(t) or _ADOPTED.match(t) or t.startswith("["))
+
+
+def _sponsors(text: str) -> tuple[str, bool] | None:
+    """'Andorra, Austria ...: draft resolution' -> ('Andorra, Austria ...', False); the line of
+    a decision, an amendment or an office is kept whole: it says what the document is."""
+    s = _SUBMITTED.match(text)
+    if s and text.lower().startswith("draft resolution"):
+        return s.group(1).strip(), bool(s.group(2))  # the face writes "Draft resolution submitted by the ..."
+    if s:
+        return text.rstrip("*").strip(), bool(s.group(2))
+    s = _SPONSORS.match(text)
+    if not s:
+        return None
+    if s.group(3).lower() == "draft resolution":
+        return s.group(1).strip(), bool(s.group(2))
+    return (s.group(1).strip() + ": " + s.group(3).strip()), bool(s.group(2))
+
+
+def _informal(t: str, v: dict[str, str]) -> bool:
+    """Date, stage label and title of an informal draft (no symbol)."""
+    for pattern, stage in _STAGE_WORDS:
+        hit = pattern.search(t)
+        if hit and "stage" not in v and len(t.split()) <= 6:
+            v["stage"] = stage
+            v["stage_label"] = t
+            if stage == "rev":
+                v["revision"] = hit.group(1)
+            return True
+    if "title" not in v and not t.endswith((",", ";", ".")) and len(t) < 300:
+        v["title"] = t
+        return True
+    if "title" in v and not t.endswith((",", ";", ".")) and v["title"] and "stage" not in v \
+            and len(t) < 200:
+        v["title"] = join_wrapped([v["title"], t])
+        return True
+    return False
+
+
+def read_closing(lines: list[PrintedLine], start: int) -> tuple[str, set[int]]:
+    """'30th plenary meeting' and its date, after the operative part: ('30th plenary meeting
+    / 30 October 2024', their indices), or ('', set()) when there is none."""
+    for i in range(start, len(lines)):
+        t = lines[i].text.strip()
+        if _CLOSING.match(t):
+            if i + 1 < len(lines) and DATE.match(lines[i + 1].text.strip()):
+                return f"{t} / {lines[i + 1].text.strip()}", {i, i + 1}
+            return t, {i}
+    return "", set()

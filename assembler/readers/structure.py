@@ -1,0 +1,614 @@
+"""The structurer: printed lines (from a text extraction or a PDF) into a Draft.
+
+One home for the rules that turn a printed page back into units: the masthead and closing
+into metadata (masthead.py), page furniture dropped (furniture.py), footnote texts under the
+rule and their markers (footnotes.py), hard-wrapped lines joined (wrap.py), and here the
+paragraphs: numbers alone on a line or inline, sub-paragraph labels, headings, paragraphs
+broken across pages, the annex. Facts the page gave (PrintedDocument.layout: regions, pages,
+superscripts, italics) are honoured; without them the rules guess, and every guess is a
+warning naming the page and line.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import AssemblerError, Warning_
+from ..inline import normalize
+from ..leads import italicize_lead, lead_length
+from ..numbering import DEGREE_STYLES
+from ..model import (Annex, AnnexParagraph, Break, Draft, Footnote, FootnoteRef, Heading,
+                     Metadata, OperativeParagraph, PreambularParagraph, SubParagraph, Text)
+from .footnotes import CLOSE, OPEN, RULE, Note, find_marker, note_start, read_notes
+from .furniture import guess_furniture
+from .masthead import read_closing, read_masthead
+from .printed import PrintedDocument, PrintedLine
+from .untext import ImportResult, _roman_value, _style_of
+from .wrap import join
+
+# Inline facts from the page travel inside a unit's text as private-use characters until the
+# text is cut into runs: OPEN n CLOSE a superscript marker (footnotes.py), ITALIC..END italics,
+# SUP..END other superscript ("73rd").
+ITALIC, SUP, END = "\ue002", "\ue003", "\ue004"
+
+_NUM_ALONE = re.compile(r"^(\d{1,3})\.$")
+_NUM_INLINE = re.compile(r"^(\d{1,3})\.\s+([\"\u201c(A-Z].*)$")
+_LABEL_ALONE = re.compile(r"^(\((?:[a-z]{1,2}|[ivxl]{1,6})\))$")
+_LABEL_INLINE = re.compile(r"^(\((?:[a-z]{1,2}|[ivxl]{1,6})\))\s+(\S.*)$")
+# "a.", "A)", "i." labels (other list styles) only where a paragraph opens
+_STYLED_LABEL = re.compile(r"^((?:[a-z]{1,2}|[A-Z]{1,2}|[ivxl]{1,6})[.)])\s+(\S.*)$")
+_ROMAN_ALONE = re.compile(r"^([IVXL]{1,6})\.$")
+_ROMAN_INLINE = re.compile(r"^([IVXL]{1,6})\.\s+([A-Z].*)$")
+_ITEM_ALONE = re.compile(r"^((?:Item|Article|Chapter|Part|Section|Rule) (?:\d{1,3}|[IVXL]{1,6}))\.?$")
+_JOB_FOOT = re.compile(r"^(\d{2}-\d{5}) \([A-Z]\)")
+_ANNEX = re.compile(r"^Annex(?:\s+[IVXL]{1,5}|\s+\d{1,2})?$")
+_ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
+           "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
+
+
+@dataclass
+class Block:
+    """A paragraph as printed: its number or label, its lines, where it starts."""
+    kind: str                 # num, label, roman, item, plain
+    mark: str                 # "12", "a", "II", "Item 3", ""
+    index: int                # first printed line (index into the document's lines)
+    lines: list[str] = field(default_factory=list)
+    pages: set[int] = field(default_factory=set)
+    waiting: bool = False     # its mark stood alone; its text comes on the next line
+
+    @property
+    def text(self) -> str:
+        out = ""
+        for line in self.lines:
+            out = join(out, line)
+        return out
+
+    @property
+    def printed_mark(self) -> str:
+        return {"num": f"{self.mark}.", "label": self.mark, "roman": f"{self.mark}.",
+                "item": f"{self.mark}."}.get(self.kind, "")
+
+
+class _Notes:
+    """Warnings naming the page and the line of the source."""
+
+    def __init__(self, doc: PrintedDocument, lines: list[PrintedLine]):
+        self.doc, self.lines, self.out = doc, lines, []
+        self.pages: list[int] = [l.page for l in lines]
+
+    def __call__(self, index: int | None, message: str) -> None:
+        if index is None or not self.lines:
+            self.out.append(Warning_(message, None, self.doc.file))
+            return
+        index = min(index, len(self.lines) - 1)
+        line = self.lines[index]
+        self.out.append(Warning_(f"page {self.pages[index]}: {message}", line.line, self.doc.file))
+
+
+def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
+    lines = [l for l in doc.lines if l.text.strip()]
+    if not lines:
+        raise AssemblerError("no text found", file=doc.file,
+                             hint="a scanned page has no text layer; this tool does no OCR")
+    warn = _Notes(doc, lines)
+    head = read_masthead([_plain(l) for l in lines])
+    for i, message in head.notes:
+        warn(i, message)
+    values = dict(head.values)
+    if head.formula:
+        values["formula"] = head.formula
+    # Where the page furniture and the footnotes are: facts from a PDF, guesses from a text.
+    if doc.layout:
+        skip = {i for i, l in enumerate(lines) if l.region in ("header", "footer", "rule")}
+        zones = _zones([i for i, l in enumerate(lines) if l.region == "footnote"], warn.pages)
+    else:
+        fur = guess_furniture([_plain(l) for l in lines], head.end, head.symbol,
+                              values.get("title", ""))
+        warn.pages = fur.pages
+        for page, first, block in fur.breaks:
+            shown = ", ".join(f"'{lines[i].text.strip()}'" for i in block)
+            warn(block[0], f"running header/footer dropped before page {page}: {shown}")
+        skip = set(fur.lines)
+        job = next((m for i in sorted(fur.lines) if (m := _JOB_FOOT.match(lines[i].text.strip()))), None)
+        if job and "job_number" not in values:
+            values["job_number"] = job.group(1)
+        zones = _guess_zones(lines, head.end, skip, warn.pages)
+        for zone in zones:
+            skip.update(zone)
+    skip.update(i for zone in zones for i in zone)
+    skip.update(i for i, l in enumerate(lines) if RULE.match(l.text.strip()))
+    notes = read_notes([_plain(l) for l in lines], zones, warn.pages, warn)
+    body = [i for i in range(head.end, len(lines)) if i not in skip]
+    closing, closing_at = read_closing([_plain(l) for l in lines], head.end)
+    if closing:
+        values["closing"] = closing
+        body = [i for i in body if i not in closing_at]
+    blocks = _blocks(lines, body, warn, doc.layout)
+    draft = _assemble(blocks, notes, values, head, warn, lines)
+    draft = Draft(draft.metadata.with_values(**{k: v for k, v in meta.items() if v}),
+                  draft.preamble, draft.operative, draft.footnotes, draft.annexes)
+    if not draft.preamble and not draft.operative and not draft.annexes:
+        raise AssemblerError("no paragraphs found: this does not read as a UN document",
+                             file=doc.file, hint="import the text of a UN draft, resolution or "
+                                                 "decision")
+    if not (head.symbol or head.formula or values.get("stage")):
+        warn(0, "no masthead, symbol or enacting formula: this does not read as a UN "
+                "document; its paragraphs are kept as text")
+    return ImportResult(draft, warn.out)
+
+
+# ------------------------------------------------------------------ lines and zones
+
+def _plain(line: PrintedLine) -> PrintedLine:
+    return line
+
+
+def _zones(indices: list[int], pages: list[int]) -> list[list[int]]:
+    zones: list[list[int]] = []
+    for i in indices:
+        if zones and pages[zones[-1][-1]] == pages[i] and i == zones[-1][-1] + 1:
+            zones[-1].append(i)
+        else:
+            zones.append([i])
+    return zones
+
+
+def _guess_zones(lines: list[PrintedLine], start: int, furniture: set[int],
+                 pages: list[int]) -> list[list[int]]:
+    """Footnote zones of a text: from a rule to the page's end; or, with no rule, a "* ..."
+    note standing last on its page after a blank line."""
+    zones: list[list[int]] = []
+    i = start
+    while i < len(lines):
+        t = lines[i].text.strip()
+        if RULE.match(t):
+            zone = []
+            j = i + 1
+            while j < len(lines) and j not in furniture and pages[j] == pages[i]:
+                zone.append(j)
+                j += 1
+            zones.append(zone)
+            i = j
+            continue
+        if t.startswith("* ") and (lines[i].gap_before or 0) >= 1 and note_start(t, 0):
+            rest = [j for j in range(i + 1, len(lines)) if pages[j] == pages[i]
+                    and j not in furniture]
+            if len(rest) <= 3 and all(not (lines[j].gap_before or 0) or note_start(
+                    lines[j].text, 0) for j in rest):
+                zones.append([i] + rest)
+                i = (rest[-1] if rest else i) + 1
+                continue
+        i += 1
+    return zones
+
+
+# ------------------------------------------------------------------ blocks
+
+def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> list[Block]:
+    blocks: list[Block] = []
+    expected = 1
+    prev_page = None
+    for n, i in enumerate(body):
+        line = lines[i]
+        t = _text(line).strip()
+        page = warn.pages[i]
+        gap = (line.gap_before or 0) >= (0.5 if layout else 1)
+        page_break = prev_page is not None and page != prev_page
+        prev_page = page
+        cur = blocks[-1] if blocks else None
+        if cur is not None and cur.waiting:
+            cur.lines.append(t)
+            cur.pages.add(page)
+            cur.waiting = False
+            continue
+        prev_end = cur.lines[-1].rstrip()[-1:] if cur is not None and cur.lines else ""
+        opened = gap or page_break or prev_end in (".", ";", ":") or cur is None \
+            or (cur.kind in ("plain", "roman") and _heading_like(cur.text))
+        m = _NUM_ALONE.match(t)
+        if m:
+            blocks.append(Block("num", m.group(1), i, [], {page}, waiting=True))
+            expected = int(m.group(1)) + 1
+            continue
+        m = _NUM_INLINE.match(t)
+        if m and int(m.group(1)) == expected and opened:
+            blocks.append(Block("num", m.group(1), i, [m.group(2)], {page}))
+            expected += 1
+            continue
+        m = _LABEL_ALONE.match(t)
+        if m:
+            blocks.append(Block("label", m.group(1), i, [], {page}, waiting=True))
+            continue
+        m = _LABEL_INLINE.match(t)
+        if m and opened and (gap or page_break or prev_end in (";", ":", ".")):
+            blocks.append(Block("label", m.group(1), i, [m.group(2)], {page}))
+            continue
+        m = _STYLED_LABEL.match(t)
+        if m and gap and any(b.kind == "num" for b in blocks) \
+                and not (m.group(1)[-1] == "." and m.group(1)[0].isupper()
+                         and _heading_like(m.group(2))):
+            blocks.append(Block("label", m.group(1), i, [m.group(2)], {page}))
+            continue
+        m = _ROMAN_ALONE.match(t) or _ITEM_ALONE.match(t)
+        if m:
+            kind = "roman" if _ROMAN_ALONE.match(t) else "item"
+            blocks.append(Block(kind, m.group(1), i, [], {page}, waiting=True))
+            continue
+        m = _ROMAN_INLINE.match(t)
+        if m and (gap or page_break or cur is None):
+            blocks.append(Block("roman", m.group(1), i, [m.group(2)], {page}))
+            continue
+        if _ANNEX.match(t) or (cur is not None and _ANNEX.match(cur.text) and cur.kind == "plain"):
+            blocks.append(Block("plain", "", i, [t], {page}))
+            if _ANNEX.match(t):
+                expected = 1  # an annex numbers its paragraphs from 1 again
+            continue
+        if cur is None or (gap and not page_break):
+            blocks.append(Block("plain", "", i, [t], {page}))
+            continue
+        following = _text(lines[body[n + 1]]).strip() if n + 1 < len(body) else ""
+        if page_break and not _goes_on(cur, t, following):
+            blocks.append(Block("plain", "", i, [t], {page}))
+            continue
+        if page_break:
+            warn(i, f"a paragraph broken across the page: line joined to the paragraph on "
+                    f"page {max(cur.pages)}")
+        cur.lines.append(t)
+        cur.pages.add(page)
+    for b in blocks:
+        if b.waiting:
+            warn(b.index, f"'{b.printed_mark}' with no text after it; kept as text")
+            b.lines, b.kind, b.waiting = [b.printed_mark], "plain", False
+    return blocks
+
+
+def _goes_on(cur: Block, after: str, following: str) -> bool:
+    """Does the first line of a new page go on with the paragraph the last page ended?
+    Among numbered paragraphs a line without number does, unless it is a heading over the
+    next number; elsewhere, unless it opens with a lead ("Recalling", "Decides")."""
+    end = cur.text.rstrip()[-1:]
+    if after[:1].islower() or after[:1].isdigit() or end not in (".", ";", ":", ","):
+        return True
+    if cur.kind in ("num", "label"):
+        return not (_heading_like(after) and bool(_NUM_ALONE.match(following)
+                                                  or _NUM_INLINE.match(following)))
+    return not lead_length(after, "pp") and not lead_length(after, "op")
+
+
+def _heading_like(text: str) -> bool:
+    t = text.strip()
+    return bool(t) and len(t.split()) <= 25 and not t.endswith((".", ",", ";", ":")) \
+        and t[:1].isupper()
+
+
+def _title_like(text: str) -> bool:
+    """An annex's title: a line or two without closing punctuation ("2025 Political ...")."""
+    t = text.strip()
+    return bool(t) and len(t.split()) <= 40 and not t.endswith((".", ",", ";", ":"))
+
+
+def _text(line: PrintedLine) -> str:
+    """A line's text with the inline facts the page gave (superscripts, italics) marked."""
+    out = []
+    for span in line.spans:
+        s = span.text
+        if span.sup and (s.strip().isdigit() or s.strip() in ("*", "**", "\u2020")):
+            out.append(OPEN + s.strip() + CLOSE)
+        elif span.sup:
+            out.append(SUP + s + END)
+        elif span.italic and s.strip():
+            out.append(ITALIC + s + END)
+        else:
+            out.append(s)
+    return "".join(out)
+
+
+# ------------------------------------------------------------------ units
+
+@dataclass
+class _Unit:
+    kind: str                  # pp, op, sub, heading, p
+    text: str
+    block: Block
+    degree: int = 0
+    children: list["_Unit"] = field(default_factory=list)
+    id: str = ""
+    refs: list[tuple[int, str]] = field(default_factory=list)  # (offset, footnote id)
+
+
+def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], head, warn,
+              lines: list[PrintedLine]) -> Draft:
+    preamble: list[_Unit] = []
+    operative: list[_Unit] = []   # op and heading
+    annexes: list[tuple[str, list[_Unit]]] = []
+    state = "preamble" if head.formula else "operative"
+    annex_at = next((k for k, b in enumerate(blocks) if b.kind == "plain"
+                     and _ANNEX.match(b.text.strip())), len(blocks))
+    numbered = any(b.kind == "num" for b in blocks[:annex_at])
+    last_op: _Unit | None = None
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        i += 1
+        text = b.text
+        if b.kind == "plain" and _ANNEX.match(text.strip()):
+            title = text.strip()
+            if i < len(blocks) and blocks[i].kind == "plain" and _title_like(blocks[i].text):
+                title = title + "\n" + blocks[i].text
+                i += 1
+            annexes.append((title, []))
+            state = "annex"
+            continue
+        if state == "annex":
+            mark = b.printed_mark
+            annexes[-1][1].append(_Unit("p", (mark + " " + text).strip() if mark else text, b))
+            continue
+        if b.kind == "num":
+            if state == "preamble" and not preamble and not head.formula:
+                pass
+            state = "operative"
+            last_op = _Unit("op", text, b)
+            operative.append(last_op)
+            continue
+        if b.kind == "label":
+            if last_op is None:
+                warn(b.index, f"sub-paragraph {b.mark} before any operative paragraph; kept "
+                              f"as a paragraph with its label")
+                unit = _Unit("pp" if state == "preamble" else "op", f"{b.mark} {text}", b)
+                (preamble if state == "preamble" else operative).append(unit)
+                last_op = unit if unit.kind == "op" else last_op
+                continue
+            _attach(last_op, _Unit("sub", text, b), warn)
+            continue
+        if b.kind in ("roman", "item"):
+            if state == "operative" and (numbered or operative):
+                if b.kind == "item" or not numbered:
+                    annexes.append(("", []))
+                    state = "annex"
+                    i -= 1
+                    warn(b.index, "numbered items after the operative part; kept as an "
+                                  "unnumbered part after it")
+                    continue
+                operative.append(_Unit("heading", f"{b.printed_mark} {text}", b))
+                continue
+            warn(b.index, f"'{b.printed_mark}' heading before the operative part; kept as "
+                          f"a paragraph")
+            preamble.append(_Unit("pp", f"{b.printed_mark} {text}", b))
+            continue
+        # A plain block: a preambular paragraph, an unnumbered operative paragraph, a
+        # heading, or the quoted text of an amendment ("... reading:").
+        if state == "preamble":
+            if not numbered and lead_length(text, "op") and not lead_length(text, "pp"):
+                state = "operative"
+                warn(b.index, "a paragraph without number that opens with an operative verb: "
+                              "the resolution's single operative paragraph")
+                last_op = _Unit("op", text, b)
+                operative.append(last_op)
+                continue
+            preamble.append(_Unit("pp", text, b))
+            continue
+        if last_op is not None and last_op.text.rstrip().endswith(":") and not head.formula \
+                and not last_op.children:
+            last_op.text = last_op.text + "\n" + text
+            warn(b.index, "text after 'reading:' kept in the paragraph above, on a line of "
+                          "its own")
+            continue
+        if _heading_like(text) and operative and i < len(blocks):
+            nxt = blocks[i]
+            if nxt.kind in ("item", "roman") or (not numbered and nxt.kind != "num"):
+                annexes.append((text, []))
+                state = "annex"
+                warn(b.index, f"'{text}' and the text after it kept as a part after the "
+                              f"operative paragraphs")
+                continue
+            warn(b.index, "a short line without number between operative paragraphs; "
+                          "kept as a heading")
+            operative.append(_Unit("heading", text, b))
+            continue
+        if operative and last_op is not None and numbered:
+            warn(b.index, "a paragraph without number after the operative paragraphs; kept "
+                          "as an operative paragraph")
+        elif not numbered:
+            warn(b.index, "a paragraph without number; kept as an operative paragraph")
+        last_op = _Unit("op", text, b)
+        operative.append(last_op)
+    _number(preamble, operative, annexes)
+    units = list(_walk(preamble, operative, annexes))
+    fns, sponsors_note = _place_markers(units, notes, head, warn)
+    if sponsors_note:
+        values["sponsors-footnote"] = sponsors_note
+    meta = Metadata().with_values(**values)
+    return Draft(meta, tuple(PreambularParagraph(u.id, _content(u, "pp")) for u in preamble),
+                 tuple(_operative(u, warn) for u in operative), tuple(fns),
+                 tuple(Annex(f"annex{n}", _title(title),
+                             tuple(AnnexParagraph(u.id, _content(u, None)) for u in body))
+                       for n, (title, body) in enumerate(annexes, 1)))
+
+
+def _attach(op: _Unit, sub: _Unit, warn) -> None:
+    """A labelled unit under its paragraph. Its label's style finds its list: the open list
+    of the same style takes it as the next item ("(d)" after "(c)" and its "(i)", "(ii)");
+    a new style opens a list under the item above ("(i)" under "(c)", "a." under "A)").
+    "(i)" after "(h)" is a letter."""
+    chain = [op]
+    while chain[-1].children:
+        chain.append(chain[-1].children[-1])
+    label = sub.block.mark
+    for node in reversed(chain):
+        if node.children and _same_list(node.children, label):
+            parent = node
+            break
+    else:
+        parent = chain[-1]
+        style, value = _style_of(label)
+        if value != 1:
+            warn(sub.block.index, f"sub-paragraph {label} opens a list; attached under the "
+                                  f"unit above, numbered on from its list")
+    sub.degree = parent.degree + 1
+    parent.children.append(sub)
+
+
+def _same_list(siblings: list[_Unit], label: str) -> bool:
+    """Does `label` go on the list whose last item is siblings[-1]? Same style, or a letter
+    that reads as a roman numeral where the count calls for it ("(i)" after "(h)", "(v)"
+    after "(iv)")."""
+    style, _ = _style_of(label)
+    last_style, last_value = _style_of(siblings[-1].block.mark)
+    if style == last_style:
+        return True
+    core = re.sub(r"\W", "", label)
+    if "i" in last_style.lower() and re.fullmatch(r"[ivxl]+", core.lower()):
+        return _roman_value(core.lower()) == last_value + 1
+    token = "a" if "a" in last_style else "A" if "A" in last_style else None
+    return bool(token) and len(core) == 1 and last_style.replace(token, core) == label \
+        and ord(core.lower()) - 96 == last_value + 1
+
+
+def _list_facts(children: list[_Unit], degree: int, previous: int, warn) -> tuple:
+    """(list_style, continues) of a list from its first label: the style when it is not the
+    degree's default; continues when it counts on from the previous sibling's list."""
+    if not children:
+        return None, False
+    style, value = _style_of(children[0].block.mark)
+    continues = value > 1
+    if continues and value != previous + 1:
+        warn(children[0].block.index, f"list starts at {children[0].block.mark}; numbered on "
+                                      f"from the list before it")
+    return (None if style == DEGREE_STYLES.get(degree) else style), continues
+
+
+def _number(preamble, operative, annexes) -> None:
+    """Ids from the numbers and labels as first printed (AKN's wId idea)."""
+    for n, u in enumerate(preamble, 1):
+        u.id = f"pp{n}"
+    n = h = 0
+    for u in operative:
+        if u.kind == "heading":
+            h += 1
+            u.id = f"h{h}"
+        else:
+            n += 1
+            u.id = f"op{n}"
+            _number_children(u)
+    for a, (_, body) in enumerate(annexes, 1):
+        for p, u in enumerate(body, 1):
+            u.id = f"annex{a}.p{p}"
+
+
+def _number_children(unit: _Unit) -> None:
+    seen: set[str] = set()
+    for pos, child in enumerate(unit.children, 1):
+        part = re.sub(r"\W", "", child.block.mark) or str(pos)
+        while part in seen:
+            part += "x"
+        seen.add(part)
+        child.id = f"{unit.id}.{part}"
+        _number_children(child)
+
+
+def _walk(preamble, operative, annexes):
+    yield from preamble
+    for u in operative:
+        yield u
+        yield from _descend(u)
+    for _, body in annexes:
+        yield from body
+
+
+def _descend(unit):
+    for c in unit.children:
+        yield c
+        yield from _descend(c)
+
+
+def _place_markers(units: list[_Unit], notes: list[Note], head, warn):
+    """Footnote markers found in order, each after the one before; a note whose marker is
+    nowhere is anchored at the end of the last paragraph on its page, with a warning."""
+    fns: list[Footnote] = []
+    sponsors = ""
+    pos = (0, 0)
+    for note in notes:
+        fid = "fn-star" if note.mark == "*" else f"fn{note.mark}" if note.mark.isdigit() \
+            else f"fn-line{note.index}"
+        hit = None
+        for u in range(pos[0], len(units)):
+            found = find_marker(units[u].text, note.mark, pos[1] if u == pos[0] else 0)
+            if found:
+                hit = (u, found)
+                break
+        if hit is None and note.mark == "*" and head.sponsors_marked:
+            sponsors = note.text
+            continue
+        if hit is None:
+            on_page = [k for k, u in enumerate(units) if note.page in u.block.pages
+                       and k >= pos[0]]
+            k = on_page[-1] if on_page else (pos[0] if pos[0] < len(units) else len(units) - 1)
+            if k < 0:
+                warn(note.index, f"footnote {note.mark} has no text to belong to; dropped")
+                continue
+            units[k].refs.append((len(units[k].text), fid))
+            warn(note.index, f"no marker for footnote {note.mark} found; placed at the end of "
+                             f"{units[k].id}")
+            pos = (k, len(units[k].text))
+        else:
+            u, (begin, end, how) = hit
+            unit = units[u]
+            unit.text = unit.text[:begin] + unit.text[end:]
+            unit.refs = [(o if o <= begin else o - (end - begin), f) for o, f in unit.refs]
+            unit.refs.append((begin, fid))
+            if how != "explicit":
+                warn(unit.block.index, f"footnote marker {note.mark} read in {unit.id} "
+                                       f"({how}, in order)")
+            pos = (u, begin)
+        fns.append(Footnote(fid, _runs(note.text)))
+    return fns, sponsors
+
+
+def _operative(u: _Unit, warn):
+    if u.kind == "heading":
+        return Heading(u.id, _content(u, None))
+    style, _ = _list_facts(u.children, 1, 0, warn)
+    return OperativeParagraph(u.id, _content(u, "op"), _subs(u, 1, warn), style)
+
+
+def _subs(u: _Unit, degree: int, warn) -> tuple:
+    out, previous = [], 0
+    for c in u.children:
+        style, continues = _list_facts(c.children, degree + 1, previous, warn)
+        out.append(SubParagraph(c.id, _content(c, "sub"), _subs(c, degree + 1, warn), style,
+                                continues))
+        previous = (previous if continues else 0) + len(c.children)
+    return tuple(out)
+
+
+def _content(u: _Unit, kind: str | None):
+    out: list = []
+    pos = 0
+    for offset, fid in sorted(u.refs, key=lambda r: r[0]):
+        out += _runs(u.text[pos:offset])
+        out.append(FootnoteRef(fid))
+        pos = offset
+    out += _runs(u.text[pos:])
+    content = normalize(out)
+    if kind and not any(isinstance(r, Text) and r.italic for r in content):
+        content = italicize_lead(content, kind)
+    return content
+
+
+def _runs(text: str) -> list:
+    """Text with ITALIC/SUP..END marks and line breaks into runs."""
+    out: list = []
+    fmt = None
+    for part in re.split(f"([{ITALIC}{SUP}{END}\n])", text.replace(OPEN, "").replace(CLOSE, "")):
+        if part in (ITALIC, SUP):
+            fmt = part
+        elif part == END:
+            fmt = None
+        elif part == "\n":
+            out.append(Break())
+        elif part:
+            out.append(Text(part, italic=fmt == ITALIC, sup=fmt == SUP))
+    return out
+
+
+def _title(title: str):
+    return normalize(_runs(title))

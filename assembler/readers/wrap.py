@@ -1,0 +1,28 @@
+"""Hard-wrapped printed lines joined back into running text (one home for the rule).
+
+A line that ends in a hyphen or dash joins the next without a space and keeps the hyphen:
+"post-" + "conflict" is "post-conflict", "eighty-" + "first" is "eighty-first",
+"2024–" + "2034" is "2024–2034". UN typesetting breaks only at hyphens already in the
+word, so a hyphen is never removed.
+"""
+from __future__ import annotations
+
+_HYPHENS = ("-", "\u2011", "\u2010", "\u2013")
+
+
+def join(a: str, b: str) -> str:
+    a, b = a.rstrip(), b.strip()
+    if not a:
+        return b
+    if not b:
+        return a
+    if a.endswith(_HYPHENS) and len(a) > 1 and not a[-2].isspace():
+        return a + b
+    return a + " " + b
+
+
+def join_wrapped(lines: list[str]) -> str:
+    out = ""
+    for line in lines:
+        out = join(out, line)
+    return out
