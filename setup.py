@@ -2,7 +2,7 @@
 the package as assembler/templates and assembler/schemas (read with importlib.resources)."""
 from pathlib import Path
 
-from setuptools import find_packages, setup
+from setuptools import find_namespace_packages, setup
 
 DATA = {"assembler.templates": "templates", "assembler.schemas": "schemas"}
 
@@ -13,7 +13,9 @@ def data_packages(package: str, folder: str) -> list[str]:
     return [package] + [".".join((package, *s.parts)) for s in subs]
 
 
-packages = find_packages(include=["assembler*"])
+# every folder of the package, with or without an __init__.py (writers/docx, writers/html)
+packages = find_namespace_packages(include=["assembler", "assembler.*"],
+                                   exclude=["*.__pycache__"])
 package_dir = {}
 package_data = {}
 for package, folder in DATA.items():
