@@ -77,10 +77,10 @@ def assert_complete(versions: list[Version], table, stable_ids: bool = True) -> 
 
 @pytest.fixture(scope="module")
 def example():
-    from assembler.compare.provenance import proposal_facts, version_record
+    from assembler.compare.provenance import version_record
     negotiation = Negotiation.named(NEG)
     versions = negotiation.versions()
-    facts = proposal_facts(negotiation.proposals())
+    facts = negotiation.proposal_facts()
     return versions, build_table(versions, [version_record(v, facts) for v in versions])
 
 

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..compare.align import _lis, align  # _lis: the longest run in order, shared
+from ..compare.align import align, longest_in_order
 from ..compare.pairing import ids_are_identity, pairs_by_id
 from ..compare.words import DELETE, EQUAL, INSERT, diff_content
 from ..errors import AssemblerError, ProblemsFound
@@ -247,7 +247,7 @@ def _staying(pairs: dict, o_parent: dict, o_lists: dict, n_lists: dict) -> set[s
             continue
         pos = {uid: i for i, uid in enumerate(o_lists.get(o_par, ()))}
         common = [n for n in n_ids if pairs.get(n) in pos and o_parent.get(pairs[n]) == o_par]
-        stay |= _lis([(n, pos[pairs[n]]) for n in common])
+        stay |= longest_in_order([(n, pos[pairs[n]]) for n in common])
     return stay
 
 

@@ -257,7 +257,7 @@ def _match(old: list[_Item], new: list[_Item]) -> dict[int, tuple[int, str]]:
     return pairs
 
 
-def _lis(seq: list[tuple[int, int]]) -> set[int]:
+def longest_in_order(seq: list[tuple[int, int]]) -> set[int]:
     """First elements of a longest run of `seq` (sorted by first) whose second elements
     increase (patience sorting)."""
     tails: list[int] = []       # old index ending the best run of each length
@@ -294,7 +294,7 @@ def _stay(pairs: dict[int, tuple[int, str]], old: list[_Item], new: list[_Item])
             groups.setdefault(np_, []).append((n, o))
     in_order: set[int] = set()
     for seq in groups.values():
-        in_order |= _lis(seq)
+        in_order |= longest_in_order(seq)
     stay: set[int] = set()
     for n in sorted(in_order):  # parents come before their children
         parent = new[n].parent

@@ -12,7 +12,7 @@ from .align import align
 from .segments import word_segments
 from .provenance import Record
 from .unittext import UnitView, version_text
-from ..negotiation.versions import Version
+from .versions import Version
 
 UNCHANGED, CHANGED, ADDED, DELETED, MOVED = "unchanged", "changed", "added", "deleted", "moved"
 CHANGE_KINDS = (UNCHANGED, CHANGED, ADDED, DELETED, MOVED)

@@ -13,6 +13,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
+from ..amendments.model import STATUS_WORDS
+from ..amendments.yamlio import load_proposals, proposal_files
+from ..compare.provenance import ProposalFacts
 from ..errors import AssemblerError
 from ..fs.names import is_name
 from ..fs.read import is_regular, read_bytes
@@ -146,7 +149,6 @@ class Negotiation:
         """Every proposal on file: amendments/<negotiation>/ and its round folders, oldest
         round first. A round that cannot be read is left out with a warning naming it, and
         so is a proposal whose id an earlier round already used; the rest still count."""
-        from ..amendments.yamlio import load_proposals, proposal_files
         if self.amendments is None:
             return []
         rounds = [self.amendments] + sorted(p for p in self.amendments.rglob("*") if p.is_dir())
@@ -174,3 +176,10 @@ class Negotiation:
     def proposal_dates(self, warn: Warn | None = None) -> dict[str, str]:
         """The date of each proposal on file, by id."""
         return {p.id: p.date for p in self.proposals(warn)}
+
+    def proposal_facts(self, warn: Warn | None = None) -> dict[str, ProposalFacts]:
+        """What a comparison table shows of each proposal on file beyond its id and
+        proposer: status, co-sponsors, rationale; by id."""
+        return {p.id: ProposalFacts(STATUS_WORDS.get(p.status, p.status), tuple(p.co_sponsors),
+                                    p.proposer, " ".join(p.rationale.split()))
+                for p in self.proposals(warn)}

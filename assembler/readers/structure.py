@@ -23,7 +23,7 @@ from .footnotes import CLOSE, OPEN, RULE, Note, find_marker, note_start, read_no
 from .furniture import guess_furniture
 from .masthead import read_closing, read_masthead
 from .printed import PrintedDocument, PrintedLine
-from .untext import ImportResult, _roman_value, _style_of
+from .untext import ImportResult, roman_value, style_of
 from .wrap import join
 
 # Inline facts from the page travel inside a unit's text as private-use characters until the
@@ -439,7 +439,7 @@ def _attach(op: _Unit, sub: _Unit, warn) -> None:
             break
     else:
         parent = chain[-1]
-        style, value = _style_of(label)
+        style, value = style_of(label)
         if value != 1:
             warn(sub.block.index, f"sub-paragraph {label} opens a list; attached under the "
                                   f"unit above, numbered on from its list")
@@ -451,13 +451,13 @@ def _same_list(siblings: list[_Unit], label: str) -> bool:
     """Does `label` go on the list whose last item is siblings[-1]? Same style, or a letter
     that reads as a roman numeral where the count calls for it ("(i)" after "(h)", "(v)"
     after "(iv)")."""
-    style, _ = _style_of(label)
-    last_style, last_value = _style_of(siblings[-1].block.mark)
+    style, _ = style_of(label)
+    last_style, last_value = style_of(siblings[-1].block.mark)
     if style == last_style:
         return True
     core = re.sub(r"\W", "", label)
     if "i" in last_style.lower() and re.fullmatch(r"[ivxl]+", core.lower()):
-        return _roman_value(core.lower()) == last_value + 1
+        return roman_value(core.lower()) == last_value + 1
     token = "a" if "a" in last_style else "A" if "A" in last_style else None
     return bool(token) and len(core) == 1 and last_style.replace(token, core) == label \
         and ord(core.lower()) - 96 == last_value + 1
@@ -468,7 +468,7 @@ def _list_facts(children: list[_Unit], degree: int, previous: int, warn) -> tupl
     degree's default; continues when it counts on from the previous sibling's list."""
     if not children:
         return None, False
-    style, value = _style_of(children[0].block.mark)
+    style, value = style_of(children[0].block.mark)
     continues = value > 1
     if continues and value != previous + 1:
         warn(children[0].block.index, f"list starts at {children[0].block.mark}; numbered on "
