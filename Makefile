@@ -101,6 +101,9 @@ demo: setup sysdeps
 	@mkdir -p $(OUT)/inferred
 	$(ASM) diff drafts/$(NEG)/first-draft.draft drafts/$(NEG)/rev1.draft --as-proposals -o $(OUT)/inferred --id P-inferred-rev1
 	@echo "demo outputs are in $(OUT)/"
+	@echo "the negotiation room (not started here; it keeps running until Ctrl-C), on a copy of the example:"
+	@echo "  mkdir -p build/room-demo && cp -r drafts amendments build/room-demo/ && cd build/room-demo &&"
+	@echo "  ../../$(ASM) room init $(NEG) && ../../$(ASM) room invite 'Delegation A' && ../../$(ASM) serve $(NEG)"
 
 test: setup sysdeps
 	$(BIN)/python -m pytest

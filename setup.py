@@ -17,7 +17,7 @@ def data_packages(package: str, folder: str) -> list[str]:
 packages = find_namespace_packages(include=["assembler", "assembler.*"],
                                    exclude=["*.__pycache__"])
 package_dir = {}
-package_data = {}
+package_data = {"assembler.room": ["templates/*.j2", "static/*"]}
 for package, folder in DATA.items():
     for name in data_packages(package, folder):
         packages.append(name)

@@ -1,5 +1,6 @@
 """The package's import graph, read from the source with ast (every import counts, late ones
-inside functions too, since a late import only hides a cycle): no module imports itself
+inside functions too, since a late import only hides a cycle; those for type checkers only
+do not): no module imports itself
 through others, no two packages import each other, and no module takes another's private
 (_name) names."""
 from __future__ import annotations
@@ -36,7 +37,11 @@ def imports(root: Path = PACKAGE) -> tuple[set[str], list[Import]]:
     found: list[Import] = []
     for name, (path, is_package) in modules.items():
         here = name.split(".") if is_package else name.split(".")[:-1]
-        for node in ast.walk(ast.parse(path.read_text("utf-8"), str(path))):
+        tree = ast.parse(path.read_text("utf-8"), str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                node.body = []  # imports for type hints only are not made when it runs
+        for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom):
                 if node.level:
                     base = here[:len(here) - node.level + 1]

@@ -180,6 +180,11 @@ class Negotiation:
     def proposal_facts(self, warn: Warn | None = None) -> dict[str, ProposalFacts]:
         """What a comparison table shows of each proposal on file beyond its id and
         proposer: status, co-sponsors, rationale; by id."""
-        return {p.id: ProposalFacts(STATUS_WORDS.get(p.status, p.status), tuple(p.co_sponsors),
-                                    p.proposer, " ".join(p.rationale.split()))
-                for p in self.proposals(warn)}
+        return proposal_facts(self.proposals(warn))
+
+
+def proposal_facts(proposals) -> dict[str, ProposalFacts]:
+    """Status, co-sponsors and rationale of each proposal, by id."""
+    return {p.id: ProposalFacts(STATUS_WORDS.get(p.status, p.status), tuple(p.co_sponsors),
+                                p.proposer, " ".join(p.rationale.split()))
+            for p in proposals}

@@ -12,6 +12,7 @@ Reusable pieces for other HTML outputs (redlines, comparisons):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -43,7 +44,11 @@ def css_string(value: object) -> Markup:
     return Markup('"' + "".join(out) + '"')
 
 
+@lru_cache(maxsize=16)
 def environment(user_dir: Path | None = None) -> SandboxedEnvironment:
+    """One environment per template folder, kept: jinja2 compiles a template once per
+    environment (and recompiles it when its file changes), and the room renders the draft
+    for every preview."""
     loaders: list[jinja2.BaseLoader] = []
     if user_dir is not None:
         loaders.append(jinja2.FileSystemLoader(str(user_dir)))
