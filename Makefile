@@ -15,7 +15,7 @@ SYSPKGS := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-l
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,bench]'
 	touch $@
 
 setup: $(BIN)/.installed

@@ -10,7 +10,8 @@ from ..diff import DELETE, EQUAL, INSERT
 from ..inline import plain
 from ..model import Draft
 from ..source.markup import parse_inline
-from .apply import ApplyRecord, Planned, parent_map, plan
+from .apply import Planned, parent_map, plan
+from .record import ApplyRecord
 from .conflicts import find_conflicts
 from .kinds import kind
 from .model import STATUS_WORDS, STATUSES, Proposal

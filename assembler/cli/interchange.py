@@ -126,7 +126,7 @@ def _prose(prop, index) -> list[str]:
 
 def _render(folder: Path, prop, index) -> tuple[Path, bytes]:
     """A proposal file's path and bytes: its prose as a comment header, then the YAML."""
-    from ..amendments.yamlio import dump_proposal
+    from ..amendments.yamlout import dump_proposal
     _check_folder(folder)
     head = [f"# {prop.title}" if prop.title else "# proposal", "# In UN prose:"]
     head += [f"#   {i}. {line}" for i, line in enumerate(_prose(prop, index), 1)]

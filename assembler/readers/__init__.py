@@ -69,7 +69,7 @@ def _read_pdf(path: Path, **meta: str) -> ImportResult:
 
 
 def _read_akn(path: Path, **meta: str) -> ImportResult:
-    from ..akn.importer import read_akn
+    from .akn import read_akn
     return read_akn(path, **meta)
 
 

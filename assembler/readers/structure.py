@@ -23,7 +23,7 @@ from .footnotes import CLOSE, OPEN, RULE, Note, find_marker, note_start, read_no
 from .furniture import guess_furniture
 from .masthead import read_closing, read_masthead
 from .printed import PrintedDocument, PrintedLine
-from .untext import ImportResult, _roman_value, _style_of
+from .untext import ImportResult, roman_value, style_of
 from .wrap import join
 
 # Inline facts from the page travel inside a unit's text as private-use characters until the
@@ -502,7 +502,7 @@ def _attach(op: _Unit, sub: _Unit, warn, indent=lambda block: None) -> None:
             break
     else:
         parent = chain[-1]
-        style, value = _style_of(label)
+        style, value = style_of(label)
         if value != 1:
             warn(sub.block.index, f"sub-paragraph {label} opens a list; attached under the "
                                   f"unit above, numbered on from its list")
@@ -514,13 +514,13 @@ def _same_list(siblings: list[_Unit], label: str) -> bool:
     """Does `label` go on the list whose last item is siblings[-1]? Same style, or a letter
     that reads as a roman numeral where the count calls for it ("(i)" after "(h)", "(v)"
     after "(iv)")."""
-    style, _ = _style_of(label)
-    last_style, last_value = _style_of(siblings[-1].block.mark)
+    style, _ = style_of(label)
+    last_style, last_value = style_of(siblings[-1].block.mark)
     if style == last_style:
         return True
     core = re.sub(r"\W", "", label)
     if "i" in last_style.lower() and re.fullmatch(r"[ivxl]+", core.lower()):
-        return _roman_value(core.lower()) == last_value + 1
+        return roman_value(core.lower()) == last_value + 1
     token = "a" if "a" in last_style else "A" if "A" in last_style else None
     return bool(token) and len(core) == 1 and last_style.replace(token, core) == label \
         and ord(core.lower()) - 96 == last_value + 1
@@ -531,10 +531,10 @@ def _list_facts(children: list[_Unit], degree: int, previous: int, warn) -> tupl
     degree's default; continues when it counts on from the previous sibling's list."""
     if not children:
         return None, False
-    style, value = _style_of(children[0].block.mark)
+    style, value = style_of(children[0].block.mark)
     core = re.sub(r"\W", "", children[0].block.mark)
     if core in ("v", "x", "l", "V", "X", "L"):  # a letter or a roman numeral: the count decides
-        roman = (style.replace("a", "i").replace("A", "I"), _roman_value(core.lower()))
+        roman = (style.replace("a", "i").replace("A", "I"), roman_value(core.lower()))
         default_roman = "i" in DEGREE_STYLES.get(degree, "").lower()
         if roman[1] == previous + 1 or (value != previous + 1 and default_roman):
             style, value = roman

@@ -200,7 +200,7 @@ def try_change(ctx: Ctx, pid: str) -> Response:
 
 @route("/drafts/{pid}/preview.docx", role=DELEGATION)
 def preview_docx(ctx: Ctx, pid: str) -> Response:
-    from ..compare.preview import preview as make_preview
+    from ..amendments.preview import preview as make_preview
     from ..writers.docx.redline import build_redline_docx
     store = ctx.room.store
     draft = my_draft(ctx, pid)
