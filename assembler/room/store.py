@@ -111,10 +111,14 @@ class Store:
     def current(self) -> Version:
         return self.versions()[-1]
 
+    def per_version(self, key: str, make):
+        """What `make()` gives, kept while the versions stay as they are (the current
+        version's index, its page)."""
+        return self._cached(key, self._stamp(sorted(self.drafts_dir.glob("*.draft"))), make)
+
     def index(self) -> UnitIndex:
         """Every way of naming the current version's units."""
-        stamp = self._stamp(sorted(self.drafts_dir.glob("*.draft")))
-        return self._cached("index", stamp, lambda: UnitIndex(self.current().draft))
+        return self.per_version("index", lambda: UnitIndex(self.current().draft))
 
     def lineage(self) -> dict[str, set[str]]:
         """Each unit of the current version with the units holding it and those it holds."""
@@ -128,8 +132,7 @@ class Store:
                     out[p].add(uid)
                     p = parents[p]
             return out
-        stamp = self._stamp(sorted(self.drafts_dir.glob("*.draft")))
-        return self._cached("lineage", stamp, make)
+        return self.per_version("lineage", make)
 
     def carried(self, p: Proposal) -> Proposal | None:
         """A proposal written against an older version, carried onto the current one (its
