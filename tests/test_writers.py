@@ -9,7 +9,7 @@ from assembler.amendments.compile import compile_proposals
 from assembler.amendments.yamlio import load_proposals
 from assembler.compare.redline import build_redline
 from assembler.compare.table import build_table
-from assembler.compare.versions import load_versions
+from assembler.negotiation.versions import load_versions
 from assembler.errors import AssemblerError
 from assembler.layout import load_layout
 from assembler.source import load_draft

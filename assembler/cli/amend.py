@@ -10,8 +10,7 @@ import typer
 
 from ..errors import AssemblerError
 from ..files import write_atomic
-from ..fs.names import check_name, is_name
-from ..fs.read import is_regular, read_bytes
+from ..fs.names import check_name
 from ..source import dump_draft, load_draft, read_text
 from .app import app, say, verb
 

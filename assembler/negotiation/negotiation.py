@@ -15,6 +15,8 @@ from typing import Callable
 
 from ..errors import AssemblerError
 from ..model import Draft
+from ..fs.names import is_name
+from ..fs.read import is_regular, read_bytes
 from ..source import load_draft
 from .versions import DRAFTS, OTHER_DOCUMENTS, Version, load_versions, order_by_chain
 
@@ -91,11 +93,15 @@ class Negotiation:
         return self._drafts[name]
 
     def _find(self, name: str) -> Draft | None:
-        direct = self.folder / f"{name}.draft"
-        if direct.is_file():
+        # A name, never a path: a proposal's `base: ../secret` must not reach outside.
+        direct = self.folder / f"{name}.draft" if is_name(name) else None
+        if direct is not None and is_regular(direct):
             return load_draft(direct)
         for path in sorted(self.folder.glob("*.draft")):
-            head = path.read_text("utf-8", errors="replace").split("\n\n", 1)[0]
+            if not is_regular(path):
+                continue
+            head = read_bytes(path, "head", truncate=True).decode("utf-8", "replace")
+            head = head.split("\n\n", 1)[0]
             if f"\nversion: {name}\n" in head + "\n":
                 return load_draft(path)
         return None
