@@ -73,7 +73,7 @@ class Store:
         self.room_dir = self.root / "room" / negotiation
         self._cache: dict = {}
         self._cache_lock = threading.Lock()
-        self._writes = 0
+        self._filed_state: tuple | None = None  # (folders' stamp, {id: (proposal, path)})
         self._git = self._is_git()
 
     # ------------------------------------------------------------------ reading, cached
@@ -178,14 +178,44 @@ class Store:
     def _proposal_files(self, folder: Path) -> list[Path]:
         return proposal_files(folder) if folder.is_dir() else []
 
+    def _round_folders(self) -> list[Path]:
+        if not self.amend_dir.is_dir():
+            return []
+        subs = [Path(top) / d for top, dirs, _ in os.walk(self.amend_dir) for d in dirs]
+        return [self.amend_dir] + sorted(subs)
+
     def _filed(self) -> dict[str, tuple[Proposal, Path]]:
         """Every proposal filed for the negotiation, by id, round by round as the
-        Negotiation reads them (the first of an id wins). Listed again when the room has
-        written since, or a folder changed (a file added, replaced or removed from outside)."""
-        folders = [self.amend_dir] + (sorted(p for p in self.amend_dir.rglob("*")
-                                             if p.is_dir()) if self.amend_dir.is_dir() else [])
-        stamp = (self._writes,) + self._stamp(folders)
-        return self._cached("filed", stamp, lambda: self._list_filed(folders))
+        Negotiation reads them (the first of an id wins). Listed again when a folder
+        changed from outside (a file added, replaced or removed); what the room writes
+        itself is brought up to date file by file (`_refresh_filed`)."""
+        folders = self._round_folders()
+        stamp = self._stamp(folders)
+        with self._cache_lock:
+            if self._filed_state is not None and self._filed_state[0] == stamp:
+                return self._filed_state[1]
+        listed = self._list_filed(folders)
+        with self._cache_lock:
+            self._filed_state = (stamp, listed)
+        return listed
+
+    def _refresh_filed(self, paths: list) -> None:
+        """After the room wrote `paths` (under the lock): those files read again, the rest
+        of the list kept."""
+        # the room's paths all start from the resolved root, as the listed ones do
+        changed = {Path(p) for p in paths if self.amend_dir in Path(p).parents}
+        with self._cache_lock:
+            state = self._filed_state
+        if not changed or state is None:
+            return
+        listed = {pid: hit for pid, hit in state[1].items() if hit[1] not in changed}
+        for path in sorted(changed):
+            p = self._proposal(path) if path.is_file() else None
+            if p is not None and p.id not in listed:
+                listed[p.id] = (p, path)
+        stamp = self._stamp(self._round_folders())
+        with self._cache_lock:
+            self._filed_state = (stamp, listed)
 
     def _list_filed(self, folders: list[Path]) -> dict[str, tuple[Proposal, Path]]:
         out: dict[str, tuple[Proposal, Path]] = {}
@@ -257,7 +287,7 @@ class Store:
                 try:
                     yield w
                 finally:
-                    self._writes += 1  # what was listed before may be stale now
+                    self._refresh_filed(w.paths)
                 entry = {"when": now(), "who": actor, "action": what, "subject": subject}
                 if w.detail:
                     entry["detail"] = w.detail
@@ -291,10 +321,9 @@ class Store:
         folder = self._private_dir(account_id)
         folder.mkdir(parents=True, exist_ok=True)
         path = inside(folder, proposal.id, ".yaml")
-        text = dump_proposal(proposal)
-        if proposal.changes:
-            parse_proposal(text, str(path))  # what we write must read back
-        write_atomic(path, text.encode("utf-8"))
+        # a draft is checked when it is submitted; until then it is the delegation's own
+        write_atomic(path, dump_proposal(proposal).encode("utf-8"))
+        self._remember("d", path, proposal)
         w.paths.append(path)
 
     def discard_private(self, w: Written, account_id: str, pid: str) -> None:
@@ -316,11 +345,18 @@ class Store:
         self.round_dir.mkdir(parents=True, exist_ok=True)
         path = inside(self.round_dir, check_name(pid), ".yaml")
         text = dump_proposal(filed)
-        parse_proposal(text, str(path))
+        filed = parse_proposal(text, str(path))  # what goes on file must read back
         write_atomic(path, text.encode("utf-8"), replace=False)  # never over one on file
+        self._remember("p", path, filed)
         self.discard_private(w, account_id, pid)
         w.paths.append(path)
         return filed
+
+    def _remember(self, kind: str, path: Path, proposal: Proposal) -> None:
+        """What was just written, kept as if read back (it was made from this value)."""
+        with self._cache_lock:
+            self._cache[f"{kind}:{path}"] = (self._stamp([path]), replace(proposal,
+                                                                          file=str(path)))
 
     def add_status(self, w: Written, pid: str, entry: StatusEntry) -> None:
         """One more entry in a filed proposal's history, the rest of its file untouched."""
