@@ -6,8 +6,9 @@ drafts, state, audit log).
 The web layer never builds a path: it names proposals by id and accounts by object, and this
 module looks them up among the files it lists (names joined only through fs.names.inside).
 Every change goes through `Store.action`, which holds the negotiation's lock, writes through
-fs.write (atomic, never replacing a proposal), appends to the audit log and, where the folder
-is a git repository, commits the files touched with the actor as author.
+fs.write (atomic, never replacing a proposal), and leaves it to the Record (record.py) to
+append to the audit log and, where the folder is a git repository, commit the files touched
+with the actor as author.
 
 Reading is cached per file (inode, time, size): a preview asks for every proposal on file,
 and re-reading a thousand YAML files for each would not keep up with a room of delegations.
@@ -19,8 +20,6 @@ import fcntl
 import json
 import os
 import re
-import subprocess
-import sys
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -35,22 +34,18 @@ from ..amendments.targets import UnitIndex
 from ..amendments.yamlio import load_proposal, parse_proposal, proposal_files
 from ..amendments.yamlout import dump_proposal, with_status_entry
 from ..errors import AssemblerError
-from ..fs.names import check_name, inside, is_name, name_from
+from ..fs.names import check_name, inside, is_name
 from ..fs.write import write_atomic
 from ..model import Draft
 from ..negotiation import Negotiation, Version
 from ..source import dump_draft
+from .record import Record
 
 ROOM_PREFIX = "W"   # proposals written in the room: W-01, W-02 ... (unique in the negotiation)
-COMMITTER = {"GIT_COMMITTER_NAME": "assembler room", "GIT_COMMITTER_EMAIL": "room@localhost"}
 
 
 def today() -> str:
     return _dt.date.today().isoformat()
-
-
-def now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
 
 
 @dataclass
@@ -74,7 +69,7 @@ class Store:
         self._cache: dict = {}
         self._cache_lock = threading.Lock()
         self._filed_state: tuple | None = None  # (folders' stamp, {id: (proposal, path)})
-        self._git = self._is_git()
+        self.record = Record(self.root, self.room_dir)
 
     # ------------------------------------------------------------------ reading, cached
     def _stamp(self, paths) -> tuple:
@@ -268,13 +263,6 @@ class Store:
                             lambda: json.loads(path.read_text("utf-8")) if path.is_file()
                             else default)
 
-    def audit_lines(self, limit: int = 200) -> list[dict]:
-        path = self.room_dir / "audit.jsonl"
-        if not path.is_file():
-            return []
-        lines = path.read_text("utf-8").splitlines()[-limit:]
-        return [json.loads(x) for x in lines if x.strip()]
-
     # ------------------------------------------------------------------ writing
     @contextmanager
     def action(self, actor: str, what: str, subject: str = "") -> Iterator[Written]:
@@ -288,15 +276,8 @@ class Store:
                     yield w
                 finally:
                     self._refresh_filed(w.paths)
-                entry = {"when": now(), "who": actor, "action": what, "subject": subject}
-                if w.detail:
-                    entry["detail"] = w.detail
-                log = self.room_dir / "audit.jsonl"
-                with open(log, "a", encoding="utf-8") as fh:
-                    fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                self._commit(actor, f"room: {what} {subject}".strip(), w.paths + [log])
+                log = self.record.audit(actor, what, subject, w.detail)
+                self.record.commit(actor, f"room: {what} {subject}".strip(), w.paths + [log])
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
@@ -380,11 +361,15 @@ class Store:
         write_atomic(hit[1], text.encode("utf-8"))
         w.paths.append(hit[1])
 
-    def issue(self, w: Written, draft: Draft, record: dict) -> Path:
-        """Write the next version (never over an existing one) and what each change did."""
+    def issue(self, w: Written, draft: Draft, record: dict, *, must_check: bool) -> Path:
+        """Write the next version (never over an existing one, only if it reads back as the
+        same units, and passes `check` when `must_check`) and what each change did."""
+        from ..source.writer import readable_back
         name = draft.metadata.version
         path = inside(self.drafts_dir, name, ".draft", what="a version name")
-        write_atomic(path, dump_draft(draft).encode("utf-8"), replace=False,
+        text = dump_draft(draft)
+        readable_back(draft, text, str(path), must_check)
+        write_atomic(path, text.encode("utf-8"), replace=False,
                      replace_hint="a version is never overwritten")
         w.paths.append(path)
         (self.room_dir / "records").mkdir(parents=True, exist_ok=True)
@@ -422,33 +407,3 @@ class Store:
                 fh.write(secrets.token_hex(32) + "\n")
         if not (self.room_dir / "state.json").exists():
             self.write_json(w, "state.json", {"open": True, "deadline": ""})
-
-    # ------------------------------------------------------------------ git
-    def _is_git(self) -> bool:
-        try:
-            out = subprocess.run(["git", "-C", str(self.root), "rev-parse", "--show-toplevel"],
-                                 capture_output=True, text=True, timeout=10)
-        except (OSError, subprocess.TimeoutExpired):
-            return False
-        return out.returncode == 0 and Path(out.stdout.strip()).resolve() == self.root
-
-    def _commit(self, actor: str, message: str, paths: list) -> None:
-        if not self._git:
-            return
-        rel = [str(Path(p).resolve().relative_to(self.root)) for p in paths]
-        env = {**os.environ, **COMMITTER}
-        git = ["git", "-C", str(self.root)]
-        subprocess.run(git + ["add", "-A", "--"] + rel, capture_output=True, env=env, timeout=60)
-        # --no-renames: a submitted draft moves from room/ to amendments/; both paths count
-        staged = subprocess.run(git + ["diff", "--cached", "--name-only", "--no-renames", "--"]
-                                + rel, capture_output=True, text=True, env=env,
-                                timeout=60).stdout.split()
-        if not staged:
-            return
-        author = f"{actor} <{name_from(actor, 'room', lower=True)}@room>"
-        done = subprocess.run(git + ["commit", "-q", "--no-verify", "-m", message, "--author",
-                                     author, "--"] + staged, capture_output=True, text=True,
-                              env=env, timeout=60)
-        if done.returncode != 0:  # the files are written and audited; say what git refused
-            err = " ".join(done.stderr.split())[:300]
-            sys.stderr.write(f"warning: room: '{message}' is not committed: {err}\n")
