@@ -69,6 +69,7 @@ class Store:
         self._cache: dict = {}
         self._cache_lock = threading.Lock()
         self._filed_state: tuple | None = None  # (folders' stamp, {id: (proposal, path)})
+        self._filed_generation = 0  # a listing begun before a write never replaces it
         self.record = Record(self.root, self.room_dir)
 
     # ------------------------------------------------------------------ reading, cached
@@ -189,9 +190,12 @@ class Store:
         with self._cache_lock:
             if self._filed_state is not None and self._filed_state[0] == stamp:
                 return self._filed_state[1]
+            seen = self._filed_generation
         listed = self._list_filed(folders)
         with self._cache_lock:
-            self._filed_state = (stamp, listed)
+            if self._filed_generation == seen:  # else the room wrote meanwhile: keep its list
+                self._filed_state = (stamp, listed)
+                self._filed_generation += 1
         return listed
 
     def _refresh_filed(self, paths: list) -> None:
@@ -211,6 +215,7 @@ class Store:
         stamp = self._stamp(self._round_folders())
         with self._cache_lock:
             self._filed_state = (stamp, listed)
+            self._filed_generation += 1
 
     def _list_filed(self, folders: list[Path]) -> dict[str, tuple[Proposal, Path]]:
         out: dict[str, tuple[Proposal, Path]] = {}
@@ -294,7 +299,8 @@ class Store:
         if private.is_dir():
             taken |= {f.stem for f in private.glob("*/*.yaml")}
         n = 1
-        while f"{ROOM_PREFIX}-{n:02d}" in taken:
+        while f"{ROOM_PREFIX}-{n:02d}" in taken or \
+                (self.round_dir / f"{ROOM_PREFIX}-{n:02d}.yaml").exists():
             n += 1
         return f"{ROOM_PREFIX}-{n:02d}"
 
