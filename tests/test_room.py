@@ -176,6 +176,9 @@ def test_co_facilitators_decide_and_issue_rev1(room):
     chair, csrf = signed_in(app, accounts, "Co-facilitators", "chair")
     comp = chair.get("/compilation").text
     assert pid in comp and "G-01" in comp and "Conflicts with" in comp
+    entry = comp.split(f'id="entry-{pid}-1"', 1)[1].split('class="conflict"', 1)[0]
+    # as the text would read, struck out and in bold
+    assert "<del>March 2018 for four days</del><ins>March 2018 for six days</ins>" in entry
     only = chair.get("/compilation", params={"proposer": "Delegation Q"}).text
     assert pid in only and "G-01/1 ·" not in only
     only = chair.get("/compilation", params={"status": "rejected"}).text

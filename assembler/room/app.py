@@ -26,6 +26,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from ..amendments.model import STATUS_WORDS
+from ..diff import DELETE, INSERT
 from ..errors import AssemblerError
 from . import chair, delegation, views  # noqa: F401  (chair and delegation register their routes)
 from .accounts import Account, Accounts
@@ -51,6 +52,7 @@ class Room:
                                       lstrip_blocks=True)
         self.env.globals["STATUS_WORDS"] = STATUS_WORDS
         self.env.globals["decisions_for"] = decisions_for
+        self.env.globals.update(INSERT=INSERT, DELETE=DELETE)  # the compilation's word diff
         static = resources.files(__package__) / "static"
         self.static = {f.name: f.read_bytes() for f in static.iterdir() if f.is_file()}
         self.static["un.css"] = views.un_css()
