@@ -6,6 +6,8 @@ ASM := $(BIN)/assembler
 SEED := ../shared/seed/000_97f5620c005065cf.txt
 NEG := gcm-modalities
 OUT := build/$(NEG)
+REAL := ../shared/real
+UPDATE := cuba-embargo
 SYSPKGS := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation2 chromium python3-uno
 
 .PHONY: setup sysdeps demo test bench clean
@@ -13,7 +15,7 @@ SYSPKGS := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-l
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,bench]'
 	touch $@
 
 setup: $(BIN)/.installed
@@ -68,6 +70,9 @@ demo: setup sysdeps
 	# Late proposals, two written against older versions, carried onto Rev.2 (a preview)
 	$(ASM) compile drafts/$(NEG)/rev2.draft amendments/$(NEG)/rev3 -o $(OUT)/compilation-rev3.html
 	$(ASM) apply drafts/$(NEG)/rev2.draft amendments/$(NEG)/rev3 --all -o $(OUT)/rev3-preview.draft
+	# An amendment tabled against the L-document, as the UN issues it, and read back
+	$(ASM) amendment-doc examples/amendment/A-1.yaml --base drafts/$(NEG)/l-document.draft --symbol A/71/L.60 --job-number 17-05200 -o $(OUT)/amendment-A-1.docx
+	$(ASM) import $(OUT)/amendment-A-1.docx --base drafts/$(NEG)/l-document.draft --id A-1 --replace -o $(OUT)/amendment-A-1.yaml
 	for f in docx html csv xlsx; do $(ASM) compare drafts/$(NEG)/first-draft.draft drafts/$(NEG)/rev1.draft drafts/$(NEG)/rev2.draft -o $(OUT)/comparison.$$f || exit 1; done
 	$(ASM) concordance $(NEG) --pairs each -o $(OUT)/concordance.html
 	$(ASM) concordance $(NEG) -o $(OUT)/concordance-rev2.csv
@@ -100,7 +105,19 @@ demo: setup sysdeps
 	cmp $(OUT)/first-draft-from-akn.draft drafts/$(NEG)/first-draft.draft
 	@mkdir -p $(OUT)/inferred
 	$(ASM) diff drafts/$(NEG)/first-draft.draft drafts/$(NEG)/rev1.draft --as-proposals -o $(OUT)/inferred --id P-inferred-rev1
-	@echo "demo outputs are in $(OUT)/"
+	# The penholder's annual update: last year's resolution as issued (the PDF text of
+	# A/RES/80/4) is imported (it must equal the committed drafts/$(UPDATE)/res-80-4.draft),
+	# this year's draft was edited from it (drafts/$(UPDATE)/l-81.draft, symbol and sponsor
+	# illustrative), and the L-document goes out with Track Changes against the issued text.
+	@if [ -f $(REAL)/A_RES_80_4.txt ]; then \
+	  mkdir -p build/$(UPDATE) && \
+	  $(ASM) import $(REAL)/A_RES_80_4.txt -o build/$(UPDATE)/res-80-4.draft -q && \
+	  cmp build/$(UPDATE)/res-80-4.draft drafts/$(UPDATE)/res-80-4.draft && \
+	  $(ASM) check drafts/$(UPDATE)/l-81.draft && \
+	  $(ASM) build drafts/$(UPDATE)/l-81.draft -o build/$(UPDATE)/l-81.docx && \
+	  $(ASM) redline $(REAL)/A_RES_80_4.txt drafts/$(UPDATE)/l-81.draft -o build/$(UPDATE)/l-81-track-changes.docx; \
+	else echo "note: ../shared/real is missing, so no annual update"; fi
+	@echo "demo outputs are in $(OUT)/ and build/$(UPDATE)/"
 	@echo "the negotiation room (not started here; it keeps running until Ctrl-C), on a copy of the example:"
 	@echo "  mkdir -p build/room-demo && cp -r drafts amendments build/room-demo/ && cd build/room-demo &&"
 	@echo "  ../../$(ASM) room init $(NEG) && ../../$(ASM) room invite 'Delegation A' && ../../$(ASM) serve $(NEG)"

@@ -77,10 +77,10 @@ def assert_complete(versions: list[Version], table, stable_ids: bool = True) -> 
 
 @pytest.fixture(scope="module")
 def example():
-    from assembler.compare.provenance import proposal_facts, version_record
+    from assembler.compare.provenance import version_record
     negotiation = Negotiation.named(NEG)
     versions = negotiation.versions()
-    facts = proposal_facts(negotiation.proposals())
+    facts = negotiation.proposal_facts()
     return versions, build_table(versions, [version_record(v, facts) for v in versions])
 
 
@@ -303,8 +303,8 @@ def test_rows_keep_deleted_units_where_they_stood(derived):
 
 
 def test_separately_imported_versions_align_by_text(first_draft):
-    """Ids numbered by position (as an importer gives them) shift after a deletion: rows
-    follow the text, not the id."""
+    """Ids numbered by position (op1, op2 ... as an importer gives them) shift after a
+    deletion: rows follow the text, not the id (docs/pairing.md)."""
     d0 = first_draft
     ops = [o for o in d0.operative if o.id != "op2"]
 
@@ -313,7 +313,7 @@ def test_separately_imported_versions_align_by_text(first_draft):
         for u in units:
             if isinstance(u, OperativeParagraph):
                 n += 1
-                u = replace(u, id=f"x{n}", children=tuple(replace(c, id=f"x{n}.{j}", children=())
+                u = replace(u, id=f"op{n}", children=tuple(replace(c, id=f"op{n}.{j}", children=())
                                                           for j, c in enumerate(u.children)))
             out.append(u)
         return tuple(out)
@@ -328,9 +328,9 @@ def test_separately_imported_versions_align_by_text(first_draft):
     t = build_table(vs)
     assert_complete(vs, t, stable_ids=False)
     by_old = {r.cells[0].unit_id: r for r in t.rows if r.cells[0].present}
-    assert by_old["x3"].cells[1].unit_id == "x2"      # old OP 3 is new OP 2
-    assert by_old["x3"].cells[1].change == "unchanged"
-    assert by_old["x2"].cells[1].change == "deleted"
+    assert by_old["op3"].cells[1].unit_id == "op2"      # old OP 3 is new OP 2
+    assert by_old["op3"].cells[1].change == "unchanged"
+    assert by_old["op2"].cells[1].change == "deleted"
 
 
 def test_concordance(derived):

@@ -10,7 +10,8 @@ from ..diff import DELETE, EQUAL, INSERT
 from ..inline import plain
 from ..model import Draft
 from ..source.markup import parse_inline
-from .apply import ApplyRecord, Planned, parent_map, plan
+from .apply import Planned, parent_map, plan
+from .record import ApplyRecord
 from .conflicts import find_conflicts
 from .kinds import kind
 from .model import STATUS_WORDS, STATUSES, Proposal
@@ -80,6 +81,9 @@ def compile_proposals(base: Draft, proposals, *, versions=None,
                                 styled=[(t, i, sup) for t, _, i, sup in
                                         restyle([(words.text, EQUAL)], formats[unit.id])])
             order.append(unit.id)
+    if any(p.unit == "title" for p in planned):   # the title, amended as a unit
+        rows["title"] = Row("title", "Title", "title", base.metadata.title)
+        order.insert(0, "title")
     parts = {"preamble": base.preamble[:1], "operative": base.operative[:1]}
     for p in planned:
         entry = _entry(p, index, rows, clashes.get(id(p), []))

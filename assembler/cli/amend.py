@@ -10,6 +10,8 @@ import typer
 
 from ..errors import AssemblerError
 from ..files import write_atomic
+from ..dates import checked_day
+from ..fs.locks import holding
 from ..fs.names import check_name
 from ..source import dump_draft, load_draft, read_text
 from .app import app, plural, say, verb
@@ -28,6 +30,7 @@ def _report_conflicts(err) -> None:
 
 @app.command()
 @verb
+@holding(shared=("paths",))
 def proposals(
     paths: List[Path] = typer.Argument(..., metavar="PROPOSALS...", help="proposal files or folders"),
     base: Optional[Path] = typer.Option(None, help="check every change against this version"),
@@ -83,6 +86,7 @@ def _list_one(p, index, prose, words, to_prose) -> None:
 
 @app.command()
 @verb
+@holding(exclusive=("proposal",))
 def status(
     proposal: Path = typer.Argument(..., help="a proposal file (.yaml, or .md in prose)"),
     action: Optional[str] = typer.Argument(None, help="accept, modify, reject, withdraw, "
@@ -112,7 +116,7 @@ def status(
         return
     entry = decide(prop, action, date or datetime.date.today().isoformat(), note, by, text,
                    tuple(change or ()))
-    original = read_text(proposal)
+    original = read_text(proposal, "a proposal", kind="proposal")
     prose = proposal.suffix.lower() in PROSE_SUFFIXES
     updated = with_status_entry(original, entry, str(proposal), prose=prose)
     parse_proposal(updated, str(proposal), prose=prose)  # what we write must read back
@@ -122,6 +126,7 @@ def status(
 
 @app.command("apply")
 @verb
+@holding(exclusive=("output", "record"), shared=("paths", "base"))
 def apply_(
     base: Path = typer.Argument(..., help="the version amended (.draft)"),
     paths: List[Path] = typer.Argument(..., metavar="PROPOSALS...", help="proposal files or folders"),
@@ -162,6 +167,8 @@ def apply_(
     version = name or old_name
     if version:
         check_name(version, "a version name", "--name" if name else "--version")
+    if date:
+        checked_day(date, "--date")
     draft = load_draft(base)
     props = load_proposals(paths)
     ids = {p.id for p in props}
@@ -203,6 +210,7 @@ def apply_(
 
 @app.command("compile")
 @verb
+@holding(shared=("paths",))
 def compile_(
     base: Path = typer.Argument(..., help="the version the proposals amend (.draft)"),
     paths: List[Path] = typer.Argument(..., metavar="PROPOSALS...", help="proposal files or folders"),

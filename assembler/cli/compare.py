@@ -28,11 +28,11 @@ def _versions(specs: List[str]):
 
 
 def _table(versions, negotiation, proposals: bool, title: str = ""):
-    from ..compare.provenance import proposal_facts, version_record
+    from ..compare.provenance import version_record
     from ..compare.table import build_table
     records = None
     if proposals:
-        facts = proposal_facts(negotiation.proposals(warn=say))
+        facts = negotiation.proposal_facts(warn=say)
         records = [version_record(v, facts) for v in versions]
     title = title or versions[-1].draft.metadata.title
     return build_table(versions, records, title=title, progress=_progress())

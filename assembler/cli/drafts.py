@@ -10,6 +10,8 @@ import typer
 from ..check import check_draft
 from ..errors import AssemblerError
 from ..files import write_atomic
+from ..dates import checked_day
+from ..fs.locks import holding
 from ..fs.names import check_name
 from ..source import load_draft, save_draft
 from .app import app, plural, rendering, say, verb
@@ -17,11 +19,13 @@ from .app import app, plural, rendering, say, verb
 
 @app.command("import")
 @verb
+@holding(exclusive=("output",))
 def import_(
     source: Path = typer.Argument(..., help="the draft: text (.txt, .md), Word (.docx) or "
                                             "Akoma Ntoso (.akn.xml)"),
     output: Path = typer.Option(..., "-o", "--output", help="the draft source to write (.draft); "
-                                "with --changes proposals, the folder for the proposals"),
+                                "with --changes proposals, the folder for the proposals; an "
+                                "issued amendment (.txt, .docx) is read into a proposal (.yaml)"),
     negotiation: str = typer.Option("", help="negotiation name (default: the output's folder)"),
     name: str = typer.Option("", "--name", help="the version's name (default: the output's file name)"),
     old_name: str = typer.Option("", "--version", hidden=True),  # its old spelling
@@ -32,6 +36,8 @@ def import_(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="do not list warnings"),
     replace_files: bool = typer.Option(False, "--replace", help="with --changes proposals: replace "
                                  "proposal files of the same ids (their histories are lost)"),
+    proposal_id: str = typer.Option("", "--id", help="an amendment read into a proposal: its "
+                                    "id (default: from its symbol)"),
 ):
     """Read a UN draft into a draft source, keeping every word.
 
@@ -40,6 +46,8 @@ def import_(
     Example: assembler import zero-draft.docx -o drafts/gcm-modalities/zero-draft.draft
 
     Example: assembler import returned.docx --changes proposals -o amendments/gcm-modalities/
+
+    Example: assembler import A_C.3_80_L.61.txt --base l20-rev1.draft -o amendments/rights-of-the-child/L-61.yaml
     """
     from ..readers import read_any
     if changes not in ("accept", "reject", "proposals"):
@@ -47,6 +55,9 @@ def import_(
     version = name or old_name
     if version:
         check_name(version, "a version name", "--name" if name else "--version")
+    if output.suffix.lower() in (".yaml", ".yml"):   # an issued amendment -> a proposal
+        from .amendment import import_amendment
+        return import_amendment(source, output, base, proposal_id, replace_files)
     if source.suffix.lower() == ".docx" and changes == "proposals":
         from .interchange import proposals_from_word
         return proposals_from_word(source, output, base, quiet, replace_files)
@@ -143,6 +154,8 @@ def build(
     """
     from ..layout import load_layout
     from ..publish import checked, compose, override
+    if date:
+        checked_day(date, "--date")
     values = {"stage": stage, "symbol": symbol, "date": date, "job_number": job_number}
     d = override(load_draft(draft), **values)
     d = checked(d, draft, {k for k, v in values.items() if v is not None})

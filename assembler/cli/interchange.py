@@ -9,6 +9,7 @@ import typer
 
 from ..errors import AssemblerError
 from ..files import write_atomic
+from ..fs.locks import holding
 from ..fs.names import check_name, inside, name_from
 from ..source import load_draft
 from .app import app, plural, say, verb
@@ -35,6 +36,7 @@ def export(
 
 @app.command()
 @verb
+@holding(exclusive=("output",))
 def diff(
     old: Path = typer.Argument(..., help="the earlier version (.draft, .docx or .akn.xml)"),
     new: Path = typer.Argument(..., help="the later version (.draft, .docx or .akn.xml)"),
@@ -124,7 +126,7 @@ def _prose(prop, index) -> list[str]:
 
 def _render(folder: Path, prop, index) -> tuple[Path, bytes]:
     """A proposal file's path and bytes: its prose as a comment header, then the YAML."""
-    from ..amendments.yamlio import dump_proposal
+    from ..amendments.yamlout import dump_proposal
     _check_folder(folder)
     head = [f"# {prop.title}" if prop.title else "# proposal", "# In UN prose:"]
     head += [f"#   {i}. {line}" for i, line in enumerate(_prose(prop, index), 1)]

@@ -112,7 +112,7 @@ def preview(
     """
     from ..amendments import load_proposals
     from ..amendments.conflicts import ConflictsFound
-    from ..compare.preview import preview as make_preview
+    from ..amendments.preview import preview as make_preview
     from ..negotiation import Negotiation
     check_format(output)
     base = load_version(draft)

@@ -12,6 +12,7 @@ from typing import Iterable
 
 from lxml import etree
 
+from ..lang import ENGLISH
 from .ns import (COMMENTS_CT, CORE_CT, CORE_REL, CP, DC, DCTERMS, DOC_CT, FOOTNOTES_CT, NSMAP,
                  NUMBERING_CT, OFFICE_DOC_REL, SETTINGS_CT, STYLES_CT, XML, w)
 from .numbering_xml import numbering_part
@@ -108,9 +109,11 @@ class PageSetup:
 
 
 class DocumentBuilder:
-    def __init__(self, fonts: Fonts | None = None, page: PageSetup | None = None):
+    def __init__(self, fonts: Fonts | None = None, page: PageSetup | None = None,
+                 language: str = ENGLISH.word):
         self.fonts = fonts or Fonts()
         self.page = page or PageSetup()
+        self.language = language  # w:lang of the text, for Word's proofing tools
         self.body = etree.Element(w("body"))
         self.footnotes = etree.Element(w("footnotes"), nsmap=NSMAP)
         self._next_footnote = 2  # 0 and 1 are the separators
@@ -497,7 +500,7 @@ class DocumentBuilder:
             fonts.set(w(attr), f.body)
         etree.SubElement(rpr, w("sz")).set(w("val"), str(round(f.body_pt * 2)))
         etree.SubElement(rpr, w("szCs")).set(w("val"), str(round(f.body_pt * 2)))
-        etree.SubElement(rpr, w("lang")).set(w("val"), "en-GB")
+        etree.SubElement(rpr, w("lang")).set(w("val"), self.language)
         ppr = etree.SubElement(etree.SubElement(defaults, w("pPrDefault")), w("pPr"))
         sp = etree.SubElement(ppr, w("spacing"))
         sp.set(w("after"), str(round(f.space_after_pt * 20)))

@@ -14,6 +14,17 @@ from .ns import w
 
 
 @dataclass(frozen=True)
+class NumInfo:
+    """Word automatic numbering on a paragraph, with the label Word would display."""
+    num_id: str
+    level: int
+    label: str
+    format: str       # decimal, lowerLetter, lowerRoman, upperLetter, upperRoman, bullet
+    value: int
+    left_twips: int = 0
+
+
+@dataclass(frozen=True)
 class Level:
     format: str = "decimal"
     text: str = "%1."
@@ -80,7 +91,6 @@ class NumberingCounter:
         self.restarted: set[str] = set()
 
     def next(self, num_id: str, level: int, counted: bool = True):
-        from .reader import NumInfo
         num = self.nums.get(num_id)
         if num is None:
             return None

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from ...lang import language_of
 from ...layout import Layout, load_layout
 from ...model import (Annex, AnnexParagraph, Break, Content, CrossRef, Draft, FootnoteRef,
                      Heading, OperativeParagraph, Table, Text)
@@ -45,7 +46,8 @@ class DraftDocx:
     layout: Layout = field(default_factory=load_layout)
 
     def __post_init__(self):
-        self.builder = DocumentBuilder(fonts(self.layout), page_setup(self.layout))
+        self.builder = DocumentBuilder(fonts(self.layout), page_setup(self.layout),
+                                       language_of(self.draft.metadata).word)
         self.builder.title = self.draft.metadata.title
         # the draft's metadata travels with the file, so an edited copy is read against it
         self.builder.properties = {PROPERTY_PREFIX + k: v for k, v in self.draft.metadata.items()}

@@ -3,15 +3,13 @@ templates/compilation.html.j2, rendered with autoescaping in a sandbox."""
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
 from ...amendments.compile import Compilation, conflict_line
 from ...amendments.model import STATUS_WORDS
-from ...layout import TEMPLATES
-
+from ...resources import TEMPLATES
 
 
 def compilation_html(c: Compilation) -> bytes:
