@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..dates import iso_day
+from ..diff import touching as words_touch
 from ..inline import plain
 from ..model import CrossRef, Draft, FootnoteRef, contents_of
 from ..numbering import Label, compute_labels
@@ -290,8 +291,7 @@ def touching(before: Segment | None, after: Segment) -> bool:
     strike-out ("cofacilitatorsco-facilitators"); a reader expects a space between them."""
     if before is None or {before.op, after.op} != {INSERT, DELETE}:
         return False
-    a, b = plain(before.content), plain(after.content)
-    return bool(a and b) and not a[-1].isspace() and not b[0].isspace()
+    return words_touch(plain(before.content), plain(after.content))
 
 
 def _moved_from(units: list[RedlineUnit], new_labels: dict) -> list[RedlineUnit]:
