@@ -127,9 +127,10 @@ class RedlineHtml:
                 '<ins>inserted text</ins> is in bold; <del>deleted text</del> is struck out; a '
                 'moved paragraph is <del>struck out</del> where it stood, marked <span '
                 'class="move-note">[moved to ...]</span>, and appears where it now stands marked '
-                '<span class="move-note">[moved from ...]</span>. Paragraph numbers, in the text and '
-                'in these notes, are those of the new version.' + (' Notes in the margin flag proposals on file that touch the '
-                'same paragraph.' if self.comments else '') + '</div>')
+                '<span class="move-note">[moved from ...]</span>. Paragraph numbers, in the text '
+                'and in these notes, are those of the new version.'
+                + (' Notes in the margin flag proposals on file that touch the same paragraph.'
+                   if self.comments else '') + '</div>')
 
     def render(self) -> str:
         meta = self.r.new.metadata
