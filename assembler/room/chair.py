@@ -126,7 +126,8 @@ def download(ctx: Ctx, version: str, kind: str) -> Response:
         data = compilation_docx(compile_proposals(old.draft, props,
                                                   versions=store.find_version()))
     else:
-        from ..compare.provenance import proposal_facts, version_record
+        from ..compare.provenance import version_record
+        from ..negotiation.negotiation import proposal_facts
         from ..compare.table import build_table
         from ..writers.tabular.xlsx import compare_xlsx
         chain = versions[:i + 1]

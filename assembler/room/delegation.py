@@ -67,15 +67,16 @@ def edit_draft(ctx: Ctx, pid: str) -> Response:
 def change_from_form(ctx: Ctx, index: UnitIndex) -> list[Change]:
     """The change a form describes: words selected in a paragraph, a paragraph operation, or
     sentences in UN prose."""
-    from ..amendments.prose import prose_to_change
+    from ..amendments.prose import instructions, prose_to_changes
     form = ctx.field("form")
     if form == "prose":
-        lines = [one_line(x) for x in ctx.field("prose").splitlines() if x.strip()]
-        if not lines:
-            raise Refused(400, "Write at least one sentence, e.g. In operative paragraph 5, "
-                               "replace “two” with “three”.")
-        try:
-            return [prose_to_change(s, index, line=i) for i, s in enumerate(lines, 1)]
+        try:   # as a proposal file's body: numbered or not, sentences across lines
+            lines = instructions(enumerate((one_line(x) for x in
+                                            ctx.field("prose").splitlines()), 1))
+            if not lines:
+                raise Refused(400, "Write at least one sentence, e.g. In operative paragraph "
+                                   "5, replace “two” with “three”.")
+            return [c for i, s in lines for c in prose_to_changes(s, index, line=i)]
         except AssemblerError as err:
             raise Refused(409, say(err))
     target = ctx.field("target")
@@ -201,7 +202,7 @@ def try_change(ctx: Ctx, pid: str) -> Response:
 
 @route("/drafts/{pid}/preview.docx", role=DELEGATION)
 def preview_docx(ctx: Ctx, pid: str) -> Response:
-    from ..compare.preview import preview as make_preview
+    from ..amendments.preview import preview as make_preview
     from ..writers.docx.redline import build_redline_docx
     store = ctx.room.store
     draft = my_draft(ctx, pid)

@@ -16,7 +16,6 @@ and re-reading a thousand YAML files for each would not keep up with a room of d
 from __future__ import annotations
 
 import datetime as _dt
-import fcntl
 import json
 import os
 import re
@@ -35,6 +34,7 @@ from ..amendments.yamlio import load_proposal, parse_proposal, proposal_files
 from ..amendments.yamlout import dump_proposal, with_status_entry
 from ..errors import AssemblerError
 from ..fs.names import check_name, inside, is_name
+from ..fs.locks import hold
 from ..fs.write import write_atomic
 from ..model import Draft
 from ..negotiation import Negotiation, Version
@@ -271,20 +271,20 @@ class Store:
     # ------------------------------------------------------------------ writing
     @contextmanager
     def action(self, actor: str, what: str, subject: str = "") -> Iterator[Written]:
-        """One action: under the negotiation's lock; audited and committed when it succeeds."""
+        """One action: under the negotiation's locks (fs.locks, the same the command line
+        takes, so a decision in the room and `assembler status` take turns); audited and
+        committed when it succeeds."""
         self.room_dir.mkdir(parents=True, exist_ok=True)
-        with open(self.room_dir / ".lock", "a+") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
+        rounds = sorted(p for p in self.amend_dir.glob("*") if p.is_dir()) \
+            if self.amend_dir.is_dir() else []
+        with hold(exclusive=[self.room_dir, self.drafts_dir, self.amend_dir, *rounds]):
+            w = Written()
             try:
-                w = Written()
-                try:
-                    yield w
-                finally:
-                    self._refresh_filed(w.paths)
-                log = self.record.audit(actor, what, subject, w.detail)
-                self.record.commit(actor, f"room: {what} {subject}".strip(), w.paths + [log])
+                yield w
             finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+                self._refresh_filed(w.paths)
+            log = self.record.audit(actor, what, subject, w.detail)
+            self.record.commit(actor, f"room: {what} {subject}".strip(), w.paths + [log])
 
     def write_json(self, w: Written, name: str, data) -> None:
         path = self.room_dir / name
