@@ -66,7 +66,7 @@ def tracked_redline(old, new, out) -> tuple[str, str]:
     """Redline OLD -> NEW as Word tracked changes; its text accepted and rejected (pandoc)."""
     r = run_cli("redline", old, new, "-o", out)
     assert r.returncode == 0, r.stderr
-    assert "5 changed, 0 inserted, 0 deleted, 0 moved, 1 footnotes changed" in r.stderr + r.stdout
+    assert "5 changed, 0 inserted, 0 deleted, 0 moved, 1 footnote changed" in r.stderr + r.stdout
     return (" ".join(pandoc_text(out, "accept").split()),
             " ".join(pandoc_text(out, "reject").split()))
 

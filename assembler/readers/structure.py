@@ -23,7 +23,7 @@ from .footnotes import CLOSE, OPEN, RULE, Note, find_marker, note_start, read_no
 from .furniture import guess_furniture
 from .masthead import read_closing, read_masthead
 from .printed import PrintedDocument, PrintedLine
-from .untext import ImportResult, _roman_value, _style_of
+from .untext import ImportResult, roman_value, style_of
 from .wrap import join
 
 # Inline facts from the page travel inside a unit's text as private-use characters until the
@@ -37,6 +37,8 @@ _NUM_ANY = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")  # after a blank line, whatever
 _LABEL_ALONE = re.compile(r"^(\((?:[a-z]{1,2}|[ivxl]{1,6})\))$")
 _LABEL_INLINE = re.compile(r"^(\((?:[a-z]{1,2}|[ivxl]{1,6})\))\s+(\S.*)$")
 # "a.", "A)", "i." labels (other list styles) only where a paragraph opens
+# ... and alone, where a PDF sets it apart from its text with a tab ("A." stays a heading)
+_STYLED_ALONE = re.compile(r"^((?:[a-z]{1,2}|[A-Z]{1,2}|[ivxl]{1,6})\.|(?:[a-z]{1,2}|[A-Z]{1,2}|[ivxl]{1,6})\))$")
 _STYLED_LABEL = re.compile(r"^((?:[a-z]{1,2}|[A-Z]{1,2}|[ivxl]{1,6})[.)])\s+(\S.*)$")
 _ROMAN_ALONE = re.compile(r"^([IVXL]{1,6}|[A-H])\.$")  # "II." or "B." over a section
 _ROMAN_INLINE = re.compile(r"^([IVXL]{1,6})\.\s+([A-Z].*)$")
@@ -100,6 +102,7 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
     if doc.layout:
         skip = {i for i, l in enumerate(lines) if l.region in ("header", "footer", "rule")}
         zones = _zones([i for i, l in enumerate(lines) if l.region == "footnote"], warn.pages)
+        foot = [i for i in sorted(skip) if lines[i].region == "footer"]
     else:
         fur = guess_furniture(lines, head.end, head.symbol,
                               values.get("title", ""))
@@ -108,12 +111,13 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
             shown = ", ".join(f"'{lines[i].text.strip()}'" for i in block)
             warn(block[0], f"running header/footer dropped before page {page}: {shown}")
         skip = set(fur.lines)
-        job = next((m for i in sorted(fur.lines) if (m := _JOB_FOOT.match(lines[i].text.strip()))), None)
-        if job and "job_number" not in values:
-            values["job_number"] = job.group(1)
+        foot = sorted(fur.lines)
         zones = _guess_zones(lines, head.end, skip, warn.pages)
         for zone in zones:
             skip.update(zone)
+    job = next((m for i in foot if (m := _JOB_FOOT.match(lines[i].text.strip()))), None)
+    if job and "job_number" not in values:
+        values["job_number"] = job.group(1)
     skip.update(i for zone in zones for i in zone)
     skip.update(i for i, l in enumerate(lines) if RULE.match(l.text.strip()))
     notes = read_notes(lines, zones, warn.pages, warn)
@@ -221,6 +225,8 @@ def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> li
             expected += 1
             continue
         m = _LABEL_ALONE.match(t)
+        if not m and layout and listed:
+            m = _STYLED_ALONE.match(t)
         if m:
             blocks.append(Block("label", m.group(1), i, [], {page}, waiting=True))
             continue
@@ -493,7 +499,7 @@ def _attach(op: _Unit, sub: _Unit, warn, indent=lambda block: None) -> None:
                 break
         else:
             parent = chain[-1]
-            if _style_of(label)[1] != 1:
+            if style_of(label)[1] != 1:
                 warn(sub.block.index, f"sub-paragraph {label} opens a list; attached under "
                                       f"the unit above, numbered on from its list")
     if parent.degree >= 4:  # the model has four degrees
@@ -508,13 +514,13 @@ def _same_list(siblings: list[_Unit], label: str) -> bool:
     """Does `label` go on the list whose last item is siblings[-1]? Same style, or a letter
     that reads as a roman numeral where the count calls for it ("(i)" after "(h)", "(v)"
     after "(iv)")."""
-    style, _ = _style_of(label)
-    last_style, last_value = _style_of(siblings[-1].block.mark)
+    style, _ = style_of(label)
+    last_style, last_value = style_of(siblings[-1].block.mark)
     if style == last_style:
         return True
     core = re.sub(r"\W", "", label)
     if "i" in last_style.lower() and re.fullmatch(r"[ivxl]+", core.lower()):
-        return _roman_value(core.lower()) == last_value + 1
+        return roman_value(core.lower()) == last_value + 1
     token = "a" if "a" in last_style else "A" if "A" in last_style else None
     return bool(token) and len(core) == 1 and last_style.replace(token, core) == label \
         and ord(core.lower()) - 96 == last_value + 1
@@ -525,10 +531,10 @@ def _list_facts(children: list[_Unit], degree: int, previous: int, warn) -> tupl
     degree's default; continues when it counts on from the previous sibling's list."""
     if not children:
         return None, False
-    style, value = _style_of(children[0].block.mark)
+    style, value = style_of(children[0].block.mark)
     core = re.sub(r"\W", "", children[0].block.mark)
     if core in ("v", "x", "l", "V", "X", "L"):  # a letter or a roman numeral: the count decides
-        roman = (style.replace("a", "i").replace("A", "I"), _roman_value(core.lower()))
+        roman = (style.replace("a", "i").replace("A", "I"), roman_value(core.lower()))
         default_roman = "i" in DEGREE_STYLES.get(degree, "").lower()
         if roman[1] == previous + 1 or (value != previous + 1 and default_roman):
             style, value = roman
@@ -590,9 +596,17 @@ def _place_markers(units: list[_Unit], notes: list[Note], head, warn):
     sponsors = ""
     pos = (0, 0)
     superscripts = any(OPEN in u.text for u in units)
+    said: dict[str, tuple[str, str]] = {}  # a note's words -> (its id, its mark)
     for note in notes:
         fid = "fn-star" if note.mark == "*" else f"fn{note.mark}" if note.mark.isdigit() \
             else f"fn-line{note.index}"
+        again = said.get(" ".join(note.text.split())) if note.mark.isdigit() else None
+        if again:
+            # the same words under two markers: one footnote referenced twice (as the Word
+            # reader has it)
+            fid = again[0]
+            warn(note.index, f"footnote {note.mark} repeats footnote {again[1]} word for word; "
+                             f"read as one footnote referenced twice")
         hit = None
         for u in range(pos[0], len(units)):
             found = find_marker(units[u].text, note.mark, pos[1] if u == pos[0] else 0,
@@ -622,7 +636,9 @@ def _place_markers(units: list[_Unit], notes: list[Note], head, warn):
                 warn(unit.block.index, f"footnote marker {note.mark} read in {unit.id} "
                                        f"({how}, in order)")
             pos = (u, begin)
-        fns.append(Footnote(fid, _runs(note.text)))
+        if not again:
+            said[" ".join(note.text.split())] = (fid, note.mark)
+            fns.append(Footnote(fid, _runs(note.text)))
     _repeated_markers(units, {f.id for f in fns})
     return fns, sponsors
 

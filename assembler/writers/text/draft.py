@@ -58,7 +58,7 @@ class TextDraft:
                 lines += ["", label.center(WIDTH).rstrip()]
             return lines + [""]
         col = WIDTH - 24
-        right = [f"Distr.: {face.distribution}", face.date] + (["", face.original] if face.original else [])
+        right = [f"{face.distribution_label} {face.distribution}", face.date] + (["", face.original] if face.original else [])
         lines = ["United Nations".ljust(col) + face.symbol, "=" * WIDTH,
                  face.organ.upper().ljust(col) + right[0]]
         lines += [" " * col + r for r in right[1:]]
