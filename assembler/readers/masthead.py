@@ -33,7 +33,6 @@ _COMMITTEE = re.compile(r"^(First|Second|Third|Fourth|Fifth|Sixth|Special Politi
                         r"Decolonization) Committee$")
 _AGENDA = re.compile(r"^Agenda items? (.+)$")
 _ADOPTED = re.compile(r"^Resolution adopted by the (.+?)(?: on (\d{1,2} \w+ \d{4}))?$")
-_ON_DATE = re.compile(rf"^on (\d{{1,2}} (?:{MONTHS}) \d{{4}})$")
 _REFERENCE = re.compile(r"^\[(?:without reference to a Main Committee|on the report of the (.+?))"
                         r" \((.+)\)\]$")
 _SPONSORS = re.compile(r"^(.+?):(\*?)\s*(draft (?:resolution|decision)|(?:revised )?amendments?\b.*"
@@ -197,8 +196,6 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
         stage = stage_of(v["symbol"])
         if stage:
             v["stage"] = stage
-    if "stage" not in v and v.get("stage_label"):
-        pass
     return m
 
 
