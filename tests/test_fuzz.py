@@ -99,6 +99,15 @@ def outcome(args: list, outputs: list[Path], kind: str) -> None:
         assert not [p for p in folder.iterdir() if p.name.endswith(".part")]
 
 
+def imported(d: Path, name: str, data: bytes, kind: str) -> tuple[Path, Path]:
+    """`data` written as d/name and imported to d/out/in.draft: (source, output)."""
+    src, out = d / name, d / "out" / "in.draft"
+    src.write_bytes(data)
+    out.parent.mkdir()
+    outcome(["import", src, "-o", out, "-q"], [out], kind)
+    return src, out
+
+
 class Scratch:
     """A fresh folder per example (hypothesis runs many examples in one test call)."""
 
@@ -185,11 +194,7 @@ def _replace_part(name: str, body: bytes) -> bytes:
     mutated(DOCX, 4)))
 def test_fuzz_docx(data):
     with Scratch() as d:
-        src = d / "in.docx"
-        src.write_bytes(data)
-        out = d / "out" / "in.draft"
-        out.parent.mkdir()
-        outcome(["import", src, "-o", out, "-q"], [out], "Word (import)")
+        src, _ = imported(d, "in.docx", data, "Word (import)")
         props = d / "props"
         props.mkdir()
         outcome(["import", src, "--changes", "proposals", "--base", FIRST_DRAFT, "-o", props,
@@ -203,11 +208,7 @@ AKN = export_akn(load_draft(FIRST_DRAFT))
 @given(inputs(AKN))
 def test_fuzz_akoma_ntoso(data):
     with Scratch() as d:
-        src = d / "in.akn.xml"
-        src.write_bytes(data)
-        out = d / "out" / "in.draft"
-        out.parent.mkdir()
-        outcome(["import", src, "-o", out, "-q"], [out], "Akoma Ntoso (import)")
+        imported(d, "in.akn.xml", data, "Akoma Ntoso (import)")
 
 
 TEXTS = [SEED] + sorted(REAL.glob("*.txt")) if SEED.exists() else []
@@ -218,11 +219,7 @@ TEXTS = [SEED] + sorted(REAL.glob("*.txt")) if SEED.exists() else []
 @given(st.sampled_from(TEXTS or [FIRST_DRAFT]).flatmap(lambda p: inputs(p.read_bytes()[:20000])))
 def test_fuzz_un_text(data):
     with Scratch() as d:
-        src = d / "in.txt"
-        src.write_bytes(data)
-        out = d / "out" / "in.draft"
-        out.parent.mkdir()
-        outcome(["import", src, "-o", out, "-q"], [out], "UN text (import)")
+        _, out = imported(d, "in.txt", data, "UN text (import)")
         if out.exists():
             outcome(["check", out], [], "UN text (check of the import)")
 

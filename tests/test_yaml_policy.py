@@ -87,3 +87,12 @@ def test_prose_header_follows_the_same_policy(tmp_path):
                  "In operative paragraph 1, delete “and”.\n", "utf-8")
     line = one_line_error(cli("proposals", f))
     assert f"{f}:2: YAML anchors and aliases (&i)" in line
+
+
+def test_a_prose_proposal_has_a_bounded_number_of_lines(tmp_path):
+    f = tmp_path / "P-01.md"
+    f.write_text("---\nid: P-01\nproposer: Delegation A\nbase: first-draft\n---\n" +
+                 "In operative paragraph 5, replace “two” with “three”.\n" * 50_001, "utf-8")
+    assert one_line_error(cli("proposals", f)) == (
+        f"error: {f}:6: more than 50,000 lines of changes; refused (split the changes over "
+        "several proposals)")
