@@ -15,15 +15,17 @@ from pathlib import Path
 import yaml
 
 from ..errors import AssemblerError
+from ..resources import SCHEMAS
 from ..source import read_text
+from .batch import collector_paused
 from .model import Change, Proposal, StatusEntry, allowed, number_changes, transition_hint
 from .kinds import change_schema, kind
 from .prose import instructions, prose_to_changes
 
-SCHEMA = Path(__file__).resolve().parent.parent.parent / "schemas" / "proposal.schema.json"
+SCHEMA = SCHEMAS / "proposal.schema.json"
 DATA_SUFFIXES = (".yaml", ".yml")
 PROSE_SUFFIXES = (".md", ".txt")
-_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 
 
 # ---------------------------------------------------------------- YAML with line numbers
@@ -46,7 +48,7 @@ MAX_NODES = 200_000
 MAX_PROSE_LINES = 50_000  # the same bound for a proposal in prose
 
 
-class _Loader(yaml.SafeLoader):
+class LineLoader(yaml.SafeLoader):
     def __init__(self, stream):
         super().__init__(stream)
         self._depth = 0
@@ -75,7 +77,7 @@ class _Loader(yaml.SafeLoader):
             self._depth -= 1
 
 
-def _mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
+def _mapping(loader: LineLoader, node: yaml.MappingNode) -> Located:
     out = Located()
     out.line = node.start_mark.line + 1
     out.lines = {}
@@ -89,25 +91,25 @@ def _mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
     return out
 
 
-def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LocatedList:
+def _sequence(loader: LineLoader, node: yaml.SequenceNode) -> LocatedList:
     out = LocatedList(loader.construct_object(n, deep=True) for n in node.value)
     out.line = node.start_mark.line + 1
     out.lines = [n.start_mark.line + 1 for n in node.value]
     return out
 
 
-def _timestamp(loader: _Loader, node: yaml.ScalarNode) -> str:
+def _timestamp(loader: LineLoader, node: yaml.ScalarNode) -> str:
     return loader.construct_scalar(node)  # dates stay as written
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
 def _parse_yaml(text: str, file: str, offset: int = 0):
     try:
-        return yaml.load(text, Loader=_Loader)
+        return yaml.load(text, Loader=LineLoader)
     except AssemblerError as err:
         err.file = file
         err.line = (err.line or 0) + offset
@@ -257,7 +259,7 @@ def parse_proposal(text: str, file: str = "<proposal>", *, prose: bool = False) 
     offset = 0
     sentences: list[tuple[int, str]] = []
     if prose:
-        m = _FRONT.match(text)
+        m = FRONT.match(text)
         if not m:
             raise AssemblerError("a proposal in prose starts with a header between '---' lines",
                                  file=file, line=1, hint="see docs/amendments.md")
@@ -408,8 +410,7 @@ def change_from_mapping(m: dict, line: int | None = None) -> Change:
 
 
 def load_proposals(paths) -> list[Proposal]:
-    from .apply import _collector_paused
-    with _collector_paused():
+    with collector_paused():
         return _load_all(paths)
 
 
@@ -440,7 +441,3 @@ def _load_all(paths) -> list[Proposal]:
         seen[prop.id] = str(f)
         out.append(prop)
     return out
-
-
-# Writing lives in yamlout.py; these names stay importable from here.
-from .yamlout import change_to_mapping, dump_proposal, status_text, with_status_entry  # noqa: E402,F401

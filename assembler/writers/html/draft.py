@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from ...errors import AssemblerError
 from ...fs.read import read_bytes
+from ...lang import language_of
 from ...layout import TEMPLATES, Layout, load_layout
 from ...model import (AnnexParagraph, Break, Content, CrossRef, Draft, FootnoteRef, Heading,
                      Table, Text)
@@ -223,7 +224,7 @@ def draft_context(draft: Draft, layout: Layout, run_hook: RunHook | None = None)
            "title": face.title if face else meta.title,
            "formula": meta.formula, "preamble": h.preamble(), "operative": h.operative(),
            "closing": [p.strip() for p in meta.closing.split(" / ") if p.strip()],
-           "annexes": h.annexes(), **page_context(layout)}
+           "annexes": h.annexes(), "lang": language_of(meta).html, **page_context(layout)}
     ctx["notes"] = h.notes  # filled while the units above were rendered
     if face and face.issued:
         import base64
