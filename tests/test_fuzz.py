@@ -1,5 +1,5 @@
 """Fuzzing every reader through the command, in-process: random and mutated drafts, YAML and
-prose proposals, Word parts, Akoma Ntoso and UN text. Whatever the input, the command ends
+prose proposals, Word parts, Akoma Ntoso, PDF and UN text. Whatever the input, the command ends
 with 0, 1 or 2, never a traceback, and writes nothing when it fails. The whole set stays
 within about a minute (max_examples below); `FUZZ_REPORT=1 pytest tests/test_fuzz.py -s`
 prints how many inputs were tried and the process's peak memory."""
@@ -209,6 +209,16 @@ AKN = export_akn(load_draft(FIRST_DRAFT))
 def test_fuzz_akoma_ntoso(data):
     with Scratch() as d:
         imported(d, "in.akn.xml", data, "Akoma Ntoso (import)")
+
+
+PDF = __import__("pdffiles").letter()
+
+
+@settings(FUZZ, max_examples=15)
+@given(inputs(PDF))
+def test_fuzz_pdf(data):
+    with Scratch() as d:
+        imported(d, "in.pdf", data, "PDF (import)")
 
 
 TEXTS = [SEED] + sorted(REAL.glob("*.txt")) if SEED.exists() else []

@@ -25,7 +25,7 @@ LIMITS: dict[str, tuple[int, str]] = {
     "text": (16 * MiB, "the text of a draft"),
     "docx": (64 * MiB, "a Word file"),  # compressed; its parts are bounded in ooxml/safezip
     "akn": (16 * MiB, "an Akoma Ntoso file"),
-    "pdf": (64 * MiB, "a PDF file"),
+    "pdf": (64 * MiB, "a PDF file"),  # readers/pdf.py also bounds pages and memory
     "proposal": (16 * MiB, "a proposal"),
     "settings": (4 * MiB, "a settings file"),
     "template": (4 * MiB, "a template"),
