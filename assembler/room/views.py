@@ -129,7 +129,7 @@ def on_file_for(store: Store, base: Draft, mine: Proposal) -> list[Proposal]:
 
 
 def preview_of(store: Store, proposal: Proposal, *, whole: bool = False) -> PreviewView:
-    from ..compare.preview import preview
+    from ..amendments.preview import preview
     from ..writers.html.redline import RedlineHtml
     base = store.current().draft
     if not proposal.changes:
