@@ -29,7 +29,9 @@ _SYMBOL = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9.\-]+){1,6}\*?$")
 SUP_RATIO = 0.8      # a run this much smaller than its line's text ...
 SUP_RISE = 0.2       # ... whose baseline sits this far (in the line's size) above it is raised
 COLUMN_GAP = 4.0     # a horizontal gap of this many font sizes separates columns on one baseline
-TAB_GAP = 1.5        # ... and this many a hanging number or label from its paragraph's text
+TAB_GAP = 0.8        # ... and this many a hanging number or label from its paragraph's text
+# What hangs before a paragraph's text: "12.", "1000.", "(a)", "iv.", "B)", a bullet
+_HANGING = re.compile(r"^(?:\(?[0-9A-Za-z]{1,5}[.)]|[\u2022\u2013\-*])$")
 BAND = 0.12          # headers and footers stand in the top and bottom 12% of the page
 
 
@@ -120,8 +122,8 @@ def _split_columns(group: list[dict]) -> list[list[dict]]:
         gap = c["x0"] - last["x1"]
         size = max(c["size"], last["size"])
         word = "".join(ch["text"] for ch in out[-1]).strip()
-        if gap > COLUMN_GAP * size or (gap > TAB_GAP * size and len(word) <= 8
-                                        and " " not in word and len(out) == 1):
+        if gap > COLUMN_GAP * size or (gap > TAB_GAP * size and len(out) == 1
+                                        and _HANGING.match(word)):
             out.append([])
         out[-1].append(c)
         last = c
