@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import AssemblerError
+from .resources import TEMPLATES
 from .tomlfile import read_toml
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 DEFAULT_LAYOUT = TEMPLATES / "un-layout.toml"
 
 

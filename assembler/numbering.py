@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .lang import ENGLISH
 from .model import Draft, Heading
 
 DEGREE_STYLES = {1: "(a)", 2: "(i)", 3: "a.", 4: "i."}
@@ -29,15 +30,13 @@ class Label:
     @property
     def short(self) -> str:
         """The form delegations write in compilations: "OP 14 (a)", "PP 3"."""
-        prefix = {"pp": "PP", "op": "OP", "sub": "OP", "heading": "Heading"}[self.kind]
-        return f"{prefix} {self.number}"
+        return f"{ENGLISH.short_names[self.kind]} {self.number}"
 
     @property
     def long(self) -> str:
-        """The UN prose form: "operative paragraph 14 (a)"."""
-        name = {"pp": "preambular paragraph", "op": "operative paragraph",
-                "sub": "operative paragraph", "heading": "heading"}[self.kind]
-        return f"{name} {self.number}"
+        """The UN prose form: "operative paragraph 14 (a)" (in the draft's language:
+        UnitIndex.label_of)."""
+        return f"{ENGLISH.long_names[self.kind]} {self.number}"
 
 
 def roman(n: int) -> str:

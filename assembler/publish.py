@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .errors import AssemblerError
 from .fs.read import read_bytes
+from .lang import language_of
 from .layout import Layout
 from .model import Draft
 from .stages import StageError, masthead_for, with_overrides
@@ -32,7 +33,14 @@ def metadata_line(draft_path: Path | None, key: str) -> int | None:
 
 
 def checked(draft: Draft, draft_path: Path | None, overridden: set[str] = frozenset()) -> Draft:
-    """The draft if its stage can be built; else an error naming the field (and its line)."""
+    """The draft if its language and stage can be built; else an error naming the field
+    (and its line)."""
+    try:
+        language_of(draft.metadata)
+    except AssemblerError as err:
+        err.file = str(draft_path) if draft_path else None
+        err.line = metadata_line(draft_path, "language")
+        raise
     if not draft.metadata.stage:
         return draft
     try:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .errors import AssemblerError
+from .lang import ENGLISH, Language, language_of
 from .model import Metadata
 
 INFORMAL = {"elements": "Elements paper", "zero": "Zero draft", "first": "First draft",
@@ -25,10 +26,6 @@ _L_REV_SYMBOL = re.compile(r"^[A-Z]+(?:/C\.\d+)?/\d+/L\.\d+/Rev\.\d+$")
 _RES_SYMBOL = re.compile(r"^[A-Z]+/RES/(\d+/\d+)(?:\s*\(\w+\))?$")
 _JOB = re.compile(r"^(\d{2})-(\d{5})(?:\s*\(([A-Z])\))?$")
 
-_ONES = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-         "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
-         "sixteenth", "seventeenth", "eighteenth", "nineteenth")
-_TENS = ("", "", "twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet")
 
 
 class StageError(AssemblerError):
@@ -39,17 +36,10 @@ class StageError(AssemblerError):
         self.field = field
 
 
-def session_words(n: int) -> str:
+def session_words(n: int, lang: Language = ENGLISH) -> str:
     """71 -> 'Seventy-first session' (the masthead spells the ordinal out)."""
-    if not 0 < n < 100:
-        return f"{n}th session"
-    if n < 20:
-        word = _ONES[n]
-    elif n % 10 == 0:
-        word = _TENS[n // 10] + "ieth"
-    else:
-        word = _TENS[n // 10] + "y-" + _ONES[n % 10]
-    return word[0].upper() + word[1:] + " session"
+    word = lang.ordinal(n)
+    return lang.masthead["session"].format(Ordinal=word[0].upper() + word[1:], ordinal=word)
 
 
 @dataclass(frozen=True)
@@ -76,6 +66,7 @@ class Masthead:
     running_title: str = ""        # beside the symbol in running headers of resolutions
     closing: tuple = ()            # ("74th plenary meeting", "6 April 2017")
     illustrative: str = ""         # why symbols are not real, when they are not
+    distribution_label: str = ENGLISH.masthead["distribution"]  # in the draft's language
 
     @property
     def issued(self) -> bool:
@@ -90,15 +81,17 @@ def _need(meta: Metadata, key: str, stage: str, example: str) -> str:
     return value
 
 
-def agenda_line(items: str) -> str:
+def agenda_line(items: str, lang: Language = ENGLISH) -> str:
     """'13 and 117' or '13, 117' -> 'Agenda items 13 and 117'; '13' -> 'Agenda item 13'."""
     parts = [p for p in re.split(r"\s*(?:,|\band\b)\s*", items.strip()) if p]
+    words = lang.masthead
     if len(parts) <= 1:
-        return f"Agenda item {items.strip()}"
-    return "Agenda items " + ", ".join(parts[:-1]) + " and " + parts[-1]
+        return words["agenda_item"].format(item=items.strip())
+    return words["agenda_items"].format(items=words["list_separator"].join(parts[:-1]),
+                                        last=parts[-1])
 
 
-def submitted_line(by: str) -> str:
+def submitted_line(by: str, lang: Language = ENGLISH) -> str:
     """An office submits 'Draft resolution submitted by the President of the General
     Assembly'; States or groups are listed first: 'Delegation A and Delegation B: draft
     resolution'. A line that already says 'draft resolution' is kept as written."""
@@ -106,9 +99,11 @@ def submitted_line(by: str) -> str:
         return by
     office = re.match(r"^(the\s+)?(President|Chair|Vice-President|Co-facilitators|Secretary-General)\b",
                       by, re.I)
+    words = lang.masthead
     if office:
-        return "Draft resolution submitted by " + (by if office.group(1) else "the " + by)
-    return f"{by}: draft resolution"
+        key = "submitted_by_office" if office.group(1) else "submitted_by_the_office"
+        return words[key].format(by=by)
+    return words["submitted_by_states"].format(by=by)
 
 
 def job_parts(job: str, stage: str) -> tuple[str, str]:
@@ -122,6 +117,7 @@ def job_parts(job: str, stage: str) -> tuple[str, str]:
 
 def masthead_for(meta: Metadata) -> Masthead:
     """The face of `meta`'s stage, or a StageError naming the missing or wrong field."""
+    lang = language_of(meta)
     stage = meta.stage.strip()
     if stage not in KNOWN_STAGES:
         raise StageError(f"unknown stage '{stage or '(none)'}'", "stage",
@@ -146,21 +142,22 @@ def masthead_for(meta: Metadata) -> Masthead:
     date = _need(meta, "date", stage, "3 April 2017")
     job, barcode = job_parts(_need(meta, "job-number", stage, "17-05719"), stage)
     session_value = _need(meta, "session", stage, "Seventy-first session")
-    session = (session_words(int(session_value)) if session_value.isdigit()
+    session = (session_words(int(session_value), lang) if session_value.isdigit()
                else session_value)
-    agenda = agenda_line(_need(meta, "agenda-items", stage, "13 and 117"))
+    agenda = agenda_line(_need(meta, "agenda-items", stage, "13 and 117"), lang)
     titles = tuple(t.strip() for t in meta.get("agenda-titles").split(" / ") if t.strip())
-    common = dict(date=date, organ=meta.organ.strip() or "General Assembly", symbol=symbol,
+    words = lang.masthead
+    common = dict(date=date, organ=meta.organ.strip() or words["organ"], symbol=symbol,
                   session=session, agenda=agenda, agenda_titles=titles, job_number=job,
                   job_date=meta.get("job-date").strip(), barcode=barcode,
-                  illustrative=illustrative)
+                  illustrative=illustrative, distribution_label=words["distribution"])
     if stage in ("L", "L-rev"):
         submitted = submitted_line(_need(meta, "submitted-by", stage,
-                                         "President of the General Assembly"))
+                                         "President of the General Assembly"), lang)
+        original = meta.original_language.strip() or lang.name
         return Masthead(stage, "limited", title, submitted=submitted,
-                        distribution=meta.distribution.strip() or "Limited",
-                        original="Original: " + (meta.original_language.strip() or "English"),
-                        **common)
+                        distribution=meta.distribution.strip() or words["limited"],
+                        original=words["original"].format(language=original), **common)
     number = _RES_SYMBOL.match(symbol).group(1)
     adopted_on = _need(meta, "adopted-on", stage, "6 April 2017")
     source = _need(meta, "adopted-from", stage, "A/71/L.58")
@@ -171,10 +168,10 @@ def masthead_for(meta: Metadata) -> Masthead:
                          hint="add the line 'closing: 74th plenary meeting / 6 April 2017'")
     organ = common["organ"]
     return Masthead(stage, "resolution", f"{number}. {title}",
-                    distribution=meta.distribution.strip() or "General",
-                    adopted=f"Resolution adopted by the {organ} on {adopted_on}",
-                    committee=(f"[on the report of the {committee} ({source})]" if committee
-                               else f"[without reference to a Main Committee ({source})]"),
+                    distribution=meta.distribution.strip() or words["general"],
+                    adopted=words["adopted"].format(organ=organ, date=adopted_on),
+                    committee=(words["committee"].format(committee=committee, source=source)
+                               if committee else words["no_committee"].format(source=source)),
                     running_title=title, closing=closing, **common)
 
 

@@ -10,7 +10,7 @@ from harness import measure, row
 from gen import generate_draft
 
 from assembler.amendments import apply_proposals
-from assembler.amendments.apply import _collector_paused
+from assembler.amendments.batch import collector_paused
 from assembler.amendments.model import Proposal, StatusEntry, number_changes
 from assembler.amendments.targets import UnitIndex
 from assembler.amendments.words import UnitWords
@@ -86,7 +86,7 @@ def proposals_data(per_unit, n: int) -> list[dict]:
 def validate(data: list[dict]) -> list[Proposal]:
     """What load_proposals does to each parsed file (with the cycle collector paused, as
     there)."""
-    with _collector_paused():
+    with collector_paused():
         return _validate(data)
 
 

@@ -14,7 +14,7 @@ from harness import measure, row
 from gen import generate_draft
 
 from assembler.akn.export import export_akn
-from assembler.akn.importer import read_akn
+from assembler.readers.akn import read_akn
 from assembler.errors import AssemblerError
 from assembler.ooxml.editor import TrackedEditor
 from assembler.readers.docx import read_docx_draft

@@ -13,7 +13,7 @@ from conftest import run_cli
 from strategies import drafts
 from word_canonical import canonical
 from assembler.akn.export import AKN, export_akn, work_iri
-from assembler.akn.importer import import_akn, read_akn
+from assembler.readers.akn import import_akn, read_akn
 from assembler.model import Metadata
 from assembler.ooxml.safezip import parse_xml
 

@@ -10,7 +10,7 @@ import pytest
 from assembler.amendments.yamlio import SCHEMA, load_proposal
 from assembler.fs import names
 from assembler.ooxml.editor import TrackedEditor
-from assembler.writers.docx import build_docx
+from assembler.writers.docx.draft import build_docx
 
 from conftest import FIRST_DRAFT, ROOT
 from inproc import cli, one_line_error

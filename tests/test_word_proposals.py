@@ -206,7 +206,8 @@ def test_a_paragraph_moved_in_word_is_a_move(first_draft, tmp_path):
 def test_a_change_inside_another_authors_insertion(tmp_path):
     """B deletes a word that A inserted: rejecting all removes A's words, B's view has
     neither, A's view has A's words."""
-    from assembler.ooxml.reader import read_docx, resolve, resolve_for
+    from assembler.ooxml.changes import resolve, resolve_for
+    from assembler.ooxml.reader import read_docx
     ed = TrackedEditor(wordfiles.hand_typed())
     ed.insert_words("all donors to contribute", "contribute ", "very promptly ", "Delegation A")
     p = ed.paragraph("all donors to contribute")

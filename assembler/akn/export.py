@@ -15,6 +15,7 @@ import re
 from lxml import etree
 
 from ..dates import iso_day
+from ..lang import language_of
 from ..leads import lead_text
 from ..model import (Annex, AnnexParagraph, Break, Content, CrossRef, Draft, FootnoteRef,
                      Heading, Table, Text)
@@ -140,7 +141,7 @@ class _Exporter:
                 etree.SubElement(el, _e("FRBRcountry"), value="un")
                 etree.SubElement(el, _e("FRBRname"), value=name)
             if level == "FRBRExpression":
-                etree.SubElement(el, _e("FRBRlanguage"), language="eng")
+                etree.SubElement(el, _e("FRBRlanguage"), language=language_of(d.metadata).akn)
         if not proprietary:  # an annex: the statement's references serve (eIds are unique)
             return meta
         refs = etree.SubElement(meta, _e("references"), source="#assembler")

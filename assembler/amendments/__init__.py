@@ -11,7 +11,8 @@ The API other parts build on:
         turn draft `old` into `new`, and notes (list of str) on what no change can say;
         units paired by id, and by text between versions numbered by position (infer.py)
 """
-from .apply import Applied, ApplyRecord, NotApplicable, apply_proposals
+from .apply import apply_proposals
+from .record import Applied, ApplyRecord, NotApplicable
 from .conflicts import Conflict, ConflictsFound
 from .kinds import KINDS
 from .model import (STATUSES, Change, Proposal, StatusEntry, allowed, number_changes,
@@ -24,7 +25,8 @@ __all__ = ["Applied", "ApplyRecord", "NotApplicable", "apply_proposals", "Confli
 
 from .infer import Inferred, infer_changes  # noqa: E402
 from .prose import change_to_prose, prose_to_change  # noqa: E402
-from .yamlio import dump_proposal, load_proposal, load_proposals, parse_proposal  # noqa: E402
+from .yamlio import load_proposal, load_proposals, parse_proposal  # noqa: E402
+from .yamlout import dump_proposal  # noqa: E402
 
 __all__ += ["Inferred", "infer_changes", "change_to_prose", "prose_to_change", "dump_proposal",
             "load_proposal", "load_proposals", "parse_proposal"]

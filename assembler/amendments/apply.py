@@ -6,19 +6,19 @@ two changes that cannot both be made are reported as conflicts (conflicts.py).
 """
 from __future__ import annotations
 
-import gc
-from collections import defaultdict
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from ..errors import AssemblerError, ProblemsFound
 from ..inline import cross_refs, plain
-from ..model import Draft, OperativeParagraph, Provenance, SubParagraph, contents_of
+from ..model import Draft, OperativeParagraph, SubParagraph, contents_of
 from .conflicts import ConflictsFound, find_conflicts, resolve
 from .kinds import Building, Planning, kind
 from .kinds.base import error
+from .batch import collector_paused
+from .carry import carry_proposal
 from .model import PARTS, Change, Proposal, selected
+from .record import Applied, ApplyRecord, NotApplicable
 from .targets import UnitIndex
 from .words import Edit, UnitWords
 
@@ -38,46 +38,6 @@ class Planned:
     new_unit: object = None   # insert-unit: the unit made
 
 
-@dataclass(frozen=True)
-class Applied:
-    """The provenance of one change made: what it did where, and whose it was."""
-    change: Change
-    proposal: Proposal
-    unit: str
-    label: str                # the unit as the base version numbers it
-    deleted: str = ""         # words taken out (word changes), as the base reads them
-    inserted: str = ""        # words put in
-    span: tuple | None = None  # (start, end) of the deleted words in the base reading
-
-    def provenance(self) -> Provenance:
-        return Provenance(self.change.id, self.change.kind, self.unit, self.proposal.proposer)
-
-
-@dataclass(frozen=True)
-class NotApplicable:
-    change: Change
-    proposal: Proposal
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.change.id} ({self.proposal.proposer}) no longer applies: {self.reason}"
-
-
-@dataclass
-class ApplyRecord:
-    base_version: str
-    applied: list[Applied] = field(default_factory=list)
-    not_applicable: list[NotApplicable] = field(default_factory=list)
-    overridden: list[tuple[Applied, str]] = field(default_factory=list)  # (loser, reason)
-    notes: list[str] = field(default_factory=list)  # what was read generously, and where
-
-    def by_unit(self) -> dict[str, list[Applied]]:
-        out: dict[str, list[Applied]] = defaultdict(list)
-        for a in self.applied:
-            out[a.unit].append(a)
-        return out
-
-
 Versions = Callable[[str], "Draft | None"]
 
 
@@ -86,21 +46,8 @@ def apply_proposals(base: Draft, proposals, *, mode: str = "accepted",
                     metadata: dict | None = None) -> tuple[Draft, ApplyRecord]:
     """Apply the selected proposals' changes to `base`. Raises AssemblerError for a change
     that cannot be placed (exit 2) and ConflictsFound / ProblemsFound (exit 1)."""
-    with _collector_paused():
+    with collector_paused():
         return _apply(base, proposals, mode, prefer, versions, metadata)
-
-
-@contextmanager
-def _collector_paused():
-    """Applying makes many small acyclic objects; Python's cycle collector would scan the
-    growing heap again and again (superlinear on 100,000 changes), and finds nothing here."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _apply(base, proposals, mode, prefer, versions, metadata):
@@ -161,7 +108,6 @@ def parent_map(draft: Draft) -> dict[str, str | None]:
 def plan(base: Draft, index: UnitIndex, proposals, record: ApplyRecord,
          versions: Versions | None, words_cache: dict | None = None) -> list[Planned]:
     """Resolve every change against the base (`words_cache` keeps each unit's words)."""
-    from .carry import carry_proposal
     out: list[Planned] = []
     ctx = Planning(index, words_cache)
     seen_ids: set[str] = set()

@@ -14,12 +14,12 @@ from ..errors import AssemblerError
 from ..model import Draft
 from .kinds import NotCarried, kind
 from .model import Change, Proposal
+from .record import NotApplicable
 from .targets import UnitIndex
 
 
 def carry_proposal(prop: Proposal, changes, base: Draft, index: UnitIndex, versions,
                    record) -> list[Change]:
-    from .apply import NotApplicable
     old = versions(prop.base) if versions else None
     if old is None:
         raise AssemblerError(f"proposal {prop.id} was written against '{prop.base}', which is "

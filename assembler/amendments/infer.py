@@ -12,13 +12,13 @@ Used for versions that arrive without a record of how they were made (`assembler
 every change rejected against one author's view), and checked by the property "changes
 inferred from a -> b, applied to a, give b" (tests/test_amendments_properties.py).
 
-1. Pairing. A unit keeps its stable id through `apply` and through edits to the source, so
-   units are paired by id. Documents that carry no ids (typed in Word, plain text) get them
-   from their readers by position (pp1, op1, h1, op1.a); between two such versions an
-   inserted paragraph shifts every id after it, so there units are also paired by text
-   (compare/align.py: same text, similar text, then id), both readings are inferred, and the
-   one asking less of the reader is kept (a unit taken under another id counts against its
-   reading, so ids win ties). A version that names its base (`based_on`) keeps ids.
+1. Pairing, by the one rule (compare/pairing.py, docs/pairing.md): ids are identity when
+   the new version names its base or the ids are more than positions. Documents that carry
+   no ids (typed in Word, plain text) get them from their readers by position (pp1, op1, h1,
+   op1.a); between two such versions units are paired by text (compare/align.py), and the
+   positional ids are weighed against it: both readings are inferred, and the one asking
+   less of the reader is kept (a unit taken under another id counts against its reading, so
+   ids win ties).
 2. Structure, list by list: old units left unpaired are deleted (their sub-paragraphs go
    with them), new ones inserted after the sibling before them (or at the start of their
    paragraph or part); of the paired units under the same parent the longest run that kept
@@ -28,6 +28,8 @@ inferred from a -> b, applied to a, give b" (tests/test_amendments_properties.py
    references by its numbers), an insertion anchored on the words before it, grown until
    they are unique; a rewrite (more than MAX_WORD_EDITS edits, or more than
    MAX_CHANGED_SHARE of the text deleted) becomes "replace the paragraph".
+   The same words replaced the same way in every unit of a part where they stand become
+   one replacement throughout (kinds/replace_throughout.py), when that makes the same text.
 4. Exactness: a unit's word changes are made the way apply.py makes them and must give its
    new text. Each is written as a person would (no spaces at the ends of quotes, spacing
    left to `apply`) where that gives the same text, else exactly (exact=True); if neither
@@ -37,15 +39,17 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..compare.align import _lis, align  # _lis: the longest run in order, shared
+from ..compare.align import align, longest_in_order
+from ..compare.pairing import ids_are_identity, pairs_by_id
 from ..compare.words import DELETE, EQUAL, INSERT, diff_content
 from ..errors import AssemblerError, ProblemsFound
 from ..inline import plain
 from ..model import CrossRef, Draft, FootnoteRef, contents_of
 from ..numbering import compute_labels
 from ..source.markup import render_inline
-from .kinds import Difference, infer as say, kind
+from .kinds import Difference, combine, infer as say, kind
 from .model import Change, PARTS, Proposal, number_changes
+from .targets import UnitIndex
 from .words import UnitWords
 
 MAX_WORD_EDITS = 5          # more edits than this in one unit: replace the unit
@@ -63,9 +67,9 @@ class Inferred(NamedTuple):
 
 def infer_changes(old: Draft, new: Draft) -> Inferred:
     """The changes that turn `old` into `new`, and notes on what they cannot say."""
-    by_id = _pairs_by_id(old, new)
+    by_id = pairs_by_id(old, new)
     result = _infer(old, new, by_id)
-    if new.metadata.based_on or not (_by_position(old) and _by_position(new)):
+    if ids_are_identity(old, new):
         return result
     o_units, n_units = old.unit_index(), new.unit_index()
     # a unit taken for one of another kind (a paragraph for a sub-paragraph) cannot move there
@@ -105,25 +109,6 @@ def _reading(d: Draft) -> list[tuple[str, str]]:
 def _cost(inferred: Inferred) -> int:
     return sum(_SENTENCE + len(c.words) + len(c.text) for c in inferred.changes) + \
         _SENTENCE * len(inferred.notes)
-
-
-def _pairs_by_id(old: Draft, new: Draft) -> dict[str, str]:
-    units = old.unit_index()
-    return {u.id: u.id for u in new.units() if u.id in units and units[u.id].kind == u.kind}
-
-
-def _by_position(d: Draft) -> bool:
-    """Ids as readers number documents that carry none: pp1.., op1.., h1.., op1.a .."""
-    def numbered(ids, prefix):
-        return ids == [f"{prefix}{i}" for i in range(1, len(ids) + 1)]
-
-    def subs_named_by_parent(unit) -> bool:
-        return all(c.id.startswith(unit.id + ".") and subs_named_by_parent(c)
-                   for c in getattr(unit, "children", ()))
-    return numbered([u.id for u in d.preamble], "pp") and \
-        numbered([u.id for u in d.operative if u.kind == "op"], "op") and \
-        numbered([u.id for u in d.operative if u.kind == "heading"], "h") and \
-        all(subs_named_by_parent(u) for u in d.operative)
 
 
 # ---------------------------------------------------------------- one reading
@@ -199,7 +184,7 @@ def _infer(old: Draft, new: Draft, pairs: dict[str, str]) -> Inferred:
         was = o_units[uid]
         changes += _edits(was, u, ids, ref, notes)
     flush(len(order))
-    return Inferred(tuple(changes), notes)
+    return Inferred(tuple(combine(changes, UnitIndex(old))), notes)
 
 
 _NOT_PROPOSALS = "annex, table and footnote additions and removals are not proposals"
@@ -265,7 +250,7 @@ def _staying(pairs: dict, o_parent: dict, o_lists: dict, n_lists: dict) -> set[s
             continue
         pos = {uid: i for i, uid in enumerate(o_lists.get(o_par, ()))}
         common = [n for n in n_ids if pairs.get(n) in pos and o_parent.get(pairs[n]) == o_par]
-        stay |= _lis([(n, pos[pairs[n]]) for n in common])
+        stay |= longest_in_order([(n, pos[pairs[n]]) for n in common])
     return stay
 
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..inline import plain
+from ..lang import language_of
 from ..model import Content, Draft, Text
 from ..numbering import Label, compute_labels
 from .model import PARTS
@@ -55,19 +56,20 @@ class UnitIndex:
         self.n_op = len(draft.operative_paragraphs())
 
     def label_of(self, uid: str) -> str:
-        """The long UN form of a unit's label: "operative paragraph 14 (a)"."""
+        """The long UN form of a unit's label, in the draft's language: "operative
+        paragraph 14 (a)"."""
+        lang = language_of(self.draft.metadata)
         if uid in PARTS or uid == "title":
-            return {"preamble": "the preamble", "operative": "the operative part",
-                    "title": "the title"}[uid]
+            return lang.places[uid]
         label = self.labels.get(uid)
         unit = self.units.get(uid)
         if label and label.kind == "heading":
-            return f"the heading “{plain(unit.content)}”"
+            return lang.places["heading"].format(text=plain(unit.content))
         if label:
-            return label.long
+            return f"{lang.long_names[label.kind]} {label.number}"
         if unit is not None and unit.kind == "fn":
             number = next(n for n, f in self.footnotes.items() if f == uid)
-            return f"footnote {number}"
+            return f"{lang.long_names['fn']} {number}"
         return uid
 
     def number(self, target: str) -> str:

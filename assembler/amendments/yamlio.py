@@ -15,15 +15,17 @@ from pathlib import Path
 import yaml
 
 from ..errors import AssemblerError
+from ..resources import SCHEMAS
 from ..source import read_text
+from .batch import collector_paused
 from .model import Change, Proposal, StatusEntry, allowed, number_changes, transition_hint
 from .kinds import change_schema, kind
 from .prose import instructions, prose_to_changes
 
-SCHEMA = Path(__file__).resolve().parent.parent.parent / "schemas" / "proposal.schema.json"
+SCHEMA = SCHEMAS / "proposal.schema.json"
 DATA_SUFFIXES = (".yaml", ".yml")
 PROSE_SUFFIXES = (".md", ".txt")
-_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 
 
 # ---------------------------------------------------------------- YAML with line numbers
@@ -45,7 +47,7 @@ MAX_DEPTH = 32
 MAX_NODES = 200_000
 
 
-class _Loader(yaml.SafeLoader):
+class LineLoader(yaml.SafeLoader):
     def __init__(self, stream):
         super().__init__(stream)
         self._depth = 0
@@ -74,7 +76,7 @@ class _Loader(yaml.SafeLoader):
             self._depth -= 1
 
 
-def _mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
+def _mapping(loader: LineLoader, node: yaml.MappingNode) -> Located:
     out = Located()
     out.line = node.start_mark.line + 1
     out.lines = {}
@@ -88,25 +90,25 @@ def _mapping(loader: _Loader, node: yaml.MappingNode) -> Located:
     return out
 
 
-def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LocatedList:
+def _sequence(loader: LineLoader, node: yaml.SequenceNode) -> LocatedList:
     out = LocatedList(loader.construct_object(n, deep=True) for n in node.value)
     out.line = node.start_mark.line + 1
     out.lines = [n.start_mark.line + 1 for n in node.value]
     return out
 
 
-def _timestamp(loader: _Loader, node: yaml.ScalarNode) -> str:
+def _timestamp(loader: LineLoader, node: yaml.ScalarNode) -> str:
     return loader.construct_scalar(node)  # dates stay as written
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
 def _parse_yaml(text: str, file: str, offset: int = 0):
     try:
-        return yaml.load(text, Loader=_Loader)
+        return yaml.load(text, Loader=LineLoader)
     except AssemblerError as err:
         err.file = file
         err.line = (err.line or 0) + offset
@@ -256,7 +258,7 @@ def parse_proposal(text: str, file: str = "<proposal>", *, prose: bool = False) 
     offset = 0
     sentences: list[tuple[int, str]] = []
     if prose:
-        m = _FRONT.match(text)
+        m = FRONT.match(text)
         if not m:
             raise AssemblerError("a proposal in prose starts with a header between '---' lines",
                                  file=file, line=1, hint="see docs/amendments.md")
@@ -285,6 +287,7 @@ def parse_proposal(text: str, file: str = "<proposal>", *, prose: bool = False) 
     if err:
         raise err
     _one_line_fields(data, file, offset)
+    _dates_and_names(data, file, offset)
     changes = _changes(data["changes"], file, offset)
     history = []
     for i, entry in enumerate(data.get("status", [])):
@@ -314,6 +317,55 @@ def _one_line_fields(data: Located, file: str, offset: int) -> None:
         if isinstance(value, str) and any(ch in value for ch in "\n\r\f\v\x85\u2028\u2029"):
             raise AssemblerError(f"the field '{key}' holds a line break", file=file,
                                  line=(line or 0) + offset or None, hint="write it on one line")
+    _no_controls(data, file, offset, data.line)
+
+
+def _no_controls(node, file: str, offset: int, line: int | None) -> None:
+    """No text in a proposal holds a control character ("\\u0001" written as an escape):
+    no document can show one, and Word and XML cannot hold it."""
+    from ..fs.read import CONTROL
+    if isinstance(node, str):
+        m = CONTROL.search(node)
+        if m:
+            raise AssemblerError(f"holds the control character U+{ord(m.group()):04X}; refused",
+                                 file=file, line=(line or 0) + offset or None,
+                                 hint="remove it; text holds none")
+    elif isinstance(node, dict):
+        for k, v in node.items():
+            _no_controls(k, file, offset, line)
+            _no_controls(v, file, offset, getattr(node, "lines", {}).get(k, line))
+    elif isinstance(node, list):
+        lines = getattr(node, "lines", [])
+        for i, v in enumerate(node):
+            _no_controls(v, file, offset, lines[i] if i < len(lines) else line)
+
+
+def _dates_and_names(data: Located, file: str, offset: int) -> None:
+    """Dates are real days; a proposal is superseded by or merged into another proposal,
+    named by its id, never by itself."""
+    from ..dates import checked_day
+    from ..fs.names import check_name
+    checks = []
+    if data.get("date") not in (None, ""):
+        checks.append((lambda v=data["date"]: checked_day(v, "the date"), data.lines["date"]))
+    for e in data.get("status", ()):
+        if e.get("date") not in (None, ""):
+            checks.append((lambda v=e["date"]: checked_day(v, "the date"),
+                           e.lines.get("date", e.line)))
+        if e.get("by"):
+            checks.append((lambda v=e["by"]: check_name(v, "a proposal id", "by:"),
+                           e.lines.get("by", e.line)))
+            if e["by"] == data["id"]:
+                raise AssemblerError(f"by: {e['by']}: a proposal cannot be "
+                                     f"{e.get('status')} by or into itself", file=file,
+                                     line=(e.lines.get("by") or 0) + offset or None,
+                                     hint="name the proposal that takes it over")
+    for check, line in checks:
+        try:
+            check()
+        except AssemblerError as err:
+            err.file, err.line = file, (line or 0) + offset or None
+            raise
 
 
 def _renumber(pid: str, entry: StatusEntry) -> StatusEntry:
@@ -353,8 +405,7 @@ def change_from_mapping(m: dict, line: int | None = None) -> Change:
 
 
 def load_proposals(paths) -> list[Proposal]:
-    from .apply import _collector_paused
-    with _collector_paused():
+    with collector_paused():
         return _load_all(paths)
 
 
@@ -385,7 +436,3 @@ def _load_all(paths) -> list[Proposal]:
         seen[prop.id] = str(f)
         out.append(prop)
     return out
-
-
-# Writing lives in yamlout.py; these names stay importable from here.
-from .yamlout import change_to_mapping, dump_proposal, status_text, with_status_entry  # noqa: E402,F401

@@ -7,7 +7,7 @@ import yaml
 from ..errors import AssemblerError
 from .kinds import kind
 from .model import Change, Proposal, StatusEntry
-from .yamlio import _FRONT, _Loader
+from .yamlio import FRONT, LineLoader
 
 def change_to_mapping(c: Change) -> dict:
     m: dict = {"kind": c.kind}
@@ -59,12 +59,12 @@ def with_status_entry(text: str, entry: StatusEntry, file: str, *, prose: bool) 
     """The file's text with one more status entry at the end of its `status:` list."""
     head_start, head_end = 0, len(text)
     if prose:
-        m = _FRONT.match(text)
+        m = FRONT.match(text)
         if not m:
             raise AssemblerError("no '---' header", file=file, line=1)
         head_start, head_end = m.start(1), m.end(1)
     head = text[head_start:head_end]
-    root = yaml.compose(head, Loader=_Loader)
+    root = yaml.compose(head, Loader=LineLoader)
     status_node = None
     for key, value in root.value:
         if key.value == "status":

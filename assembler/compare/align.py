@@ -6,7 +6,9 @@
 
 Units are matched within their part of the draft (preamble; operative part with its
 headings and sub-paragraphs in document order; annexes with their paragraphs, tables and
-rows; footnotes). Matching, in order of trust:
+rows; footnotes). When ids are identity (pairing.py: the newer version names its base, or
+the ids are more than positions) a unit matches the unit with its id and kind, and nothing
+else. Between versions numbered by position, matching goes in order of trust:
   1. same id and same text;
   2. same text, any id (drafts imported separately number their ids by position, so an
      inserted paragraph shifts every id after it);
@@ -28,6 +30,7 @@ from typing import Iterator
 
 from ..inline import plain
 from ..model import Draft, OperativeParagraph, Table, contents_of
+from .pairing import ids_are_identity
 
 EQUAL, CHANGED, INSERTED, DELETED, MOVED_AWAY = "equal", "changed", "inserted", "deleted", "moved-away"
 PARTS = ("preamble", "operative", "annexes", "footnotes")
@@ -79,6 +82,10 @@ class Alignment:
             if e.new is not None and e.new.id == new_id and e.status != MOVED_AWAY:
                 return e.old
         return None
+
+    def moved(self) -> frozenset:
+        """New ids of the units that moved."""
+        return frozenset(e.new.id for e in self.entries if e.moved and e.new is not None)
 
     def changes(self) -> list[Entry]:
         """Entries that show something: everything but unmoved equal units."""
@@ -175,8 +182,15 @@ def similarity(a: str, b: str) -> float:
 
 # ------------------------------------------------------------------ matching
 
+def _match_ids(old: list[_Item], new: list[_Item]) -> dict[int, tuple[int, str]]:
+    """new index -> (old index, "id"): the unit with the same id and kind."""
+    old_by_id = {it.unit.id: it for it in old}
+    return {n.index: (o.index, "id") for n in new
+            if (o := old_by_id.get(n.unit.id)) is not None and o.unit.kind == n.unit.kind}
+
+
 def _match(old: list[_Item], new: list[_Item]) -> dict[int, tuple[int, str]]:
-    """new index -> (old index, how)."""
+    """new index -> (old index, how), by text first (ids are positions)."""
     pairs: dict[int, tuple[int, str]] = {}
     used_old: set[int] = set()
     old_by_id = {it.unit.id: it for it in old}
@@ -243,7 +257,7 @@ def _match(old: list[_Item], new: list[_Item]) -> dict[int, tuple[int, str]]:
     return pairs
 
 
-def _lis(seq: list[tuple[int, int]]) -> set[int]:
+def longest_in_order(seq: list[tuple[int, int]]) -> set[int]:
     """First elements of a longest run of `seq` (sorted by first) whose second elements
     increase (patience sorting)."""
     tails: list[int] = []       # old index ending the best run of each length
@@ -280,7 +294,7 @@ def _stay(pairs: dict[int, tuple[int, str]], old: list[_Item], new: list[_Item])
             groups.setdefault(np_, []).append((n, o))
     in_order: set[int] = set()
     for seq in groups.values():
-        in_order |= _lis(seq)
+        in_order |= longest_in_order(seq)
     stay: set[int] = set()
     for n in sorted(in_order):  # parents come before their children
         parent = new[n].parent
@@ -289,9 +303,9 @@ def _stay(pairs: dict[int, tuple[int, str]], old: list[_Item], new: list[_Item])
     return stay
 
 
-def _align_part(old_d: Draft, new_d: Draft, part: str) -> list[Entry]:
+def _align_part(old_d: Draft, new_d: Draft, part: str, by_id: bool) -> list[Entry]:
     old, new = _items(old_d, part), _items(new_d, part)
-    pairs = _match(old, new)
+    pairs = _match_ids(old, new) if by_id else _match(old, new)
     stay = _stay(pairs, old, new)
     old_of_new = {n: o for n, (o, _) in pairs.items()}
     new_of_old = {o: n for n, (o, _) in pairs.items()}
@@ -369,7 +383,8 @@ def _reorder(gap: list[Entry]) -> list[Entry]:
 
 def align(old: Draft, new: Draft) -> Alignment:
     """Align every part of two versions; see the module docstring for the rules."""
+    by_id = ids_are_identity(old, new)
     entries: list[Entry] = []
     for part in PARTS:
-        entries += _align_part(old, new, part)
+        entries += _align_part(old, new, part, by_id)
     return Alignment(tuple(entries))

@@ -1,85 +1,47 @@
-"""What the comparison table takes from alignment (align.py) and the word diff (words.py).
+"""The one rule for pairing the units of two versions (docs/pairing.md).
 
-Alignment says which unit of the newer version continues which unit of the older one and
-which moved; the word diff says which words changed inside a unit. Both work on the model;
-this module turns their answer into the plain-text segments a table cell shows, each piece
-worded as its own version prints it (cross-references by that version's numbers).
+A unit of the newer version continues a unit of the older one, or is new. Which, depends on
+whether the ids can be trusted:
+
+- Ids are identity when the newer version names the one it is based on (`based-on`: made by
+  `apply`, or by hand from the older source), or when either version carries ids that are not
+  merely positions (a unit inserted as op16bis, a Word file with our bookmarks): a unit keeps
+  its id, and a new id is a new unit however much it reads like one that went.
+- Ids are positions when both versions were numbered by their readers (pp1, op1, h1, op1.a:
+  a document typed in Word or printed as a PDF) and the newer names no base; an inserted
+  paragraph shifts every id after it, so units are paired by their text (align.py: same
+  text, similar text, then id).
+
+Redline, comparison table, concordance, history, preview and inferred changes all pair
+through align(), which applies this rule; inference between versions numbered by position
+also weighs the positional ids (amendments/infer.py).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
-
 from ..model import Draft
-from .align import align
-from .words import DELETE, EQUAL, INSERT, diff_content
-
-Segment = tuple  # (op, text): op "=" same, "+" inserted, "-" deleted
-_OPS = {EQUAL: "=", INSERT: "+", DELETE: "-"}
 
 
-@dataclass(frozen=True)
-class Pairing:
-    pairs: dict      # new unit id -> old unit id
-    moved: frozenset  # new unit ids of the units that moved
+def numbered_by_position(draft: Draft) -> bool:
+    """Ids as readers number documents that carry none: pp1.., op1.., h1.., op1.a .."""
+    def numbered(ids, prefix):
+        return ids == [f"{prefix}{i}" for i in range(1, len(ids) + 1)]
+
+    def subs_named_by_parent(unit) -> bool:
+        return all(c.id.startswith(unit.id + ".") and subs_named_by_parent(c)
+                   for c in getattr(unit, "children", ()))
+    return numbered([u.id for u in draft.preamble], "pp") and \
+        numbered([u.id for u in draft.operative if u.kind == "op"], "op") and \
+        numbered([u.id for u in draft.operative if u.kind == "heading"], "h") and \
+        all(subs_named_by_parent(u) for u in draft.operative)
 
 
-def pair_units(old: Draft, new: Draft) -> Pairing:
-    """Pair the units of two versions.
-
-    A version that names the one it is based on was made from it (by `apply`, or by hand from
-    its source), so its ids are identity: a unit keeps its id, and a new id is a new unit
-    however much it resembles one that was deleted. Versions without that link (imported
-    separately, ids given by position) are paired by the aligner's text similarity."""
-    alignment = align(old, new)
-    moved = {e.new.id for e in alignment.entries if e.moved and e.new is not None}
-    pairs = alignment.pairs()
-    if new.metadata.based_on:
-        pairs = {n: o for n, o in pairs.items() if n == o}
-        moved &= set(pairs)
-        old_ids = {u.id for u in old.units()}
-        for u in new.units():
-            if u.id not in pairs and u.id in old_ids:
-                pairs[u.id] = u.id  # the aligner had given it to a look-alike
-    return Pairing(pairs, frozenset(moved))
+def ids_are_identity(old: Draft, new: Draft) -> bool:
+    """Whether units pair by id (else by text): see the module docstring."""
+    return bool(new.metadata.based_on) or not (numbered_by_position(old)
+                                               and numbered_by_position(new))
 
 
-def word_segments(old_contents: tuple, new_contents: tuple,
-                  old_words: Callable, new_words: Callable,
-                  old_styled: Callable | None = None, new_styled: Callable | None = None
-                  ) -> tuple[tuple[Segment, ...], tuple]:
-    """The new contents with the words the old ones lost, as (op, text) segments, and the
-    same split where italics change, as (op, text, italic).
-
-    A unit holding several contents (a table row's cells) is compared content by content,
-    joined by " | " as its text is."""
-    out: list[Segment] = []
-    styled: list = []
-    count = max(len(old_contents), len(new_contents))
-    for i in range(count):
-        old = old_contents[i] if i < len(old_contents) else ()
-        new = new_contents[i] if i < len(new_contents) else ()
-        if i:
-            in_old, in_new = i < len(old_contents), i < len(new_contents)
-            op = "=" if in_old and in_new else "+" if in_new else "-"
-            out.append((op, " | "))
-            styled.append((op, " | ", False))
-        for piece in diff_content(old, new):
-            words = old_words if piece.op == DELETE else new_words
-            out.append((_OPS[piece.op], words(piece.content)))
-            style = old_styled if piece.op == DELETE else new_styled
-            if style:
-                styled += [(_OPS[piece.op], t, it) for t, it in style(piece.content)]
-    return tuple(_merge(out)), tuple(styled)
-
-
-def _merge(segments) -> list[Segment]:
-    out: list[Segment] = []
-    for op, text in segments:
-        if not text:
-            continue
-        if out and out[-1][0] == op:
-            out[-1] = (op, out[-1][1] + text)
-        else:
-            out.append((op, text))
-    return out
+def pairs_by_id(old: Draft, new: Draft) -> dict[str, str]:
+    """New unit id -> old unit id for the units whose id and kind both versions share."""
+    units = old.unit_index()
+    return {u.id: u.id for u in new.units() if u.id in units and units[u.id].kind == u.kind}

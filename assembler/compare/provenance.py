@@ -3,14 +3,13 @@
 `assembler apply` records in every version it writes which change of which proposal made
 it (Draft.provenance: change id, kind, unit, proposer). This module reads that record into
 what the comparison table shows beside a cell, adding each proposal's status and
-co-sponsors from the negotiation's proposal files (Negotiation.proposals).
+co-sponsors from the negotiation's proposal files (Negotiation.proposal_facts).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..amendments.model import STATUS_WORDS
-from ..negotiation.versions import Version
+from .versions import Version
 
 
 @dataclass(frozen=True)
@@ -61,11 +60,3 @@ def version_record(version: Version, facts: dict[str, ProposalFacts] | None = No
                          facts.get(pid, ProposalFacts()).rationale)
             for pid, kinds in by_proposal.items())
     return out
-
-
-def proposal_facts(proposals) -> dict[str, ProposalFacts]:
-    """Status, co-sponsors and rationale of each proposal (those on file for the negotiation:
-    Negotiation.proposals), by id."""
-    return {p.id: ProposalFacts(STATUS_WORDS.get(p.status, p.status), tuple(p.co_sponsors),
-                                p.proposer, " ".join(p.rationale.split()))
-            for p in proposals}

@@ -8,10 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from .pairing import pair_units, word_segments
+from .align import align
+from .segments import word_segments
 from .provenance import Record
 from .unittext import UnitView, version_text
-from ..negotiation.versions import Version
+from .versions import Version
 
 UNCHANGED, CHANGED, ADDED, DELETED, MOVED = "unchanged", "changed", "added", "deleted", "moved"
 CHANGE_KINDS = (UNCHANGED, CHANGED, ADDED, DELETED, MOVED)
@@ -138,8 +139,9 @@ def build_table(versions: list[Version], records: list[Record] | None = None,
         placed: dict[str, int] = {}
         if k and progress:
             progress(f"aligning {versions[k].short} with {versions[k - 1].short}")
-        pairing = pair_units(versions[k - 1].draft, versions[k].draft) if k else None
-        pairs = pairing.pairs if pairing else {}
+        alignment = align(versions[k - 1].draft, versions[k].draft) if k else None
+        pairs = alignment.pairs() if alignment else {}
+        moved_ids = alignment.moved() if alignment else frozenset()
         for view in views[k]:
             old = pairs.get(view.id)
             r = row_of[k - 1].get(old) if old is not None else None
@@ -151,7 +153,7 @@ def build_table(versions: list[Version], records: list[Record] | None = None,
                 row_views.append({})
             row_views[r][k] = view
             placed[view.id] = r
-            if pairing and view.id in pairing.moved and old is not None and view.kind != "fn":
+            if view.id in moved_ids and old is not None and view.kind != "fn":
                 moved[k].add(r)  # footnotes follow their markers: never a move of their own
             by_id.setdefault(view.id, r)
         row_of.append(placed)

@@ -13,7 +13,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
+from ..amendments.model import STATUS_WORDS
+from ..amendments.yamlio import load_proposals, proposal_files
+from ..compare.provenance import ProposalFacts
 from ..errors import AssemblerError
+from ..fs.names import is_name
+from ..fs.read import is_regular, read_bytes
 from ..model import Draft
 from ..source import load_draft
 from .versions import DRAFTS, OTHER_DOCUMENTS, Version, load_versions, order_by_chain
@@ -91,12 +96,15 @@ class Negotiation:
         return self._drafts[name]
 
     def _find(self, name: str) -> Draft | None:
-        direct = self.folder / f"{name}.draft"
-        if direct.is_file():
+        # a name, never a path: a proposal's `base: ../secret` does not reach outside
+        direct = self.folder / f"{name}.draft" if is_name(name) else None
+        if direct is not None and is_regular(direct):
             return load_draft(direct)
         for path in sorted(self.folder.glob("*.draft")):
-            head = path.read_text("utf-8", errors="replace").split("\n\n", 1)[0]
-            if f"\nversion: {name}\n" in head + "\n":
+            if not is_regular(path):
+                continue
+            head = read_bytes(path, "head", truncate=True).decode("utf-8", "replace")
+            if f"\nversion: {name}\n" in head.split("\n\n", 1)[0] + "\n":
                 return load_draft(path)
         return None
 
@@ -141,7 +149,6 @@ class Negotiation:
         """Every proposal on file: amendments/<negotiation>/ and its round folders, oldest
         round first. A round that cannot be read is left out with a warning naming it, and
         so is a proposal whose id an earlier round already used; the rest still count."""
-        from ..amendments.yamlio import load_proposals, proposal_files
         if self.amendments is None:
             return []
         rounds = [self.amendments] + sorted(p for p in self.amendments.rglob("*") if p.is_dir())
@@ -169,3 +176,15 @@ class Negotiation:
     def proposal_dates(self, warn: Warn | None = None) -> dict[str, str]:
         """The date of each proposal on file, by id."""
         return {p.id: p.date for p in self.proposals(warn)}
+
+    def proposal_facts(self, warn: Warn | None = None) -> dict[str, ProposalFacts]:
+        """What a comparison table shows of each proposal on file beyond its id and
+        proposer: status, co-sponsors, rationale; by id."""
+        return proposal_facts(self.proposals(warn))
+
+
+def proposal_facts(proposals) -> dict[str, ProposalFacts]:
+    """Status, co-sponsors and rationale of each proposal, by id."""
+    return {p.id: ProposalFacts(STATUS_WORDS.get(p.status, p.status), tuple(p.co_sponsors),
+                                p.proposer, " ".join(p.rationale.split()))
+            for p in proposals}

@@ -6,66 +6,14 @@ files ordered by that based_on chain (Negotiation.versions).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+from ..compare.versions import Version, version_of
 from ..errors import AssemblerError
-from ..model import Draft
 from ..source import load_draft
-from ..stages import ISSUED  # named by their symbol (A/71/L.58)
 
 DRAFTS = Path("drafts")
 OTHER_DOCUMENTS = {"mapping"}  # stages of documents that are not versions of the text
-STAGE_NAMES = {"elements": "Elements paper", "zero": "Zero draft", "first": "First draft",
-               "final": "Final draft", "L": "L-document", "L-rev": "Revised L-document",
-               "adopted": "Adopted resolution"}
-
-
-@dataclass(frozen=True)
-class Version:
-    """One column of a comparison: a draft and how archivists name it."""
-    draft: Draft
-    name: str          # the version name: metadata `version`, else the file stem
-    source: str = ""   # the file it came from
-
-    @property
-    def stage(self) -> str:
-        m = self.draft.metadata
-        if m.stage_label:
-            return m.stage_label
-        if m.stage == "rev" and m.revision:
-            return f"Rev.{m.revision}"
-        if m.stage in ISSUED and m.symbol:
-            return m.symbol
-        return STAGE_NAMES.get(m.stage, m.stage) or self.name
-
-    @property
-    def short(self) -> str:
-        """The name used in notes ("deleted in Rev.1"): the revision or the symbol if any,
-        else the stage."""
-        m = self.draft.metadata
-        if m.stage == "rev" and m.revision:
-            return f"Rev.{m.revision}"
-        if m.stage in ISSUED and m.symbol:
-            return m.symbol
-        label = self.stage
-        for word in (" of the Resolution", " of the resolution"):
-            label = label.replace(word, "")
-        return label
-
-    @property
-    def date(self) -> str:
-        return self.draft.metadata.date
-
-    @property
-    def heading(self) -> str:
-        """Column heading: stage and date."""
-        return f"{self.stage}, {self.date}" if self.date else self.stage
-
-
-def version_of(draft: Draft, source: str = "") -> Version:
-    name = draft.metadata.version or (Path(source).stem if source else "")
-    return Version(draft, name, source)
 
 
 def load_versions(paths: list[str | Path], same_negotiation: bool = True) -> list[Version]:

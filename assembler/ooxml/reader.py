@@ -15,7 +15,7 @@ from lxml import etree
 
 from ..errors import AssemblerError
 from .ns import DC, PKG_REL, W, w
-from .numbering_xml import NumberingCounter, read_numbering
+from .numbering_xml import NumberingCounter, NumInfo, read_numbering
 from .safezip import LIMITS, Limits, SafeZip
 from .styles import Styles as _Styles, indent as _indent, val as _val
 
@@ -47,17 +47,6 @@ class WRun:
     tab: bool = False
     change: Mark | None = None
     bookmarks: tuple = ()          # names of bookmarks open over this run
-
-
-@dataclass(frozen=True)
-class NumInfo:
-    """Word automatic numbering on a paragraph, with the label Word would display."""
-    num_id: str
-    level: int
-    label: str
-    format: str       # decimal, lowerLetter, lowerRoman, upperLetter, upperRoman, bullet
-    value: int
-    left_twips: int = 0
 
 
 @dataclass(frozen=True)
@@ -148,6 +137,7 @@ class _Reader:
 
     def read(self) -> WordDocument:
         main = self._main_part()
+        self.z.check_package()
         folder = main.rpartition("/")[0]
         rels = self._rels(main)
         self.styles = _Styles(self.z.xml(self._target(folder, rels, "/styles")))\
@@ -429,7 +419,3 @@ def _walk_runs(p, change: Mark | None = None):
 def _mark(el, kind: str) -> Mark:
     return Mark(_CHANGES.get(kind, kind), el.get(w("author"), "") or "Unknown author",
                 el.get(w("date"), "") or "")
-
-
-# Tracked changes are resolved in changes.py; kept importable from here.
-from .changes import resolve, resolve_for  # noqa: E402,F401

@@ -46,6 +46,15 @@ def _read_docx(path: Path, **meta: str) -> ImportResult:
     return read_docx_draft(path, **meta)
 
 
+def _read_doc(path: Path, **meta: str) -> ImportResult:
+    """A Word 97-2003 file (the Official Document System still serves them): converted to
+    .docx by LibreOffice, then read as a .docx."""
+    from ..writers.pdf.libreoffice import convert
+    from .docx import interpret, read_docx
+    data = convert(path.read_bytes(), "doc", "docx")
+    return interpret(read_docx(data), str(path), **meta)
+
+
 def _read_pdf(path: Path, **meta: str) -> ImportResult:
     """A PDF: the page's own facts (fonts, positions, rules) into the same structurer."""
     from .pdf import printed_from_pdf
@@ -60,9 +69,9 @@ def _read_pdf(path: Path, **meta: str) -> ImportResult:
 
 
 def _read_akn(path: Path, **meta: str) -> ImportResult:
-    from ..akn.importer import read_akn
+    from .akn import read_akn
     return read_akn(path, **meta)
 
 
-READERS = {".txt": _read_text, ".md": _read_text, ".docx": _read_docx, ".xml": _read_akn,
-           ".pdf": _read_pdf}
+READERS = {".txt": _read_text, ".md": _read_text, ".docx": _read_docx, ".doc": _read_doc,
+           ".xml": _read_akn, ".pdf": _read_pdf}

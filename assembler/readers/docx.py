@@ -20,15 +20,16 @@ from ..leads import italicize_lead, lead_length
 from ..model import (Annex, AnnexParagraph, Break, CrossRef, Draft, Footnote, FootnoteRef,
                      Heading, Metadata, OperativeParagraph, PreambularParagraph, Row,
                      SubParagraph, Table, Text)
-from ..ooxml.reader import WordDocument, WParagraph, WTable, read_docx, resolve
+from ..ooxml.changes import resolve
+from ..ooxml.reader import WordDocument, WParagraph, WTable, read_docx
 from ..unit_marks import PROPERTY_PREFIX, parse_unit, parse_xref
-from .lists import (_Unit, _candidates, _children_style, _continues, _degree_of_style,
-                    _num_style, _value)
+from .lists import (ListUnit, label_candidates, children_style, list_continues, degree_of_style,
+                    num_style, label_value)
 from .masthead_docx import read_furniture, read_masthead
-from .docx_text import (_ANNEX, _OP_NUMBER, _drop, _ends, _foreign_cross_refs, _has_content,
-                        _plain, _split_mark, _starts_text, _strip_ends, _strip_start, _text,
-                        _unbold, _unit_of)
-from .untext import FORMULA, ImportResult, _LABEL, _style_of
+from .docx_text import (ANNEX, OP_NUMBER, drop, ends_clause, foreign_cross_refs, has_content,
+                        content_text, split_mark, starts_text, strip_ends, strip_start, block_text,
+                        unbold, unit_of)
+from .untext import FORMULA, ImportResult, LABEL, style_of
 
 _CLOSING = re.compile(r"(plenary meeting|\d{1,2} \w+ \d{4}$)")
 
@@ -75,16 +76,16 @@ class _Interpreter:
         annex_only = False
         if start is not None:
             values.update(read_masthead(blocks[:start], self.warn))
-            formula = _text(blocks[start]).strip()
+            formula = block_text(blocks[start]).strip()
             values["formula"] = formula
             m = FORMULA.match(formula)
             if m:
                 values.setdefault("organ", m.group(2))
             body = blocks[start + 1:]
         else:
-            first = next((i for i, b in enumerate(blocks) if _unit_of(b)), None)
+            first = next((i for i, b in enumerate(blocks) if unit_of(b)), None)
             if first is None:
-                first = next((i for i, b in enumerate(blocks) if _starts_text(b)), None)
+                first = next((i for i, b in enumerate(blocks) if starts_text(b)), None)
                 if first is None:
                     raise AssemblerError("no enacting formula ('The General Assembly,'), no "
                                          "numbered paragraph and no table found",
@@ -121,9 +122,9 @@ class _Interpreter:
 
     def _formula_index(self, blocks) -> int | None:
         for i, b in enumerate(blocks):
-            if isinstance(b, WParagraph) and _unit_of(b):
+            if isinstance(b, WParagraph) and unit_of(b):
                 return None  # reached the text without a formula
-            if isinstance(b, WParagraph) and FORMULA.match(_text(b).strip()):
+            if isinstance(b, WParagraph) and FORMULA.match(block_text(b).strip()):
                 return i
         return None
 
@@ -131,22 +132,22 @@ class _Interpreter:
         for i, b in enumerate(body):
             if not isinstance(b, WParagraph):
                 continue
-            unit = _unit_of(b)
+            unit = unit_of(b)
             if unit and unit[0] == "ax":
                 return body[:i], body[i:]
-            if not unit and _ANNEX.match(_text(b).strip()):
+            if not unit and ANNEX.match(block_text(b).strip()):
                 return body[:i], body[i:]
         return body, []
 
     # ---------------------------------------------------------------- paragraphs
-    def _units(self, blocks: list) -> list[_Unit]:
-        out: list[_Unit] = []
+    def _units(self, blocks: list) -> list[ListUnit]:
+        out: list[ListUnit] = []
         for b in blocks:
             if isinstance(b, WTable):
                 self.warn(b.location, "a table in the text of the resolution; kept in an annex")
                 self._stray_tables.append(b)
                 continue
-            if not _has_content(b) and not _unit_of(b):
+            if not has_content(b) and not unit_of(b):
                 continue
             out.append(self._classify(b))
         return out
@@ -157,50 +158,56 @@ class _Interpreter:
             self._strays = []
         return self._strays
 
-    def _classify(self, p: WParagraph) -> _Unit:
-        unit = _unit_of(p)
+    def _classify(self, p: WParagraph) -> ListUnit:
+        unit = unit_of(p)
         content = self._content(p)
         if unit:
             kind, uid = unit
             if kind in ("op",) or kind.startswith("s"):
-                mark, content = _split_mark(content)
                 degree = int(kind[1:]) if kind.startswith("s") else 0
-                return _Unit("sub" if degree else "op", content, p.location, uid, mark, degree,
-                             style=_style_of(mark)[0] if mark and degree else None)
+                num = p.numbering
+                if num is not None and num.format not in ("none", "bullet") and num.label:
+                    # numbered by Word (as `build` writes it): the label is not in the text
+                    mark, style = num.label, num_style(num.label, num.format)
+                else:
+                    mark, content = split_mark(content)
+                    style = style_of(mark)[0] if mark else None
+                return ListUnit("sub" if degree else "op", content, p.location, uid, mark, degree,
+                             style=style if degree else None)
             if kind == "h":
-                return _Unit("h", _unbold(content), p.location, uid)
-            return _Unit("pp", content, p.location, uid)
+                return ListUnit("h", unbold(content), p.location, uid)
+            return ListUnit("pp", content, p.location, uid)
         if p.numbering is not None and p.numbering.format != "none":
             num = p.numbering
-            style = _num_style(num.label, num.format)
+            style = num_style(num.label, num.format)
             if num.format == "bullet":
                 self.warn(p.location, "a bulleted item; read as a lettered sub-paragraph")
-                return _Unit("sub", content, p.location, None, None, max(num.level, 1), True)
+                return ListUnit("sub", content, p.location, None, None, max(num.level, 1), True)
             if num.level == 0 and num.format == "decimal":
-                return _Unit("op", content, p.location, None, num.label, 0, True)
-            degree = num.level if num.level > 0 else _degree_of_style(style)
-            return _Unit("sub", content, p.location, None, num.label, degree, True, style)
-        text = _plain(content)
-        m = _OP_NUMBER.match(text)
+                return ListUnit("op", content, p.location, None, num.label, 0, True)
+            degree = num.level if num.level > 0 else degree_of_style(style)
+            return ListUnit("sub", content, p.location, None, num.label, degree, True, style)
+        text = content_text(content)
+        m = OP_NUMBER.match(text)
         if m:
-            return _Unit("op", _drop(content, m.end()), p.location, None, m.group(1) + ".")
-        m = _LABEL.match(text)
+            return ListUnit("op", drop(content, m.end()), p.location, None, m.group(1) + ".")
+        m = LABEL.match(text)
         if m and m.group(4):
             label = m.group(1)
-            return _Unit("sub", _drop(content, m.start(4)), p.location, None, label, 0,
-                         style=_style_of(label)[0])
+            return ListUnit("sub", drop(content, m.start(4)), p.location, None, label, 0,
+                         style=style_of(label)[0])
         if self._is_heading(p, content):
-            return _Unit("h", _unbold(content), p.location)
+            return ListUnit("h", unbold(content), p.location)
         if p.align == "right" and _CLOSING.search(text.strip()):
-            return _Unit("closing", content, p.location)
-        return _Unit("text", content, p.location)
+            return ListUnit("closing", content, p.location)
+        return ListUnit("text", content, p.location)
 
     @staticmethod
     def _is_heading(p: WParagraph, content: list) -> bool:
         if p.outline is not None or p.style_name.lower().startswith("heading"):
             return True
         texts = [c for c in content if isinstance(c, Text) and c.text.strip()]
-        text = _plain(content).strip()
+        text = content_text(content).strip()
         return bool(texts) and all(c.bold for c in texts) and len(text) < 120 \
             and not text.endswith((",", ";", ".", ":"))
 
@@ -238,7 +245,7 @@ class _Interpreter:
             if k:
                 content.append(Break())
             content += self._content(para)
-        content = _strip_start(content, own is not None)
+        content = strip_start(content, own is not None)
         if own is None:
             # the same words under two markers: one footnote (as the seed's footnote 1)
             same = next((f for f in self.notes.values()
@@ -259,14 +266,14 @@ class _Interpreter:
         return fid
 
     # ---------------------------------------------------------------- structure
-    def _structure(self, units: list[_Unit]):
+    def _structure(self, units: list[ListUnit]):
         preamble: list = []
-        ops: list[_Unit] = []          # ops and headings
+        ops: list[ListUnit] = []          # ops and headings
         closing: list[str] = []
-        last: _Unit | None = None
+        last: ListUnit | None = None
         for u in units:
             if u.kind == "closing" and ops:
-                closing.append(_plain(u.content).strip())
+                closing.append(content_text(u.content).strip())
                 continue
             if u.kind == "closing":
                 u.kind = "text"
@@ -279,21 +286,21 @@ class _Interpreter:
             elif u.kind == "sub":
                 parent = next((o for o in reversed(ops) if o.kind == "op"), None)
                 if parent is None:
-                    parent = _Unit("op", [], u.location)
+                    parent = ListUnit("op", [], u.location)
                     ops.append(parent)
                     self.warn(u.location, "a sub-paragraph before any operative paragraph; "
                                           "an empty operative paragraph holds it")
                 self._place_sub(parent, u)
                 last = u
             else:  # plain text: a preambular paragraph, or the rest of the unit above
-                text = _plain(u.content).strip()
+                text = content_text(u.content).strip()
                 if not ops and not (lead_length(text, "op") and not lead_length(text, "pp")
                                     and text.endswith((".", ";"))):
                     u.kind = "pp"
                     preamble.append(u)
                     last = u
                 elif last is not None and last.kind != "h" and (text[:1].islower()
-                                                                 or not _ends(last.content)):
+                                                                 or not ends_clause(last.content)):
                     last.content = last.content + [Text(" ")] + u.content
                     self.warn(u.location, "joined to the paragraph above (no number or label, "
                                           "and it continues that sentence)")
@@ -318,11 +325,11 @@ class _Interpreter:
                                       f"numbered by position")
             uid = self._id(u.uid, f"op{n}")
             children = self._subs(u, uid, 1)
-            style = _children_style(u, 1)
+            style = children_style(u, 1)
             op_items.append(OperativeParagraph(uid, self._lead(u, "op"), children, style))
         return pp_units, op_items, closing
 
-    def _place_sub(self, op: _Unit, u: _Unit) -> None:
+    def _place_sub(self, op: ListUnit, u: ListUnit) -> None:
         """Attach a sub-paragraph at the degree its numbering level or label says."""
         if u.degree:
             parent = op
@@ -338,11 +345,11 @@ class _Interpreter:
         chain = [op]
         while chain[-1].children:
             chain.append(chain[-1].children[-1])
-        candidates = _candidates(u.mark)
+        candidates = label_candidates(u.mark)
         for level in range(len(chain) - 2, -1, -1):
             sibling = chain[level + 1]
             for style, value in candidates:
-                if sibling.style == style and _value(sibling.mark, style) == value - 1:
+                if sibling.style == style and label_value(sibling.mark, style) == value - 1:
                     u.style, u.degree = style, level + 1
                     chain[level].children.append(u)
                     return
@@ -364,7 +371,7 @@ class _Interpreter:
         u.style = first[0]
         parent.children.append(u)
 
-    def _subs(self, node: _Unit, uid: str, degree: int) -> tuple:
+    def _subs(self, node: ListUnit, uid: str, degree: int) -> tuple:
         out = []
         labels_seen: set[str] = set()
         for count, child in enumerate(node.children, 1):
@@ -374,16 +381,16 @@ class _Interpreter:
             labels_seen.add(part)
             cid = self._id(child.uid, f"{uid}.{part}")
             grand = self._subs(child, cid, degree + 1)
-            continues = _continues(node, child)  # may settle how its first label reads
+            continues = list_continues(node, child)  # may settle how its first label reads
             out.append(SubParagraph(cid, self._lead(child, "sub"), grand,
-                                    _children_style(child, degree + 1), continues))
+                                    children_style(child, degree + 1), continues))
         return tuple(out)
 
-    def _lead(self, u: _Unit, kind: str) -> tuple:
+    def _lead(self, u: ListUnit, kind: str) -> tuple:
         content = normalize(u.content)
         if self.own and u.uid:
             return content
-        return italicize_lead(_strip_ends(content), kind)
+        return italicize_lead(strip_ends(content), kind)
 
     def _id(self, own: str | None, guess: str) -> str:
         if own and own not in self.used:
@@ -428,20 +435,21 @@ class _Interpreter:
                 body.append(self._table(b, current.id, pending_title, len(body)))
                 pending_title = None
                 continue
-            unit = _unit_of(b)
-            if not _has_content(b) and not unit:
+            unit = unit_of(b)
+            if not has_content(b) and not unit:
                 continue
             content = self._content(b)
-            if (unit and unit[0] == "ax") or (not unit and _ANNEX.match(_plain(content).strip())):
+            if (unit and unit[0] == "ax") or \
+                    (not unit and ANNEX.match(content_text(content).strip())):
                 close()
                 aid = self._id(unit[1] if unit else None, f"annex{len(annexes) + 1}")
-                current, body = Annex(aid, normalize(_unbold(content))), []
+                current, body = Annex(aid, normalize(unbold(content))), []
                 continue
             if pending_title is not None:
                 body.append(self._annex_paragraph(*pending_title, current))
                 pending_title = None
             if unit and unit[0] == "tt":
-                pending_title = (unit[1], normalize(_unbold(content)), b)
+                pending_title = (unit[1], normalize(unbold(content)), b)
                 continue
             if current is None:
                 current, body = Annex(self._id(None, "annex1"), ()), []
@@ -458,7 +466,7 @@ class _Interpreter:
     def _annex_paragraph(self, uid, content, p, annex) -> AnnexParagraph:
         counts = self.__dict__.setdefault("_annex_counts", {})
         counts[annex.id] = n = counts.get(annex.id, 0) + 1
-        content = content if (self.own and uid) else _strip_ends(content)
+        content = content if (self.own and uid) else strip_ends(content)
         return AnnexParagraph(self._id(uid, f"{annex.id}.p{n}"), tuple(content))
 
     def _table(self, t: WTable, annex_id: str, title, position: int) -> Table:
@@ -476,13 +484,13 @@ class _Interpreter:
             for cell in r.cells:
                 content: list = []
                 for i, para in enumerate(cell.paragraphs):
-                    if i and (content or _has_content(para)):
+                    if i and (content or has_content(para)):
                         content.append(Break())
                     content += self._content(para)
                 while content and isinstance(content[-1], Break):
                     content.pop()
                 content = normalize(content)
-                cells.append(tuple(_unbold(list(content))) if r.header else content)
+                cells.append(tuple(unbold(list(content))) if r.header else content)
             rows.append(Row(self._id(own_rid, f"{tid}.r{k}"), tuple(normalize(c) for c in cells),
                             r.header))
         return Table(tid, tuple(rows), tuple(title[1]) if title else ())
@@ -492,5 +500,5 @@ class _Interpreter:
         notes = tuple(self.notes.values())
         draft = replace(draft, footnotes=notes)
         if not self.own:
-            draft = _foreign_cross_refs(draft)
+            draft = foreign_cross_refs(draft)
         return draft

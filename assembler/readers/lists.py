@@ -7,11 +7,11 @@ import re
 from dataclasses import dataclass, field
 
 from ..numbering import DEGREE_STYLES
-from .untext import _roman_value, _style_of
+from .untext import roman_value, style_of
 
 
 @dataclass
-class _Unit:
+class ListUnit:
     kind: str                      # pp, op, h, sub, closing
     content: list
     location: str
@@ -23,7 +23,7 @@ class _Unit:
     children: list = field(default_factory=list)
 
 
-def _num_style(label: str, fmt: str) -> str | None:
+def num_style(label: str, fmt: str) -> str | None:
     token = {"decimal": "1", "lowerLetter": "a", "upperLetter": "A", "lowerRoman": "i",
              "upperRoman": "I"}.get(fmt)
     if token is None:
@@ -32,18 +32,18 @@ def _num_style(label: str, fmt: str) -> str | None:
     return f"{m.group(1)}{token}{m.group(2)}" if m else None
 
 
-def _degree_of_style(style: str | None) -> int:
+def degree_of_style(style: str | None) -> int:
     for degree, s in DEGREE_STYLES.items():
         if s == style:
             return degree
     return 1
 
 
-def _candidates(mark: str | None) -> list[tuple[str, int]]:
+def label_candidates(mark: str | None) -> list[tuple[str, int]]:
     """A typed label's possible (style, value): '(i)' is roman one or the letter nine."""
     if not mark:
         return [("(a)", 1)]
-    style, value = _style_of(mark)
+    style, value = style_of(mark)
     out = [(style, value)]
     core = mark.strip("().")
     if "i" in style or "I" in style:
@@ -52,25 +52,25 @@ def _candidates(mark: str | None) -> list[tuple[str, int]]:
             out.append((letter, ord(core.lower()) - 96))
     elif re.fullmatch(r"[ivxlIVXL]+", core) and len(core) == 1:
         roman = style.replace("a", "i").replace("A", "I")
-        out.append((roman, _roman_value(core.lower())))
+        out.append((roman, roman_value(core.lower())))
     return out
 
 
-def _value(mark: str | None, style: str) -> int:
-    for s, v in _candidates(mark):
+def label_value(mark: str | None, style: str) -> int:
+    for s, v in label_candidates(mark):
         if s == style:
             return v
     return 0
 
 
-def _children_style(u: _Unit, degree: int) -> str | None:
+def children_style(u: ListUnit, degree: int) -> str | None:
     if not u.children:
         return None
     style = u.children[0].style
     return None if style is None or style == DEGREE_STYLES.get(degree) else style
 
 
-def _continues(parent: _Unit, child: _Unit) -> bool:
+def list_continues(parent: ListUnit, child: ListUnit) -> bool:
     """Whether child's list goes on from its previous siblings' lists (op 14's group B). A
     typed first label that reads two ways ('(v)': letter v or roman five) is read the way
     that goes on counting, in the style of the list before it if it can be."""
@@ -80,16 +80,16 @@ def _continues(parent: _Unit, child: _Unit) -> bool:
     for sib in parent.children:
         if sib is child:
             break
-        before = before + len(sib.children) if sib.children and _continues(parent, sib) \
+        before = before + len(sib.children) if sib.children and list_continues(parent, sib) \
             else len(sib.children)
         previous_style = sib.children[0].style if sib.children else None
     first = child.children[0]
     if before == 0:
         return False
-    if _value(first.mark, first.style or "") == before + 1:
+    if label_value(first.mark, first.style or "") == before + 1:
         return True
     if first.mark and not first.numbered:
-        going_on = [s for s, v in _candidates(first.mark) if v == before + 1]
+        going_on = [s for s, v in label_candidates(first.mark) if v == before + 1]
         if going_on:
             first.style = previous_style if previous_style in going_on else going_on[0]
             return True

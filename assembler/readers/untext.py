@@ -21,7 +21,7 @@ FORMULA = re.compile(r"^\*?(The (General Assembly|Security Council|Economic and 
                      r"|Human Rights Council)[^,]*),\*?\s*$")
 _ITEM = re.compile(r"^( *)- (.*)$")
 _OP_NUMBER = re.compile(r"^(\d+)\.\s+(.*)$")
-_LABEL = re.compile(r"^(\(([a-z]{1,4}|[ivxl]{1,6}|\d{1,2})\)|([a-zA-Z]{1,4}|[ivxl]{1,6})[.)]"
+LABEL = re.compile(r"^(\(([a-z]{1,4}|[ivxl]{1,6}|\d{1,2})\)|([a-zA-Z]{1,4}|[ivxl]{1,6})[.)]"
                     r"|\d{1,2}\))\s+(.*)$")
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*$")
 _SUP = re.compile(r"<sup>(.*?)</sup>")
@@ -115,7 +115,7 @@ def import_untext(text: str, file: str = "<text>", **meta: str) -> ImportResult:
         # A plain line: a preambular paragraph, an orphaned sub-paragraph, or the rest of a
         # paragraph broken across a page.
         body = raw.strip()
-        label = _LABEL.match(body)
+        label = LABEL.match(body)
         if not ops:
             node = _Node("pp", number, body)
             preamble.append(node)
@@ -199,7 +199,7 @@ def _add_sub(ops: list[_Node], degree: int, body: str, line: int, warn) -> _Node
             warn(line, "a sub-paragraph indented deeper than its parent; attached one degree up")
             break
         parent = parent.children[-1]
-    m = _LABEL.match(body)
+    m = LABEL.match(body)
     node = _Node("sub", line, m.group(4) if m else body, label=m.group(1) if m else None,
                  parent=parent, degree=degree)
     if not m:
@@ -290,11 +290,11 @@ def _id_part(label: str | None, degree: int, count: int, parent: _Node) -> str:
 def _first_style(children: list[_Node]) -> str | None:
     for child in children:
         if child.label:
-            return _style_of(child.label)[0]
+            return style_of(child.label)[0]
     return None
 
 
-def _style_of(label: str) -> tuple[str, int]:
+def style_of(label: str) -> tuple[str, int]:
     """'(c)' -> ('(a)', 3); 'ii.' -> ('i.', 2); 'B)' -> ('A)', 2); '4.' -> ('1.', 4)."""
     m = re.match(r"^(\(?)([a-zA-Z]+|\d+)([.)]?)$", label)
     if not m:
@@ -303,12 +303,12 @@ def _style_of(label: str) -> tuple[str, int]:
     if core.isdigit():
         return f"{open_}1{close}", int(core)
     if re.fullmatch(r"[ivxl]+", core) and core not in ("i", "v", "x", "l") or core == "i":
-        return f"{open_}i{close}", _roman_value(core)
+        return f"{open_}i{close}", roman_value(core)
     token = "A" if core.isupper() else "a"
     return f"{open_}{token}{close}", (ord(core[0].lower()) - 96) + 26 * (len(core) - 1)
 
 
-def _roman_value(s: str) -> int:
+def roman_value(s: str) -> int:
     vals = {"i": 1, "v": 5, "x": 10, "l": 50}
     total = 0
     for a, b in zip(s, s[1:] + " "):
@@ -321,7 +321,7 @@ def _list_style(children: list[_Node], degree: int, previous: int, warn):
     from the previous sibling's list (paragraph 14's group B begins at d)."""
     for pos, child in enumerate(children, 1):
         if child.label:
-            style, value = _style_of(child.label)
+            style, value = style_of(child.label)
             continues = previous > 0 and value == previous + pos
             default = DEGREE_STYLES.get(degree)
             return (None if style == default else style), continues
@@ -377,11 +377,11 @@ def _emphasis(text: str, op_ids: dict) -> list:
         elif part.startswith("*") and part.endswith("*") and len(part) > 2:
             out.append(Text(part[1:-1], italic=True))
         else:
-            out += _cross_refs(part, op_ids)
+            out += find_cross_refs(part, op_ids)
     return out
 
 
-def _cross_refs(text: str, op_ids: dict) -> list:
+def find_cross_refs(text: str, op_ids: dict) -> list:
     """'paragraphs 14 and 19' point into this draft; 'paragraph 8 of annex II of its
     resolution 71/1' points elsewhere and stays text."""
     out: list = []

@@ -16,7 +16,8 @@ from ..amendments.model import Proposal, number_changes
 from ..errors import AssemblerError, Warning_
 from ..fs.names import name_from
 from ..model import Draft
-from ..ooxml.reader import read_docx, resolve, resolve_for
+from ..ooxml.changes import resolve, resolve_for
+from ..ooxml.reader import read_docx
 from ..unit_marks import PROPERTY_PREFIX
 from .docx import interpret
 

@@ -59,7 +59,7 @@ def top(dd, face: Masthead) -> None:
     organ = Line([Run(face.organ, bold=True, size_pt=m.get("organ_pt", 20))],
                  ParaFormat(align="left", space_before_pt=m.get("organ_space_before_pt", 4),
                             space_after_pt=m.get("organ_space_after_pt", 4)))
-    facts = [f"Distr.: {face.distribution}", face.date]
+    facts = [f"{face.distribution_label} {face.distribution}", face.date]
     if face.original:
         facts += ["", face.original]
     distr = [Line([Run(text)], ParaFormat(align="left", space_before_pt=m.get("distr_space_before_pt", 3)

@@ -3,15 +3,13 @@ templates/compilation.html.j2, rendered with autoescaping in a sandbox."""
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
-from ...amendments.compile import Compilation
+from ...amendments.compile import Compilation, conflict_line
 from ...amendments.model import STATUS_WORDS
-from ...layout import TEMPLATES
-
+from ...resources import TEMPLATES
 
 
 def compilation_html(c: Compilation) -> bytes:
@@ -22,5 +20,6 @@ def compilation_html(c: Compilation) -> bytes:
     for counts in c.summary.values():
         totals.update(counts)
     page = env.get_template("compilation.html.j2").render(
-        c=c, summary=sorted(c.summary.items()), totals=totals, status_words=STATUS_WORDS)
+        c=c, summary=sorted(c.summary.items()), totals=totals, status_words=STATUS_WORDS,
+        conflict_line=conflict_line)
     return page.encode("utf-8")

@@ -12,15 +12,17 @@ Reusable pieces for other HTML outputs (redlines, comparisons):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
+from ..sandbox import BoundedSandbox as SandboxedEnvironment, render_bounded
 from markupsafe import Markup, escape
 
 from ...errors import AssemblerError
 from ...fs.read import read_bytes
+from ...lang import language_of
 from ...layout import TEMPLATES, Layout, load_layout
 from ...model import (AnnexParagraph, Break, Content, CrossRef, Draft, FootnoteRef, Heading,
                      Table, Text)
@@ -42,7 +44,11 @@ def css_string(value: object) -> Markup:
     return Markup('"' + "".join(out) + '"')
 
 
+@lru_cache(maxsize=16)
 def environment(user_dir: Path | None = None) -> SandboxedEnvironment:
+    """One environment per template folder, kept: jinja2 compiles a template once per
+    environment (and recompiles it when its file changes), and the room renders the draft
+    for every preview."""
     loaders: list[jinja2.BaseLoader] = []
     if user_dir is not None:
         loaders.append(jinja2.FileSystemLoader(str(user_dir)))
@@ -75,7 +81,9 @@ def template_error(err: Exception, name: str) -> AssemblerError:
     kind = {jinja2.UndefinedError: "uses something the data does not have",
             jinja2.exceptions.SecurityError: "tried something a template may not do"}
     what = next((v for k, v in kind.items() if isinstance(err, k)), "failed")
-    return AssemblerError(f"template {what}: {err}", file=filename, line=line,
+    reason = str(err) or {MemoryError: "it ran out of memory", RecursionError: "it recursed "
+                          "too deep"}.get(type(err), type(err).__name__)
+    return AssemblerError(f"template {what}: {reason}", file=filename, line=line,
                           hint="fix the template or the data it reads")
 
 
@@ -89,8 +97,8 @@ def render(name: str, context: dict, user_template: Path | None = None) -> str:
                                      file=str(user_template), hint="check the path")
             read_bytes(user_template, "template")  # a regular file of bounded size
             env = environment(user_template.resolve().parent)
-            return env.get_template(user_template.name).render(context)
-        return environment().get_template(name).render(context)
+            return render_bounded(env.get_template(user_template.name), context)
+        return render_bounded(environment().get_template(name), context)
     except AssemblerError:
         raise
     except Exception as err:  # jinja2 errors, and what a template's own code raises
@@ -216,7 +224,7 @@ def draft_context(draft: Draft, layout: Layout, run_hook: RunHook | None = None)
            "title": face.title if face else meta.title,
            "formula": meta.formula, "preamble": h.preamble(), "operative": h.operative(),
            "closing": [p.strip() for p in meta.closing.split(" / ") if p.strip()],
-           "annexes": h.annexes(), **page_context(layout)}
+           "annexes": h.annexes(), "lang": language_of(meta).html, **page_context(layout)}
     ctx["notes"] = h.notes  # filled while the units above were rendered
     if face and face.issued:
         import base64

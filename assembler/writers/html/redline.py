@@ -5,16 +5,14 @@ Readable in black and white; the page skeleton and CSS are templates/redline.htm
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 
 import jinja2
 
-from ...layout import TEMPLATES
 from ...compare.align import DELETED, INSERTED, MOVED_AWAY
 from ...compare.redline import Redline, RedlineUnit, Segment
 from ...compare.words import DELETE, INSERT
 from ...model import Break, CrossRef, FootnoteRef, Text
-
+from ...resources import TEMPLATES
 
 
 class RedlineHtml:

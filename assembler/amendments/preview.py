@@ -8,10 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..compare.authors import attribution_from
+from ..compare.redline import Redline, Who, build_redline, default_who, iso_date
 from ..errors import AssemblerError
 from ..model import Draft
-from .authors import attribution_from
-from .redline import Redline, Who, build_redline, default_who, iso_date
+from .apply import apply_proposals, parent_map, plan
+from .conflicts import find_conflicts
+from .model import selected
+from .record import ApplyRecord
+from .targets import UnitIndex
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,6 @@ def preview(base: Draft, mine: list, on_file: list = (), *, author: str = "Co-fa
     """Apply `mine` (whatever their status) to `base` and compare; find where they collide
     with `on_file` proposals still on the table. A change of `mine` that cannot be placed
     raises AssemblerError (exit 2)."""
-    from ..amendments import apply_proposals
     new, record = apply_proposals(base, mine, mode="all", versions=versions)
     dates = {p.id: p.date for p in mine}
     proposers = {p.proposer for p in mine}
@@ -72,10 +76,6 @@ def preview(base: Draft, mine: list, on_file: list = (), *, author: str = "Co-fa
 
 def clashes(base: Draft, mine: list, others: list, versions=None) -> list[Clash]:
     """Conflicts between a previewed proposal and one on file (never among those on file)."""
-    from ..amendments.apply import ApplyRecord, parent_map, plan
-    from ..amendments.conflicts import find_conflicts
-    from ..amendments.model import selected
-    from ..amendments.targets import UnitIndex
     index = UnitIndex(base)
     usable = []
     for p in selected(others, "all"):

@@ -1,8 +1,7 @@
-"""Akoma Ntoso -> Draft: reads what export.py writes, and resolutions from other AKN tools.
-
-(The module is not called import.py because `import` is a Python keyword.) wIds give the
-stable ids; where a unit has none, its eId or its position does. Metadata comes from our
-`proprietary` block when present, else from the preface and FRBR identification.
+"""Akoma Ntoso -> Draft: reads what akn/export.py writes, and resolutions from other AKN
+tools. wIds give the stable ids; where a unit has none, its eId or its position does.
+Metadata comes from our `proprietary` block when present, else from the preface and FRBR
+identification.
 """
 from __future__ import annotations
 
@@ -17,9 +16,9 @@ from ..model import (Annex, AnnexParagraph, Break, CrossRef, Draft, Footnote, Fo
                      Heading, Metadata, OperativeParagraph, PreambularParagraph, Row,
                      SubParagraph, Table, Text)
 from ..ooxml.safezip import parse_xml
-from ..readers.lists import _Unit, _children_style, _continues
-from ..readers.untext import ImportResult, _style_of
-from .export import AKN, ASM
+from ..akn.export import AKN, ASM
+from .lists import ListUnit, children_style, list_continues
+from .untext import ImportResult, style_of
 
 
 def _e(tag: str) -> str:
@@ -57,6 +56,7 @@ class _Reader:
         self.eid_to_wid: dict[str, str] = {}
         self.notes: dict[str, Footnote] = {}
         self.used: set[str] = set()
+        self.wids: set[str] = set()
 
     def warn(self, where: str, message: str) -> None:
         self.warnings.append(Warning_(f"{where}: {message}", None, self.file))
@@ -75,8 +75,12 @@ class _Reader:
         operative: list = []
         body = doc.find(_e("mainBody"))
         counts = {"op": 0, "h": 0}
-        if body is not None:
-            self._operative(body, operative, counts)
+        if body is None:  # policy (docs/word-and-akn.md): a resolution has an operative part
+            raise AssemblerError(f"the {_local(doc)} has no mainBody, so no operative part; "
+                                 "refused", file=self.file,
+                                 hint="export it again, or put the operative paragraphs in "
+                                      "<mainBody>")
+        self._operative(body, operative, counts)
         annexes = []
         att = doc.find(_e("attachments"))
         if att is not None:
@@ -120,7 +124,7 @@ class _Reader:
                 uid = self._id(el, f"op{counts['op']}")
                 out.append(OperativeParagraph(uid, normalize(node.content),
                                               self._subs(node, uid, 1),
-                                              _children_style(node, 1)))
+                                              children_style(node, 1)))
             elif name in ("section", "hcontainer", "chapter", "part", "title"):
                 heading = el.find(_e("heading"))
                 if heading is not None:
@@ -134,32 +138,41 @@ class _Reader:
                 out.append(OperativeParagraph(self._id(el, f"op{counts['op']}"),
                                               self._inline(el)))
 
-    def _tree(self, el) -> _Unit:
+    def _tree(self, el) -> ListUnit:
         num = el.find(_e("num"))
         mark = "".join(num.itertext()).strip() if num is not None else None
         intro = el.find(_e("intro"))
         content = self._block(intro if intro is not None else el.find(_e("content")))
-        node = _Unit("sub", list(content), el.get("eId", ""), el.get("wId"), mark,
-                     style=_style_of(mark)[0] if mark else None)
+        node = ListUnit("sub", list(content), el.get("eId", ""), el.get("wId"), mark,
+                     style=style_of(mark)[0] if mark else None)
         node.element = el
         for lst in el.findall(_e("list")):
             for point in lst.findall(_e("point")):
                 node.children.append(self._tree(point))
         return node
 
-    def _subs(self, node: _Unit, uid: str, degree: int) -> tuple:
+    def _subs(self, node: ListUnit, uid: str, degree: int) -> tuple:
         out = []
         for count, child in enumerate(node.children, 1):
             part = (child.mark or "").strip("().").rstrip(")") or str(count)
             cid = self._id(child.element, f"{uid}.{part}")
             grand = self._subs(child, cid, degree + 1)
-            continues = _continues(node, child)  # may settle how its first label reads
+            continues = list_continues(node, child)  # may settle how its first label reads
             out.append(SubParagraph(cid, normalize(child.content), grand,
-                                    _children_style(child, degree + 1), continues))
+                                    children_style(child, degree + 1), continues))
         return tuple(out)
 
     def _id(self, el, guess: str) -> str:
-        uid = (el.get("wId") if el is not None else None) or guess
+        wid = el.get("wId") if el is not None else None
+        if wid and wid in self.wids:
+            # policy: a wId is a unit's identity, which proposals target; two units with one
+            # would send an amendment to whichever came first, so the file is refused
+            raise AssemblerError(f"the wId '{wid}' is given to two units ({el.get('eId') or _local(el)} "
+                                 "and one before it); refused", file=self.file,
+                                 hint="give every unit a wId of its own")
+        if wid:
+            self.wids.add(wid)
+        uid = wid or guess
         if uid in self.used:
             k = 2
             while f"{uid}-{k}" in self.used:

@@ -1,0 +1,4 @@
+"""`python -m assembler`: the `assembler` command."""
+from .cli import main
+
+main()

@@ -1,0 +1,50 @@
+"""What applying proposals did: each change made (whose, where, the words out and in),
+each no longer applicable and why, each left out in a conflict. Apply fills it; carrying
+forward adds to it; the next version's provenance and the record file are read from it."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Provenance
+from .model import Change, Proposal
+
+
+@dataclass(frozen=True)
+class Applied:
+    """The provenance of one change made: what it did where, and whose it was."""
+    change: Change
+    proposal: Proposal
+    unit: str
+    label: str                # the unit as the base version numbers it
+    deleted: str = ""         # words taken out (word changes), as the base reads them
+    inserted: str = ""        # words put in
+    span: tuple | None = None  # (start, end) of the deleted words in the base reading
+
+    def provenance(self) -> Provenance:
+        return Provenance(self.change.id, self.change.kind, self.unit, self.proposal.proposer)
+
+
+@dataclass(frozen=True)
+class NotApplicable:
+    change: Change
+    proposal: Proposal
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.change.id} ({self.proposal.proposer}) no longer applies: {self.reason}"
+
+
+@dataclass
+class ApplyRecord:
+    base_version: str
+    applied: list[Applied] = field(default_factory=list)
+    not_applicable: list[NotApplicable] = field(default_factory=list)
+    overridden: list[tuple[Applied, str]] = field(default_factory=list)  # (loser, reason)
+    notes: list[str] = field(default_factory=list)  # what was read generously, and where
+
+    def by_unit(self) -> dict[str, list[Applied]]:
+        out: dict[str, list[Applied]] = defaultdict(list)
+        for a in self.applied:
+            out[a.unit].append(a)
+        return out

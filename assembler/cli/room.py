@@ -1,0 +1,137 @@
+"""The negotiation room on the web: `serve`, and `room init|invite|revoke|list`."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import AssemblerError
+from .app import app, say, verb
+
+room_app = typer.Typer(help="Who may enter the negotiation room: co-facilitators and invited "
+                            "delegations.", no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(room_app, name="room")
+
+ROOT_HELP = "the folder holding drafts/ and amendments/ (default: the current folder)"
+
+
+def _store(negotiation: Optional[str], root: Path):
+    from ..room.store import Store
+    if not negotiation:  # the only room set up under room/
+        rooms = sorted(p.name for p in (root / "room").glob("*") if (p / "secret.key").is_file())
+        if len(rooms) != 1:
+            raise AssemblerError("say which negotiation's room" if rooms else
+                                 "no room is set up here",
+                                 hint="add --negotiation NAME" if rooms else
+                                      "run 'assembler room init NEGOTIATION' first")
+        negotiation = rooms[0]
+    return Store(root, negotiation)
+
+
+def _link(url: str, token: str) -> str:
+    return f"{url.rstrip('/')}/signin/{token}"
+
+
+@room_app.command("init")
+@verb
+def init(
+    negotiation: str = typer.Argument(..., help="the negotiation (a folder under drafts/)"),
+    name: str = typer.Option("Co-facilitators", help="the co-facilitators' account name"),
+    url: str = typer.Option("http://127.0.0.1:8000", help="where the room will be served"),
+    root: Path = typer.Option(Path("."), help=ROOT_HELP),
+):
+    """Set up the room of a negotiation (room/<negotiation>/) and print the co-facilitators'
+    one-time sign-in link.
+
+    Example: assembler room init gcm-modalities
+    """
+    from ..room.accounts import CHAIR, Accounts
+    store = _store(negotiation, root)
+    with store.action(name, "init room") as w:
+        store.init(w)
+    account, token = Accounts(store).invite(name, name, CHAIR)
+    say(f"room of {store.name} is ready in {store.room_dir}")
+    typer.echo(f"{account.name}: {_link(url, token)}")
+
+
+@room_app.command("invite")
+@verb
+def invite(
+    name: str = typer.Argument(..., help='the delegation, e.g. "Delegation A"'),
+    chair: bool = typer.Option(False, "--chair", help="a co-facilitator, not a delegation"),
+    negotiation: Optional[str] = typer.Option(None, "--negotiation", "-n",
+                                              help="the negotiation (default: the only room)"),
+    url: str = typer.Option("http://127.0.0.1:8000", help="where the room is served"),
+    root: Path = typer.Option(Path("."), help=ROOT_HELP),
+):
+    """Invite a delegation (or a co-facilitator) and print its one-time sign-in link.
+    Inviting again gives a new link and ends the sessions opened with the old one.
+
+    Example: assembler room invite "Delegation A"
+    """
+    from ..room.accounts import CHAIR, DELEGATION, Accounts
+    store = _store(negotiation, root)
+    store.secret_key()  # the room must be set up
+    account, token = Accounts(store).invite("Co-facilitators", name,
+                                            CHAIR if chair else DELEGATION)
+    typer.echo(f"{account.name}: {_link(url, token)}")
+
+
+@room_app.command("revoke")
+@verb
+def revoke(
+    name: str = typer.Argument(..., help="who leaves the room"),
+    negotiation: Optional[str] = typer.Option(None, "--negotiation", "-n"),
+    root: Path = typer.Option(Path("."), help=ROOT_HELP),
+):
+    """Shut an account out of the room at once (its sessions end; its files stay).
+
+    Example: assembler room revoke "Delegation A"
+    """
+    from ..room.accounts import Accounts
+    store = _store(negotiation, root)
+    account = Accounts(store).revoke("Co-facilitators", name)
+    say(f"{account.name} can no longer enter the room")
+
+
+@room_app.command("list")
+@verb
+def list_(
+    negotiation: Optional[str] = typer.Option(None, "--negotiation", "-n"),
+    root: Path = typer.Option(Path("."), help=ROOT_HELP),
+):
+    """Who may enter the room.
+
+    Example: assembler room list
+    """
+    from ..room.accounts import Accounts
+    for a in Accounts(_store(negotiation, root)).all():
+        state = "revoked" if not a.active else "invited" if a.token_hash else "signed in"
+        typer.echo(f"{a.name}\t{'co-facilitators' if a.chair else 'delegation'}\t{state}")
+
+
+@app.command()
+@verb
+def serve(
+    negotiation: str = typer.Argument(..., help="the negotiation (a folder under drafts/)"),
+    host: str = typer.Option("127.0.0.1", help="the address to listen on"),
+    port: int = typer.Option(8000, help="the port"),
+    root: Path = typer.Option(Path("."), help=ROOT_HELP),
+    secure_cookies: bool = typer.Option(False, "--secure-cookies",
+                                        help="mark cookies Secure (behind an HTTPS proxy)"),
+):
+    """Open the negotiation room in a browser: delegations read, propose, preview and submit;
+    co-facilitators compile, decide and issue the next version. Over the same files as the
+    command line.
+
+    Example: assembler serve gcm-modalities --port 8000
+    """
+    import uvicorn
+    from ..room.app import create_app
+    store = _store(negotiation, root)
+    app_ = create_app(store, secret_key=store.secret_key(), secure_cookies=secure_cookies)
+    say(f"the room of {store.name} on http://{host}:{port}/ (Ctrl-C to stop)")
+    # connections kept open while a delegation reads and types (htmx asks again and again)
+    uvicorn.run(app_, host=host, port=port, log_level="warning", access_log=False,
+                timeout_keep_alive=30)

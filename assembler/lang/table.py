@@ -1,0 +1,19 @@
+"""What one language's table holds."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Mapping
+
+
+@dataclass(frozen=True)
+class Language:
+    key: str                       # the draft's `language:` value that picks it: "en"
+    name: str                      # as "Original: English" names it
+    word: str                      # w:lang of a Word document: "en-GB"
+    html: str                      # <html lang>: "en"
+    akn: str                       # Akoma Ntoso FRBRlanguage (ISO 639-2): "eng"
+    ordinal: Callable[[int], str]  # 71 -> "seventy-first"
+    masthead: Mapping[str, str]    # the masthead's words and lines, str.format templates
+    short_names: Mapping[str, str]  # unit kind -> "OP", as compilations write "OP 14 (a)"
+    long_names: Mapping[str, str]  # unit kind -> "operative paragraph", as prose writes it
+    places: Mapping[str, str]      # "preamble" -> "the preamble", and the heading's form

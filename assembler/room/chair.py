@@ -1,0 +1,155 @@
+"""The co-facilitators' pages: the compilation by paragraph with filters, decisions with
+notes (merge and supersede among them), issuing the next version with its redline,
+compilation and comparison, and opening or closing the room with a deadline."""
+from __future__ import annotations
+
+import datetime as _dt
+
+from starlette.responses import Response
+
+from ..amendments.model import STATUS_WORDS
+from ..errors import AssemblerError
+from . import views
+from .accounts import CHAIR
+from .store import today
+from .views import say
+from .web import DECISIONS, DOCX, MAX_FIELD, Ctx, Refused, back, one_line, route, valid_id
+
+@route("/compilation", role=CHAIR)
+def compilation(ctx: Ctx) -> Response:
+    q = ctx.request.query_params
+    proposer, status = q.get("proposer", "")[:MAX_FIELD], q.get("status", "")[:40]
+    conflicts = q.get("conflicts") == "1"
+    view = views.compilation_of(ctx.room.store, proposer, status, conflicts)
+    store = ctx.room.store
+    return ctx.room.page(ctx, "compilation.html.j2", view=view, proposer=proposer,
+                         status=status, conflicts=conflicts, version=store.current(),
+                         next_version=store.next_version_name(),
+                         round=store.round_proposals())
+
+
+@route("/p/{pid}/decide", role=CHAIR, method="POST")
+def decide(ctx: Ctx, pid: str) -> Response:
+    store = ctx.room.store
+    p = store.filed(valid_id(pid))
+    if p is None:
+        raise Refused(404, "No such proposal on file.")
+    from ..negotiation.decisions import decide as decision
+    action = ctx.field("action")
+    if action not in DECISIONS:
+        return back(ctx, f"/p/{p.id}", "Choose a decision.")
+    by = ctx.field("by") if DECISIONS[action] in ("superseded", "merged") else ""
+    if by and (by == p.id or store.filed(by) is None):
+        return back(ctx, f"/p/{p.id}", f"{by} is not another proposal on file.")
+    text = one_line(ctx.field("text")) if action == "modify" else None
+    try:
+        entry = decision(p, action, today(), one_line(ctx.field("note"))[:1000], by,
+                         text or None)
+    except AssemblerError as err:
+        return back(ctx, f"/p/{p.id}", say(err).replace("--by P-NN", "the proposal's id")
+                    .replace("--text '...'", "the modified text"))
+    new = entry.status
+    with store.action(ctx.account.name, f"decide {action}", p.id) as w:
+        store.add_status(w, p.id, entry)
+        w.detail = entry.note
+    return back(ctx, ctx.field("back") if ctx.field("back") == "/compilation" else f"/p/{p.id}",
+                f"{p.id}: {STATUS_WORDS[new]}.")
+
+
+@route("/issue", role=CHAIR, method="POST")
+def issue(ctx: Ctx) -> Response:
+    from ..amendments.apply import apply_proposals
+    from ..amendments.conflicts import ConflictsFound
+    from ..check import check_draft
+    from ..dates import iso_day
+    from ..negotiation.next_version import next_metadata, record_json
+    store = ctx.room.store
+    date = one_line(ctx.field("date"))
+    if not date or not iso_day(date):
+        return back(ctx, "/compilation", "Give the new version's date, e.g. 13 January 2017.")
+    base = store.current()
+    name = store.next_version_name()
+    meta = next_metadata(base.draft, name, date=date)
+    n = meta["revision"]
+    try:
+        new, rec = apply_proposals(base.draft, store.round_proposals(), mode="accepted",
+                                   versions=store.find_version(), metadata=meta)
+        with store.action(ctx.account.name, "issue", name) as w:
+            # checked as `assembler apply` checks: when the base passes `check`, so must this
+            store.issue(w, new, record_json(rec),
+                        must_check=not any(f.problem for f in check_draft(base.draft)))
+            w.detail = f"{len(rec.applied)} change(s) applied to {base.name}"
+    except ConflictsFound as err:
+        return back(ctx, "/compilation", "Not issued: " + "; ".join(
+            str(c) for c in err.conflicts[:5]) + " — decide between them first.")
+    except AssemblerError as err:
+        return back(ctx, "/compilation", f"Not issued: {say(err)}")
+    return back(ctx, "/issued", f"Rev.{n} is issued: {len(rec.applied)} change(s) from the "
+                                f"accepted proposals.")
+
+
+@route("/issued", role=CHAIR)
+def issued(ctx: Ctx) -> Response:
+    versions = ctx.room.store.versions()
+    return ctx.room.page(ctx, "issued.html.j2", versions=versions[1:][::-1],
+                         accounts=ctx.room.accounts.all(),
+                         audit=ctx.room.store.record.lines(50)[::-1])
+
+
+DOWNLOADS = {"redline.docx": DOCX, "compilation.docx": DOCX,
+             "comparison.xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+@route("/issued/{version}/{kind}", role=CHAIR)
+def download(ctx: Ctx, version: str, kind: str) -> Response:
+    store = ctx.room.store
+    versions = store.versions()
+    names = [v.name for v in versions]
+    if version not in names[1:] or kind not in DOWNLOADS:
+        raise Refused(404, "No such document.")
+    i = names.index(version)
+    old, new = versions[i - 1], versions[i]
+    if kind == "redline.docx":
+        from ..compare.authors import attribution_from
+        from ..compare.redline import build_redline, default_who
+        from ..writers.docx.redline import build_redline_docx
+        dates = {p.id: p.date for p in store.on_file()}
+        who = default_who(new.draft, "Co-facilitators")
+        r = build_redline(old.draft, new.draft, "Co-facilitators", "",
+                          attribution_from(new.draft, who, dates))
+        data = build_redline_docx(r)
+    elif kind == "compilation.docx":
+        from ..amendments.compile import compile_proposals
+        from ..writers.docx.compilation import compilation_docx
+        props = [p for p in store.on_file() if p.base == old.name]
+        data = compilation_docx(compile_proposals(old.draft, props,
+                                                  versions=store.find_version()))
+    else:
+        from ..compare.provenance import version_record
+        from ..negotiation.negotiation import proposal_facts
+        from ..compare.table import build_table
+        from ..writers.tabular.xlsx import compare_xlsx
+        chain = versions[:i + 1]
+        facts = proposal_facts(store.on_file())
+        table = build_table(chain, [version_record(v, facts) for v in chain],
+                            title=new.draft.metadata.title)
+        data = compare_xlsx(table, [])
+    return Response(data, media_type=DOWNLOADS[kind], headers={
+        "Content-Disposition": f'attachment; filename="{version}-{kind}"'})
+
+
+@route("/room", role=CHAIR, method="POST")
+def room_state(ctx: Ctx) -> Response:
+    opened = ctx.field("open") == "1"
+    deadline = one_line(ctx.field("deadline"))
+    if deadline:
+        try:
+            _dt.datetime.fromisoformat(deadline)
+        except ValueError:
+            return back(ctx, "/issued", "The deadline is a date and time, e.g. "
+                                        "2017-01-20T18:00 (UTC).")
+    with ctx.room.store.action(ctx.account.name, "open room" if opened else "close room") as w:
+        ctx.room.store.write_json(w, "state.json", {"open": opened, "deadline": deadline})
+        w.detail = deadline
+    return back(ctx, "/issued", "The room is open." if opened else "The room is closed.")
+

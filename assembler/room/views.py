@@ -1,0 +1,221 @@
+"""What the room's pages show, built from the same writers the command line uses: the draft in
+UN layout (writers/html), a delegation's preview with its collisions (compare/preview and
+writers/redline_html), the compilation (amendments/compile). Pure over the model, except
+that it reads what the Store gives it."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from markupsafe import Markup
+
+from ..amendments.conflicts import ConflictsFound
+from ..amendments.model import Change, Proposal, number_changes
+from ..amendments.prose import change_to_prose
+from ..amendments.targets import UnitIndex
+from ..errors import AssemblerError
+from ..model import Draft
+from .store import Store
+
+_ARTICLE = re.compile(r"<article\b.*</article>", re.S)
+_DEGREE = re.compile(r' style="--degree: (\d+)"')
+
+
+def say(err: AssemblerError) -> str:
+    """An error for a web page: what and what to do, never a path on the server."""
+    text = err.message
+    if err.unit:
+        text = f"{err.unit}: {text}"
+    if err.hint:
+        text += f" ({err.hint})"
+    return text
+
+
+def draft_article(draft: Draft) -> Markup:
+    """The draft as the HTML writer lays it out (numbered as issued), without the page's
+    inline stylesheet (the room serves un.css; its CSP allows no inline style)."""
+    from ..writers.html.draft import build_html
+    html = build_html(draft).decode("utf-8")
+    m = _ARTICLE.search(html)
+    return Markup(m.group(0) if m else "")
+
+
+def current_article(store: Store) -> Markup:
+    """The current version's page, drawn once per version."""
+    return store.per_version("article", lambda: draft_article(store.current().draft))
+
+
+@lru_cache(maxsize=1)
+def un_css() -> bytes:
+    from ..layout import load_layout
+    from ..writers.html.draft import page_context, render
+    return render("un.css.j2", {**page_context(load_layout()), "face": None}).encode("utf-8")
+
+
+def unit_choices(store: Store) -> list[tuple[str, str]]:
+    """(id, "OP 5: Decides that ...") for every paragraph a change can name."""
+    def make():
+        from ..inline import plain
+        index = store.index()
+        out = []
+        for unit in index.draft.units():
+            if unit.kind in ("pp", "op", "sub", "heading"):
+                text = plain(unit.content)
+                out.append((unit.id, f"{index.short_of(unit.id)}: {text[:70]}"
+                            f"{'…' if len(text) > 70 else ''}"))
+        return out
+    return store.per_version("choices", make)
+
+
+def prose_of(proposal: Proposal, index: UnitIndex) -> list[tuple[str, str]]:
+    """Each change of a proposal in UN prose, numbered as the current version numbers it."""
+    out = []
+    for c in proposal.effective_changes:
+        uid = index.resolve(c.target)
+        shown = replace(c, target=uid, destination=index.resolve(c.destination) or
+                        c.destination) if uid and proposal.base == index.draft.metadata.version \
+            else c
+        try:
+            out.append((c.id, change_to_prose(shown, index if uid else None)))
+        except (AssemblerError, KeyError):
+            out.append((c.id, f"{c.kind} {c.target}"))
+    return out
+
+
+@dataclass
+class PreviewView:
+    redline: Markup = Markup("")
+    clashes: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    error: str = ""
+
+
+def on_file_for(store: Store, base: Draft, mine: Proposal) -> list[Proposal]:
+    """Proposals a preview collides with: those on this version, and those still open on an
+    older one (carried onto it); never the proposal itself. Of those on this version, only
+    the ones touching a paragraph near mine (the same, one holding it, one it holds, or
+    where a paragraph is put): no other can conflict, and a round of a thousand proposals
+    would otherwise be planned for every preview."""
+    version = base.metadata.version
+    candidates = []
+    for p in store.on_file():
+        if p.id == mine.id:
+            continue
+        if not p.base or p.base == version:
+            candidates.append(p)
+        elif p.status == "proposed":  # still open on an older version: carried onto this one
+            carried = store.carried(p)
+            if carried is not None:
+                candidates.append(carried)
+    index, lineage = store.index(), store.lineage()
+    near: set[str] = set()
+    for c in mine.changes:
+        for name in (c.target, c.destination):
+            uid = index.resolve(name) if name else None
+            if uid:
+                near |= lineage.get(uid, {uid})
+
+    def touches(p: Proposal) -> bool:
+        for c in p.effective_changes:
+            for name in (c.target, c.destination):
+                if not name:
+                    continue
+                uid = index.resolve(name)
+                if uid is None or uid in near:  # unknown to this version: keep, to be safe
+                    return True
+        return False
+    return [p for p in candidates if touches(p)]
+
+
+def preview_of(store: Store, proposal: Proposal, *, whole: bool = False) -> PreviewView:
+    from ..compare.preview import preview
+    from ..writers.html.redline import RedlineHtml
+    base = store.current().draft
+    if not proposal.changes:
+        return PreviewView(error="No change yet: select words in a paragraph, or use the "
+                                 "forms below.")
+    try:
+        pv = preview(base, [proposal], on_file_for(store, base, proposal),
+                     versions=store.find_version())
+    except ConflictsFound as err:
+        return PreviewView(error="Your changes collide among themselves: " +
+                           "; ".join(str(c) for c in err.conflicts))
+    except AssemblerError as err:
+        return PreviewView(error=say(err))
+    r = RedlineHtml(pv.redline, pv.comments())
+    units = pv.redline.units if whole else pv.redline.changed_units()
+    body = "\n".join([r.legend()] + [r.unit(u) for u in units])
+    body = _DEGREE.sub(r' data-degree="\1"', body)  # inline styles are refused by the CSP
+    return PreviewView(Markup(body), pv.clashes, [str(n) for n in pv.not_applicable])
+
+
+def clean_of(store: Store, proposal: Proposal) -> Markup:
+    """The current version with the proposal made, in UN layout (asked for when opened: a
+    whole draft is the dearest part of a preview)."""
+    return draft_article(_applied(store.current().draft, proposal, store))
+
+
+def check_of(store: Store, proposal: Proposal) -> str:
+    """Why the proposal cannot be made to the current version ("" if it can): the check
+    before a change is kept or a proposal submitted, without drawing a preview."""
+    from ..amendments.apply import apply_proposals
+    if not proposal.changes:
+        return "it has no change yet"
+    try:
+        apply_proposals(store.current().draft, [proposal], mode="all",
+                        versions=store.find_version())
+    except ConflictsFound as err:
+        return "its changes collide among themselves: " + "; ".join(map(str, err.conflicts))
+    except AssemblerError as err:
+        return say(err)
+    return ""
+
+
+def _applied(base: Draft, proposal: Proposal, store: Store) -> Draft:
+    from ..amendments.apply import apply_proposals
+    new, _ = apply_proposals(base, [proposal], mode="all", versions=store.find_version())
+    return new
+
+
+def with_change(proposal: Proposal, change: Change) -> Proposal:
+    return replace(proposal, changes=number_changes(proposal.id, proposal.changes + (change,)))
+
+
+def without_change(proposal: Proposal, n: int) -> Proposal:
+    kept = tuple(c for i, c in enumerate(proposal.changes, 1) if i != n)
+    return replace(proposal, changes=number_changes(proposal.id, kept))
+
+
+# ---------------------------------------------------------------------- compilation
+
+@dataclass
+class CompilationView:
+    rows: list           # amendments.compile.Row, filtered
+    proposers: list
+    statuses: list
+    conflicts: int
+    error: str = ""
+
+
+def compilation_of(store: Store, proposer: str = "", status: str = "",
+                   conflicts_only: bool = False) -> CompilationView:
+    from ..amendments.compile import compile_proposals
+    from ..amendments.model import STATUSES
+    base = store.current().draft
+    props = store.round_proposals()
+    try:
+        comp = compile_proposals(base, props, versions=store.find_version(), only_touched=True)
+    except AssemblerError as err:
+        return CompilationView([], [], list(STATUSES), 0, str(err))
+    rows = []
+    for row in comp.rows:
+        entries = [e for e in row.entries
+                   if (not proposer or e.proposal.proposer == proposer
+                       or proposer in e.proposal.co_sponsors)
+                   and (not status or e.proposal.status == status)
+                   and (not conflicts_only or e.conflicts)]
+        if entries:
+            rows.append(replace(row, entries=entries))
+    proposers = sorted({p.proposer for p in props})
+    return CompilationView(rows, proposers, list(STATUSES), len(comp.conflicts))

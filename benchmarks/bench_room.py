@@ -1,0 +1,204 @@
+"""The negotiation room under load, on loopback only (127.0.0.1): 193 delegations (asyncio and
+httpx) sign in with their one-time links and each writes and submits 5 proposals on the
+example negotiation's current version (Rev.2), asking for the preview of each before
+submitting, with a person's pause between steps. Checked: no submission lost (every one is a
+file in the round folder, under its delegation's name, and in the audit log). Measured:
+preview latency p50/p95 under load, as a ratio to the same preview asked alone in the same
+run; the server's memory (peak resident set).
+
+Bounded: ROOM_BENCH_DELEGATIONS (193), ROOM_BENCH_PROPOSALS (5), ROOM_BENCH_PAUSE (seconds
+between a delegation's steps, drawn from 0.5x to 1.5x of it; default 3), and a time limit
+(ROOM_BENCH_LIMIT, 600 s) after which the run stops and says so."""
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+NEG = "gcm-modalities"
+CSRF = re.compile(r'name="csrf" value="([^"]+)"')
+
+
+def setting(name: str, default: float) -> float:
+    return float(os.environ.get(name, default))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def prepare(root: Path, n: int) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
+    """A copy of the example negotiation with its room set up and n delegations invited:
+    their (name, token), and the changes they will propose (unit, words, new words)."""
+    from assembler.amendments.words import UnitWords
+    from assembler.room.accounts import Accounts
+    from assembler.room.store import Store
+    shutil.copytree(REPO / "drafts" / NEG, root / "drafts" / NEG)
+    shutil.copytree(REPO / "amendments" / NEG, root / "amendments" / NEG)
+    store = Store(root, NEG)
+    with store.action("Co-facilitators", "init room") as w:
+        store.init(w)
+    accounts = Accounts(store)
+    people = []
+    for i in range(n + 1):
+        name = "Baseline delegation" if i == n else f"Delegation {i + 1:03d}"
+        people.append((name, accounts.invite("Co-facilitators", name)[1]))
+    index = store.index()
+    changes = []
+    for uid, unit in index.units.items():
+        if unit.kind not in ("op", "sub", "pp"):
+            continue
+        words = UnitWords(unit.content, index.number)
+        tokens = words.text.split()
+        for k in range(2, max(2, len(tokens) - 3), 6):
+            phrase = " ".join(tokens[k:k + 3])
+            if phrase and len(words.occurrences(phrase)) == 1 and "\n" not in phrase:
+                changes.append((uid, phrase, phrase + " as amended"))
+    return people, changes
+
+
+class Delegation:
+    def __init__(self, client, name: str):
+        self.client, self.name, self.csrf = client, name, ""
+
+    async def sign_in(self, token: str) -> None:
+        page = await self.client.get(f"/signin/{token}")
+        self.csrf = CSRF.search(page.text).group(1)
+        r = await self.client.post("/signin", data={"csrf": self.csrf, "token": token},
+                                   follow_redirects=True)
+        assert r.status_code == 200 and "Sign out" in r.text, (self.name, r.status_code)
+        self.csrf = CSRF.search(r.text).group(1)
+
+    async def propose(self, change: tuple[str, str, str], timings: list, alone: bool = False
+                      ) -> str:
+        uid, words, text = change
+        r = await self.client.post("/drafts", data={"csrf": self.csrf, "title": "load"},
+                                   follow_redirects=True)
+        pid = str(r.url).rsplit("/", 1)[1]
+        r = await self.client.post(f"/drafts/{pid}/changes", follow_redirects=True, data={
+            "csrf": self.csrf, "form": "words", "target": uid, "words": words, "offset": "0",
+            "mode": "replace", "text": text})
+        assert "Not added" not in r.text, (self.name, pid, words)
+        t0 = time.perf_counter()
+        r = await self.client.get(f"/drafts/{pid}/preview")
+        timings.append(time.perf_counter() - t0)
+        assert r.status_code == 200 and "<ins" in r.text, (self.name, pid)
+        if alone:
+            return pid
+        r = await self.client.post(f"/drafts/{pid}/submit", data={"csrf": self.csrf},
+                                   follow_redirects=True)
+        assert r.url.path == f"/p/{pid}", (self.name, pid, r.status_code)
+        return pid
+
+
+async def run(url: str, people, changes, per: int, pause: float, limit: float):
+    import httpx
+    timings: list[float] = []
+    alone: list[float] = []
+    submitted: dict[str, str] = {}
+    limits = httpx.Limits(max_connections=2, max_keepalive_connections=2)
+    # the baseline: one delegation alone asks for the same kind of preview
+    async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as client:
+        d = Delegation(client, people[-1][0])
+        await d.sign_in(people[-1][1])
+        for k in range(10):
+            await d.propose(changes[k % len(changes)], alone, alone=True)
+
+    async def one(i: int, name: str, token: str) -> None:
+        rng = random.Random(i)
+        async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as client:
+            await asyncio.sleep(rng.uniform(0, pause))
+            d = Delegation(client, name)
+            await d.sign_in(token)
+            for k in range(per):
+                await asyncio.sleep(rng.uniform(0.5 * pause, 1.5 * pause))
+                change = changes[(i * per + k) % len(changes)]
+                submitted[await d.propose(change, timings)] = name
+
+    t0 = time.perf_counter()
+    tasks = [asyncio.create_task(one(i, n, t)) for i, (n, t) in enumerate(people[:-1])]
+    done, pending = await asyncio.wait(tasks, timeout=limit)
+    for t in pending:
+        t.cancel()
+    errors = [t.exception() for t in done if t.exception()]
+    return timings, alone, submitted, time.perf_counter() - t0, len(pending), errors
+
+
+def memory(pid: int) -> tuple[float, float]:
+    """Peak and current resident set of the server (MiB)."""
+    fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text()
+                  .splitlines() if ":" in line)
+    return (int(fields["VmHWM"].split()[0]) / 1024, int(fields["VmRSS"].split()[0]) / 1024)
+
+
+def percentile(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+
+
+def main() -> None:
+    n = int(setting("ROOM_BENCH_DELEGATIONS", 193))
+    per = int(setting("ROOM_BENCH_PROPOSALS", 5))
+    pause = setting("ROOM_BENCH_PAUSE", 3.0)
+    limit = setting("ROOM_BENCH_LIMIT", 600)
+    exe = shutil.which("assembler") or str(Path(sys.executable).parent / "assembler")
+    with tempfile.TemporaryDirectory(prefix="room-bench-") as tmp:
+        root = Path(tmp)
+        people, changes = prepare(root, n)
+        port = free_port()
+        server = subprocess.Popen([exe, "serve", NEG, "--root", str(root), "--host",
+                                   "127.0.0.1", "--port", str(port)],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            for _ in range(200):
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                    break
+                except OSError:
+                    time.sleep(0.05)
+            start_mem = memory(server.pid)[1]
+            timings, alone, submitted, took, unfinished, errors = asyncio.run(
+                run(f"http://127.0.0.1:{port}", people, changes, per, pause, limit))
+            peak, now = memory(server.pid)
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+        from assembler.amendments.yamlio import load_proposal
+        round_dir = root / "amendments" / NEG / "rev3"
+        on_file = {p.id: p.proposer for p in map(load_proposal, round_dir.glob("W-*.yaml"))}
+        audit = (root / "room" / NEG / "audit.jsonl").read_text().count('"action": "submit"')
+    lost = [pid for pid, who in submitted.items() if on_file.get(pid) != who]
+    base = statistics.median(alone)
+    p50, p95 = percentile(timings, 0.5), percentile(timings, 0.95)
+    print(f"{n} delegations x {per} proposals, pause {pause:g} s between steps, "
+          f"{len(changes)} distinct changes; took {took:.1f} s"
+          + (f"; STOPPED at the {limit:g} s limit, {unfinished} unfinished" if unfinished else ""))
+    print(f"submitted {len(submitted)} of {n * per}; on file {len(on_file)}; in the audit log "
+          f"{audit}; lost {len(lost)}; errors {len(errors)}"
+          + (f" (first: {errors[0]!r})" if errors else ""))
+    print(f"preview alone (baseline)  p50 {base * 1000:7.1f} ms")
+    print(f"preview under load        p50 {p50 * 1000:7.1f} ms ({p50 / base:5.2f}x)   "
+          f"p95 {p95 * 1000:7.1f} ms ({p95 / base:5.2f}x)   max "
+          f"{max(timings) * 1000:7.1f} ms   ({len(timings)} previews)")
+    print(f"server memory: {start_mem:.0f} MiB at start, peak {peak:.0f} MiB "
+          f"({peak / start_mem:.2f}x), {now:.0f} MiB at the end")
+    if lost or errors or unfinished:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(REPO))
+    main()

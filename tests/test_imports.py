@@ -1,0 +1,139 @@
+"""The package's import graph, read from the source with ast (every import counts, late ones
+inside functions too, since a late import only hides a cycle; those for type checkers only
+do not): no module imports itself
+through others, no two packages import each other, and no module takes another's private
+(_name) names."""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from pathlib import Path
+
+from conftest import ROOT
+
+PACKAGE = ROOT / "assembler"
+
+
+@dataclass(frozen=True)
+class Import:
+    module: str      # the importing module
+    target: str      # the module imported from
+    names: tuple     # the names taken (empty for `import x`)
+    line: int
+
+
+def module_name(path: Path) -> tuple[str, bool]:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        return ".".join(parts[:-1]), True
+    return ".".join(parts), False
+
+
+def imports(root: Path = PACKAGE) -> tuple[set[str], list[Import]]:
+    modules: dict[str, tuple[Path, bool]] = {}
+    for path in sorted(root.rglob("*.py")):
+        name, is_package = module_name(path)
+        modules[name] = (path, is_package)
+    found: list[Import] = []
+    for name, (path, is_package) in modules.items():
+        here = name.split(".") if is_package else name.split(".")[:-1]
+        tree = ast.parse(path.read_text("utf-8"), str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                node.body = []  # imports for type hints only are not made when it runs
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = here[:len(here) - node.level + 1]
+                    target = ".".join(base + ([node.module] if node.module else []))
+                else:
+                    target = node.module or ""
+                if not target.startswith("assembler"):
+                    continue
+                for alias in node.names:  # `from . import x` imports the module x
+                    sub = f"{target}.{alias.name}"
+                    if sub in modules:
+                        found.append(Import(name, sub, (), node.lineno))
+                    else:
+                        found.append(Import(name, target, (alias.name,), node.lineno))
+            elif isinstance(node, ast.Import):
+                found += [Import(name, a.name, (), node.lineno) for a in node.names
+                          if a.name.startswith("assembler")]
+    return set(modules), [i for i in found if i.target in modules]
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected groups of more than one node (Tarjan), each sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    out: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in sorted(graph.get(v, ())):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1:
+                out.append(sorted(group))
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return out
+
+
+def package_of(module: str) -> str:
+    """assembler.compare.align -> assembler.compare; top-level modules stand for themselves."""
+    return ".".join(module.split(".")[:2])
+
+
+def module_graph(found: list[Import]) -> dict[str, set[str]]:
+    graph: dict[str, set[str]] = {}
+    for i in found:
+        # a package's __init__ gathering its own modules is not a cycle with them
+        if i.module != i.target and not (i.target.startswith(i.module + ".")):
+            graph.setdefault(i.module, set()).add(i.target)
+    return graph
+
+
+def test_cycle_finder_finds_cycles():
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_no_module_imports_itself_through_others():
+    _, found = imports()
+    assert found, "the import graph is empty: the reader is broken"
+    assert cycles(module_graph(found)) == []
+
+
+def test_no_two_packages_import_each_other():
+    _, found = imports()
+    graph: dict[str, set[str]] = {}
+    for i in found:
+        a, b = package_of(i.module), package_of(i.target)
+        if a != b:
+            graph.setdefault(a, set()).add(b)
+    assert cycles(graph) == []
+
+
+def test_no_private_names_taken_from_another_module():
+    _, found = imports()
+    taken = [f"{i.module}:{i.line} takes {n} from {i.target}" for i in found
+             for n in i.names if n.startswith("_") and not n.startswith("__")
+             and i.target != i.module]
+    assert taken == []

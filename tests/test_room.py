@@ -1,0 +1,414 @@
+"""The room at work, through its web pages (Starlette's TestClient): a delegation writes a
+proposal on the first draft by selected words, paragraph operations and UN prose, sees the
+preview and its collisions, submits, invites a co-sponsor, withdraws; uploads Word tracked
+changes; the co-facilitators compile, decide and issue Rev.1 with its downloads. The files
+are the record: proposals in amendments/, the new version in drafts/, an audit log, a git
+commit per action with the actor as author."""
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+
+import openpyxl
+import pytest
+from docx import Document
+
+from conftest import run_cli
+from roomkit import NEG, flash, make_room, negotiation_copy, signed_in
+from assembler.amendments.yamlio import load_proposal
+from assembler.source import load_draft
+
+
+@pytest.fixture
+def room(tmp_path):
+    return make_room(tmp_path)
+
+
+def new_draft(client, csrf, title="Mine") -> str:
+    r = client.post("/drafts", data={"csrf": csrf, "title": title})
+    return str(r.url).rsplit("/", 1)[1]
+
+
+def change(client, csrf, pid, **fields):
+    r = client.post(f"/drafts/{pid}/changes", data={"csrf": csrf, **fields})
+    assert r.status_code == 200
+    return r
+
+
+def submitted_on_op24(app, accounts) -> str:
+    """Delegation Q's proposal on OP 24, submitted: its id."""
+    a, csrf = signed_in(app, accounts, "Delegation Q")
+    pid = new_draft(a, csrf)
+    change(a, csrf, pid, form="words", target="op24", words="March 2018 for four days",
+           offset="0", mode="replace", text="March 2018 for six days")
+    a.post(f"/drafts/{pid}/submit", data={"csrf": csrf})
+    return pid
+
+
+def test_selected_words_preview_collision_and_submit(room):
+    store, accounts, app = room
+    a, csrf = signed_in(app, accounts, "Delegation Q")
+    pid = new_draft(a, csrf, "Length of the sessions")
+    page = a.get(f"/drafts/{pid}").text
+    assert 'id="op24"' in page and "in March 2018 for four days" in page  # the text to select
+    # the live preview while typing, before the change is kept
+    r = a.post(f"/drafts/{pid}/try", data={"csrf": csrf, "form": "words", "target": "op24",
+                                          "words": "March 2018 for four days", "offset": "0",
+                                          "mode": "replace", "text": "March 2018 for six days"})
+    assert "<del" in r.text and ">four</del>" in r.text and ">six</ins>" in r.text
+    assert "collides with G-01/1 by Group of Friends of Migration" in r.text
+    assert not store.private_draft(accounts.by_name("Delegation Q").id, pid).changes
+    change(a, csrf, pid, form="words", target="op24", words="March 2018 for four days",
+           offset="0", mode="replace", text="March 2018 for six days")
+    pv = a.get(f"/drafts/{pid}/preview").text
+    assert "1 collision(s)" in pv and "they change overlapping words" in pv
+    assert 'class="conflict"' in pv  # the note under the paragraph, as in the CLI preview
+    assert f'hx-get="/drafts/{pid}/clean"' in pv  # the clean text comes when opened
+    clean = a.get(f"/drafts/{pid}/clean").text
+    assert "in March 2018 for six days" in clean and "<del" not in clean
+    # the .docx preview: tracked changes under the delegation's name, the clash as a comment
+    docx = a.get(f"/drafts/{pid}/preview.docx")
+    assert docx.headers["content-disposition"] == f'attachment; filename="preview-{pid}.docx"'
+    import zipfile
+    z = zipfile.ZipFile(io.BytesIO(docx.content))
+    body = z.read("word/document.xml").decode()
+    assert 'w:author="Delegation Q"' in body and "<w:del " in body and "<w:ins " in body
+    assert "Group of Friends of Migration" in z.read("word/comments.xml").decode()
+    r = a.post(f"/drafts/{pid}/submit", data={"csrf": csrf})
+    assert r.url.path == f"/p/{pid}" and flash(r.text) == f"{pid} is submitted."
+    filed = load_proposal(store.round_dir / f"{pid}.yaml")
+    assert (filed.proposer, filed.base, filed.status) == ("Delegation Q", "first-draft",
+                                                          "proposed")
+    c = filed.changes[0]
+    assert (c.kind, c.target, c.words, c.text) == ("replace-words", "op24",
+                                                   "March 2018 for four days",
+                                                   "March 2018 for six days")
+    assert store.private_drafts(accounts.by_name("Delegation Q").id) == []
+
+
+def test_the_selected_occurrence_is_the_one_changed(room):
+    store, accounts, app = room
+    a, csrf = signed_in(app, accounts, "Delegation Q")
+    pid = new_draft(a, csrf)
+    text = store.current().draft.unit_index()["op24"]
+    from assembler.inline import plain
+    words = plain(text.content)
+    second = words.index("for four days", words.index("for four days") + 1)
+    change(a, csrf, pid, form="words", target="op24", words="for four days",
+           offset=str(second), mode="delete")
+    d = store.private_draft(accounts.by_name("Delegation Q").id, pid)
+    assert (d.changes[0].kind, d.changes[0].occurrence) == ("delete-words", 2)
+
+
+def test_paragraph_operations_and_prose(room):
+    store, accounts, app = room
+    a, csrf = signed_in(app, accounts, "Delegation Q")
+    pid = new_draft(a, csrf)
+    change(a, csrf, pid, form="unit", target="op3", op="insert-after",
+           text="*Encourages* Member States to include young people in their delegations;")
+    change(a, csrf, pid, form="unit", target="op9", op="move-after", destination="op4")
+    change(a, csrf, pid, form="unit", target="op10", op="delete")
+    change(a, csrf, pid, form="prose",
+           prose="In operative paragraph 5, replace “two” with “three”")
+    r = change(a, csrf, pid, form="words", target="op5", words="not in the text at all",
+               mode="replace", text="x", offset="0")
+    assert flash(r.text).startswith("Not added:") and "not in the text" in flash(r.text)
+    r = change(a, csrf, pid, form="prose", prose="Replace the whole thing please")
+    assert "cannot read the sentence" in r.text
+    d = store.private_draft(accounts.by_name("Delegation Q").id, pid)
+    assert [c.kind for c in d.changes] == ["insert-unit", "move-unit", "delete-unit",
+                                           "replace-words"]
+    page = a.get(f"/drafts/{pid}").text
+    assert "Insert a new operative paragraph after operative paragraph 3" in page
+    pv = a.get(f"/drafts/{pid}/preview").text
+    assert "[moved to" in pv and "[moved from" in pv and "young people" in pv
+    # a change removed
+    a.post(f"/drafts/{pid}/changes/2/delete", data={"csrf": csrf})
+    d = store.private_draft(accounts.by_name("Delegation Q").id, pid)
+    assert [c.kind for c in d.changes] == ["insert-unit", "delete-unit", "replace-words"]
+
+
+def test_co_sponsors_and_withdrawal(room):
+    store, accounts, app = room
+    a, a_csrf = signed_in(app, accounts, "Delegation Q")
+    b, b_csrf = signed_in(app, accounts, "Delegation R")
+    pid = new_draft(a, a_csrf)
+    change(a, a_csrf, pid, form="prose", prose="In operative paragraph 5, replace “two” with "
+                                               "“three”")
+    a.post(f"/drafts/{pid}/submit", data={"csrf": a_csrf})
+    r = a.post(f"/p/{pid}/invite", data={"csrf": a_csrf,
+                                         "delegation": accounts.by_name("Delegation R").id})
+    assert "Delegation R is invited" in flash(r.text)
+    mine = b.get("/proposals").text
+    assert "Invitations to co-sponsor" in mine and pid in mine
+    r = b.post(f"/p/{pid}/join", data={"csrf": b_csrf})
+    assert flash(r.text) == f"You co-sponsor {pid}."
+    assert load_proposal(store.round_dir / f"{pid}.yaml").co_sponsors == ("Delegation R",)
+    assert b.post(f"/p/{pid}/join", data={"csrf": b_csrf}).status_code == 403  # once
+    r = a.post(f"/p/{pid}/withdraw", data={"csrf": a_csrf, "note": "overtaken"})
+    p = load_proposal(store.round_dir / f"{pid}.yaml")
+    assert p.status == "withdrawn" and p.history[-1].note == "overtaken"
+    assert p.co_sponsors == ("Delegation R",)
+
+
+def test_word_file_with_tracked_changes_becomes_drafts(room, first_draft):
+    from test_word_proposals import returned_first_draft
+    store, accounts, app = room
+    a, csrf = signed_in(app, accounts, "Delegation Q")
+    data = returned_first_draft(first_draft)
+    r = a.post("/upload", data={"csrf": csrf},
+               files={"file": ("../../etc/returned.docx", data, "application/octet-stream")})
+    assert "2 draft(s) made from ../../etc/returned.docx" in flash(r.text)
+    drafts = store.private_drafts(accounts.by_name("Delegation Q").id)
+    assert {d.proposer for d in drafts} == {"Delegation Q"}  # a delegation proposes as itself
+    kinds = sorted(c.kind for d in drafts for c in d.changes)
+    assert "replace-words" in kinds and "delete-unit" in kinds and "insert-unit" in kinds
+    assert not list(store.root.rglob("returned.docx"))
+    r = a.post("/upload", data={"csrf": csrf}, files={"file": ("x.docx", b"not a zip", "x")})
+    assert "x.docx" in flash(r.text) and len(store.private_drafts(
+        accounts.by_name("Delegation Q").id)) == 2
+
+
+def test_co_facilitators_decide_and_issue_rev1(room):
+    store, accounts, app = room
+    pid = submitted_on_op24(app, accounts)
+    chair, csrf = signed_in(app, accounts, "Co-facilitators", "chair")
+    comp = chair.get("/compilation").text
+    assert pid in comp and "G-01" in comp and "Conflicts with" in comp
+    entry = comp.split(f'id="entry-{pid}-1"', 1)[1].split('class="conflict"', 1)[0]
+    # as the text would read, struck out and in bold
+    assert "<del>March 2018 for four days</del><ins>March 2018 for six days</ins>" in entry
+    only = chair.get("/compilation", params={"proposer": "Delegation Q"}).text
+    assert pid in only and "G-01/1 ·" not in only
+    only = chair.get("/compilation", params={"status": "rejected"}).text
+    assert "P-06" in only and pid not in only
+    only = chair.get("/compilation", params={"conflicts": "1"}).text
+    assert pid in only and "P-02/1 ·" not in only
+    r = chair.post(f"/p/{pid}/decide", data={"csrf": csrf, "action": "accept",
+                                             "note": "agreed in informals",
+                                             "back": "/compilation"})
+    assert r.url.path == "/compilation" and flash(r.text) == f"{pid}: accepted."
+    assert load_proposal(store.round_dir / f"{pid}.yaml").history[-1].note == \
+        "agreed in informals"
+    # an impossible decision is refused in words
+    r = chair.post("/p/P-12/decide", data={"csrf": csrf, "action": "accept"})
+    assert "withdrawn and cannot become accepted" in flash(r.text)
+    r = chair.post("/issue", data={"csrf": csrf, "date": "13 January 2017"})
+    assert r.url.path == "/issued" and "Rev.1 is issued" in flash(r.text)
+    rev1 = load_draft(store.drafts_dir / "rev1.draft")
+    assert rev1.metadata.based_on == "first-draft" and rev1.metadata.date == "13 January 2017"
+    from assembler.inline import plain
+    assert "in March 2018 for six days" in plain(rev1.unit_index()["op24"].content)
+    assert any(r.proposal == pid for r in rev1.provenance)
+    # the next round is rev2, on Rev.1
+    assert store.current().name == "rev1" and store.next_version_name() == "rev2"
+    redline = chair.get("/issued/rev1/redline.docx")
+    assert Document(io.BytesIO(redline.content)).paragraphs  # python-docx reads it
+    # the change under its proposer's name (op24 also holds Delegation A's accepted P-11)
+    assert b'w:author="Delegation A and Delegation Q"' in _docxml(redline.content)
+    comp = chair.get("/issued/rev1/compilation.docx")
+    assert pid.encode() in _docxml(comp.content)
+    table = openpyxl.load_workbook(io.BytesIO(chair.get("/issued/rev1/comparison.xlsx").content))
+    cells = [c.value for row in table.active.iter_rows() for c in row if c.value]
+    assert any("six days" in str(v) for v in cells)
+    # issuing again writes Rev.2 from Rev.1, never over Rev.1
+    before = (store.drafts_dir / "rev1.draft").read_bytes()
+    chair.post("/issue", data={"csrf": csrf, "date": "24 January 2017"})
+    assert (store.drafts_dir / "rev1.draft").read_bytes() == before
+    assert (store.drafts_dir / "rev2.draft").exists()
+
+
+def _docxml(data: bytes) -> bytes:
+    import zipfile
+    return zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+
+
+def test_issue_stops_on_conflicts_among_accepted_proposals(room):
+    store, accounts, app = room
+    chair, csrf = signed_in(app, accounts, "Co-facilitators", "chair")
+    chair.post("/p/P-12/decide", data={"csrf": csrf, "action": "reopen"})  # withdrawn: refused
+    chair.post("/p/G-01/decide", data={"csrf": csrf, "action": "accept"})
+    a, a_csrf = signed_in(app, accounts, "Delegation Q")
+    pid = new_draft(a, a_csrf)
+    change(a, a_csrf, pid, form="words", target="op24", words="March 2018 for four days",
+           offset="0", mode="delete")
+    a.post(f"/drafts/{pid}/submit", data={"csrf": a_csrf})
+    chair.post(f"/p/{pid}/decide", data={"csrf": csrf, "action": "accept"})
+    r = chair.post("/issue", data={"csrf": csrf, "date": "13 January 2017"})
+    assert flash(r.text).startswith("Not issued:") and "G-01" in flash(r.text)
+    assert not (store.drafts_dir / "rev1.draft").exists()
+
+
+def test_a_closed_room_takes_no_proposals(room):
+    store, accounts, app = room
+    a, a_csrf = signed_in(app, accounts, "Delegation Q")
+    pid = new_draft(a, a_csrf)
+    change(a, a_csrf, pid, form="prose", prose="In operative paragraph 5, replace “two” with "
+                                               "“three”")
+    chair, csrf = signed_in(app, accounts, "Co-facilitators", "chair")
+    r = chair.post("/room", data={"csrf": csrf, "open": "1", "deadline": "2017-01-20T18:00"})
+    assert flash(r.text) == "The room is open."  # but the deadline has passed
+    r = a.post(f"/drafts/{pid}/submit", data={"csrf": a_csrf})
+    assert r.status_code == 409 and "The room is closed" in r.text
+    assert not (store.round_dir / f"{pid}.yaml").exists()
+    chair.post("/room", data={"csrf": csrf, "open": "0", "deadline": ""})
+    assert a.post("/drafts", data={"csrf": a_csrf, "title": "late"}).status_code == 409
+    chair.post("/room", data={"csrf": csrf, "open": "1", "deadline": "2999-01-01T00:00"})
+    r = a.post(f"/drafts/{pid}/submit", data={"csrf": a_csrf})
+    assert r.url.path == f"/p/{pid}"
+    r = chair.post("/room", data={"csrf": csrf, "open": "1", "deadline": "next week"})
+    assert "date and time" in flash(r.text)
+
+
+def test_every_action_is_audited_and_committed_with_its_actor(tmp_path):
+    root = negotiation_copy(tmp_path)
+    git = ["git", "-C", str(root)]
+    subprocess.run(git + ["init", "-q"], check=True)
+    subprocess.run(git + ["-c", "user.name=t", "-c", "user.email=t@t", "add", "-A"], check=True)
+    subprocess.run(git + ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "start"],
+                   check=True)
+    r = run_cli("room", "init", NEG, "--root", root)
+    assert r.returncode == 0 and "/signin/" in r.stdout, r.stderr
+    from assembler.room.accounts import Accounts
+    from assembler.room.app import create_app
+    from assembler.room.store import Store
+    store = Store(root, NEG)
+    accounts = Accounts(store)
+    app = create_app(store, secret_key=store.secret_key())
+    a, csrf = signed_in(app, accounts, "Delegation Q")
+    pid = new_draft(a, csrf)
+    change(a, csrf, pid, form="prose", prose="In operative paragraph 5, replace “two” with "
+                                             "“three”")
+    a.post(f"/drafts/{pid}/submit", data={"csrf": csrf})
+    log = subprocess.run(git + ["log", "--format=%an|%s"], capture_output=True, text=True).stdout
+    assert f"Delegation Q|room: submit {pid}" in log
+    assert "Delegation Q|room: new draft" in log and "Co-facilitators|room: init room" in log
+    tracked = subprocess.run(git + ["ls-files"], capture_output=True, text=True).stdout
+    assert f"amendments/{NEG}/rev1/{pid}.yaml" in tracked and "secret.key" not in tracked
+    assert subprocess.run(git + ["status", "--porcelain"], capture_output=True,
+                          text=True).stdout.strip() == ""
+    audit = [json.loads(x) for x in (store.room_dir / "audit.jsonl").read_text().splitlines()]
+    assert [(e["who"], e["action"]) for e in audit][-4:] == [
+        ("Delegation Q", "sign in"), ("Delegation Q", "new draft"),
+        ("Delegation Q", "change draft"), ("Delegation Q", "submit")]
+    assert all(e["when"].endswith("+00:00") for e in audit)
+
+
+def test_cli_invite_revoke_and_bad_input(tmp_path):
+    root = negotiation_copy(tmp_path)
+    r = run_cli("room", "invite", "Delegation A", "--root", root)
+    assert r.returncode == 2 and "no room is set up" in r.stderr and "Traceback" not in r.stderr
+    assert run_cli("room", "init", NEG, "--root", root).returncode == 0
+    r = run_cli("room", "invite", "Delegation A", "--root", root, "--url", "http://127.0.0.1:9")
+    assert r.returncode == 0 and r.stdout.startswith("Delegation A: http://127.0.0.1:9/signin/")
+    r = run_cli("room", "invite", "x" * 200, "--root", root)
+    assert r.returncode == 2 and "characters long" in r.stderr
+    r = run_cli("room", "invite", "Co-facilitators", "--root", root)
+    assert r.returncode == 2 and "already in the room as a co-facilitator" in r.stderr
+    r = run_cli("room", "revoke", "Delegation Z", "--root", root)
+    assert r.returncode == 2 and "nobody called" in r.stderr
+    assert run_cli("room", "revoke", "Delegation A", "--root", root).returncode == 0
+    listing = run_cli("room", "list", "--root", root).stdout
+    assert "Delegation A\tdelegation\trevoked" in listing
+    r = run_cli("serve", "no-such-negotiation", "--root", root)
+    assert r.returncode == 2 and "no negotiation" in r.stderr
+    r = run_cli("serve", "../etc", "--root", root)
+    assert r.returncode == 2 and "not a negotiation name" in r.stderr
+
+
+def test_previews_weigh_only_proposals_near_the_paragraphs_changed(room):
+    """on_file_for leaves out proposals that cannot collide; never one that can."""
+    from assembler.amendments.model import Change, Proposal
+    from assembler.room.views import on_file_for, preview_of
+    store, accounts, app = room
+    folder = store.amend_dir / "rev1"
+    (folder / "X-01.yaml").write_text(
+        "id: X-01\nproposer: Delegation X\nbase: first-draft\nchanges:\n"
+        "  - kind: delete-unit\n    target: OP 6\n", "utf-8")
+    (folder / "X-02.yaml").write_text(
+        "id: X-02\nproposer: Delegation X\nbase: zero-draft\nchanges:\n"
+        "  - kind: delete-unit\n    target: OP 30\n", "utf-8")
+    mine = Proposal("W-01", "Delegation Q", "first-draft", (
+        Change("delete-words", "op6.b", "relevant non-governmental organizations, ",
+               id="W-01/1"),))
+    near = {p.id for p in on_file_for(store, store.current().draft, mine)}
+    assert "X-01" in near            # deletes the paragraph holding op6.b
+    assert "X-02" not in near        # written on a version not here: cannot be carried
+    assert "G-01" not in near and "P-11" not in near   # OP 24 is far away
+    pv = preview_of(store, mine)
+    assert [(c.theirs, c.reason) for c in pv.clashes] == [
+        ("X-01/1", "one deletes OP 6, which holds it")]
+
+
+def test_co_facilitators_merge_and_modify_with_notes(room):
+    store, accounts, app = room
+    pid = submitted_on_op24(app, accounts)
+    chair, csrf = signed_in(app, accounts, "Co-facilitators", "chair")
+    page = chair.get("/p/G-01").text
+    assert 'value="merge"' in page and f"<option>{pid}</option>" in page
+    r = chair.post("/p/G-01/decide", data={"csrf": csrf, "action": "merge", "by": "G-01"})
+    assert "not another proposal" in flash(r.text)
+    r = chair.post("/p/G-01/decide", data={"csrf": csrf, "action": "merge"})
+    assert "say which proposal it is merged into" in flash(r.text)
+    r = chair.post("/p/G-01/decide", data={"csrf": csrf, "action": "merge", "by": pid,
+                                            "note": "taken up in the Q text"})
+    g = load_proposal(store.amend_dir / "rev1" / "G-01.yaml")
+    assert (g.status, g.history[-1].by, g.history[-1].note) == ("merged", pid,
+                                                                "taken up in the Q text")
+    r = chair.post(f"/p/{pid}/decide", data={"csrf": csrf, "action": "modify",
+                                             "text": "March 2018 for five days"})
+    p = load_proposal(store.round_dir / f"{pid}.yaml")
+    assert p.status == "accepted-with-modification"
+    assert p.effective_changes[0].text == "March 2018 for five days"
+
+
+def test_open_proposals_on_an_older_version_are_carried_onto_the_current_one(tmp_path):
+    """On the whole example (Rev.2 current), R-01 was written on Rev.1 and is still open: a
+    preview on Rev.2 weighs it carried, and a change to the same words collides with it."""
+    import shutil
+    from conftest import ROOT
+    from assembler.amendments.model import Change, Proposal
+    from assembler.room.store import Store
+    from assembler.room.views import on_file_for, preview_of
+    for part in ("drafts", "amendments"):
+        shutil.copytree(ROOT / part / NEG, tmp_path / part / NEG)
+    store = Store(tmp_path, NEG)
+    r01 = store.filed("R-01")
+    assert (store.current().name, r01.base, r01.status) == ("rev2", "rev1", "proposed")
+    carried = store.carried(r01)
+    assert carried.base == "rev2" and carried.changes[0].words == "Phase I:"
+    mine = Proposal("W-01", "Delegation Q", "rev2", (
+        Change("replace-words", carried.changes[0].target, "Phase I: April 2017",
+               "Phase I: May 2017", id="W-01/1"),))
+    assert "R-01" in {p.id for p in on_file_for(store, store.current().draft, mine)}
+    assert [c.theirs for c in preview_of(store, mine).clashes] == ["R-01/1"]
+
+
+def test_delegations_submitting_at_once_lose_nothing(room):
+    """Eight delegations, each in its own thread, write and submit three proposals at once:
+    every one is on file under its proposer, ids are never shared, the audit log has each."""
+    from concurrent.futures import ThreadPoolExecutor
+    store, accounts, app = room
+    clients = [signed_in(app, accounts, f"Delegation {i}") for i in range(8)]
+
+    def work(i: int) -> list[str]:
+        c, csrf = clients[i]
+        out = []
+        for k in range(3):
+            pid = new_draft(c, csrf)
+            r = change(c, csrf, pid, form="unit", op="delete", target=f"op{5 + k}")
+            assert not flash(r.text), flash(r.text)
+            r = c.post(f"/drafts/{pid}/submit", data={"csrf": csrf})
+            assert r.url.path == f"/p/{pid}", flash(r.text)
+            out.append(pid)
+        return out
+    with ThreadPoolExecutor(8) as pool:
+        done = list(pool.map(work, range(8)))
+    ids = [pid for batch in done for pid in batch]
+    assert len(set(ids)) == 24
+    for i, batch in enumerate(done):
+        for pid in batch:
+            assert load_proposal(store.round_dir / f"{pid}.yaml").proposer == f"Delegation {i}"
+    audit = (store.room_dir / "audit.jsonl").read_text()
+    assert audit.count('"action": "submit"') == 24

@@ -1,0 +1,157 @@
+"""The room in a real browser: Debian's Chromium driven by Playwright (no browser download),
+against `assembler serve` on an ephemeral port of 127.0.0.1. A delegation signs in, selects
+words in a paragraph with the mouse, types what replaces them, sees the live preview and a
+collision, adds the change and submits; the co-facilitators accept it and issue Rev.1.
+Screenshots go to build/room-screenshots/ for a person to look at."""
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_cli
+from roomkit import NEG, negotiation_copy
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+SHOTS = ROOT / "build" / "room-screenshots"
+
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no /usr/bin/chromium")]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def served(tmp_path):
+    """The room served by `assembler serve` on 127.0.0.1; stopped after the test."""
+    root = negotiation_copy(tmp_path)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    chair = run_cli("room", "init", NEG, "--root", root, "--url", url).stdout.split(": ", 1)[1]
+    delegation = run_cli("room", "invite", "Delegation Q", "--root", root,
+                         "--url", url).stdout.split(": ", 1)[1]
+    exe = shutil.which("assembler") or str(ROOT / ".venv" / "bin" / "assembler")
+    server = subprocess.Popen([exe, "serve", NEG, "--root", str(root), "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("the room did not start: " + server.stderr.read().decode())
+        yield root, chair.strip(), delegation.strip()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def select_words(page, unit: str, words: str) -> None:
+    """Drag the mouse over `words` in the paragraph `unit`, as a person selects them."""
+    box = page.evaluate("""([unit, words]) => {
+        const p = document.querySelector('#draft-text #' + unit + ' > p') ||
+                  document.querySelector('#draft-text #' + unit);
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+        let node;
+        while ((node = walker.nextNode())) {
+            const i = node.data.indexOf(words);
+            if (i >= 0) {
+                const r = document.createRange();
+                r.setStart(node, i); r.setEnd(node, i + 1);
+                r.startContainer.parentElement.scrollIntoView({block: 'center'});
+                const a = r.getBoundingClientRect();
+                r.setStart(node, i + words.length - 1); r.setEnd(node, i + words.length);
+                const b = r.getBoundingClientRect();
+                return {x1: a.left + 1, y1: a.top + a.height / 2,
+                        x2: b.right - 1, y2: b.top + b.height / 2};
+            }
+        }
+        return null;
+    }""", [unit, words])
+    assert box, f"'{words}' is not in {unit}"
+    page.mouse.move(box["x1"], box["y1"])
+    page.mouse.down()
+    page.mouse.move(box["x2"], box["y2"], steps=8)
+    page.mouse.up()
+
+
+def test_delegation_proposes_and_co_facilitators_issue_rev1(served):
+    from playwright.sync_api import expect, sync_playwright
+    root, chair_link, delegation_link = served
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    problems: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+            page.on("pageerror", lambda e: problems.append(str(e)))
+            # a delegation signs in with its one-time link
+            page.goto(delegation_link)
+            page.get_by_role("button", name="Enter the room").click()
+            expect(page.get_by_role("heading", level=1)).to_contain_text("Delegation Q")
+            page.get_by_label("Title").fill("Length of the sessions")
+            page.get_by_role("button", name="New proposal").click()
+            expect(page.locator("#draft-text #op24")).to_be_visible()
+            # selects words with the mouse, types the replacement: the live preview follows
+            select_words(page, "op24", "March 2018 for four days")
+            expect(page.locator("#words")).to_have_value("March 2018 for four days")
+            expect(page.locator("#words-target")).to_have_value("op24")
+            page.locator("#replacement").fill("March 2018 for six days")
+            expect(page.locator("#preview .clashes")).to_contain_text(
+                "collides with G-01/1 by Group of Friends of Migration")
+            expect(page.locator("#preview .redline #op24 ins")).to_have_text("six")
+            expect(page.locator("#preview .redline #op24 del")).to_have_text("four")
+            page.screenshot(path=str(SHOTS / "1-live-preview.png"), full_page=False)
+            page.get_by_role("button", name="Add this change").click()
+            expect(page.locator("ol.changes")).to_contain_text(
+                "In operative paragraph 24, replace")
+            expect(page.locator("#preview .clashes")).to_contain_text("1 collision(s)")
+            page.locator("#preview summary", has_text="Clean text").click()
+            expect(page.locator("#preview .clean #op24")).to_contain_text(
+                "in March 2018 for six days")
+            page.locator("#preview").scroll_into_view_if_needed()
+            page.screenshot(path=str(SHOTS / "2-change-added.png"), full_page=False)
+            page.get_by_role("button", name="Submit W-01").click()
+            expect(page.locator(".flash")).to_have_text("W-01 is submitted.")
+            page.screenshot(path=str(SHOTS / "3-submitted.png"), full_page=False)
+            # the co-facilitators accept it and issue Rev.1
+            chair = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+            chair.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+            chair.goto(chair_link)
+            chair.get_by_role("button", name="Enter the room").click()
+            expect(chair.get_by_role("heading", level=1)).to_contain_text("Compilation")
+            entry = chair.locator("#entry-W-01-1")
+            expect(entry).to_contain_text("Conflicts with G-01/1")
+            entry.scroll_into_view_if_needed()
+            chair.screenshot(path=str(SHOTS / "4-compilation.png"), full_page=False)
+            entry.get_by_label("decision on W-01").select_option("accept")
+            entry.get_by_label("note on W-01").fill("agreed in informals")
+            entry.get_by_role("button", name="Decide W-01").click()
+            expect(chair.locator(".flash")).to_have_text("W-01: accepted.")
+            chair.get_by_label("Date").fill("13 January 2017")
+            chair.get_by_role("button", name="Issue rev1").click()
+            expect(chair.locator(".flash")).to_contain_text("Rev.1 is issued")
+            expect(chair.locator("section.version h2")).to_contain_text("Rev.1, 13 January 2017")
+            chair.screenshot(path=str(SHOTS / "5-issued.png"), full_page=False)
+            chair.get_by_role("link", name="Current version").click()
+            chair.locator("#op24").scroll_into_view_if_needed()
+            expect(chair.locator("#op24")).to_contain_text("in March 2018 for six days")
+            chair.screenshot(path=str(SHOTS / "6-rev1.png"), full_page=False)
+        finally:
+            browser.close()
+    assert problems == []  # no script error, nothing the CSP had to block
+    rev1 = (root / "drafts" / NEG / "rev1.draft").read_text("utf-8")
+    assert "in March 2018 for six days" in rev1 and "based-on: first-draft" in rev1
