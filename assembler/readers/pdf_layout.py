@@ -150,7 +150,7 @@ def _attach_small(lines: list[RawLine]) -> list[RawLine]:
                 continue
             mid = (ln.top + ln.bottom) / 2
             if other.top - 0.3 * other.size <= mid <= other.bottom and \
-                    other.x0 - other.size <= ln.x0 <= other.x1 + other.size:
+                    other.x0 - 3 * other.size <= ln.x0 <= other.x1 + other.size:
                 host = other
                 break
         if host is None:
@@ -210,7 +210,7 @@ def footnote_rule(ln_rules: PageRules, lines: list[RawLine], height: float) -> f
     body_size = body[0][0] if body else 0
     left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     for x0, x1, y in ln_rules.rules:
-        if y < 0.3 * height or x1 - x0 > 0.6 * (right - left) or abs(x0 - left) > 12:
+        if y < 0.3 * height or x1 - x0 > 0.6 * (right - left) or x0 > left + 12:
             continue
         under = [ln for ln in lines if ln.top > y]
         if under and all(ln.size < body_size or round(ln.size) <= body_size for ln in under):
