@@ -292,3 +292,16 @@ def test_furniture_is_what_repeats_or_says_so_not_a_page_top():
     assert all(said[(p, "A/71/L.58")] == "header" for p in range(2, 11))
     assert all(said[(p, f"{p}/10")] == "footer" for p in range(1, 11))
     assert said[(3, "Part 1")] is None and said[(4, "consultations;")] is None
+
+
+@pytest.mark.slow
+def test_cli_import_of_an_issued_pdf_writes_a_draft_check_accepts(built, tmp_path):
+    out = tmp_path / "resolution.draft"
+    done = run_cli("import", built["resolution"], "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert ("A/RES/71/280, 4 preambular, 28 operative paragraphs, 24 sub-paragraphs, "
+            "1 footnote") in done.stderr
+    assert re.search(r"page 2, line 1 and \d+ more page\(s\): 'A/RES/71/280", done.stderr)
+    assert run_cli("check", out).returncode == 0
+    back = load_draft(out)
+    assert back.metadata.symbol == "A/RES/71/280" and back.metadata.job_number == "17-05719"
