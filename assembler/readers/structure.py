@@ -31,7 +31,7 @@ from .wrap import join
 # SUP..END other superscript ("73rd").
 ITALIC, SUP, END = "\ue002", "\ue003", "\ue004"
 
-_NUM_ALONE = re.compile(r"^(\d{1,3})\.$")
+_NUM_ALONE = re.compile(r"^(\d{1,4})\.$")  # four digits: a 2,000-paragraph text
 _NUM_INLINE = re.compile(r"^(\d{1,3})\.\s+([\"\u201c(A-Z].*)$")
 _NUM_ANY = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")  # after a blank line, whatever follows
 _LABEL_ALONE = re.compile(r"^(\((?:[a-z]{1,2}|[ivxl]{1,6})\))$")
