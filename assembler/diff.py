@@ -3,6 +3,7 @@
     diff_tokens(a, b)        sequences of hashable tokens -> [(op, n)] runs
     map_offset(a, b, i)      where offset i of text a lands in text b
     nearest(text, words)     where words most nearly occur in text (fuzzy), or -1
+    touching(a, b)           struck-out a and inserted b meet inside a word gap
 
 Tokens are mapped one to a character (diff-match-patch's linesToChars trick, applied to any
 token), so a word diff is as exact as a character diff and never splits a token. The
@@ -79,3 +80,11 @@ def nearest(text: str, words: str, threshold: float = 0.5) -> int:
     m.Match_Threshold = threshold
     m.Match_Distance = 100000
     return m.match_main(text, words, 0)
+
+
+def touching(deleted: str, inserted: str) -> bool:
+    """Whether struck-out and inserted text meet with no space between them, so that in
+    bold and strike-out they read as one word ("73rdseventy-third"): a reader expects a
+    space between them."""
+    return bool(deleted and inserted) and not deleted[-1].isspace() \
+        and not inserted[0].isspace()

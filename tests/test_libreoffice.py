@@ -146,3 +146,23 @@ def test_a_paragraph_inserted_in_word_renumbers_what_follows(tmp_path, track):
         assert ops[k].content and "review these modalities" in "".join(
             getattr(i, "text", "") for i in ops[k].content)
         assert [o.id for o in ops[:k]] == [o.id for o in first.operative_paragraphs()[:k]]
+
+
+def test_a_numbering_change_is_tracked_so_rejecting_it_gives_the_old_label(tmp_path):
+    """A lone operative paragraph has no number; when a second one is inserted before it, it
+    becomes "2.": the redline tracks that as a change of paragraph properties (w:pPrChange),
+    so LibreOffice's reject-all gives the unnumbered paragraph back."""
+    from dataclasses import replace
+    first = load_draft(DRAFTS / "first-draft.draft")
+    ops = first.operative_paragraphs()
+    one = replace(first, operative=(ops[1],))
+    two = replace(first, operative=(ops[2], ops[1]))
+    red = tmp_path / "redline.docx"
+    red.write_bytes(build_redline_docx(build_redline(one, two)))
+    seen = libreoffice(tmp_path, (red, "accept"), (red, "reject"))
+    accepted = numbered(seen[(red, "accept")]["paragraphs"])
+    assert [lab for lab, _ in accepted] == ["1.", "2."]
+    assert accepted[1][1].startswith("Underlines further")
+    rejected = seen[(red, "reject")]["paragraphs"]
+    assert numbered(rejected) == []
+    assert any(text.startswith("Underlines further") for _, text in rejected)

@@ -220,3 +220,22 @@ def test_compilation_keeps_the_texts_formatting_and_shows_no_internal_ids(writte
     # struck and inserted words do not touch
     assert "73rd session seventy-third session" in text.replace("  ", " ")
     assert "sessionseventy" not in text
+
+
+# ------------------------------------------------------------------ illustrative versions
+
+@pytest.mark.parametrize("name", ["l-document", "resolution"])
+def test_an_illustrative_version_says_so_on_the_page_in_every_format(written, name, tmp_path):
+    import docx
+    d = docx.Document(str(written[name]))
+    assert any(p.text.startswith("Illustrative:") for p in d.paragraphs[:40])
+    txt = tmp_path / f"{name}.txt"
+    assert run_cli("build", DRAFTS / f"{name}.draft", "-o", txt).returncode == 0
+    assert "[Illustrative:" in txt.read_text("utf-8")
+    html = tmp_path / f"{name}.html"
+    assert run_cli("build", DRAFTS / f"{name}.draft", "-o", html).returncode == 0
+    page = html.read_text("utf-8")
+    assert 'class="illustrative">Illustrative:' in page
+    # and printing keeps it: no print rule hides it
+    print_css = page[page.index("@media print"):]
+    assert not re.search(r"\.illustrative[^{]*\{\s*display:\s*none", print_css)

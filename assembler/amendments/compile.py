@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
-from ..diff import DELETE, EQUAL, INSERT
+from ..diff import DELETE, EQUAL, INSERT, touching
 from ..inline import plain
 from ..model import Draft
 from ..source.markup import parse_inline
@@ -141,8 +141,7 @@ def spaced(styled: list) -> list:
     out = list(styled)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
-        if {a[1], b[1]} == {INSERT, DELETE} and a[0] and b[0] \
-                and not a[0][-1].isspace() and not b[0][0].isspace():
+        if {a[1], b[1]} == {INSERT, DELETE} and touching(a[0], b[0]):
             if a[1] == DELETE:
                 out[i] = (a[0] + " ",) + a[1:]
             else:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..dates import iso_day
+from ..diff import touching as words_touch
+from ..inline import plain
 from ..model import CrossRef, Draft, FootnoteRef, contents_of
 from ..numbering import Label, compute_labels
 from .align import DELETED, EQUAL, INSERTED, MOVED_AWAY, Alignment, Entry, align
@@ -242,7 +244,7 @@ def build_redline(old: Draft, new: Draft, author: str = DEFAULT_AUTHOR, date: st
         else:
             unit = e.old
             notes[(side, fid)] = RedlineNote((Segment(DELETE, unit.content, who),))
-    units = _group_moves(units)
+    units = _moved_from(_group_moves(units), new_labels)
     meta = [(k, old.metadata.get(k), new.metadata.get(k))
             for k in ("title", "stage-label", "date", "symbol")
             if old.metadata.get(k) != new.metadata.get(k)]
@@ -284,6 +286,32 @@ def _group_moves(units: list[RedlineUnit]) -> list[RedlineUnit]:
     return [_replace(u, move_name=rename.get(u.move_name, u.move_name)) for u in units]
 
 
+def touching(before: Segment | None, after: Segment) -> bool:
+    """A struck-out and an inserted run that meet with no space read as one word in bold and
+    strike-out ("cofacilitatorsco-facilitators"); a reader expects a space between them."""
+    if before is None or {before.op, after.op} != {INSERT, DELETE}:
+        return False
+    return words_touch(plain(before.content), plain(after.content))
+
+
+def _moved_from(units: list[RedlineUnit], new_labels: dict) -> list[RedlineUnit]:
+    """Where a moved paragraph came from, in the new version's numbers as every number of
+    the redline is: "after OP 7", the paragraph it followed as now numbered (its old number
+    would read as a new one)."""
+    from dataclasses import replace as _replace
+    came_from: dict[str, str] = {}
+    for i, u in enumerate(units):
+        if u.status != MOVED_AWAY:
+            continue
+        before = next((x for x in reversed(units[:i]) if x.part == u.part
+                       and x.status not in (DELETED, MOVED_AWAY) and x.new_unit is not None
+                       and new_labels.get(x.new_unit.id)), None)
+        came_from[u.old_unit.id] = (f"after {new_labels[before.new_unit.id].short}" if before
+                                    else "the beginning")
+    return [_replace(u, move_other=came_from.get(u.old_unit.id, u.move_other))
+            if u.moved and u.old_unit is not None else u for u in units]
+
+
 def _diff_contents(old_unit, new_unit, rename, who: Who) -> tuple:
     olds, news = list(contents_of(old_unit)), list(contents_of(new_unit))
     olds += [()] * (len(news) - len(olds))
@@ -292,5 +320,5 @@ def _diff_contents(old_unit, new_unit, rename, who: Who) -> tuple:
                  for o, n in zip(olds, news))
 
 
-__all__ = ["Redline", "RedlineUnit", "RedlineNote", "Segment", "Who", "build_redline",
+__all__ = ["Redline", "RedlineUnit", "RedlineNote", "Segment", "Who", "build_redline", "touching",
            "default_who", "iso_date", "DEFAULT_AUTHOR"]

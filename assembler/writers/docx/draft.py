@@ -110,7 +110,12 @@ class DraftDocx:
         if self.draft.metadata.stage:  # the stage picks the face (writers/mastheads.py)
             from ...stages import masthead_for
             from .mastheads import render_masthead
-            render_masthead(self, masthead_for(self.draft.metadata))
+            face = masthead_for(self.draft.metadata)
+            render_masthead(self, face)
+            if face.illustrative:  # on the page, so no printout passes for the real document
+                self.builder.paragraph(
+                    [Run(f"Illustrative: {face.illustrative}", italic=True, size_pt=8)],
+                    ParaFormat(align="center", space_after_pt=12))
             return
         # No stage: the plain heading block of an informal draft (date, title, stage label).
         meta = self.draft.metadata

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...compare.align import DELETED, INSERTED, MOVED_AWAY
-from ...compare.redline import Redline, RedlineUnit, Segment, Who
+from ...compare.redline import Redline, RedlineUnit, Segment, Who, touching
 from ...compare.words import DELETE, INSERT, diff_content
 from ...unit_marks import unit_bookmark
 from ...layout import Layout, load_layout
@@ -133,8 +133,12 @@ class RedlineDocx(DraftDocx):
                     continue  # visible in the moveFrom text; see the module docstring
                 runs += self.seg_runs(seg, moving="moveTo", base_bold=base_bold, who=u.who)
         else:
+            previous = None
             for seg in segs:
+                if self.visual and touching(previous, seg):
+                    runs.append(Run(" ", strike=previous.op == DELETE))  # "73rd seventy-third"
                 runs += self.seg_runs(seg, base_bold=base_bold)
+                previous = seg
         return runs
 
     def whole_change(self, u: RedlineUnit) -> Change | None:
@@ -177,6 +181,9 @@ class RedlineDocx(DraftDocx):
     def mark_runs(self, u: RedlineUnit) -> list[Run]:
         if not u.mark or self.place_of(u) is not None:
             return []
+        if self.visual and u.status == MOVED_AWAY:
+            # its old number would read as a new one: the note says where it went
+            return [Run(tab=True)]
         change = self.whole_change(u)
         op = {INSERTED: INSERT, DELETED: DELETE, MOVED_AWAY: DELETE}.get(u.status, "equal")
         return [self._fmt(Run(u.mark, change=change), op),
@@ -270,7 +277,8 @@ class RedlineDocx(DraftDocx):
                      Run("struck out", strike=True), Run(" where it stood, marked "),
                      Run("[moved to ...]", italic=True, bold=True), Run(", and appears where it now "
                          "stands marked "), Run("[moved from ...]", italic=True, bold=True),
-                     Run(". Paragraph numbers are those of the new version.")],
+                     Run(". Paragraph numbers, in the text and in these notes, are those of "
+                         "the new version.")],
                     ParaFormat(left_cm=fmt.left_cm, right_cm=fmt.right_cm, space_after_pt=12))
 
     def build(self) -> bytes:

@@ -9,7 +9,7 @@ from html import escape
 import jinja2
 
 from ...compare.align import DELETED, INSERTED, MOVED_AWAY
-from ...compare.redline import Redline, RedlineUnit, Segment
+from ...compare.redline import Redline, RedlineUnit, Segment, touching
 from ...compare.words import DELETE, INSERT
 from ...model import Break, CrossRef, FootnoteRef, Text
 from ...resources import TEMPLATES
@@ -67,8 +67,13 @@ class RedlineHtml:
 
     def segments(self, u: RedlineUnit, k: int = 0) -> str:
         segs = u.contents[k] if k < len(u.contents) else ()
-        html = "".join(self.inline(s) for s in segs)
-        return html
+        parts, previous = [], None
+        for seg in segs:
+            if touching(previous, seg):  # "73rd seventy-third", not "73rdseventy-third"
+                parts.append("<del> </del>" if previous.op == DELETE else "<ins> </ins>")
+            parts.append(self.inline(seg))
+            previous = seg
+        return "".join(parts)
 
     def unit(self, u: RedlineUnit) -> str:
         kind = u.kind
@@ -80,12 +85,14 @@ class RedlineHtml:
             note = f'<span class="move-note">[moved from {escape(u.move_other)}]</span> '
         if u.status == INSERTED and num:
             num = f"<ins>{num}</ins>"
-        elif u.status in (DELETED, MOVED_AWAY) and num:
+        elif u.status == MOVED_AWAY:
+            num = ""  # its old number would read as a new one: the note says where it went
+        elif u.status == DELETED and num:
             num = f"<del>{num}</del>"
         text = note + self.segments(u)
         cls = {"p": "pp"}.get(kind, kind)
         style = f' style="--degree: {u.degree}"' if kind == "sub" else ""
-        if kind in ("op", "sub") and num:
+        if kind in ("op", "sub") and (num or u.status == MOVED_AWAY and u.mark):
             html = (f'<p class="unit {cls}"{style} id="{escape(u.unit.id)}">'
                     f'<span class="num">{num}</span><span>{text}</span></p>')
         else:
@@ -120,9 +127,10 @@ class RedlineHtml:
                 '<ins>inserted text</ins> is in bold; <del>deleted text</del> is struck out; a '
                 'moved paragraph is <del>struck out</del> where it stood, marked <span '
                 'class="move-note">[moved to ...]</span>, and appears where it now stands marked '
-                '<span class="move-note">[moved from ...]</span>. Paragraph numbers are those of '
-                'the new version.' + (' Notes in the margin flag proposals on file that touch the '
-                'same paragraph.' if self.comments else '') + '</div>')
+                '<span class="move-note">[moved from ...]</span>. Paragraph numbers, in the text '
+                'and in these notes, are those of the new version.'
+                + (' Notes in the margin flag proposals on file that touch the same paragraph.'
+                   if self.comments else '') + '</div>')
 
     def render(self) -> str:
         meta = self.r.new.metadata
