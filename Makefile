@@ -6,7 +6,9 @@ ASM := $(BIN)/assembler
 SEED := ../shared/seed/000_97f5620c005065cf.txt
 NEG := gcm-modalities
 OUT := build/$(NEG)
-SYSPKGS := libreoffice-writer-nogui poppler-utils fonts-liberation2 chromium
+REAL := ../shared/real
+UPDATE := cuba-embargo
+SYSPKGS := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation2 chromium python3-uno
 
 .PHONY: setup sysdeps demo test bench clean
 
@@ -22,7 +24,7 @@ setup: $(BIN)/.installed
 # root on Debian. Tests that need it say so and skip when it is missing.
 sysdeps:
 	@command -v soffice >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 && \
-	  command -v chromium >/dev/null 2>&1 || \
+	  command -v chromium >/dev/null 2>&1 && /usr/bin/python3 -c 'import uno' 2>/dev/null || \
 	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	      --no-install-recommends $(SYSPKGS) >/dev/null) ; } || \
@@ -54,11 +56,11 @@ demo: setup sysdeps
 	# which must equal the committed drafts/$(NEG)/rev1.draft), then the next round.
 	$(ASM) proposals amendments/$(NEG)/rev1 --base drafts/$(NEG)/first-draft.draft
 	$(ASM) compile drafts/$(NEG)/first-draft.draft amendments/$(NEG)/rev1 -o $(OUT)/compilation-rev1.docx
-	$(ASM) compile drafts/$(NEG)/first-draft.draft amendments/$(NEG)/rev1 -o $(OUT)/compilation-rev1.html --touched-only
+	$(ASM) compile drafts/$(NEG)/first-draft.draft amendments/$(NEG)/rev1 -o $(OUT)/compilation-rev1.html --changed-only
 	$(ASM) apply drafts/$(NEG)/first-draft.draft amendments/$(NEG)/rev1 -o $(OUT)/rev1.draft --date "13 January 2017" --stage-label "Revision 1" --record $(OUT)/rev1-record.json
 	cmp $(OUT)/rev1.draft drafts/$(NEG)/rev1.draft
 	$(ASM) build drafts/$(NEG)/rev1.draft -o $(OUT)/rev1.docx
-	$(ASM) compile drafts/$(NEG)/rev1.draft amendments/$(NEG)/rev2 -o $(OUT)/compilation-rev2.html --touched-only
+	$(ASM) compile drafts/$(NEG)/rev1.draft amendments/$(NEG)/rev2 -o $(OUT)/compilation-rev2.html --changed-only
 	# Second round, then the archivist's tables: Rev.2 from Rev.1 (must equal the committed
 	# drafts/$(NEG)/rev2.draft); the three versions side by side in every format with the
 	# proposers behind each change; the concordance; one paragraph's life.
@@ -68,6 +70,9 @@ demo: setup sysdeps
 	# Late proposals, two written against older versions, carried onto Rev.2 (a preview)
 	$(ASM) compile drafts/$(NEG)/rev2.draft amendments/$(NEG)/rev3 -o $(OUT)/compilation-rev3.html
 	$(ASM) apply drafts/$(NEG)/rev2.draft amendments/$(NEG)/rev3 --all -o $(OUT)/rev3-preview.draft
+	# An amendment tabled against the L-document, as the UN issues it, and read back
+	$(ASM) amendment-doc examples/amendment/A-1.yaml --base drafts/$(NEG)/l-document.draft --symbol A/71/L.60 --job-number 17-05200 -o $(OUT)/amendment-A-1.docx
+	$(ASM) import $(OUT)/amendment-A-1.docx --base drafts/$(NEG)/l-document.draft --id A-1 --replace -o $(OUT)/amendment-A-1.yaml
 	for f in docx html csv xlsx; do $(ASM) compare drafts/$(NEG)/first-draft.draft drafts/$(NEG)/rev1.draft drafts/$(NEG)/rev2.draft -o $(OUT)/comparison.$$f || exit 1; done
 	$(ASM) concordance $(NEG) --pairs each -o $(OUT)/concordance.html
 	$(ASM) concordance $(NEG) -o $(OUT)/concordance-rev2.csv
@@ -96,11 +101,23 @@ demo: setup sysdeps
 	$(ASM) import $(OUT)/first-draft-returned.docx --changes proposals --base drafts/$(NEG)/first-draft.draft -o $(OUT)/word-proposals
 	$(ASM) proposals $(OUT)/word-proposals --base drafts/$(NEG)/first-draft.draft
 	$(ASM) export drafts/$(NEG)/first-draft.draft -o $(OUT)/first-draft.akn.xml
-	$(ASM) import $(OUT)/first-draft.akn.xml -o $(OUT)/first-draft-from-akn.draft --negotiation $(NEG) --version first-draft -q
+	$(ASM) import $(OUT)/first-draft.akn.xml -o $(OUT)/first-draft-from-akn.draft --negotiation $(NEG) --name first-draft -q
 	cmp $(OUT)/first-draft-from-akn.draft drafts/$(NEG)/first-draft.draft
 	@mkdir -p $(OUT)/inferred
 	$(ASM) diff drafts/$(NEG)/first-draft.draft drafts/$(NEG)/rev1.draft --as-proposals -o $(OUT)/inferred --id P-inferred-rev1
-	@echo "demo outputs are in $(OUT)/"
+	# The penholder's annual update: last year's resolution as issued (the PDF text of
+	# A/RES/80/4) is imported (it must equal the committed drafts/$(UPDATE)/res-80-4.draft),
+	# this year's draft was edited from it (drafts/$(UPDATE)/l-81.draft, symbol and sponsor
+	# illustrative), and the L-document goes out with Track Changes against the issued text.
+	@if [ -f $(REAL)/A_RES_80_4.txt ]; then \
+	  mkdir -p build/$(UPDATE) && \
+	  $(ASM) import $(REAL)/A_RES_80_4.txt -o build/$(UPDATE)/res-80-4.draft -q && \
+	  cmp build/$(UPDATE)/res-80-4.draft drafts/$(UPDATE)/res-80-4.draft && \
+	  $(ASM) check drafts/$(UPDATE)/l-81.draft && \
+	  $(ASM) build drafts/$(UPDATE)/l-81.draft -o build/$(UPDATE)/l-81.docx && \
+	  $(ASM) redline $(REAL)/A_RES_80_4.txt drafts/$(UPDATE)/l-81.draft -o build/$(UPDATE)/l-81-track-changes.docx; \
+	else echo "note: ../shared/real is missing, so no annual update"; fi
+	@echo "demo outputs are in $(OUT)/ and build/$(UPDATE)/"
 	@echo "the negotiation room (not started here; it keeps running until Ctrl-C), on a copy of the example:"
 	@echo "  mkdir -p build/room-demo && cp -r drafts amendments build/room-demo/ && cd build/room-demo &&"
 	@echo "  ../../$(ASM) room init $(NEG) && ../../$(ASM) room invite 'Delegation A' && ../../$(ASM) serve $(NEG)"

@@ -24,3 +24,32 @@ def iso_day(text: str) -> str | None:
         return _date(y, mo, d).isoformat()
     except ValueError:
         return None
+
+
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+_UN = re.compile(r"(\d{1,2}) ([A-Za-z]+) (\d{4})")
+DATE_HINT = "write a real day as 2017-01-13 or 13 January 2017"
+
+
+def checked_day(text: str, what: str = "the date") -> str:
+    """`text` unchanged if it is a real day, written as files write it (2017-01-13, with a
+    time after a T if any) or as drafts print it (13 January 2017); else one error naming
+    what is wrong. The one place dates given by people are judged."""
+    from .errors import AssemblerError
+    text = str(text).strip()
+    m = _ISO.fullmatch(text)
+    if m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        m = _UN.fullmatch(text)
+        if not m or m.group(2).lower() not in MONTHS:
+            raise AssemblerError(f"{what} '{text}' is not a date", hint=DATE_HINT)
+        y, mo, d = int(m.group(3)), MONTHS.index(m.group(2).lower()) + 1, int(m.group(1))
+    try:
+        _date(y, mo, d)
+    except ValueError as err:
+        raise AssemblerError(f"{what} '{text}' is not a real day ({err})",
+                             hint=DATE_HINT) from None
+    if not 1945 <= y <= 2200:  # the United Nations' lifetime, with room to spare
+        raise AssemblerError(f"{what} '{text}' is out of range (year {y})", hint=DATE_HINT)
+    return text

@@ -5,7 +5,9 @@ starts with "_". Each unit's paragraph opens with a point bookmark "_u<kind>_<id
 number printed for a cross-reference is wrapped in "_x<n>_<target id>", so a file that
 comes back from Word is read with the same ids (AKN's wId idea) and cross-references.
 Ids use [A-Za-z0-9._:-]; bookmark names allow letters, digits and "_", so "." ":" "-" are
-written "_d" "_c" "_h" ("_" never occurs in an id, so this cannot be ambiguous).
+written "_d" "_c" "_h" ("_" never occurs in an id, so this cannot be ambiguous). Names are
+unique in a file: the builder gives a second bookmark of one name (a footnote repeated
+under a second marker) the suffix "_r<n>", read as the same unit.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import re
 KINDS = ("pp", "op", "h", "s1", "s2", "s3", "s4", "s5", "s6", "fn", "ax", "ap", "tt", "tb", "r")
 _ESC = {".": "_d", ":": "_c", "-": "_h"}
 _UNESC = {v: k for k, v in _ESC.items()}
-_UNIT = re.compile(r"^_u([a-z]+\d?)_(.+)$")
+_UNIT = re.compile(r"^_u([a-z]+\d?)_(.+?)(_r\d+)?$")
 _XREF = re.compile(r"^_x\d+_(.+)$")
 
 

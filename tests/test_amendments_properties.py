@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from assembler.amendments import (Change, Proposal, StatusEntry, UnitIndex, apply_proposals,
                                   change_to_prose, infer_changes, number_changes,
                                   prose_to_change)
+from assembler.amendments.kinds import KINDS
+from assembler.amendments.prose import instructions
 from assembler.amendments.words import UnitWords
 from assembler.inline import cross_refs, plain
 from assembler.model import (Heading, OperativeParagraph, PreambularParagraph, SubParagraph,
@@ -123,35 +125,52 @@ def test_order_of_application_does_not_change_the_result(case):
 def draft_and_change(draw):
     d = draw(drafts(text=plain_words))
     index = UnitIndex(d)
+    return index, _change(draw, d, index)
+
+
+@st.composite
+def draft_and_several_changes(draw):
+    d = draw(drafts(text=plain_words))
+    index = UnitIndex(d)
+    return index, [_change(draw, d, index) for _ in range(draw(st.integers(1, 4)))]
+
+
+def _change(draw, d, index) -> Change:
     headings = [plain(u.content) for u in d.operative if u.kind == "heading"]
     units = [u for u in structural(d) + list(d.footnotes)
              if u.kind != "heading" or headings.count(plain(u.content)) == 1]
     unit = draw(st.sampled_from(units))
-    kind = draw(st.sampled_from(["insert-words", "delete-words", "replace-words",
-                                 "replace-unit", "insert-unit", "delete-unit", "move-unit"]))
+    kind = draw(st.sampled_from(KINDS))   # every kind the registry has
     words = draw(plain_words)
     text = draw(st.one_of(plain_words, plain_words.map(lambda w: f"*{w}* and more;")))
     occ = draw(st.integers(0, 12))
     if kind == "insert-words":
-        return index, Change(kind, unit.id, words=words, text=text,
-                             position=draw(st.sampled_from(["before", "after"])), occurrence=occ)
+        position = draw(st.sampled_from(["before", "after", "start", "end"]))
+        edge = position in ("start", "end")
+        return Change(kind, unit.id, words="" if edge else words, text=text,
+                             position=position, occurrence=0 if edge else occ)
+    if kind == "replace-throughout":
+        scope = draw(st.one_of(st.just(["all"]), st.lists(
+            st.sampled_from(["title", "preamble", "operative"]), min_size=1, max_size=3,
+            unique=True)))
+        return Change(kind, " ".join(scope), words=words, text=text)
     if kind in ("delete-words", "replace-words"):
-        return index, Change(kind, unit.id, words=words, occurrence=occ,
+        return Change(kind, unit.id, words=words, occurrence=occ,
                              text=text if kind == "replace-words" else "")
     if kind == "replace-unit":
-        return index, Change(kind, unit.id, text=text)
+        return Change(kind, unit.id, text=text)
     if kind == "delete-unit":
-        return index, Change(kind, unit.id)
+        return Change(kind, unit.id)
     position = draw(st.sampled_from(["before", "after", "start", "end"]))
     ref = unit.id
     if position in ("start", "end") and draw(st.booleans()):
         ref = draw(st.sampled_from(["preamble", "operative"]))
     if kind == "insert-unit":
-        return index, Change(kind, ref, text=text, position=position,
+        return Change(kind, ref, text=text, position=position,
                              unit=draw(st.sampled_from(["pp", "op", "sub", "heading"])),
                              new_id=draw(st.sampled_from(["", "op7bis", "x.1"])))
     other = draw(st.sampled_from(units))
-    return index, Change(kind, other.id, position=position, destination=ref)
+    return Change(kind, other.id, position=position, destination=ref)
 
 
 @SETTINGS
@@ -160,6 +179,20 @@ def test_a_change_and_its_prose_read_back_to_the_same_change(case):
     index, change = case
     sentence = change_to_prose(change, index)
     assert prose_to_change(sentence, index) == change, sentence
+
+
+@SETTINGS
+@given(draft_and_several_changes(), st.booleans())
+def test_written_instructions_read_back_as_a_numbered_list(case, marker_alone):
+    """Several changes written as an amendment's numbered instructions (the number alone on
+    its line, as issued documents print it, or before the sentence) read back the same."""
+    index, changes = case
+    lines = []
+    for n, c in enumerate(changes, 1):
+        sentence = change_to_prose(c, index)
+        lines += [f"{n}.", sentence] if marker_alone else [f"{n}. {sentence}"]
+    read = [prose_to_change(s, index) for _, s in instructions(enumerate(lines, 1))]
+    assert read == changes, lines
 
 
 # ---------------------------------------------------------------- diff, then apply

@@ -104,3 +104,35 @@ def test_unreadable_file_is_one_line(tmp_path):
     f.write_bytes(FIRST_DRAFT.read_bytes())
     f.chmod(0)
     assert "permission denied" in one_line_error(cli("check", f))
+
+
+def test_control_characters_are_refused_in_text_inputs(tmp_path):
+    """Found by the fuzzer: a control character in a draft's metadata crashed the Word
+    writer. Text holds none; the text of a PDF keeps its form feeds (page breaks)."""
+    d = tmp_path / "v.draft"
+    d.write_bytes(FIRST_DRAFT.read_bytes().replace(b"stage-label: F", b"stage-label: \x01F"))
+    line = one_line_error(cli("build", d, "-o", tmp_path / "v.docx"))
+    assert line == (f"error: {d}:5: holds the control character U+0001; refused (remove it; "
+                    "text holds none)")
+    assert not (tmp_path / "v.docx").exists()
+    p = tmp_path / "P-01.yaml"
+    p.write_text((ROUND1 / "P-01.yaml").read_text().replace("text: co-facilitators",
+                                                            'text: "co-\\u0007facilitators"', 1))
+    assert "holds the control character U+0007" in one_line_error(cli("proposals", p))
+
+
+def test_a_damaged_deflate_stream_is_one_line(tmp_path):
+    """Found by the fuzzer: zlib's own error escaped the Word reader."""
+    import io
+    import zipfile
+    from assembler.source import load_draft
+    from assembler.writers.docx.draft import build_docx
+    data = bytearray(build_docx(load_draft(FIRST_DRAFT)))
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    for k in range(start + 5, start + 40):
+        data[k] ^= 0x55
+    src = tmp_path / "in.docx"
+    src.write_bytes(bytes(data))
+    line = one_line_error(cli("import", src, "-o", tmp_path / "x.draft"))
+    assert "part word/document.xml is damaged" in line or "not well-formed" in line, line

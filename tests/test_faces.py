@@ -87,8 +87,12 @@ def test_informal_face_has_stage_date_title(built):
     assert head[0] == "22 December 2016"
     assert head[1].startswith("Modalities for the intergovernmental")
     assert head[2] == "First Draft of the Resolution"
-    parts = zipfile.ZipFile(built["first-draft", "docx"]).namelist()
-    assert not [p for p in parts if p.startswith("word/header") or p.startswith("word/footer")]
+    # no running header; only the page number at the foot (issue 14)
+    z = zipfile.ZipFile(built["first-draft", "docx"])
+    headers = [z.read(p).decode() for p in z.namelist() if p.startswith("word/header")]
+    footers = [z.read(p).decode() for p in z.namelist() if p.startswith("word/footer")]
+    assert all("<w:t>" not in h and "<w:t " not in h for h in headers)
+    assert len(footers) == 1 and "PAGE" in footers[0] and "NUMPAGES" in footers[0]
 
 
 # ------------------------------------------------------------ headers and footers, python-docx

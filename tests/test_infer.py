@@ -76,10 +76,10 @@ def test_an_insertion_between_versions_numbered_by_position_is_one_insertion(fir
     changes, notes = infer_changes(old, new)
     index = UnitIndex(old)
     assert [change_to_prose(c, index) for c in changes] == [
-        "Delete operative paragraph 3",
-        "In operative paragraph 5, replace “two” with “three”",
+        "Delete operative paragraph 3.",
+        "In operative paragraph 5, replace “two” with “three”.",
         "Insert a new operative paragraph after operative paragraph 9, with id op9-new, "
-        "reading: “*Decides* to hold one more meeting in New York;”"]
+        "reading: “*Decides* to hold one more meeting in New York;”."]
     assert notes == []
     assert reading(applied(old, changes)) == reading(new)
 

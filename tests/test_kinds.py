@@ -87,10 +87,14 @@ def test_every_kind_is_inferred_and_applies(first):
                Change("replace-words", "OP 24", words="three days", text="four days"),
                Change("delete-words", "OP 26", words="at least"),
                Change("insert-words", "OP 5", words="two co-facilitators", position="after",
-                      text="and experts"))
+                      text="and experts"),
+               Change("replace-throughout", "operative", words="stakeholders", text="actors"))
     new, _ = apply_proposals(first, [_proposal("P-1", *changes)], mode="all")
     inferred = infer_changes(first, new)
-    assert {c.kind for c in inferred.changes} >= set(KINDS) - {"replace-throughout"}
+    assert {c.kind for c in inferred.changes} == set(KINDS)
+    [throughout] = [c for c in inferred.changes if c.kind == "replace-throughout"]
+    assert (throughout.target, throughout.words, throughout.text) == ("operative",
+                                                                      "stakeholders", "actors")
     again, _ = apply_proposals(first, [_proposal("P-2", *inferred.changes)], mode="all")
     assert [u.content for u in again.units()] == [u.content for u in new.units()]
 
@@ -98,7 +102,8 @@ def test_every_kind_is_inferred_and_applies(first):
 def test_the_registry_says_each_difference_once():
     from assembler.amendments.kinds import infer
     said = {what: infer(Difference(what, "op1", at="op2", position="after", text="x",
-                                   unit_kind="op", said="y" if what == "words" else "")).kind
-            for what in ("gone", "added", "moved", "rewritten", "words")}
+                                   unit_kind="op", said="y" if what != "gone" else "")).kind
+            for what in ("gone", "added", "moved", "rewritten", "words", "throughout")}
     assert said == {"gone": "delete-unit", "added": "insert-unit", "moved": "move-unit",
-                    "rewritten": "replace-unit", "words": "replace-words"}
+                    "rewritten": "replace-unit", "words": "replace-words",
+                    "throughout": "replace-throughout"}

@@ -255,11 +255,11 @@ def test_import_cli_summary_and_check(tmp_path):
     r = run_cli("import", REAL / "A_RES_79_7.txt", "-o", out)
     assert r.returncode == 0, r.stderr
     assert ("adopted A/RES/79/7, 8 preambular, 5 operative paragraphs, 0 sub-paragraphs, "
-            "1 footnotes, 0 annexes with 0 paragraphs") in r.stderr + r.stdout
+            "1 footnote, 0 annexes with 0 paragraphs") in r.stderr + r.stdout
     assert run_cli("check", out).returncode == 0
     out3 = tmp_path / "cuba" / "res-80-3.draft"
     r = run_cli("import", REAL / "A_RES_80_3.txt", "-o", out3)
-    assert "16 footnotes, 1 annexes with 35 paragraphs" in r.stderr + r.stdout
+    assert "16 footnotes, 1 annex with 35 paragraphs" in r.stderr + r.stdout
 
 
 def test_text_that_is_no_un_document_imports_as_text_with_a_warning(tmp_path):

@@ -42,14 +42,25 @@ def flat(text: str) -> str:
     return re.sub(r"\^\(([^)]*)\)", r"\1", text)
 
 
+_LONE_MARK = re.compile(r"((\d+\.|\([a-z]+\)|[a-zA-Z]+[.)])\s*)+")
+
+
+def words_of(text: str) -> list[str]:
+    """The paragraphs without their numbers. pandoc keeps a Word-numbered paragraph whose
+    mark is deleted as an empty list item (Word and LibreOffice remove it, and number what
+    is left: tests/test_libreoffice.py checks the numbers there)."""
+    lines = (line.strip() for line in text.splitlines())
+    return [without_numbers(line) for line in lines if line and not _LONE_MARK.fullmatch(line)]
+
+
 def check_both_sides(tmp: Path, old, new, **kw) -> Path:
-    """pandoc accepting every change reads exactly the new version; rejecting every change,
-    exactly the old one (paragraph numbers aside, which are those of the new version)."""
+    """pandoc accepting every change reads exactly the new version's words; rejecting every
+    change, exactly the old one's (numbers are Word's own: see tests/test_libreoffice.py)."""
     red = write(tmp, "redline.docx", build_redline_docx(build_redline(old, new, **kw)))
     new_doc = write(tmp, "new.docx", build_docx(new))
     old_doc = write(tmp, "old.docx", build_docx(old))
-    assert pandoc_text(red, "accept") == pandoc_text(new_doc)
-    assert without_numbers(pandoc_text(red, "reject")) == without_numbers(pandoc_text(old_doc))
+    assert words_of(pandoc_text(red, "accept")) == words_of(pandoc_text(new_doc))
+    assert words_of(pandoc_text(red, "reject")) == words_of(pandoc_text(old_doc))
     return red
 
 
@@ -285,7 +296,7 @@ def test_preview_shows_the_delegations_changes_and_flags_conflicts(tmp_path):
     out = tmp_path / "preview.docx"
     res = run_cli("preview", REV1, Q01, "-o", out)
     assert res.returncode == 0, res.stderr
-    assert "2 conflict(s)" in res.stderr
+    assert "2 conflicts" in res.stderr
     assert "R-21/1 by Co-facilitators" in res.stderr and "R-22/1 by Delegation B" in res.stderr
     body = parts(out)["word/document.xml"]
     authors = {el.get(f"{W}author") for el in body.iter(f"{W}ins", f"{W}del")}

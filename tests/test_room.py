@@ -176,6 +176,9 @@ def test_co_facilitators_decide_and_issue_rev1(room):
     chair, csrf = signed_in(app, accounts, "Co-facilitators", "chair")
     comp = chair.get("/compilation").text
     assert pid in comp and "G-01" in comp and "Conflicts with" in comp
+    entry = comp.split(f'id="entry-{pid}-1"', 1)[1].split('class="conflict"', 1)[0]
+    # as the text would read, struck out and in bold
+    assert "<del>March 2018 for four days</del><ins>March 2018 for six days</ins>" in entry
     only = chair.get("/compilation", params={"proposer": "Delegation Q"}).text
     assert pid in only and "G-01/1 ·" not in only
     only = chair.get("/compilation", params={"status": "rejected"}).text
@@ -380,3 +383,32 @@ def test_open_proposals_on_an_older_version_are_carried_onto_the_current_one(tmp
                "Phase I: May 2017", id="W-01/1"),))
     assert "R-01" in {p.id for p in on_file_for(store, store.current().draft, mine)}
     assert [c.theirs for c in preview_of(store, mine).clashes] == ["R-01/1"]
+
+
+def test_delegations_submitting_at_once_lose_nothing(room):
+    """Eight delegations, each in its own thread, write and submit three proposals at once:
+    every one is on file under its proposer, ids are never shared, the audit log has each."""
+    from concurrent.futures import ThreadPoolExecutor
+    store, accounts, app = room
+    clients = [signed_in(app, accounts, f"Delegation {i}") for i in range(8)]
+
+    def work(i: int) -> list[str]:
+        c, csrf = clients[i]
+        out = []
+        for k in range(3):
+            pid = new_draft(c, csrf)
+            r = change(c, csrf, pid, form="unit", op="delete", target=f"op{5 + k}")
+            assert not flash(r.text), flash(r.text)
+            r = c.post(f"/drafts/{pid}/submit", data={"csrf": csrf})
+            assert r.url.path == f"/p/{pid}", flash(r.text)
+            out.append(pid)
+        return out
+    with ThreadPoolExecutor(8) as pool:
+        done = list(pool.map(work, range(8)))
+    ids = [pid for batch in done for pid in batch]
+    assert len(set(ids)) == 24
+    for i, batch in enumerate(done):
+        for pid in batch:
+            assert load_proposal(store.round_dir / f"{pid}.yaml").proposer == f"Delegation {i}"
+    audit = (store.room_dir / "audit.jsonl").read_text()
+    assert audit.count('"action": "submit"') == 24

@@ -47,6 +47,13 @@ def test_every_entry_resolves_to_a_writer_of_its_format(product, suffix, tmp_pat
     elif product == "compilation":
         comp = compile_proposals(first, load_proposals([ROOT / "amendments/gcm-modalities/rev1"]))
         assert looks_like(suffix, write(comp))
+    elif product == "amendment":
+        from assembler.amendments.document import document_for
+        from assembler.amendments.yamlio import load_proposal
+        doc = document_for(load_proposal(ROOT / "examples/amendment/A-1.yaml"),
+                           load_draft(DRAFTS / "l-document.draft"), symbol="A/71/L.60")
+        data = write(doc)
+        assert looks_like(suffix, data) and (suffix == ".docx" or b"A/71/L.60" in data)
     else:
         table = build_table(load_versions([str(DRAFTS / "first-draft.draft"),
                                            str(DRAFTS / "rev1.draft")]))

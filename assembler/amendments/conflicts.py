@@ -44,9 +44,14 @@ def find_conflicts(planned: list, parents: dict[str, str | None], label) -> list
     words, replaced, deleted = claimed["words"], claimed["replaces"], claimed["deletes"]
     moved, placed, touching = claimed["moves"], claimed["places"], claimed["needs"]
 
-    def add(a, b, unit, reason):
-        if a.proposal.id != b.proposal.id or reason.startswith("the same words"):
+    def add(a, b, unit, reason, within: bool = False):
+        """`within`: a conflict even inside one proposal (its changes contradict each other:
+        one would be lost without a word)."""
+        if a.proposal.id != b.proposal.id or within or reason.startswith("the same words"):
             out.append(Conflict(a, b, unit, label(unit), reason))
+
+    def undoes(p) -> bool:  # changes the unit's own text or place, which a deletion loses
+        return p.edit is not None or p.change.kind in ("replace-unit", "move-unit")
 
     for unit, edits in words.items():
         edits.sort(key=lambda p: (p.edit.i, p.edit.j, p.order))
@@ -83,7 +88,8 @@ def find_conflicts(planned: list, parents: dict[str, str | None], label) -> list
                 if u in deleted:
                     for p in needs:
                         add(deleted[u][0], p, unit, "one deletes the paragraph the other changes"
-                            if u == unit else f"one deletes {label(u)}, which holds it")
+                            if u == unit else f"one deletes {label(u)}, which holds it",
+                            within=u == unit and undoes(p))
                     break
                 u = parents.get(u)
     return out

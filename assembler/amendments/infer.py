@@ -28,6 +28,8 @@ inferred from a -> b, applied to a, give b" (tests/test_amendments_properties.py
    references by its numbers), an insertion anchored on the words before it, grown until
    they are unique; a rewrite (more than MAX_WORD_EDITS edits, or more than
    MAX_CHANGED_SHARE of the text deleted) becomes "replace the paragraph".
+   The same words replaced the same way in every unit of a part where they stand become
+   one replacement throughout (kinds/replace_throughout.py), when that makes the same text.
 4. Exactness: a unit's word changes are made the way apply.py makes them and must give its
    new text. Each is written as a person would (no spaces at the ends of quotes, spacing
    left to `apply`) where that gives the same text, else exactly (exact=True); if neither
@@ -45,8 +47,9 @@ from ..inline import plain
 from ..model import CrossRef, Draft, FootnoteRef, contents_of
 from ..numbering import compute_labels
 from ..source.markup import render_inline
-from .kinds import Difference, infer as say, kind
+from .kinds import Difference, combine, infer as say, kind
 from .model import Change, PARTS, Proposal, number_changes
+from .targets import UnitIndex
 from .words import UnitWords
 
 MAX_WORD_EDITS = 5          # more edits than this in one unit: replace the unit
@@ -181,7 +184,7 @@ def _infer(old: Draft, new: Draft, pairs: dict[str, str]) -> Inferred:
         was = o_units[uid]
         changes += _edits(was, u, ids, ref, notes)
     flush(len(order))
-    return Inferred(tuple(changes), notes)
+    return Inferred(tuple(combine(changes, UnitIndex(old))), notes)
 
 
 _NOT_PROPOSALS = "annex, table and footnote additions and removals are not proposals"

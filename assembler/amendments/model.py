@@ -20,9 +20,12 @@ PARTS = ("preamble", "operative")
 class Change:
     """One change. Which fields matter depends on `kind` (amendments/kinds/):
 
-    insert-words   target, words (the anchor), position (before/after), text
+    insert-words   target, words (the anchor), position (before/after), text; or position
+                   start/end (of the unit's text) without words
     delete-words   target, words
     replace-words  target, words, text
+    replace-throughout  target (the scope: "title", "preamble", "operative" or "all",
+                   space-separated), words, text: every whole-word occurrence in the scope
     replace-unit   target, text
     insert-unit    target (the reference unit or part), position, unit, text, new_id
     delete-unit    target

@@ -1,17 +1,16 @@
 """Changes as the sentences delegations write, both ways; each kind holds its own sentences
 (amendments/kinds/), this module picks the kind.
 
-    In operative paragraph 5, after “co-facilitators” insert “, one from a developing ...”
-    In operative paragraph 14, replace the second occurrence of “and” with “or”
-    Replace preambular paragraph 3 to read: “*Acknowledging* ...”
-    Insert a new operative paragraph after operative paragraph 7 reading: “*Encourages* ...”
-    Insert a new sub-paragraph at the end of operative paragraph 6 reading: “...”
-    Delete operative paragraph 27
-    Move operative paragraph 9 after operative paragraph 12
+    In operative paragraph 5, after “co-facilitators” insert “, one from a developing ...”.
+    In the fourteenth preambular paragraph, replace the second occurrence of “and” with “or”.
+    Insert a new operative paragraph after operative paragraph 7, reading: “*Encourages* ...”.
+    Delete the third preambular paragraph and operative paragraphs 5 to 7.
+    Replace “child” with “children” in the title and the operative paragraphs.
 
 Quoted text may use “ ”, ‘ ’, " " or ' '. Inserted text keeps the draft's inline markup
 (*italic*). Written sentences name units as the base version numbers them; read sentences
-keep the label as written (or give the id when an index of the base version is at hand).
+keep the label as written (or give the id when an index of the base version is at hand). An
+amendment's body is split into its instructions by `instructions`.
 """
 from __future__ import annotations
 
@@ -19,24 +18,39 @@ import re
 
 from ..errors import AssemblerError
 from .kinds import REGISTRY, Reading, kind
-from .kinds.grammar import short
+from .kinds.grammar import labels, short, spelled_ordinal
 from .model import Change, PARTS
 from .targets import UnitIndex
 
-EXAMPLE = "In operative paragraph 5, replace “two” with “three”"
-
-
 def change_to_prose(change: Change, index: UnitIndex | None = None) -> str:
+    """The change as the UN writes it: preambular paragraphs by ordinal ("the fourteenth
+    preambular paragraph"), operative ones by number, a full stop at the end."""
     def name(target: str) -> str:
-        return index.label_of(target) if index and (target in index.units or
-                                                    target in PARTS) else target
-    return kind(change.kind).write(change, name)
+        return unit_words(target, index)
+    sentence = kind(change.kind).write(change, name)
+    return sentence if sentence.endswith((".", ":")) else sentence + "."
+
+
+def unit_words(target: str, index: UnitIndex | None = None) -> str:
+    """How a sentence names a unit: "the fourteenth preambular paragraph", "operative
+    paragraph 5 (b)", "the title"."""
+    if index is not None and (target in index.units or target in PARTS):
+        label = index.labels.get(target)
+        if label is not None and label.kind == "pp" and label.number.isdigit():
+            return f"the {spelled_ordinal(int(label.number))} preambular paragraph"
+        return index.label_of(target)
+    named = labels(target) if index is None else None
+    if named and len(named) == 1 and named[0].startswith("PP ") and named[0][3:].isdigit():
+        return f"the {spelled_ordinal(int(named[0][3:]))} preambular paragraph"
+    return target
 
 
 def prose_to_changes(sentence: str, index: UnitIndex | None = None, *,
                      line: int | None = None, file: str | None = None) -> list[Change]:
     """Every change one sentence says."""
     s = " ".join(sentence.split()) if "\n" in sentence else sentence.strip()
+    # numbers are computed from position: renumbering needs no saying
+    s = _RENUMBER.sub("", s)
     r = Reading(index, s, line, file)
     for k in REGISTRY.values():
         for form in k.forms:
@@ -44,7 +58,24 @@ def prose_to_changes(sentence: str, index: UnitIndex | None = None, *,
             if m:
                 return k.read(m, r)
     raise AssemblerError(f"cannot read the sentence “{short(s)}”", line=line, file=file,
-                         hint=f"write it the usual way, e.g. {EXAMPLE}")
+                         hint=f"the nearest form it reads: {nearest_form(s)}")
+
+
+_RENUMBER = re.compile(r"\s*[,;]?\s*and\s+renumber\s+(?:the\s+)?(?:\w+\s+){0,3}?"
+                       r"(?:paragraphs?|sub-?paragraphs?)\s+accordingly(?=\s*[.;]?\s*$)", re.I)
+_SHAPE = re.compile(r"“[^”]*”|‘[^’]*’|\"[^\"]*\"|\d+")
+
+
+def nearest_form(sentence: str) -> str:
+    """The example, among the kinds', that reads most like the sentence (quoted words and
+    numbers set aside)."""
+    from difflib import SequenceMatcher
+
+    def shape(x: str) -> str:
+        return _SHAPE.sub("…", x.lower())
+    mine = shape(sentence)
+    return max((k.example for k in REGISTRY.values()),
+               key=lambda ex: SequenceMatcher(None, mine, shape(ex)).ratio())
 
 
 def prose_to_change(sentence: str, index: UnitIndex | None = None, *,

@@ -54,6 +54,11 @@ class Edit:
         return self.i == self.j
 
 
+def ends_with_mark(words: str) -> bool:
+    """Whether quoted words end with a footnote mark ("Development**")."""
+    return words.rstrip()[-1:] in _MARKS if words.strip() else False
+
+
 class UnitWords:
     """Cells: a (char, italic, bold, sup) tuple per character of text (cheap to make and
     compare), the inline object itself for markers, references and breaks."""
@@ -138,7 +143,8 @@ class UnitWords:
         return f" (that place now reads “{self.text[loc:loc + len(words)]}”)" if loc >= 0 else ""
 
     # ------------------------------------------------------------ making edits
-    def edit(self, s: int, e: int, text: str, *, exact: bool = False, delete: bool = False) -> Edit:
+    def edit(self, s: int, e: int, text: str, *, exact: bool = False, delete: bool = False,
+             past_marks: bool = False) -> Edit:
         """Replace the reading [s, e) by `text` (inline markup). Unless exact, a deletion takes
         one neighbouring space with it and an insertion gets the space it needs, and new
         words written without formatting take the format of the words they join."""
@@ -167,6 +173,11 @@ class UnitWords:
                     else:
                         e += 1
         i, j = self.cell_span(s, e)
+        if past_marks and i == j:   # after words quoted with their footnote mark: after it
+            while i < len(self.cells) and self.starts[i] == self.ends[i] == s and \
+                    not isinstance(self.cells[i], (tuple, Break, CrossRef)):
+                i += 1
+            j = i
         cells = explode(new)
         if not exact and cells and all(isinstance(c, tuple) and not (c[1] or c[2] or c[3])
                                        for c in cells):

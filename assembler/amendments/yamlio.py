@@ -287,6 +287,7 @@ def parse_proposal(text: str, file: str = "<proposal>", *, prose: bool = False) 
     if err:
         raise err
     _one_line_fields(data, file, offset)
+    _dates_and_names(data, file, offset)
     changes = _changes(data["changes"], file, offset)
     history = []
     for i, entry in enumerate(data.get("status", [])):
@@ -316,6 +317,55 @@ def _one_line_fields(data: Located, file: str, offset: int) -> None:
         if isinstance(value, str) and any(ch in value for ch in "\n\r\f\v\x85\u2028\u2029"):
             raise AssemblerError(f"the field '{key}' holds a line break", file=file,
                                  line=(line or 0) + offset or None, hint="write it on one line")
+    _no_controls(data, file, offset, data.line)
+
+
+def _no_controls(node, file: str, offset: int, line: int | None) -> None:
+    """No text in a proposal holds a control character ("\\u0001" written as an escape):
+    no document can show one, and Word and XML cannot hold it."""
+    from ..fs.read import CONTROL
+    if isinstance(node, str):
+        m = CONTROL.search(node)
+        if m:
+            raise AssemblerError(f"holds the control character U+{ord(m.group()):04X}; refused",
+                                 file=file, line=(line or 0) + offset or None,
+                                 hint="remove it; text holds none")
+    elif isinstance(node, dict):
+        for k, v in node.items():
+            _no_controls(k, file, offset, line)
+            _no_controls(v, file, offset, getattr(node, "lines", {}).get(k, line))
+    elif isinstance(node, list):
+        lines = getattr(node, "lines", [])
+        for i, v in enumerate(node):
+            _no_controls(v, file, offset, lines[i] if i < len(lines) else line)
+
+
+def _dates_and_names(data: Located, file: str, offset: int) -> None:
+    """Dates are real days; a proposal is superseded by or merged into another proposal,
+    named by its id, never by itself."""
+    from ..dates import checked_day
+    from ..fs.names import check_name
+    checks = []
+    if data.get("date") not in (None, ""):
+        checks.append((lambda v=data["date"]: checked_day(v, "the date"), data.lines["date"]))
+    for e in data.get("status", ()):
+        if e.get("date") not in (None, ""):
+            checks.append((lambda v=e["date"]: checked_day(v, "the date"),
+                           e.lines.get("date", e.line)))
+        if e.get("by"):
+            checks.append((lambda v=e["by"]: check_name(v, "a proposal id", "by:"),
+                           e.lines.get("by", e.line)))
+            if e["by"] == data["id"]:
+                raise AssemblerError(f"by: {e['by']}: a proposal cannot be "
+                                     f"{e.get('status')} by or into itself", file=file,
+                                     line=(e.lines.get("by") or 0) + offset or None,
+                                     hint="name the proposal that takes it over")
+    for check, line in checks:
+        try:
+            check()
+        except AssemblerError as err:
+            err.file, err.line = file, (line or 0) + offset or None
+            raise
 
 
 def _renumber(pid: str, entry: StatusEntry) -> StatusEntry:

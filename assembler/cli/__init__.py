@@ -9,6 +9,7 @@ from . import letters  # noqa: F401  (registers letter)
 from . import compare  # noqa: F401  (registers compare, concordance, history)
 from . import redline  # noqa: F401  (registers redline, preview)
 from . import amend  # noqa: F401  (registers proposals, status, apply, compile)
+from . import amendment  # noqa: F401  (registers amendment-doc)
 from . import room  # noqa: F401  (registers serve, room init|invite|revoke|list)
 
 

@@ -10,9 +10,11 @@ import typer
 
 from ..errors import AssemblerError
 from ..files import write_atomic
+from ..dates import checked_day
+from ..fs.locks import holding
 from ..fs.names import check_name
 from ..source import dump_draft, load_draft, read_text
-from .app import app, say, verb
+from .app import app, plural, say, verb
 
 def _negotiation(path: Path, draft):
     from ..negotiation import Negotiation
@@ -28,8 +30,9 @@ def _report_conflicts(err) -> None:
 
 @app.command()
 @verb
+@holding(shared=("paths",))
 def proposals(
-    paths: List[Path] = typer.Argument(..., help="proposal files or folders"),
+    paths: List[Path] = typer.Argument(..., metavar="PROPOSALS...", help="proposal files or folders"),
     base: Optional[Path] = typer.Option(None, help="check every change against this version"),
     prose: bool = typer.Option(False, "--prose", help="print each change as UN prose"),
 ):
@@ -63,11 +66,12 @@ def proposals(
             raise
     for p in props:
         _list_one(p, index, prose, STATUS_WORDS, change_to_prose)
-    say(f"{len(props)} proposal(s), {sum(len(p.changes) for p in props)} change(s): valid")
+    say(f"{plural(len(props), 'proposal')}, {plural(sum(len(p.changes) for p in props), 'change')}: "
+        f"valid")
 
 
 def _list_one(p, index, prose, words, to_prose) -> None:
-    typer.echo(f"{p.id}  {p.who}  [{words[p.status]}]  {len(p.changes)} change(s)  ({p.file})")
+    typer.echo(f"{p.id}  {p.who}  [{words[p.status]}]  {plural(len(p.changes), 'change')}  ({p.file})")
     if prose:
         for c in p.effective_changes:
             target_index = index if index and p.base == index.draft.metadata.version else None
@@ -82,6 +86,7 @@ def _list_one(p, index, prose, words, to_prose) -> None:
 
 @app.command()
 @verb
+@holding(exclusive=("proposal",))
 def status(
     proposal: Path = typer.Argument(..., help="a proposal file (.yaml, or .md in prose)"),
     action: Optional[str] = typer.Argument(None, help="accept, modify, reject, withdraw, "
@@ -91,7 +96,7 @@ def status(
     by: str = typer.Option("", help="supersede/merge: the proposal that takes it over"),
     text: Optional[str] = typer.Option(None, help="modify: the modified text of a proposal "
                                                   "with one change"),
-    change: Optional[List[str]] = typer.Option(None, "--change", help="modify: a modified "
+    change: Optional[List[str]] = typer.Option(None, "--change", metavar="PROSE", help="modify: a modified "
                                                "change in UN prose (repeat for several)"),
 ):
     """Record a decision on a proposal; impossible transitions are refused.
@@ -111,7 +116,7 @@ def status(
         return
     entry = decide(prop, action, date or datetime.date.today().isoformat(), note, by, text,
                    tuple(change or ()))
-    original = read_text(proposal)
+    original = read_text(proposal, "a proposal", kind="proposal")
     prose = proposal.suffix.lower() in PROSE_SUFFIXES
     updated = with_status_entry(original, entry, str(proposal), prose=prose)
     parse_proposal(updated, str(proposal), prose=prose)  # what we write must read back
@@ -121,16 +126,18 @@ def status(
 
 @app.command("apply")
 @verb
+@holding(exclusive=("output", "record"), shared=("paths", "base"))
 def apply_(
     base: Path = typer.Argument(..., help="the version amended (.draft)"),
-    paths: List[Path] = typer.Argument(..., help="proposal files or folders"),
+    paths: List[Path] = typer.Argument(..., metavar="PROPOSALS...", help="proposal files or folders"),
     output: Path = typer.Option(..., "-o", "--output", help="the next version (.draft)"),
     all_: bool = typer.Option(False, "--all", help="apply every change still on the table "
                                                    "(not rejected, withdrawn, superseded or "
                                                    "merged), for a preview"),
-    prefer: Optional[List[str]] = typer.Option(None, "--prefer", help="in a conflict, this "
+    prefer: Optional[List[str]] = typer.Option(None, "--prefer", metavar="PROPOSAL", help="in a conflict, this "
                                                "proposal wins (repeat for several)"),
-    version: str = typer.Option("", help="the new version's name (default: output file name)"),
+    name: str = typer.Option("", "--name", help="the new version's name (default: the output's file name)"),
+    old_name: str = typer.Option("", "--version", hidden=True),  # its old spelling
     stage: str = typer.Option("rev", help="the new version's stage"),
     revision: str = typer.Option("", help="revision number (default: the base's plus one)"),
     stage_label: str = typer.Option("", help="e.g. 'Revision 1' (default: Rev.N)"),
@@ -157,8 +164,11 @@ def apply_(
         # the record is JSON: under another name it could replace a draft or a document
         raise AssemblerError("the record of what each change did is JSON", file=str(record),
                              hint="give --record a path ending in .json")
+    version = name or old_name
     if version:
-        check_name(version, "a version name", "--version")
+        check_name(version, "a version name", "--name" if name else "--version")
+    if date:
+        checked_day(date, "--date")
     draft = load_draft(base)
     props = load_proposals(paths)
     ids = {p.id for p in props}
@@ -194,23 +204,25 @@ def apply_(
                      .encode("utf-8"))
     write_atomic(output, data)
     used = {a.proposal.id for a in rec.applied}
-    say(f"wrote {output}: {len(rec.applied)} change(s) from {len(used)} proposal(s) applied to "
+    say(f"wrote {output}: {plural(len(rec.applied), 'change')} from {plural(len(used), 'proposal')} applied to "
         f"{draft.metadata.version or base.name}")
 
 
 @app.command("compile")
 @verb
+@holding(shared=("paths",))
 def compile_(
     base: Path = typer.Argument(..., help="the version the proposals amend (.draft)"),
-    paths: List[Path] = typer.Argument(..., help="proposal files or folders"),
+    paths: List[Path] = typer.Argument(..., metavar="PROPOSALS...", help="proposal files or folders"),
     output: Path = typer.Option(..., "-o", "--output", help="compilation.docx or .html"),
-    touched_only: bool = typer.Option(False, "--touched-only", help="leave out the units no "
-                                                                   "proposal touches"),
+    changed_only: bool = typer.Option(False, "--changed-only", help="leave out the units no "
+                                                                   "proposal changes"),
+    touched_only: bool = typer.Option(False, "--touched-only", hidden=True),  # its old spelling
 ):
     """Compile proposals paragraph by paragraph: base text, each proposal (proposer,
     co-sponsors, status, UN prose, the text as it would read), a summary by proposer and status.
 
-    Example: assembler compile drafts/gcm-modalities/first-draft.draft amendments/gcm-modalities/rev1 -o build/compilation.docx --touched-only
+    Example: assembler compile drafts/gcm-modalities/first-draft.draft amendments/gcm-modalities/rev1 -o build/compilation.docx --changed-only
     """
     from ..amendments.compile import compile_proposals
     from ..amendments.yamlio import load_proposals
@@ -219,7 +231,7 @@ def compile_(
     draft = load_draft(base)
     props = load_proposals(paths)
     comp = compile_proposals(draft, props, versions=_negotiation(base, draft).version,
-                             only_touched=touched_only)
+                             only_touched=changed_only or touched_only)
     write_atomic(output, write(comp))
-    say(f"wrote {output}: {len(props)} proposal(s) on {len(comp.rows)} unit(s), "
-        f"{len(comp.conflicts)} conflict(s)")
+    say(f"wrote {output}: {plural(len(props), 'proposal')} on {plural(len(comp.rows), 'unit')}, "
+        f"{plural(len(comp.conflicts), 'conflict')}")

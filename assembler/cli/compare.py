@@ -9,7 +9,7 @@ import typer
 
 from ..errors import AssemblerError
 from ..files import check_output_path, write_atomic
-from .app import app, say, verb
+from .app import app, plural, say, verb
 
 
 def _progress():
@@ -55,7 +55,7 @@ def _concordances(table, pairs: str):
 @app.command()
 @verb
 def compare(
-    versions: List[str] = typer.Argument(..., help="version files, oldest first (or one "
+    versions: List[str] = typer.Argument(..., metavar="VERSIONS...", help="version files, oldest first (or one "
                                                    "negotiation name: all its versions)"),
     output: Path = typer.Option(..., "-o", "--output", help="the table to write: .docx, .html, "
                                                             ".csv or .xlsx"),
@@ -87,14 +87,14 @@ def compare(
     if changed_only:
         table = table.changed_only()
     write_atomic(output, writer_for("comparison", output)(table, concs))
-    say(f"wrote {output}: {len(table.rows)} rows x {len(table.columns)} versions"
-        + (f", {len(concs)} concordance table(s)" if concs else ""))
+    say(f"wrote {output}: {plural(len(table.rows), 'row')} x {plural(len(table.columns), 'version')}"
+        + (f", {plural(len(concs), 'concordance table')}" if concs else ""))
 
 
 @app.command("concordance")
 @verb
 def concordance_(
-    versions: List[str] = typer.Argument(..., help="version files, oldest first (or one "
+    versions: List[str] = typer.Argument(..., metavar="VERSIONS...", help="version files, oldest first (or one "
                                                    "negotiation name)"),
     output: Path = typer.Option(..., "-o", "--output", help=".docx, .html, .csv or .xlsx"),
     pairs: str = typer.Option("last", help="which versions to set against each other: last "
@@ -120,7 +120,7 @@ def concordance_(
                              hint="use --pairs last or first-last, or write .xlsx")
     title = f"Concordance: {table.title}" if table.title else ""
     write_atomic(output, writer_for("comparison", output)(None, concs, title=title))
-    say(f"wrote {output}: {sum(len(c.rows) for c in concs)} rows")
+    say(f"wrote {output}: {plural(sum(len(c.rows) for c in concs), 'row')}")
 
 
 @app.command()

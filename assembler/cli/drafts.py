@@ -10,20 +10,25 @@ import typer
 from ..check import check_draft
 from ..errors import AssemblerError
 from ..files import write_atomic
+from ..dates import checked_day
+from ..fs.locks import holding
 from ..fs.names import check_name
 from ..source import load_draft, save_draft
-from .app import app, say, verb
+from .app import app, plural, rendering, say, verb
 
 
 @app.command("import")
 @verb
+@holding(exclusive=("output",))
 def import_(
     source: Path = typer.Argument(..., help="the draft: text (.txt, .md), Word (.docx) or "
                                             "Akoma Ntoso (.akn.xml)"),
     output: Path = typer.Option(..., "-o", "--output", help="the draft source to write (.draft); "
-                                "with --changes proposals, the folder for the proposals"),
+                                "with --changes proposals, the folder for the proposals; an "
+                                "issued amendment (.txt, .docx) is read into a proposal (.yaml)"),
     negotiation: str = typer.Option("", help="negotiation name (default: the output's folder)"),
-    version: str = typer.Option("", help="version name (default: the output's file name)"),
+    name: str = typer.Option("", "--name", help="the version's name (default: the output's file name)"),
+    old_name: str = typer.Option("", "--version", hidden=True),  # its old spelling
     changes: str = typer.Option("accept", "--changes", help="tracked changes in a .docx: accept, "
                                 "reject, or proposals (one proposal per author)"),
     base: Optional[Path] = typer.Option(None, help="with --changes proposals: the draft source "
@@ -31,6 +36,8 @@ def import_(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="do not list warnings"),
     replace_files: bool = typer.Option(False, "--replace", help="with --changes proposals: replace "
                                  "proposal files of the same ids (their histories are lost)"),
+    proposal_id: str = typer.Option("", "--id", help="an amendment read into a proposal: its "
+                                    "id (default: from its symbol)"),
 ):
     """Read a UN draft into a draft source, keeping every word.
 
@@ -39,12 +46,18 @@ def import_(
     Example: assembler import zero-draft.docx -o drafts/gcm-modalities/zero-draft.draft
 
     Example: assembler import returned.docx --changes proposals -o amendments/gcm-modalities/
+
+    Example: assembler import A_C.3_80_L.61.txt --base l20-rev1.draft -o amendments/rights-of-the-child/L-61.yaml
     """
     from ..readers import read_any
     if changes not in ("accept", "reject", "proposals"):
         raise AssemblerError(f"--changes {changes}: use accept, reject or proposals")
+    version = name or old_name
     if version:
-        check_name(version, "a version name", "--version")
+        check_name(version, "a version name", "--name" if name else "--version")
+    if output.suffix.lower() in (".yaml", ".yml"):   # an issued amendment -> a proposal
+        from .amendment import import_amendment
+        return import_amendment(source, output, base, proposal_id, replace_files)
     if source.suffix.lower() == ".docx" and changes == "proposals":
         from .interchange import proposals_from_word
         return proposals_from_word(source, output, base, quiet, replace_files)
@@ -73,7 +86,7 @@ def import_(
     if not quiet:
         for warning in result.warnings:
             say(str(warning))
-    say(f"wrote {output}: {import_summary(result.draft)}, {len(result.warnings)} warnings")
+    say(f"wrote {output}: {import_summary(result.draft)}, {plural(len(result.warnings), 'warning')}")
 
 
 def import_summary(d) -> str:
@@ -84,9 +97,9 @@ def import_summary(d) -> str:
     annex = sum(len(a.body) for a in d.annexes)
     sponsors = " (and the sponsors footnote)" if meta.get("sponsors-footnote") else ""
     return (f"{face + ', ' if face else ''}{len(d.preamble)} preambular, "
-            f"{len(d.operative_paragraphs())} operative paragraphs, {subs} sub-paragraphs, "
-            f"{len(d.footnotes)} footnotes{sponsors}, {len(d.annexes)} annexes with {annex} "
-            f"paragraphs")
+            f"{plural(len(d.operative_paragraphs()), 'operative paragraph')}, "
+            f"{plural(subs, 'sub-paragraph')}, {plural(len(d.footnotes), 'footnote')}{sponsors}, "
+            f"{plural(len(d.annexes), 'annex', 'annexes')} with {plural(annex, 'paragraph')}")
 
 
 @app.command()
@@ -109,7 +122,7 @@ def check(
         typer.echo(f"{loc}: {f}")
         problems += f.problem or strict
     if problems:
-        say(f"{draft}: {problems} problem(s) found")
+        say(f"{draft}: {plural(problems, 'problem')} found")
         raise typer.Exit(1)
     typer.echo(f"{draft}: valid ({sum(1 for _ in d.units())} units)")
 
@@ -141,10 +154,13 @@ def build(
     """
     from ..layout import load_layout
     from ..publish import checked, compose, override
+    if date:
+        checked_day(date, "--date")
     values = {"stage": stage, "symbol": symbol, "date": date, "job_number": job_number}
     d = override(load_draft(draft), **values)
     d = checked(d, draft, {k for k, v in values.items() if v is not None})
-    data = compose(d, output, load_layout(layout), draft_path=draft, with_letter=with_letter,
-                   letter_data=letter_data, template=template)
+    with rendering(output):
+        data = compose(d, output, load_layout(layout), draft_path=draft, with_letter=with_letter,
+                       letter_data=letter_data, template=template)
     write_atomic(output, data)
     say(f"wrote {output}")

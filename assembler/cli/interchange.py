@@ -9,9 +9,10 @@ import typer
 
 from ..errors import AssemblerError
 from ..files import write_atomic
+from ..fs.locks import holding
 from ..fs.names import check_name, inside, name_from
 from ..source import load_draft
-from .app import app, say, verb
+from .app import app, plural, say, verb
 
 
 @app.command()
@@ -30,11 +31,12 @@ def export(
     d = load_draft(draft)
     write_atomic(output, export_akn(d))
     say(f"wrote {output}: Akoma Ntoso, {len(d.preamble)} preambular, "
-        f"{len(d.operative_paragraphs())} operative paragraphs")
+        f"{plural(len(d.operative_paragraphs()), 'operative paragraph')}")
 
 
 @app.command()
 @verb
+@holding(exclusive=("output",))
 def diff(
     old: Path = typer.Argument(..., help="the earlier version (.draft, .docx or .akn.xml)"),
     new: Path = typer.Argument(..., help="the later version (.draft, .docx or .akn.xml)"),
@@ -82,7 +84,7 @@ def diff(
     if as_proposals:
         path, data = _render(output, prop, index)
         write_atomic(path, data, replace=replace, replace_hint=REPLACE_HINT)
-        say(f"wrote {path}: {len(changes)} changes")
+        say(f"wrote {path}: {plural(len(changes), 'change')}")
 
 
 REPLACE_HINT = "give --replace to replace it; its decision history would be lost"
@@ -110,7 +112,7 @@ def proposals_from_word(source: Path, folder: Path, base_path: Path | None, quie
                              hint=REPLACE_HINT)
     for prop, path, data in files:
         write_atomic(path, data, replace=replace, replace_hint=REPLACE_HINT)
-        say(f"wrote {path}: {prop.proposer}, {len(prop.changes)} changes against {prop.base}")
+        say(f"wrote {path}: {prop.proposer}, {plural(len(prop.changes), 'change')} against {prop.base}")
         for line in _prose(prop, index):
             typer.echo("  " + line)
     if not result.proposals:

@@ -8,7 +8,7 @@ import typer
 
 from ..files import write_atomic
 from ..source import load_draft
-from .app import app, say, verb
+from .app import app, rendering, say, verb
 
 
 @app.command()
@@ -27,7 +27,8 @@ def letter(
     """
     from ..layout import load_layout
     from ..publish import compose
-    data = compose(load_draft(draft), output, load_layout(layout), draft_path=draft,
-                   letters_only=True, letter_data=letter_data)
+    with rendering(output):
+        data = compose(load_draft(draft), output, load_layout(layout), draft_path=draft,
+                       letters_only=True, letter_data=letter_data)
     write_atomic(output, data)
     say(f"wrote {output}")

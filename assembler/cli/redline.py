@@ -9,7 +9,7 @@ import typer
 
 from ..errors import AssemblerError
 from ..files import check_output_path, write_atomic
-from .app import app, say, verb
+from .app import app, plural, rendering, say, verb
 
 def load_version(path: Path):
     """A draft source (.draft), or any document a reader knows (.docx, .txt, .xml)."""
@@ -40,7 +40,8 @@ def check_format(output: Path) -> str:
 
 def render(redline, output: Path, visual: bool, comments: dict | None = None) -> bytes:
     from ..writers import writer_for
-    return writer_for("redline", output)(redline, visual=visual, comments=comments)
+    with rendering(output):
+        return writer_for("redline", output)(redline, visual=visual, comments=comments)
 
 
 def summary(redline) -> str:
@@ -55,7 +56,7 @@ def summary(redline) -> str:
     notes = sum(1 for (side, _), n in redline.notes.items()
                 if side == "new" and any(s.op != "equal" for s in n.contents))
     text = ", ".join(f"{v} {k}" for k, v in counts.items())
-    return f"{text}, {notes} footnotes changed"
+    return f"{text}, {plural(notes, 'footnote')} changed"
 
 
 @app.command()
@@ -95,10 +96,12 @@ def redline(
 @verb
 def preview(
     draft: Path = typer.Argument(..., help="the draft the proposals are written against (.draft)"),
-    proposals: List[Path] = typer.Argument(..., help="proposal files (.yaml, .md) or folders"),
+    proposals: List[Path] = typer.Argument(..., metavar="PROPOSALS...",
+                                           help="proposal files (.yaml, .md) or folders"),
     output: Path = typer.Option(..., "-o", "--output", help="the preview to write: .docx, .html or .pdf"),
     on_file: Optional[List[Path]] = typer.Option(
-        None, "--on-file", help="proposals already submitted (default: amendments/<negotiation>/)"),
+        None, "--on-file", metavar="FILE|FOLDER",
+        help="proposals already submitted (default: amendments/<negotiation>/); repeatable"),
     visual: bool = typer.Option(False, "--visual", help=".docx in bold/strike-out instead of tracked changes"),
 ):
     """See what your proposals would do to a draft before you submit them: the draft with
@@ -130,4 +133,5 @@ def preview(
         say(f"conflict: {c}")
     for n in pv.not_applicable:
         say(f"note: {n}")
-    say(f"wrote {output}: {summary(pv.redline)}; {len(pv.clashes)} conflict(s) with proposals on file")
+    say(f"wrote {output}: {summary(pv.redline)}; {plural(len(pv.clashes), 'conflict')} with "
+        f"proposals on file")

@@ -132,4 +132,6 @@ def serve(
     store = _store(negotiation, root)
     app_ = create_app(store, secret_key=store.secret_key(), secure_cookies=secure_cookies)
     say(f"the room of {store.name} on http://{host}:{port}/ (Ctrl-C to stop)")
-    uvicorn.run(app_, host=host, port=port, log_level="warning", access_log=False)
+    # connections kept open while a delegation reads and types (htmx asks again and again)
+    uvicorn.run(app_, host=host, port=port, log_level="warning", access_log=False,
+                timeout_keep_alive=30)

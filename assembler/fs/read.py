@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -129,9 +130,14 @@ def _size(n: int) -> str:
     return f"{n // MiB} MiB" if n >= MiB else f"{n // 1024} KiB"
 
 
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def decode_text(data: bytes, name: str, what: str, *, empty_hint: str = "",
-                binary_hint: str = "") -> str:
-    """UTF-8 text from an input's bytes (BOM dropped), or one line saying why it is not."""
+                binary_hint: str = "", allow: str = "") -> str:
+    """UTF-8 text from an input's bytes (BOM dropped), or one line saying why it is not.
+    Control characters (other than tab and line ends, and those in `allow`) are refused:
+    no document holds them, and Word and XML cannot."""
     if not data.strip():
         raise AssemblerError(f"empty file: not {what}", file=name, line=1,
                              hint=empty_hint or None)
@@ -144,6 +150,11 @@ def decode_text(data: bytes, name: str, what: str, *, empty_hint: str = "",
         line = data[:err.start].count(b"\n") + 1
         raise AssemblerError(f"not UTF-8 text (byte {err.start})", file=name, line=line,
                              hint="save the file as UTF-8") from None
+    for m in CONTROL.finditer(text):
+        if m.group() not in allow:
+            line = text.count("\n", 0, m.start()) + 1
+            raise AssemblerError(f"holds the control character U+{ord(m.group()):04X}; refused",
+                                 file=name, line=line, hint="remove it; text holds none")
     return text.removeprefix("\ufeff")
 
 
@@ -151,5 +162,7 @@ def read_text_of(path: str | Path, kind: str, *, what: str = "", empty_hint: str
                  binary_hint: str = "") -> str:
     """read_bytes, then decode_text."""
     what = what or LIMITS[kind][1]
+    # the text of a PDF keeps its page breaks (form feeds), which the importer reads
     return decode_text(read_bytes(path, kind, what=what), str(path), what,
-                       empty_hint=empty_hint, binary_hint=binary_hint)
+                       empty_hint=empty_hint, binary_hint=binary_hint,
+                       allow="\f" if kind == "text" else "")

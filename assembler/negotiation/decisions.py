@@ -8,7 +8,9 @@ from ..amendments.model import (STATUS_WORDS, Proposal, StatusEntry, allowed,
                                 transition_hint)
 from ..amendments.kinds import kind
 from ..amendments.prose import prose_to_change
+from ..dates import checked_day
 from ..errors import AssemblerError
+from ..fs.names import check_name
 
 ACTIONS = {"accept": "accepted", "modify": "accepted-with-modification",
            "accept-with-modification": "accepted-with-modification", "reject": "rejected",
@@ -28,11 +30,20 @@ def decide(prop: Proposal, action: str, date: str, note: str = "", by: str = "",
         raise AssemblerError(f"{prop.id} is {STATUS_WORDS[prop.status]} and cannot become "
                              f"{STATUS_WORDS[new]}", file=prop.file,
                              hint=transition_hint(prop.status))
-    if new in ("superseded", "merged") and not by:
-        raise AssemblerError(f"say which proposal it is {new} "
-                             f"{'by' if new == 'superseded' else 'into'}", hint="add --by P-NN")
+    if date:
+        checked_day(date, "--date")
+    _check_by(prop, new, action, by)
+    if new != "accepted-with-modification" and (text is not None or changes):
+        raise AssemblerError(f"--text and --change are for modify, not {action}",
+                             hint="leave them out, or use modify")
     modified: tuple = ()
     if new == "accepted-with-modification":
+        if text is not None and changes:
+            raise AssemblerError("give the modification either as --text or as --change, "
+                                 "not both", hint="--text for a proposal with one change; "
+                                 "--change 'In ...' for each modified change")
+        if text is not None and not text.strip():
+            raise AssemblerError("--text is empty", hint="give the modified text")
         if changes:
             modified = tuple(prose_to_change(s) for s in changes)
         elif text is not None:
@@ -46,3 +57,23 @@ def decide(prop: Proposal, action: str, date: str, note: str = "", by: str = "",
             raise AssemblerError("an acceptance with modification needs the modified text",
                                  hint="add --text '...' or --change 'In operative paragraph ...'")
     return StatusEntry(new, date, note, by, modified)
+
+
+def _check_by(prop: Proposal, new: str, action: str, by: str) -> None:
+    """Superseded by, or merged into, another proposal named by its id: not itself, not a
+    path or a file name; and --by only for those two."""
+    if new not in ("superseded", "merged"):
+        if by:
+            raise AssemblerError(f"--by is for supersede and merge, not {action}",
+                                 hint="leave out --by")
+        return
+    word = "by" if new == "superseded" else "into"
+    if not by:
+        raise AssemblerError(f"say which proposal it is {new} {word}", hint="add --by P-NN")
+    check_name(by, "a proposal id", "--by")
+    if by.lower().endswith((".yaml", ".yml", ".md", ".txt")):
+        raise AssemblerError(f"--by {by}: give the proposal's id, not its file name",
+                             hint=f"e.g. --by {by.rsplit('.', 1)[0]}")
+    if by == prop.id:
+        raise AssemblerError(f"--by {by}: a proposal cannot be {new} {word} itself",
+                             file=prop.file, hint="name the proposal that takes it over")

@@ -13,9 +13,9 @@ from typing import Iterable
 from lxml import etree
 
 from ..lang import ENGLISH
-
-from .ns import (COMMENTS_CT, CORE_CT, CORE_REL, CP, DC, DCTERMS, DOC_CT, FOOTNOTES_CT, NSMAP, OFFICE_DOC_REL,
-                 SETTINGS_CT, STYLES_CT, XML, w)
+from .ns import (COMMENTS_CT, CORE_CT, CORE_REL, CP, DC, DCTERMS, DOC_CT, FOOTNOTES_CT, NSMAP,
+                 NUMBERING_CT, OFFICE_DOC_REL, SETTINGS_CT, STYLES_CT, XML, w)
+from .numbering_xml import numbering_part
 from .package import Package
 
 
@@ -82,6 +82,8 @@ class ParaFormat:
     page_break_before: bool = False
     tabs_cm: tuple = ()           # (position, alignment) pairs
     mark_change: Change | None = None  # the paragraph mark itself inserted or deleted
+    numbering: tuple | None = None  # (WordList, level): Word numbers the paragraph
+    was: tuple | None = None        # (Change, ParaFormat): the format before a tracked change
 
 
 @dataclass
@@ -124,6 +126,11 @@ class DocumentBuilder:
         self.extra_sections: list[etree._Element] = []
         self.properties: dict[str, str] = {}  # custom document properties (docProps/custom.xml)
         self._bookmark_id = 0
+        self.lists: dict = {}  # WordList -> its numId (numbering.xml), in order of first use
+        self._bookmark_names: dict[str, int] = {}  # name -> how often asked for
+        # (left, hanging, right) in cm: footnotes set in a text column, the number hanging
+        # before a tab; None: the number, a space, the text from the margin
+        self.footnote_indent: tuple[float, float, float] | None = None
         # sectPr of the sections closed by end_section, in order (headers.py adds references)
         self.sections: list[etree._Element] = []
         self.first_page_different = False   # the first section's first page has its own header/footer
@@ -151,7 +158,8 @@ class DocumentBuilder:
             p = etree.SubElement(fn, w("p"))
             self._ppr(p, ParaFormat(style="FootnoteText"))
             if i == 0:
-                self._runs(p, [Run(footnote_mark=True, change=change), Run(" ", change=change)])
+                gap = Run(tab=True, change=change) if self.footnote_indent else Run(" ", change=change)
+                self._runs(p, [Run(footnote_mark=True, change=change), gap])
             self._runs(p, runs)
         return fid
 
@@ -226,13 +234,29 @@ class DocumentBuilder:
 
     # ----------------------------------------------------------------- markup
     def _ppr(self, p: etree._Element, fmt: ParaFormat) -> None:
-        ppr = etree.SubElement(p, w("pPr"))
+        ppr = self._ppr_element(fmt)
+        p.append(ppr)
+        if fmt.was is not None:  # schema order: pPrChange comes last
+            change, before = fmt.was
+            pc = etree.SubElement(ppr, w("pPrChange"))
+            self._stamp(pc, change)
+            old = self._ppr_element(replace(before, mark_change=None, was=None))
+            pc.append(old)
+
+    def _ppr_element(self, fmt: ParaFormat) -> etree._Element:
+        ppr = etree.Element(w("pPr"))
         if fmt.style:
             etree.SubElement(ppr, w("pStyle")).set(w("val"), fmt.style)
         if fmt.keep_next:
             etree.SubElement(ppr, w("keepNext"))
         if fmt.page_break_before:
             etree.SubElement(ppr, w("pageBreakBefore"))
+        if fmt.numbering is not None:
+            wlist, level = fmt.numbering
+            numpr = etree.SubElement(ppr, w("numPr"))
+            etree.SubElement(numpr, w("ilvl")).set(w("val"), str(level))
+            num_id = self.lists.setdefault(wlist, len(self.lists) + 1)
+            etree.SubElement(numpr, w("numId")).set(w("val"), str(num_id))
         if fmt.tabs_cm:
             tabs = etree.SubElement(ppr, w("tabs"))
             for pos, align in fmt.tabs_cm:
@@ -260,6 +284,7 @@ class DocumentBuilder:
         if fmt.mark_change:
             rpr = etree.SubElement(ppr, w("rPr"))
             self._change_mark(rpr, fmt.mark_change)
+        return ppr
 
     def _runs(self, p: etree._Element, runs: Iterable[Run]) -> None:
         wrapper_key = None
@@ -362,7 +387,7 @@ class DocumentBuilder:
             self._bookmark_id += 1
             start = etree.SubElement(parent, w("bookmarkStart"))
             start.set(w("id"), str(self._bookmark_id))
-            start.set(w("name"), run.bookmark)
+            start.set(w("name"), self._unique(run.bookmark))
             if run.text or run.footnote is not None or run.tab or run.line_break:
                 self._run(parent, replace(run, bookmark=None))
             etree.SubElement(parent, w("bookmarkEnd")).set(w("id"), str(self._bookmark_id))
@@ -403,6 +428,12 @@ class DocumentBuilder:
             t.text = run.text
             if run.text[:1].isspace() or run.text[-1:].isspace():
                 t.set(f"{{{XML}}}space", "preserve")
+
+    def _unique(self, name: str) -> str:
+        """Word wants bookmark names unique in a file: a repeat is "<name>_r<n>"."""
+        n = self._bookmark_names.get(name, 0) + 1
+        self._bookmark_names[name] = n
+        return name if n == 1 else f"{name}_r{n}"
 
     def _field(self, parent, r, instr: str) -> None:
         etree.SubElement(r, w("fldChar")).set(w("fldCharType"), "begin")
@@ -480,6 +511,12 @@ class DocumentBuilder:
         fn_ppr = etree.SubElement(fn, w("pPr"))
         fsp = etree.SubElement(fn_ppr, w("spacing"))
         fsp.set(w("after"), "0")
+        if self.footnote_indent:
+            left, hanging, right = self.footnote_indent
+            ind = etree.SubElement(fn_ppr, w("ind"))
+            ind.set(w("left"), twips(left))
+            ind.set(w("right"), twips(right))
+            ind.set(w("hanging"), twips(hanging))
         fn_rpr = etree.SubElement(fn, w("rPr"))
         etree.SubElement(fn_rpr, w("sz")).set(w("val"), str(round(f.footnote_pt * 2)))
         etree.SubElement(fn_rpr, w("szCs")).set(w("val"), str(round(f.footnote_pt * 2)))
@@ -542,6 +579,9 @@ class DocumentBuilder:
         pkg.add("word/styles.xml", self._styles(), STYLES_CT)
         pkg.add("word/settings.xml", self._settings(track_revisions), SETTINGS_CT)
         pkg.add("word/footnotes.xml", self.footnotes, FOOTNOTES_CT)
+        if self.lists:
+            pkg.relate("word/document.xml", "numbering", "numbering.xml")
+            pkg.add("word/numbering.xml", numbering_part(list(self.lists)), NUMBERING_CT)
         if self.comments is not None:
             pkg.relate("word/document.xml", "comments", "comments.xml")
             pkg.add("word/comments.xml", self.comments, COMMENTS_CT)

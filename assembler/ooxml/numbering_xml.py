@@ -129,3 +129,69 @@ def format_number(fmt: str, n: int) -> str:
     if fmt in ("bullet", "none"):
         return ""
     return str(n)
+
+
+# ---------------------------------------------------------------- writing numbering.xml
+
+_FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman",
+            "I": "upperRoman"}
+
+
+@dataclass(frozen=True)
+class ListLevel:
+    """One level of a list as a writer asks for it: its label as UN text writes it ("1.",
+    "(a)", "A)", "i."), where counting starts, and the hanging indent of its paragraphs."""
+    style: str
+    start: int = 1
+    left_cm: float = 0.0
+    hanging_cm: float = 0.0
+
+
+@dataclass(frozen=True)
+class WordList:
+    """A list Word counts on its own: a level's counter resets only when a higher level of
+    the same list advances, so a list that goes on after other paragraphs is one WordList."""
+    name: str
+    levels: tuple  # tuple[ListLevel, ...], level 0 first
+
+
+def level_text(style: str, ilvl: int) -> tuple[str, str]:
+    """("lowerLetter", "(%2)") for "(a)" at level 1: Word's format and label text."""
+    for i, ch in enumerate(style):
+        if ch in _FORMATS:
+            return _FORMATS[ch], style[:i] + f"%{ilvl + 1}" + style[i + 1:]
+    return "decimal", f"%{ilvl + 1}."
+
+
+def numbering_part(lists: list[WordList]) -> "etree._Element":
+    """numbering.xml: one abstract list per WordList (none shared, so Word and LibreOffice
+    count alike), and one w:num (numId = position + 1) pointing at it."""
+    from lxml import etree
+
+    from .ns import NSMAP
+
+    def twips(cm: float) -> str:
+        return str(round(cm * 1440 / 2.54))
+    root = etree.Element(w("numbering"), nsmap=NSMAP)
+    for n, wl in enumerate(lists):
+        an = etree.SubElement(root, w("abstractNum"))
+        an.set(w("abstractNumId"), str(n))
+        etree.SubElement(an, w("multiLevelType")).set(w("val"), "multilevel")
+        etree.SubElement(an, w("name")).set(w("val"), wl.name)
+        for ilvl, lv in enumerate(wl.levels):
+            fmt, text = level_text(lv.style, ilvl)
+            lvl = etree.SubElement(an, w("lvl"))
+            lvl.set(w("ilvl"), str(ilvl))
+            etree.SubElement(lvl, w("start")).set(w("val"), str(lv.start))
+            etree.SubElement(lvl, w("numFmt")).set(w("val"), fmt)
+            etree.SubElement(lvl, w("lvlText")).set(w("val"), text)
+            etree.SubElement(lvl, w("lvlJc")).set(w("val"), "left")
+            ppr = etree.SubElement(lvl, w("pPr"))
+            ind = etree.SubElement(ppr, w("ind"))
+            ind.set(w("left"), twips(lv.left_cm))
+            ind.set(w("hanging"), twips(lv.hanging_cm))
+    for n, _ in enumerate(lists):
+        num = etree.SubElement(root, w("num"))
+        num.set(w("numId"), str(n + 1))
+        etree.SubElement(num, w("abstractNumId")).set(w("val"), str(n))
+    return root

@@ -137,6 +137,7 @@ class _Reader:
 
     def read(self) -> WordDocument:
         main = self._main_part()
+        self.z.check_package()
         folder = main.rpartition("/")[0]
         rels = self._rels(main)
         self.styles = _Styles(self.z.xml(self._target(folder, rels, "/styles")))\

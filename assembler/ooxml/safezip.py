@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,12 +132,35 @@ class SafeZip:
                     if self._read_total > self.limits.total_bytes:
                         raise self._error("inflates past "
                                           f"{self.limits.total_bytes // 2**20} MiB in all; refused")
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as err:
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, zlib.error,
+                NotImplementedError) as err:  # damaged streams, unknown compression methods
             if isinstance(err, AssemblerError):
                 raise
             raise self._error(f"part {name} is damaged ({err})",
                               hint="open the file in Word and save it again") from None
         return bytes(out)
+
+    def check_package(self) -> None:
+        """The package policy (docs/word-and-akn.md): a Word document declares its parts in
+        [Content_Types].xml, which is parsed like every part (a DTD there is refused), and
+        carries no macros or ActiveX controls, which Word documents from delegations never
+        need and this reader never runs."""
+        if not self.has("[Content_Types].xml"):
+            raise self._error("has no [Content_Types].xml, so it is not a Word package; refused",
+                              hint="open it in Word and save it again as .docx")
+        types = self.xml("[Content_Types].xml")
+        declared = " ".join(el.get("ContentType", "") for el in types.iter()).lower()
+        for name in self.infos:
+            low = name.lower()
+            if low.endswith("vbaproject.bin") or low.endswith("vbadata.xml"):
+                raise self._error(f"holds macros ({name}); refused",
+                                  hint="save it from Word as a .docx without macros")
+            if low.startswith("word/activex/"):
+                raise self._error(f"holds ActiveX controls ({name}); refused",
+                                  hint="remove the controls in Word and save it as .docx")
+        if "macroenabled" in declared or "vbaproject" in declared:
+            raise self._error("is a macro-enabled document ([Content_Types].xml); refused",
+                              hint="save it from Word as a .docx without macros")
 
     def xml(self, name: str) -> etree._Element:
         try:

@@ -46,9 +46,32 @@ def _read_docx(path: Path, **meta: str) -> ImportResult:
     return read_docx_draft(path, **meta)
 
 
+def _read_doc(path: Path, **meta: str) -> ImportResult:
+    """A Word 97-2003 file (the Official Document System still serves them): converted to
+    .docx by LibreOffice, then read as a .docx."""
+    from ..writers.pdf.libreoffice import convert
+    from .docx import interpret, read_docx
+    data = convert(path.read_bytes(), "doc", "docx")
+    return interpret(read_docx(data), str(path), **meta)
+
+
+def _read_pdf(path: Path, **meta: str) -> ImportResult:
+    """A PDF: the page's own facts (fonts, positions, rules) into the same structurer."""
+    from .pdf import printed_from_pdf
+    from .structure import structure
+    from .docx_text import _foreign_cross_refs
+    doc, warnings = printed_from_pdf(path)
+    result = structure(doc, **meta)
+    result.warnings[:0] = warnings
+    # "paragraphs 14 and 19" point at this draft's paragraphs, as in a Word file read
+    result.draft = _foreign_cross_refs(result.draft)
+    return result
+
+
 def _read_akn(path: Path, **meta: str) -> ImportResult:
     from .akn import read_akn
     return read_akn(path, **meta)
 
 
-READERS = {".txt": _read_text, ".md": _read_text, ".docx": _read_docx, ".xml": _read_akn}
+READERS = {".txt": _read_text, ".md": _read_text, ".docx": _read_docx, ".doc": _read_doc,
+           ".xml": _read_akn, ".pdf": _read_pdf}

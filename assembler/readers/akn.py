@@ -56,6 +56,7 @@ class _Reader:
         self.eid_to_wid: dict[str, str] = {}
         self.notes: dict[str, Footnote] = {}
         self.used: set[str] = set()
+        self.wids: set[str] = set()
 
     def warn(self, where: str, message: str) -> None:
         self.warnings.append(Warning_(f"{where}: {message}", None, self.file))
@@ -74,8 +75,12 @@ class _Reader:
         operative: list = []
         body = doc.find(_e("mainBody"))
         counts = {"op": 0, "h": 0}
-        if body is not None:
-            self._operative(body, operative, counts)
+        if body is None:  # policy (docs/word-and-akn.md): a resolution has an operative part
+            raise AssemblerError(f"the {_local(doc)} has no mainBody, so no operative part; "
+                                 "refused", file=self.file,
+                                 hint="export it again, or put the operative paragraphs in "
+                                      "<mainBody>")
+        self._operative(body, operative, counts)
         annexes = []
         att = doc.find(_e("attachments"))
         if att is not None:
@@ -158,7 +163,16 @@ class _Reader:
         return tuple(out)
 
     def _id(self, el, guess: str) -> str:
-        uid = (el.get("wId") if el is not None else None) or guess
+        wid = el.get("wId") if el is not None else None
+        if wid and wid in self.wids:
+            # policy: a wId is a unit's identity, which proposals target; two units with one
+            # would send an amendment to whichever came first, so the file is refused
+            raise AssemblerError(f"the wId '{wid}' is given to two units ({el.get('eId') or _local(el)} "
+                                 "and one before it); refused", file=self.file,
+                                 hint="give every unit a wId of its own")
+        if wid:
+            self.wids.add(wid)
+        uid = wid or guess
         if uid in self.used:
             k = 2
             while f"{uid}-{k}" in self.used:

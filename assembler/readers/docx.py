@@ -164,10 +164,16 @@ class _Interpreter:
         if unit:
             kind, uid = unit
             if kind in ("op",) or kind.startswith("s"):
-                mark, content = split_mark(content)
                 degree = int(kind[1:]) if kind.startswith("s") else 0
+                num = p.numbering
+                if num is not None and num.format not in ("none", "bullet") and num.label:
+                    # numbered by Word (as `build` writes it): the label is not in the text
+                    mark, style = num.label, num_style(num.label, num.format)
+                else:
+                    mark, content = split_mark(content)
+                    style = style_of(mark)[0] if mark else None
                 return ListUnit("sub" if degree else "op", content, p.location, uid, mark, degree,
-                             style=style_of(mark)[0] if mark and degree else None)
+                             style=style if degree else None)
             if kind == "h":
                 return ListUnit("h", unbold(content), p.location, uid)
             return ListUnit("pp", content, p.location, uid)

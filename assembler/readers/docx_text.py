@@ -84,10 +84,11 @@ def strip_ends(content) -> list:
 
 
 def strip_start(content: list, own: bool) -> list:
-    """The space Word puts after a footnote's own number."""
+    """The space (or tab, in a footnote set with a hanging number) after a footnote's own
+    number."""
     if content and isinstance(content[0], Text):
         t = content[0].text
-        t = t[1:] if own and t.startswith(" ") else (t if own else t.lstrip())
+        t = t[1:] if own and t[:1] in (" ", "\t") else (t if own else t.lstrip())
         content = [replace(content[0], text=t)] + content[1:]
     if not own and content and isinstance(content[-1], Text):
         content[-1] = replace(content[-1], text=content[-1].text.rstrip())

@@ -3,8 +3,8 @@ into printed lines. The text states nothing about the page, so every line is "bo
 1 and `PrintedDocument.layout` is False: the structurer guesses furniture, footnotes and page
 breaks from the words. What this reader does know it keeps: the blank lines above a line, and
 columns set side by side with a run of spaces (a masthead: "United Nations   A/71/L.58")
-become lines of their own. Indentation is not kept: an extraction's leading spaces mean
-nothing.
+become lines of their own, and leading spaces become an indent (this tool's .txt indents
+headings less than preambular paragraphs; a PDF extraction has none to speak of).
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from .printed import PrintedDocument, PrintedLine, Span
 
 # The ../shared/real/ files (and similar dumps) open with "# key: value" comment lines and
 # a "# ----" line before the text as extracted.
+COLUMN = 6.0  # points: one column of a monospaced 10-point page, for leading spaces
 _COMMENT_END = re.compile(r"^#\s*-{3,}\s*$")
 
 
@@ -31,8 +32,10 @@ def printed_from_text(text: str, file: str = "<text>") -> tuple[PrintedDocument,
         if not line.strip():
             gap += 1
             continue
+        indent = COLUMN * (len(line) - len(line.lstrip(" ")))
         for k, part in enumerate(_columns(line.strip())):
-            lines.append(PrintedLine((Span(part),), 1, number, gap_before=float(gap if k == 0 else 0)))
+            lines.append(PrintedLine((Span(part),), 1, number, gap_before=float(gap if k == 0 else 0),
+                                     indent=indent if k == 0 else None))
         gap = 0
     return PrintedDocument(lines, file), warnings
 

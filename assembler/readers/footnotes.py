@@ -40,6 +40,7 @@ class Note:
     lines: list[str]
     index: int      # index of its first line among the printed lines
     page: int
+    bracketed: bool = False  # "[1] ..." as this tool's .txt prints notes: markers are "[1]"
 
     @property
     def text(self) -> str:
@@ -71,7 +72,7 @@ def read_notes(lines: list[PrintedLine], zones: list[list[int]], pages: list[int
             text = lines[i].text.strip()
             start = note_start(text, expected)
             if start:
-                notes.append(Note(start[0], [start[1]], i, pages[i]))
+                notes.append(Note(start[0], [start[1]], i, pages[i], text.startswith("[")))
                 if start[0].isdigit():
                     expected += 1
             elif notes:
@@ -86,9 +87,11 @@ def read_notes(lines: list[PrintedLine], zones: list[list[int]], pages: list[int
     return notes
 
 
-def find_marker(text: str, mark: str, start: int) -> tuple[int, int, str] | None:
+def find_marker(text: str, mark: str, start: int, explicit_only: bool = False
+                ) -> tuple[int, int, str] | None:
     """Where footnote `mark`'s marker stands in `text` at or after `start`: (begin, end, how)
-    of the characters to remove; how is 'explicit', 'fused' or 'spaced'."""
+    of the characters to remove; how is 'explicit', 'fused' or 'spaced'. Where the page marks
+    its markers (superscripts, "[1]"), only those count."""
     explicit = text.find(OPEN + mark + CLOSE, start)
     if explicit >= 0:
         return explicit, explicit + len(mark) + 2, "explicit"
@@ -96,6 +99,8 @@ def find_marker(text: str, mark: str, start: int) -> tuple[int, int, str] | None
     m = bracket.search(text, start)
     if m:
         return m.start(), m.end(), "explicit"
+    if explicit_only:
+        return None
     if mark == "*":
         m = re.compile(r"(?<=[^\s*])\*(?![\w*])").search(text, start)
         return (m.start(), m.end(), "fused") if m else None

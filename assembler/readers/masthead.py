@@ -175,7 +175,9 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
                 m.notes.append((start, f"the title's number {r.group(1)} differs from the "
                                        f"symbol {v['symbol']}"))
             title_due = False
-        elif _sponsors(t) and "submitted_by" not in v:
+        elif "submitted_by" not in v and v.get("symbol") and not title_due \
+                and _sponsors(block(start)[0]):
+            # "Andorra, Austria, ... Uruguay: draft resolution", over as many lines as it takes
             text, i = block(start)
             by, marked = _sponsors(text)
             v["submitted_by"] = by

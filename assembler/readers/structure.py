@@ -33,11 +33,14 @@ ITALIC, SUP, END = "\ue002", "\ue003", "\ue004"
 
 _NUM_ALONE = re.compile(r"^(\d{1,3})\.$")
 _NUM_INLINE = re.compile(r"^(\d{1,3})\.\s+([\"\u201c(A-Z].*)$")
+_NUM_ANY = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")  # after a blank line, whatever follows
 _LABEL_ALONE = re.compile(r"^(\((?:[a-z]{1,2}|[ivxl]{1,6})\))$")
 _LABEL_INLINE = re.compile(r"^(\((?:[a-z]{1,2}|[ivxl]{1,6})\))\s+(\S.*)$")
 # "a.", "A)", "i." labels (other list styles) only where a paragraph opens
+# ... and alone, where a PDF sets it apart from its text with a tab ("A." stays a heading)
+_STYLED_ALONE = re.compile(r"^((?:[a-z]{1,2}|[A-Z]{1,2}|[ivxl]{1,6})\.|(?:[a-z]{1,2}|[A-Z]{1,2}|[ivxl]{1,6})\))$")
 _STYLED_LABEL = re.compile(r"^((?:[a-z]{1,2}|[A-Z]{1,2}|[ivxl]{1,6})[.)])\s+(\S.*)$")
-_ROMAN_ALONE = re.compile(r"^([IVXL]{1,6})\.$")
+_ROMAN_ALONE = re.compile(r"^([IVXL]{1,6}|[A-H])\.$")  # "II." or "B." over a section
 _ROMAN_INLINE = re.compile(r"^([IVXL]{1,6})\.\s+([A-Z].*)$")
 _ITEM_ALONE = re.compile(r"^((?:Item|Article|Chapter|Part|Section|Rule) (?:\d{1,3}|[IVXL]{1,6}))\.?$")
 _JOB_FOOT = re.compile(r"^(\d{2}-\d{5}) \([A-Z]\)")
@@ -101,6 +104,7 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
     if doc.layout:
         skip = {i for i, l in enumerate(lines) if l.region in ("header", "footer", "rule")}
         zones = _zones([i for i, l in enumerate(lines) if l.region == "footnote"], warn.pages)
+        foot = [i for i in sorted(skip) if lines[i].region == "footer"]
     else:
         fur = guess_furniture([_plain(l) for l in lines], head.end, head.symbol,
                               values.get("title", ""))
@@ -109,12 +113,13 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
             shown = ", ".join(f"'{lines[i].text.strip()}'" for i in block)
             warn(block[0], f"running header/footer dropped before page {page}: {shown}")
         skip = set(fur.lines)
-        job = next((m for i in sorted(fur.lines) if (m := _JOB_FOOT.match(lines[i].text.strip()))), None)
-        if job and "job_number" not in values:
-            values["job_number"] = job.group(1)
+        foot = sorted(fur.lines)
         zones = _guess_zones(lines, head.end, skip, warn.pages)
         for zone in zones:
             skip.update(zone)
+    job = next((m for i in foot if (m := _JOB_FOOT.match(lines[i].text.strip()))), None)
+    if job and "job_number" not in values:
+        values["job_number"] = job.group(1)
     skip.update(i for zone in zones for i in zone)
     skip.update(i for i, l in enumerate(lines) if RULE.match(l.text.strip()))
     notes = read_notes([_plain(l) for l in lines], zones, warn.pages, warn)
@@ -123,6 +128,9 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
     if closing:
         values["closing"] = closing
         body = [i for i in body if i not in closing_at]
+    nb = [i for i in body if "\u2011" in lines[i].text]
+    if nb:  # typesetting, not wording: "non‑intervention" is "non-intervention"
+        warn(nb[0], f"non-breaking hyphens (U+2011) read as hyphens on {len(nb)} line(s)")
     blocks = _blocks(lines, body, warn, doc.layout)
     draft = _assemble(blocks, notes, values, head, warn, lines)
     draft = Draft(draft.metadata.with_values(**{k: v for k, v in meta.items() if v}),
@@ -209,12 +217,14 @@ def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> li
             blocks.append(Block("num", m.group(1), i, [], {page}, waiting=True))
             expected = int(m.group(1)) + 1
             continue
-        m = _NUM_INLINE.match(t)
+        m = _NUM_INLINE.match(t) or (gap and _NUM_ANY.match(t))
         if m and int(m.group(1)) == expected and opened:
             blocks.append(Block("num", m.group(1), i, [m.group(2)], {page}))
             expected += 1
             continue
         m = _LABEL_ALONE.match(t)
+        if not m and layout and any(b.kind == "num" for b in blocks):
+            m = _STYLED_ALONE.match(t)
         if m:
             blocks.append(Block("label", m.group(1), i, [], {page}, waiting=True))
             continue
@@ -223,7 +233,7 @@ def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> li
             blocks.append(Block("label", m.group(1), i, [m.group(2)], {page}))
             continue
         m = _STYLED_LABEL.match(t)
-        if m and gap and any(b.kind == "num" for b in blocks) \
+        if m and gap and any(b.kind in ("num", "label") for b in blocks) \
                 and not (m.group(1)[-1] == "." and m.group(1)[0].isupper()
                          and _heading_like(m.group(2))):
             blocks.append(Block("label", m.group(1), i, [m.group(2)], {page}))
@@ -276,8 +286,12 @@ def _goes_on(cur: Block, after: str, following: str) -> bool:
 
 def _heading_like(text: str) -> bool:
     t = text.strip()
-    return bool(t) and len(t.split()) <= 25 and not t.endswith((".", ",", ";", ":")) \
-        and t[:1].isupper()
+    return bool(t) and len(t.split()) <= 25 and not t.endswith((".", ",", ";", ":"))
+
+
+def _unpunctuated(text: str) -> bool:
+    """Between numbered paragraphs, a block with no closing punctuation is a heading."""
+    return not text.strip().endswith((".", ",", ";", ":"))
 
 
 def _title_like(text: str) -> bool:
@@ -290,7 +304,7 @@ def _text(line: PrintedLine) -> str:
     """A line's text with the inline facts the page gave (superscripts, italics) marked."""
     out = []
     for span in line.spans:
-        s = span.text
+        s = span.text.replace("\u2011", "-")
         if span.sup and (s.strip().isdigit() or s.strip() in ("*", "**", "\u2020")):
             out.append(OPEN + s.strip() + CLOSE)
         elif span.sup:
@@ -357,7 +371,7 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
                 (preamble if state == "preamble" else operative).append(unit)
                 last_op = unit if unit.kind == "op" else last_op
                 continue
-            _attach(last_op, _Unit("sub", text, b), warn)
+            _attach(last_op, _Unit("sub", text, b), warn, lambda blk: lines[blk.index].indent)
             continue
         if b.kind in ("roman", "item"):
             if state == "operative" and (numbered or operative):
@@ -370,14 +384,37 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
                     continue
                 operative.append(_Unit("heading", f"{b.printed_mark} {text}", b))
                 continue
+            if b.kind == "roman" and i < len(blocks) and blocks[i].kind == "num":
+                state = "operative"  # the first section heading of the operative part
+                operative.append(_Unit("heading", f"{b.printed_mark} {text}", b))
+                continue
             warn(b.index, f"'{b.printed_mark}' heading before the operative part; kept as "
                           f"a paragraph")
             preamble.append(_Unit("pp", f"{b.printed_mark} {text}", b))
             continue
         # A plain block: a preambular paragraph, an unnumbered operative paragraph, a
         # heading, or the quoted text of an amendment ("... reading:").
+        if state == "preamble" and _less_indented(lines, b, preamble, head):
+            # set out from the preamble: a heading over the operative part, or its single
+            # unnumbered paragraph
+            state = "operative"
+            nxt = blocks[i] if i < len(blocks) else None
+            # an unnumbered operative paragraph is the only one: what stands before another
+            # paragraph is a heading
+            if nxt is not None and (nxt.kind == "num" or (nxt.kind == "plain"
+                                                           and not _ANNEX.match(nxt.text))):
+                warn(b.index, "a line set out from the preamble before the operative part; "
+                              "kept as a heading")
+                operative.append(_Unit("heading", text, b))
+                continue
+            warn(b.index, "a paragraph without number set out from the preamble: an "
+                          "operative paragraph")
+            last_op = _Unit("op", text, b)
+            operative.append(last_op)
+            continue
         if state == "preamble":
-            if not numbered and lead_length(text, "op") and not lead_length(text, "pp"):
+            # a known operative verb (lead_length's "sub" reading takes only listed verbs)
+            if not numbered and lead_length(text, "sub") and not lead_length(text, "pp"):
                 state = "operative"
                 warn(b.index, "a paragraph without number that opens with an operative verb: "
                               "the resolution's single operative paragraph")
@@ -392,9 +429,10 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
             warn(b.index, "text after 'reading:' kept in the paragraph above, on a line of "
                           "its own")
             continue
-        if _heading_like(text) and operative and i < len(blocks):
+        if _unpunctuated(text) and (operative or state == "operative") and i < len(blocks) \
+                and blocks[i].kind != "label":
             nxt = blocks[i]
-            if nxt.kind in ("item", "roman") or (not numbered and nxt.kind != "num"):
+            if nxt.kind in ("item", "roman"):
                 annexes.append((text, []))
                 state = "annex"
                 warn(b.index, f"'{text}' and the text after it kept as a part after the "
@@ -424,7 +462,27 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
                        for n, (title, body) in enumerate(annexes, 1)))
 
 
-def _attach(op: _Unit, sub: _Unit, warn) -> None:
+def _less_indented(lines: list[PrintedLine], b: Block, preamble: list[_Unit], head) -> bool:
+    """Does the block start left of where preambular paragraphs start (when the page says)?"""
+    mine = lines[b.index].indent
+    ref_index = preamble[-1].block.index if preamble else (head.end - 1 if head.formula else None)
+    theirs = lines[ref_index].indent if ref_index is not None else None
+    return mine is not None and theirs is not None and mine + 3 < theirs
+
+
+def _parent_by_indent(chain: list[_Unit], sub: _Unit, indent) -> _Unit | None:
+    """When the page indents labels by degree, the indent says where a label belongs: beside
+    the item of its own indent, or under the deepest item set left of it."""
+    mine = indent(sub.block)
+    if mine is None or any(indent(n.block) is None for n in chain) or mine <= indent(chain[0].block) + 3:
+        return None
+    for depth in range(len(chain) - 1, 0, -1):
+        if abs(indent(chain[depth].block) - mine) <= 3:
+            return chain[depth - 1]
+    return next((n for n in reversed(chain) if indent(n.block) < mine - 3), chain[0])
+
+
+def _attach(op: _Unit, sub: _Unit, warn, indent=lambda block: None) -> None:
     """A labelled unit under its paragraph. Its label's style finds its list: the open list
     of the same style takes it as the next item ("(d)" after "(c)" and its "(i)", "(ii)");
     a new style opens a list under the item above ("(i)" under "(c)", "a." under "A)").
@@ -433,6 +491,11 @@ def _attach(op: _Unit, sub: _Unit, warn) -> None:
     while chain[-1].children:
         chain.append(chain[-1].children[-1])
     label = sub.block.mark
+    by_indent = _parent_by_indent(chain, sub, indent)
+    if by_indent is not None:
+        sub.degree = by_indent.degree + 1
+        by_indent.children.append(sub)
+        return
     for node in reversed(chain):
         if node.children and _same_list(node.children, label):
             parent = node
@@ -469,6 +532,12 @@ def _list_facts(children: list[_Unit], degree: int, previous: int, warn) -> tupl
     if not children:
         return None, False
     style, value = style_of(children[0].block.mark)
+    core = re.sub(r"\W", "", children[0].block.mark)
+    if core in ("v", "x", "l", "V", "X", "L"):  # a letter or a roman numeral: the count decides
+        roman = (style.replace("a", "i").replace("A", "I"), roman_value(core.lower()))
+        default_roman = "i" in DEGREE_STYLES.get(degree, "").lower()
+        if roman[1] == previous + 1 or (value != previous + 1 and default_roman):
+            style, value = roman
     continues = value > 1
     if continues and value != previous + 1:
         warn(children[0].block.index, f"list starts at {children[0].block.mark}; numbered on "
@@ -526,12 +595,22 @@ def _place_markers(units: list[_Unit], notes: list[Note], head, warn):
     fns: list[Footnote] = []
     sponsors = ""
     pos = (0, 0)
+    superscripts = any(OPEN in u.text for u in units)
+    said: dict[str, tuple[str, str]] = {}  # a note's words -> (its id, its mark)
     for note in notes:
         fid = "fn-star" if note.mark == "*" else f"fn{note.mark}" if note.mark.isdigit() \
             else f"fn-line{note.index}"
+        again = said.get(" ".join(note.text.split())) if note.mark.isdigit() else None
+        if again:
+            # the same words under two markers: one footnote referenced twice (as the Word
+            # reader has it)
+            fid = again[0]
+            warn(note.index, f"footnote {note.mark} repeats footnote {again[1]} word for word; "
+                             f"read as one footnote referenced twice")
         hit = None
         for u in range(pos[0], len(units)):
-            found = find_marker(units[u].text, note.mark, pos[1] if u == pos[0] else 0)
+            found = find_marker(units[u].text, note.mark, pos[1] if u == pos[0] else 0,
+                                explicit_only=note.bracketed or superscripts)
             if found:
                 hit = (u, found)
                 break
@@ -552,15 +631,39 @@ def _place_markers(units: list[_Unit], notes: list[Note], head, warn):
         else:
             u, (begin, end, how) = hit
             unit = units[u]
-            unit.text = unit.text[:begin] + unit.text[end:]
-            unit.refs = [(o if o <= begin else o - (end - begin), f) for o, f in unit.refs]
-            unit.refs.append((begin, fid))
+            _cut(unit, begin, end, fid)
             if how != "explicit":
                 warn(unit.block.index, f"footnote marker {note.mark} read in {unit.id} "
                                        f"({how}, in order)")
             pos = (u, begin)
-        fns.append(Footnote(fid, _runs(note.text)))
+        if not again:
+            said[" ".join(note.text.split())] = (fid, note.mark)
+            fns.append(Footnote(fid, _runs(note.text)))
+    _repeated_markers(units, {f.id for f in fns})
     return fns, sponsors
+
+
+def _repeated_markers(units: list[_Unit], placed: set[str]) -> None:
+    """A footnote referred to again ("[1]" a second time, or its superscript) is the same
+    footnote: later explicit markers of a placed note point at it too."""
+    pattern = re.compile(r"\[(\d{1,3})\]|" + OPEN + r"(\d{1,3}|\*)" + CLOSE)
+    for unit in units:
+        while True:
+            m = next((m for m in pattern.finditer(unit.text)
+                      if f"fn{m.group(1) or m.group(2)}" in placed), None)
+            if m is None:
+                break
+            fid = f"fn{m.group(1) or m.group(2)}"
+            _cut(unit, *m.span(), fid)
+
+
+def _cut(unit: _Unit, begin: int, end: int, fid: str) -> None:
+    """Take a marker's characters out of the unit's text and put a reference there, in
+    order among the references already placed."""
+    unit.text = unit.text[:begin] + unit.text[end:]
+    before = [(o, f) for o, f in unit.refs if o <= begin]
+    after = [(o - (end - begin), f) for o, f in unit.refs if o > begin]
+    unit.refs = before + [(begin, fid)] + after
 
 
 def _operative(u: _Unit, warn):
@@ -572,8 +675,12 @@ def _operative(u: _Unit, warn):
 
 def _subs(u: _Unit, degree: int, warn) -> tuple:
     out, previous = [], 0
-    for c in u.children:
+    for k, c in enumerate(u.children):
         style, continues = _list_facts(c.children, degree + 1, previous, warn)
+        if not c.children and previous and any(
+                _list_facts(later.children, degree + 1, 0, lambda *a: None)[1]
+                for later in u.children[k + 1:]):
+            continues = True  # an item without a list passes the count on to a later one
         out.append(SubParagraph(c.id, _content(c, "sub"), _subs(c, degree + 1, warn), style,
                                 continues))
         previous = (previous if continues else 0) + len(c.children)

@@ -26,6 +26,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from ..amendments.model import STATUS_WORDS
+from ..diff import DELETE, INSERT
 from ..errors import AssemblerError
 from . import chair, delegation, views  # noqa: F401  (chair and delegation register their routes)
 from .accounts import Account, Accounts
@@ -51,6 +52,7 @@ class Room:
                                       lstrip_blocks=True)
         self.env.globals["STATUS_WORDS"] = STATUS_WORDS
         self.env.globals["decisions_for"] = decisions_for
+        self.env.globals.update(INSERT=INSERT, DELETE=DELETE)  # the compilation's word diff
         static = resources.files(__package__) / "static"
         self.static = {f.name: f.read_bytes() for f in static.iterdir() if f.is_file()}
         self.static["un.css"] = views.un_css()
@@ -198,7 +200,7 @@ async def static(request: Request) -> Response:
 @route("/read")
 def read(ctx: Ctx) -> Response:
     v = ctx.room.store.current()
-    return ctx.room.page(ctx, "read.html.j2", version=v, text=views.draft_article(v.draft))
+    return ctx.room.page(ctx, "read.html.j2", version=v, text=views.current_article(ctx.room.store))
 
 
 @route("/p/{pid}")
@@ -207,11 +209,10 @@ def proposal_page(ctx: Ctx, pid: str) -> Response:
     p = store.filed(valid_id(pid))
     if p is None:
         raise Refused(404, "No such proposal on file.")
-    base = store.current().draft
     invited = ctx.room.store.read_json("invitations.json", {}).get(p.id, [])
     others = [a for a in ctx.room.accounts.delegations()
               if a.name != p.proposer and a.name not in p.co_sponsors and a.id not in invited]
-    return ctx.room.page(ctx, "proposal.html.j2", p=p, prose=views.prose_of(p, base),
+    return ctx.room.page(ctx, "proposal.html.j2", p=p, prose=views.prose_of(p, store.index()),
                          mine=p.proposer == ctx.account.name,
                          can_join=ctx.account.id in invited, others=others,
                          round_ids=[q.id for q in store.round_proposals() if q.id != p.id],

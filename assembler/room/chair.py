@@ -60,6 +60,7 @@ def decide(ctx: Ctx, pid: str) -> Response:
 def issue(ctx: Ctx) -> Response:
     from ..amendments.apply import apply_proposals
     from ..amendments.conflicts import ConflictsFound
+    from ..check import check_draft
     from ..dates import iso_day
     from ..negotiation.next_version import next_metadata, record_json
     store = ctx.room.store
@@ -74,7 +75,9 @@ def issue(ctx: Ctx) -> Response:
         new, rec = apply_proposals(base.draft, store.round_proposals(), mode="accepted",
                                    versions=store.find_version(), metadata=meta)
         with store.action(ctx.account.name, "issue", name) as w:
-            store.issue(w, new, record_json(rec))
+            # checked as `assembler apply` checks: when the base passes `check`, so must this
+            store.issue(w, new, record_json(rec),
+                        must_check=not any(f.problem for f in check_draft(base.draft)))
             w.detail = f"{len(rec.applied)} change(s) applied to {base.name}"
     except ConflictsFound as err:
         return back(ctx, "/compilation", "Not issued: " + "; ".join(
@@ -90,7 +93,7 @@ def issued(ctx: Ctx) -> Response:
     versions = ctx.room.store.versions()
     return ctx.room.page(ctx, "issued.html.j2", versions=versions[1:][::-1],
                          accounts=ctx.room.accounts.all(),
-                         audit=ctx.room.store.audit_lines(50)[::-1])
+                         audit=ctx.room.store.record.lines(50)[::-1])
 
 
 DOWNLOADS = {"redline.docx": DOCX, "compilation.docx": DOCX,

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from starlette.responses import HTMLResponse, Response
 
-from ..amendments.model import STATUS_WORDS, Change, Proposal, StatusEntry, allowed, number_changes
+from ..amendments.model import (STATUS_WORDS, Change, Proposal, StatusEntry, allowed,
+                                number_changes)
 from ..amendments.targets import UnitIndex
 from ..errors import AssemblerError
 from . import views
@@ -17,6 +18,7 @@ from .accounts import DELEGATION
 from .store import today
 from .views import say
 from .web import DOCX, MAX_UPLOAD, Ctx, Refused, back, one_line, open_for, route, valid_id
+
 
 @route("/proposals", role=DELEGATION)
 def my_proposals(ctx: Ctx) -> Response:
@@ -57,23 +59,24 @@ def edit_draft(ctx: Ctx, pid: str) -> Response:
     draft = my_draft(ctx, pid)
     v = ctx.room.store.current()
     return ctx.room.page(ctx, "draft.html.j2", p=draft, version=v,
-                         text=views.draft_article(v.draft),
-                         prose=views.prose_of(draft, v.draft),
-                         units=views.unit_choices(v.draft))
+                         text=views.current_article(ctx.room.store),
+                         prose=views.prose_of(draft, ctx.room.store.index()),
+                         units=views.unit_choices(ctx.room.store))
 
 
 def change_from_form(ctx: Ctx, index: UnitIndex) -> list[Change]:
     """The change a form describes: words selected in a paragraph, a paragraph operation, or
     sentences in UN prose."""
-    from ..amendments.prose import prose_to_change
+    from ..amendments.prose import instructions, prose_to_changes
     form = ctx.field("form")
     if form == "prose":
-        lines = [one_line(x) for x in ctx.field("prose").splitlines() if x.strip()]
-        if not lines:
-            raise Refused(400, "Write at least one sentence, e.g. In operative paragraph 5, "
-                               "replace “two” with “three”.")
-        try:
-            return [prose_to_change(s, index, line=i) for i, s in enumerate(lines, 1)]
+        try:   # as a proposal file's body: numbered or not, sentences across lines
+            lines = instructions(enumerate((one_line(x) for x in
+                                            ctx.field("prose").splitlines()), 1))
+            if not lines:
+                raise Refused(400, "Write at least one sentence, e.g. In operative paragraph "
+                                   "5, replace “two” with “three”.")
+            return [c for i, s in lines for c in prose_to_changes(s, index, line=i)]
         except AssemblerError as err:
             raise Refused(409, say(err))
     target = ctx.field("target")
@@ -81,7 +84,7 @@ def change_from_form(ctx: Ctx, index: UnitIndex) -> list[Change]:
         raise Refused(409, "Choose a paragraph of the current version.")
     text = one_line(ctx.field("text"))
     if form == "words":
-        words = " ".join(ctx.field("words").split(" ")).strip()
+        words = one_line(ctx.field("words"))
         if not words:
             raise Refused(409, "Select the words to change in the paragraph first.")
         mode = ctx.field("mode", "replace")
@@ -132,7 +135,7 @@ def _occurrence(index: UnitIndex, target: str, words: str, offset: str) -> int:
 
 
 def _candidate(ctx: Ctx, draft: Proposal) -> Proposal:
-    index = UnitIndex(ctx.room.store.current().draft)
+    index = ctx.room.store.index()
     out = draft
     for c in change_from_form(ctx, index):
         out = views.with_change(out, c)

@@ -6,8 +6,9 @@ drafts, state, audit log).
 The web layer never builds a path: it names proposals by id and accounts by object, and this
 module looks them up among the files it lists (names joined only through fs.names.inside).
 Every change goes through `Store.action`, which holds the negotiation's lock, writes through
-fs.write (atomic, never replacing a proposal), appends to the audit log and, where the folder
-is a git repository, commits the files touched with the actor as author.
+fs.write (atomic, never replacing a proposal), and leaves it to the Record (record.py) to
+append to the audit log and, where the folder is a git repository, commit the files touched
+with the actor as author.
 
 Reading is cached per file (inode, time, size): a preview asks for every proposal on file,
 and re-reading a thousand YAML files for each would not keep up with a room of delegations.
@@ -15,12 +16,9 @@ and re-reading a thousand YAML files for each would not keep up with a room of d
 from __future__ import annotations
 
 import datetime as _dt
-import fcntl
 import json
 import os
 import re
-import subprocess
-import sys
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -35,22 +33,19 @@ from ..amendments.targets import UnitIndex
 from ..amendments.yamlio import load_proposal, parse_proposal, proposal_files
 from ..amendments.yamlout import dump_proposal, with_status_entry
 from ..errors import AssemblerError
-from ..fs.names import check_name, inside, is_name, name_from
+from ..fs.names import check_name, inside, is_name
+from ..fs.locks import hold
 from ..fs.write import write_atomic
 from ..model import Draft
 from ..negotiation import Negotiation, Version
 from ..source import dump_draft
+from .record import Record
 
 ROOM_PREFIX = "W"   # proposals written in the room: W-01, W-02 ... (unique in the negotiation)
-COMMITTER = {"GIT_COMMITTER_NAME": "assembler room", "GIT_COMMITTER_EMAIL": "room@localhost"}
 
 
 def today() -> str:
     return _dt.date.today().isoformat()
-
-
-def now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
 
 
 @dataclass
@@ -73,8 +68,9 @@ class Store:
         self.room_dir = self.root / "room" / negotiation
         self._cache: dict = {}
         self._cache_lock = threading.Lock()
-        self._writes = 0
-        self._git = self._is_git()
+        self._filed_state: tuple | None = None  # (folders' stamp, {id: (proposal, path)})
+        self._filed_generation = 0  # a listing begun before a write never replaces it
+        self.record = Record(self.root, self.room_dir)
 
     # ------------------------------------------------------------------ reading, cached
     def _stamp(self, paths) -> tuple:
@@ -111,10 +107,14 @@ class Store:
     def current(self) -> Version:
         return self.versions()[-1]
 
+    def per_version(self, key: str, make):
+        """What `make()` gives, kept while the versions stay as they are (the current
+        version's index, its page)."""
+        return self._cached(key, self._stamp(sorted(self.drafts_dir.glob("*.draft"))), make)
+
     def index(self) -> UnitIndex:
         """Every way of naming the current version's units."""
-        stamp = self._stamp(sorted(self.drafts_dir.glob("*.draft")))
-        return self._cached("index", stamp, lambda: UnitIndex(self.current().draft))
+        return self.per_version("index", lambda: UnitIndex(self.current().draft))
 
     def lineage(self) -> dict[str, set[str]]:
         """Each unit of the current version with the units holding it and those it holds."""
@@ -128,8 +128,7 @@ class Store:
                     out[p].add(uid)
                     p = parents[p]
             return out
-        stamp = self._stamp(sorted(self.drafts_dir.glob("*.draft")))
-        return self._cached("lineage", stamp, make)
+        return self.per_version("lineage", make)
 
     def carried(self, p: Proposal) -> Proposal | None:
         """A proposal written against an older version, carried onto the current one (its
@@ -175,14 +174,48 @@ class Store:
     def _proposal_files(self, folder: Path) -> list[Path]:
         return proposal_files(folder) if folder.is_dir() else []
 
+    def _round_folders(self) -> list[Path]:
+        if not self.amend_dir.is_dir():
+            return []
+        subs = [Path(top) / d for top, dirs, _ in os.walk(self.amend_dir) for d in dirs]
+        return [self.amend_dir] + sorted(subs)
+
     def _filed(self) -> dict[str, tuple[Proposal, Path]]:
         """Every proposal filed for the negotiation, by id, round by round as the
-        Negotiation reads them (the first of an id wins). Listed again when the room has
-        written since, or a folder changed (a file added, replaced or removed from outside)."""
-        folders = [self.amend_dir] + (sorted(p for p in self.amend_dir.rglob("*")
-                                             if p.is_dir()) if self.amend_dir.is_dir() else [])
-        stamp = (self._writes,) + self._stamp(folders)
-        return self._cached("filed", stamp, lambda: self._list_filed(folders))
+        Negotiation reads them (the first of an id wins). Listed again when a folder
+        changed from outside (a file added, replaced or removed); what the room writes
+        itself is brought up to date file by file (`_refresh_filed`)."""
+        folders = self._round_folders()
+        stamp = self._stamp(folders)
+        with self._cache_lock:
+            if self._filed_state is not None and self._filed_state[0] == stamp:
+                return self._filed_state[1]
+            seen = self._filed_generation
+        listed = self._list_filed(folders)
+        with self._cache_lock:
+            if self._filed_generation == seen:  # else the room wrote meanwhile: keep its list
+                self._filed_state = (stamp, listed)
+                self._filed_generation += 1
+        return listed
+
+    def _refresh_filed(self, paths: list) -> None:
+        """After the room wrote `paths` (under the lock): those files read again, the rest
+        of the list kept."""
+        # the room's paths all start from the resolved root, as the listed ones do
+        changed = {Path(p) for p in paths if self.amend_dir in Path(p).parents}
+        with self._cache_lock:
+            state = self._filed_state
+        if not changed or state is None:
+            return
+        listed = {pid: hit for pid, hit in state[1].items() if hit[1] not in changed}
+        for path in sorted(changed):
+            p = self._proposal(path) if path.is_file() else None
+            if p is not None and p.id not in listed:
+                listed[p.id] = (p, path)
+        stamp = self._stamp(self._round_folders())
+        with self._cache_lock:
+            self._filed_state = (stamp, listed)
+            self._filed_generation += 1
 
     def _list_filed(self, folders: list[Path]) -> dict[str, tuple[Proposal, Path]]:
         out: dict[str, tuple[Proposal, Path]] = {}
@@ -235,37 +268,23 @@ class Store:
                             lambda: json.loads(path.read_text("utf-8")) if path.is_file()
                             else default)
 
-    def audit_lines(self, limit: int = 200) -> list[dict]:
-        path = self.room_dir / "audit.jsonl"
-        if not path.is_file():
-            return []
-        lines = path.read_text("utf-8").splitlines()[-limit:]
-        return [json.loads(x) for x in lines if x.strip()]
-
     # ------------------------------------------------------------------ writing
     @contextmanager
     def action(self, actor: str, what: str, subject: str = "") -> Iterator[Written]:
-        """One action: under the negotiation's lock; audited and committed when it succeeds."""
+        """One action: under the negotiation's locks (fs.locks, the same the command line
+        takes, so a decision in the room and `assembler status` take turns); audited and
+        committed when it succeeds."""
         self.room_dir.mkdir(parents=True, exist_ok=True)
-        with open(self.room_dir / ".lock", "a+") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
+        rounds = sorted(p for p in self.amend_dir.glob("*") if p.is_dir()) \
+            if self.amend_dir.is_dir() else []
+        with hold(exclusive=[self.room_dir, self.drafts_dir, self.amend_dir, *rounds]):
+            w = Written()
             try:
-                w = Written()
-                try:
-                    yield w
-                finally:
-                    self._writes += 1  # what was listed before may be stale now
-                entry = {"when": now(), "who": actor, "action": what, "subject": subject}
-                if w.detail:
-                    entry["detail"] = w.detail
-                log = self.room_dir / "audit.jsonl"
-                with open(log, "a", encoding="utf-8") as fh:
-                    fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
-                    fh.flush()
-                    os.fsync(fh.fileno())
-                self._commit(actor, f"room: {what} {subject}".strip(), w.paths + [log])
+                yield w
             finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+                self._refresh_filed(w.paths)
+            log = self.record.audit(actor, what, subject, w.detail)
+            self.record.commit(actor, f"room: {what} {subject}".strip(), w.paths + [log])
 
     def write_json(self, w: Written, name: str, data) -> None:
         path = self.room_dir / name
@@ -280,7 +299,8 @@ class Store:
         if private.is_dir():
             taken |= {f.stem for f in private.glob("*/*.yaml")}
         n = 1
-        while f"{ROOM_PREFIX}-{n:02d}" in taken:
+        while f"{ROOM_PREFIX}-{n:02d}" in taken or \
+                (self.round_dir / f"{ROOM_PREFIX}-{n:02d}.yaml").exists():
             n += 1
         return f"{ROOM_PREFIX}-{n:02d}"
 
@@ -288,10 +308,9 @@ class Store:
         folder = self._private_dir(account_id)
         folder.mkdir(parents=True, exist_ok=True)
         path = inside(folder, proposal.id, ".yaml")
-        text = dump_proposal(proposal)
-        if proposal.changes:
-            parse_proposal(text, str(path))  # what we write must read back
-        write_atomic(path, text.encode("utf-8"))
+        # a draft is checked when it is submitted; until then it is the delegation's own
+        write_atomic(path, dump_proposal(proposal).encode("utf-8"))
+        self._remember("d", path, proposal)
         w.paths.append(path)
 
     def discard_private(self, w: Written, account_id: str, pid: str) -> None:
@@ -313,11 +332,18 @@ class Store:
         self.round_dir.mkdir(parents=True, exist_ok=True)
         path = inside(self.round_dir, check_name(pid), ".yaml")
         text = dump_proposal(filed)
-        parse_proposal(text, str(path))
+        filed = parse_proposal(text, str(path))  # what goes on file must read back
         write_atomic(path, text.encode("utf-8"), replace=False)  # never over one on file
+        self._remember("p", path, filed)
         self.discard_private(w, account_id, pid)
         w.paths.append(path)
         return filed
+
+    def _remember(self, kind: str, path: Path, proposal: Proposal) -> None:
+        """What was just written, kept as if read back (it was made from this value)."""
+        with self._cache_lock:
+            self._cache[f"{kind}:{path}"] = (self._stamp([path]), replace(proposal,
+                                                                          file=str(path)))
 
     def add_status(self, w: Written, pid: str, entry: StatusEntry) -> None:
         """One more entry in a filed proposal's history, the rest of its file untouched."""
@@ -341,11 +367,15 @@ class Store:
         write_atomic(hit[1], text.encode("utf-8"))
         w.paths.append(hit[1])
 
-    def issue(self, w: Written, draft: Draft, record: dict) -> Path:
-        """Write the next version (never over an existing one) and what each change did."""
+    def issue(self, w: Written, draft: Draft, record: dict, *, must_check: bool) -> Path:
+        """Write the next version (never over an existing one, only if it reads back as the
+        same units, and passes `check` when `must_check`) and what each change did."""
+        from ..source.writer import readable_back
         name = draft.metadata.version
         path = inside(self.drafts_dir, name, ".draft", what="a version name")
-        write_atomic(path, dump_draft(draft).encode("utf-8"), replace=False,
+        text = dump_draft(draft)
+        readable_back(draft, text, str(path), must_check)
+        write_atomic(path, text.encode("utf-8"), replace=False,
                      replace_hint="a version is never overwritten")
         w.paths.append(path)
         (self.room_dir / "records").mkdir(parents=True, exist_ok=True)
@@ -383,33 +413,3 @@ class Store:
                 fh.write(secrets.token_hex(32) + "\n")
         if not (self.room_dir / "state.json").exists():
             self.write_json(w, "state.json", {"open": True, "deadline": ""})
-
-    # ------------------------------------------------------------------ git
-    def _is_git(self) -> bool:
-        try:
-            out = subprocess.run(["git", "-C", str(self.root), "rev-parse", "--show-toplevel"],
-                                 capture_output=True, text=True, timeout=10)
-        except (OSError, subprocess.TimeoutExpired):
-            return False
-        return out.returncode == 0 and Path(out.stdout.strip()).resolve() == self.root
-
-    def _commit(self, actor: str, message: str, paths: list) -> None:
-        if not self._git:
-            return
-        rel = [str(Path(p).resolve().relative_to(self.root)) for p in paths]
-        env = {**os.environ, **COMMITTER}
-        git = ["git", "-C", str(self.root)]
-        subprocess.run(git + ["add", "-A", "--"] + rel, capture_output=True, env=env, timeout=60)
-        # --no-renames: a submitted draft moves from room/ to amendments/; both paths count
-        staged = subprocess.run(git + ["diff", "--cached", "--name-only", "--no-renames", "--"]
-                                + rel, capture_output=True, text=True, env=env,
-                                timeout=60).stdout.split()
-        if not staged:
-            return
-        author = f"{actor} <{name_from(actor, 'room', lower=True)}@room>"
-        done = subprocess.run(git + ["commit", "-q", "--no-verify", "-m", message, "--author",
-                                     author, "--"] + staged, capture_output=True, text=True,
-                              env=env, timeout=60)
-        if done.returncode != 0:  # the files are written and audited; say what git refused
-            err = " ".join(done.stderr.split())[:300]
-            sys.stderr.write(f"warning: room: '{message}' is not committed: {err}\n")

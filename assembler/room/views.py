@@ -41,6 +41,11 @@ def draft_article(draft: Draft) -> Markup:
     return Markup(m.group(0) if m else "")
 
 
+def current_article(store: Store) -> Markup:
+    """The current version's page, drawn once per version."""
+    return store.per_version("article", lambda: draft_article(store.current().draft))
+
+
 @lru_cache(maxsize=1)
 def un_css() -> bytes:
     from ..layout import load_layout
@@ -48,27 +53,29 @@ def un_css() -> bytes:
     return render("un.css.j2", {**page_context(load_layout()), "face": None}).encode("utf-8")
 
 
-def unit_choices(draft: Draft) -> list[tuple[str, str]]:
+def unit_choices(store: Store) -> list[tuple[str, str]]:
     """(id, "OP 5: Decides that ...") for every paragraph a change can name."""
-    index = UnitIndex(draft)
-    out = []
-    for unit in draft.units():
-        if unit.kind in ("pp", "op", "sub", "heading"):
-            from ..inline import plain
-            text = plain(unit.content)
-            out.append((unit.id, f"{index.short_of(unit.id)}: {text[:70]}"
-                        f"{'…' if len(text) > 70 else ''}"))
-    return out
+    def make():
+        from ..inline import plain
+        index = store.index()
+        out = []
+        for unit in index.draft.units():
+            if unit.kind in ("pp", "op", "sub", "heading"):
+                text = plain(unit.content)
+                out.append((unit.id, f"{index.short_of(unit.id)}: {text[:70]}"
+                            f"{'…' if len(text) > 70 else ''}"))
+        return out
+    return store.per_version("choices", make)
 
 
-def prose_of(proposal: Proposal, draft: Draft) -> list[tuple[str, str]]:
+def prose_of(proposal: Proposal, index: UnitIndex) -> list[tuple[str, str]]:
     """Each change of a proposal in UN prose, numbered as the current version numbers it."""
-    index = UnitIndex(draft)
     out = []
     for c in proposal.effective_changes:
         uid = index.resolve(c.target)
         shown = replace(c, target=uid, destination=index.resolve(c.destination) or
-                        c.destination) if uid and proposal.base == draft.metadata.version else c
+                        c.destination) if uid and proposal.base == index.draft.metadata.version \
+            else c
         try:
             out.append((c.id, change_to_prose(shown, index if uid else None)))
         except (AssemblerError, KeyError):

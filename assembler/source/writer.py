@@ -77,7 +77,9 @@ def save_draft(draft: Draft, path, *, must_check: bool = False) -> None:
 def readable_back(draft: Draft, text: str, file: str, must_check: bool = False) -> None:
     from ..check import check_draft
     from ..errors import AssemblerError
+    from ..fs.read import decode_text
     from .reader import parse_draft
+    decode_text(text.encode("utf-8", "surrogatepass"), file, "a draft source")  # no controls
     hint = ("a text or a proposer's name holds a line break or markup a draft source cannot "
             "hold; correct the proposal or the input")
     try:

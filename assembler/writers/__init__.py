@@ -7,6 +7,7 @@ Every writer of one product takes the same arguments:
 - redline:     (redline, *, visual=False, comments=None)
 - compilation: (compilation)
 - comparison:  (table, concordances, *, layout=None, title="")
+- amendment:   (document, layout=None)
 Entries name "module:function" and are imported on first use, so python-docx, openpyxl or
 LibreOffice are only loaded by what needs them."""
 from __future__ import annotations
@@ -34,11 +35,16 @@ WRITERS: dict[str, dict[str, str]] = {
                    ".htm": "html.comparison:write_comparison",
                    ".csv": "tabular.csv:write_comparison",
                    ".xlsx": "tabular.xlsx:write_comparison"},
+    "amendment": {".docx": "docx.amendment:write_amendment",
+                  ".pdf": "pdf.publish:write_amendment",
+                  ".html": "html.amendment:write_amendment",
+                  ".htm": "html.amendment:write_amendment"},
 }
 
 # how a refusal names the product ("cannot write a redline as '.odt'")
 NOUNS = {"draft": "", "letters": "a letter as ", "redline": "a redline as ",
-         "compilation": "a compilation as ", "comparison": "a comparison as "}
+         "compilation": "a compilation as ", "comparison": "a comparison as ",
+         "amendment": "an amendment document as "}
 
 
 def suffixes(product: str) -> tuple[str, ...]:

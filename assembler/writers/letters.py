@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
+from .sandbox import BoundedSandbox as SandboxedEnvironment, render_bounded
 from markupsafe import Markup, escape
 
 from ..errors import AssemblerError
@@ -96,7 +96,7 @@ def render_letters(draft: Draft, data: dict, data_file: Path | None = None) -> l
                "meta": dict(draft.metadata.items()),
                "stage_name": letter.get("stage_name") or stage_name(draft)}
         try:
-            text = env.get_template(name).render(ctx)
+            text = render_bounded(env.get_template(name), ctx)
         except Exception as err:
             found = next((Path(d) / name for d in env.loader.searchpath
                           if (Path(d) / name).is_file()), None)

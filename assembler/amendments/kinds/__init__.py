@@ -11,13 +11,13 @@ and one line below.
 from __future__ import annotations
 
 from . import (delete_unit, delete_words, insert_unit, insert_words, move_unit,
-               replace_unit, replace_words)
+               replace_throughout, replace_unit, replace_words)
 from .base import CLAIMS, Building, Claim, Difference, Kind, NotCarried, Planning, Reading
 
 # Order matters for reading prose only: the first kind whose sentence matches reads it.
 REGISTRY: dict[str, Kind] = {m.KIND.name: m.KIND for m in (
-    insert_words, delete_words, replace_words, replace_unit, insert_unit, delete_unit,
-    move_unit)}
+    insert_words, delete_words, replace_words, replace_throughout, replace_unit, insert_unit,
+    delete_unit, move_unit)}
 KINDS = tuple(REGISTRY)
 WORD_KINDS = tuple(n for n, k in REGISTRY.items() if hasattr(k, "edit"))
 
@@ -47,6 +47,14 @@ def missing_parts(k) -> list[str]:
     return [part for part in PARTS if part in abstract or not getattr(k, part, None)]
 
 
+def combine(changes: list, index) -> list:
+    """Inferred changes, each kind given the chance to say several in one (a replacement
+    throughout for the same words replaced in every unit they stand in)."""
+    for k in REGISTRY.values():
+        changes = k.combine(changes, index)
+    return changes
+
+
 def infer(d: Difference):
     """The change that says difference `d` (the first kind that says it)."""
     for k in REGISTRY.values():
@@ -56,5 +64,6 @@ def infer(d: Difference):
     raise ValueError(f"no change kind says a difference of the kind '{d.what}'")
 
 
-__all__ = ["CLAIMS", "PARTS", "missing_parts", "REGISTRY", "KINDS", "WORD_KINDS", "kind", "change_schema", "infer", "Building",
-           "Claim", "Difference", "Kind", "NotCarried", "Planning", "Reading"]
+__all__ = ["CLAIMS", "PARTS", "missing_parts", "REGISTRY", "KINDS", "WORD_KINDS", "kind",
+           "change_schema", "combine", "infer", "Building", "Claim", "Difference", "Kind",
+           "NotCarried", "Planning", "Reading"]

@@ -80,11 +80,20 @@ def error(p, message: str, hint: str | None = None) -> AssemblerError:
                           line=p.change.line, hint=hint)
 
 
+_FOOTNOTE_MARK = re.compile(r"\w+\*+(?=[\s,;.:)”’]|$)")
+
+
 def new_content(p, text: str, *, whole: bool = False) -> Content:
     """A change's new text read as inline markup; `whole` refuses an empty paragraph."""
     try:
         content = parse_inline(text)
     except AssemblerError as err:
+        mark = _FOOTNOTE_MARK.search(text)
+        if mark:   # "Development**": a printed footnote mark, not bold
+            raise error(p, f"the text has a footnote mark (“{mark.group(0)}”), read as an "
+                           f"unclosed italic or bold",
+                        hint="leave the mark out, or write the footnote in the draft's markup "
+                             "(a [^fn1] reference), or \\* for an asterisk") from None
         raise error(p, f"the text cannot be read: {err.message}", err.hint) from None
     if whole and not plain(content).strip():
         raise error(p, "the new text is empty", hint="to take a paragraph out, delete it")
@@ -189,6 +198,11 @@ class Kind(ABC):
     @abstractmethod
     def infer(self, d: Difference) -> Change | None:
         """The change saying this difference, when this kind says it."""
+
+    def combine(self, changes: list, index: UnitIndex) -> list:
+        """Inferred changes (against the version `index` reads), some said in fewer changes
+        of this kind; as they were by default."""
+        return changes
 
 
 def follow(target: str, old: UnitIndex, new: UnitIndex, change: Change) -> str:

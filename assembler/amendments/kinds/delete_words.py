@@ -9,7 +9,7 @@ import re
 from ..model import Change
 from ..words import Edit, UnitWords
 from .base import WORDS, Difference, Reading
-from .grammar import END, FLAGS, OCC, group, occurrence, q, quoted, targets
+from .grammar import END, FLAGS, OCC, SHALL_BE, group, occurrence, q, quoted, targets
 from .inwords import WORD_FIELDS, WordKind, occ
 
 
@@ -18,7 +18,11 @@ class DeleteWords(WordKind):
     example = "In operative paragraph 26, delete “at least”"
     schema = {"additionalProperties": False, "required": ["target", "words"],
               "properties": {**WORD_FIELDS, "words": WORDS}}
-    forms = (re.compile(rf"^in\s+(?P<t>.+?),?\s+delete\s+{OCC}{quoted('w')}{END}", FLAGS),)
+    forms = (re.compile(rf"^in\s+(?P<t>.+?),?\s+delete\s+{OCC}{quoted('w')}{END}", FLAGS),
+             re.compile(rf"^in\s+(?P<t>.+?),?\s+{OCC}{quoted('w')}\s+{SHALL_BE}\s+deleted{END}",
+                        FLAGS),
+             # "Delete the words “at least” in operative paragraph 26"
+             re.compile(rf"^delete\s+{OCC}{quoted('w')}\s+(?:in|from)\s+(?P<t>.+?){END}", FLAGS))
 
     def from_mapping(self, m: dict, line) -> Change:
         return Change(self.name, m["target"], words=m["words"],

@@ -24,7 +24,10 @@ def quoted(name: str) -> str:
             rf"'(?P<{name}4>.*?)')")
 
 
-OCC = r"(?:the\s+(?P<occ>[a-z0-9]+)\s+occurrence\s+of\s+)?"
+OCC = r"(?:the\s+(?P<occ>[a-z0-9]+)\s+occurrence\s+of\s+)?(?:the\s+words?\s+)?"
+THE_WORDS = r"(?:the\s+words?\s+)?"
+SHALL_BE = r"(?:shall\s+be|should\s+be|is|are|to\s+be)"
+AT_EDGE = r"(?P<pos>at\s+the\s+(?:end|beginning|start))"
 END = r"\s*[.;]?$"
 TEXT = rf"(?:{quoted('x')}|(?P<raw>[^“‘\"'].*))"
 UNIT_KIND = r"(?P<unit>preambular\s+paragraph|operative\s+paragraph|sub-?paragraph|heading)"
@@ -214,6 +217,7 @@ def target(text: str, r: Reading) -> str:
 
 
 def occurrence(word: str | None, r: Reading) -> int:
+    """1 for "the first occurrence of", 0 when none is named."""
     if not word:
         return 0
     w = word.lower()

@@ -33,10 +33,17 @@ class InsertUnit(Kind):
                              "end-of": TARGET,
                              "id": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]*$"},
                              "text": TEXT}}
-    forms = (re.compile(
-        rf"^insert\s+(?:a\s+)?new\s+{UNIT_KIND}\s+{PLACE}\s+(?P<t>.+?)"
-        rf"(?:,?\s+with\s+id\s+(?P<id>[A-Za-z0-9][A-Za-z0-9._:-]*?),?)?\s*,?\s*"
-        rf"(?:reading|to\s+read|as\s+follows)\s*:?\s*{TEXT_FORM}{END}", FLAGS),)
+    forms = (
+        re.compile(rf"^(?:insert|add)\s+(?:a\s+|the\s+following\s+)?(?:new\s+)?{UNIT_KIND}\s+"
+                   rf"{PLACE}\s+(?P<t>.+?)"
+                   rf"(?:,?\s+with\s+id\s+(?P<id>[A-Za-z0-9][A-Za-z0-9._:-]*?),?)?\s*,?\s*"
+                   rf"(?:(?:reading|to\s+read|as\s+follows)\s*:?|:)\s*{TEXT_FORM}{END}", FLAGS),
+        # "After operative paragraph 70, insert the following operative paragraph:" and the
+        # paragraph on the next lines
+        re.compile(rf"^{PLACE}\s+(?P<t>.+?)\s*,\s*(?:insert|add)\s+(?:(?:a|the\s+following)\s+)?"
+                   rf"(?:new\s+)?{UNIT_KIND}\s*,?\s*(?:(?:reading|to\s+read|as\s+follows)\s*)?"
+                   rf":?\s*{TEXT_FORM}{END}", FLAGS),
+    )
 
     def from_mapping(self, m: dict, line) -> Change:
         pos, ref = place_of(m)
@@ -51,14 +58,14 @@ class InsertUnit(Kind):
         return m
 
     def write(self, c: Change, name) -> str:
-        ident = f", with id {c.new_id}," if c.new_id else ""
+        ident = f", with id {c.new_id}" if c.new_id else ""
         return (f"Insert a new {UNIT_NAMES[c.unit]} {POSITION_WORDS[c.position]} "
-                f"{name(c.target)}{ident} reading: {q(c.text)}")
+                f"{name(c.target)}{ident}, reading: {q(c.text)}")
 
     def read(self, m: re.Match, r: Reading) -> list[Change]:
         return [Change(self.name, target(m["t"], r), text=new_text(m),
                        unit=unit_kind(m["unit"]), position=position(m["pos"]),
-                       new_id=m["id"] or "", line=r.line)]
+                       new_id=m.groupdict().get("id") or "", line=r.line)]
 
     def plan(self, p, ctx: Planning) -> list:
         c = p.change

@@ -7,10 +7,14 @@ from __future__ import annotations
 import re
 
 from ..model import Change
-from ..words import Edit, UnitWords
+from ..words import Edit, UnitWords, ends_with_mark
 from .base import TEXT, WORDS, Difference, Reading
-from .grammar import END, FLAGS, OCC, group, occurrence, q, quoted, targets
+from .grammar import (AT_EDGE, END, FLAGS, OCC, SHALL_BE, THE_WORDS, group, occurrence, position,
+                      q, quoted, targets)
 from .inwords import WORD_FIELDS, WordKind, occ
+
+
+_EDGES = {"start": "At the beginning of", "end": "At the end of"}
 
 
 class InsertWords(WordKind):
@@ -18,36 +22,73 @@ class InsertWords(WordKind):
     has_text = True
     example = "In operative paragraph 5, after “co-facilitators” insert “and experts”"
     schema = {"additionalProperties": False, "required": ["target", "text"],
-              "oneOf": [{"required": ["after"]}, {"required": ["before"]}],
-              "properties": {**WORD_FIELDS, "after": WORDS, "before": WORDS, "text": TEXT}}
+              "oneOf": [{"required": ["after"]}, {"required": ["before"]}, {"required": ["at"]}],
+              "properties": {**WORD_FIELDS, "after": WORDS, "before": WORDS,
+                             "at": {"enum": ["start", "end"]}, "text": TEXT}}
     forms = (
         re.compile(rf"^in\s+(?P<t>.+?),?\s+(?P<pos>after|before)\s+{OCC}{quoted('w')}\s*,?\s*"
-                   rf"insert\s+{quoted('x')}{END}", FLAGS),
-        re.compile(rf"^in\s+(?P<t>.+?),?\s+insert\s+{quoted('x')}\s+(?P<pos>after|before)\s+"
-                   rf"{OCC}{quoted('w')}{END}", FLAGS),
+                   rf"(?:insert|add)\s+{THE_WORDS}{quoted('x')}{END}", FLAGS),
+        re.compile(rf"^in\s+(?P<t>.+?),?\s+(?:insert|add)\s+{THE_WORDS}{quoted('x')}\s+"
+                   rf"(?P<pos>after|before)\s+{OCC}{quoted('w')}{END}", FLAGS),
+        re.compile(rf"^in\s+(?P<t>.+?),?\s+(?P<pos>after|before)\s+{OCC}{quoted('w')}\s*,?\s*"
+                   rf"{THE_WORDS}{quoted('x')}\s+{SHALL_BE}\s+(?:inserted|added){END}", FLAGS),
+        re.compile(rf"^{AT_EDGE}\s+of\s+(?P<t>.+?),?\s+(?:insert|add)\s+{THE_WORDS}"
+                   rf"{quoted('x')}{END}", FLAGS),
+        re.compile(rf"^in\s+(?P<t>.+?),?\s+{AT_EDGE}(?:\s+of\s+the\s+(?:paragraph|"
+                   rf"sub-?paragraph|sentence))?\s*,?\s*(?:insert|add)\s+{THE_WORDS}"
+                   rf"{quoted('x')}{END}", FLAGS),
+        re.compile(rf"^(?:insert|add)\s+{THE_WORDS}{quoted('x')}\s+{AT_EDGE}\s+of\s+"
+                   rf"(?P<t>.+?){END}", FLAGS),
+        # "Insert “and observers” after “Member States” in operative paragraph 17"
+        re.compile(rf"^(?:insert|add)\s+{THE_WORDS}{quoted('x')}\s+(?P<pos>after|before)\s+"
+                   rf"{OCC}{quoted('w')}\s+in\s+(?P<t>.+?){END}", FLAGS),
     )
 
     def from_mapping(self, m: dict, line) -> Change:
-        position = "after" if "after" in m else "before"
-        return Change(self.name, m["target"], words=m[position], text=m["text"],
-                      position=position, occurrence=int(m.get("occurrence", 0)),
+        where = next(k for k in ("after", "before", "at") if k in m)
+        return Change(self.name, m["target"], words="" if where == "at" else m[where],
+                      text=m["text"], position=m["at"] if where == "at" else where,
+                      occurrence=int(m.get("occurrence", 0)),
                       exact=bool(m.get("exact", False)), line=line)
 
     def to_mapping(self, c: Change) -> dict:
+        if c.position in _EDGES:
+            return {"target": c.target, "at": c.position, "text": c.text}
         return {"target": c.target, c.position or "after": c.words, "text": c.text}
 
     def write(self, c: Change, name) -> str:
+        if c.position in _EDGES:
+            return f"{_EDGES[c.position]} {name(c.target)}, add {q(c.text)}"
         return f"In {name(c.target)}, {c.position or 'after'} {occ(c)}{q(c.words)} insert {q(c.text)}"
 
     def read(self, m: re.Match, r: Reading) -> list[Change]:
+        where = position(m["pos"])
         return [Change(self.name, t, words=group(m, "w") or "",
-                       text=group(m, "x") or "", position=m["pos"].lower(),
-                       occurrence=occurrence(m["occ"], r), line=r.line)
+                       text=group(m, "x") or "", position=where,
+                       occurrence=occurrence(m.groupdict().get("occ"), r), line=r.line)
                 for t in targets(m["t"], r)]
+
+    def edit(self, words: UnitWords, c: Change) -> Edit:
+        if c.position not in _EDGES:
+            return super().edit(words, c)
+        # at the end: before the paragraph's closing punctuation, as an editor adds words
+        t = words.text
+        s = 0 if c.position == "start" else len(t.rstrip())
+        if s and c.position == "end" and t[s - 1] in ".;,:":
+            s -= 1
+        return words.edit(s, s, c.text, exact=c.exact)
+
+    def carry(self, c: Change, old, new) -> Change:
+        if c.position in _EDGES:
+            from dataclasses import replace
+            from .base import follow
+            return replace(c, target=follow(c.target, old, new, c))
+        return super().carry(c, old, new)
 
     def make(self, words: UnitWords, c: Change, s: int, e: int) -> Edit:
         s = e = s if c.position == "before" else e
-        return words.edit(s, e, c.text, exact=c.exact)
+        return words.edit(s, e, c.text, exact=c.exact,
+                          past_marks=c.position == "after" and ends_with_mark(c.words))
 
     def infer(self, d: Difference) -> Change | None:
         if d.what != "words" or d.said:

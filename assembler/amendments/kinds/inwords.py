@@ -10,7 +10,7 @@ from ...diff import DELETE, EQUAL, INSERT, map_offset
 from ...errors import AssemblerError
 from ..model import Change
 from ..targets import UnitIndex
-from ..words import Edit, UnitWords
+from ..words import Edit, UnitWords, typographic
 from .base import (OCCURRENCE, TARGET, Building, Claim, Kind, NotCarried, Planning, error,
                    new_content)
 from .grammar import occurrence_words
@@ -64,7 +64,7 @@ class WordKind(Kind):
             raise AssemblerError(f"{c.id}: in {old.label_of(uid)} of "
                                  f"{old.draft.metadata.version}: {err.message}", line=c.line,
                                  hint=err.hint) from None
-        found = after.occurrences(c.words)
+        found = after.occurrences(c.words) or [a for a, _ in typographic(after.text, c.words)]
         if not found:
             raise NotCarried(f"the words “{c.words}” are no longer in "
                              f"{new.label_of(uid)}{after.now_reads(c.words)}")

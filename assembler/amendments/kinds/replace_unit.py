@@ -20,7 +20,7 @@ from .grammar import END, FLAGS, TEXT as TEXT_FORM, new_text, q, target
 class ReplaceUnit(Kind):
     name = "replace-unit"
     has_text = True
-    example = "Replace preambular paragraph 3 to read: “Acknowledging the work done”"
+    example = "Replace the third preambular paragraph to read: “Acknowledging the work done”."
     schema = {"additionalProperties": False, "required": ["target", "text"],
               "properties": {"kind": True, "target": TARGET, "text": TEXT}}
     forms = (re.compile(rf"^replace\s+(?P<t>.+?)\s*(?:,?\s*to\s+read|\s+with\s+the\s+following|"

@@ -10,8 +10,15 @@ import re
 from ..model import Change
 from ..words import Edit, UnitWords
 from .base import TEXT, WORDS, Difference, Reading
-from .grammar import END, FLAGS, OCC, group, occurrence, q, quoted, targets
+from .grammar import (END, FLAGS, OCC, SHALL_BE, THE_WORDS, group, occurrence, q, quoted,
+                      targets)
 from .inwords import WORD_FIELDS, WordKind, occ
+
+
+_NOT_A_SCOPE = (r"(?!(?:the\s+)?(?:title\b|preamble\b|text\b|draft\b|whole\b|entire\b|annex|"
+                r"footnotes\b|headings\b|"
+                r"document\b|resolution\b|preambular\s+(?:part|section)|operative\s+(?:part|"
+                r"section)|(?:preambular|operative)\s+paragraphs\b(?!\s+\d)))")
 
 
 class ReplaceWords(WordKind):
@@ -20,8 +27,14 @@ class ReplaceWords(WordKind):
     example = "In operative paragraph 24, replace “three days” with “four days”"
     schema = {"additionalProperties": False, "required": ["target", "words", "text"],
               "properties": {**WORD_FIELDS, "words": WORDS, "text": TEXT}}
-    forms = (re.compile(rf"^in\s+(?P<t>.+?),?\s+replace\s+{OCC}{quoted('w')}\s+(?:with|by)\s+"
-                        rf"{quoted('x')}{END}", FLAGS),)
+    forms = (re.compile(rf"^in\s+(?P<t>.+?),?\s+replace\s+{OCC}{quoted('w')}\s*,?\s+(?:with|by)\s+"
+                        rf"{THE_WORDS}{quoted('x')}{END}", FLAGS),
+             re.compile(rf"^in\s+(?P<t>.+?),?\s+{OCC}{quoted('w')}\s+{SHALL_BE}\s+replaced\s+"
+                        rf"(?:with|by)\s+{THE_WORDS}{quoted('x')}{END}", FLAGS),
+             # "Replace “three” with “four” in operative paragraph 24" (a paragraph, not a
+             # part of the text: that is a replacement throughout)
+             re.compile(rf"^replace\s+{OCC}{quoted('w')}\s*,?\s+(?:with|by)\s+{THE_WORDS}"
+                        rf"{quoted('x')}\s+in\s+(?P<t>{_NOT_A_SCOPE}.+?){END}", FLAGS))
 
     def from_mapping(self, m: dict, line) -> Change:
         return Change(self.name, m["target"], words=m["words"], text=m["text"],

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ...amendments.compile import Compilation
+from ...amendments.compile import Compilation, conflict_line
 from ...diff import DELETE, INSERT
 from ...layout import Layout, load_layout
 from ...ooxml import DocumentBuilder, ParaFormat, Run
-from .draft import fonts, page_setup
+from .draft import fonts, page_numbers, page_setup
 
 SHORT = {"accepted-with-modification": "accepted, modified"}
 
@@ -20,7 +20,7 @@ def compilation_docx(c: Compilation, layout: Layout | None = None) -> bytes:
     b.title = c.title
     b.paragraph([Run(c.title, bold=True, size_pt=12)],
                 ParaFormat(style="Title", align="center", space_after_pt=12))
-    b.paragraph([Run("For each paragraph of "), Run(c.base_version, italic=True),
+    b.paragraph([Run("For each paragraph of "), Run(c.base_label or c.base_version, italic=True),
                  Run(": its text, then every proposal on it, with the text as it would read: "),
                  Run("insertions in bold", bold=True), Run(", "),
                  Run("deletions struck out", strike=True), Run(".")], ParaFormat(align="both"))
@@ -28,7 +28,7 @@ def compilation_docx(c: Compilation, layout: Layout | None = None) -> bytes:
     if c.conflicts:
         b.paragraph([Run("Conflicts", bold=True)], ParaFormat(style="Heading2", keep_next=True))
         for x in c.conflicts:
-            b.paragraph([Run(str(x))], ParaFormat(left_cm=0.6))
+            b.paragraph([Run(conflict_line(x))], ParaFormat(left_cm=0.6))
     if c.not_applicable:
         b.paragraph([Run("No longer applicable", bold=True)],
                     ParaFormat(style="Heading2", keep_next=True))
@@ -39,7 +39,9 @@ def compilation_docx(c: Compilation, layout: Layout | None = None) -> bytes:
     for row in c.rows:
         b.paragraph([Run(row.label, bold=True)], ParaFormat(keep_next=True, space_before_pt=8,
                                                             space_after_pt=2))
-        b.paragraph([Run(row.text)], ParaFormat(align="both", keep_next=bool(row.entries)))
+        text = [Run(t, italic=i, sup=sup) for t, i, sup in row.styled] if row.styled \
+            else [Run(row.text)]
+        b.paragraph(text, ParaFormat(align="both", keep_next=bool(row.entries)))
         for n, e in enumerate(row.entries):
             last = n == len(row.entries) - 1
             indent = ParaFormat(left_cm=1.0, space_after_pt=1, keep_next=True)
@@ -48,14 +50,15 @@ def compilation_docx(c: Compilation, layout: Layout | None = None) -> bytes:
             b.paragraph([Run(e.prose, italic=True)], indent)
             if e.note:
                 b.paragraph([Run(e.note, size_pt=9)], indent)
-            runs = [Run(t, bold=m == INSERT, strike=m == DELETE) for t, m in e.preview]
+            runs = [Run(t, bold=m == INSERT, strike=m == DELETE, italic=i, sup=sup)
+                    for t, m, i, sup in e.styled or [(t, m, False, False) for t, m in e.preview]]
             b.paragraph(runs, ParaFormat(left_cm=1.0, align="both",
                                          space_after_pt=6 if last and not e.conflicts else 2,
                                          keep_next=bool(e.conflicts)))
             for x in e.conflicts:
                 b.paragraph([Run(f"Conflicts with {x}", bold=True, size_pt=9)],
                             ParaFormat(left_cm=1.0, space_after_pt=6))
-    return b.to_bytes()
+    return b.to_bytes(header_footer=page_numbers(b, layout))
 
 
 def _summary(b: DocumentBuilder, c: Compilation, layout: Layout) -> None:

@@ -1,7 +1,7 @@
 """Draft -> UN-format Word document, through the ooxml builder (no XML here)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...lang import language_of
 from ...layout import Layout, load_layout
@@ -9,7 +9,9 @@ from ...model import (Annex, AnnexParagraph, Break, Content, CrossRef, Draft, Fo
                      Heading, OperativeParagraph, Table, Text)
 from ...numbering import Label, compute_labels
 from ...ooxml import DocumentBuilder, Fonts, PageSetup, ParaFormat, Run
+from ...ooxml.headers import Line, PageFurniture, attach, page_of_pages
 from ...unit_marks import PROPERTY_PREFIX, unit_bookmark, xref_bookmark
+from .lists import word_places
 
 
 def page_setup(layout: Layout, landscape: bool = False) -> PageSetup:
@@ -27,6 +29,16 @@ def fonts(layout: Layout) -> Fonts:
                  f.get("space_after_pt", 6))
 
 
+def page_numbers(builder: DocumentBuilder, layout: Layout):
+    """A centred "page/total" at the foot of every page, for the outputs that have no
+    running furniture of their own (informal drafts, redlines, compilations); the hook for
+    `to_bytes(header_footer=)`."""
+    size = layout.section("furniture").get("pt", 9)
+    line = Line([Run(r.text, field=r.field, size_pt=size) for r in page_of_pages()],
+                ParaFormat(align="center", space_before_pt=0, space_after_pt=0))
+    return attach(builder, PageFurniture(footer=[line]))
+
+
 @dataclass
 class DraftDocx:
     """Renders one draft into a builder; masthead variants hook in through `masthead`."""
@@ -42,7 +54,13 @@ class DraftDocx:
         self._xrefs = 0
         self.labels: dict[str, Label] = compute_labels(self.draft)
         self.ind = self.layout.section("indents")
+        # footnotes in the body's text column, the number hanging (as UN documents set them)
+        hang = self.ind.get("footnote_hanging_cm", 0.5)
+        self.builder.footnote_indent = (self.ind.get("body_left_cm", 1.27) + hang, hang,
+                                        self.ind.get("body_right_cm", 1.27))
         self.package_options: dict = {}  # e.g. header_footer, set by the stage's masthead
+        # Word numbers operative paragraphs and sub-paragraphs itself (writers/docx/lists.py)
+        self.places = word_places(self.draft, self.labels, self.indent)
         if _whole_landscape(self.draft):  # a table document (the events mapping) lies landscape
             self.builder.page = page_setup(self.layout, landscape=True)
 
@@ -80,6 +98,12 @@ class DraftDocx:
     def build(self) -> bytes:
         self.masthead()
         self.body()
+        return self.to_bytes()
+
+    def to_bytes(self) -> bytes:
+        """The package, with page numbers unless the stage's face set its own furniture."""
+        if "header_footer" not in self.package_options:
+            self.package_options["header_footer"] = page_numbers(self.builder, self.layout)
         return self.builder.to_bytes(**self.package_options)
 
     def masthead(self) -> None:
@@ -152,15 +176,23 @@ class DraftDocx:
         return ParaFormat(left_cm=text_at, right_cm=ind.get("body_right_cm", 1.27),
                           first_line_cm=-(text_at - number_at), align="both")
 
+    def indent(self, degree: int) -> tuple[float, float]:
+        fmt = self.mark_format(degree)
+        return fmt.left_cm, -fmt.first_line_cm
+
+    def numbered(self, uid: str, degree: int) -> ParaFormat:
+        """The format of a paragraph whose number or label Word counts."""
+        return replace(self.mark_format(degree), numbering=self.places.get(uid))
+
     def operative(self, op: OperativeParagraph) -> None:
         self.marked(op, 0)
 
     def marked(self, unit, degree: int) -> None:
         label = self.labels[unit.id]
-        runs = [Run(label.mark), Run(tab=True)] if label.mark else []
-        fmt = self.mark_format(degree)
-        if not label.mark:
-            fmt = self.pp_format()
+        runs: list[Run] = []
+        fmt = self.numbered(unit.id, degree) if label.mark else self.pp_format()
+        if label.mark and fmt.numbering is None:  # deeper than Word's nine levels: typed
+            runs = [Run(label.mark), Run(tab=True)]
         kind = f"s{degree}" if degree else "op"
         self.builder.paragraph(self.anchor(kind, unit.id) + runs + self.runs(unit.content), fmt)
         for child in unit.children:

@@ -13,6 +13,8 @@ black and white. All markup goes through the ooxml builder.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ...compare.align import DELETED, INSERTED, MOVED_AWAY
 from ...compare.redline import Redline, RedlineUnit, Segment, Who
 from ...compare.words import DELETE, INSERT, diff_content
@@ -21,6 +23,12 @@ from ...layout import Layout, load_layout
 from ...model import Break, CrossRef, FootnoteRef, Text
 from ...ooxml import Change, Mark, ParaFormat, Run
 from .draft import DraftDocx, column_widths, page_setup
+from .lists import word_places
+
+
+# the bookmark kinds of unit_marks, by the model's unit kinds (sub-paragraphs: s<degree>)
+BOOKMARK_KINDS = {"pp": "pp", "op": "op", "heading": "h", "annex": "ax", "p": "ap",
+                  "table": "tt", "row": "r"}
 
 
 class RedlineDocx(DraftDocx):
@@ -31,6 +39,13 @@ class RedlineDocx(DraftDocx):
         self.visual = visual
         self.comments = comments or {}   # unit id -> list of (text, Who) for margin notes
         self.old_of_new = redline.alignment.pairs()
+        self.new_ids = {e.new.id for e in redline.alignment.entries if e.new is not None}
+        # Word numbers both versions' paragraphs: the old version's lists are named by the
+        # new ids, so a kept paragraph and a deleted one count in one list, and accepting
+        # every change leaves the new numbers, rejecting every change the old ones
+        new_of_old = {o: n for n, o in self.old_of_new.items()}
+        self.old_places = word_places(redline.old, redline.old_labels, self.indent,
+                                      key=lambda uid: new_of_old.get(uid, uid))
         self.builder.title = f"Redline: {redline.new.metadata.title}".strip()
 
     # ------------------------------------------------------------------ runs
@@ -136,8 +151,31 @@ class RedlineDocx(DraftDocx):
             return Change("moveTo", who.author, who.date, u.move_name)
         return None
 
+    def place_of(self, u: RedlineUnit):
+        """Where Word counts this unit's number: (list, level), None if it has none or the
+        output is bold/strike-out (which prints the numbers each side had)."""
+        if self.visual or not u.mark or u.kind not in ("op", "sub"):
+            return None
+        gone = u.status in (DELETED, MOVED_AWAY)
+        return (self.old_places if gone else self.places).get(u.unit.id)
+
+    def numbering_before(self, u: RedlineUnit, fmt: ParaFormat):
+        """A kept paragraph whose numbering changed (a sub-paragraph raised to an operative
+        paragraph, a lone paragraph now numbered): the old format as a tracked change, so
+        rejecting it gives the old label back."""
+        if self.visual or u.old_unit is None or u.moved or u.kind not in ("op", "sub") \
+                or u.status in (INSERTED, DELETED, MOVED_AWAY):
+            return None
+        lab = self.redline.old_labels.get(u.old_unit.id)
+        before = self.old_places.get(u.old_unit.id) if lab and lab.mark else None
+        degree = lab.degree if lab else 0
+        if before == fmt.numbering and degree == u.degree:
+            return None
+        old = replace(self.mark_format(degree), numbering=before) if before else self.pp_format()
+        return Change("pPrChange", u.who.author, u.who.date), old
+
     def mark_runs(self, u: RedlineUnit) -> list[Run]:
-        if not u.mark:
+        if not u.mark or self.place_of(u) is not None:
             return []
         change = self.whole_change(u)
         op = {INSERTED: INSERT, DELETED: DELETE, MOVED_AWAY: DELETE}.get(u.status, "equal")
@@ -158,7 +196,7 @@ class RedlineDocx(DraftDocx):
         if kind == "heading":
             fmt = self.heading_format()
         elif kind in ("op", "sub") and u.mark:
-            fmt = self.mark_format(u.degree)
+            fmt = replace(self.mark_format(u.degree), numbering=self.place_of(u))
         elif kind == "annex":
             # as the draft writer: a new page unless the annexes are the whole document
             d = self.redline.new
@@ -170,11 +208,23 @@ class RedlineDocx(DraftDocx):
         else:
             fmt = self.pp_format()
         fmt.mark_change = self.whole_change(u)
+        fmt.was = self.numbering_before(u, fmt)
         return fmt
+
+    def id_anchor(self, u: RedlineUnit) -> list[Run]:
+        """The unit's stable id as a built draft carries it, so `import --changes accept`
+        (or reject) reads the redline back with the versions' ids. A moved-away paragraph
+        carries none (its id stands at its new place), nor a deleted one whose id the new
+        version uses again."""
+        if u.status == MOVED_AWAY or (u.status == DELETED and u.unit.id in self.new_ids):
+            return []
+        kind = f"s{u.degree}" if u.kind == "sub" else BOOKMARK_KINDS.get(u.kind)
+        return self.anchor(kind, u.unit.id) if kind else []
 
     def paragraph_of(self, u: RedlineUnit, prev: RedlineUnit | None, nxt: RedlineUnit | None) -> None:
         bold = u.kind in ("heading", "annex", "table")
-        runs = self.range_marks(u, prev, "start") + self.mark_runs(u) + self.visual_note(u)
+        runs = self.range_marks(u, prev, "start") + self.id_anchor(u) + self.mark_runs(u) \
+            + self.visual_note(u)
         runs += self.unit_runs(u, 0, base_bold=bold)
         runs += self.comment_marks(u)
         runs += self.range_marks(u, nxt, "end")
@@ -230,7 +280,7 @@ class RedlineDocx(DraftDocx):
         if self.visual:
             self.legend()
         self.redline_body()
-        return self.builder.to_bytes(**getattr(self, "package_options", {}))
+        return self.to_bytes()
 
     def track_masthead(self) -> None:
         """The masthead is laid out for the new version; a line that shows a value the old
@@ -301,6 +351,9 @@ class RedlineDocx(DraftDocx):
             body, changes = [], []
             for r in rows:
                 cells = [self.unit_runs(r, k, base_bold=r.unit.header) for k in range(columns)]
+                cells[0] = self.id_anchor(r) + cells[0]
+                if r is rows[0] and self.id_anchor(t):
+                    cells[0] = self.anchor("tb", t.unit.id) + cells[0]
                 body.append((cells, r.unit.header))
                 change = None
                 if not self.visual and (r.status in (INSERTED, DELETED, MOVED_AWAY) or r.moved):

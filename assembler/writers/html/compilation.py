@@ -7,7 +7,7 @@ from collections import Counter
 from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
-from ...amendments.compile import Compilation
+from ...amendments.compile import Compilation, conflict_line
 from ...amendments.model import STATUS_WORDS
 from ...resources import TEMPLATES
 
@@ -20,5 +20,6 @@ def compilation_html(c: Compilation) -> bytes:
     for counts in c.summary.values():
         totals.update(counts)
     page = env.get_template("compilation.html.j2").render(
-        c=c, summary=sorted(c.summary.items()), totals=totals, status_words=STATUS_WORDS)
+        c=c, summary=sorted(c.summary.items()), totals=totals, status_words=STATUS_WORDS,
+        conflict_line=conflict_line)
     return page.encode("utf-8")

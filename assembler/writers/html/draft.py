@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
+from ..sandbox import BoundedSandbox as SandboxedEnvironment, render_bounded
 from markupsafe import Markup, escape
 
 from ...errors import AssemblerError
@@ -81,7 +81,9 @@ def template_error(err: Exception, name: str) -> AssemblerError:
     kind = {jinja2.UndefinedError: "uses something the data does not have",
             jinja2.exceptions.SecurityError: "tried something a template may not do"}
     what = next((v for k, v in kind.items() if isinstance(err, k)), "failed")
-    return AssemblerError(f"template {what}: {err}", file=filename, line=line,
+    reason = str(err) or {MemoryError: "it ran out of memory", RecursionError: "it recursed "
+                          "too deep"}.get(type(err), type(err).__name__)
+    return AssemblerError(f"template {what}: {reason}", file=filename, line=line,
                           hint="fix the template or the data it reads")
 
 
@@ -95,8 +97,8 @@ def render(name: str, context: dict, user_template: Path | None = None) -> str:
                                      file=str(user_template), hint="check the path")
             read_bytes(user_template, "template")  # a regular file of bounded size
             env = environment(user_template.resolve().parent)
-            return env.get_template(user_template.name).render(context)
-        return environment().get_template(name).render(context)
+            return render_bounded(env.get_template(user_template.name), context)
+        return render_bounded(environment().get_template(name), context)
     except AssemblerError:
         raise
     except Exception as err:  # jinja2 errors, and what a template's own code raises

@@ -24,35 +24,43 @@ def soffice() -> str | None:
 
 
 def docx_to_pdf(data: bytes, timeout: float = 180) -> bytes:
-    """Convert .docx bytes to PDF bytes with headless LibreOffice.
+    """Convert .docx bytes to PDF bytes with headless LibreOffice."""
+    return convert(data, "docx", "pdf", timeout)
+
+
+def convert(data: bytes, source: str, target: str, timeout: float = 180) -> bytes:
+    """Convert a document's bytes from one format to another (docx -> pdf for every PDF
+    output, doc -> docx for Word files from the Official Document System).
 
     Each call uses a private LibreOffice profile, so conversions running side by side (tests,
     other helpers) never wait on each other's lock or share a half-written profile.
     """
+    what = f"{target.upper()} output" if source == "docx" else f"reading a .{source} file"
     exe = soffice()
     if not exe:
-        raise AssemblerError("PDF output needs LibreOffice (soffice), which is not installed",
+        raise AssemblerError(f"{what} needs LibreOffice (soffice), which is not installed",
                              hint=INSTALL_HINT)
-    with tempfile.TemporaryDirectory(prefix="assembler-pdf-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="assembler-lo-") as tmp:
         work = Path(tmp)
-        src = work / "document.docx"
+        src = work / f"document.{source}"
         src.write_bytes(data)
         profile = (work / "profile").as_uri()
         cmd = [exe, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-               "--convert-to", "pdf", "--outdir", str(work), str(src)]
+               "--convert-to", target, "--outdir", str(work / "out"), str(src)]
         try:
             done = subprocess.run(cmd, capture_output=True, timeout=timeout,
                                   env={**os.environ, "HOME": str(work)})
         except subprocess.TimeoutExpired:
-            raise AssemblerError(f"LibreOffice did not finish converting to PDF in {timeout:.0f} s",
-                                 hint="try again, or write .docx and convert it yourself") from None
-        pdf = work / "document.pdf"
-        if done.returncode != 0 or not pdf.is_file():
+            raise AssemblerError(f"LibreOffice did not finish converting to {target.upper()} in "
+                                 f"{timeout:.0f} s",
+                                 hint="try again, or convert the file yourself") from None
+        out = work / "out" / f"document.{target}"
+        if done.returncode != 0 or not out.is_file():
             detail = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
-            raise AssemblerError("LibreOffice could not convert the document to PDF"
+            raise AssemblerError(f"LibreOffice could not convert the document to {target.upper()}"
                                  + (f": {detail[-1]}" if detail else ""),
                                  hint="check that `soffice --headless --version` works")
-        return pdf.read_bytes()
+        return out.read_bytes()
 
 
 def join_pdfs(parts: list[bytes]) -> bytes:

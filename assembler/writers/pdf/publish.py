@@ -25,3 +25,8 @@ def write_letters(draft: Draft, letters: list[Letter], layout: Layout) -> bytes:
 
 def write_redline(redline, *, visual: bool = True, comments: dict | None = None) -> bytes:
     return docx_to_pdf(redline_docx(redline, visual=True, comments=comments))
+
+
+def write_amendment(doc, layout=None) -> bytes:
+    from ..docx.amendment import write_amendment as amendment_docx
+    return docx_to_pdf(amendment_docx(doc, layout))

@@ -1,13 +1,21 @@
 """Comparison and concordance tables as an .xlsx workbook (openpyxl): one sheet per table,
-header row frozen, text wrapped, columns wide enough to read."""
+header row frozen, text wrapped, columns wide enough to read, rows tall enough for their
+text, each version's changes marked inside its text cell (bold inserted, struck out
+deleted, as in the .docx). Printed on A4 in landscape, the header row and the row's id on
+every page, as many pages across as the columns need at a readable size."""
 from __future__ import annotations
 
 import io
 import re
 
+import textwrap
+
 from openpyxl import Workbook
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 
 from ...compare.concordance import ConcordanceTable
 from ...compare.table import ComparisonTable
@@ -16,20 +24,24 @@ from .csv import concordance_records, table_records
 _HEAD_FILL = PatternFill("solid", fgColor="D9D9D9")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # characters a worksheet cannot hold
+BODY_FONT = "Calibri"  # the workbook's default, which plain cells use
+LINE_PT = 15          # one wrapped line of 11 pt text
+MAX_ROW_PT = 409      # the tallest row a worksheet allows
+PAGE_WIDTH = 95       # column-width units across landscape A4 at 100 %
 
 
 def _width(header: str) -> float:
     """Readable widths (in characters): wide for text, narrow for codes and numbers."""
     h = header.lower()
     if h.endswith(": text") or h == "rationale":
-        return 60
+        return 50
     if h.endswith(("proposers", "proposals")) or "proposers" in h:
-        return 24
+        return 16
     if h.endswith((": note", ": status")):
-        return 18
-    if h.endswith(": number") or "number" in h:
-        return 12
-    return 11
+        return 14
+    if h.endswith(": change"):
+        return 11  # "unchanged"
+    return 9
 
 
 def _sheet_name(wb: Workbook, name: str) -> str:
@@ -42,32 +54,90 @@ def _sheet_name(wb: Workbook, name: str) -> str:
     return name
 
 
-def add_sheet(wb: Workbook, name: str, records: list[list[str]]) -> None:
+def add_sheet(wb: Workbook, name: str, records: list[list[str]],
+              rich: dict[tuple[int, int], CellRichText] | None = None) -> None:
+    """One table as a sheet; `rich` holds (row, column) cells (1-based) with change marks."""
     ws = wb.create_sheet(_sheet_name(wb, name))
     for line in records:
         ws.append([_ILLEGAL.sub("", v) for v in line])
+    for (r, c), value in (rich or {}).items():
+        ws.cell(row=r, column=c).value = value
     header = records[0]
+    widths = [_width(h) for h in header]
     for i, h in enumerate(header, 1):
-        ws.column_dimensions[get_column_letter(i)].width = _width(h)
+        ws.column_dimensions[get_column_letter(i)].width = widths[i - 1]
         cell = ws.cell(row=1, column=i)
         cell.font = Font(bold=True)
         cell.fill = _HEAD_FILL
     for row in ws.iter_rows():
         for cell in row:
             cell.alignment = _WRAP
-    ws.freeze_panes = "C2" if header[:2] == ["row", "kind"] else "A2"
+    # Calc and Excel do not grow a row for wrapped text they did not lay out themselves
+    for r, line in enumerate(records, 1):
+        ws.row_dimensions[r].height = row_height(line, widths)
+    comparison = header[:2] == ["row", "kind"]
+    ws.freeze_panes = "C2" if comparison else "A2"
     ws.auto_filter.ref = ws.dimensions
     ws.print_title_rows = "1:1"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if comparison:
+        # one version's columns a page across, the row's id and kind repeated on each
+        ws.print_title_cols = "A:B"
+        starts = [i for i, h in enumerate(header, 1) if h.endswith(": number")]
+        for start in starts[1:]:
+            ws.col_breaks.append(Break(id=start - 1))
+        group = max(sum(widths[a - 1:b - 1]) for a, b in zip(starts, starts[1:] + [len(widths) + 1]))
+        ws.page_setup.scale = min(100, int(100 * PAGE_WIDTH / (sum(widths[:2]) + group)))
+    else:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.oddFooter.center.text = "&P/&N"  # page numbers
+
+
+def row_height(line: list[str], widths: list[float]) -> float:
+    """Points enough for the cell that wraps to the most lines, wrapped at words as a
+    spreadsheet does (about a character a width unit)."""
+    lines = 1
+    for text, width in zip(line, widths):
+        per_line = max(int(width * 1.1) - 1, 4)
+        lines = max(lines, sum(len(textwrap.wrap(part, per_line)) or 1
+                               for part in (text or "").split("\n")))
+    return min(MAX_ROW_PT, lines * LINE_PT)
+
+
+def marked_text(segments: tuple) -> CellRichText | None:
+    """A version's text with its changes: inserted words bold, deleted ones struck out,
+    the text's own italics kept. None when it is plain text with nothing changed."""
+    if not any(op != "=" or italic for op, _, italic in segments):
+        return None
+    blocks = []
+    for op, text, italic in segments:
+        font = InlineFont(rFont=BODY_FONT, sz=11, b=op == "+" or None,
+                          strike=op == "-" or None, i=italic or None)
+        blocks.append(TextBlock(font, _ILLEGAL.sub("", text)))
+    return CellRichText(blocks)
+
+
+def table_rich(table: ComparisonTable, header: list[str]) -> dict[tuple[int, int], CellRichText]:
+    text_columns = [i for i, h in enumerate(header, 1) if h.endswith(": text")]
+    out = {}
+    for r, row in enumerate(table.rows, 2):
+        for column, cell in zip(text_columns, row.cells):
+            value = marked_text(cell.runs())
+            if value is not None:
+                out[(r, column)] = value
+    return out
 
 
 def compare_xlsx(table: ComparisonTable, concordances: list[ConcordanceTable] = ()) -> bytes:
     wb = Workbook(write_only=False)
     wb.remove(wb.active)
-    add_sheet(wb, "Comparison", table_records(table))
+    records = table_records(table)
+    add_sheet(wb, "Comparison", records, table_rich(table, records[0]))
     for conc in concordances:
         add_sheet(wb, f"Concordance {conc.newer.short} - {conc.older.short}",
                   concordance_records(conc))

@@ -20,12 +20,15 @@ class TextDraft:
         self.draft = draft
         self.labels = compute_labels(draft)
         self.notes: list[str] = []
+        self.numbers: dict[str, int] = {}  # a footnote referred to twice keeps its number
 
     def text(self, content: Content) -> str:
         def note(fid: str) -> str:
-            fn = self.draft.footnote(fid)
-            self.notes.append(self.text(fn.content) if fn else "")
-            return f"[{len(self.notes)}]"
+            if fid not in self.numbers:
+                fn = self.draft.footnote(fid)
+                self.notes.append(self.text(fn.content) if fn else "")
+                self.numbers[fid] = len(self.notes)
+            return f"[{self.numbers[fid]}]"
 
         def ref(uid: str) -> str:
             label = self.labels.get(uid)
@@ -75,7 +78,8 @@ class TextDraft:
         label = self.labels[unit.id]
         at = INDENT * (degree + 1)
         mark_at = INDENT * degree if degree else 0
-        first = (" " * mark_at + label.mark).ljust(at) if label.mark else " " * at
+        # a label wider than its column ("(iii)") still leaves a space before the text
+        first = (" " * mark_at + label.mark + " ").ljust(at) if label.mark else " " * at
         out += self.wrap(self.text(unit.content), first, " " * at) + [""]
         for child in unit.children:
             self.marked(child, degree + 1, out)

@@ -1,0 +1,161 @@
+"""The amendment as the UN issues it, both ways: a proposal and the draft it amends -> the
+document's parts (masthead, proposers, "amendment to draft resolution A/C.3/80/L.24", the
+draft's title, numbered instructions in UN prose); and an issued amendment's printed lines ->
+a proposal against the draft it names. Pure: writers/*/amendment.py render the document,
+readers/amendment.py gives the printed lines.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..errors import AssemblerError
+from ..model import Draft
+from .model import Change, Proposal, number_changes
+from .prose import change_to_prose, instructions, prose_to_changes
+from .targets import UnitIndex
+
+_SESSION_NUMBER = re.compile(r"^\d+$")
+_AMENDMENT_TO = re.compile(r"^(?P<who>.+?):\*?\s*amendments?\s+to\s+(?P<what>(?:revised\s+)?"
+                           r"draft\s+(?:resolution|decision))\s+(?P<symbol>\S+)\s*$", re.I | re.S)
+_FOOTNOTE = re.compile(r"^\s*(?:\*{1,3}|[†‡])\s+\S")
+
+
+@dataclass(frozen=True)
+class AmendmentDocument:
+    symbol: str                 # the amendment's own symbol, A/C.3/80/L.57
+    date: str
+    proposers: tuple            # the proposer, then the co-sponsors
+    target_symbol: str          # the draft amended, A/C.3/80/L.3/Rev.1
+    target_kind: str            # "draft resolution", "revised draft resolution"
+    title: str                  # the draft's title
+    instructions: tuple         # sentences of UN prose
+    organ: str = "General Assembly"
+    session: str = ""
+    committee: str = ""
+    agenda_items: str = ""
+    agenda_titles: tuple = ()
+    distribution: str = "Limited"
+    original: str = "English"
+    job_number: str = ""
+
+    @property
+    def submitted(self) -> str:
+        """"Belarus and Russian Federation: amendment to revised draft resolution ..."."""
+        return f"{proposers_line(self.proposers)}: amendment to {self.target_kind} " \
+               f"{self.target_symbol}"
+
+
+def proposer_names(line: str) -> list[str]:
+    """"A, B and C" -> [A, B, C]; the last " and " of a list joins its last two names, so a
+    name holding "and" stands whole when it comes first ("Antigua and Barbuda, Belarus")."""
+    parts = [p.strip() for p in line.split(",") if p.strip()]
+    if parts and " and " in parts[-1]:
+        first, _, last = parts[-1].partition(" and ")
+        parts[-1:] = [first.strip(), last.strip()]
+    return parts
+
+
+def proposers_line(names) -> str:
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# ---------------------------------------------------------------- writing
+
+def document_for(prop: Proposal, base: Draft, *, symbol: str, date: str = "",
+                 job_number: str = "") -> AmendmentDocument:
+    """The document that tables `prop` against `base` (its targets named as `base` numbers
+    them). Refuses a base without a symbol: the document must name the draft it amends."""
+    meta = base.metadata
+    if not meta.symbol:
+        raise AssemblerError(f"the draft '{meta.version}' has no symbol; the amendment must "
+                             "name the draft it amends", hint="add 'symbol: A/C.3/80/L.24' to "
+                                                              "the draft's metadata")
+    if not symbol:
+        raise AssemblerError("an amendment document needs its own symbol",
+                             hint="give --symbol A/C.3/80/L.99")
+    index = UnitIndex(base)
+    sentences = tuple(change_to_prose(_resolved(c, index, prop), index)
+                      for c in prop.effective_changes)
+    session = meta.session
+    if _SESSION_NUMBER.match(session or ""):
+        from ..stages import session_words
+        session = session_words(int(session))
+    return AmendmentDocument(
+        symbol=symbol, date=date or prop.date, proposers=(prop.proposer,) + prop.co_sponsors,
+        target_symbol=meta.symbol,
+        target_kind="revised draft resolution" if "/Rev." in meta.symbol else "draft resolution",
+        title=meta.title, instructions=sentences, organ=meta.organ or "General Assembly",
+        session=session, committee=meta.get("committee") or meta.get("main-committee"),
+        agenda_items=meta.agenda_items,
+        agenda_titles=tuple(t.strip() for t in meta.get("agenda-titles").split(" / ")
+                            if t.strip()),
+        original=meta.original_language or "English", job_number=job_number)
+
+
+def _resolved(c: Change, index: UnitIndex, prop: Proposal) -> Change:
+    """The change naming units by id, so the sentence names them as the base numbers them."""
+    def named(t: str) -> str:
+        if not t:
+            return t
+        uid = index.resolve(t)
+        if uid is None and c.kind != "replace-throughout":
+            raise AssemblerError(f"{c.id}: {index.describe_missing(t)}", file=prop.file or None,
+                                 line=c.line)
+        return uid or t
+    if c.kind == "replace-throughout":
+        return c
+    return replace(c, target=named(c.target), destination=named(c.destination))
+
+
+# ---------------------------------------------------------------- reading
+
+@dataclass
+class ReadDocument:
+    values: dict                # the masthead, as readers/masthead.py reads it
+    instructions: list          # (line, sentence)
+    notes: list                 # (line, message): what was set aside
+
+
+def read_document(lines, masthead, file: str) -> ReadDocument:
+    """An issued amendment's instructions: the lines after its masthead and title, up to its
+    footnotes (a line opening with "*" and a space), as numbered or unnumbered sentences."""
+    values = masthead.values
+    submitted = values.get("submitted_by", "")
+    if not _AMENDMENT_TO.match(submitted):
+        raise AssemblerError("this is not an amendment document: no line 'X: amendment to "
+                             "draft resolution A/...' under its masthead", file=file,
+                             hint="import a draft with -o NAME.draft; an amendment with "
+                                  "-o NAME.yaml --base DRAFT")
+    body, notes = [], []
+    for line in lines[masthead.end:]:
+        text = "".join(s.text for s in line.spans)
+        if line.region in ("header", "footer"):
+            continue
+        if _FOOTNOTE.match(text) or line.region == "footnote":
+            notes.append((line.line, f"footnote set aside: {text.strip()}"))
+            continue
+        body.append((line.line, text))
+    return ReadDocument(values, instructions(body, file), notes)
+
+
+def proposal_from_document(doc: ReadDocument, base: Draft, pid: str, file: str) -> Proposal:
+    """The proposal an issued amendment makes against `base` (the draft it names)."""
+    m = _AMENDMENT_TO.match(doc.values["submitted_by"])
+    named = m["symbol"].strip().rstrip(".")
+    if base.metadata.symbol and base.metadata.symbol != named:
+        raise AssemblerError(f"the amendment is to {named}, but the base draft is "
+                             f"{base.metadata.symbol}", file=file,
+                             hint="give --base the draft the amendment names")
+    who = proposer_names(m["who"])
+    if not doc.instructions:
+        raise AssemblerError("no instructions under the title", file=file,
+                             hint="an amendment says what to change, e.g. 'Delete operative "
+                                  "paragraph 3.'")
+    index = UnitIndex(base)
+    changes: list[Change] = []
+    for line, sentence in doc.instructions:
+        changes += prose_to_changes(sentence, index, line=line, file=file)
+    return Proposal(pid, who[0], base.metadata.version, number_changes(pid, changes),
+                    co_sponsors=tuple(who[1:]), date=doc.values.get("date", ""), file=file)

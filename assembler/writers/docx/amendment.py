@@ -1,0 +1,71 @@
+"""The amendment document in Word, as the UN issues it: the L-document masthead (symbol,
+"Distr.: Limited", date, original language, session, committee, agenda item and its title),
+the proposers' line "X and Y: amendment to draft resolution A/...", the draft's title, then the
+instructions, numbered when there are several (hanging numbers, as operative paragraphs)."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ...amendments.document import AmendmentDocument
+from ...errors import AssemblerError
+from ...layout import Layout, load_layout
+from ...model import Draft, Metadata
+from ...ooxml import ParaFormat, Run
+from ...source.markup import parse_inline
+from ...stages import Masthead, agenda_line, job_parts
+from .draft import DraftDocx
+from .mastheads import furniture, limited_heading, top
+
+
+def write_amendment(doc: AmendmentDocument, layout: Layout | None = None) -> bytes:
+    layout = layout or load_layout()
+    dd = DraftDocx(Draft(Metadata(title=doc.title, symbol=doc.symbol)), layout)
+    dd.builder.title = f"{doc.symbol}: {doc.submitted}"
+    face = Masthead("L", "limited", doc.title, date=doc.date, organ=doc.organ,
+                    symbol=doc.symbol, distribution=doc.distribution,
+                    original=f"Original: {doc.original}", session=doc.session,
+                    agenda=agenda_line(doc.agenda_items) if doc.agenda_items else "",
+                    agenda_titles=doc.agenda_titles, submitted=doc.submitted)
+    if doc.job_number:  # issued: the job number and its barcode at the foot of page 1
+        job, barcode = job_parts(doc.job_number, "L")
+        face = replace(face, job_number=job, barcode=barcode)
+    top(dd, face)
+    _session_lines(dd, doc, face)
+    limited_heading(dd, face)
+    ind = layout.section("indents")
+    left = ind.get("body_left_cm", 1.27)
+    hang = ind.get("op_text_cm", 1.27)
+    numbered = len(doc.instructions) > 1
+    for n, sentence in enumerate(doc.instructions, 1):
+        words = _runs(dd, sentence)
+        runs = [Run(f"{n}."), Run(tab=True)] + words if numbered else words
+        dd.builder.paragraph(runs, ParaFormat(left_cm=left + hang,
+                                              first_line_cm=-hang if numbered else 0.0,
+                                              right_cm=ind.get("body_right_cm", 1.27),
+                                              tabs_cm=((left + hang, "left"),),
+                                              align="both", space_after_pt=6))
+    if doc.job_number:
+        furniture(dd, face)
+    return dd.builder.to_bytes(**dd.package_options)
+
+
+def _runs(dd, sentence: str) -> list[Run]:
+    """The sentence with the quoted text's markup shown (*Decides* in italics); a sentence
+    whose stars are not markup (a footnote mark quoted, "Court*") stays as written."""
+    try:
+        return dd.runs(parse_inline(sentence))
+    except AssemblerError:
+        return [Run(sentence)]
+
+
+def _session_lines(dd, doc: AmendmentDocument, face: Masthead) -> None:
+    """Session, committee and agenda item on the upper left, the item's title in bold."""
+    m = dd.layout.section("masthead")
+    width = dd.builder.page.width_cm - dd.builder.page.left_cm - dd.builder.page.right_cm
+    narrow = width * (1 - m.get("session_block_share", 0.55))
+    lines = [(t, False) for t in (face.session, doc.committee, face.agenda) if t]
+    lines += [(t, True) for t in face.agenda_titles]
+    for i, (text, bold) in enumerate(lines):
+        dd.builder.paragraph([Run(text, bold=bold)], ParaFormat(
+            right_cm=narrow, space_before_pt=m.get("session_space_before_pt", 12) if i == 0
+            else 0, space_after_pt=0, keep_next=True))

@@ -1,0 +1,148 @@
+"""LibreOffice itself, driven through Python-UNO (Debian's python3-uno, run by the system
+python3 in tests/uno_paragraphs.py): accepting every tracked change of a redline gives the
+new version, numbers included, and rejecting every change the old one; a paragraph a
+delegate inserts in Word renumbers the paragraphs after it."""
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+
+from conftest import ROOT
+from assembler.compare.authors import attribution_from
+from assembler.compare.redline import build_redline, default_who
+from assembler.numbering import compute_labels
+from assembler.readers.docx import read_docx_draft
+from assembler.source import load_draft
+from assembler.writers.docx.draft import build_docx
+from assembler.writers.docx.redline import build_redline_docx
+
+pytestmark = pytest.mark.slow
+DRAFTS = ROOT / "drafts" / "gcm-modalities"
+SYSTEM_PYTHON = "/usr/bin/python3"
+
+
+def uno_available() -> bool:
+    if not shutil.which("soffice") or not Path(SYSTEM_PYTHON).exists():
+        return False
+    return subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True).returncode == 0
+
+
+def libreoffice(tmp: Path, *jobs: tuple[Path, str]) -> dict[tuple[Path, str], dict]:
+    """What LibreOffice shows of each file (as-is, or after accepting or rejecting every
+    tracked change): its paragraphs as [label, text] and how many tracked changes remain."""
+    if not uno_available():
+        pytest.skip("LibreOffice with python3-uno is not installed (make sysdeps)")
+    args = [f"{path}:{mode}" for path, mode in jobs]
+    run = subprocess.run([SYSTEM_PYTHON, str(Path(__file__).parent / "uno_paragraphs.py"),
+                          str(tmp / "lo-profile"), *args],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    out = json.loads(run.stdout)
+    return {job: out[arg] for job, arg in zip(jobs, args)}
+
+
+def numbered(paragraphs: list) -> list[tuple[str, str]]:
+    """(label, first words) of every numbered paragraph, in order."""
+    return [(label, " ".join(text.split()[:6])) for label, text in paragraphs if label]
+
+
+def expected_labels(draft) -> list[str]:
+    labels = compute_labels(draft)
+    return [lab.mark for lab in labels.values() if lab.kind in ("op", "sub") and lab.mark]
+
+
+def test_rev1_redline_accepted_is_rev1_and_rejected_is_the_first_draft(tmp_path):
+    first, rev1 = load_draft(DRAFTS / "first-draft.draft"), load_draft(DRAFTS / "rev1.draft")
+    red = tmp_path / "redline.docx"
+    red.write_bytes(build_redline_docx(build_redline(
+        first, rev1, attribution=attribution_from(rev1, default_who(rev1)))))
+    old, new = tmp_path / "first.docx", tmp_path / "rev1.docx"
+    old.write_bytes(build_docx(first))
+    new.write_bytes(build_docx(rev1))
+    seen = libreoffice(tmp_path, (red, "accept"), (red, "reject"), (new, "as-is"), (old, "as-is"))
+    accepted, rejected = seen[(red, "accept")], seen[(red, "reject")]
+    assert accepted["changes"] == 0 and rejected["changes"] == 0
+    # every numbered paragraph, label and words, as LibreOffice shows each version built alone
+    assert numbered(accepted["paragraphs"]) == numbered(seen[(new, "as-is")]["paragraphs"])
+    assert numbered(rejected["paragraphs"]) == numbered(seen[(old, "as-is")]["paragraphs"])
+    # and those labels are the ones each version prints
+    assert [lab for lab, _ in numbered(accepted["paragraphs"])] == expected_labels(rev1)
+    assert [lab for lab, _ in numbered(rejected["paragraphs"])] == expected_labels(first)
+    # the whole text too (the masthead's changed lines included)
+    body = lambda ps: [(lab, " ".join(t.split())) for lab, t in ps if t.strip()]  # noqa: E731
+    assert body(accepted["paragraphs"]) == body(seen[(new, "as-is")]["paragraphs"])
+    assert body(rejected["paragraphs"]) == body(seen[(old, "as-is")]["paragraphs"])
+
+
+def insert_after(path: Path, out: Path, words: str, track: bool) -> None:
+    """A delegate in Word puts the cursor at the end of OP 3 and presses Enter: the new
+    paragraph has OP 3's paragraph properties (its numbering), then types `words`."""
+    d = docx.Document(str(path))
+    op3 = next(p for p in d.paragraphs if p.text.startswith("Reaffirms") or
+               p._p.pPr is not None and p._p.pPr.numPr is not None and
+               p.text.startswith(("Decides also that the conference", "Also decides")))
+    new = copy.deepcopy(op3._p)
+    for child in list(new):
+        if child.tag != new.pPr.tag:
+            new.remove(child)
+    op3._p.addnext(new)
+    para = docx.text.paragraph.Paragraph(new, op3._parent)
+    run = para.add_run(words)
+    if track:
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+        ins = OxmlElement("w:ins")
+        ins.set(qn("w:id"), "9001")
+        ins.set(qn("w:author"), "Delegation A")
+        ins.set(qn("w:date"), "2017-01-20T00:00:00Z")
+        run._r.addprevious(ins)
+        ins.append(run._r)
+        rpr = new.pPr.get_or_add_rPr() if hasattr(new.pPr, "get_or_add_rPr") else None
+        mark = OxmlElement("w:ins")
+        mark.set(qn("w:id"), "9002")
+        mark.set(qn("w:author"), "Delegation A")
+        mark.set(qn("w:date"), "2017-01-20T00:00:00Z")
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            new.pPr.append(rpr)
+        rpr.append(mark)
+    d.save(str(out))
+
+
+@pytest.mark.parametrize("track", [False, True])
+def test_a_paragraph_inserted_in_word_renumbers_what_follows(tmp_path, track):
+    first = load_draft(DRAFTS / "first-draft.draft")
+    built, edited = tmp_path / "first.docx", tmp_path / "edited.docx"
+    built.write_bytes(build_docx(first))
+    words = "Decides to review these modalities at its seventy-third session;"
+    insert_after(built, edited, words, track)
+    jobs = [(built, "as-is"), (edited, "accept" if track else "as-is")]
+    if track:
+        jobs.append((edited, "reject"))
+    seen = libreoffice(tmp_path, *jobs)
+    before = numbered(seen[(built, "as-is")]["paragraphs"])
+    after = numbered(seen[jobs[1]]["paragraphs"])
+    ops_before = [(lab, t) for lab, t in before if lab[:-1].isdigit()]
+    ops_after = [(lab, t) for lab, t in after if lab[:-1].isdigit()]
+    k = next(i for i, (_, t) in enumerate(ops_after) if t.startswith("Decides to review"))
+    assert ops_after[k][0] == f"{k + 1}."
+    # the paragraphs after it moved up by one; those before kept their numbers
+    assert ops_after[:k] == ops_before[:k]
+    assert [t for _, t in ops_after[k + 1:]] == [t for _, t in ops_before[k:]]
+    assert [lab for lab, _ in ops_after[k + 1:]] == [f"{n}." for n in range(k + 2, len(ops_after) + 1)]
+    if track:
+        assert numbered(seen[(edited, "reject")]["paragraphs"]) == before
+    # and the importer reads the new paragraph as an operative paragraph, the rest by id
+    back = read_docx_draft(edited.read_bytes()).draft if not track else None
+    if back is not None:
+        ops = [o for o in back.operative if hasattr(o, "children")]
+        assert len(ops) == len(first.operative_paragraphs()) + 1
+        assert ops[k].content and "review these modalities" in "".join(
+            getattr(i, "text", "") for i in ops[k].content)
+        assert [o.id for o in ops[:k]] == [o.id for o in first.operative_paragraphs()[:k]]

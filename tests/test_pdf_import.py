@@ -1,0 +1,269 @@
+"""PDF in: the page's own facts (fonts, sizes, positions, rules) read from the PDFs that
+`assembler build` prints through LibreOffice, checked against poppler's pdftotext, and the
+PDFs no import should take (a scan, a password, a letter, hostile files) refused in one line."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import pdffiles
+from conftest import ROOT, run_cli
+from assembler.errors import AssemblerError
+from assembler.inline import plain
+from assembler.model import Text
+from assembler.readers import read_any
+from assembler.readers.pdf import Limits, printed_from_pdf
+from assembler.source import load_draft
+
+VERSIONS = ["first-draft", "rev1", "rev2", "l-document", "resolution", "events-mapping"]
+NEG = ROOT / "drafts" / "gcm-modalities"
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> dict[str, Path]:
+    """Every committed example version printed to PDF once, through LibreOffice."""
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice is not installed (make sysdeps)")
+    out = tmp_path_factory.mktemp("built-pdf")
+    paths = {}
+    for v in VERSIONS:
+        paths[v] = out / f"{v}.pdf"
+        done = run_cli("build", NEG / f"{v}.draft", "-o", paths[v])
+        assert done.returncode == 0, done.stderr
+    return paths
+
+
+def _poppler(path: Path) -> str:
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler's pdftotext is not installed (make sysdeps)")
+    return subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+
+
+def _words(text: str) -> Counter:
+    return Counter(w for w in (t.strip(".,;:()\"'") for t in text.split()) if w)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("version", VERSIONS)
+def test_every_character_and_word_on_the_page_is_read(built, version):
+    """No character lost or added against an independent reader; a word breaks only where
+    pdftotext breaks it (a superscript marker aside, which it sets apart: '2017 1 ;')."""
+    doc, _ = printed_from_pdf(built[version])
+    mine = " ".join(l.text for l in doc.lines if l.region != "rule")
+    theirs = _poppler(built[version])
+    assert Counter(mine.replace(" ", "")) == Counter("".join(theirs.split()))
+    assert _words(mine) == _words(theirs)
+
+
+@pytest.mark.slow
+def test_what_the_page_shows_of_an_l_document(built):
+    src = load_draft(NEG / "l-document.draft")
+    doc, warnings = printed_from_pdf(built["l-document"])
+    assert doc.layout and doc.pages == 5
+    lines = doc.lines
+    # italics from the font: every preambular lead as printed, at the start of its line
+    leads = [c.text for p in src.preamble for c in p.content[:1] if isinstance(c, Text) and c.italic]
+    firsts = [l.spans[0] for l in lines if l.spans]
+    for lead in leads:
+        assert any(s.italic and s.text == lead for s in firsts), lead
+    # superscripts by size and rise: "73rd" and the footnote markers on page 2
+    rd = next(l for l in lines if "general debate of the 73" in l.text)
+    assert [s.text for s in rd.spans if s.sup] == ["rd"]
+    page2 = [l for l in lines if l.page == 2]
+    assert [s.text for l in page2 if l.region == "body" for s in l.spans if s.sup] == ["1", "2"]
+    # the footnote area under its rule: the rule, then the two notes, each opening with its
+    # raised number
+    regions = [l.region for l in page2]
+    rule = regions.index("rule")
+    notes = [l for l in page2[rule + 1:] if l.region == "footnote"]
+    assert notes and all(r == "body" for r in regions[1:rule] if r not in ("header",))
+    assert [l.spans[0].text for l in notes if l.spans[0].sup] == ["1", "2"]
+    assert plain(src.footnotes[0].content).startswith(notes[0].text[1:].strip()[:40])
+    # furniture by position, wording and repetition; each said with page and line
+    headers = [l for l in lines if l.region == "header"]
+    assert [l.page for l in headers] == [2, 3, 4, 5] and {l.text for l in headers} == {"A/71/L.58"}
+    footers = {l.text for l in lines if l.region == "footer"}
+    assert footers == {"17-05010 (E)", "*1705010*", "2/5", "3/5", "4/5", "5/5", "17-05010"}
+    said = "\n".join(str(w) for w in warnings)
+    assert "page 2, line 1 and 3 more page(s): 'A/71/L.58' read as the running header" in said
+    assert re.search(r"page 1, line \d+: '17-05010 \(E\)' read as the running footer", said)
+    # indentation from the text column: hanging numbers and labels stand left of their text
+    one = next(i for i, l in enumerate(lines) if l.text == "1.")
+    assert lines[one + 1].text.startswith("Decides that") and lines[one + 1].indent > lines[one].indent
+    a = next(l for l in lines if l.text == "(a)")
+    assert a.indent == lines[one + 1].indent
+    # the masthead in reading order, the enacting formula after a gap
+    assert [l.text for l in lines[:3]] == ["United Nations", "A/71/L.58", "Distr.: Limited"]
+    formula = next(l for l in lines if l.text == "The General Assembly,")
+    assert formula.spans[0].italic and formula.gap_before >= 0.5
+
+
+@pytest.mark.slow
+def test_centred_title_of_an_informal_draft(built):
+    doc, _ = printed_from_pdf(built["first-draft"])
+    stage = next(l for l in doc.lines if l.text == "First Draft of the Resolution")
+    assert stage.centred and stage.spans[0].bold
+    assert not any(l.centred for l in doc.lines if l.text.startswith(("Recalling", "1.")))
+
+
+# ------------------------------------------------------------------ what is refused
+
+def _refused(tmp_path: Path, name: str, data: bytes | None = None, *, sparse: int = 0):
+    src = tmp_path / name
+    if data is not None:
+        src.write_bytes(data)
+    if sparse:
+        with open(src, "r+b") as fh:
+            fh.truncate(sparse)
+    out = tmp_path / "out.draft"
+    done = run_cli("import", src, "-o", out)
+    assert done.returncode == 2, done.stdout + done.stderr
+    lines = [l for l in done.stderr.splitlines() if l.strip()]
+    assert len(lines) == 1 and "Traceback" not in done.stderr, done.stderr
+    assert str(src) in lines[0]
+    assert not out.exists() and not list(tmp_path.glob("*.tmp*"))
+    return lines[0]
+
+
+def test_a_scanned_pdf_has_no_text_layer(tmp_path):
+    line = _refused(tmp_path, "scan.pdf", pdffiles.scanned())
+    assert "no text layer" in line and "no OCR" in line
+
+
+def test_an_encrypted_pdf(tmp_path, built):
+    line = _refused(tmp_path, "locked.pdf", pdffiles.encrypted(built["first-draft"].read_bytes()))
+    assert "encrypted with a password" in line
+
+
+def test_a_pdf_that_is_no_un_document_imports_as_text_with_warnings(tmp_path):
+    """A letter: no masthead, no formula, no numbers. Every paragraph is kept as text, each
+    with a warning naming its page and line, and the draft written passes `check`."""
+    src = tmp_path / "letter.pdf"
+    src.write_bytes(pdffiles.letter())
+    out = tmp_path / "letter.draft"
+    done = run_cli("import", src, "-o", out)
+    assert done.returncode == 0, done.stderr
+    said = done.stderr.splitlines()
+    kept = [w for w in said if "paragraph without number" in w]
+    assert len(kept) == 3 and all(re.search(r"letter\.pdf:\d+: warning: page 1: ", w) for w in kept)
+    assert any("does not read as a UN document" in w for w in said)
+    d = load_draft(out)
+    text = " ".join(plain(u.content) for u in d.units() if hasattr(u, "content"))
+    assert _words(text) == _words(_poppler(src))
+    assert run_cli("check", out).returncode == 0
+
+
+def test_a_file_that_is_no_pdf(tmp_path):
+    line = _refused(tmp_path, "notes.pdf", b"Minutes of the meeting\n" * 20)
+    assert "not a PDF" in line
+
+
+def test_too_many_pages(tmp_path):
+    line = _refused(tmp_path, "long.pdf", pdffiles.many_pages(1001))
+    assert "1001 pages, over the limit of 1000" in line
+
+
+def test_too_big_a_file(tmp_path):
+    line = _refused(tmp_path, "huge.pdf", pdffiles.letter(), sparse=65 * 2**20)
+    assert "65 MiB, over the limit of 64 MiB" in line
+
+
+def test_a_decompression_bomb_is_stopped_by_the_memory_ceiling(tmp_path):
+    """3 GiB of spaces in one compressed stream (3 MiB on disk): the child that reads it
+    runs out of its 2 GiB and the import says so, instead of taking the machine's memory."""
+    line = _refused(tmp_path, "bomb.pdf", pdffiles.inflating(3.0))
+    assert "needed more than 2 GiB of memory" in line
+
+
+def test_the_time_budget_and_the_page_density_limit(built):
+    with pytest.raises(AssemblerError, match="took longer than 0 s"):
+        printed_from_pdf(built["l-document"], Limits(seconds=0.01))
+    with pytest.raises(AssemblerError, match="page 1 holds .* characters, over the limit of 100"):
+        printed_from_pdf(built["l-document"], Limits(max_chars_per_page=100))
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the bounded child needs fork")
+def test_the_memory_ceiling_is_the_childs_not_ours(tmp_path):
+    src = tmp_path / "bomb.pdf"
+    src.write_bytes(pdffiles.inflating(0.5))
+    with pytest.raises(AssemblerError, match="needed more than 0 GiB"):
+        printed_from_pdf(src, Limits(memory=256 * 2**20))
+    # this process is untouched and reads on
+    import resource
+    assert resource.getrlimit(resource.RLIMIT_AS)[0] == resource.RLIM_INFINITY
+
+
+# ------------------------------------------------------------------ the round trip
+
+def ids_aside(d):
+    """The draft with every id given by position (pp1, op1, op1.1, h1, fn1 in the order of
+    the markers), cross-references following: two readings of one text compare equal
+    whatever ids each gave."""
+    from dataclasses import replace as _r
+    from assembler.inline import footnote_refs
+    from assembler.model import CrossRef, FootnoteRef, Heading
+    names: dict[str, str] = {}
+    for n, p in enumerate(d.preamble, 1):
+        names[p.id] = f"pp{n}"
+
+    def subs(units, prefix):
+        for k, u in enumerate(units, 1):
+            names[u.id] = f"{prefix}.{k}"
+            subs(u.children, names[u.id])
+    ops = heads = 0
+    for u in d.operative:
+        if isinstance(u, Heading):
+            heads += 1
+            names[u.id] = f"h{heads}"
+        else:
+            ops += 1
+            names[u.id] = f"op{ops}"
+            subs(u.children, names[u.id])
+    order = [f for u in d.units() if hasattr(u, "content") and u.kind != "fn"
+             for f in footnote_refs(u.content)]
+    for f in dict.fromkeys(order):
+        names.setdefault(f, f"fn{len([v for v in names.values() if v.startswith('fn')]) + 1}")
+
+    def content(c):
+        return tuple(CrossRef(names.get(i.target, i.target)) if isinstance(i, CrossRef) else
+                     FootnoteRef(names.get(i.footnote, i.footnote)) if isinstance(i, FootnoteRef)
+                     else i for i in c)
+
+    def unit(u):
+        u = _r(u, id=names.get(u.id, u.id), content=content(u.content))
+        return _r(u, children=tuple(unit(c) for c in u.children)) if hasattr(u, "children") else u
+    notes = sorted((_r(f, id=names.get(f.id, f.id), content=content(f.content))
+                    for f in d.footnotes), key=lambda f: f.id)
+    return _r(d, preamble=tuple(unit(p) for p in d.preamble),
+              operative=tuple(unit(u) for u in d.operative), footnotes=tuple(notes))
+
+
+# What a face prints of the metadata (the rest is bookkeeping: negotiation, version,
+# based-on, the record of changes, the illustrative note).
+PRINTED = ("title", "date", "symbol", "stage", "stage-label", "organ", "formula", "session",
+           "agenda-items", "agenda-titles", "original-language", "submitted-by", "job-number",
+           "closing", "adopted-on", "adopted-from")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("version", ["first-draft", "rev1", "rev2", "l-document", "resolution"])
+def test_a_built_pdf_imports_back_to_an_equal_model(built, version):
+    src = load_draft(NEG / f"{version}.draft")
+    result = read_any(built[version])
+    back, want = ids_aside(result.draft), ids_aside(src)
+    assert back.preamble == want.preamble
+    assert back.operative == want.operative
+    assert back.footnotes == want.footnotes
+    assert back.annexes == want.annexes
+    for key in PRINTED:
+        assert back.metadata.get(key) == want.metadata.get(key), key
+    # every guess named with its page (and line where there is one)
+    assert all(re.search(r"page \d+", str(w)) for w in result.warnings
+               if "found:" not in str(w))

@@ -1,0 +1,86 @@
+"""Run by Debian's system python3 (python3-uno), not the project's venv: opens .docx files in
+LibreOffice through UNO, optionally accepts or rejects every tracked change, and prints, as
+JSON, each body paragraph's list label (Word numbering as LibreOffice counts it) and text.
+
+    /usr/bin/python3 uno_paragraphs.py PROFILE_DIR FILE:MODE [FILE:MODE ...]
+
+MODE is "as-is", "accept" or "reject". One LibreOffice, on a private profile, serves all."""
+import json
+import os
+import subprocess
+import sys
+import time
+import uuid
+
+import uno
+from com.sun.star.beans import PropertyValue
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name, p.Value = name, value
+    return p
+
+
+def connect(profile):
+    pipe = "asm" + uuid.uuid4().hex[:12]
+    proc = subprocess.Popen(
+        ["soffice", "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
+         "-env:UserInstallation=" + uno.systemPathToFileUrl(profile),
+         "--accept=pipe,name=%s;urp;" % pipe],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext(
+        "com.sun.star.bridge.UnoUrlResolver", local)
+    for _ in range(240):
+        try:
+            ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+            return proc, ctx
+        except Exception:
+            time.sleep(0.5)
+    proc.kill()
+    raise SystemExit("LibreOffice did not answer on its pipe")
+
+
+def paragraphs(doc):
+    out = []
+    enum = doc.getText().createEnumeration()
+    while enum.hasMoreElements():
+        el = enum.nextElement()
+        if not el.supportsService("com.sun.star.text.Paragraph"):
+            continue  # a table
+        out.append([el.getPropertyValue("ListLabelString") or "", el.getString()])
+    return out
+
+
+def main():
+    profile, jobs = sys.argv[1], sys.argv[2:]
+    proc, ctx = connect(profile)
+    results = {}
+    try:
+        smgr = ctx.ServiceManager
+        desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        dispatcher = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+        for job in jobs:
+            path, mode = job.rsplit(":", 1)
+            doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(os.path.abspath(path)),
+                                               "_blank", 0, (prop("Hidden", True),))
+            if mode != "as-is":
+                command = ".uno:AcceptAllTrackedChanges" if mode == "accept" \
+                    else ".uno:RejectAllTrackedChanges"
+                frame = doc.getCurrentController().getFrame()
+                dispatcher.executeDispatch(frame, command, "", 0, ())
+            results[job] = {"paragraphs": paragraphs(doc),
+                            "changes": doc.getRedlines().getCount()
+                            if hasattr(doc, "getRedlines") else -1}
+            doc.close(True)
+        desktop.terminate()
+    finally:
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    print(json.dumps(results))
+
+
+main()
