@@ -59,12 +59,12 @@ def _read_pdf(path: Path, **meta: str) -> ImportResult:
     """A PDF: the page's own facts (fonts, positions, rules) into the same structurer."""
     from .pdf import printed_from_pdf
     from .structure import structure
-    from .docx_text import _foreign_cross_refs
+    from .docx_text import foreign_cross_refs
     doc, warnings = printed_from_pdf(path)
     result = structure(doc, **meta)
     result.warnings[:0] = warnings
     # "paragraphs 14 and 19" point at this draft's paragraphs, as in a Word file read
-    result.draft = _foreign_cross_refs(result.draft)
+    result.draft = foreign_cross_refs(result.draft)
     return result
 
 
