@@ -53,7 +53,7 @@ def import_amendment(source: Path, output: Path, base: Optional[Path], pid: str,
     from ..amendments.document import proposal_from_document, read_document
     from ..amendments.prose import change_to_prose
     from ..amendments.targets import UnitIndex
-    from ..amendments.yamlio import dump_proposal
+    from ..amendments.yamlout import dump_proposal
     from ..fs.names import check_name
     from ..readers.amendment import read_amendment_lines
     if base is None:
