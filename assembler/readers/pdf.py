@@ -115,7 +115,10 @@ def _crash(err: BaseException, path: Path, limits: Limits) -> AssemblerError:
     chain = [err]
     while chain[-1].__cause__ or chain[-1].__context__:
         chain.append(chain[-1].__cause__ or chain[-1].__context__)
-    if any(isinstance(e, MemoryError) or "allocate" in str(e) for e in chain):
+    # out of memory shows as MemoryError, a buffer that cannot be allocated, or a library
+    # that cannot be mapped in
+    if any(isinstance(e, MemoryError) or "allocate" in str(e) or "failed to map" in str(e)
+           for e in chain):
         return AssemblerError(f"reading the PDF needed more than {limits.memory / 2**30:.0f} GiB "
                               f"of memory; stopped", file=str(path),
                               hint="a hostile file (a compressed stream that inflates without "
