@@ -39,6 +39,7 @@ _SPONSORS = re.compile(r"^(.+?):(\*?)\s*(draft (?:resolution|decision)|(?:revise
                        r"|revised draft (?:resolution|decision))\s*$", re.I)
 _SUBMITTED = re.compile(r"^(?:Revised )?Draft (?:resolution|decision) submitted by (?:the )?(.+?)(\*?)$",
                         re.I)
+_ILLUSTRATIVE = re.compile(r"^\[?Illustrative: (.+?)\]?$", re.S)
 _RES_TITLE = re.compile(r"^(\d+/\d+)\.\s+(.+)$")
 _CLOSING = re.compile(r"^(\d+(?:st|nd|rd|th) plenary meeting)$")
 _STAGE_WORDS = [(re.compile(p, re.I), s) for p, s in (
@@ -158,6 +159,10 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
                 if a.group(2):
                     v["adopted-on"] = a.group(2)
             title_due = True
+        elif _ILLUSTRATIVE.match(t):
+            # the note this tool prints on a version whose symbol and date are made up
+            text, i = block(start)
+            v["illustrative"] = _ILLUSTRATIVE.match(text).group(1).strip()
         elif t.startswith("[") and _REFERENCE.match(block(start)[0]):
             text, i = block(start)
             r = _REFERENCE.match(text)
