@@ -109,8 +109,9 @@ demo: setup sysdeps
 	# A/RES/80/4) is imported (it must equal the committed drafts/$(UPDATE)/res-80-4.draft),
 	# this year's draft was edited from it (drafts/$(UPDATE)/l-81.draft, symbol and sponsor
 	# illustrative), and the L-document goes out with Track Changes against the issued text.
+	# (An issued version is never overwritten, so the build's copy is removed first.)
 	@if [ -f $(REAL)/A_RES_80_4.txt ]; then \
-	  mkdir -p build/$(UPDATE) && \
+	  mkdir -p build/$(UPDATE) && rm -f build/$(UPDATE)/res-80-4.draft && \
 	  $(ASM) import $(REAL)/A_RES_80_4.txt -o build/$(UPDATE)/res-80-4.draft -q && \
 	  cmp build/$(UPDATE)/res-80-4.draft drafts/$(UPDATE)/res-80-4.draft && \
 	  $(ASM) check drafts/$(UPDATE)/l-81.draft && \

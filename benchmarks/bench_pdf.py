@@ -42,11 +42,11 @@ def main() -> None:
         with pdfplumber.open(pdf) as doc:
             pages = len(doc.pages)
         print(f"2,000 operative paragraphs: {pages} pages, {pdf.stat().st_size // 1024} KiB PDF")
-        base_s, base_m = measure(plumber_text, repeat=2)
+        base_s, base_m = measure(plumber_text, repeat=1)
         print(row("pdfplumber: extract_text, every page (base)", base_s, base_m))
-        s, m = measure(lambda: printed_from_pdf(pdf), repeat=2)
+        s, m = measure(lambda: printed_from_pdf(pdf), repeat=1)
         print(row("assembler: the page facts (printed lines)", s, m, base_s, base_m))
-        s, m = measure(lambda: read_any(pdf), repeat=2)
+        s, m = measure(lambda: read_any(pdf), repeat=1)
         print(row("assembler import .pdf -> Draft", s, m, base_s, base_m))
         back = read_any(pdf).draft
         print(f"  read back: {len(back.operative_paragraphs())} operative paragraphs, "

@@ -95,13 +95,18 @@ def test_the_docx_imports_back_to_an_equal_proposal(written, tmp_path):
     assert back.changes == original.changes   # ids, words, texts, positions: all of them
 
 
-def test_the_pdf_is_written_through_libreoffice(tmp_path):
+def test_the_pdf_is_written_through_libreoffice_and_imports_back(tmp_path):
     if not shutil.which("soffice"):
         pytest.skip("LibreOffice is needed")
     out = tmp_path / "A-1.pdf"
-    r = run_cli("amendment-doc", EXAMPLE, "--base", L_DOC, "--symbol", "A/71/L.60", "-o", out)
+    r = run_cli("amendment-doc", EXAMPLE, "--base", L_DOC, "--symbol", "A/71/L.60",
+                "--job-number", "17-05200", "-o", out)
     assert r.returncode == 0, r.stderr
     assert out.read_bytes()[:5] == b"%PDF-"
+    back = tmp_path / "A-1.yaml"
+    r = run_cli("import", out, "--base", L_DOC, "-o", back, "--id", "A-1")
+    assert r.returncode == 0, r.stderr
+    assert replace(load_proposal(back), file="") == replace(load_proposal(EXAMPLE), file="")
 
 
 # ---------------------------------------------------------------- the issued ones

@@ -1,5 +1,5 @@
 """Fuzzing every reader through the command, in-process: random and mutated drafts, YAML and
-prose proposals, Word parts, Akoma Ntoso and UN text. Whatever the input, the command ends
+prose proposals, Word parts, Akoma Ntoso, PDF and UN text. Whatever the input, the command ends
 with 0, 1 or 2, never a traceback, and writes nothing when it fails. The whole set stays
 within about a minute (max_examples below); `FUZZ_REPORT=1 pytest tests/test_fuzz.py -s`
 prints how many inputs were tried and the process's peak memory."""
@@ -99,6 +99,15 @@ def outcome(args: list, outputs: list[Path], kind: str) -> None:
         assert not [p for p in folder.iterdir() if p.name.endswith(".part")]
 
 
+def imported(d: Path, name: str, data: bytes, kind: str) -> tuple[Path, Path]:
+    """`data` written as d/name and imported to d/out/in.draft: (source, output)."""
+    src, out = d / name, d / "out" / "in.draft"
+    src.write_bytes(data)
+    out.parent.mkdir()
+    outcome(["import", src, "-o", out, "-q"], [out], kind)
+    return src, out
+
+
 class Scratch:
     """A fresh folder per example (hypothesis runs many examples in one test call)."""
 
@@ -185,11 +194,7 @@ def _replace_part(name: str, body: bytes) -> bytes:
     mutated(DOCX, 4)))
 def test_fuzz_docx(data):
     with Scratch() as d:
-        src = d / "in.docx"
-        src.write_bytes(data)
-        out = d / "out" / "in.draft"
-        out.parent.mkdir()
-        outcome(["import", src, "-o", out, "-q"], [out], "Word (import)")
+        src, _ = imported(d, "in.docx", data, "Word (import)")
         props = d / "props"
         props.mkdir()
         outcome(["import", src, "--changes", "proposals", "--base", FIRST_DRAFT, "-o", props,
@@ -203,11 +208,17 @@ AKN = export_akn(load_draft(FIRST_DRAFT))
 @given(inputs(AKN))
 def test_fuzz_akoma_ntoso(data):
     with Scratch() as d:
-        src = d / "in.akn.xml"
-        src.write_bytes(data)
-        out = d / "out" / "in.draft"
-        out.parent.mkdir()
-        outcome(["import", src, "-o", out, "-q"], [out], "Akoma Ntoso (import)")
+        imported(d, "in.akn.xml", data, "Akoma Ntoso (import)")
+
+
+PDF = __import__("pdffiles").letter()
+
+
+@settings(FUZZ, max_examples=15)
+@given(inputs(PDF))
+def test_fuzz_pdf(data):
+    with Scratch() as d:
+        imported(d, "in.pdf", data, "PDF (import)")
 
 
 TEXTS = [SEED] + sorted(REAL.glob("*.txt")) if SEED.exists() else []
@@ -218,11 +229,7 @@ TEXTS = [SEED] + sorted(REAL.glob("*.txt")) if SEED.exists() else []
 @given(st.sampled_from(TEXTS or [FIRST_DRAFT]).flatmap(lambda p: inputs(p.read_bytes()[:20000])))
 def test_fuzz_un_text(data):
     with Scratch() as d:
-        src = d / "in.txt"
-        src.write_bytes(data)
-        out = d / "out" / "in.draft"
-        out.parent.mkdir()
-        outcome(["import", src, "-o", out, "-q"], [out], "UN text (import)")
+        _, out = imported(d, "in.txt", data, "UN text (import)")
         if out.exists():
             outcome(["check", out], [], "UN text (check of the import)")
 

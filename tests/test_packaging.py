@@ -87,7 +87,8 @@ def test_the_installed_wheel_works_from_another_folder(wheel, tmp_path):
         res = run("-m", "assembler", *step)
         assert res.returncode == 0, (step, res.stderr)
         assert "Traceback" not in res.stderr
-    assert "proposals," in run("-m", "assembler", "proposals", "rev1").stderr
+    listed = run("-m", "assembler", "proposals", "rev1")
+    assert "valid" in listed.stderr and "P-19" in listed.stdout
     with zipfile.ZipFile(work / "first-draft.docx") as z:
         body = z.read("word/document.xml").decode("utf-8")
         styles = z.read("word/styles.xml").decode("utf-8")

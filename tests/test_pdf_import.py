@@ -19,6 +19,7 @@ from assembler.inline import plain
 from assembler.model import Text
 from assembler.readers import read_any
 from assembler.readers.pdf import Limits, printed_from_pdf
+from assembler.readers.printed import Span
 from assembler.source import load_draft
 
 VERSIONS = ["first-draft", "rev1", "rev2", "l-document", "resolution", "events-mapping"]
@@ -267,3 +268,40 @@ def test_a_built_pdf_imports_back_to_an_equal_model(built, version):
     # every guess named with its page (and line where there is one)
     assert all(re.search(r"page \d+", str(w)) for w in result.warnings
                if "found:" not in str(w))
+
+
+def test_furniture_is_what_repeats_or_says_so_not_a_page_top():
+    """Ten pages: the symbol over pages 2-10 and "n/10" under them are furniture; a
+    heading and a paragraph's last word that open two pages each are text."""
+    from assembler.readers.pdf_layout import RawLine, furniture
+
+    def line(page, text, top, size=10.0):
+        ln = RawLine([], page, 72.0, 300.0, top, top + size, size)
+        ln.spans = (Span(text),)
+        return ln
+    pages = []
+    for p in range(1, 11):
+        lines = [line(p, "A/71/L.58", 40, 9.0)] if p > 1 else []
+        first = {3: "Part 1", 7: "Part 1", 4: "consultations;", 8: "consultations;"}.get(p)
+        lines += [line(p, first or "body text", 70)]
+        lines += [line(p, "more body text", 82 + 12 * k) for k in range(50)]
+        lines += [line(p, f"{p}/10", 800)]
+        pages.append(lines)
+    marks = furniture(pages, 842.0)
+    said = {(ln.page, ln.spans[0].text): marks.get(id(ln)) for lines in pages for ln in lines}
+    assert all(said[(p, "A/71/L.58")] == "header" for p in range(2, 11))
+    assert all(said[(p, f"{p}/10")] == "footer" for p in range(1, 11))
+    assert said[(3, "Part 1")] is None and said[(4, "consultations;")] is None
+
+
+@pytest.mark.slow
+def test_cli_import_of_an_issued_pdf_writes_a_draft_check_accepts(built, tmp_path):
+    out = tmp_path / "resolution.draft"
+    done = run_cli("import", built["resolution"], "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert ("A/RES/71/280, 4 preambular, 28 operative paragraphs, 24 sub-paragraphs, "
+            "1 footnote") in done.stderr
+    assert re.search(r"page 2, line 1 and \d+ more page\(s\): 'A/RES/71/280", done.stderr)
+    assert run_cli("check", out).returncode == 0
+    back = load_draft(out)
+    assert back.metadata.symbol == "A/RES/71/280" and back.metadata.job_number == "17-05719"

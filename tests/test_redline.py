@@ -272,7 +272,7 @@ def test_bad_input_is_one_line_exit_2_and_nothing_written(first_draft, tmp_path)
     other.write_bytes(b"%PDF-1.4")
     cases = [
         (junk, old, tmp_path / "a.docx", "not a draft"),
-        (old, other, tmp_path / "b.docx", "not a draft"),
+        (old, other, tmp_path / "b.docx", "not a readable PDF"),  # the PDF reader says why
         (old, old, tmp_path / "missing" / "c.docx", "does not exist"),
         (old, old, tmp_path / "d.odt", "cannot write a redline"),
     ]

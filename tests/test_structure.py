@@ -130,3 +130,14 @@ def test_markers_fused_or_spaced(text, mark, left):
 ])
 def test_numbers_that_are_no_markers(text, mark):
     assert find_marker(text, mark, 0) is None
+
+
+def test_labels_nested_deeper_than_the_model_are_kept_at_the_fourth_degree():
+    lines = ["The General Assembly,", "", "1.  Decides:", ""]
+    for depth in range(1, 8):
+        lines += [" " * (4 * depth) + "(a) an item;", ""]
+    result = import_text("\n".join(lines), "deep.txt")
+    from assembler.check import check_draft
+    assert [f for f in check_draft(result.draft) if f.problem] == []
+    assert sum(1 for u in result.draft.units() if u.kind == "sub") == 7  # no item lost
+    assert any("deeper than the fourth degree" in w.message for w in result.warnings)

@@ -91,7 +91,8 @@ def prose_to_change(sentence: str, index: UnitIndex | None = None, *,
 # ---------------------------------------------------------------- instructions
 
 _MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|\(\d{1,3}\)|[-*•])(?:\s+|$)")
-_VERB = re.compile(r"^(?:in|delete|replace|insert|add|move|after|before|at|throughout)\b", re.I)
+# an instruction opens with a capital; a wrapped line may well start "in accordance with"
+_VERB = re.compile(r"^(?:In|Delete|Replace|Insert|Add|Move|After|Before|At|Throughout)\b")
 _OPENING, _CLOSING = "“‘", "”’"
 
 
@@ -118,7 +119,9 @@ def instructions(lines, file: str | None = None) -> list[tuple[int, str]]:
             (not gap and not _VERB.match(line) and not _complete(cur[1])))
         if joins:
             cur[2] = cur[2] or cur[1].endswith(":")
-            cur[1] = f"{cur[1]} {line}" if cur[1] else line
+            # a word broken at a hyphen across lines ("co-" / "facilitators") joins whole
+            glue = "" if cur[1].endswith(("-", "\u2011")) and line[:1].islower() else " "
+            cur[1] = f"{cur[1]}{glue}{line}" if cur[1] else line
         elif line or marker:
             out.append([n, line, False])
         gap = False

@@ -45,6 +45,7 @@ class LocatedList(list):
 # composing, before anything is built; the file's size is bounded by fs.read.
 MAX_DEPTH = 32
 MAX_NODES = 200_000
+MAX_PROSE_LINES = 50_000  # the same bound for a proposal in prose
 
 
 class LineLoader(yaml.SafeLoader):
@@ -265,6 +266,10 @@ def parse_proposal(text: str, file: str = "<proposal>", *, prose: bool = False) 
         head, body = m.group(1), text[m.end():]
         offset = 1
         first_body_line = text[:m.end()].count("\n") + 1
+        if body.count("\n") > MAX_PROSE_LINES:  # each line may be a sentence to parse
+            raise AssemblerError(f"more than {MAX_PROSE_LINES:,} lines of changes; refused",
+                                 file=file, line=first_body_line,
+                                 hint="split the changes over several proposals")
         sentences = instructions(enumerate(body.split("\n"), first_body_line), file)
         data = _parse_yaml(head, file, offset)
         if isinstance(data, dict):

@@ -24,9 +24,10 @@ def amendment_doc(
     date: str = typer.Option("", help="its date (default: the proposal's)"),
     job_number: str = typer.Option("", "--job-number", help="its job number, e.g. 25-18382"),
 ):
-    """Write the amendment document for a proposal, as the UN issues it: masthead, the
-    proposers' line "X: amendment to draft resolution A/...", the draft's title and the
-    numbered instructions in UN prose.
+    """Write a proposal as the UN issues an amendment: masthead, proposers, title, instructions.
+
+    The proposers' line reads "X: amendment to draft resolution A/..."; the numbered
+    instructions are in UN prose.
 
     Example: assembler amendment-doc amendments/gcm-modalities/rev1/P-14.md --base drafts/gcm-modalities/l-document.draft --symbol A/71/L.60 -o build/P-14.docx
     """

@@ -18,13 +18,14 @@ from ..errors import AssemblerError
 MiB = 1024 * 1024
 
 # The most each kind of input can be. A draft of a long resolution is a few hundred KiB;
-# these leave two orders of magnitude of room while keeping memory bounded.
+# these leave more than an order of magnitude of room while keeping memory bounded (a draft
+# takes about 25 times its size in memory: benchmarks/bench_hostile.py).
 LIMITS: dict[str, tuple[int, str]] = {
-    "draft": (64 * MiB, "a draft source"),
-    "text": (64 * MiB, "the text of a draft"),
-    "docx": (64 * MiB, "a Word file"),
-    "akn": (64 * MiB, "an Akoma Ntoso file"),
-    "pdf": (64 * MiB, "a PDF file"),
+    "draft": (16 * MiB, "a draft source"),
+    "text": (16 * MiB, "the text of a draft"),
+    "docx": (64 * MiB, "a Word file"),  # compressed; its parts are bounded in ooxml/safezip
+    "akn": (16 * MiB, "an Akoma Ntoso file"),
+    "pdf": (64 * MiB, "a PDF file"),  # readers/pdf.py also bounds pages and memory
     "proposal": (16 * MiB, "a proposal"),
     "settings": (4 * MiB, "a settings file"),
     "template": (4 * MiB, "a template"),

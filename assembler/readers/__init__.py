@@ -51,7 +51,8 @@ def _read_doc(path: Path, **meta: str) -> ImportResult:
     .docx by LibreOffice, then read as a .docx."""
     from ..writers.pdf.libreoffice import convert
     from .docx import interpret, read_docx
-    data = convert(path.read_bytes(), "doc", "docx")
+    from ..fs.read import read_bytes
+    data = convert(read_bytes(path, "docx", what="a Word file (.doc)"), "doc", "docx")
     return interpret(read_docx(data), str(path), **meta)
 
 

@@ -1,16 +1,17 @@
-"""An issued amendment document (.txt as the UN's text extraction gives it, or .docx) read
-into its printed lines and masthead, for amendments/document.py to take its instructions
+"""An issued amendment document (.txt as the UN's text extraction gives it, .pdf, or .docx)
+read into its printed lines and masthead, for amendments/document.py to take its instructions
 from. The masthead is read by the one masthead reader (readers/masthead.py)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import AssemblerError
 from .masthead import Masthead, read_masthead
 from .printed import PrintedLine, Span
 
-SUFFIXES = (".txt", ".docx")
+SUFFIXES = (".txt", ".pdf", ".docx")
 
 
 def read_amendment_lines(path: Path) -> tuple[list[PrintedLine], Masthead]:
@@ -20,12 +21,15 @@ def read_amendment_lines(path: Path) -> tuple[list[PrintedLine], Masthead]:
         from .extracted import printed_from_text
         text = read_text_of(path, "text", what="the text of an amendment")
         lines = printed_from_text(text, str(path))[0].lines
+    elif suffix == ".pdf":
+        from .pdf import printed_from_pdf
+        lines = [_with_markup(line) for line in printed_from_pdf(path)[0].lines]
     elif suffix == ".docx":
         lines = _docx_lines(path)
     else:
         raise AssemblerError(f"cannot import an amendment from '{suffix or 'no extension'}'",
-                             file=str(path), hint="give its text (.txt) or its Word file "
-                                                  "(.docx)")
+                             file=str(path), hint="give its PDF, its text (.txt) or its Word "
+                                                  "file (.docx)")
     return lines, read_masthead(lines)
 
 
@@ -75,3 +79,12 @@ def _marked(p) -> str:
             text = f"{lead}*{text.strip()}*{tail}"
         out.append(text)
     return "".join(out)
+
+
+def _with_markup(line: PrintedLine) -> PrintedLine:
+    """A PDF line with its italic words in the draft source's markup, as one span."""
+    if not any(sp.italic for sp in line.spans):
+        return line
+    text = "".join(f"*{sp.text}*" if sp.italic and sp.text.strip() else sp.text
+                   for sp in line.spans).replace("**", "")
+    return replace(line, spans=(Span(text),))

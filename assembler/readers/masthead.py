@@ -33,13 +33,13 @@ _COMMITTEE = re.compile(r"^(First|Second|Third|Fourth|Fifth|Sixth|Special Politi
                         r"Decolonization) Committee$")
 _AGENDA = re.compile(r"^Agenda items? (.+)$")
 _ADOPTED = re.compile(r"^Resolution adopted by the (.+?)(?: on (\d{1,2} \w+ \d{4}))?$")
-_ON_DATE = re.compile(rf"^on (\d{{1,2}} (?:{MONTHS}) \d{{4}})$")
 _REFERENCE = re.compile(r"^\[(?:without reference to a Main Committee|on the report of the (.+?))"
                         r" \((.+)\)\]$")
 _SPONSORS = re.compile(r"^(.+?):(\*?)\s*(draft (?:resolution|decision)|(?:revised )?amendments?\b.*"
                        r"|revised draft (?:resolution|decision))\s*$", re.I)
 _SUBMITTED = re.compile(r"^(?:Revised )?Draft (?:resolution|decision) submitted by (?:the )?(.+?)(\*?)$",
                         re.I)
+_ILLUSTRATIVE = re.compile(r"^\[?Illustrative: (.+?)\]?$", re.S)
 _RES_TITLE = re.compile(r"^(\d+/\d+)\.\s+(.+)$")
 _CLOSING = re.compile(r"^(\d+(?:st|nd|rd|th) plenary meeting)$")
 _STAGE_WORDS = [(re.compile(p, re.I), s) for p, s in (
@@ -159,6 +159,10 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
                 if a.group(2):
                     v["adopted-on"] = a.group(2)
             title_due = True
+        elif _ILLUSTRATIVE.match(t):
+            # the note this tool prints on a version whose symbol and date are made up
+            text, i = block(start)
+            v["illustrative"] = _ILLUSTRATIVE.match(text).group(1).strip()
         elif t.startswith("[") and _REFERENCE.match(block(start)[0]):
             text, i = block(start)
             r = _REFERENCE.match(text)
@@ -197,8 +201,6 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
         stage = stage_of(v["symbol"])
         if stage:
             v["stage"] = stage
-    if "stage" not in v and v.get("stage_label"):
-        pass
     return m
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import AssemblerError, Warning_
+from ..fs.read import read_bytes
 from .pdf_layout import document_lines, page_lines, page_rules
 from .printed import PrintedDocument
 
@@ -44,10 +45,10 @@ def printed_from_pdf(path: Path, limits: Limits = LIMITS) -> tuple[PrintedDocume
         raise AssemblerError(f"the PDF is {size / 2**20:.0f} MiB, over the limit of "
                              f"{limits.max_bytes / 2**20:.0f} MiB for a draft", file=file,
                              hint="import the document's own PDF, not a collection of them")
-    with open(path, "rb") as fh:
-        if b"%PDF-" not in fh.read(1024):
-            raise AssemblerError("not a PDF (no '%PDF-' header)", file=file,
-                                 hint="give a PDF, or the document's text as .txt")
+    data = read_bytes(path, "pdf", truncate=True)  # a regular file (fs/read.py), never a device
+    if b"%PDF-" not in data[:1024]:
+        raise AssemblerError("not a PDF (no '%PDF-' header)", file=file,
+                             hint="give a PDF, or the document's text as .txt")
     if hasattr(os, "fork"):
         return _in_child(path, limits)
     try:  # no fork (Windows): bounded by the limits checked while reading, not by a child
@@ -114,7 +115,10 @@ def _crash(err: BaseException, path: Path, limits: Limits) -> AssemblerError:
     chain = [err]
     while chain[-1].__cause__ or chain[-1].__context__:
         chain.append(chain[-1].__cause__ or chain[-1].__context__)
-    if any(isinstance(e, MemoryError) or "allocate" in str(e) for e in chain):
+    # out of memory shows as MemoryError, a buffer that cannot be allocated, or a library
+    # that cannot be mapped in
+    if any(isinstance(e, MemoryError) or "allocate" in str(e) or "failed to map" in str(e)
+           for e in chain):
         return AssemblerError(f"reading the PDF needed more than {limits.memory / 2**30:.0f} GiB "
                               f"of memory; stopped", file=str(path),
                               hint="a hostile file (a compressed stream that inflates without "

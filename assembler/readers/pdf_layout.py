@@ -29,7 +29,9 @@ _SYMBOL = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9.\-]+){1,6}\*?$")
 SUP_RATIO = 0.8      # a run this much smaller than its line's text ...
 SUP_RISE = 0.2       # ... whose baseline sits this far (in the line's size) above it is raised
 COLUMN_GAP = 4.0     # a horizontal gap of this many font sizes separates columns on one baseline
-TAB_GAP = 1.5        # ... and this many a hanging number or label from its paragraph's text
+TAB_GAP = 0.8        # ... and this many a hanging number or label from its paragraph's text
+# What hangs before a paragraph's text: "12.", "1000.", "(a)", "iv.", "B)", a bullet
+_HANGING = re.compile(r"^(?:\(?[0-9A-Za-z]{1,5}[.)]|[\u2022\u2013\-*])$")
 BAND = 0.12          # headers and footers stand in the top and bottom 12% of the page
 
 
@@ -120,8 +122,8 @@ def _split_columns(group: list[dict]) -> list[list[dict]]:
         gap = c["x0"] - last["x1"]
         size = max(c["size"], last["size"])
         word = "".join(ch["text"] for ch in out[-1]).strip()
-        if gap > COLUMN_GAP * size or (gap > TAB_GAP * size and len(word) <= 8
-                                        and " " not in word and len(out) == 1):
+        if gap > COLUMN_GAP * size or (gap > TAB_GAP * size and len(out) == 1
+                                        and _HANGING.match(word)):
             out.append([])
         out[-1].append(c)
         last = c
@@ -148,7 +150,7 @@ def _attach_small(lines: list[RawLine]) -> list[RawLine]:
                 continue
             mid = (ln.top + ln.bottom) / 2
             if other.top - 0.3 * other.size <= mid <= other.bottom and \
-                    other.x0 - other.size <= ln.x0 <= other.x1 + other.size:
+                    other.x0 - 3 * other.size <= ln.x0 <= other.x1 + other.size:
                 host = other
                 break
         if host is None:
@@ -208,7 +210,7 @@ def footnote_rule(ln_rules: PageRules, lines: list[RawLine], height: float) -> f
     body_size = body[0][0] if body else 0
     left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     for x0, x1, y in ln_rules.rules:
-        if y < 0.3 * height or x1 - x0 > 0.6 * (right - left) or abs(x0 - left) > 12:
+        if y < 0.3 * height or x1 - x0 > 0.6 * (right - left) or x0 > left + 12:
             continue
         under = [ln for ln in lines if ln.top > y]
         if under and all(ln.size < body_size or round(ln.size) <= body_size for ln in under):

@@ -31,7 +31,7 @@ from .wrap import join
 # SUP..END other superscript ("73rd").
 ITALIC, SUP, END = "\ue002", "\ue003", "\ue004"
 
-_NUM_ALONE = re.compile(r"^(\d{1,3})\.$")
+_NUM_ALONE = re.compile(r"^(\d{1,4})\.$")  # four digits: a 2,000-paragraph text
 _NUM_INLINE = re.compile(r"^(\d{1,3})\.\s+([\"\u201c(A-Z].*)$")
 _NUM_ANY = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")  # after a blank line, whatever follows
 _LABEL_ALONE = re.compile(r"^(\((?:[a-z]{1,2}|[ivxl]{1,6})\))$")
@@ -45,8 +45,6 @@ _ROMAN_INLINE = re.compile(r"^([IVXL]{1,6})\.\s+([A-Z].*)$")
 _ITEM_ALONE = re.compile(r"^((?:Item|Article|Chapter|Part|Section|Rule) (?:\d{1,3}|[IVXL]{1,6}))\.?$")
 _JOB_FOOT = re.compile(r"^(\d{2}-\d{5}) \([A-Z]\)")
 _ANNEX = re.compile(r"^Annex(?:\s+[IVXL]{1,5}|\s+\d{1,2})?$")
-_ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii",
-           "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
 
 
 @dataclass
@@ -94,7 +92,7 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
         raise AssemblerError("no text found", file=doc.file,
                              hint="a scanned page has no text layer; this tool does no OCR")
     warn = _Notes(doc, lines)
-    head = read_masthead([_plain(l) for l in lines])
+    head = read_masthead(lines)
     for i, message in head.notes:
         warn(i, message)
     values = dict(head.values)
@@ -106,7 +104,7 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
         zones = _zones([i for i, l in enumerate(lines) if l.region == "footnote"], warn.pages)
         foot = [i for i in sorted(skip) if lines[i].region == "footer"]
     else:
-        fur = guess_furniture([_plain(l) for l in lines], head.end, head.symbol,
+        fur = guess_furniture(lines, head.end, head.symbol,
                               values.get("title", ""))
         warn.pages = fur.pages
         for page, first, block in fur.breaks:
@@ -122,9 +120,9 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
         values["job_number"] = job.group(1)
     skip.update(i for zone in zones for i in zone)
     skip.update(i for i, l in enumerate(lines) if RULE.match(l.text.strip()))
-    notes = read_notes([_plain(l) for l in lines], zones, warn.pages, warn)
+    notes = read_notes(lines, zones, warn.pages, warn)
     body = [i for i in range(head.end, len(lines)) if i not in skip]
-    closing, closing_at = read_closing([_plain(l) for l in lines], head.end)
+    closing, closing_at = read_closing(lines, head.end)
     if closing:
         values["closing"] = closing
         body = [i for i in body if i not in closing_at]
@@ -146,10 +144,6 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
 
 
 # ------------------------------------------------------------------ lines and zones
-
-def _plain(line: PrintedLine) -> PrintedLine:
-    return line
-
 
 def _zones(indices: list[int], pages: list[int]) -> list[list[int]]:
     zones: list[list[int]] = []
@@ -179,9 +173,15 @@ def _guess_zones(lines: list[PrintedLine], start: int, furniture: set[int],
             i = j
             continue
         if t.startswith("* ") and (lines[i].gap_before or 0) >= 1 and note_start(t, 0):
-            rest = [j for j in range(i + 1, len(lines)) if pages[j] == pages[i]
-                    and j not in furniture]
-            if len(rest) <= 3 and all(not (lines[j].gap_before or 0) or note_start(
+            rest, more = [], False  # the rest of its page, if no longer than a short note
+            for j in range(i + 1, len(lines)):
+                if pages[j] != pages[i] or j in furniture:
+                    break
+                if len(rest) == 3:
+                    more = True
+                    break
+                rest.append(j)
+            if not more and all(not (lines[j].gap_before or 0) or note_start(
                     lines[j].text, 0) for j in rest):
                 zones.append([i] + rest)
                 i = (rest[-1] if rest else i) + 1
@@ -195,6 +195,7 @@ def _guess_zones(lines: list[PrintedLine], start: int, furniture: set[int],
 def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> list[Block]:
     blocks: list[Block] = []
     expected = 1
+    listed = False  # a numbered or labelled paragraph came before
     prev_page = None
     for n, i in enumerate(body):
         line = lines[i]
@@ -204,6 +205,7 @@ def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> li
         page_break = prev_page is not None and page != prev_page
         prev_page = page
         cur = blocks[-1] if blocks else None
+        listed = listed or (cur is not None and cur.kind in ("num", "label"))
         if cur is not None and cur.waiting:
             cur.lines.append(t)
             cur.pages.add(page)
@@ -223,7 +225,7 @@ def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> li
             expected += 1
             continue
         m = _LABEL_ALONE.match(t)
-        if not m and layout and any(b.kind == "num" for b in blocks):
+        if not m and layout and listed:
             m = _STYLED_ALONE.match(t)
         if m:
             blocks.append(Block("label", m.group(1), i, [], {page}, waiting=True))
@@ -233,7 +235,7 @@ def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> li
             blocks.append(Block("label", m.group(1), i, [m.group(2)], {page}))
             continue
         m = _STYLED_LABEL.match(t)
-        if m and gap and any(b.kind in ("num", "label") for b in blocks) \
+        if m and gap and listed \
                 and not (m.group(1)[-1] == "." and m.group(1)[0].isupper()
                          and _heading_like(m.group(2))):
             blocks.append(Block("label", m.group(1), i, [m.group(2)], {page}))
@@ -357,8 +359,6 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
             annexes[-1][1].append(_Unit("p", (mark + " " + text).strip() if mark else text, b))
             continue
         if b.kind == "num":
-            if state == "preamble" and not preamble and not head.formula:
-                pass
             state = "operative"
             last_op = _Unit("op", text, b)
             operative.append(last_op)
@@ -491,21 +491,21 @@ def _attach(op: _Unit, sub: _Unit, warn, indent=lambda block: None) -> None:
     while chain[-1].children:
         chain.append(chain[-1].children[-1])
     label = sub.block.mark
-    by_indent = _parent_by_indent(chain, sub, indent)
-    if by_indent is not None:
-        sub.degree = by_indent.degree + 1
-        by_indent.children.append(sub)
-        return
-    for node in reversed(chain):
-        if node.children and _same_list(node.children, label):
-            parent = node
-            break
-    else:
-        parent = chain[-1]
-        style, value = style_of(label)
-        if value != 1:
-            warn(sub.block.index, f"sub-paragraph {label} opens a list; attached under the "
-                                  f"unit above, numbered on from its list")
+    parent = _parent_by_indent(chain, sub, indent)
+    if parent is None:
+        for node in reversed(chain):
+            if node.children and _same_list(node.children, label):
+                parent = node
+                break
+        else:
+            parent = chain[-1]
+            if style_of(label)[1] != 1:
+                warn(sub.block.index, f"sub-paragraph {label} opens a list; attached under "
+                                      f"the unit above, numbered on from its list")
+    if parent.degree >= 4:  # the model has four degrees
+        warn(sub.block.index, f"sub-paragraph {label} deeper than the fourth degree; kept at "
+                              f"the fourth")
+        parent = chain[3]
     sub.degree = parent.degree + 1
     parent.children.append(sub)
 

@@ -94,7 +94,6 @@ class Room:
         return account
 
 
-
 def guarded(room: Room, method: str, role: str | None, fn) -> Callable:
     async def endpoint(request: Request) -> Response:
         account = room.signed_in(request)
@@ -123,17 +122,13 @@ def guarded(room: Room, method: str, role: str | None, fn) -> Callable:
         ctx = Ctx(request, account, form, room)
         try:
             return await run_in_threadpool(fn, ctx, **request.path_params)
-        except AssemblerError as err:
-            err = Refused(409, say(err))
+        except (AssemblerError, Refused) as err:  # one line saying why, never a traceback
+            code, message = (err.status, str(err)) if isinstance(err, Refused) else \
+                (409, say(err))
             if "hx-request" in request.headers:
-                return HTMLResponse(str(err), err.status)
-            return room.page(ctx, "error.html.j2", err.status, message=str(err))
-        except Refused as err:
-            if "hx-request" in request.headers:
-                return HTMLResponse(str(err), err.status)
-            return room.page(ctx, "error.html.j2", err.status, message=str(err))
+                return HTMLResponse(message, code)
+            return room.page(ctx, "error.html.j2", code, message=message)
     return endpoint
-
 
 
 # ---------------------------------------------------------------------- signing in
@@ -194,7 +189,6 @@ async def static(request: Request) -> Response:
                     headers={"Cache-Control": "public, max-age=3600"})
 
 
-
 # ---------------------------------------------------------------------- everyone signed in
 
 @route("/read")
@@ -217,7 +211,6 @@ def proposal_page(ctx: Ctx, pid: str) -> Response:
                          can_join=ctx.account.id in invited, others=others,
                          round_ids=[q.id for q in store.round_proposals() if q.id != p.id],
                          decisions=decisions_for(p.status))
-
 
 
 # ---------------------------------------------------------------------- assembling

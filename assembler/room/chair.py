@@ -15,6 +15,7 @@ from .store import today
 from .views import say
 from .web import DECISIONS, DOCX, MAX_FIELD, Ctx, Refused, back, one_line, route, valid_id
 
+
 @route("/compilation", role=CHAIR)
 def compilation(ctx: Ctx) -> Response:
     q = ctx.request.query_params

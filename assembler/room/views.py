@@ -1,5 +1,5 @@
 """What the room's pages show, built from the same writers the command line uses: the draft in
-UN layout (writers/html), a delegation's preview with its collisions (compare/preview and
+UN layout (writers/html), a delegation's preview with its collisions (amendments/preview and
 writers/redline_html), the compilation (amendments/compile). Pure over the model, except
 that it reads what the Store gives it."""
 from __future__ import annotations
