@@ -113,7 +113,7 @@ def test_delegation_proposes_and_co_facilitators_issue_rev1(served):
             expect(page.locator("#preview .clashes")).to_contain_text(
                 "collides with G-01/1 by Group of Friends of Migration")
             expect(page.locator("#preview .redline #op24 ins")).to_have_text("six")
-            expect(page.locator("#preview .redline #op24 del")).to_have_text("four")
+            expect(page.locator("#preview .redline #op24 del[title]")).to_have_text("four")
             page.screenshot(path=str(SHOTS / "1-live-preview.png"), full_page=False)
             page.get_by_role("button", name="Add this change").click()
             expect(page.locator("ol.changes")).to_contain_text(
