@@ -74,16 +74,8 @@ def test_a_footnote_under_two_markers_keeps_its_id_under_both(written):
     assert back.footnotes == load_draft(DRAFTS / "first-draft.draft").footnotes
 
 
-def test_footnotes_are_set_in_the_text_column_with_a_hanging_number(tmp_path):
-    """With `footnote_hanging_cm` above 0 in the layout (0 by default until the PDF reader
-    reads that form back)."""
-    layout = tmp_path / "layout.toml"
-    layout.write_text((ROOT / "templates/un-layout.toml").read_text("utf-8").replace(
-        "footnote_hanging_cm = 0\n", "footnote_hanging_cm = 0.5\n"), "utf-8")
-    out = tmp_path / "first-draft.docx"
-    r = run_cli("build", DRAFTS / "first-draft.draft", "--layout", layout, "-o", out)
-    assert r.returncode == 0, r.stderr
-    parts = xml_parts(out)
+def test_footnotes_are_set_in_the_text_column_with_a_hanging_number(written):
+    parts = xml_parts(written["first-draft"])
     style = next(s for s in parts["word/styles.xml"].iter(f"{W}style")
                  if s.get(f"{W}styleId") == "FootnoteText")
     ind = style.find(f"{W}pPr/{W}ind")
@@ -233,7 +225,13 @@ def test_compilation_keeps_the_texts_formatting_and_shows_no_internal_ids(writte
 # ------------------------------------------------------------------ illustrative versions
 
 @pytest.mark.parametrize("name", ["l-document", "resolution"])
-def test_an_illustrative_version_says_so_on_the_printed_html_page(name, tmp_path):
+def test_an_illustrative_version_says_so_on_the_page_in_every_format(written, name, tmp_path):
+    import docx
+    d = docx.Document(str(written[name]))
+    assert any(p.text.startswith("Illustrative:") for p in d.paragraphs[:40])
+    txt = tmp_path / f"{name}.txt"
+    assert run_cli("build", DRAFTS / f"{name}.draft", "-o", txt).returncode == 0
+    assert "[Illustrative:" in txt.read_text("utf-8")
     html = tmp_path / f"{name}.html"
     assert run_cli("build", DRAFTS / f"{name}.draft", "-o", html).returncode == 0
     page = html.read_text("utf-8")

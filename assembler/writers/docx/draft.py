@@ -55,10 +55,9 @@ class DraftDocx:
         self.labels: dict[str, Label] = compute_labels(self.draft)
         self.ind = self.layout.section("indents")
         # footnotes in the body's text column, the number hanging (as UN documents set them)
-        hang = self.ind.get("footnote_hanging_cm", 0)
-        if hang > 0:
-            self.builder.footnote_indent = (self.ind.get("body_left_cm", 1.27) + hang, hang,
-                                            self.ind.get("body_right_cm", 1.27))
+        hang = self.ind.get("footnote_hanging_cm", 0.5)
+        self.builder.footnote_indent = (self.ind.get("body_left_cm", 1.27) + hang, hang,
+                                        self.ind.get("body_right_cm", 1.27))
         self.package_options: dict = {}  # e.g. header_footer, set by the stage's masthead
         # Word numbers operative paragraphs and sub-paragraphs itself (writers/docx/lists.py)
         self.places = word_places(self.draft, self.labels, self.indent)
@@ -111,7 +110,12 @@ class DraftDocx:
         if self.draft.metadata.stage:  # the stage picks the face (writers/mastheads.py)
             from ...stages import masthead_for
             from .mastheads import render_masthead
-            render_masthead(self, masthead_for(self.draft.metadata))
+            face = masthead_for(self.draft.metadata)
+            render_masthead(self, face)
+            if face.illustrative:  # on the page, so no printout passes for the real document
+                self.builder.paragraph(
+                    [Run(f"Illustrative: {face.illustrative}", italic=True, size_pt=8)],
+                    ParaFormat(align="center", space_after_pt=12))
             return
         # No stage: the plain heading block of an informal draft (date, title, stage label).
         meta = self.draft.metadata
