@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from assembler.inline import plain
@@ -112,6 +112,11 @@ def _punctuated(d):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(drafts(text=plain_words, with_annex=False), st.sampled_from(sorted(FACES)))
 def test_published_text_reads_back_for_every_face(draft, face):
+    # Two notes printed word for word alike are read as one footnote referenced twice (the
+    # readers say so in a warning): that is how Word and PDF print a shared footnote, so a
+    # draft holding two distinct footnotes with the same words cannot come back as two.
+    texts = [" ".join(plain(f.content).split()) for f in draft.footnotes]
+    assume(len(set(texts)) == len(texts))
     meta = draft.metadata.with_values(**FACES[face])
     draft = replace(draft, metadata=meta)
     back = read_back(draft).draft
