@@ -180,3 +180,25 @@ def test_no_private_names_taken_from_another_module():
              for n in i.names if n.startswith("_") and not n.startswith("__")
              and i.target != i.module]
     assert taken == []
+
+
+WHOLE_PACKAGE = {"test_imports.py", "test_packaging.py", "test_fuzz.py"}  # about every module
+
+
+def test_the_tests_folder_mirrors_the_package():
+    """tests/<package>/ for assembler/<package>/, tests/test_<module>.py for a top-level
+    module, as python-docx lays out its tests; a new test file finds its place by that rule."""
+    tests = ROOT / "tests"
+    package = ROOT / "assembler"
+    for folder in sorted(p for p in tests.iterdir() if p.is_dir()):
+        if folder.name in ("real", "__pycache__") or not list(folder.glob("test_*.py")):
+            continue
+        assert (package / folder.name / "__init__.py").is_file(), \
+            f"tests/{folder.name}/ mirrors no package assembler/{folder.name}/"
+    for test in sorted(tests.glob("test_*.py")):
+        if test.name in WHOLE_PACKAGE:
+            continue
+        module = test.name.removeprefix("test_")
+        assert (package / module).is_file(), \
+            f"tests/{test.name} tests no top-level module assembler/{module}; move it to " \
+            f"the folder of the package it tests"

@@ -10,7 +10,7 @@ whole difference. Pure: two Drafts in, changes out.
 Used for versions that arrive without a record of how they were made (`assembler diff
 --as-proposals`), for tracked changes read from Word (readers/word_changes.py: the text with
 every change rejected against one author's view), and checked by the property "changes
-inferred from a -> b, applied to a, give b" (tests/test_amendments_properties.py).
+inferred from a -> b, applied to a, give b" (tests/amendments/test_amendments_properties.py).
 
 1. Pairing, by the one rule (compare/pairing.py, docs/pairing.md): ids are identity when
    the new version names its base or the ids are more than positions. Documents that carry

@@ -141,7 +141,7 @@ def _line_at(data, path) -> int | None:
 @lru_cache(maxsize=1)
 def proposal_schema() -> dict:
     """The proposal schema: schemas/proposal.schema.json with each change as the kinds
-    describe it (tests/test_kinds.py keeps the file the same)."""
+    describe it (tests/amendments/test_kinds.py keeps the file the same)."""
     schema = json.loads(SCHEMA.read_text("utf-8"))
     schema["$defs"]["structured"] = change_schema()
     return schema

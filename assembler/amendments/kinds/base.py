@@ -5,7 +5,7 @@ YAML mapping), its prose both ways (the sentence it writes, the sentences it rea
 placed against the base version and built into the next one, the span it claims (what two
 changes may not both do), how it is carried onto a newer version, and the differences between
 two versions it expresses (inference). Kind is abstract: a kind lacking a part cannot be made,
-and tests/test_kinds.py checks each part does its work.
+and tests/amendments/test_kinds.py checks each part does its work.
 """
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import wordfiles
-from conftest import pandoc_text, run_cli
+from conftest import ROOT, pandoc_text, run_cli
 from strategies import drafts
 from word_canonical import canonical
 from assembler.inline import footnote_refs, plain
@@ -189,7 +189,7 @@ def test_a_foreign_copy_of_a_built_draft_reads_the_same(name):
     """Without our bookmarks and properties (saved by another tool), the text is read from
     what Word shows: numbers, labels, leads, footnotes, cross-references and the masthead."""
     from word_canonical import strip_assembler_marks
-    src = load_draft(Path(__file__).parent.parent / f"drafts/gcm-modalities/{name}.draft")
+    src = load_draft(ROOT / f"drafts/gcm-modalities/{name}.draft")
     result = read_docx_draft(strip_assembler_marks(build_docx(src)))
     d = result.draft
     assert (d.preamble, d.operative, d.footnotes) == (src.preamble, src.operative, src.footnotes)

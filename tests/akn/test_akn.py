@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
-from conftest import run_cli
+from conftest import ROOT, run_cli
 from strategies import drafts
 from word_canonical import canonical
 from assembler.akn.export import AKN, export_akn, work_iri
@@ -118,7 +118,7 @@ def test_cli_export_and_import(tmp_path, schema):
     r = run_cli("import", out, "-o", back, "--negotiation", "gcm-modalities")
     assert r.returncode == 0, r.stderr
     from pathlib import Path
-    assert back.read_text() == (Path(__file__).parent.parent /
+    assert back.read_text() == (ROOT /
                                 "drafts/gcm-modalities/first-draft.draft").read_text()
     r = run_cli("export", "drafts/gcm-modalities/first-draft.draft", "-o", tmp_path / "x.pdf")
     assert r.returncode == 2 and ".akn.xml" in r.stderr

@@ -159,7 +159,7 @@ def test_inferred_proposal_rebuilds_rev1(first_draft):
     from assembler.amendments import infer_changes
     from assembler.amendments.model import Proposal, number_changes
     from assembler.source import load_draft
-    rev1 = load_draft(Path(__file__).parent.parent / "drafts/gcm-modalities/rev1.draft")
+    rev1 = load_draft(ROOT / "drafts/gcm-modalities/rev1.draft")
     changes, notes = infer_changes(first_draft, rev1)
     assert notes == []
     prop = Proposal("P-x", "Co-facilitators", "first-draft", number_changes("P-x", changes))

@@ -17,7 +17,7 @@ from assembler.source import save_draft
 from assembler.writers.docx.draft import build_docx
 from assembler.writers.docx.redline import build_redline_docx
 from assembler.writers.html.redline import build_redline_html
-from conftest import pandoc_text, run_cli
+from conftest import ROOT, pandoc_text, run_cli
 from test_align import move_after, set_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -48,14 +48,14 @@ _LONE_MARK = re.compile(r"((\d+\.|\([a-z]+\)|[a-zA-Z]+[.)])\s*)+")
 def words_of(text: str) -> list[str]:
     """The paragraphs without their numbers. pandoc keeps a Word-numbered paragraph whose
     mark is deleted as an empty list item (Word and LibreOffice remove it, and number what
-    is left: tests/test_libreoffice.py checks the numbers there)."""
+    is left: tests/writers/test_libreoffice.py checks the numbers there)."""
     lines = (line.strip() for line in text.splitlines())
     return [without_numbers(line) for line in lines if line and not _LONE_MARK.fullmatch(line)]
 
 
 def check_both_sides(tmp: Path, old, new, **kw) -> Path:
     """pandoc accepting every change reads exactly the new version's words; rejecting every
-    change, exactly the old one's (numbers are Word's own: see tests/test_libreoffice.py)."""
+    change, exactly the old one's (numbers are Word's own: see tests/writers/test_libreoffice.py)."""
     red = write(tmp, "redline.docx", build_redline_docx(build_redline(old, new, **kw)))
     new_doc = write(tmp, "new.docx", build_docx(new))
     old_doc = write(tmp, "old.docx", build_docx(old))
@@ -255,7 +255,7 @@ def test_html_bold_and_strike_out(first_draft):
 def test_cli_writes_all_three_forms(first_draft, tmp_path):
     new = tmp_path / "rev1.draft"
     save_draft(edited(first_draft), new)
-    old = Path(__file__).resolve().parent.parent / "drafts" / "gcm-modalities" / "first-draft.draft"
+    old = ROOT / "drafts" / "gcm-modalities" / "first-draft.draft"
     for name in ("r.docx", "r.html", "v.docx"):
         args = ["redline", old, new, "-o", tmp_path / name] + (["--visual"] if name == "v.docx" else [])
         res = run_cli(*args)
@@ -265,7 +265,7 @@ def test_cli_writes_all_three_forms(first_draft, tmp_path):
 
 
 def test_bad_input_is_one_line_exit_2_and_nothing_written(first_draft, tmp_path):
-    old = Path(__file__).resolve().parent.parent / "drafts" / "gcm-modalities" / "first-draft.draft"
+    old = ROOT / "drafts" / "gcm-modalities" / "first-draft.draft"
     junk = tmp_path / "notes.draft"
     junk.write_text("these are my notes\n")
     other = tmp_path / "notes.pdf"
@@ -287,7 +287,6 @@ def test_bad_input_is_one_line_exit_2_and_nothing_written(first_draft, tmp_path)
 
 # ------------------------------------------------------------------ preview
 
-ROOT = Path(__file__).resolve().parent.parent
 REV1 = ROOT / "drafts" / "gcm-modalities" / "rev1.draft"
 Q01 = ROOT / "examples" / "preview" / "Q-01.yaml"
 

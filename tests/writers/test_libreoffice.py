@@ -39,7 +39,7 @@ def libreoffice(tmp: Path, *jobs: tuple[Path, str]) -> dict[tuple[Path, str], di
     if not uno_available():
         pytest.skip("LibreOffice with python3-uno is not installed (make sysdeps)")
     args = [f"{path}:{mode}" for path, mode in jobs]
-    run = subprocess.run([SYSTEM_PYTHON, str(Path(__file__).parent / "uno_paragraphs.py"),
+    run = subprocess.run([SYSTEM_PYTHON, str(ROOT / "tests" / "uno_paragraphs.py"),
                           str(tmp / "lo-profile"), *args],
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
