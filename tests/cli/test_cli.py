@@ -92,6 +92,48 @@ def test_compile_says_changed_only_and_still_takes_touched_only(tmp_path):
     assert "--touched-only" not in run_cli("compile", "--help").stdout
 
 
+def every_verb() -> list[list[str]]:
+    """Every registered verb, sub-verbs (room invite, ...) included."""
+    import typer
+    from assembler.cli import app
+    verbs = []
+    for name, command in typer.main.get_command(app).commands.items():
+        verbs.append([name])
+        verbs += [[name, sub] for sub in getattr(command, "commands", {})]
+    return verbs
+
+
+def test_every_verbs_help_labels_its_parameters_for_people(monkeypatch):
+    from typer.testing import CliRunner
+    from assembler.cli import app
+    monkeypatch.setenv("COLUMNS", "100")
+    verbs = every_verb()
+    assert ["compile"] in verbs and ["room", "invite"] in verbs and len(verbs) > 15
+    for verb in [[], *verbs]:
+        text = CliRunner().invoke(app, [*verb, "--help"], env={"NO_COLOR": "1"}).output
+        assert "Usage: assembler" in text, verb
+        assert "<bool>" not in text and "<list[" not in text and "<" not in text.replace(
+            "<Enter>", ""), (verb, text)          # no Python types: flags bare, FILE, TEXT
+        assert "…" not in text, (verb, text)       # nothing cut short
+        assert not re.search(r"\{\w+|\.\.\.\}|\.\.\.\.\.\.", text), (verb, text)  # usage reads A B...
+    compile_help = CliRunner().invoke(app, ["compile", "--help"]).output
+    assert "Usage: assembler compile [OPTIONS] BASE PROPOSALS..." in compile_help
+    rows = {line.split()[1] if line.split()[1] != "*" else line.split()[2]: line
+            for line in compile_help.splitlines() if line.startswith("│ ") and len(line.split()) > 3}
+    assert "FILE|FOLDER" in rows["PROPOSALS..."] and "FILE" in rows["BASE"]
+    assert re.search(r"--changed-only\s+leave out", rows["--changed-only"])  # a flag: no type
+    assert re.search(r"--output\s+-o\s+FILE\s", rows["--output"])
+
+
+def test_help_piped_with_no_color_is_plain_text():
+    env = dict(os.environ, NO_COLOR="1")
+    exe = shutil.which("assembler") or str(ROOT / ".venv" / "bin" / "assembler")
+    for verb in ([], ["apply"]):
+        r = subprocess.run([exe, *verb, "--help"], capture_output=True, text=True, env=env)
+        assert r.returncode == 0 and "Usage: assembler" in r.stdout
+        assert not ANSI.search(r.stdout) and "<bool>" not in r.stdout
+
+
 def test_on_file_shows_what_it_takes():
     text = run_cli("preview", "--help").stdout
     on_file = next(line for line in text.splitlines() if "--on-file" in line)
