@@ -278,10 +278,34 @@ def test_a_ruled_table_reads_back_as_the_annex_table(built):
             assert got.cells == row.cells, row.id
     # where it stands: before the note that follows the table in the annex
     body = result.draft.annexes[-1].body
-    assert body[-2] is back and plain(body[-1].content).startswith("governmental organizations")
+    assert body[-2] is back and plain(body[-1].content).startswith(
+        "* Regional consultative processes on migration (RCPs) bring together")
     said = [str(w) for w in result.warnings if "table" in str(w)]
     assert any("page 1: a table of 68 rows and 4 columns, running on to page 8" in w
                for w in said), said
+
+
+def test_a_table_whose_cells_cannot_be_read_keeps_its_words_as_text(built):
+    """A merged cell (no rectangle of its own), or words that stand across a cell's rule:
+    the table's characters stay on the page for its lines, and the reader says so."""
+    import pdfplumber
+    from assembler.readers.pdf_tables import page_tables
+    with pdfplumber.open(built["events-mapping"]) as pdf:
+        page = pdf.pages[0]
+        chars = list(page.chars)
+        grid = [[tuple(map(float, c)) for c in row.cells] for row in page.find_tables()[0].rows]
+    tables, left, said = page_tables([grid], chars, 1, True)
+    assert len(tables) == 1 and len(left) < len(chars)
+    merged = [row[:] for row in grid]
+    merged[1][2] = None
+    tables, left, said = page_tables([merged], chars, 1, True)
+    assert not tables and left == chars
+    assert said == ["page 1: a table with merged or missing cells; its words kept as text"]
+    narrow = [row[:] for row in grid]  # a rule drawn through the words of column 2
+    narrow[1] = [narrow[1][0], (narrow[1][1][0], narrow[1][1][1], narrow[1][1][0] + 40,
+                                narrow[1][1][3])] + narrow[1][2:]
+    tables, left, said = page_tables([narrow], chars, 1, True)
+    assert not tables and left == chars and "across its cells' rules" in said[0]
 
 
 # What a face prints of the metadata (the rest is bookkeeping: negotiation, version,

@@ -93,7 +93,11 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
         raise AssemblerError("no text found", file=doc.file,
                              hint="a scanned page has no text layer; this tool does no OCR")
     warn = _Notes(doc, lines)
-    head = read_masthead(lines)
+    # a table stands before the first line printed after it
+    tables = [(next((i for i, l in enumerate(lines) if (l.page, l.line) > (t.page, t.after)),
+                    len(lines)), t) for t in doc.tables]
+    # the masthead ends where a table begins, at the latest
+    head = read_masthead(lines[:min((at for at, _ in tables), default=len(lines))])
     for i, message in head.notes:
         warn(i, message)
     values = dict(head.values)
@@ -131,9 +135,6 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
     if nb:  # typesetting, not wording: "non‑intervention" is "non-intervention"
         warn(nb[0], f"non-breaking hyphens (U+2011) read as hyphens on {len(nb)} line(s)")
     blocks = _blocks(lines, body, warn, doc.layout)
-    # a table stands before the first line printed after it
-    tables = [(next((i for i, l in enumerate(lines) if (l.page, l.line) > (t.page, t.after)),
-                    len(lines)), t) for t in doc.tables]
     draft = _assemble(blocks, notes, values, head, warn, lines, tables)
     draft = Draft(draft.metadata.with_values(**{k: v for k, v in meta.items() if v}),
                   draft.preamble, draft.operative, draft.footnotes, draft.annexes)
