@@ -748,16 +748,14 @@ def _table(u: _Unit) -> Table:
 
 
 def _cell(cell: PrintedCell, header: bool = False):
-    """A cell's lines as one text: wrapped lines joined (a hyphen at a line's end glued, as
-    `join` does), a line the text broke kept as a break."""
+    """A cell's lines as one text: wrapped lines joined as `join` joins them (a hyphen at a
+    line's end glued), a line the text broke kept as a break."""
     out: list = []
     for k, line in enumerate(cell.lines):
         if k and cell.breaks[k]:
             out.append(Break())
-        elif k and out:
-            last = out[-1].text.rstrip() if isinstance(out[-1], Text) else " "
-            if not (last.endswith(("-", "\u2010")) and len(last) > 1 and not last[-2].isspace()):
-                out.append(Text(" ", italic=out[-1].italic, bold=out[-1].bold))
+        elif k and out and isinstance(out[-1], Text) and join(out[-1].text, "x").endswith(" x"):
+            out.append(Text(" ", italic=out[-1].italic, bold=out[-1].bold))
         out += [Text(s.text, s.italic, s.bold and not header, s.sup) for s in line]
     return normalize(out)
 
