@@ -19,6 +19,7 @@ from pathlib import Path
 from ..errors import AssemblerError, Warning_
 from ..fs.read import read_bytes
 from .pdf_layout import document_lines, page_lines, page_rules
+from .pdf_tables import join_tables, page_tables
 from .printed import PrintedDocument
 
 
@@ -152,7 +153,7 @@ def _read(path: Path, limits: Limits) -> tuple[PrintedDocument, list[Warning_]]:
         if n > limits.max_pages:
             raise AssemblerError(f"the PDF has {n} pages, over the limit of {limits.max_pages}",
                                  file=file, hint="import one document at a time")
-        pages, rules = [], []
+        pages, rules, tables = [], [], []
         warnings: list[Warning_] = []
         width = height = 0.0
         for number, page in enumerate(pdf.pages, 1):
@@ -165,6 +166,11 @@ def _read(path: Path, limits: Limits) -> tuple[PrintedDocument, list[Warning_]]:
                                      f"limit of {limits.max_chars_per_page}", file=file,
                                      hint="not a UN document page; a hostile file?")
             width, height = max(width, float(page.width)), max(height, float(page.height))
+            grids = [[[tuple(map(float, c)) if c else None for c in row.cells] for row in t.rows]
+                     for t in page.find_tables()]
+            found, chars, said = page_tables(grids, chars, number, page.width > page.height)
+            tables.extend(found)
+            warnings.extend(Warning_(m, None, file) for m in said)
             lines = page_lines(chars, number)
             if not lines and (page.images or page.rects or page.curves):
                 warnings.append(Warning_(f"page {number}: no text on the page, only images or "
@@ -178,4 +184,10 @@ def _read(path: Path, limits: Limits) -> tuple[PrintedDocument, list[Warning_]]:
                              "OCR", file=file, hint="import the document's text, .docx or the "
                              "PDF as issued with its text, or run OCR on it first")
     lines, found = document_lines(pages, rules, height, file)
-    return PrintedDocument(lines, file, pages=n, layout=True), warnings + found
+    read = join_tables(tables, pages)
+    for t in read:
+        more = f", running on to page {t.pages[-1]}" if len(t.pages) > 1 else ""
+        warnings.append(Warning_(f"page {t.page}: a table of {len(t.rows)} rows and "
+                                 f"{len(t.rows[0])} columns{more}, read cell by cell from its "
+                                 f"ruling lines", None, file))
+    return PrintedDocument(lines, file, pages=n, layout=True, tables=read), warnings + found

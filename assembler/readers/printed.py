@@ -45,6 +45,27 @@ class PrintedLine:
         return "".join(s.text for s in self.spans)
 
 
+@dataclass(frozen=True)
+class PrintedCell:
+    """A table cell's printed lines; `breaks[k]` says line k begins after a line break the
+    text itself made (the line before it stops short of the cell's edge), not a wrap."""
+    lines: tuple[tuple[Span, ...], ...] = ()
+    breaks: tuple[bool, ...] = ()
+
+
+@dataclass(frozen=True)
+class PrintedTable:
+    """A table drawn with rules, read cell by cell: it stands after line `after` (0: before
+    any line) of page `page`; its first `header` rows are header rows (repeated on each page
+    it runs onto, read once). `pages` are all the pages it runs over."""
+    page: int
+    after: int
+    rows: tuple[tuple[PrintedCell, ...], ...]
+    header: int = 0
+    pages: tuple[int, ...] = ()
+    landscape: bool = False
+
+
 @dataclass
 class PrintedDocument:
     """All lines of a document in reading order, with where they came from."""
@@ -55,3 +76,5 @@ class PrintedDocument:
     # structurer then honours them. False for a text extraction: every line is "body" on
     # page 1 and the structurer guesses furniture, footnotes and page breaks from the words.
     layout: bool = False
+    # Tables the page draws with rules (a PDF); their words are in these cells, not in `lines`.
+    tables: list[PrintedTable] = field(default_factory=list)

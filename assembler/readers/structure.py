@@ -18,11 +18,12 @@ from ..inline import normalize
 from ..leads import italicize_lead, lead_length
 from ..numbering import DEGREE_STYLES
 from ..model import (Annex, AnnexParagraph, Break, Draft, Footnote, FootnoteRef, Heading,
-                     Metadata, OperativeParagraph, PreambularParagraph, SubParagraph, Text)
+                     Metadata, OperativeParagraph, PreambularParagraph, Row, SubParagraph, Table,
+                     Text)
 from .footnotes import CLOSE, OPEN, RULE, Note, find_marker, note_start, read_notes
 from .furniture import guess_furniture
 from .masthead import read_closing, read_masthead
-from .printed import PrintedDocument, PrintedLine
+from .printed import PrintedCell, PrintedDocument, PrintedLine, PrintedTable
 from .untext import ImportResult, roman_value, style_of
 from .wrap import join
 
@@ -92,7 +93,11 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
         raise AssemblerError("no text found", file=doc.file,
                              hint="a scanned page has no text layer; this tool does no OCR")
     warn = _Notes(doc, lines)
-    head = read_masthead(lines)
+    # a table stands before the first line printed after it
+    tables = [(next((i for i, l in enumerate(lines) if (l.page, l.line) > (t.page, t.after)),
+                    len(lines)), t) for t in doc.tables]
+    # the masthead ends where a table begins, at the latest
+    head = read_masthead(lines[:min((at for at, _ in tables), default=len(lines))])
     for i, message in head.notes:
         warn(i, message)
     values = dict(head.values)
@@ -130,7 +135,7 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
     if nb:  # typesetting, not wording: "non‑intervention" is "non-intervention"
         warn(nb[0], f"non-breaking hyphens (U+2011) read as hyphens on {len(nb)} line(s)")
     blocks = _blocks(lines, body, warn, doc.layout)
-    draft = _assemble(blocks, notes, values, head, warn, lines)
+    draft = _assemble(blocks, notes, values, head, warn, lines, tables)
     draft = Draft(draft.metadata.with_values(**{k: v for k, v in meta.items() if v}),
                   draft.preamble, draft.operative, draft.footnotes, draft.annexes)
     if not draft.preamble and not draft.operative and not draft.annexes:
@@ -329,10 +334,11 @@ class _Unit:
     children: list["_Unit"] = field(default_factory=list)
     id: str = ""
     refs: list[tuple[int, str]] = field(default_factory=list)  # (offset, footnote id)
+    table: PrintedTable | None = None
 
 
 def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], head, warn,
-              lines: list[PrintedLine]) -> Draft:
+              lines: list[PrintedLine], tables: list[tuple[int, PrintedTable]] = ()) -> Draft:
     preamble: list[_Unit] = []
     operative: list[_Unit] = []   # op and heading
     annexes: list[tuple[str, list[_Unit]]] = []
@@ -341,8 +347,21 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
                      and _ANNEX.match(b.text.strip())), len(blocks))
     numbered = any(b.kind == "num" for b in blocks[:annex_at])
     last_op: _Unit | None = None
+    pending = list(tables)
+
+    def place(before: int) -> None:  # the tables printed before line `before`, in an annex
+        nonlocal state
+        while pending and pending[0][0] <= before:
+            at, table = pending.pop(0)
+            if state != "annex":
+                annexes.append(("", []))
+                state = "annex"
+                warn(at, "a table outside an annex; kept in an unnumbered part of its own")
+            annexes[-1][1].append(_Unit("table", "", Block("table", "", at), table=table))
+
     i = 0
     while i < len(blocks):
+        place(blocks[i].index)
         b = blocks[i]
         i += 1
         text = b.text
@@ -449,6 +468,7 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
             warn(b.index, "a paragraph without number; kept as an operative paragraph")
         last_op = _Unit("op", text, b)
         operative.append(last_op)
+    place(len(lines))
     _number(preamble, operative, annexes)
     units = list(_walk(preamble, operative, annexes))
     fns, sponsors_note = _place_markers(units, notes, head, warn)
@@ -458,7 +478,8 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
     return Draft(meta, tuple(PreambularParagraph(u.id, _content(u, "pp")) for u in preamble),
                  tuple(_operative(u, warn) for u in operative), tuple(fns),
                  tuple(Annex(f"annex{n}", _title(title),
-                             tuple(AnnexParagraph(u.id, _content(u, None)) for u in body))
+                             tuple(_table(u) if u.table else AnnexParagraph(u.id, _content(u, None))
+                                   for u in body))
                        for n, (title, body) in enumerate(annexes, 1)))
 
 
@@ -560,7 +581,7 @@ def _number(preamble, operative, annexes) -> None:
             _number_children(u)
     for a, (_, body) in enumerate(annexes, 1):
         for p, u in enumerate(body, 1):
-            u.id = f"annex{a}.p{p}"
+            u.id = f"annex{a}.{'t' if u.table else 'p'}{p}"
 
 
 def _number_children(unit: _Unit) -> None:
@@ -715,6 +736,28 @@ def _runs(text: str) -> list:
         elif part:
             out.append(Text(part, italic=fmt == ITALIC, sup=fmt == SUP))
     return out
+
+
+def _table(u: _Unit) -> Table:
+    t = u.table
+    assert t is not None
+    # a header row's bold is the header's own look, not its words' (as writers print it)
+    return Table(u.id, tuple(Row(f"{u.id}.r{k}", tuple(_cell(c, k <= t.header) for c in row),
+                                 k <= t.header)
+                             for k, row in enumerate(t.rows, 1)), landscape=t.landscape)
+
+
+def _cell(cell: PrintedCell, header: bool = False):
+    """A cell's lines as one text: wrapped lines joined as `join` joins them (a hyphen at a
+    line's end glued), a line the text broke kept as a break."""
+    out: list = []
+    for k, line in enumerate(cell.lines):
+        if k and cell.breaks[k]:
+            out.append(Break())
+        elif k and out and isinstance(out[-1], Text) and join(out[-1].text, "x").endswith(" x"):
+            out.append(Text(" ", italic=out[-1].italic, bold=out[-1].bold))
+        out += [Text(s.text, s.italic, s.bold and not header, s.sup) for s in line]
+    return normalize(out)
 
 
 def _title(title: str):

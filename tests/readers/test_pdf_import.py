@@ -58,6 +58,12 @@ def test_every_character_and_word_on_the_page_is_read(built, version):
     pdftotext breaks it (a superscript marker aside, which it sets apart: '2017 1 ;')."""
     doc, _ = printed_from_pdf(built[version])
     mine = " ".join(l.text for l in doc.lines if l.region != "rule")
+    # a table's cells hold its words; its header row, printed on every page it runs over,
+    # is read once
+    cells = [s.text for t in doc.tables
+             for row in list(t.rows) + list(t.rows[:t.header]) * (len(t.pages) - 1)
+             for c in row for ln in c.lines for s in ln]
+    mine = mine + " " + " ".join(cells)
     theirs = _poppler(built[version])
     assert Counter(mine.replace(" ", "")) == Counter("".join(theirs.split()))
     assert _words(mine) == _words(theirs)
@@ -244,6 +250,62 @@ def ids_aside(d):
                     for f in d.footnotes), key=lambda f: f.id)
     return _r(d, preamble=tuple(unit(p) for p in d.preamble),
               operative=tuple(unit(u) for u in d.operative), footnotes=tuple(notes))
+
+
+def test_a_ruled_table_reads_back_as_the_annex_table(built):
+    """events-mapping's annex table (a header row, 4 columns, landscape, over 8 pages):
+    read cell by cell from the page's rules into the model's Table, the header row read once
+    though printed on every page, bold titles and the breaks after them kept."""
+    from assembler.model import Break
+    src = load_draft(NEG / "events-mapping.draft")
+    result = read_any(built["events-mapping"])
+    want = next(u for u in src.annexes[0].body if u.kind == "table")
+    tables = [u for a in result.draft.annexes for u in a.body if u.kind == "table"]
+    assert len(tables) == 1
+    back = tables[0]
+    assert back.landscape and len(back.rows) == len(want.rows)
+    assert [r.header for r in back.rows] == [r.header for r in want.rows]
+    # Two things the page cannot tell: a double space prints as one, and a break before a
+    # word that would not have fitted on the line anyway looks like a wrap. Those cells
+    # compare by their words; every other cell exactly, formats and breaks included.
+    def words(cell):
+        return " ".join(" ".join(" " if isinstance(r, Break) else r.text for r in cell).split())
+    loose = {"r12", "r13", "r53"}
+    for got, row in zip(back.rows, want.rows):
+        if row.id in loose:
+            assert [words(c) for c in got.cells] == [words(c) for c in row.cells], row.id
+        else:
+            assert got.cells == row.cells, row.id
+    # where it stands: before the note that follows the table in the annex
+    body = result.draft.annexes[-1].body
+    assert body[-2] is back and plain(body[-1].content).startswith(
+        "* Regional consultative processes on migration (RCPs) bring together")
+    said = [str(w) for w in result.warnings if "table" in str(w)]
+    assert any("page 1: a table of 68 rows and 4 columns, running on to page 8" in w
+               for w in said), said
+
+
+def test_a_table_whose_cells_cannot_be_read_keeps_its_words_as_text(built):
+    """A merged cell (no rectangle of its own), or words that stand across a cell's rule:
+    the table's characters stay on the page for its lines, and the reader says so."""
+    import pdfplumber
+    from assembler.readers.pdf_tables import page_tables
+    with pdfplumber.open(built["events-mapping"]) as pdf:
+        page = pdf.pages[0]
+        chars = list(page.chars)
+        grid = [[tuple(map(float, c)) for c in row.cells] for row in page.find_tables()[0].rows]
+    tables, left, said = page_tables([grid], chars, 1, True)
+    assert len(tables) == 1 and len(left) < len(chars)
+    merged = [row[:] for row in grid]
+    merged[1][2] = None
+    tables, left, said = page_tables([merged], chars, 1, True)
+    assert not tables and left == chars
+    assert said == ["page 1: a table with merged or missing cells; its words kept as text"]
+    narrow = [row[:] for row in grid]  # a rule drawn through the words of column 2
+    narrow[1] = [narrow[1][0], (narrow[1][1][0], narrow[1][1][1], narrow[1][1][0] + 40,
+                                narrow[1][1][3])] + narrow[1][2:]
+    tables, left, said = page_tables([narrow], chars, 1, True)
+    assert not tables and left == chars and "across its cells' rules" in said[0]
 
 
 # What a face prints of the metadata (the rest is bookkeeping: negotiation, version,
