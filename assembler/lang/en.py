@@ -44,4 +44,9 @@ ENGLISH = Language(
     long_names={"pp": "preambular paragraph", "op": "operative paragraph",
                 "sub": "operative paragraph", "heading": "heading", "fn": "footnote"},
     places={"preamble": "the preamble", "operative": "the operative part",
-            "title": "the title", "heading": "the heading “{text}”"})
+            "title": "the title", "heading": "the heading “{text}”"},
+    stage_names={"elements": "Elements paper", "zero": "Zero draft", "first": "First draft",
+                 "rev": "Rev.{revision}", "final": "Final draft", "mapping": "",
+                 "L": "L-document", "L-rev": "Revised L-document",
+                 "adopted": "Adopted resolution"},
+    letters={"draft": "draft"})

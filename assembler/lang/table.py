@@ -17,3 +17,5 @@ class Language:
     short_names: Mapping[str, str]  # unit kind -> "OP", as compilations write "OP 14 (a)"
     long_names: Mapping[str, str]  # unit kind -> "operative paragraph", as prose writes it
     places: Mapping[str, str]      # "preamble" -> "the preamble", and the heading's form
+    stage_names: Mapping[str, str]  # stage -> "Zero draft", "Rev.{revision}", "L-document"
+    letters: Mapping[str, str]     # the words letters write around a draft ("draft")
