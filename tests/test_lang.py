@@ -14,6 +14,8 @@ from assembler.compare.versions import Version
 from assembler.amendments import Change, UnitIndex, change_to_prose
 from assembler.errors import AssemblerError
 from assembler.lang import ENGLISH, TABLES, language_of
+from assembler.leads import italicize_lead, lead_length, lead_text
+from assembler.model import Text
 from assembler.source.reader import parse_draft
 from assembler.stages import masthead_for
 from assembler.writers.docx.draft import build_docx
@@ -33,7 +35,9 @@ STUB = replace(
     long_names={k: f"xx-{v}" for k, v in ENGLISH.long_names.items()},
     places={k: f"xx-{v}" for k, v in ENGLISH.places.items()},
     stage_names={k: v and f"Zz{v.lower()}" for k, v in ENGLISH.stage_names.items()},
-    letters={"draft": "zzdraft"})
+    letters={"draft": "zzdraft"},
+    leads=replace(ENGLISH.leads, operative=frozenset({"xxdecidez"}), preambular=frozenset(),
+                  participle="xxing", verb_ending="zz"))
 
 
 @pytest.fixture()
@@ -114,3 +118,14 @@ def test_stage_names_follow_the_table(stub):
     assert stage_name(in_language("l-document.draft", "xx")) == "zzdraft"
     english = in_language("first-draft.draft", "en", **unlabelled)
     assert Version(english, "first").stage == "First draft" and stage_name(english) == "first draft"
+
+
+def test_italic_leads_are_read_with_the_table(stub):
+    """The words that make a lead come from the table: the stub's verbs are leads, English
+    ones are not, and the other way round."""
+    theirs, ours = "Xxdecidez also that the meeting", "Decides also that the meeting"
+    assert theirs[:lead_length(theirs, "op", stub)] == "Xxdecidez also"
+    assert lead_length(ours, "op", stub) == 0 and lead_length("Recalling its", "pp", stub) == 0
+    assert lead_length(theirs, "op") == 0 and ours[:lead_length(ours, "op")] == "Decides also"
+    assert lead_text(italicize_lead((Text(theirs),), "op", stub)) == "Xxdecidez also"
+    assert lead_text(italicize_lead((Text(theirs),), "op")) == ""

@@ -1,7 +1,7 @@
 """English, the language drafts are negotiated in."""
 from __future__ import annotations
 
-from .table import Language
+from .table import Language, Leads
 
 _ONES = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
          "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
@@ -19,6 +19,39 @@ def ordinal(n: int) -> str:
     if n % 10 == 0:
         return _TENS[n // 10] + "ieth"
     return _TENS[n // 10] + "y-" + _ONES[n % 10]
+
+
+# Lead phrases: the opening words UN style sets in italics (leads.py reads them).
+_OPERATIVE_VERBS = frozenset("""
+accepts acknowledges adopts affirms agrees appeals applauds appreciates approves asks
+authorizes authorises calls commends concludes condemns confirms congratulates considers
+decides declares demands deplores designates directs draws emphasizes emphasises encourages
+endorses enjoins establishes expresses extends finds highlights instructs invites launches
+notes proclaims reaffirms recalls recognizes recognises recommends regrets reiterates
+rejects reminds renews requests resolves stresses strongly suggests supports takes
+transmits trusts underlines underscores urges welcomes
+""".split())
+
+_PREAMBULAR_WORDS = frozenset("""
+alarmed aware cognizant concerned conscious convinced deeply determined emphasizing
+gravely guided mindful noting recognizing reaffirming recalling reiterating stressing
+taking welcoming acknowledging affirming bearing believing considering desiring
+emphasising encouraging expressing having highlighting recognising reiterating seeking
+underlining underscoring acting appreciating commending confident viewing regretting
+""".split())
+
+_ADVERBS_BEFORE = frozenset("also further once again strongly firmly fully deeply gravely "
+                           "equally additionally furthermore moreover".split())
+_ADVERBS_AFTER = ("once again", "also", "further", "again", "with appreciation",
+                 "with concern", "with deep concern", "with grave concern",
+                 "with satisfaction", "with regret", "in this regard")
+_PHRASAL = {
+    "calls": ("upon", "on"), "bearing": ("in mind",), "taking": ("note", "into account"),
+    "takes": ("note",), "having": ("considered", "examined", "adopted", "heard", "received"),
+    "expressing": ("concern", "appreciation", "deep concern", "its appreciation"),
+    "expresses": ("concern", "appreciation", "deep concern", "its appreciation"),
+    "draws": ("attention",), "deeply": ("concerned",), "gravely": ("concerned",),
+}
 
 
 ENGLISH = Language(
@@ -49,4 +82,7 @@ ENGLISH = Language(
                  "rev": "Rev.{revision}", "final": "Final draft", "mapping": "",
                  "L": "L-document", "L-rev": "Revised L-document",
                  "adopted": "Adopted resolution"},
-    letters={"draft": "draft"})
+    letters={"draft": "draft"},
+    leads=Leads(operative=_OPERATIVE_VERBS, preambular=_PREAMBULAR_WORDS,
+                adverbs_before=_ADVERBS_BEFORE, adverbs_after=_ADVERBS_AFTER,
+                phrasal=_PHRASAL, participle="ing", verb_ending="s", not_verb_ending="ss"))
