@@ -37,7 +37,9 @@ STUB = replace(
     stage_names={k: v and f"Zz{v.lower()}" for k, v in ENGLISH.stage_names.items()},
     letters={"draft": "zzdraft"},
     leads=replace(ENGLISH.leads, operative=frozenset({"xxdecidez"}), preambular=frozenset(),
-                  participle="xxing", verb_ending="zz"))
+                  participle="xxing", verb_ending="zz"),
+    prose_ordinal=lambda n, use: f"#{n}{use}",
+    prose={"pp": "xx-pp {ordinal}", "occurrence": "xx-occurrence {ordinal} of "})
 
 
 @pytest.fixture()
@@ -129,3 +131,14 @@ def test_italic_leads_are_read_with_the_table(stub):
     assert lead_length(theirs, "op") == 0 and ours[:lead_length(ours, "op")] == "Decides also"
     assert lead_text(italicize_lead((Text(theirs),), "op", stub)) == "Xxdecidez also"
     assert lead_text(italicize_lead((Text(theirs),), "op")) == ""
+
+
+def test_prose_ordinals_and_occurrences_follow_the_table(stub):
+    index = UnitIndex(in_language("first-draft.draft", "xx"))
+    said = change_to_prose(Change("replace-words", "pp3", words="the", text="a", occurrence=2),
+                           index)
+    assert said.startswith("In xx-pp #3pp, replace xx-occurrence #2occurrence of “the”"), said
+    english = UnitIndex(in_language("first-draft.draft", "en"))
+    said = change_to_prose(Change("replace-words", "pp3", words="the", text="a", occurrence=12),
+                           english)
+    assert said == "In the third preambular paragraph, replace the 12th occurrence of “the” with “a”."

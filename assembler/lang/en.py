@@ -9,16 +9,29 @@ _ONES = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 _TENS = ("", "", "twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet")
 
 
+def _figures(n: int) -> str:
+    """101 -> '101st' ('101th' is not written)."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def ordinal(n: int) -> str:
-    """71 -> 'seventy-first'; from 100 on in figures ('101th' is not written: '101st')."""
+    """71 -> 'seventy-first'; from 100 on in figures."""
     if not 0 < n < 100:
-        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-        return f"{n}{suffix}"
+        return _figures(n)
     if n < 20:
         return _ONES[n]
     if n % 10 == 0:
         return _TENS[n // 10] + "ieth"
     return _TENS[n // 10] + "y-" + _ONES[n % 10]
+
+
+def prose_ordinal(n: int, use: str) -> str:
+    """Ordinals as amendment prose writes them: a paragraph's spelled to the hundredth
+    ("the fourteenth preambular paragraph"), an occurrence's to the tenth, then "the 12th"."""
+    if use == "occurrence" and n > 10:
+        return _figures(n)
+    return "hundredth" if n == 100 else ordinal(n)
 
 
 # Lead phrases: the opening words UN style sets in italics (leads.py reads them).
@@ -83,6 +96,8 @@ ENGLISH = Language(
                  "L": "L-document", "L-rev": "Revised L-document",
                  "adopted": "Adopted resolution"},
     letters={"draft": "draft"},
+    prose_ordinal=prose_ordinal,
+    prose={"pp": "the {ordinal} preambular paragraph", "occurrence": "the {ordinal} occurrence of "},
     leads=Leads(operative=_OPERATIVE_VERBS, preambular=_PREAMBULAR_WORDS,
                 adverbs_before=_ADVERBS_BEFORE, adverbs_after=_ADVERBS_AFTER,
                 phrasal=_PHRASAL, participle="ing", verb_ending="s", not_verb_ending="ss"))

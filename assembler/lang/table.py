@@ -33,3 +33,5 @@ class Language:
     stage_names: Mapping[str, str]  # stage -> "Zero draft", "Rev.{revision}", "L-document"
     letters: Mapping[str, str]     # the words letters write around a draft ("draft")
     leads: Leads                   # the words of italic leads
+    prose_ordinal: Callable[[int, str], str]  # (14, "pp" or "occurrence") -> "fourteenth"
+    prose: Mapping[str, str]       # amendment prose's phrases: "the {ordinal} preambular paragraph"
