@@ -28,7 +28,8 @@ def lead_length(text: str, kind: str, lang: Language = ENGLISH) -> int:
     if not words or words[0][0] != 0 or not text[0].isupper():
         return 0
     i = 0
-    while i < len(words) - 1 and words[i][2] in words_of.adverbs_before and _adjacent(text, words, i):
+    while (i < len(words) - 1 and words[i][2] in words_of.adverbs_before
+           and _adjacent(text, words, i)):
         i += 1
     head = words[i][2]
     if not _is_lead_word(head, kind, words_of):

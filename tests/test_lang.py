@@ -141,4 +141,5 @@ def test_prose_ordinals_and_occurrences_follow_the_table(stub):
     english = UnitIndex(in_language("first-draft.draft", "en"))
     said = change_to_prose(Change("replace-words", "pp3", words="the", text="a", occurrence=12),
                            english)
-    assert said == "In the third preambular paragraph, replace the 12th occurrence of “the” with “a”."
+    assert said == ("In the third preambular paragraph, replace the 12th occurrence of “the” "
+                    "with “a”.")

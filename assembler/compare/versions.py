@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Draft
-from ..stages import ISSUED, KNOWN_STAGES, stage_name  # issued ones named by their symbol (A/71/L.58)
+# issued stages are named by their symbol (A/71/L.58)
+from ..stages import ISSUED, KNOWN_STAGES, stage_name
 
 
 @dataclass(frozen=True)

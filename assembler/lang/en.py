@@ -97,7 +97,8 @@ ENGLISH = Language(
                  "adopted": "Adopted resolution"},
     letters={"draft": "draft"},
     prose_ordinal=prose_ordinal,
-    prose={"pp": "the {ordinal} preambular paragraph", "occurrence": "the {ordinal} occurrence of "},
+    prose={"pp": "the {ordinal} preambular paragraph",
+           "occurrence": "the {ordinal} occurrence of "},
     leads=Leads(operative=_OPERATIVE_VERBS, preambular=_PREAMBULAR_WORDS,
                 adverbs_before=_ADVERBS_BEFORE, adverbs_after=_ADVERBS_AFTER,
                 phrasal=_PHRASAL, participle="ing", verb_ending="s", not_verb_ending="ss"))

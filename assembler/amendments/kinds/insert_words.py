@@ -60,7 +60,8 @@ class InsertWords(WordKind):
     def write(self, c: Change, name, lang: Language = ENGLISH) -> str:
         if c.position in _EDGES:
             return f"{_EDGES[c.position]} {name(c.target)}, add {q(c.text)}"
-        return f"In {name(c.target)}, {c.position or 'after'} {occ(c, lang)}{q(c.words)} insert {q(c.text)}"
+        return (f"In {name(c.target)}, {c.position or 'after'} {occ(c, lang)}{q(c.words)} "
+                f"insert {q(c.text)}")
 
     def read(self, m: re.Match, r: Reading) -> list[Change]:
         where = position(m["pos"])
