@@ -9,65 +9,39 @@ from __future__ import annotations
 import re
 
 from .inline import normalize
+from .lang import ENGLISH, Language
+from .lang.table import Leads
 from .model import Content, Text
-
-OPERATIVE_VERBS = frozenset("""
-accepts acknowledges adopts affirms agrees appeals applauds appreciates approves asks
-authorizes authorises calls commends concludes condemns confirms congratulates considers
-decides declares demands deplores designates directs draws emphasizes emphasises encourages
-endorses enjoins establishes expresses extends finds highlights instructs invites launches
-notes proclaims reaffirms recalls recognizes recognises recommends regrets reiterates
-rejects reminds renews requests resolves stresses strongly suggests supports takes
-transmits trusts underlines underscores urges welcomes
-""".split())
-
-PREAMBULAR_WORDS = frozenset("""
-alarmed aware cognizant concerned conscious convinced deeply determined emphasizing
-gravely guided mindful noting recognizing reaffirming recalling reiterating stressing
-taking welcoming acknowledging affirming bearing believing considering desiring
-emphasising encouraging expressing having highlighting recognising reiterating seeking
-underlining underscoring acting appreciating commending confident viewing regretting
-""".split())
-
-ADVERBS_BEFORE = frozenset("also further once again strongly firmly fully deeply gravely "
-                           "equally additionally furthermore moreover".split())
-ADVERBS_AFTER = ("once again", "also", "further", "again", "with appreciation",
-                 "with concern", "with deep concern", "with grave concern",
-                 "with satisfaction", "with regret", "in this regard")
-PHRASAL = {
-    "calls": ("upon", "on"), "bearing": ("in mind",), "taking": ("note", "into account"),
-    "takes": ("note",), "having": ("considered", "examined", "adopted", "heard", "received"),
-    "expressing": ("concern", "appreciation", "deep concern", "its appreciation"),
-    "expresses": ("concern", "appreciation", "deep concern", "its appreciation"),
-    "draws": ("attention",), "deeply": ("concerned",), "gravely": ("concerned",),
-}
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 
 
-def lead_length(text: str, kind: str) -> int:
+def lead_length(text: str, kind: str, lang: Language = ENGLISH) -> int:
     """How many characters of `text` form its lead phrase (0 if it opens with none).
 
     kind is "pp", "op" or "sub"; sub-paragraphs take only listed verbs, since items like
-    "Trafficking in persons" or "Contributions of migration" are not leads.
+    "Trafficking in persons" or "Contributions of migration" are not leads. The words are
+    the language table's (readers know no draft yet: English unless told).
     """
+    words_of = lang.leads
     words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
     if not words or words[0][0] != 0 or not text[0].isupper():
         return 0
     i = 0
-    while i < len(words) - 1 and words[i][2] in ADVERBS_BEFORE and _adjacent(text, words, i):
+    while (i < len(words) - 1 and words[i][2] in words_of.adverbs_before
+           and _adjacent(text, words, i)):
         i += 1
     head = words[i][2]
-    if not _is_lead_word(head, kind):
+    if not _is_lead_word(head, kind, words_of):
         return 0
     end = words[i][1]
     rest = text[end:]
-    for tail in PHRASAL.get(head, ()):
+    for tail in words_of.phrasal.get(head, ()):
         if rest.lower().startswith(" " + tail + " ") or rest.lower() == " " + tail:
             end += 1 + len(tail)
             rest = text[end:]
             break
-    for tail in ADVERBS_AFTER:
+    for tail in words_of.adverbs_after:
         if rest.lower().startswith(" " + tail) and not rest[1 + len(tail):2 + len(tail)].isalpha():
             end += 1 + len(tail)
             break
@@ -78,17 +52,18 @@ def _adjacent(text: str, words, i: int) -> bool:
     return text[words[i][1]:words[i + 1][0]] == " "
 
 
-def _is_lead_word(word: str, kind: str) -> bool:
-    if word in OPERATIVE_VERBS:
+def _is_lead_word(word: str, kind: str, leads: Leads) -> bool:
+    if word in leads.operative:
         return kind in ("op", "sub")
     if kind == "pp":
-        return word in PREAMBULAR_WORDS or word.endswith("ing")
-    if kind == "op":
-        return word.endswith("s") and not word.endswith("ss") and len(word) > 3
+        return word in leads.preambular or word.endswith(leads.participle)
+    if kind == "op":   # a verb's present tense: "decides", not "business"
+        return (word.endswith(leads.verb_ending) and not word.endswith(leads.not_verb_ending)
+                and len(word) > 3)
     return False
 
 
-def italicize_lead(content: Content, kind: str) -> Content:
+def italicize_lead(content: Content, kind: str, lang: Language = ENGLISH) -> Content:
     """Content with its lead phrase in italics; already-italic leads are left alone."""
     if not content or not isinstance(content[0], Text):
         return content
@@ -101,7 +76,7 @@ def italicize_lead(content: Content, kind: str) -> Content:
         if not isinstance(item, Text):
             break
         prefix += item.text
-    n = lead_length(prefix, kind)
+    n = lead_length(prefix, kind, lang)
     if not n:
         return content
     out, remaining = [], n

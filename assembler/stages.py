@@ -16,8 +16,7 @@ from .errors import AssemblerError
 from .lang import ENGLISH, Language, language_of
 from .model import Metadata
 
-INFORMAL = {"elements": "Elements paper", "zero": "Zero draft", "first": "First draft",
-            "rev": "Rev.{revision}", "final": "Final draft", "mapping": ""}
+INFORMAL = ("elements", "zero", "first", "rev", "final", "mapping")  # named by the table
 ISSUED = ("L", "L-rev", "adopted")
 KNOWN_STAGES = tuple(INFORMAL) + ISSUED
 
@@ -115,6 +114,12 @@ def job_parts(job: str, stage: str) -> tuple[str, str]:
     return f"{m.group(1)}-{m.group(2)} ({m.group(3) or 'E'})", f"*{m.group(1)}{m.group(2)}*"
 
 
+def stage_name(meta: Metadata, lang: Language | None = None) -> str:
+    """The stage as the language names it ("Zero draft", "Rev.2"); "" for one it does not."""
+    names = (lang or language_of(meta)).stage_names
+    return names.get(meta.stage.strip(), "").format(revision=meta.revision or "1")
+
+
 def masthead_for(meta: Metadata) -> Masthead:
     """The face of `meta`'s stage, or a StageError naming the missing or wrong field."""
     lang = language_of(meta)
@@ -125,7 +130,7 @@ def masthead_for(meta: Metadata) -> Masthead:
     title = meta.title.strip()
     illustrative = meta.get("illustrative").strip()
     if stage in INFORMAL:  # an informal paper shows what it has; nothing is required
-        label = meta.stage_label.strip() or INFORMAL[stage].format(revision=meta.revision or "1")
+        label = meta.stage_label.strip() or stage_name(meta, lang)
         return Masthead(stage, "informal", title, date=meta.date.strip(), stage_label=label,
                         illustrative=illustrative)
 

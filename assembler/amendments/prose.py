@@ -18,31 +18,39 @@ import re
 
 from ..errors import AssemblerError
 from .kinds import REGISTRY, Reading, kind
-from .kinds.grammar import labels, short, spelled_ordinal
+from ..lang import ENGLISH, Language, language_of
+from .kinds.grammar import labels, short
 from .model import Change, PARTS
 from .targets import UnitIndex
 
 def change_to_prose(change: Change, index: UnitIndex | None = None) -> str:
     """The change as the UN writes it: preambular paragraphs by ordinal ("the fourteenth
     preambular paragraph"), operative ones by number, a full stop at the end."""
+    lang = language_of(index.draft.metadata) if index is not None else ENGLISH
+
     def name(target: str) -> str:
-        return unit_words(target, index)
-    sentence = kind(change.kind).write(change, name)
+        return unit_words(target, index, lang)
+    sentence = kind(change.kind).write(change, name, lang)
     return sentence if sentence.endswith((".", ":")) else sentence + "."
 
 
-def unit_words(target: str, index: UnitIndex | None = None) -> str:
+def unit_words(target: str, index: UnitIndex | None = None,
+               lang: Language = ENGLISH) -> str:
     """How a sentence names a unit: "the fourteenth preambular paragraph", "operative
     paragraph 5 (b)", "the title"."""
     if index is not None and (target in index.units or target in PARTS):
         label = index.labels.get(target)
         if label is not None and label.kind == "pp" and label.number.isdigit():
-            return f"the {spelled_ordinal(int(label.number))} preambular paragraph"
+            return _pp(int(label.number), lang)
         return index.label_of(target)
     named = labels(target) if index is None else None
     if named and len(named) == 1 and named[0].startswith("PP ") and named[0][3:].isdigit():
-        return f"the {spelled_ordinal(int(named[0][3:]))} preambular paragraph"
+        return _pp(int(named[0][3:]), lang)
     return target
+
+
+def _pp(n: int, lang: Language) -> str:
+    return lang.prose["pp"].format(ordinal=lang.prose_ordinal(n, "pp"))
 
 
 def prose_to_changes(sentence: str, index: UnitIndex | None = None, *,

@@ -7,11 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Draft
-from ..stages import ISSUED  # named by their symbol (A/71/L.58)
-
-STAGE_NAMES = {"elements": "Elements paper", "zero": "Zero draft", "first": "First draft",
-               "final": "Final draft", "L": "L-document", "L-rev": "Revised L-document",
-               "adopted": "Adopted resolution"}
+# issued stages are named by their symbol (A/71/L.58)
+from ..stages import ISSUED, KNOWN_STAGES, stage_name
 
 
 @dataclass(frozen=True)
@@ -27,10 +24,12 @@ class Version:
         if m.stage_label:
             return m.stage_label
         if m.stage == "rev" and m.revision:
-            return f"Rev.{m.revision}"
+            return stage_name(m)
         if m.stage in ISSUED and m.symbol:
             return m.symbol
-        return STAGE_NAMES.get(m.stage, m.stage) or self.name
+        if m.stage in ("mapping", "rev") or m.stage not in KNOWN_STAGES:
+            return m.stage or self.name   # as before: the stage key itself
+        return stage_name(m) or self.name
 
     @property
     def short(self) -> str:
@@ -38,7 +37,7 @@ class Version:
         else the stage."""
         m = self.draft.metadata
         if m.stage == "rev" and m.revision:
-            return f"Rev.{m.revision}"
+            return stage_name(m)
         if m.stage in ISSUED and m.symbol:
             return m.symbol
         label = self.stage

@@ -6,6 +6,19 @@ from typing import Callable, Mapping
 
 
 @dataclass(frozen=True)
+class Leads:
+    """The words a paragraph's italic lead is made of (*Also decides*, *Bearing in mind*)."""
+    operative: frozenset[str]          # operative verbs: "decides", "calls"
+    preambular: frozenset[str]         # preambular words: "recalling", "mindful"
+    adverbs_before: frozenset[str]     # "also" in "Also decides"
+    adverbs_after: tuple[str, ...]     # "further" in "Decides further"
+    phrasal: Mapping[str, tuple[str, ...]]  # "calls" -> ("upon", "on")
+    participle: str                    # an unlisted preambular word ends so: "ing"
+    verb_ending: str                   # an unlisted operative verb ends so: "s" ...
+    not_verb_ending: str               # ... but not so: "ss"
+
+
+@dataclass(frozen=True)
 class Language:
     key: str                       # the draft's `language:` value that picks it: "en"
     name: str                      # as "Original: English" names it
@@ -17,3 +30,8 @@ class Language:
     short_names: Mapping[str, str]  # unit kind -> "OP", as compilations write "OP 14 (a)"
     long_names: Mapping[str, str]  # unit kind -> "operative paragraph", as prose writes it
     places: Mapping[str, str]      # "preamble" -> "the preamble", and the heading's form
+    stage_names: Mapping[str, str]  # stage -> "Zero draft", "Rev.{revision}", "L-document"
+    letters: Mapping[str, str]     # the words letters write around a draft ("draft")
+    leads: Leads                   # the words of italic leads
+    prose_ordinal: Callable[[int, str], str]  # (14, "pp" or "occurrence") -> "fourteenth"
+    prose: Mapping[str, str]       # amendment prose's phrases: "the {ordinal} preambular paragraph"

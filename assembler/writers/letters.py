@@ -22,7 +22,8 @@ from ..model import Draft
 from ..tomlfile import read_toml
 from ..ooxml import DocumentBuilder, ParaFormat, Run
 from ..ooxml.headers import Cell, Line, frame
-from ..stages import INFORMAL
+from ..lang import language_of
+from ..stages import INFORMAL, stage_name as _stage_label
 from .html.draft import template_error
 
 LETTER_TEMPLATES = TEMPLATES / "letters"
@@ -79,8 +80,9 @@ def environment(extra_dir: Path | None = None) -> SandboxedEnvironment:
 
 
 def stage_name(draft: Draft) -> str:
-    stage = draft.metadata.stage
-    label = INFORMAL.get(stage, "draft").format(revision=draft.metadata.revision or "1")
+    meta = draft.metadata
+    lang = language_of(meta)
+    label = _stage_label(meta, lang) if meta.stage in INFORMAL else lang.letters["draft"]
     return label[0].lower() + label[1:] if label and not label.startswith("Rev") else label
 
 

@@ -17,6 +17,7 @@ from typing import Callable, ClassVar, NamedTuple
 
 from ...errors import AssemblerError
 from ...inline import plain
+from ...lang import ENGLISH, Language
 from ...model import Content, Heading, OperativeParagraph, PreambularParagraph, SubParagraph
 from ...source.markup import parse_inline
 from ..model import PARTS, Change
@@ -162,8 +163,9 @@ class Kind(ABC):
 
     # ---- prose
     @abstractmethod
-    def write(self, c: Change, name: Callable[[str], str]) -> str:
-        """The change as a delegation writes it; `name` gives a target's words."""
+    def write(self, c: Change, name: Callable[[str], str], lang: Language = ENGLISH) -> str:
+        """The change as a delegation writes it; `name` gives a target's words, `lang` the
+        prose's phrases."""
 
     @abstractmethod
     def read(self, m: re.Match, r: Reading) -> list[Change]:

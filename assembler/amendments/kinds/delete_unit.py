@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from ...diff import DELETE
+from ...lang import ENGLISH, Language
 from ..model import Change
 from ..targets import UnitIndex
 from .base import (MAKERS, TARGET, Building, Claim, Difference, Kind, Planning, Reading, error,
@@ -28,7 +29,7 @@ class DeleteUnit(Kind):
     def to_mapping(self, c: Change) -> dict:
         return {"target": c.target}
 
-    def write(self, c: Change, name) -> str:
+    def write(self, c: Change, name, lang: Language = ENGLISH) -> str:
         return f"Delete {name(c.target)}"
 
     def read(self, m: re.Match, r: Reading) -> list[Change]:

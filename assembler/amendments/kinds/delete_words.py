@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ...lang import ENGLISH, Language
 from ..model import Change
 from ..words import Edit, UnitWords
 from .base import WORDS, Difference, Reading
@@ -32,8 +33,8 @@ class DeleteWords(WordKind):
     def to_mapping(self, c: Change) -> dict:
         return {"target": c.target, "words": c.words}
 
-    def write(self, c: Change, name) -> str:
-        return f"In {name(c.target)}, delete {occ(c)}{q(c.words)}"
+    def write(self, c: Change, name, lang: Language = ENGLISH) -> str:
+        return f"In {name(c.target)}, delete {occ(c, lang)}{q(c.words)}"
 
     def read(self, m: re.Match, r: Reading) -> list[Change]:
         return [Change(self.name, t, words=group(m, "w") or "",

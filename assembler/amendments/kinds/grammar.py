@@ -82,10 +82,6 @@ SPELLED = _spelled()                     # SPELLED[n - 1] is the ordinal of n, t
 _ORDINAL_OF = {w: n for n, w in enumerate(SPELLED, 1)}
 
 
-def spelled_ordinal(n: int) -> str:
-    return SPELLED[n - 1] if 0 < n <= len(SPELLED) else _numeric_ordinal(n)
-
-
 def ordinal_value(word: str) -> int | None:
     """1 for "first", 28 for "twenty-eighth" (or "twenty eighth", "28th"); None if none."""
     w = re.sub(r"[\s\u2010\u2011-]+", "-", word.strip().lower())
@@ -229,18 +225,6 @@ def occurrence(word: str | None, r: Reading) -> int:
     raise AssemblerError(f"cannot read the ordinal “{word}” in “{short(r.sentence)}”",
                          line=r.line,
                          hint="write the first, the second ... or the 12th occurrence of")
-
-
-def occurrence_words(n: int) -> str:
-    if not n:
-        return ""
-    word = ORDINALS[n - 1] if n <= len(ORDINALS) else _numeric_ordinal(n)
-    return f"the {word} occurrence of "
-
-
-def _numeric_ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def q(text: str) -> str:

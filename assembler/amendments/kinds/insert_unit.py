@@ -12,6 +12,7 @@ from dataclasses import replace
 from ...diff import INSERT
 from ...inline import plain
 from ...source.markup import parse_inline
+from ...lang import ENGLISH, Language
 from ..model import Change
 from ..targets import UnitIndex
 from .base import (MAKERS, PLACE_SCHEMA, POSITION_WORDS, TARGET, TEXT, Building, Claim,
@@ -57,7 +58,7 @@ class InsertUnit(Kind):
         m["text"] = c.text
         return m
 
-    def write(self, c: Change, name) -> str:
+    def write(self, c: Change, name, lang: Language = ENGLISH) -> str:
         ident = f", with id {c.new_id}" if c.new_id else ""
         return (f"Insert a new {UNIT_NAMES[c.unit]} {POSITION_WORDS[c.position]} "
                 f"{name(c.target)}{ident}, reading: {q(c.text)}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ...lang import ENGLISH, Language
 from ..model import Change
 from ..words import Edit, UnitWords, ends_with_mark
 from .base import TEXT, WORDS, Difference, Reading
@@ -56,10 +57,11 @@ class InsertWords(WordKind):
             return {"target": c.target, "at": c.position, "text": c.text}
         return {"target": c.target, c.position or "after": c.words, "text": c.text}
 
-    def write(self, c: Change, name) -> str:
+    def write(self, c: Change, name, lang: Language = ENGLISH) -> str:
         if c.position in _EDGES:
             return f"{_EDGES[c.position]} {name(c.target)}, add {q(c.text)}"
-        return f"In {name(c.target)}, {c.position or 'after'} {occ(c)}{q(c.words)} insert {q(c.text)}"
+        return (f"In {name(c.target)}, {c.position or 'after'} {occ(c, lang)}{q(c.words)} "
+                f"insert {q(c.text)}")
 
     def read(self, m: re.Match, r: Reading) -> list[Change]:
         where = position(m["pos"])

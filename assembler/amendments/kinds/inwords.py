@@ -8,12 +8,12 @@ from dataclasses import replace
 
 from ...diff import DELETE, EQUAL, INSERT, map_offset
 from ...errors import AssemblerError
+from ...lang import ENGLISH, Language
 from ..model import Change
 from ..targets import UnitIndex
 from ..words import Edit, UnitWords, typographic
 from .base import (OCCURRENCE, TARGET, Building, Claim, Kind, NotCarried, Planning, error,
                    new_content)
-from .grammar import occurrence_words
 
 
 class WordKind(Kind):
@@ -84,5 +84,8 @@ WORD_FIELDS = {"kind": True, "target": TARGET, "occurrence": OCCURRENCE,
                "exact": {"type": "boolean"}}
 
 
-def occ(c: Change) -> str:
-    return occurrence_words(c.occurrence)
+def occ(c: Change, lang: Language = ENGLISH) -> str:
+    """"the second occurrence of ", or nothing when the words occur once."""
+    if not c.occurrence:
+        return ""
+    return lang.prose["occurrence"].format(ordinal=lang.prose_ordinal(c.occurrence, "occurrence"))

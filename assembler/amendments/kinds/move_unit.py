@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from ...diff import EQUAL
+from ...lang import ENGLISH, Language
 from ..model import Change
 from ..targets import UnitIndex
 from .base import (MAKERS, PLACE_SCHEMA, POSITION_WORDS, TARGET, Building, Claim, Difference,
@@ -32,7 +33,7 @@ class MoveUnit(Kind):
     def to_mapping(self, c: Change) -> dict:
         return {"target": c.target, place_key(c.position): c.destination}
 
-    def write(self, c: Change, name) -> str:
+    def write(self, c: Change, name, lang: Language = ENGLISH) -> str:
         place = {"start": "to the start of", "end": "to the end of"}.get(
             c.position, POSITION_WORDS[c.position])
         return f"Move {name(c.target)} {place} {name(c.destination)}"

@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 
 from ...errors import AssemblerError
+from ...lang import ENGLISH, Language
 from ..model import Change
 from ..targets import UnitIndex
 from ..words import UnitWords, typographic
@@ -61,7 +62,7 @@ class ReplaceThroughout(WordKind):
     def to_mapping(self, c: Change) -> dict:
         return {"words": c.words, "text": c.text, "scope": c.target.split()}
 
-    def write(self, c: Change, name) -> str:
+    def write(self, c: Change, name, lang: Language = ENGLISH) -> str:
         scope = c.target.split()
         if "all" in scope:
             where = "throughout the text"

@@ -10,6 +10,7 @@ from dataclasses import replace
 from ...compare.words import diff_text
 from ...inline import plain
 from ...source.markup import parse_inline
+from ...lang import ENGLISH, Language
 from ..model import Change
 from ..targets import UnitIndex
 from .base import (TARGET, TEXT, Building, Claim, Difference, Kind, NotCarried, Planning,
@@ -32,7 +33,7 @@ class ReplaceUnit(Kind):
     def to_mapping(self, c: Change) -> dict:
         return {"target": c.target, "text": c.text}
 
-    def write(self, c: Change, name) -> str:
+    def write(self, c: Change, name, lang: Language = ENGLISH) -> str:
         return f"Replace {name(c.target)} to read: {q(c.text)}"
 
     def read(self, m: re.Match, r: Reading) -> list[Change]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ...lang import ENGLISH, Language
 from ..model import Change
 from ..words import Edit, UnitWords
 from .base import TEXT, WORDS, Difference, Reading
@@ -44,8 +45,8 @@ class ReplaceWords(WordKind):
     def to_mapping(self, c: Change) -> dict:
         return {"target": c.target, "words": c.words, "text": c.text}
 
-    def write(self, c: Change, name) -> str:
-        return f"In {name(c.target)}, replace {occ(c)}{q(c.words)} with {q(c.text)}"
+    def write(self, c: Change, name, lang: Language = ENGLISH) -> str:
+        return f"In {name(c.target)}, replace {occ(c, lang)}{q(c.words)} with {q(c.text)}"
 
     def read(self, m: re.Match, r: Reading) -> list[Change]:
         return [Change(self.name, t, words=group(m, "w") or "",
