@@ -1,5 +1,6 @@
 """Everything that knows WordprocessingML: the rest of assembler speaks Run and ParaFormat."""
-from .builder import Change, DocumentBuilder, Fonts, Mark, PageSetup, ParaFormat, Run
+from .builder import DocumentBuilder
+from .formats import Change, Fonts, Mark, PageSetup, ParaFormat, Run
 from .package import Package
 
 __all__ = ["Change", "DocumentBuilder", "Fonts", "Mark", "PageSetup", "ParaFormat", "Run", "Package"]

@@ -7,7 +7,7 @@ redline writer never touches markup.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Iterable
 
 from lxml import etree
@@ -15,6 +15,7 @@ from lxml import etree
 from ..lang import ENGLISH
 from .ns import (COMMENTS_CT, CORE_CT, CORE_REL, CP, DC, DCTERMS, DOC_CT, FOOTNOTES_CT, NSMAP,
                  NUMBERING_CT, OFFICE_DOC_REL, SETTINGS_CT, STYLES_CT, XML, w)
+from .formats import Change, Fonts, Mark, PageSetup, ParaFormat, Run
 from .numbering_xml import numbering_part
 from .package import Package
 
@@ -28,84 +29,6 @@ _RPR_ORDER = {w(t): i for i, t in enumerate(
 
 def twips(cm: float) -> str:
     return str(round(cm * 1440 / 2.54))
-
-
-@dataclass(frozen=True)
-class Change:
-    """A tracked change: kind is ins, del, moveFrom or moveTo."""
-    kind: str
-    author: str
-    date: str = ""
-    move_name: str = ""  # pairs a moveFrom with its moveTo
-
-
-@dataclass(frozen=True)
-class Mark:
-    """A point in a paragraph that is not a run: where a move range or a comment starts or
-    ends (Run(mark=...)). Move ranges take their name, author and date from `change`."""
-    kind: str                      # moveFrom, moveTo or comment
-    edge: str                      # start or end
-    change: Change | None = None
-    comment: int | None = None     # an id from DocumentBuilder.comment()
-
-
-@dataclass
-class Run:
-    text: str = ""
-    italic: bool = False
-    bold: bool = False
-    sup: bool = False
-    strike: bool = False
-    underline: bool = False
-    size_pt: float | None = None
-    footnote: int | None = None   # a footnote reference mark to this footnote id
-    footnote_mark: bool = False   # the number inside the footnote itself
-    tab: bool = False
-    line_break: bool = False
-    page_break: bool = False
-    field: str | None = None      # a simple field: PAGE, NUMPAGES
-    change: Change | None = None
-    mark: Mark | None = None      # not a run: a range marker (see Mark)
-    bookmark: str | None = None   # a bookmark around this run; with no text, a point
-
-
-@dataclass
-class ParaFormat:
-    style: str | None = None
-    left_cm: float = 0.0
-    right_cm: float = 0.0
-    first_line_cm: float = 0.0    # negative: a hanging indent of that size
-    align: str | None = None      # left, center, right, both
-    space_before_pt: float | None = None
-    space_after_pt: float | None = None
-    keep_next: bool = False
-    page_break_before: bool = False
-    tabs_cm: tuple = ()           # (position, alignment) pairs
-    mark_change: Change | None = None  # the paragraph mark itself inserted or deleted
-    numbering: tuple | None = None  # (WordList, level): Word numbers the paragraph
-    was: tuple | None = None        # (Change, ParaFormat): the format before a tracked change
-
-
-@dataclass
-class Fonts:
-    body: str = "Times New Roman"
-    body_pt: float = 10
-    footnote_pt: float = 9
-    line_spacing: float = 1.0
-    space_after_pt: float = 6
-
-
-@dataclass
-class PageSetup:
-    width_cm: float = 21.0
-    height_cm: float = 29.7
-    top_cm: float = 2.5
-    bottom_cm: float = 2.5
-    left_cm: float = 2.5
-    right_cm: float = 2.5
-    header_cm: float = 1.27
-    footer_cm: float = 1.27
-    landscape: bool = False
 
 
 class DocumentBuilder:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .printed import PrintedLine
-from .wrap import join
+from .wrap import join_all
 
 RULE = re.compile(r"^[_\u2014\u2015-]{5,}$")
 _ENTRY = re.compile(r"^(\*{1,3}|\u2020|\u2021|\[\d{1,3}\]|\d{1,3})\s+(\S.*)$")
@@ -44,10 +44,7 @@ class Note:
 
     @property
     def text(self) -> str:
-        out = ""
-        for line in self.lines:
-            out = join(out, line)
-        return out
+        return join_all(self.lines)
 
 
 def note_start(text: str, expected: int) -> tuple[str, str] | None:
@@ -128,3 +125,48 @@ def find_marker(text: str, mark: str, start: int, explicit_only: bool = False
             candidates.append((begin, end, how))
             break
     return min(candidates) if candidates else None
+
+
+def footnote_zones(indices: list[int], pages: list[int]) -> list[list[int]]:
+    zones: list[list[int]] = []
+    for i in indices:
+        if zones and pages[zones[-1][-1]] == pages[i] and i == zones[-1][-1] + 1:
+            zones[-1].append(i)
+        else:
+            zones.append([i])
+    return zones
+
+
+def guess_zones(lines: list[PrintedLine], start: int, furniture: set[int],
+                 pages: list[int]) -> list[list[int]]:
+    """Footnote zones of a text: from a rule to the page's end; or, with no rule, a "* ..."
+    note standing last on its page after a blank line."""
+    zones: list[list[int]] = []
+    i = start
+    while i < len(lines):
+        t = lines[i].text.strip()
+        if RULE.match(t):
+            zone = []
+            j = i + 1
+            while j < len(lines) and j not in furniture and pages[j] == pages[i]:
+                zone.append(j)
+                j += 1
+            zones.append(zone)
+            i = j
+            continue
+        if t.startswith("* ") and (lines[i].gap_before or 0) >= 1 and note_start(t, 0):
+            rest, more = [], False  # the rest of its page, if no longer than a short note
+            for j in range(i + 1, len(lines)):
+                if pages[j] != pages[i] or j in furniture:
+                    break
+                if len(rest) == 3:
+                    more = True
+                    break
+                rest.append(j)
+            if not more and all(not (lines[j].gap_before or 0) or note_start(
+                    lines[j].text, 0) for j in rest):
+                zones.append([i] + rest)
+                i = (rest[-1] if rest else i) + 1
+                continue
+        i += 1
+    return zones

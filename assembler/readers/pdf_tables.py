@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .pdf_layout import RawLine, page_lines
-from .printed import PrintedCell, PrintedTable, Span
+from .printed import PrintedCell, PrintedTable
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 

@@ -14,23 +14,18 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import AssemblerError, Warning_
-from ..inline import normalize
-from ..leads import italicize_lead, lead_length
+from ..leads import lead_length
 from ..numbering import DEGREE_STYLES
-from ..model import (Annex, AnnexParagraph, Break, Draft, Footnote, FootnoteRef, Heading,
-                     Metadata, OperativeParagraph, PreambularParagraph, Row, SubParagraph, Table,
-                     Text)
-from .footnotes import CLOSE, OPEN, RULE, Note, find_marker, note_start, read_notes
+from ..model import (Annex, AnnexParagraph, Draft, Heading, Metadata, OperativeParagraph,
+                     PreambularParagraph, SubParagraph)
+from .content import END, ITALIC, SUP, place_markers, table_of, title_content, unit_content
+from .footnotes import CLOSE, OPEN, RULE, Note, footnote_zones, guess_zones, read_notes
 from .furniture import guess_furniture
 from .masthead import read_closing, read_masthead
-from .printed import PrintedCell, PrintedDocument, PrintedLine, PrintedTable
+from .printed import PrintedDocument, PrintedLine, PrintedTable
 from .untext import ImportResult, roman_value, style_of
-from .wrap import join
+from .wrap import join_all
 
-# Inline facts from the page travel inside a unit's text as private-use characters until the
-# text is cut into runs: OPEN n CLOSE a superscript marker (footnotes.py), ITALIC..END italics,
-# SUP..END other superscript ("73rd").
-ITALIC, SUP, END = "\ue002", "\ue003", "\ue004"
 
 _NUM_ALONE = re.compile(r"^(\d{1,4})\.$")  # four digits: a 2,000-paragraph text
 _NUM_INLINE = re.compile(r"^(\d{1,3})\.\s+([\"\u201c(A-Z].*)$")
@@ -60,10 +55,7 @@ class Block:
 
     @property
     def text(self) -> str:
-        out = ""
-        for line in self.lines:
-            out = join(out, line)
-        return out
+        return join_all(self.lines)
 
     @property
     def printed_mark(self) -> str:
@@ -106,7 +98,7 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
     # Where the page furniture and the footnotes are: facts from a PDF, guesses from a text.
     if doc.layout:
         skip = {i for i, l in enumerate(lines) if l.region in ("header", "footer", "rule")}
-        zones = _zones([i for i, l in enumerate(lines) if l.region == "footnote"], warn.pages)
+        zones = footnote_zones([i for i, l in enumerate(lines) if l.region == "footnote"], warn.pages)
         foot = [i for i in sorted(skip) if lines[i].region == "footer"]
     else:
         fur = guess_furniture(lines, head.end, head.symbol,
@@ -117,7 +109,7 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
             warn(block[0], f"running header/footer dropped before page {page}: {shown}")
         skip = set(fur.lines)
         foot = sorted(fur.lines)
-        zones = _guess_zones(lines, head.end, skip, warn.pages)
+        zones = guess_zones(lines, head.end, skip, warn.pages)
         for zone in zones:
             skip.update(zone)
     job = next((m for i in foot if (m := _JOB_FOOT.match(lines[i].text.strip()))), None)
@@ -149,51 +141,6 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
 
 
 # ------------------------------------------------------------------ lines and zones
-
-def _zones(indices: list[int], pages: list[int]) -> list[list[int]]:
-    zones: list[list[int]] = []
-    for i in indices:
-        if zones and pages[zones[-1][-1]] == pages[i] and i == zones[-1][-1] + 1:
-            zones[-1].append(i)
-        else:
-            zones.append([i])
-    return zones
-
-
-def _guess_zones(lines: list[PrintedLine], start: int, furniture: set[int],
-                 pages: list[int]) -> list[list[int]]:
-    """Footnote zones of a text: from a rule to the page's end; or, with no rule, a "* ..."
-    note standing last on its page after a blank line."""
-    zones: list[list[int]] = []
-    i = start
-    while i < len(lines):
-        t = lines[i].text.strip()
-        if RULE.match(t):
-            zone = []
-            j = i + 1
-            while j < len(lines) and j not in furniture and pages[j] == pages[i]:
-                zone.append(j)
-                j += 1
-            zones.append(zone)
-            i = j
-            continue
-        if t.startswith("* ") and (lines[i].gap_before or 0) >= 1 and note_start(t, 0):
-            rest, more = [], False  # the rest of its page, if no longer than a short note
-            for j in range(i + 1, len(lines)):
-                if pages[j] != pages[i] or j in furniture:
-                    break
-                if len(rest) == 3:
-                    more = True
-                    break
-                rest.append(j)
-            if not more and all(not (lines[j].gap_before or 0) or note_start(
-                    lines[j].text, 0) for j in rest):
-                zones.append([i] + rest)
-                i = (rest[-1] if rest else i) + 1
-                continue
-        i += 1
-    return zones
-
 
 # ------------------------------------------------------------------ blocks
 
@@ -471,14 +418,14 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
     place(len(lines))
     _number(preamble, operative, annexes)
     units = list(_walk(preamble, operative, annexes))
-    fns, sponsors_note = _place_markers(units, notes, head, warn)
+    fns, sponsors_note = place_markers(units, notes, head, warn)
     if sponsors_note:
         values["sponsors-footnote"] = sponsors_note
     meta = Metadata().with_values(**values)
-    return Draft(meta, tuple(PreambularParagraph(u.id, _content(u, "pp")) for u in preamble),
+    return Draft(meta, tuple(PreambularParagraph(u.id, unit_content(u, "pp")) for u in preamble),
                  tuple(_operative(u, warn) for u in operative), tuple(fns),
-                 tuple(Annex(f"annex{n}", _title(title),
-                             tuple(_table(u) if u.table else AnnexParagraph(u.id, _content(u, None))
+                 tuple(Annex(f"annex{n}", title_content(title),
+                             tuple(table_of(u) if u.table else AnnexParagraph(u.id, unit_content(u, None))
                                    for u in body))
                        for n, (title, body) in enumerate(annexes, 1)))
 
@@ -610,88 +557,11 @@ def _descend(unit):
         yield from _descend(c)
 
 
-def _place_markers(units: list[_Unit], notes: list[Note], head, warn):
-    """Footnote markers found in order, each after the one before; a note whose marker is
-    nowhere is anchored at the end of the last paragraph on its page, with a warning."""
-    fns: list[Footnote] = []
-    sponsors = ""
-    pos = (0, 0)
-    superscripts = any(OPEN in u.text for u in units)
-    said: dict[str, tuple[str, str]] = {}  # a note's words -> (its id, its mark)
-    for note in notes:
-        fid = "fn-star" if note.mark == "*" else f"fn{note.mark}" if note.mark.isdigit() \
-            else f"fn-line{note.index}"
-        again = said.get(" ".join(note.text.split())) if note.mark.isdigit() else None
-        if again:
-            # the same words under two markers: one footnote referenced twice (as the Word
-            # reader has it)
-            fid = again[0]
-            warn(note.index, f"footnote {note.mark} repeats footnote {again[1]} word for word; "
-                             f"read as one footnote referenced twice")
-        hit = None
-        for u in range(pos[0], len(units)):
-            found = find_marker(units[u].text, note.mark, pos[1] if u == pos[0] else 0,
-                                explicit_only=note.bracketed or superscripts)
-            if found:
-                hit = (u, found)
-                break
-        if hit is None and note.mark == "*" and head.sponsors_marked:
-            sponsors = note.text
-            continue
-        if hit is None:
-            on_page = [k for k, u in enumerate(units) if note.page in u.block.pages
-                       and k >= pos[0]]
-            k = on_page[-1] if on_page else (pos[0] if pos[0] < len(units) else len(units) - 1)
-            if k < 0:
-                warn(note.index, f"footnote {note.mark} has no text to belong to; dropped")
-                continue
-            units[k].refs.append((len(units[k].text), fid))
-            warn(note.index, f"no marker for footnote {note.mark} found; placed at the end of "
-                             f"{units[k].id}")
-            pos = (k, len(units[k].text))
-        else:
-            u, (begin, end, how) = hit
-            unit = units[u]
-            _cut(unit, begin, end, fid)
-            if how != "explicit":
-                warn(unit.block.index, f"footnote marker {note.mark} read in {unit.id} "
-                                       f"({how}, in order)")
-            pos = (u, begin)
-        if not again:
-            said[" ".join(note.text.split())] = (fid, note.mark)
-            fns.append(Footnote(fid, _runs(note.text)))
-    _repeated_markers(units, {f.id for f in fns})
-    return fns, sponsors
-
-
-def _repeated_markers(units: list[_Unit], placed: set[str]) -> None:
-    """A footnote referred to again ("[1]" a second time, or its superscript) is the same
-    footnote: later explicit markers of a placed note point at it too."""
-    pattern = re.compile(r"\[(\d{1,3})\]|" + OPEN + r"(\d{1,3}|\*)" + CLOSE)
-    for unit in units:
-        while True:
-            m = next((m for m in pattern.finditer(unit.text)
-                      if f"fn{m.group(1) or m.group(2)}" in placed), None)
-            if m is None:
-                break
-            fid = f"fn{m.group(1) or m.group(2)}"
-            _cut(unit, *m.span(), fid)
-
-
-def _cut(unit: _Unit, begin: int, end: int, fid: str) -> None:
-    """Take a marker's characters out of the unit's text and put a reference there, in
-    order among the references already placed."""
-    unit.text = unit.text[:begin] + unit.text[end:]
-    before = [(o, f) for o, f in unit.refs if o <= begin]
-    after = [(o - (end - begin), f) for o, f in unit.refs if o > begin]
-    unit.refs = before + [(begin, fid)] + after
-
-
 def _operative(u: _Unit, warn):
     if u.kind == "heading":
-        return Heading(u.id, _content(u, None))
+        return Heading(u.id, unit_content(u, None))
     style, _ = _list_facts(u.children, 1, 0, warn)
-    return OperativeParagraph(u.id, _content(u, "op"), _subs(u, 1, warn), style)
+    return OperativeParagraph(u.id, unit_content(u, "op"), _subs(u, 1, warn), style)
 
 
 def _subs(u: _Unit, degree: int, warn) -> tuple:
@@ -702,63 +572,9 @@ def _subs(u: _Unit, degree: int, warn) -> tuple:
                 _list_facts(later.children, degree + 1, 0, lambda *a: None)[1]
                 for later in u.children[k + 1:]):
             continues = True  # an item without a list passes the count on to a later one
-        out.append(SubParagraph(c.id, _content(c, "sub"), _subs(c, degree + 1, warn), style,
+        out.append(SubParagraph(c.id, unit_content(c, "sub"), _subs(c, degree + 1, warn), style,
                                 continues))
         previous = (previous if continues else 0) + len(c.children)
     return tuple(out)
 
 
-def _content(u: _Unit, kind: str | None):
-    out: list = []
-    pos = 0
-    for offset, fid in sorted(u.refs, key=lambda r: r[0]):
-        out += _runs(u.text[pos:offset])
-        out.append(FootnoteRef(fid))
-        pos = offset
-    out += _runs(u.text[pos:])
-    content = normalize(out)
-    if kind and not any(isinstance(r, Text) and r.italic for r in content):
-        content = italicize_lead(content, kind)
-    return content
-
-
-def _runs(text: str) -> list:
-    """Text with ITALIC/SUP..END marks and line breaks into runs."""
-    out: list = []
-    fmt = None
-    for part in re.split(f"([{ITALIC}{SUP}{END}\n])", text.replace(OPEN, "").replace(CLOSE, "")):
-        if part in (ITALIC, SUP):
-            fmt = part
-        elif part == END:
-            fmt = None
-        elif part == "\n":
-            out.append(Break())
-        elif part:
-            out.append(Text(part, italic=fmt == ITALIC, sup=fmt == SUP))
-    return out
-
-
-def _table(u: _Unit) -> Table:
-    t = u.table
-    assert t is not None
-    # a header row's bold is the header's own look, not its words' (as writers print it)
-    return Table(u.id, tuple(Row(f"{u.id}.r{k}", tuple(_cell(c, k <= t.header) for c in row),
-                                 k <= t.header)
-                             for k, row in enumerate(t.rows, 1)), landscape=t.landscape)
-
-
-def _cell(cell: PrintedCell, header: bool = False):
-    """A cell's lines as one text: wrapped lines joined as `join` joins them (a hyphen at a
-    line's end glued), a line the text broke kept as a break."""
-    out: list = []
-    for k, line in enumerate(cell.lines):
-        if k and cell.breaks[k]:
-            out.append(Break())
-        elif k and out and isinstance(out[-1], Text) and join(out[-1].text, "x").endswith(" x"):
-            out.append(Text(" ", italic=out[-1].italic, bold=out[-1].bold))
-        out += [Text(s.text, s.italic, s.bold and not header, s.sup) for s in line]
-    return normalize(out)
-
-
-def _title(title: str):
-    return normalize(_runs(title))

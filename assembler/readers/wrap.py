@@ -26,3 +26,11 @@ def join_wrapped(lines: list[str]) -> str:
     for line in lines:
         out = join(out, line)
     return out
+
+
+def join_all(lines) -> str:
+    """Printed lines as one text, each joined to the one before as `join` joins two."""
+    out = ""
+    for line in lines:
+        out = join(out, line)
+    return out
