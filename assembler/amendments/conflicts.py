@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..errors import ProblemsFound
 from .kinds import CLAIMS, kind
-from .kinds.base import POSITION_WORDS
+from ..lang import ENGLISH
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def find_conflicts(planned: list, parents: dict[str, str | None], label) -> list
 
 
 def position_words(position: str) -> str:
-    return POSITION_WORDS[position]
+    return ENGLISH.prose[position]
 
 
 def resolve(conflicts: list[Conflict], prefer: tuple[str, ...]) -> tuple[set, list]:

@@ -1,7 +1,9 @@
 """The language seam: the words the tool writes around a draft's own text (masthead lines,
-language codes, ordinals) come from one table per language, chosen by the draft's
-`language:` metadata (none: English). English is the only real table; another language is
-a module like en.py whose Language is added to TABLES."""
+language codes, ordinals, italic leads, stage names, amendment prose, letters' formulae) come
+from one table per language, chosen by the draft's `language:` metadata (none: English).
+English is the only real table; another language is a module like en.py whose Language is
+added to TABLES. Messages to the user (errors, warnings, help) stay English, and so does the
+reading of amendment prose (amendments/kinds/grammar.py)."""
 from __future__ import annotations
 
 from ..errors import AssemblerError

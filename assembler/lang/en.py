@@ -67,6 +67,64 @@ _PHRASAL = {
 }
 
 
+# Amendment prose as the UN writes it (str.format templates): each change kind's sentence,
+# keyed by the kind's name, and the phrases the sentences are made of.
+_PROSE = {
+    "pp": "the {ordinal} preambular paragraph",
+    "occurrence": "the {ordinal} occurrence of ",
+    "quote": "“{text}”",
+    "comma": ", ", "and": "{rest} and {last}",
+    # where a unit or words go
+    "before": "before", "after": "after", "start": "at the start of", "end": "at the end of",
+    "to-start": "to the start of", "to-end": "to the end of",
+    # the units an insertion makes
+    "new-pp": "preambular paragraph", "new-op": "operative paragraph",
+    "new-sub": "sub-paragraph", "new-heading": "heading",
+    # the sentences
+    "delete-unit": "Delete {target}",
+    "delete-words": "In {target}, delete {occurrence}{words}",
+    "insert-unit": "Insert a new {unit} {place} {target}{id}, reading: {text}",
+    "with-id": ", with id {id}",
+    "insert-words": "In {target}, {place} {occurrence}{words} insert {text}",
+    "insert-words-start": "At the beginning of {target}, add {text}",
+    "insert-words-end": "At the end of {target}, add {text}",
+    "move-unit": "Move {target} {place} {destination}",
+    "replace-unit": "Replace {target} to read: {text}",
+    "replace-words": "In {target}, replace {occurrence}{words} with {text}",
+    "replace-throughout": "Replace {words} with {text} {scope}",
+    "scope-all": "throughout the text", "scope-in": "in {parts}",
+    "scope-title": "the title", "scope-preamble": "the preambular paragraphs",
+    "scope-operative": "the operative paragraphs",
+    # a compilation's note beside a proposed paragraph
+    "note-new": "new {unit} {place} {target}",
+    "note-moved": "moved {place} {target}",
+}
+
+
+# The formulae of covering letters, as templates/letters/*.j2 say them (say("closing")).
+_LETTERS = {
+    "draft": "draft",   # an issued draft, as a letter names it ("circulate the draft of ...")
+    "title": "Covering letters",
+    "salutation": "Excellency,",
+    "closing": "Please accept, Excellency, the assurances of our highest consideration.",
+    "closing-one": "Please accept, Excellency, the assurances of my highest consideration.",
+    "capacity": "We are pleased to write to you in our capacity as co-facilitators of {process}.",
+    "thanks": "In this regard, we would like to thank all Member States for the constructive "
+              "engagement in the discussion of the {previous} circulated on {circulated}. As a "
+              "result of the exchanges held on {exchanges}, we are pleased to circulate the "
+              "{stage} of {resolution}.",
+    "meeting": "As announced during the last informal consultations, we herewith would like to "
+               "confirm that the consultations on the {stage} will take place on {date} from "
+               "{start} to {end} in {room}. We invite all Member States to share their reactions "
+               "in the context of this meeting and look forward to counting on your continued and "
+               "most appreciated participation.",
+    "mapping": "We are pleased to circulate as well {mapping}.",
+    "attached": "Please find attached a letter dated {date} from {senders}, {mandate}.",
+    "representative": "{honorific} {name}, Permanent Representative of {country}",
+    "senders": ", and ",   # between the representatives a letter is from
+}
+
+
 ENGLISH = Language(
     key="en", name="English", word="en-GB", html="en", akn="eng", ordinal=ordinal,
     masthead={
@@ -95,10 +153,9 @@ ENGLISH = Language(
                  "rev": "Rev.{revision}", "final": "Final draft", "mapping": "",
                  "L": "L-document", "L-rev": "Revised L-document",
                  "adopted": "Adopted resolution"},
-    letters={"draft": "draft"},
+    letters=_LETTERS,
     prose_ordinal=prose_ordinal,
-    prose={"pp": "the {ordinal} preambular paragraph",
-           "occurrence": "the {ordinal} occurrence of "},
+    prose=_PROSE,
     leads=Leads(operative=_OPERATIVE_VERBS, preambular=_PREAMBULAR_WORDS,
                 adverbs_before=_ADVERBS_BEFORE, adverbs_after=_ADVERBS_AFTER,
                 phrasal=_PHRASAL, participle="ing", verb_ending="s", not_verb_ending="ss"))

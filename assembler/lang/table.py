@@ -31,7 +31,23 @@ class Language:
     long_names: Mapping[str, str]  # unit kind -> "operative paragraph", as prose writes it
     places: Mapping[str, str]      # "preamble" -> "the preamble", and the heading's form
     stage_names: Mapping[str, str]  # stage -> "Zero draft", "Rev.{revision}", "L-document"
-    letters: Mapping[str, str]     # the words letters write around a draft ("draft")
     leads: Leads                   # the words of italic leads
     prose_ordinal: Callable[[int, str], str]  # (14, "pp" or "occurrence") -> "fourteenth"
-    prose: Mapping[str, str]       # amendment prose's phrases: "the {ordinal} preambular paragraph"
+    prose: Mapping[str, str]       # amendment prose: each kind's sentence and its phrases
+    letters: Mapping[str, str]     # a covering letter's formulae ("Excellency,") and the
+                                   # word for a draft in its sentences ("draft")
+
+    def say(self, key: str, **fields: str) -> str:
+        """One of the prose templates filled: say("delete-unit", target="operative paragraph 5")."""
+        return self.prose[key].format(**fields)
+
+    def quote(self, text: str) -> str:
+        """Words quoted as amendments quote them: “text”."""
+        return self.prose["quote"].format(text=text)
+
+    def listing(self, items: list[str]) -> str:
+        """"a, b and c"."""
+        if len(items) < 2:
+            return "".join(items)
+        return self.prose["and"].format(rest=self.prose["comma"].join(items[:-1]),
+                                        last=items[-1])

@@ -22,7 +22,7 @@ from ..model import Draft
 from ..tomlfile import read_toml
 from ..ooxml import DocumentBuilder, ParaFormat, Run
 from ..ooxml.headers import Cell, Line, frame
-from ..lang import language_of
+from ..lang import Language, language_of
 from ..stages import INFORMAL, stage_name as _stage_label
 from .html.draft import template_error
 
@@ -86,16 +86,31 @@ def stage_name(draft: Draft) -> str:
     return label[0].lower() + label[1:] if label and not label.startswith("Rev") else label
 
 
+def formulae(lang: Language):
+    """say(key, **fields) for templates: one of the language's letter formulae, filled. A
+    formula it lacks, or a field left out, fails naming both (the template's line is added)."""
+    def say(key: str, **fields) -> str:
+        if key not in lang.letters:
+            raise LookupError(f"say(\"{key}\"): the {lang.name} table has no such formula "
+                              f"(it has {', '.join(sorted(lang.letters))})")
+        try:
+            return lang.letters[key].format(**fields)
+        except KeyError as err:
+            raise LookupError(f"say(\"{key}\") needs {err.args[0]}=") from None
+    return say
+
+
 def render_letters(draft: Draft, data: dict, data_file: Path | None = None) -> list[Letter]:
     """Each [[letter]] of `data` rendered through its template (sandboxed: the data and the
     draft's metadata are all a template can reach)."""
     base = Path(data_file).resolve().parent if data_file else None
     env = environment(base)
+    say = formulae(language_of(draft.metadata))
     out = []
     for letter in data["letter"]:
         name = letter["template"]
         ctx = {"letter": letter, "signatories": data.get("signatories", []),
-               "meta": dict(draft.metadata.items()),
+               "meta": dict(draft.metadata.items()), "say": say,
                "stage_name": letter.get("stage_name") or stage_name(draft)}
         try:
             text = render_bounded(env.get_template(name), ctx)

@@ -35,11 +35,14 @@ STUB = replace(
     long_names={k: f"xx-{v}" for k, v in ENGLISH.long_names.items()},
     places={k: f"xx-{v}" for k, v in ENGLISH.places.items()},
     stage_names={k: v and f"Zz{v.lower()}" for k, v in ENGLISH.stage_names.items()},
-    letters={"draft": "zzdraft"},
+    letters={k: f"zz-{v}" for k, v in ENGLISH.letters.items()}
+    | {"draft": "zzdraft", "senders": " & "},
     leads=replace(ENGLISH.leads, operative=frozenset({"xxdecidez"}), preambular=frozenset(),
                   participle="xxing", verb_ending="zz"),
     prose_ordinal=lambda n, use: f"#{n}{use}",
-    prose={"pp": "xx-pp {ordinal}", "occurrence": "xx-occurrence {ordinal} of "})
+    prose={k: f"xx-{v}" for k, v in ENGLISH.prose.items()}
+    | {"pp": "xx-pp {ordinal}", "occurrence": "xx-occurrence {ordinal} of ",
+       "quote": "«{text}»", "comma": " ; ", "and": "{rest} et {last}"})
 
 
 @pytest.fixture()
@@ -137,9 +140,122 @@ def test_prose_ordinals_and_occurrences_follow_the_table(stub):
     index = UnitIndex(in_language("first-draft.draft", "xx"))
     said = change_to_prose(Change("replace-words", "pp3", words="the", text="a", occurrence=2),
                            index)
-    assert said.startswith("In xx-pp #3pp, replace xx-occurrence #2occurrence of “the”"), said
+    assert said.startswith("xx-In xx-pp #3pp, replace xx-occurrence #2occurrence of «the»"), said
     english = UnitIndex(in_language("first-draft.draft", "en"))
     said = change_to_prose(Change("replace-words", "pp3", words="the", text="a", occurrence=12),
                            english)
     assert said == ("In the third preambular paragraph, replace the 12th occurrence of “the” "
                     "with “a”.")
+
+
+# One change of every kind and form a sentence takes (against the first draft).
+EVERY_FORM = (
+    Change("delete-unit", "op27"),
+    Change("delete-words", "op26", words="at least", occurrence=2),
+    Change("insert-unit", "op7", position="after", unit="op", text="*Decides* to meet",
+           new_id="op7bis"),
+    Change("insert-unit", "op5", position="end", unit="sub", text="experts;"),
+    Change("insert-words", "op5", words="co-facilitators", text="and experts", position="before",
+           occurrence=3),
+    Change("insert-words", "op5", text="and experts", position="end"),
+    Change("insert-words", "op5", text="Also", position="start"),
+    Change("move-unit", "op9", position="after", destination="op12"),
+    Change("move-unit", "op9", position="end", destination="operative"),
+    Change("replace-unit", "pp3", text="*Acknowledging* the work"),
+    Change("replace-words", "op24", words="three days", text="four days"),
+    Change("replace-throughout", "title preamble operative", words="child", text="children"),
+    Change("replace-throughout", "all", words="Member States", text="States"),
+)
+
+ENGLISH_SENTENCES = (
+    "Delete operative paragraph 27.",
+    "In operative paragraph 26, delete the second occurrence of “at least”.",
+    "Insert a new operative paragraph after operative paragraph 7, with id op7bis, reading: "
+    "“*Decides* to meet”.",
+    "Insert a new sub-paragraph at the end of operative paragraph 5, reading: “experts;”.",
+    "In operative paragraph 5, before the third occurrence of “co-facilitators” insert "
+    "“and experts”.",
+    "At the end of operative paragraph 5, add “and experts”.",
+    "At the beginning of operative paragraph 5, add “Also”.",
+    "Move operative paragraph 9 after operative paragraph 12.",
+    "Move operative paragraph 9 to the end of the operative part.",
+    "Replace the third preambular paragraph to read: “*Acknowledging* the work”.",
+    "In operative paragraph 24, replace “three days” with “four days”.",
+    "Replace “child” with “children” in the title, the preambular paragraphs and the operative "
+    "paragraphs.",
+    "Replace “Member States” with “States” throughout the text.",
+)
+
+
+def test_every_kind_has_its_sentence_in_the_table():
+    from assembler.amendments.kinds import REGISTRY
+    assert {c.kind for c in EVERY_FORM} == set(REGISTRY)
+    assert set(REGISTRY) <= set(ENGLISH.prose)
+
+
+def test_every_kind_writes_its_sentence_from_the_table(stub):
+    """Each kind's sentence, its places, unit names, quotes and lists come from the draft's
+    table: in the stub's every sentence is marked and no English quote is left; in English
+    they read as the UN writes them."""
+    english = UnitIndex(in_language("first-draft.draft", "en"))
+    assert tuple(change_to_prose(c, english) for c in EVERY_FORM) == ENGLISH_SENTENCES
+    index = UnitIndex(in_language("first-draft.draft", "xx"))
+    said = [change_to_prose(c, index) for c in EVERY_FORM]
+    for sentence in said:
+        assert sentence.startswith("xx-") and "“" not in sentence, sentence
+    assert said[2] == ("xx-Insert a new xx-operative paragraph xx-after xx-operative paragraph "
+                       "7xx-, with id op7bis, reading: «*Decides* to meet».")
+    assert said[6] == "xx-At the beginning of xx-operative paragraph 5, add «Also»."
+    assert said[8] == "xx-Move xx-operative paragraph 9 xx-to the end of xx-the operative part."
+    assert said[11] == ("xx-Replace «child» with «children» xx-in xx-the title ; xx-the "
+                        "preambular paragraphs et xx-the operative paragraphs.")
+
+
+def test_a_compilation_notes_a_move_in_the_draft_language(stub):
+    from assembler.amendments.compile import compile_proposals
+    from assembler.amendments.model import Proposal
+    draft = in_language("first-draft.draft", "xx")
+    move = Change("move-unit", "op9", position="after", destination="op12", id="P-1/1")
+    notes = [e.note for row in compile_proposals(draft, [Proposal(
+        "P-1", "Delegation A", draft.metadata.version, (move,))]).rows for e in row.entries]
+    assert notes == ["xx-moved xx-after xx-operative paragraph 12"]
+
+
+LETTER_DATA = DRAFTS / "first-draft.letters.toml"
+
+
+def test_letters_say_their_formulae_in_the_draft_language(stub):
+    """Both built-in letters take every fixed sentence from the table; the data's own words
+    (names, dates, rooms) pass through as they are."""
+    from assembler.writers.html.publish import write_letters
+    from assembler.layout import load_layout
+    from assembler.writers.letters import letters_text, load_letter_data, render_letters
+    draft = in_language("first-draft.draft", "xx", **{"stage-label": None})
+    letters = render_letters(draft, load_letter_data(LETTER_DATA), LETTER_DATA)
+    text = letters_text(letters)
+    paragraphs = [b.text for x in letters for b in x.blocks if b.role in ("salutation", "body",
+                                                                          "closing")]
+    assert len(paragraphs) == 9 and all(t.startswith("zz-") for t in paragraphs), paragraphs
+    assert " & " in paragraphs[1]                            # the senders, joined the stub's way
+    assert "circulate the zzfirst draft of" in paragraphs[5]  # the stage, named the stub's way
+    english = letters_text(render_letters(in_language("first-draft.draft", "en"),
+                                          load_letter_data(LETTER_DATA), LETTER_DATA))
+    assert "zz-" not in english and english.count("Excellency,") == 4
+    page = write_letters(draft, letters, load_layout()).decode("utf-8")
+    assert '<html lang="xx">' in page and "<title>zz-Covering letters" in page
+
+
+def test_a_letter_template_asking_for_an_unknown_formula_is_named(tmp_path):
+    from assembler.writers.letters import load_letter_data, render_letters
+    (tmp_path / "mine.j2").write_text("[salutation] {{ say('salutation') }}\n\n"
+                                      "{{ say('regards') }}\n", "utf-8")
+    data = tmp_path / "x.letters.toml"
+    data.write_text('[[letter]]\ntemplate = "mine.j2"\n', "utf-8")
+    draft = in_language("first-draft.draft", "en")
+    with pytest.raises(AssemblerError) as err:
+        render_letters(draft, load_letter_data(data), data)
+    said = str(err.value)
+    assert "mine.j2" in said and ":3" in said and 'say("regards")' in said, said
+    (tmp_path / "mine.j2").write_text("{{ say('capacity') }}\n", "utf-8")
+    with pytest.raises(AssemblerError, match=r'say\("capacity"\) needs process='):
+        render_letters(draft, load_letter_data(data), data)

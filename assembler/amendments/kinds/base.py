@@ -218,10 +218,6 @@ def follow(target: str, old: UnitIndex, new: UnitIndex, change: Change) -> str:
     return uid
 
 
-POSITION_WORDS = {"before": "before", "after": "after", "start": "at the start of",
-                  "end": "at the end of"}
-
-
 def place_key(position: str) -> str:
     return position + "-of" if position in ("start", "end") else position
 

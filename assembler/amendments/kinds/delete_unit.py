@@ -30,7 +30,7 @@ class DeleteUnit(Kind):
         return {"target": c.target}
 
     def write(self, c: Change, name, lang: Language = ENGLISH) -> str:
-        return f"Delete {name(c.target)}"
+        return lang.say(self.name, target=name(c.target))
 
     def read(self, m: re.Match, r: Reading) -> list[Change]:
         return [Change(self.name, t, line=r.line)

@@ -10,7 +10,7 @@ from ...lang import ENGLISH, Language
 from ..model import Change
 from ..words import Edit, UnitWords
 from .base import WORDS, Difference, Reading
-from .grammar import END, FLAGS, OCC, SHALL_BE, group, occurrence, q, quoted, targets
+from .grammar import END, FLAGS, OCC, SHALL_BE, group, occurrence, quoted, targets
 from .inwords import WORD_FIELDS, WordKind, occ
 
 
@@ -34,7 +34,8 @@ class DeleteWords(WordKind):
         return {"target": c.target, "words": c.words}
 
     def write(self, c: Change, name, lang: Language = ENGLISH) -> str:
-        return f"In {name(c.target)}, delete {occ(c, lang)}{q(c.words)}"
+        return lang.say(self.name, target=name(c.target), occurrence=occ(c, lang),
+                        words=lang.quote(c.words))
 
     def read(self, m: re.Match, r: Reading) -> list[Change]:
         return [Change(self.name, t, words=group(m, "w") or "",

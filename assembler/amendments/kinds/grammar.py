@@ -14,8 +14,6 @@ from .base import Reading
 
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
             "ninth", "tenth"]
-UNIT_NAMES = {"pp": "preambular paragraph", "op": "operative paragraph", "sub": "sub-paragraph",
-              "heading": "heading"}
 FLAGS = re.I | re.S
 
 
@@ -225,10 +223,6 @@ def occurrence(word: str | None, r: Reading) -> int:
     raise AssemblerError(f"cannot read the ordinal “{word}” in “{short(r.sentence)}”",
                          line=r.line,
                          hint="write the first, the second ... or the 12th occurrence of")
-
-
-def q(text: str) -> str:
-    return f"“{text}”"
 
 
 def short(s: str) -> str:

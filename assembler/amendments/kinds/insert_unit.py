@@ -12,14 +12,14 @@ from dataclasses import replace
 from ...diff import INSERT
 from ...inline import plain
 from ...source.markup import parse_inline
-from ...lang import ENGLISH, Language
+from ...lang import ENGLISH, Language, language_of
 from ..model import Change
 from ..targets import UnitIndex
-from .base import (MAKERS, PLACE_SCHEMA, POSITION_WORDS, TARGET, TEXT, Building, Claim,
+from .base import (MAKERS, PLACE_SCHEMA, TARGET, TEXT, Building, Claim,
                    Difference, Kind, Planning, Reading, error, follow, new_content, place_key,
                    place_of)
-from .grammar import (END, FLAGS, PLACE, TEXT as TEXT_FORM, UNIT_KIND, UNIT_NAMES, new_text,
-                      position, q, target, unit_kind)
+from .grammar import (END, FLAGS, PLACE, TEXT as TEXT_FORM, UNIT_KIND, new_text,
+                      position, target, unit_kind)
 
 
 class InsertUnit(Kind):
@@ -59,9 +59,10 @@ class InsertUnit(Kind):
         return m
 
     def write(self, c: Change, name, lang: Language = ENGLISH) -> str:
-        ident = f", with id {c.new_id}" if c.new_id else ""
-        return (f"Insert a new {UNIT_NAMES[c.unit]} {POSITION_WORDS[c.position]} "
-                f"{name(c.target)}{ident}, reading: {q(c.text)}")
+        ident = lang.say("with-id", id=c.new_id) if c.new_id else ""
+        return lang.say(self.name, unit=lang.prose[f"new-{c.unit}"],
+                        place=lang.prose[c.position], target=name(c.target), id=ident,
+                        text=lang.quote(c.text))
 
     def read(self, m: re.Match, r: Reading) -> list[Change]:
         return [Change(self.name, target(m["t"], r), text=new_text(m),
@@ -89,8 +90,10 @@ class InsertUnit(Kind):
         b.places[(p.ref, p.position)].append(p)
 
     def preview(self, p, base_text: str, index: UnitIndex) -> tuple[list, str]:
+        lang = language_of(index.draft.metadata)
         return ([(plain(parse_inline(p.change.text)), INSERT)],
-                f"new {UNIT_NAMES.get(p.change.unit, p.change.unit)} {where(p, index)}")
+                lang.say("note-new", unit=lang.prose.get(f"new-{p.change.unit}", p.change.unit),
+                         **where(p, index, lang)))
 
     def with_ids(self, c: Change, p) -> Change:
         return replace(c, target=p.ref)
@@ -105,10 +108,11 @@ class InsertUnit(Kind):
                       new_id=d.new_id)
 
 
-def where(p, index: UnitIndex) -> str:
+def where(p, index: UnitIndex, lang: Language) -> dict[str, str]:
+    """Where a planned unit goes, as a compilation's note says it: place= and target=."""
     ref = index.label_of(p.ref) if p.ref in index.units or p.ref in ("preamble", "operative") \
         else p.ref
-    return f"{POSITION_WORDS[p.position]} {ref}"
+    return {"place": lang.prose[p.position], "target": ref}
 
 
 def _slug(pid: str) -> str:

@@ -11,11 +11,11 @@ from ..model import Change
 from ..words import Edit, UnitWords, ends_with_mark
 from .base import TEXT, WORDS, Difference, Reading
 from .grammar import (AT_EDGE, END, FLAGS, OCC, SHALL_BE, THE_WORDS, group, occurrence, position,
-                      q, quoted, targets)
+                      quoted, targets)
 from .inwords import WORD_FIELDS, WordKind, occ
 
 
-_EDGES = {"start": "At the beginning of", "end": "At the end of"}
+_EDGES = ("start", "end")   # insertions at an edge of the unit, not beside words
 
 
 class InsertWords(WordKind):
@@ -59,9 +59,11 @@ class InsertWords(WordKind):
 
     def write(self, c: Change, name, lang: Language = ENGLISH) -> str:
         if c.position in _EDGES:
-            return f"{_EDGES[c.position]} {name(c.target)}, add {q(c.text)}"
-        return (f"In {name(c.target)}, {c.position or 'after'} {occ(c, lang)}{q(c.words)} "
-                f"insert {q(c.text)}")
+            return lang.say(f"{self.name}-{c.position}", target=name(c.target),
+                            text=lang.quote(c.text))
+        return lang.say(self.name, target=name(c.target), place=lang.prose[c.position or "after"],
+                        occurrence=occ(c, lang), words=lang.quote(c.words),
+                        text=lang.quote(c.text))
 
     def read(self, m: re.Match, r: Reading) -> list[Change]:
         where = position(m["pos"])

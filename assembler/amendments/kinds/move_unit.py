@@ -8,10 +8,10 @@ import re
 from dataclasses import replace
 
 from ...diff import EQUAL
-from ...lang import ENGLISH, Language
+from ...lang import ENGLISH, Language, language_of
 from ..model import Change
 from ..targets import UnitIndex
-from .base import (MAKERS, PLACE_SCHEMA, POSITION_WORDS, TARGET, Building, Claim, Difference,
+from .base import (MAKERS, PLACE_SCHEMA, TARGET, Building, Claim, Difference,
                    Kind, Planning, Reading, error, follow, place_key, place_of)
 from .grammar import END, FLAGS, position, target
 from .insert_unit import where
@@ -34,9 +34,9 @@ class MoveUnit(Kind):
         return {"target": c.target, place_key(c.position): c.destination}
 
     def write(self, c: Change, name, lang: Language = ENGLISH) -> str:
-        place = {"start": "to the start of", "end": "to the end of"}.get(
-            c.position, POSITION_WORDS[c.position])
-        return f"Move {name(c.target)} {place} {name(c.destination)}"
+        place = lang.prose[{"start": "to-start", "end": "to-end"}.get(c.position, c.position)]
+        return lang.say(self.name, target=name(c.target), place=place,
+                        destination=name(c.destination))
 
     def read(self, m: re.Match, r: Reading) -> list[Change]:
         return [Change(self.name, target(m["t"], r), position=position(m["pos"]),
@@ -62,7 +62,8 @@ class MoveUnit(Kind):
         b.places[(p.ref, p.position)].append(p)
 
     def preview(self, p, base_text: str, index: UnitIndex) -> tuple[list, str]:
-        return [(base_text, EQUAL)], f"moved {where(p, index)}"
+        lang = language_of(index.draft.metadata)
+        return [(base_text, EQUAL)], lang.say("note-moved", **where(p, index, lang))
 
     def with_ids(self, c: Change, p) -> Change:
         return replace(c, target=p.unit, destination=p.ref)

@@ -22,12 +22,10 @@ from ..targets import UnitIndex
 from ..words import UnitWords, typographic
 from .base import (TEXT, WORDS, Difference, NotCarried, Planning, Reading, error,
                    new_content)
-from .grammar import END, FLAGS, group, q, quoted, short
+from .grammar import END, FLAGS, group, quoted, short
 from .inwords import WordKind
 
 SCOPES = ("title", "preamble", "operative", "all")
-_SCOPE_WORDS = {"title": "the title", "preamble": "the preambular paragraphs",
-                "operative": "the operative paragraphs"}
 _READ = {"title": "title", "preamble": "preamble", "preambular paragraphs": "preamble",
          "preambular part": "preamble", "preambular section": "preamble",
          "operative paragraphs": "operative", "operative part": "operative",
@@ -64,13 +62,10 @@ class ReplaceThroughout(WordKind):
 
     def write(self, c: Change, name, lang: Language = ENGLISH) -> str:
         scope = c.target.split()
-        if "all" in scope:
-            where = "throughout the text"
-        else:
-            parts = [_SCOPE_WORDS[s] for s in scope]
-            where = "in " + (parts[0] if len(parts) == 1 else
-                             ", ".join(parts[:-1]) + " and " + parts[-1])
-        return f"Replace {q(c.words)} with {q(c.text)} {where}"
+        where = lang.prose["scope-all"] if "all" in scope else lang.say(
+            "scope-in", parts=lang.listing([lang.prose[f"scope-{s}"] for s in scope]))
+        return lang.say(self.name, words=lang.quote(c.words), text=lang.quote(c.text),
+                        scope=where)
 
     def read(self, m: re.Match, r: Reading) -> list[Change]:
         return [Change(self.name, " ".join(scope_of(m["scope"], r)), words=group(m, "w") or "",
@@ -177,7 +172,7 @@ def scope_of(words: str, r: Reading) -> list[str]:
                                  hint="say in the title, the preambular paragraphs, the "
                                       "operative paragraphs, or throughout the text")
         if scope in out:
-            raise AssemblerError(f"in “{short(r.sentence)}”: {_SCOPE_WORDS.get(scope, 'the text')} "
+            raise AssemblerError(f"in “{short(r.sentence)}”: {_scope_words(scope)} "
                                  f"is named twice", line=r.line, file=r.file,
                                  hint="name each part once")
         out.append(scope)
@@ -232,7 +227,7 @@ def _scope_words(scope: str) -> str:
     parts = scope.split()
     if "all" in parts:
         return "the text"
-    return " or ".join(_SCOPE_WORDS[s] for s in parts)
+    return " or ".join(ENGLISH.prose[f"scope-{s}"] for s in parts)
 
 
 KIND = ReplaceThroughout()

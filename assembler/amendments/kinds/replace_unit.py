@@ -15,7 +15,7 @@ from ..model import Change
 from ..targets import UnitIndex
 from .base import (TARGET, TEXT, Building, Claim, Difference, Kind, NotCarried, Planning,
                    Reading, follow, new_content)
-from .grammar import END, FLAGS, TEXT as TEXT_FORM, new_text, q, target
+from .grammar import END, FLAGS, TEXT as TEXT_FORM, new_text, target
 
 
 class ReplaceUnit(Kind):
@@ -34,7 +34,7 @@ class ReplaceUnit(Kind):
         return {"target": c.target, "text": c.text}
 
     def write(self, c: Change, name, lang: Language = ENGLISH) -> str:
-        return f"Replace {name(c.target)} to read: {q(c.text)}"
+        return lang.say(self.name, target=name(c.target), text=lang.quote(c.text))
 
     def read(self, m: re.Match, r: Reading) -> list[Change]:
         return [Change(self.name, target(m["t"], r), text=new_text(m), line=r.line)]

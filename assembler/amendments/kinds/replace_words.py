@@ -11,7 +11,7 @@ from ...lang import ENGLISH, Language
 from ..model import Change
 from ..words import Edit, UnitWords
 from .base import TEXT, WORDS, Difference, Reading
-from .grammar import (END, FLAGS, OCC, SHALL_BE, THE_WORDS, group, occurrence, q, quoted,
+from .grammar import (END, FLAGS, OCC, SHALL_BE, THE_WORDS, group, occurrence, quoted,
                       targets)
 from .inwords import WORD_FIELDS, WordKind, occ
 
@@ -46,7 +46,8 @@ class ReplaceWords(WordKind):
         return {"target": c.target, "words": c.words, "text": c.text}
 
     def write(self, c: Change, name, lang: Language = ENGLISH) -> str:
-        return f"In {name(c.target)}, replace {occ(c, lang)}{q(c.words)} with {q(c.text)}"
+        return lang.say(self.name, target=name(c.target), occurrence=occ(c, lang),
+                        words=lang.quote(c.words), text=lang.quote(c.text))
 
     def read(self, m: re.Match, r: Reading) -> list[Change]:
         return [Change(self.name, t, words=group(m, "w") or "",

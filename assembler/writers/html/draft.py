@@ -208,9 +208,9 @@ def page_context(layout: Layout) -> dict:
 
 def render_document(title: str, body: Markup, layout: Layout | None = None, *,
                     masthead: Markup = Markup(""), css_extra: str = "", face=None,
-                    template: str = "base.html.j2") -> str:
+                    template: str = "base.html.j2", lang: str = "en") -> str:
     """Any body inside the UN page: same fonts, sizes and margins as the Word output."""
-    ctx = {"title": title, "body": Markup(body), "masthead": Markup(masthead),
+    ctx = {"title": title, "body": Markup(body), "masthead": Markup(masthead), "lang": lang,
            "css_extra": Markup(css_extra), "face": face, **page_context(layout or load_layout())}
     return render(template, ctx)
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from ...lang import language_of
 from ...layout import Layout
 from ...model import Draft
 from ..letters import LETTER_CSS, Letter, letters_html
@@ -23,5 +24,6 @@ def write_draft(draft: Draft, layout: Layout, *, letters: list[Letter] = (),
 
 
 def write_letters(draft: Draft, letters: list[Letter], layout: Layout) -> bytes:
-    return render_document("Covering letters", letters_html(letters), layout,
-                           css_extra=LETTER_CSS).encode("utf-8")
+    lang = language_of(draft.metadata)
+    return render_document(lang.letters["title"], letters_html(letters), layout,
+                           css_extra=LETTER_CSS, lang=lang.html).encode("utf-8")
