@@ -125,6 +125,26 @@ _LETTERS = {
 }
 
 
+# A redline's legend and notes (writers/docx/redline.py, writers/html/redline.py).
+_REDLINE: dict[str, str] = {
+}
+
+
+# A compilation of proposals (amendments/compile.py and its writers).
+_COMPILATION: dict[str, str] = {
+}
+
+
+# Comparison tables, concordances and unit histories (compare/ and their writers).
+_COMPARISON: dict[str, str] = {
+}
+
+
+# An issued amendment document (amendments/document.py and its writers).
+_AMENDMENT: dict[str, str] = {
+}
+
+
 ENGLISH = Language(
     key="en", name="English", word="en-GB", html="en", akn="eng", ordinal=ordinal,
     masthead={
@@ -153,7 +173,8 @@ ENGLISH = Language(
                  "rev": "Rev.{revision}", "final": "Final draft", "mapping": "",
                  "L": "L-document", "L-rev": "Revised L-document",
                  "adopted": "Adopted resolution"},
-    letters=_LETTERS,
+    letters=_LETTERS, redline=_REDLINE, compilation=_COMPILATION, comparison=_COMPARISON,
+    amendment=_AMENDMENT,
     prose_ordinal=prose_ordinal,
     prose=_PROSE,
     leads=Leads(operative=_OPERATIVE_VERBS, preambular=_PREAMBULAR_WORDS,

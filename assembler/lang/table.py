@@ -36,6 +36,11 @@ class Language:
     prose: Mapping[str, str]       # amendment prose: each kind's sentence and its phrases
     letters: Mapping[str, str]     # a covering letter's formulae ("Excellency,") and the
                                    # word for a draft in its sentences ("draft")
+    # The words of the documents the tool makes about drafts, each a str.format template:
+    redline: Mapping[str, str]     # a redline's legend and notes ("Changes against {base}:")
+    compilation: Mapping[str, str]  # a compilation's headings, legend, table heads, statuses
+    comparison: Mapping[str, str]  # comparison tables', concordances' and histories' words
+    amendment: Mapping[str, str]   # an issued amendment document's words
 
     def say(self, key: str, **fields: str) -> str:
         """One of the prose templates filled: say("delete-unit", target="operative paragraph 5")."""

@@ -3,9 +3,7 @@ their words and codes from. A second, stub table (every English line marked "XX"
 what follows it; English stays the default."""
 from __future__ import annotations
 
-import re
 import zipfile
-from dataclasses import replace
 
 import pytest
 
@@ -13,53 +11,16 @@ from assembler.akn.export import export_akn
 from assembler.compare.versions import Version
 from assembler.amendments import Change, UnitIndex, change_to_prose
 from assembler.errors import AssemblerError
-from assembler.lang import ENGLISH, TABLES, language_of
+from assembler.lang import ENGLISH, language_of
 from assembler.leads import italicize_lead, lead_length, lead_text
 from assembler.model import Text
-from assembler.source.reader import parse_draft
 from assembler.stages import masthead_for
 from assembler.writers.docx.draft import build_docx
 from assembler.writers.letters import stage_name
 from assembler.writers.html.draft import build_html
 from assembler.writers.text.draft import build_text
 
-from conftest import ROOT
-
-DRAFTS = ROOT / "drafts" / "gcm-modalities"
-
-STUB = replace(
-    ENGLISH, key="xx", name="Xish", word="xx-XX", html="xx", akn="xxx",
-    ordinal=lambda n: f"#{n}",
-    masthead={k: f"XX {v}" for k, v in ENGLISH.masthead.items() if k != "list_separator"}
-    | {"list_separator": " + "},
-    long_names={k: f"xx-{v}" for k, v in ENGLISH.long_names.items()},
-    places={k: f"xx-{v}" for k, v in ENGLISH.places.items()},
-    stage_names={k: v and f"Zz{v.lower()}" for k, v in ENGLISH.stage_names.items()},
-    letters={k: f"zz-{v}" for k, v in ENGLISH.letters.items()}
-    | {"draft": "zzdraft", "senders": " & "},
-    leads=replace(ENGLISH.leads, operative=frozenset({"xxdecidez"}), preambular=frozenset(),
-                  participle="xxing", verb_ending="zz"),
-    prose_ordinal=lambda n, use: f"#{n}{use}",
-    prose={k: f"xx-{v}" for k, v in ENGLISH.prose.items()}
-    | {"pp": "xx-pp {ordinal}", "occurrence": "xx-occurrence {ordinal} of ",
-       "quote": "«{text}»", "comma": " ; ", "and": "{rest} et {last}"})
-
-
-@pytest.fixture()
-def stub(monkeypatch):
-    monkeypatch.setitem(TABLES, STUB.key, STUB)
-    return STUB
-
-
-def in_language(name: str, key: str, **lines: str | None):
-    """A committed draft with a `language:` line (and metadata lines replaced)."""
-    text = (DRAFTS / name).read_text("utf-8")
-    head, body = text.split("\n\n", 1)
-    for k, v in lines.items():   # None: the line goes
-        head = re.sub(rf"^{k}: .*\n?", "" if v is None else f"{k}: {v}\n", head + "\n",
-                      flags=re.M).rstrip("\n")
-    draft, _ = parse_draft(f"{head}\nlanguage: {key}\n\n{body}", name)
-    return draft
+from langstub import DRAFTS, in_language, stub  # noqa: F401 (stub: a fixture)
 
 
 def docx_parts(data: bytes) -> str:
