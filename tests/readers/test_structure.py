@@ -56,7 +56,7 @@ def test_facts_from_the_page_give_the_same_draft_without_guessing():
     stated = structure(as_a_pdf_reader_would(doc))
     # both readers then point "paragraph 1 (a)" at the draft's own paragraph
     assert dump_draft(foreign_cross_refs(stated.draft)) == dump_draft(guessed.draft)
-    assert "referred to in paragraph [@op1] (a) above" in dump_draft(guessed.draft)
+    assert "referred to in paragraph [@op1.a] above" in dump_draft(guessed.draft)
     messages = " ".join(w.message for w in stated.warnings)
     assert "running header" not in messages and "fused" not in messages
     assert any("broken across the page" in w.message and w.message.startswith("page 2")
