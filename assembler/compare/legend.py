@@ -35,7 +35,7 @@ def legend_of(redline: Redline) -> Legend:
 
 def _pieces(lang: Language) -> tuple[tuple[str, str], ...]:
     words = lang.redline
-    anywhere = words["unknown-place"]
+    anywhere = "..."   # the legend's moves go anywhere
     values = {"inserted": words["inserted"], "deleted": words["deleted"],
               "struck": words["struck"],
               "moved_to": words["moved-to"].format(place=anywhere),

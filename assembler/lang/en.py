@@ -138,7 +138,6 @@ _REDLINE: dict[str, str] = {
               "{moved_from}. Paragraph numbers, in the text and in these notes, are those of "
               "the new version.",
     "inserted": "inserted text", "deleted": "deleted text", "struck": "struck out",
-    "unknown-place": "...",               # the legend's moves, going anywhere
     "margin-notes": "Notes in the margin flag proposals on file that touch the same paragraph.",
     # a moved paragraph's notes: where it went, where it came from
     "moved-to": "[moved to {place}]",
