@@ -155,6 +155,7 @@ def test_english_redlines_keep_their_words(stub):
     assert "Changes against First Draft of the Resolution of 22 December 2016: inserted " \
            "text is in bold" in text
     assert "[moved from after OP 7]" in text
+    assert len({u.split(" in ")[0] for u in unmarked(text)}) == 8   # the check bites
 
 
 def test_every_redline_word_is_used():
