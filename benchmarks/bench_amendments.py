@@ -14,7 +14,7 @@ from assembler.amendments.batch import collector_paused
 from assembler.amendments.model import Proposal, StatusEntry, number_changes
 from assembler.amendments.targets import UnitIndex
 from assembler.amendments.words import UnitWords
-from assembler.amendments.yamlio import _changes, _schema_error
+from assembler.amendments.yamlio import changes_of, schema_error
 
 PROPOSERS = 300
 SIZES = (1_000, 10_000, 100_000)
@@ -93,9 +93,9 @@ def validate(data: list[dict]) -> list[Proposal]:
 def _validate(data: list[dict]) -> list[Proposal]:
     out = []
     for d in data:
-        problem = _schema_error(d, "bench", 0)
+        problem = schema_error(d, "bench", 0)
         assert problem is None, problem
-        changes = _changes(d["changes"], "bench", 0)
+        changes = changes_of(d["changes"], "bench", 0)
         out.append(Proposal(d["id"], d["proposer"], d["base"], number_changes(d["id"], changes),
                             history=(StatusEntry("accepted"),)))
     return out

@@ -197,7 +197,9 @@ def _valid(data) -> bool:
     return True
 
 
-def _schema_error(data, file: str, offset: int) -> AssemblerError | None:
+def schema_error(data, file: str, offset: int) -> AssemblerError | None:
+    """What is wrong with a parsed proposal against the schema, as one located error; None
+    when it is valid (the fast check first)."""
     import jsonschema
     if _valid(data):
         return None
@@ -288,18 +290,18 @@ def parse_proposal(text: str, file: str = "<proposal>", *, prose: bool = False) 
     if not isinstance(data, dict):
         raise AssemblerError("a proposal is a YAML mapping (id:, proposer:, base:, changes:)",
                              file=file, line=1, hint="see docs/amendments.md")
-    err = _schema_error(data, file, offset)
+    err = schema_error(data, file, offset)
     if err:
         raise err
     _one_line_fields(data, file, offset)
     _dates_and_names(data, file, offset)
-    changes = _changes(data["changes"], file, offset)
+    changes = changes_of(data["changes"], file, offset)
     history = []
     for i, entry in enumerate(data.get("status", [])):
         line = data["status"].lines[i] + offset
         history.append(StatusEntry(entry["status"], str(entry.get("date", "")),
                                    entry.get("note", ""), entry.get("by", ""),
-                                   _changes(entry.get("changes", []), file, offset, data["id"]),
+                                   changes_of(entry.get("changes", []), file, offset, data["id"]),
                                    line))
     _check_history(history, file)
     pid = data["id"]
@@ -390,7 +392,8 @@ def _check_history(history: list[StatusEntry], file: str) -> None:
         current = entry.status
 
 
-def _changes(items, file: str, offset: int, pid: str = "") -> tuple[Change, ...]:
+def changes_of(items, file: str, offset: int, pid: str = "") -> tuple[Change, ...]:
+    """A proposal's `changes:` items (mappings or sentences of prose) as Changes."""
     out = []
     for i, item in enumerate(items):
         line = items.lines[i] + offset if isinstance(items, LocatedList) else None
