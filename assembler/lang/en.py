@@ -125,7 +125,8 @@ _LETTERS = {
 }
 
 
-# A redline's legend and notes (writers/docx/redline.py, writers/html/redline.py).
+# A redline's legend and notes (compare/legend.py, compare/redline.py and the redline
+# writers) and a delegation's preview's conflict comments (amendments/preview.py).
 _REDLINE: dict[str, str] = {
     "title": "Redline: {title}",          # the Word file's and the page's title
     "untitled": "Redline",
@@ -161,7 +162,8 @@ _COMPARISON: dict[str, str] = {
 }
 
 
-# An issued amendment document (amendments/document.py and its writers).
+# An issued amendment document (amendments/document.py and its writers); its masthead
+# lines are the table's masthead, its instructions the prose.
 _AMENDMENT: dict[str, str] = {
     "submitted": "{proposers}: amendment to {kind} {symbol}",
     "draft": "draft resolution",

@@ -40,6 +40,8 @@ def write_amendment(doc: AmendmentDocument, layout=None) -> bytes:
     e = escape
     lang, words = doc.language, doc.language.masthead
     agenda = agenda_line(doc.agenda_items, lang) if doc.agenda_items else ""
+    distr = f'{words["distribution"]} {doc.distribution}'
+    original = words["original"].format(language=doc.original)
     session = "".join(f"<p>{e(t)}</p>" for t in (doc.session, doc.committee, agenda) if t)
     session += "".join(f"<p><b>{e(t)}</b></p>" for t in doc.agenda_titles)
     if len(doc.instructions) > 1:
@@ -50,8 +52,8 @@ def write_amendment(doc: AmendmentDocument, layout=None) -> bytes:
 <html lang="{e(lang.html)}"><head><meta charset="utf-8"><title>{e(doc.symbol)}</title>
 <style>{_STYLE}</style></head><body>
 <div class="top"><span>United Nations</span><span class="symbol">{e(doc.symbol)}</span></div>
-<div class="organ"><h1>{e(doc.organ)}</h1><div class="facts"><p>{e(words["distribution"])} {e(doc.distribution)}</p>
-<p>{e(doc.date)}</p><p>&nbsp;</p><p>{e(words["original"].format(language=doc.original))}</p></div></div>
+<div class="organ"><h1>{e(doc.organ)}</h1><div class="facts"><p>{e(distr)}</p>
+<p>{e(doc.date)}</p><p>&nbsp;</p><p>{e(original)}</p></div></div>
 <div class="session">{session}</div>
 <p class="submitted">{e(doc.submitted)}</p>
 <h2>{e(doc.title)}</h2>
