@@ -15,10 +15,10 @@ class Recording(dict):
 
     def __init__(self, words):
         super().__init__(words)
-        self.read: set[str] = set()
+        self.used: set[str] = set()
 
     def __getitem__(self, key):
-        self.read.add(key)
+        self.used.add(key)
         return super().__getitem__(key)
 
 
