@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lang import ENGLISH
+from .lang import ENGLISH, Language
 from .model import Draft, Heading
 
 DEGREE_STYLES = {1: "(a)", 2: "(i)", 3: "a.", 4: "i."}
@@ -30,7 +30,11 @@ class Label:
     @property
     def short(self) -> str:
         """The form delegations write in compilations: "OP 14 (a)", "PP 3"."""
-        return f"{ENGLISH.short_names[self.kind]} {self.number}"
+        return self.short_in(ENGLISH)
+
+    def short_in(self, lang: Language) -> str:
+        """The short form in a draft's language."""
+        return f"{lang.short_names[self.kind]} {self.number}"
 
     @property
     def long(self) -> str:

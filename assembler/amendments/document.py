@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..errors import AssemblerError
+from ..lang import ENGLISH, Language, language_of
 from ..model import Draft
 from .model import Change, Proposal, number_changes
 from .prose import change_to_prose, instructions, prose_to_changes
@@ -30,20 +31,22 @@ class AmendmentDocument:
     target_kind: str            # "draft resolution", "revised draft resolution"
     title: str                  # the draft's title
     instructions: tuple         # sentences of UN prose
-    organ: str = "General Assembly"
+    organ: str = ENGLISH.masthead["organ"]
     session: str = ""
     committee: str = ""
     agenda_items: str = ""
     agenda_titles: tuple = ()
-    distribution: str = "Limited"
-    original: str = "English"
+    distribution: str = ENGLISH.masthead["limited"]
+    original: str = ENGLISH.name
     job_number: str = ""
+    language: Language = ENGLISH   # the base draft's: the document's words and codes
 
     @property
     def submitted(self) -> str:
         """"Belarus and Russian Federation: amendment to revised draft resolution ..."."""
-        return f"{proposers_line(self.proposers)}: amendment to {self.target_kind} " \
-               f"{self.target_symbol}"
+        return self.language.amendment["submitted"].format(
+            proposers=proposers_line(self.proposers, self.language), kind=self.target_kind,
+            symbol=self.target_symbol)
 
 
 def proposer_names(line: str) -> list[str]:
@@ -56,9 +59,9 @@ def proposer_names(line: str) -> list[str]:
     return parts
 
 
-def proposers_line(names) -> str:
-    names = list(names)
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+def proposers_line(names, lang: Language = ENGLISH) -> str:
+    """[A, B, C] -> "A, B and C", as the language lists."""
+    return lang.listing(list(names))
 
 
 # ---------------------------------------------------------------- writing
@@ -78,20 +81,22 @@ def document_for(prop: Proposal, base: Draft, *, symbol: str, date: str = "",
     index = UnitIndex(base)
     sentences = tuple(change_to_prose(_resolved(c, index, prop), index)
                       for c in prop.effective_changes)
+    lang = language_of(meta)
     session = meta.session
     if _SESSION_NUMBER.match(session or ""):
         from ..stages import session_words
-        session = session_words(int(session))
+        session = session_words(int(session), lang)
     return AmendmentDocument(
         symbol=symbol, date=date or prop.date, proposers=(prop.proposer,) + prop.co_sponsors,
         target_symbol=meta.symbol,
-        target_kind="revised draft resolution" if "/Rev." in meta.symbol else "draft resolution",
-        title=meta.title, instructions=sentences, organ=meta.organ or "General Assembly",
+        target_kind=lang.amendment["revised-draft" if "/Rev." in meta.symbol else "draft"],
+        title=meta.title, instructions=sentences, organ=meta.organ or lang.masthead["organ"],
         session=session, committee=meta.get("committee") or meta.get("main-committee"),
         agenda_items=meta.agenda_items,
         agenda_titles=tuple(t.strip() for t in meta.get("agenda-titles").split(" / ")
                             if t.strip()),
-        original=meta.original_language or "English", job_number=job_number)
+        distribution=lang.masthead["limited"], original=meta.original_language or lang.name,
+        job_number=job_number, language=lang)
 
 
 def _resolved(c: Change, index: UnitIndex, prop: Proposal) -> Change:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..compare.authors import attribution_from
 from ..compare.redline import Redline, Who, build_redline, default_who, iso_date
 from ..errors import AssemblerError
+from ..lang import language_of
 from ..model import Draft
 from .apply import apply_proposals, parent_map, plan
 from .conflicts import find_conflicts
@@ -43,13 +44,15 @@ class Preview:
     not_applicable: list = field(default_factory=list)
 
     def comments(self) -> dict[str, list[tuple[str, Who]]]:
-        """Margin notes by unit id, for the writers."""
+        """Margin notes by unit id, for the writers, in the redline's language (their status
+        words and reasons pass through as the proposals' records have them)."""
+        words = language_of(self.redline.new.metadata).redline
         out: dict[str, list[tuple[str, Who]]] = {}
         for c in self.clashes:
-            text = (f"Conflicts with {c.theirs} by {c.proposer} ({c.status}): {c.reason}. "
-                    f"Your change: {c.mine}.")
-            out.setdefault(c.unit, []).append((text, Who(f"Conflict with {c.proposer}",
-                                                         iso_date(c.date))))
+            text = words["conflict"].format(theirs=c.theirs, proposer=c.proposer,
+                                            status=c.status, reason=c.reason, mine=c.mine)
+            author = words["conflict-author"].format(proposer=c.proposer)
+            out.setdefault(c.unit, []).append((text, Who(author, iso_date(c.date))))
         return out
 
 

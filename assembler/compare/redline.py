@@ -17,6 +17,7 @@ from typing import Callable
 from ..dates import iso_day
 from ..diff import touching as words_touch
 from ..inline import plain
+from ..lang import Language, language_of
 from ..model import CrossRef, Draft, FootnoteRef, contents_of
 from ..numbering import Label, compute_labels
 from .align import DELETED, EQUAL, INSERTED, MOVED_AWAY, Alignment, Entry, align
@@ -168,6 +169,7 @@ def build_redline(old: Draft, new: Draft, author: str = DEFAULT_AUTHOR, date: st
     """Compare two versions. `attribution(unit_id, side)` names who changed a unit (the
     proposal's proposer, when the new version records it); otherwise `author` and `date`."""
     alignment = alignment or align(old, new)
+    lang = language_of(new.metadata)   # the redline is the new version's document
     default = default_who(new, author, date)
     old_labels, new_labels = compute_labels(old), compute_labels(new)
     rename = _renamer(alignment)
@@ -187,7 +189,7 @@ def build_redline(old: Draft, new: Draft, author: str = DEFAULT_AUTHOR, date: st
 
     def short(labels, unit) -> str:
         lab = labels.get(unit.id)
-        return lab.short if lab else unit.id
+        return lab.short_in(lang) if lab else unit.id
 
     units: list[RedlineUnit] = []
     notes: dict = {}
@@ -244,7 +246,7 @@ def build_redline(old: Draft, new: Draft, author: str = DEFAULT_AUTHOR, date: st
         else:
             unit = e.old
             notes[(side, fid)] = RedlineNote((Segment(DELETE, unit.content, who),))
-    units = _moved_from(_group_moves(units), new_labels)
+    units = _moved_from(_group_moves(units), new_labels, lang)
     meta = [(k, old.metadata.get(k), new.metadata.get(k))
             for k in ("title", "stage-label", "date", "symbol")
             if old.metadata.get(k) != new.metadata.get(k)]
@@ -294,7 +296,7 @@ def touching(before: Segment | None, after: Segment) -> bool:
     return words_touch(plain(before.content), plain(after.content))
 
 
-def _moved_from(units: list[RedlineUnit], new_labels: dict) -> list[RedlineUnit]:
+def _moved_from(units: list[RedlineUnit], new_labels: dict, lang: Language) -> list[RedlineUnit]:
     """Where a moved paragraph came from, in the new version's numbers as every number of
     the redline is: "after OP 7", the paragraph it followed as now numbered (its old number
     would read as a new one)."""
@@ -306,8 +308,9 @@ def _moved_from(units: list[RedlineUnit], new_labels: dict) -> list[RedlineUnit]
         before = next((x for x in reversed(units[:i]) if x.part == u.part
                        and x.status not in (DELETED, MOVED_AWAY) and x.new_unit is not None
                        and new_labels.get(x.new_unit.id)), None)
-        came_from[u.old_unit.id] = (f"after {new_labels[before.new_unit.id].short}" if before
-                                    else "the beginning")
+        came_from[u.old_unit.id] = (
+            lang.redline["after"].format(unit=new_labels[before.new_unit.id].short_in(lang))
+            if before else lang.redline["beginning"])
     return [_replace(u, move_other=came_from.get(u.old_unit.id, u.move_other))
             if u.moved and u.old_unit is not None else u for u in units]
 

@@ -112,8 +112,7 @@ def version_text(draft: Draft, lang: Language = ENGLISH) -> VersionText:
             number = say(lang, "heading-before", heading=short["heading"],
                          op=f"{short['op']} {labels[unit.id].number}")
         elif unit.id in labels:
-            label = labels[unit.id]
-            number = f"{short[label.kind]} {label.number}"
+            number = labels[unit.id].short_in(lang)
         elif isinstance(unit, Footnote):
             number = say(lang, "footnote", number=str(notes.get(unit.id, "?")))
         elif isinstance(unit, Annex):

@@ -125,8 +125,30 @@ _LETTERS = {
 }
 
 
-# A redline's legend and notes (writers/docx/redline.py, writers/html/redline.py).
+# A redline's legend and notes (compare/legend.py, compare/redline.py and the redline
+# writers) and a delegation's preview's conflict comments (amendments/preview.py).
 _REDLINE: dict[str, str] = {
+    "title": "Redline: {title}",          # the Word file's and the page's title
+    "untitled": "Redline",
+    "changes-against": "Changes against {base}:",
+    "previous": "the previous version",   # the base, when it has no stage label nor version
+    "dated": "{base} of {date}",
+    # the legend, its marked words in their own keys (shown bold, struck out, as move notes)
+    "legend": "{inserted} is in bold; {deleted} is struck out; a moved paragraph is {struck} "
+              "where it stood, marked {moved_to}, and appears where it now stands marked "
+              "{moved_from}. Paragraph numbers, in the text and in these notes, are those of "
+              "the new version.",
+    "inserted": "inserted text", "deleted": "deleted text", "struck": "struck out",
+    "margin-notes": "Notes in the margin flag proposals on file that touch the same paragraph.",
+    # a moved paragraph's notes: where it went, where it came from
+    "moved-to": "[moved to {place}]",
+    "moved-from": "[moved from {place}]",
+    "after": "after {unit}",
+    "beginning": "the beginning",
+    # a delegation's preview: a clash with a proposal on file, as a comment and its author
+    "conflict": "Conflicts with {theirs} by {proposer} ({status}): {reason}. "
+                "Your change: {mine}.",
+    "conflict-author": "Conflict with {proposer}",
 }
 
 
@@ -186,8 +208,12 @@ _COMPARISON: dict[str, str] = {
 }
 
 
-# An issued amendment document (amendments/document.py and its writers).
+# An issued amendment document (amendments/document.py and its writers); its masthead
+# lines are the table's masthead, its instructions the prose.
 _AMENDMENT: dict[str, str] = {
+    "submitted": "{proposers}: amendment to {kind} {symbol}",
+    "draft": "draft resolution",
+    "revised-draft": "revised draft resolution",
 }
 
 

@@ -24,19 +24,9 @@ from assembler.writers.html.comparison import compare_html
 from conftest import pandoc_text
 from inproc import cli
 from langstub import DRAFTS, STUB, in_language, stub  # noqa: F401 (stub: a fixture)
+from recording import Recording
 
 CHAIN = ("first-draft", "rev1", "rev2")
-
-
-class Recording(dict):
-    """A comparison block that notes which of its words were looked up."""
-    def __init__(self, words):
-        super().__init__(words)
-        self.used: set[str] = set()
-
-    def __getitem__(self, key):
-        self.used.add(key)
-        return super().__getitem__(key)
 
 
 def xx_text(name: str, **lines: str) -> str:

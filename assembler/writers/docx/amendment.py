@@ -19,13 +19,17 @@ from .mastheads import furniture, limited_heading, top
 
 def write_amendment(doc: AmendmentDocument, layout: Layout | None = None) -> bytes:
     layout = layout or load_layout()
+    lang, words = doc.language, doc.language.masthead
     dd = DraftDocx(Draft(Metadata(title=doc.title, symbol=doc.symbol)), layout)
+    dd.builder.language = lang.word   # the base draft's, which this stand-in does not carry
     dd.builder.title = f"{doc.symbol}: {doc.submitted}"
     face = Masthead("L", "limited", doc.title, date=doc.date, organ=doc.organ,
                     symbol=doc.symbol, distribution=doc.distribution,
-                    original=f"Original: {doc.original}", session=doc.session,
-                    agenda=agenda_line(doc.agenda_items) if doc.agenda_items else "",
-                    agenda_titles=doc.agenda_titles, submitted=doc.submitted)
+                    original=words["original"].format(language=doc.original),
+                    session=doc.session,
+                    agenda=agenda_line(doc.agenda_items, lang) if doc.agenda_items else "",
+                    agenda_titles=doc.agenda_titles, submitted=doc.submitted,
+                    distribution_label=words["distribution"])
     if doc.job_number:  # issued: the job number and its barcode at the foot of page 1
         job, barcode = job_parts(doc.job_number, "L")
         face = replace(face, job_number=job, barcode=barcode)

@@ -16,9 +16,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...compare.align import DELETED, INSERTED, MOVED_AWAY
+from ...compare.legend import legend_of
 from ...compare.redline import Redline, RedlineUnit, Segment, Who, touching
 from ...compare.words import DELETE, INSERT, diff_content
 from ...unit_marks import unit_bookmark
+from ...lang import language_of
 from ...layout import Layout, load_layout
 from ...model import Break, CrossRef, FootnoteRef, Text
 from ...ooxml import Change, Mark, ParaFormat, Run
@@ -46,7 +48,8 @@ class RedlineDocx(DraftDocx):
         new_of_old = {o: n for n, o in self.old_of_new.items()}
         self.old_places = word_places(redline.old, redline.old_labels, self.indent,
                                       key=lambda uid: new_of_old.get(uid, uid))
-        self.builder.title = f"Redline: {redline.new.metadata.title}".strip()
+        self.words = language_of(redline.new.metadata).redline
+        self.builder.title = self.words["title"].format(title=redline.new.metadata.title).strip()
 
     # ------------------------------------------------------------------ runs
     def _change(self, op: str, who: Who | None, moving: str = "") -> Change | None:
@@ -193,9 +196,11 @@ class RedlineDocx(DraftDocx):
         if not self.visual:
             return []
         if u.status == MOVED_AWAY:
-            return [Run(f"[moved to {u.move_other}] ", italic=True, bold=True)]
+            return [Run(self.words["moved-to"].format(place=u.move_other) + " ", italic=True,
+                        bold=True)]
         if u.moved:
-            return [Run(f"[moved from {u.move_other}] ", italic=True, bold=True)]
+            return [Run(self.words["moved-from"].format(place=u.move_other) + " ", italic=True,
+                        bold=True)]
         return []
 
     def para_format(self, u: RedlineUnit) -> ParaFormat:
@@ -264,22 +269,16 @@ class RedlineDocx(DraftDocx):
 
     # ------------------------------------------------------------------ document
     def legend(self) -> None:
-        old = self.redline.old.metadata
-        base = old.stage_label or old.version or "the previous version"
-        if old.date:
-            base += f" of {old.date}"
+        legend = legend_of(self.redline)
         b = self.builder
         fmt = ParaFormat(left_cm=self.ind.get("body_left_cm", 1.27),
                          right_cm=self.ind.get("body_right_cm", 1.27), space_after_pt=2)
-        b.paragraph([Run(f"Changes against {base}:", bold=True, italic=True)], fmt)
-        b.paragraph([Run("Inserted text", bold=True), Run(" is in bold; "),
-                     Run("deleted text", strike=True), Run(" is struck out; a moved paragraph is "),
-                     Run("struck out", strike=True), Run(" where it stood, marked "),
-                     Run("[moved to ...]", italic=True, bold=True), Run(", and appears where it now "
-                         "stands marked "), Run("[moved from ...]", italic=True, bold=True),
-                     Run(". Paragraph numbers, in the text and in these notes, are those of "
-                         "the new version.")],
-                    ParaFormat(left_cm=fmt.left_cm, right_cm=fmt.right_cm, space_after_pt=12))
+        b.paragraph([Run(legend.heading, bold=True, italic=True)], fmt)
+        runs = [Run(text, bold=mark in ("ins", "note"), strike=mark == "del",
+                    italic=mark == "note") for mark, text in legend.pieces]
+        runs[0].text = runs[0].text[:1].upper() + runs[0].text[1:]  # it opens a paragraph
+        b.paragraph(runs, ParaFormat(left_cm=fmt.left_cm, right_cm=fmt.right_cm,
+                                     space_after_pt=12))
 
     def build(self) -> bytes:
         self._move_name = ""

@@ -38,7 +38,10 @@ def _marked(sentence: str) -> str:
 
 def write_amendment(doc: AmendmentDocument, layout=None) -> bytes:
     e = escape
-    agenda = agenda_line(doc.agenda_items) if doc.agenda_items else ""
+    lang, words = doc.language, doc.language.masthead
+    agenda = agenda_line(doc.agenda_items, lang) if doc.agenda_items else ""
+    distr = f'{words["distribution"]} {doc.distribution}'
+    original = words["original"].format(language=doc.original)
     session = "".join(f"<p>{e(t)}</p>" for t in (doc.session, doc.committee, agenda) if t)
     session += "".join(f"<p><b>{e(t)}</b></p>" for t in doc.agenda_titles)
     if len(doc.instructions) > 1:
@@ -46,11 +49,11 @@ def write_amendment(doc: AmendmentDocument, layout=None) -> bytes:
     else:
         body = "".join(f'<p class="one">{_marked(s)}</p>' for s in doc.instructions)
     page = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{e(doc.symbol)}</title>
+<html lang="{e(lang.html)}"><head><meta charset="utf-8"><title>{e(doc.symbol)}</title>
 <style>{_STYLE}</style></head><body>
 <div class="top"><span>United Nations</span><span class="symbol">{e(doc.symbol)}</span></div>
-<div class="organ"><h1>{e(doc.organ)}</h1><div class="facts"><p>Distr.: {e(doc.distribution)}</p>
-<p>{e(doc.date)}</p><p>&nbsp;</p><p>Original: {e(doc.original)}</p></div></div>
+<div class="organ"><h1>{e(doc.organ)}</h1><div class="facts"><p>{e(distr)}</p>
+<p>{e(doc.date)}</p><p>&nbsp;</p><p>{e(original)}</p></div></div>
 <div class="session">{session}</div>
 <p class="submitted">{e(doc.submitted)}</p>
 <h2>{e(doc.title)}</h2>

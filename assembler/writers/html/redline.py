@@ -9,8 +9,10 @@ from html import escape
 import jinja2
 
 from ...compare.align import DELETED, INSERTED, MOVED_AWAY
+from ...compare.legend import legend_of
 from ...compare.redline import Redline, RedlineUnit, Segment, touching
 from ...compare.words import DELETE, INSERT
+from ...lang import language_of
 from ...model import Break, CrossRef, FootnoteRef, Text
 from ...resources import TEMPLATES
 
@@ -21,6 +23,8 @@ class RedlineHtml:
         self.comments = comments or {}
         self.notes: list[str] = []
         self.old_of_new = redline.alignment.pairs()
+        self.lang = language_of(redline.new.metadata)
+        self.words = self.lang.redline
 
     def inline(self, seg: Segment) -> str:
         side = "old" if seg.op == DELETE else "new"
@@ -80,9 +84,9 @@ class RedlineHtml:
         num = escape(u.mark)
         note = ""
         if u.status == MOVED_AWAY:
-            note = f'<span class="move-note">[moved to {escape(u.move_other)}]</span> '
+            note = self.move_note("moved-to", u.move_other)
         elif u.moved:
-            note = f'<span class="move-note">[moved from {escape(u.move_other)}]</span> '
+            note = self.move_note("moved-from", u.move_other)
         if u.status == INSERTED and num:
             num = f"<ins>{num}</ins>"
         elif u.status == MOVED_AWAY:
@@ -102,6 +106,9 @@ class RedlineHtml:
                 html += f'\n<aside class="conflict">{escape(text_)}</aside>'
         return html
 
+    def move_note(self, key: str, place: str) -> str:
+        return f'<span class="move-note">{escape(self.words[key].format(place=place))}</span> '
+
     def table(self, units: list, i: int) -> tuple[str, int]:
         t = units[i]
         parts = [self.unit(t)] if t.unit.title else []
@@ -119,18 +126,14 @@ class RedlineHtml:
         return "\n".join(parts), j
 
     def legend(self) -> str:
-        old = self.r.old.metadata
-        base = old.stage_label or old.version or "the previous version"
-        if old.date:
-            base += f" of {old.date}"
-        return ('<div class="legend"><b><i>Changes against ' + escape(base) + ':</i></b> '
-                '<ins>inserted text</ins> is in bold; <del>deleted text</del> is struck out; a '
-                'moved paragraph is <del>struck out</del> where it stood, marked <span '
-                'class="move-note">[moved to ...]</span>, and appears where it now stands marked '
-                '<span class="move-note">[moved from ...]</span>. Paragraph numbers, in the text '
-                'and in these notes, are those of the new version.'
-                + (' Notes in the margin flag proposals on file that touch the same paragraph.'
-                   if self.comments else '') + '</div>')
+        legend = legend_of(self.r)
+        tags = {"ins": ("<ins>", "</ins>"), "del": ("<del>", "</del>"),
+                "note": ('<span class="move-note">', "</span>"), "": ("", "")}
+        sentence = "".join(tags[mark][0] + escape(text) + tags[mark][1]
+                           for mark, text in legend.pieces)
+        margin = f" {escape(legend.margin_notes)}" if self.comments else ""
+        return (f'<div class="legend"><b><i>{escape(legend.heading)}</i></b> {sentence}{margin}'
+                '</div>')
 
     def render(self) -> str:
         meta = self.r.new.metadata
@@ -166,8 +169,10 @@ class RedlineHtml:
             parts.append(f'<section class="notes"><ol>{items}</ol></section>')
         env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
                                  autoescape=False)
-        title = f"Redline: {meta.title}" if meta.title else "Redline"
-        return env.get_template("redline.html.j2").render(title=escape(title), body="\n".join(parts))
+        title = self.words["title"].format(title=meta.title) if meta.title \
+            else self.words["untitled"]
+        return env.get_template("redline.html.j2").render(title=escape(title), lang=self.lang.html,
+                                                          body="\n".join(parts))
 
     def closing(self) -> list[str]:
         closing = self.r.new.metadata.closing
