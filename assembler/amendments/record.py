@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ..lang import ENGLISH, Language
 from ..model import Provenance
 from .model import Change, Proposal
 
@@ -31,8 +32,13 @@ class NotApplicable:
     proposal: Proposal
     reason: str
 
+    def line(self, lang: Language) -> str:
+        """As a compilation lists it; the reason passes through as it was found."""
+        return lang.compilation["no-longer-applies"].format(
+            change=self.change.id, proposer=self.proposal.proposer, reason=self.reason)
+
     def __str__(self) -> str:
-        return f"{self.change.id} ({self.proposal.proposer}) no longer applies: {self.reason}"
+        return self.line(ENGLISH)
 
 
 @dataclass
