@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..lang import ENGLISH, Language
 from ..model import Provenance
+from .kinds import carried_reason
 from .model import Change, Proposal
 
 
@@ -30,12 +31,19 @@ class Applied:
 class NotApplicable:
     change: Change
     proposal: Proposal
-    reason: str
+    why: str              # the reason, as kinds.NotCarried names it ...
+    fields: tuple = ()    # ... and what fills its sentence
+
+    @property
+    def reason(self) -> str:
+        """In English: for messages to the user and the record file."""
+        return carried_reason(self.why, self.fields, ENGLISH)
 
     def line(self, lang: Language) -> str:
-        """As a compilation lists it; the reason passes through as it was found."""
+        """As a compilation lists it."""
         return lang.compilation["no-longer-applies"].format(
-            change=self.change.id, proposer=self.proposal.proposer, reason=self.reason)
+            change=self.change.id, proposer=self.proposal.proposer,
+            reason=carried_reason(self.why, self.fields, lang))
 
     def __str__(self) -> str:
         return self.line(ENGLISH)

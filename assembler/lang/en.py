@@ -170,6 +170,16 @@ _COMPILATION: dict[str, str] = {
     "conflict-both-place": "both put a paragraph {position} it",
     "conflict-deleted": "one deletes the paragraph the other changes",
     "conflict-deleted-parent": "one deletes {paragraph}, which holds it",
+    # why a proposal written against an older version no longer applies (amendments/kinds/)
+    "not-carried-gone": "{unit} of {version} is no longer in {new}",
+    "not-carried-words-gone": "the words {words} are no longer in {unit}{now}",
+    "not-carried-now-reads": " (that place now reads {text})",
+    "not-carried-words-moved": "the words {words} occur {count} times in {unit} and the text "
+                               "around them has changed",
+    "not-carried-scope-gone": "the words {words} are no longer in {scope} of {new}",
+    "scope-text": "the text", "scope-or": " or ",   # the parts the words were sought in
+    "not-carried-changed": "{unit} has changed since {version}; replacing it whole would "
+                           "undo that",
 }
 
 
