@@ -26,7 +26,8 @@ inferred from a -> b, applied to a, give b" (tests/amendments/test_amendments_pr
 3. Words: a paired unit whose text changed is compared word by word (compare/words.py). A few
    edits become replace / delete / insert words, quoted as the base version reads (cross-
    references by its numbers), an insertion anchored on the words before it, grown until
-   they are unique; a rewrite (more than MAX_WORD_EDITS edits, or more than
+   they are unique, or said "at the start/end of" the paragraph when it is there (at the
+   end: before the closing punctuation, where insert-words puts it); a rewrite (more than MAX_WORD_EDITS edits, or more than
    MAX_CHANGED_SHARE of the text deleted) becomes "replace the paragraph".
    The same words replaced the same way in every unit of a part where they stand become
    one replacement throughout (kinds/replace_throughout.py), when that makes the same text.
@@ -37,6 +38,7 @@ inferred from a -> b, applied to a, give b" (tests/amendments/test_amendments_pr
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import NamedTuple
 
 from ..compare.align import align, longest_in_order
@@ -48,6 +50,7 @@ from ..model import CrossRef, Draft, FootnoteRef, contents_of
 from ..numbering import compute_labels
 from ..source.markup import render_inline
 from .kinds import Difference, combine, infer as say, kind
+from .kinds.insert_words import edge
 from .model import Change, PARTS, Proposal, number_changes
 from .targets import UnitIndex
 from .words import UnitWords
@@ -325,6 +328,10 @@ def _word_changes(uid: str, a, b, words: UnitWords, ref,
                                       occurrence=_occurrence(words, said, offset))))
         elif gone:      # only a footnote marker goes: no words to quote
             return None
+        elif base and offset in (edge(base, "start"), edge(base, "end")):
+            # "At the end of operative paragraph 5, add ...", as delegations write it
+            where = "start" if offset == edge(base, "start") else "end"
+            out.append(say(Difference("words", uid, position=where, text=text)))
         else:
             anchor, position, at = _anchor(base, offset, ahead)
             if not anchor.strip():
@@ -361,7 +368,11 @@ def _tidy(change: Change, words: UnitWords) -> Change:
     the new text, spacing left to `apply` (kept when it gives the very same text)."""
     quoted, text = change.words.strip(), change.text.replace("\\ ", " ").strip()
     if not quoted:
-        return change
+        if change.kind != "insert-words":
+            return change
+        pretty = replace(change, text=text, exact=False)   # at the start or end
+        same = _made(words, [pretty])
+        return pretty if same is not None and same == _made(words, [change]) else change
     try:
         s, _ = words.locate(change.words, change.occurrence)
     except AssemblerError:

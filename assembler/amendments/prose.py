@@ -19,7 +19,7 @@ import re
 from ..errors import AssemblerError
 from .kinds import REGISTRY, Reading, kind
 from ..lang import ENGLISH, Language, language_of
-from .kinds.grammar import labels, short
+from .kinds.grammar import PLURAL, labels, short
 from .model import Change, PARTS
 from .targets import UnitIndex
 
@@ -59,7 +59,7 @@ def _pp(n: int, lang: Language) -> str:
 def prose_to_changes(sentence: str, index: UnitIndex | None = None, *,
                      line: int | None = None, file: str | None = None) -> list[Change]:
     """Every change one sentence says."""
-    s = " ".join(sentence.split()) if "\n" in sentence else sentence.strip()
+    s = _spaced(sentence) if "\n" in sentence else sentence.strip()
     # numbers are computed from position: renumbering needs no saying
     s = _RENUMBER.sub("", s)
     r = Reading(index, s, line, file)
@@ -70,6 +70,22 @@ def prose_to_changes(sentence: str, index: UnitIndex | None = None, *,
                 return k.read(m, r)
     raise AssemblerError(f"cannot read the sentence “{short(s)}”", line=line, file=file,
                          hint=f"the nearest form it reads: {nearest_form(s)}")
+
+
+def _spaced(sentence: str) -> str:
+    """Spaces collapsed; an instruction bringing several new paragraphs keeps a blank line
+    between them (see `instructions`)."""
+    if not _several(sentence):
+        return " ".join(sentence.split())
+    return "\n\n".join(" ".join(part.split()) for part in re.split(r"\n\s*\n", sentence)
+                       if part.strip())
+
+
+def _several(sentence: str) -> bool:
+    """Whether an instruction brings several new paragraphs ("insert the following new
+    paragraphs:"): its words before the colon say so."""
+    head = re.split(r"[:“\"]", sentence, maxsplit=1)[0]
+    return bool(PLURAL.search(head)) and bool(re.search(r"\b(?:insert|add)\b", head, re.I))
 
 
 _RENUMBER = re.compile(r"\s*[,;]?\s*and\s+renumber\s+(?:the\s+)?(?:\w+\s+){0,3}?"
@@ -111,7 +127,9 @@ def instructions(lines, file: str | None = None) -> list[tuple[int, str]]:
     """The instructions of an amendment's body, as (first line, sentence): numbered or not,
     a sentence broken across lines joined again, and the text of a new paragraph that
     follows its instruction on the next lines ("... reading:" then the paragraph) kept
-    with it. `lines` are (line number, text) pairs; lines starting with # are comments."""
+    with it; after "insert the following new paragraphs:" every paragraph up to the next
+    instruction is kept, a blank line between them. `lines` are (line number, text) pairs;
+    lines starting with # are comments."""
     out: list[list] = []   # [first line, text, open for a paragraph of text]
     gap = False
     for n, raw in lines:
@@ -125,6 +143,11 @@ def instructions(lines, file: str | None = None) -> list[tuple[int, str]]:
         if marker:
             line = line[marker.end():].strip()
         cur = out[-1] if out else None
+        if cur is not None and not marker and gap and cur[2] and _several(cur[1]) and \
+                not _VERB.match(line):   # the next of several new paragraphs
+            cur[1] = f"{cur[1]}\n\n{line}"
+            gap = False
+            continue
         joins = cur is not None and not marker and (
             _unbalanced(cur[1]) or cur[1].endswith(":") or (cur[2] and not gap) or
             (not gap and not _VERB.match(line) and not _complete(cur[1])))

@@ -30,10 +30,18 @@ def import_text(text: str, file: str = "<text>", **meta: str) -> ImportResult:
     if _marked_up(text):
         return import_untext(text, file, **meta)
     from .extracted import printed_from_text
-    from .structure import structure
     doc, warnings = printed_from_text(text, file)
+    return _structured(doc, warnings, **meta)
+
+
+def _structured(doc, warnings: list, **meta: str) -> ImportResult:
+    """A printed document (from a PDF's page or its extracted text) as a draft: structured,
+    then "paragraphs 14 and 19" made to point at this draft's paragraphs, as in a Word file."""
+    from .docx_text import foreign_cross_refs
+    from .structure import structure
     result = structure(doc, **meta)
     result.warnings[:0] = warnings
+    result.draft = foreign_cross_refs(result.draft)
     return result
 
 
@@ -59,14 +67,8 @@ def _read_doc(path: Path, **meta: str) -> ImportResult:
 def _read_pdf(path: Path, **meta: str) -> ImportResult:
     """A PDF: the page's own facts (fonts, positions, rules) into the same structurer."""
     from .pdf import printed_from_pdf
-    from .structure import structure
-    from .docx_text import foreign_cross_refs
     doc, warnings = printed_from_pdf(path)
-    result = structure(doc, **meta)
-    result.warnings[:0] = warnings
-    # "paragraphs 14 and 19" point at this draft's paragraphs, as in a Word file read
-    result.draft = foreign_cross_refs(result.draft)
-    return result
+    return _structured(doc, warnings, **meta)
 
 
 def _read_akn(path: Path, **meta: str) -> ImportResult:

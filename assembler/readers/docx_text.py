@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..inline import normalize
 from ..model import Break, Draft, OperativeParagraph, Text
+from ..numbering import compute_labels
 from ..ooxml.reader import WParagraph, WTable
 from ..unit_marks import parse_unit
 from .untext import find_cross_refs
@@ -107,12 +108,14 @@ def ends_clause(content) -> bool:
 def foreign_cross_refs(draft: Draft) -> Draft:
     """'paragraphs 14 and 19' in a foreign file point at this draft's operative paragraphs."""
     op_ids = {i: op.id for i, op in enumerate(draft.operative_paragraphs(), 1)}
+    labels = compute_labels(draft)
+    sub_ids = {label.number: uid for uid, label in labels.items() if label.kind == "sub"}
 
     def fix(content):
         out: list = []
         for item in content:
             if isinstance(item, Text) and not item.italic and not item.bold and not item.sup:
-                out += find_cross_refs(item.text, op_ids)
+                out += find_cross_refs(item.text, op_ids, sub_ids)
             else:
                 out.append(item)
         return normalize(out)

@@ -381,9 +381,10 @@ def _emphasis(text: str, op_ids: dict) -> list:
     return out
 
 
-def find_cross_refs(text: str, op_ids: dict) -> list:
+def find_cross_refs(text: str, op_ids: dict, sub_ids: dict | None = None) -> list:
     """'paragraphs 14 and 19' point into this draft; 'paragraph 8 of annex II of its
-    resolution 71/1' points elsewhere and stays text."""
+    resolution 71/1' points elsewhere and stays text. With `sub_ids` ("1 (a)" -> its id),
+    'paragraph 1 (a)' points at the sub-paragraph."""
     out: list = []
     pos = 0
     for m in _XREF.finditer(text):
@@ -393,14 +394,18 @@ def find_cross_refs(text: str, op_ids: dict) -> list:
         out.append(Text(text[pos:m.start(2)]))
         span = m.group(2)
         inner_pos = 0
-        for num in re.finditer(r"\d+", span):
-            value = int(num.group())
+        for num in re.finditer(r"(\d+)(?: ?(\([a-z]{1,3}\)))?", span):
+            value, label = int(num.group(1)), f"{num.group(1)} {num.group(2)}"
             out.append(Text(span[inner_pos:num.start()]))
+            if num.group(2) and sub_ids and label in sub_ids:
+                out.append(CrossRef(sub_ids[label]))
+                inner_pos = num.end()
+                continue
             if value in op_ids:
                 out.append(CrossRef(op_ids[value]))
             else:
-                out.append(Text(num.group()))
-            inner_pos = num.end()
+                out.append(Text(num.group(1)))
+            inner_pos = num.end(1)
         out.append(Text(span[inner_pos:]))
         pos = m.end()
     out.append(Text(text[pos:]))

@@ -1,20 +1,31 @@
 """The jinja2 sandbox every template renders in (built-in and a user's own), with limits: no
 single operation may make a text or list of more than MAX_ITEMS, no number of more than
-MAX_BITS bits, and a whole rendering stops past MAX_OUTPUT characters. `{{ 'x' * 10**10 }}`
-is refused with its reason instead of taking the machine's memory; jinja2's own sandbox
-already refuses unsafe attributes and bounds range()."""
+MAX_BITS bits, a whole rendering stops past MAX_OUTPUT characters and past MAX_SECONDS.
+`{{ 'x' * 10**10 }}` is refused with its reason instead of taking the machine's memory;
+jinja2's own sandbox already refuses unsafe attributes and bounds range().
+
+Time: loops and macro calls are where a template spends unbounded time (nested loops over
+range(), a macro calling itself twice), so every loop turn and every macro call checks the
+clock, through a call the sandbox adds to the template when it is parsed."""
 from __future__ import annotations
 
+import contextvars
 import functools
 import math
 import re
+import time
 
+from jinja2 import nodes
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 MAX_ITEMS = 1_000_000          # characters or items one operation may make
 MAX_BITS = 10_000              # an integer's size
 MAX_OUTPUT = 64 * 1024 * 1024  # characters one rendering may write
+MAX_SECONDS = 30.0             # one rendering's time (a 2,000-paragraph draft takes about 1 s)
+_TICK = "__assembler_tick__"   # the global the added calls name
+_deadline: contextvars.ContextVar[float | None] = contextvars.ContextVar("deadline",
+                                                                         default=None)
 _WIDTHS = re.compile(r"%[-#0 +]*(\d+)?(?:\.(\d+))?|\{[^{}]*?:[^{}]*?(\d+)")
 
 
@@ -74,12 +85,30 @@ def _bounded(func):
     return wrapper
 
 
+def _tick() -> str:
+    """The clock check a loop turn or macro call makes (it writes nothing)."""
+    deadline = _deadline.get()
+    if deadline is not None and time.monotonic() > deadline:
+        raise SecurityError(f"the rendering took more than {MAX_SECONDS:g} s (limit "
+                            f"{MAX_SECONDS:g} s), more than a template may take")
+    return ""
+
+
 class BoundedSandbox(SandboxedEnvironment):
     intercepted_binops = frozenset(["*", "**", "%"])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters = {name: _bounded(f) for name, f in self.filters.items()}
+        self.globals[_TICK] = _tick
+
+    def _parse(self, source, name, filename):
+        """The parsed template with a clock check opening every loop body and macro."""
+        tree = super()._parse(source, name, filename)
+        for node in tree.find_all((nodes.For, nodes.Macro, nodes.CallBlock)):
+            check = nodes.ExprStmt(nodes.Call(nodes.Name(_TICK, "load"), [], [], None, None))
+            node.body.insert(0, check)
+        return tree
 
     def call_binop(self, context, operator, left, right):
         _check_binop(operator, left, right)
@@ -91,11 +120,16 @@ class BoundedSandbox(SandboxedEnvironment):
 
 
 def render_bounded(template, context: dict) -> str:
-    """Render, stopping once the output passes MAX_OUTPUT characters."""
-    out, size = [], 0
-    for chunk in template.generate(context):
-        size += len(chunk)
-        if size > MAX_OUTPUT:
-            raise _refuse(f"the output passed {MAX_OUTPUT // 2**20} Mi characters")
-        out.append(chunk)
-    return "".join(out)
+    """Render, stopping once the output passes MAX_OUTPUT characters or the time MAX_SECONDS."""
+    token = _deadline.set(time.monotonic() + MAX_SECONDS)
+    try:
+        out, size = [], 0
+        for chunk in template.generate(context):
+            size += len(chunk)
+            if size > MAX_OUTPUT:
+                raise _refuse(f"the output passed {MAX_OUTPUT // 2**20} Mi characters")
+            _tick()
+            out.append(chunk)
+        return "".join(out)
+    finally:
+        _deadline.reset(token)

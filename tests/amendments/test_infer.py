@@ -122,3 +122,26 @@ def test_versions_numbered_by_position_give_the_new_text(pair):
     old, new = (by_position(d) for d in pair)
     changes, _ = infer_changes(old, new)
     assert reading(applied(old, changes)) == reading(new)
+
+
+def test_words_added_at_the_start_or_end_are_said_so(first_draft):
+    """Words added at the end of a paragraph (before its closing punctuation) or at its start
+    are inferred as the UN writes them: "At the end of operative paragraph 5, add ...", with no
+    quoted anchor; applied, they give the new text."""
+    op5 = first_draft.operative[4]
+    text = plain(op5.content)
+    assert text.endswith(":") or text.endswith(";") or text.endswith(".")
+    ended = replace(op5, content=op5.content[:-1] + (Text(
+        plain(op5.content[-1:])[:-1] + " and experts" + text[-1]),))
+    op1 = first_draft.operative[0]
+    a = op1.children[0]
+    started = replace(op1, children=(replace(a, content=(Text("in any case " + a.content[0].text),)
+                                             + a.content[1:]),)
+                      + op1.children[1:])
+    new = replace(first_draft, operative=(started,) + first_draft.operative[1:4] + (ended,)
+                  + first_draft.operative[5:])
+    inferred = infer_changes(first_draft, new)
+    said = [change_to_prose(c, UnitIndex(first_draft)) for c in inferred.changes]
+    assert said == ["At the beginning of operative paragraph 1 (a), add “in any case”.",
+                    "At the end of operative paragraph 5, add “and experts”."], said
+    assert reading(applied(first_draft, list(inferred.changes))) == reading(new)

@@ -374,6 +374,44 @@ Decides to remain seized of the matter.
     assert "access to essential services," in op(new, 2)
 
 
+def test_several_new_paragraphs_under_one_instruction(small):
+    """"insert the following new paragraphs:" with the paragraphs on the next lines (a blank
+    line between them, unquoted) or quoted one after another: each becomes a paragraph, in the
+    order given, and the next instruction is read as one."""
+    body = """1. After the third preambular paragraph, insert the following new preambular
+paragraphs:
+
+Recalling its resolution 76/1 of 1 January 2022, and the
+work of the Committee,
+
+Noting with appreciation the report of the
+Secretary-General,
+
+2. Insert two new operative paragraphs after operative paragraph 8, reading:
+“Encourages States to act;” “Decides to remain seized of the matter.”
+3. At the end of operative paragraph 5, add a new paragraph reading: “item d of the agenda;”
+"""
+    prop = proposal(body)
+    assert [(c.kind, c.target, c.unit) for c in prop.changes] == [
+        ("insert-unit", "PP 3", "pp"), ("insert-unit", "PP 3", "pp"),
+        ("insert-unit", "operative paragraph 8", "op"),
+        ("insert-unit", "operative paragraph 8", "op"),
+        ("insert-unit", "operative paragraph 5", "sub")]
+    assert [c.line for c in prop.changes] == [6, 6, 15, 15, 17]
+    new, _ = applied(small, prop)
+    assert pp(new, 4) == ("Recalling its resolution 76/1 of 1 January 2022, and the work of "
+                          "the Committee,")
+    assert pp(new, 5) == "Noting with appreciation the report of the Secretary-General,"
+    assert pp(new, 6).startswith("Recalling the matters set out in paragraph 4")
+    assert [op(new, n) for n in (9, 10)] == ["Encourages States to act;",
+                                             "Decides to remain seized of the matter."]
+    assert plain(new.operative[4].children[-1].content) == "item d of the agenda;"
+    # a bare "paragraph" takes its kind from where it goes; where that is unclear, it is said
+    with pytest.raises(Exception, match="with id"):
+        one(small, "Insert two new paragraphs after operative paragraph 8, with id x1, "
+                   "reading: “A;” “B;”")
+
+
 # ---------------------------------------------------------------- bad input, from the CLI
 
 @pytest.fixture(scope="module")

@@ -220,3 +220,16 @@ def test_a_letter_template_asking_for_an_unknown_formula_is_named(tmp_path):
     (tmp_path / "mine.j2").write_text("{{ say('capacity') }}\n", "utf-8")
     with pytest.raises(AssemblerError, match=r'say\("capacity"\) needs process='):
         render_letters(draft, load_letter_data(data), data)
+
+
+def test_every_table_has_every_entry_english_has(stub):
+    """A table missing an entry would fail only when that word is needed: every table (the
+    stub too) holds every key of every mapping English holds."""
+    from dataclasses import fields
+    from assembler.lang import TABLES
+    mappings = [f.name for f in fields(ENGLISH) if isinstance(getattr(ENGLISH, f.name), dict)]
+    assert {"masthead", "prose", "letters", "redline", "compilation", "comparison",
+            "amendment"} <= set(mappings)
+    for table in TABLES.values():
+        for name in mappings:
+            assert set(getattr(table, name)) == set(getattr(ENGLISH, name)), (table.key, name)

@@ -165,6 +165,27 @@ def test_templates_meet_the_sandbox_limits_with_a_reason(tmp_path, template, say
     assert not out.exists()
 
 
+@pytest.mark.parametrize("template", [
+    # nested loops writing nothing: 10**10 turns
+    "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+    # a macro calling itself twice: 2**60 calls, never deeper than 60
+    "{% macro f(n) %}{% if n %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}{{ f(60) }}",
+])
+def test_a_template_that_runs_too_long_is_stopped_with_the_limit(tmp_path, monkeypatch,
+                                                                 template):
+    from assembler.writers import sandbox
+    monkeypatch.setattr(sandbox, "MAX_SECONDS", 2.0)
+    t = tmp_path / "slow.html.j2"
+    t.write_text(template + "\n")
+    out = tmp_path / "x.html"
+    line = one_line_error(cli("build", FIRST_DRAFT, "--template", t, "-o", out))
+    assert f"{t}:1: template tried something a template may not do: the rendering took more " \
+           "than 2 s (limit 2 s)" in line, line
+    assert not out.exists()
+    # the limit is per rendering: the built-in template renders the same draft afterwards
+    assert cli("build", FIRST_DRAFT, "-o", out).code == 0 and out.exists()
+
+
 def test_a_letter_template_meets_the_same_limits(tmp_path):
     data = (ROOT / "drafts" / "gcm-modalities" / "first-draft.letters.toml").read_text()
     (tmp_path / "first-draft.letters.toml").write_text(

@@ -166,14 +166,15 @@ def printed(draft) -> str:
     labels = compute_labels(draft)
     marks = {fn.id: (fn.id[2:] if fn.id != "fn-star" else "*") for fn in draft.footnotes}
     note = lambda fid: marks[fid]  # noqa: E731
+    number = lambda uid: labels[uid].number  # noqa: E731  (a cross-reference prints its number)
     out = [draft.metadata.formula]
     for unit in draft.units():
         if unit.kind in ("pp", "op", "sub", "heading"):
-            out.append(labels[unit.id].mark + plain(unit.content, note=note))
+            out.append(labels[unit.id].mark + plain(unit.content, number, note=note))
         elif unit.kind == "annex":
             out.append(plain(unit.title))
         elif unit.kind == "p":
-            out.append(plain(unit.content, note=note))
+            out.append(plain(unit.content, number, note=note))
     return re.sub(r"[\s\u2010\u2011-]+", "", "".join(out)).lower()
 
 

@@ -28,7 +28,14 @@ SHALL_BE = r"(?:shall\s+be|should\s+be|is|are|to\s+be)"
 AT_EDGE = r"(?P<pos>at\s+the\s+(?:end|beginning|start))"
 END = r"\s*[.;]?$"
 TEXT = rf"(?:{quoted('x')}|(?P<raw>[^“‘\"'].*))"
-UNIT_KIND = r"(?P<unit>preambular\s+paragraph|operative\s+paragraph|sub-?paragraph|heading)"
+# a kind of unit, one or several ("paragraphs" alone takes its kind from the target)
+UNIT_KIND = r"(?P<unit>(?:preambular\s+|operative\s+)?paragraphs?|sub-?paragraphs?|headings?)"
+# how many new units: "a", "the following", "two", "the following three"
+COUNT = (r"(?:(?:a|an|one|the\s+following|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+         r"\s+){0,2}")
+# several new paragraphs, each in its own quotation marks
+MANY = r"(?P<many>(?:“[^”]*”|\"[^\"]*\")(?:\s*(?:“[^”]*”|\"[^\"]*\"))+)"
+PLURAL = re.compile(r"\b(?:sub-?)?paragraphs\b|\bheadings\b", re.I)
 PLACE = r"(?P<pos>before|after|at\s+the\s+(?:start|beginning|end)\s+of)"
 
 
@@ -55,9 +62,37 @@ def position(words: str) -> str:
     return {"follow": "after", "precede": "before"}.get(w, w)
 
 
-def unit_kind(words: str) -> str:
-    unit = {"preambular paragraph": "pp", "operative paragraph": "op", "heading": "heading"}
-    return unit.get(" ".join(words.lower().split()), "sub")
+def unit_kind(words: str, target: str, place: str, r: Reading) -> str:
+    """pp, op, sub or heading: as named ("a new operative paragraph"), or for "a new
+    paragraph", the kind of the target ("sub" inside a paragraph: at its start or end)."""
+    w = " ".join(words.lower().split())
+    w = w[:-1] if w.endswith("s") else w
+    named = {"preambular paragraph": "pp", "operative paragraph": "op", "heading": "heading",
+             "sub-paragraph": "sub", "subparagraph": "sub"}
+    if w in named:
+        return named[w]
+    t = target.lower()
+    if t in ("preamble", "operative"):
+        return "pp" if t == "preamble" else "op"
+    inside = place in ("start", "end")
+    if t.startswith("pp") or "preambular" in t:
+        return "pp"
+    if t.startswith("op") or "operative" in t:
+        return "sub" if inside or "." in t or "(" in t else "op"
+    raise AssemblerError(f"in “{short(r.sentence)}”: which kind of paragraph is new is not "
+                         f"said", line=r.line, file=r.file,
+                         hint="say a new preambular paragraph, operative paragraph or "
+                              "sub-paragraph")
+
+
+def new_texts(m: re.Match) -> list[str]:
+    """The new paragraphs' texts: several quoted ones, paragraphs of unquoted text apart
+    (a blank line between them), or one."""
+    many = m.groupdict().get("many")
+    if many:
+        return [a or b for a, b in re.findall(r"“([^”]*)”|\"([^\"]*)\"", many)]
+    text = new_text(m)
+    return [t.strip() for t in text.split("\n\n") if t.strip()] if text else [text]
 
 
 # ---------------------------------------------------------------- ordinals

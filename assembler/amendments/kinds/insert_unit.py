@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 
 from ...diff import INSERT
+from ...errors import AssemblerError
 from ...inline import plain
 from ...source.markup import parse_inline
 from ...lang import ENGLISH, Language, language_of
@@ -18,8 +19,8 @@ from ..targets import UnitIndex
 from .base import (MAKERS, PLACE_SCHEMA, TARGET, TEXT, Building, Claim,
                    Difference, Kind, Planning, Reading, error, follow, new_content, place_key,
                    place_of)
-from .grammar import (END, FLAGS, PLACE, TEXT as TEXT_FORM, UNIT_KIND, new_text,
-                      position, target, unit_kind)
+from .grammar import (COUNT, END, FLAGS, MANY, PLACE, TEXT as TEXT_FORM, UNIT_KIND, new_texts,
+                      position, short, target, unit_kind)
 
 
 class InsertUnit(Kind):
@@ -35,15 +36,16 @@ class InsertUnit(Kind):
                              "id": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]*$"},
                              "text": TEXT}}
     forms = (
-        re.compile(rf"^(?:insert|add)\s+(?:a\s+|the\s+following\s+)?(?:new\s+)?{UNIT_KIND}\s+"
+        re.compile(rf"^(?:insert|add)\s+{COUNT}(?:new\s+)?{UNIT_KIND}\s+"
                    rf"{PLACE}\s+(?P<t>.+?)"
                    rf"(?:,?\s+with\s+id\s+(?P<id>[A-Za-z0-9][A-Za-z0-9._:-]*?),?)?\s*,?\s*"
-                   rf"(?:(?:reading|to\s+read|as\s+follows)\s*:?|:)\s*{TEXT_FORM}{END}", FLAGS),
+                   rf"(?:(?:reading|to\s+read|as\s+follows)\s*:?|:)\s*(?:{MANY}|{TEXT_FORM}){END}",
+                   FLAGS),
         # "After operative paragraph 70, insert the following operative paragraph:" and the
-        # paragraph on the next lines
-        re.compile(rf"^{PLACE}\s+(?P<t>.+?)\s*,\s*(?:insert|add)\s+(?:(?:a|the\s+following)\s+)?"
+        # paragraph on the next lines; "insert the following new paragraphs:" and several
+        re.compile(rf"^{PLACE}\s+(?P<t>.+?)\s*,\s*(?:insert|add)\s+{COUNT}"
                    rf"(?:new\s+)?{UNIT_KIND}\s*,?\s*(?:(?:reading|to\s+read|as\s+follows)\s*)?"
-                   rf":?\s*{TEXT_FORM}{END}", FLAGS),
+                   rf":?\s*(?:{MANY}|{TEXT_FORM}){END}", FLAGS),
     )
 
     def from_mapping(self, m: dict, line) -> Change:
@@ -65,9 +67,17 @@ class InsertUnit(Kind):
                         text=lang.quote(c.text))
 
     def read(self, m: re.Match, r: Reading) -> list[Change]:
-        return [Change(self.name, target(m["t"], r), text=new_text(m),
-                       unit=unit_kind(m["unit"]), position=position(m["pos"]),
-                       new_id=m.groupdict().get("id") or "", line=r.line)]
+        """One change a new unit; several go to the same place in the order given (build
+        keeps a proposal's units at one place in its order)."""
+        where, pos = target(m["t"], r), position(m["pos"])
+        unit, texts = unit_kind(m["unit"], where, pos, r), new_texts(m)
+        new_id = m.groupdict().get("id") or ""
+        if new_id and len(texts) > 1:
+            raise AssemblerError(f"in “{short(r.sentence)}”: one id, {len(texts)} new "
+                                 f"paragraphs", line=r.line, file=r.file,
+                                 hint="give each paragraph its own instruction and id")
+        return [Change(self.name, where, text=text, unit=unit, position=pos, new_id=new_id,
+                       line=r.line) for text in texts]
 
     def plan(self, p, ctx: Planning) -> list:
         c = p.change

@@ -75,11 +75,7 @@ class InsertWords(WordKind):
     def edit(self, words: UnitWords, c: Change) -> Edit:
         if c.position not in _EDGES:
             return super().edit(words, c)
-        # at the end: before the paragraph's closing punctuation, as an editor adds words
-        t = words.text
-        s = 0 if c.position == "start" else len(t.rstrip())
-        if s and c.position == "end" and t[s - 1] in ".;,:":
-            s -= 1
+        s = edge(words.text, c.position)
         return words.edit(s, s, c.text, exact=c.exact)
 
     def carry(self, c: Change, old, new) -> Change:
@@ -99,6 +95,15 @@ class InsertWords(WordKind):
             return None
         return Change(self.name, d.unit, words=d.anchor, position=d.position, text=d.text,
                       occurrence=d.occurrence, exact=True)
+
+
+def edge(text: str, position: str) -> int:
+    """Where words added at the start or end of a unit go: at the end, before the paragraph's
+    closing punctuation, as an editor adds words."""
+    s = 0 if position == "start" else len(text.rstrip())
+    if s and position == "end" and text[s - 1] in ".;,:":
+        s -= 1
+    return s
 
 
 KIND = InsertWords()
