@@ -125,6 +125,11 @@ def test_the_compilation_speaks_the_base_drafts_language(stub, tmp_path):
     word = _docx_text(c, tmp_path)
     page, html = _html_text(c)
     assert '<html lang="xx">' in page and 'lang="en"' not in page
+    import io
+    import zipfile
+    with zipfile.ZipFile(io.BytesIO(compilation_docx(c))) as z:   # Word's proofing language
+        styles = z.read("word/styles.xml").decode()
+    assert 'w:lang w:val="xx-XX"' in styles and "en-GB" not in styles
     for said in ROUND1_WORDS:
         assert said in word and said in html, said
     # the status columns: Word's narrow heads take the short word, HTML the whole one

@@ -17,7 +17,7 @@ _MARKS = {"base": {"italic": True}, "insertions": {"bold": True}, "deletions": {
 
 def compilation_docx(c: Compilation, layout: Layout | None = None) -> bytes:
     layout = layout or load_layout()
-    b = DocumentBuilder(fonts(layout), page_setup(layout))
+    b = DocumentBuilder(fonts(layout), page_setup(layout), c.lang.word)
     b.title = c.title
     b.paragraph([Run(c.title, bold=True, size_pt=12)],
                 ParaFormat(style="Title", align="center", space_after_pt=12))
