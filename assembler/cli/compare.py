@@ -27,7 +27,7 @@ def _versions(specs: List[str]):
     return versions, Negotiation.of(Path(versions[0].source), versions[0].draft)
 
 
-def _table(versions, negotiation, proposals: bool, title: str = ""):
+def _table(versions, negotiation, proposals: bool, title: str = "", lang=None):
     from ..compare.provenance import version_record
     from ..compare.table import build_table
     records = None
@@ -35,7 +35,7 @@ def _table(versions, negotiation, proposals: bool, title: str = ""):
         facts = negotiation.proposal_facts(warn=say)
         records = [version_record(v, facts) for v in versions]
     title = title or versions[-1].draft.metadata.title
-    return build_table(versions, records, title=title, progress=_progress())
+    return build_table(versions, records, title=title, progress=_progress(), lang=lang)
 
 
 def _concordances(table, pairs: str):
@@ -107,6 +107,7 @@ def concordance_(
 
     Example: assembler concordance drafts/gcm-modalities/rev1.draft drafts/gcm-modalities/rev2.draft -o build/concordance.html
     """
+    from ..compare.wording import say as say_words
     from ..writers import check_format, writer_for
     suffix = check_format("comparison", output)
     check_output_path(output)
@@ -118,7 +119,7 @@ def concordance_(
     if suffix == ".csv" and len(concs) > 1:
         raise AssemblerError("a .csv file holds one table", file=str(output),
                              hint="use --pairs last or first-last, or write .xlsx")
-    title = f"Concordance: {table.title}" if table.title else ""
+    title = say_words(table.lang, "concordance-of", title=table.title) if table.title else ""
     write_atomic(output, writer_for("comparison", output)(None, concs, title=title))
     say(f"wrote {output}: {plural(sum(len(c.rows) for c in concs), 'row')}")
 
@@ -137,6 +138,7 @@ def history(
     Example: assembler history gcm-modalities "OP 6 (b)"
     """
     from ..compare.history import history_text, unit_history
+    from ..lang import ENGLISH
     from ..negotiation import Negotiation
     if output is not None and output.suffix.lower() not in (".txt", ".md"):
         from ..writers import check_format
@@ -144,7 +146,8 @@ def history(
     if output is not None:
         check_output_path(output)
     neg = Negotiation.named(negotiation)
-    table = _table(neg.versions(), neg, True)
+    # on the terminal, the words of CLI output (English); in a file, the drafts' language
+    table = _table(neg.versions(), neg, True, lang=ENGLISH if output is None else None)
     story = unit_history(table, unit, str(neg.folder))
     text = history_text(story)
     if output is None:

@@ -8,7 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import AssemblerError
+from ..lang import ENGLISH, Language
 from .table import ADDED, CHANGED, DELETED, MOVED, UNCHANGED, Column, ComparisonTable
+from .wording import say
 
 #: the units a concordance lists: numbered paragraphs and headings (not footnotes, table rows)
 LISTED = {"pp", "op", "sub", "heading", "p"}
@@ -31,10 +33,11 @@ class ConcordanceTable:
     older: Column
     newer: Column
     rows: tuple
+    lang: Language = ENGLISH  # the comparison table's
 
     @property
     def title(self) -> str:
-        return f"Concordance: {self.newer.short} against {self.older.short}"
+        return say(self.lang, "concordance", newer=self.newer.short, older=self.older.short)
 
 
 def build_concordance(table: ComparisonTable, older: int = -2, newer: int = -1,
@@ -46,6 +49,7 @@ def build_concordance(table: ComparisonTable, older: int = -2, newer: int = -1,
         raise AssemblerError("a concordance needs an older and a newer version",
                              hint="give at least two versions, oldest first")
     kinds = LISTED if kinds is None else kinds
+    lang = table.lang
     kept, dropped = [], []
     for row in table.rows:
         if row.kind not in kinds:
@@ -60,17 +64,18 @@ def build_concordance(table: ComparisonTable, older: int = -2, newer: int = -1,
         why = tuple(dict.fromkeys(f"{c.proposal}: {c.rationale}" for c in contribs if c.rationale))
         old_numbers = (old.number,) if old.present else ()
         if not new.present:
-            gone = next((c.note for c in between if c.change == DELETED), "deleted")
+            gone = next((c.note for c in between if c.change == DELETED), say(lang, DELETED))
             dropped.append(ConcordanceRow("", old_numbers, DELETED, proposers, proposals,
                                           gone, row.id, why))
             continue
         change = _summary(old, between)
-        note = "" if change != ADDED else f"new in {_first_present(table, row, a, b)}"
+        note = ("" if change != ADDED
+                else say(lang, "new-in", version=_first_present(table, row, a, b)))
         if change != ADDED and old.number != new.number:
-            note = "renumbered" if change == UNCHANGED else note
+            note = say(lang, "renumbered") if change == UNCHANGED else note
         kept.append(ConcordanceRow(new.number, old_numbers, change, proposers, proposals,
                                    note, new.unit_id, why))
-    return ConcordanceTable(table.columns[a], table.columns[b], tuple(kept + dropped))
+    return ConcordanceTable(table.columns[a], table.columns[b], tuple(kept + dropped), lang)
 
 
 def _summary(old, between) -> str:

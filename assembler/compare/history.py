@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from ..errors import AssemblerError
 from .table import ComparisonTable, TableRow
+from .wording import change_word, say
 
 _LONG = (("operative paragraph", "op"), ("preambular paragraph", "pp"), ("paragraph", "op"),
          ("para.", "op"), ("para", "op"))
@@ -47,12 +48,17 @@ def unit_history(table: ComparisonTable, ref: str, where: str = "") -> Compariso
     row = find_row(table, ref, where)
     latest = next((c for c in reversed(row.cells) if c.present), None)
     name = latest.number if latest else row.id
-    return replace(table, rows=(row,), title=f"History of {name} ({row.id})"
-                   + (f": {table.title}" if table.title else ""))
+    if table.title:
+        title = say(table.lang, "history-of", unit=name, id=row.id, title=table.title)
+    else:
+        title = say(table.lang, "history", unit=name, id=row.id)
+    return replace(table, rows=(row,), title=title)
 
 
 def history_text(history: ComparisonTable) -> str:
-    """The history for a terminal: insertions {+like this+}, deletions [-like this-]."""
+    """The history for a terminal or a .txt file, in the table's words: insertions
+    {+like this+}, deletions [-like this-]."""
+    lang = history.lang
     row = history.rows[0]
     out = [history.title, ""]
     for col, cell in zip(history.columns, row.cells):
@@ -61,18 +67,18 @@ def history_text(history: ComparisonTable) -> str:
             head += f" -- {cell.number}"
         kind = cell.change if cell.present else ""
         if kind and kind != "unchanged":
-            head += f" -- {kind}"
+            head += f" -- {change_word(lang, kind)}"
         elif not cell.present and cell.change:
-            head += f" -- {cell.change}"
+            head += f" -- {change_word(lang, cell.change)}"
         out.append(head)
         if cell.present:
             out.append("    " + "".join(
                 text if op == "=" else f"{{+{text}+}}" if op == "+" else f"[-{text}-]"
                 for op, text in cell.segments))
-        if cell.note and (not cell.present or cell.note != "moved"):
+        if cell.note and (not cell.present or cell.note != say(lang, "moved")):
             out.append(f"    ({cell.note})")
         for c in cell.contributions:
             status = f", {c.status}" if c.status else ""
-            out.append(f"    by {c.who} in {c.proposal}{status}")
+            out.append(f"    {say(lang, 'by', who=c.who, proposal=c.proposal)}{status}")
         out.append("")
     return "\n".join(out)

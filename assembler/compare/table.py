@@ -8,11 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from ..lang import ENGLISH, Language
 from .align import align
 from .segments import word_segments
 from .provenance import Record
 from .unittext import UnitView, version_text
 from .versions import Version
+from .wording import say, table_language
 
 UNCHANGED, CHANGED, ADDED, DELETED, MOVED = "unchanged", "changed", "added", "deleted", "moved"
 CHANGE_KINDS = (UNCHANGED, CHANGED, ADDED, DELETED, MOVED)
@@ -87,6 +89,7 @@ class ComparisonTable:
     rows: tuple              # TableRow, ...
     with_proposals: bool = False
     title: str = ""
+    lang: Language = ENGLISH  # the words around the text: the newest version's language
 
     def changed_only(self) -> "ComparisonTable":
         """The rows of the units some version changed, added, deleted or moved."""
@@ -118,18 +121,20 @@ def distinct(columns: tuple) -> tuple:
 
 
 def build_table(versions: list[Version], records: list[Record] | None = None,
-                title: str = "", progress: Callable[[str], None] | None = None
-                ) -> ComparisonTable:
+                title: str = "", progress: Callable[[str], None] | None = None,
+                lang: Language | None = None) -> ComparisonTable:
     """Align every version with the one before it and lay the units out in rows.
 
     `records[k]` (optional) gives, for version k, the proposals behind its changes by unit id.
+    `lang`: the words around the text (default: the newest version's language).
     """
     n = len(versions)
+    lang = lang or table_language(versions)
     texts = []
     for v in versions:
         if progress:
             progress(f"reading {v.short}")
-        texts.append(version_text(v.draft))
+        texts.append(version_text(v.draft, lang))
     views = [t.views for t in texts]
     moved: list[set[int]] = [set() for _ in versions]
     row_views: list[dict[int, UnitView]] = []     # row -> {column: view}
@@ -167,25 +172,25 @@ def build_table(versions: list[Version], records: list[Record] | None = None,
         first = min(have)
         base = have[first]
         cells = tuple(_cell(have, k, columns, moved[k], records[k] if k < len(records) else {},
-                            r, texts) for k in range(n))
+                            r, texts, lang) for k in range(n))
         rows.append(TableRow(base.id, base.kind, depths[first][base.id], cells))
-    return ComparisonTable(columns, tuple(rows), any(records), title)
+    return ComparisonTable(columns, tuple(rows), any(records), title, lang)
 
 
 def _cell(have: dict, k: int, columns: tuple, moved: set, record: Record, r: int,
-          texts: list) -> Cell:
+          texts: list, lang: Language) -> Cell:
     view = have.get(k)
     prev = have.get(k - 1) if k else None
     if view is None:
         if prev is not None:
-            return Cell(change=DELETED, note=f"deleted in {columns[k].short}",
+            return Cell(change=DELETED, note=say(lang, "deleted-in", version=columns[k].short),
                         contributions=tuple(record.get(prev.id, ())))
         earlier = [j for j in have if j < k]
         later = [j for j in have if j > k]
         if earlier:
-            note = f"deleted in {columns[max(earlier) + 1].short}"
+            note = say(lang, "deleted-in", version=columns[max(earlier) + 1].short)
         else:
-            note = f"added in {columns[min(later)].short}"
+            note = say(lang, "added-in", version=columns[min(later)].short)
         return Cell(note=note)
     contributions = tuple(record.get(view.id, ()))
     whole = texts[k].styled_text(view)
@@ -194,21 +199,22 @@ def _cell(have: dict, k: int, columns: tuple, moved: set, record: Record, r: int
                     styled=tuple(("=", t, it) for t, it in whole))
     if prev is None:
         back = [j for j in have if j < k]
-        note = f"reinstated (last in {columns[max(back)].short})" if back else ""
+        note = say(lang, "reinstated", version=columns[max(back)].short) if back else ""
         return Cell(view.id, view.number, view.text, ADDED,
                     (("+", view.text),) if view.text else (), note, False, contributions,
                     tuple(("+", t, it) for t, it in whole))
     is_moved = r in moved
+    moved_word = say(lang, MOVED)
     if view.contents == prev.contents:  # renumbered cross-references are not a change
         return Cell(view.id, view.number, view.text, MOVED if is_moved else UNCHANGED,
-                    (("=", view.text),) if view.text else (), "moved" if is_moved else "",
+                    (("=", view.text),) if view.text else (), moved_word if is_moved else "",
                     is_moved, contributions, tuple(("=", t, it) for t, it in whole))
     old, new = texts[k - 1], texts[k]
     segments, styled = word_segments(prev.contents, view.contents, old.words, new.words,
                                      old.styled, new.styled)
-    notes = ["moved"] if is_moved else []
+    notes = [moved_word] if is_moved else []
     if all(op == "=" for op, _ in segments):
-        notes.append("formatting changed")
+        notes.append(say(lang, "formatting"))
     return Cell(view.id, view.number, view.text, CHANGED, segments, ", ".join(notes), is_moved,
                 contributions, styled)
 

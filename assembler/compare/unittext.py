@@ -9,14 +9,13 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..inline import plain
+from ..lang import ENGLISH, Language
 from ..model import (Annex, AnnexParagraph, Draft, Footnote, FootnoteRef, OperativeParagraph,
                      Row, Table, Text)
 from ..numbering import compute_labels, roman
+from .wording import say
 
 _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-KIND_NAMES = {"pp": "preambular", "op": "operative", "sub": "sub-paragraph",
-              "heading": "heading", "fn": "footnote", "annex": "annex", "p": "annex paragraph",
-              "table": "table", "row": "table row"}
 
 
 @dataclass(frozen=True)
@@ -71,8 +70,9 @@ def _contents(unit):
     return (unit.content,)
 
 
-def version_text(draft: Draft) -> VersionText:
-    """Every unit of the draft in document order, numbered and worded as this draft has it."""
+def version_text(draft: Draft, lang: Language = ENGLISH) -> VersionText:
+    """Every unit of the draft in document order, numbered and worded as this draft has it,
+    the numbers' words ("OP", "Footnote") in `lang`, the table's language."""
     labels = compute_labels(draft)
     notes = footnote_numbers(draft)
 
@@ -105,28 +105,32 @@ def version_text(draft: Draft) -> VersionText:
     annex_no = 0
     annexes = len(draft.annexes)
     table_no = row_no = para_no = 0
+    short = lang.short_names
     for unit in draft.units():
         kind = unit.kind
         if unit.id in labels and labels[unit.id].kind == "heading":
-            number = f"Heading before OP {labels[unit.id].number}"
+            number = say(lang, "heading-before", heading=short["heading"],
+                         op=f"{short['op']} {labels[unit.id].number}")
         elif unit.id in labels:
-            number = labels[unit.id].short
+            label = labels[unit.id]
+            number = f"{short[label.kind]} {label.number}"
         elif isinstance(unit, Footnote):
-            number = f"Footnote {notes.get(unit.id, '?')}"
+            number = say(lang, "footnote", number=str(notes.get(unit.id, "?")))
         elif isinstance(unit, Annex):
             annex_no += 1
             table_no = para_no = 0
-            number = "Annex" if annexes == 1 else f"Annex {roman(annex_no).upper()}"
+            number = (say(lang, "annex") if annexes == 1
+                      else say(lang, "annex-n", number=roman(annex_no).upper()))
         elif isinstance(unit, Table):
             table_no += 1
             row_no = 0
-            number = f"Table {table_no}"
+            number = say(lang, "table", number=str(table_no))
         elif isinstance(unit, Row):
             row_no += 1
-            number = f"Table {table_no}, row {row_no}"
+            number = say(lang, "table-row", table=str(table_no), row=str(row_no))
         elif isinstance(unit, AnnexParagraph):
             para_no += 1
-            number = f"Annex para. {para_no}"
+            number = say(lang, "annex-para", number=str(para_no))
         else:
             number = unit.id
         contents = tuple(_contents(unit))

@@ -185,6 +185,52 @@ _COMPILATION: dict[str, str] = {
 
 # Comparison tables, concordances and unit histories (compare/ and their writers).
 _COMPARISON: dict[str, str] = {
+    # titles
+    "title": "Comparison of versions",
+    "concordance": "Concordance: {newer} against {older}",
+    "concordance-of": "Concordance: {title}",
+    "history": "History of {unit} ({id})",
+    "history-of": "History of {unit} ({id}): {title}",
+    # the legend; the line break is where the HTML page breaks it (Word joins the lines)
+    "legend": "One row per unit, one column per version. In each column, words added since\n"
+              "the column to its left are in {bold} and words removed are {struck}.",
+    "bold": "bold", "struck": "struck out",
+    "legend-proposals": "Beside each version, the proposals behind its changes.",   # Word
+    "legend-proposals-html": "Under each change: the proposals that made it, their "
+                             "proposers and status.",
+    "changed-only": "show only the units some version changed",   # the HTML filter box
+    # column heads of the Word and HTML tables
+    "head-unit": "Unit", "head-proposals-of": "Proposals ({version})",
+    "head-change": "Change", "head-proposers": "Contributing proposers",
+    "head-proposals": "Proposals", "head-note": "Note", "head-rationale": "Rationale",
+    # header cells of the .csv/.xlsx sheets, and the sheets' names
+    "csv-row": "row", "csv-kind": "kind", "csv-dated": "{version} ({date})",
+    "csv-number": "{version}: number", "csv-text": "{version}: text",
+    "csv-change": "{version}: change", "csv-note": "{version}: note",
+    "csv-proposals": "{version}: proposals", "csv-proposers": "{version}: proposers",
+    "csv-status": "{version}: status",
+    "conc-newer": "{version} number", "conc-older": "{version} number(s)",
+    "conc-change": "change", "conc-proposers": "contributing proposers",
+    "conc-proposals": "proposals", "conc-note": "note", "conc-rationale": "rationale",
+    "conc-unit": "unit",
+    "sheet": "Comparison", "sheet-concordance": "Concordance {newer} - {older}",
+    # how a version numbers the units short_names does not name
+    "heading-before": "{heading} before {op}",
+    "footnote": "Footnote {number}", "annex": "Annex", "annex-n": "Annex {number}",
+    "table": "Table {number}", "table-row": "Table {table}, row {row}",
+    "annex-para": "Annex para. {number}",
+    # a row's kind under its id (headings and footnotes: long_names)
+    "kind-pp": "preambular", "kind-op": "operative", "kind-sub": "sub-paragraph",
+    "kind-annex": "annex", "kind-p": "annex paragraph", "kind-table": "table",
+    "kind-row": "table row",
+    # what a version did to a unit, and the notes beside it
+    "unchanged": "unchanged", "changed": "changed", "added": "added", "deleted": "deleted",
+    "moved": "moved",
+    "deleted-in": "deleted in {version}", "added-in": "added in {version}",
+    "reinstated": "reinstated (last in {version})", "formatting": "formatting changed",
+    "new-in": "new in {version}", "renumbered": "renumbered",
+    # a contribution in a history's text
+    "by": "by {who} in {proposal}",
 }
 
 

@@ -80,7 +80,8 @@ class Negotiation:
         paths = sorted(self.folder.glob("*.draft"))
         if not paths:
             raise AssemblerError("no .draft files in this folder", file=str(self.folder))
-        versions = [v for v in load_versions(paths) if not v.draft.metadata.get("illustrative")
+        versions = [v for v in load_versions(paths, in_order=False)
+                    if not v.draft.metadata.get("illustrative")
                     and v.draft.metadata.stage not in OTHER_DOCUMENTS]
         if not versions:
             raise AssemblerError("every draft in this folder is illustrative",

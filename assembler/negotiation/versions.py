@@ -16,8 +16,11 @@ DRAFTS = Path("drafts")
 OTHER_DOCUMENTS = {"mapping"}  # stages of documents that are not versions of the text
 
 
-def load_versions(paths: list[str | Path], same_negotiation: bool = True) -> list[Version]:
-    """Load drafts in the order given; all must belong to one negotiation."""
+def load_versions(paths: list[str | Path], same_negotiation: bool = True,
+                  in_order: bool = True) -> list[Version]:
+    """Load drafts in the order given; all must belong to one negotiation. `in_order`: a
+    version may not come before the one it is based on (as named on a command line; a
+    folder's files come in any order and are put in order by `order_by_chain`)."""
     if not paths:
         raise AssemblerError("no versions given", hint="name two or more .draft files")
     versions = []
@@ -39,7 +42,7 @@ def load_versions(paths: list[str | Path], same_negotiation: bool = True) -> lis
             raise AssemblerError(f"version '{v.name}' is given twice", file=v.source,
                                  hint="name each version once")
         base = v.draft.metadata.based_on
-        if base in names[i + 1:]:
+        if in_order and base in names[i + 1:]:
             raise AssemblerError(f"is based on '{base}', which is given after it",
                                  file=v.source, hint="name the versions oldest first")
     return versions

@@ -38,6 +38,24 @@ def test_versions_in_based_on_order_without_other_faces():
     assert negotiation.amendments == AMENDMENTS
 
 
+def test_versions_follow_based_on_whatever_their_file_names(repo):
+    """A version whose file name sorts before its base's ("a-late.draft" based on rev2) is
+    still put after it; the names on a command line must come oldest first."""
+    folder = repo / "drafts" / NEG
+    text = (folder / "rev2.draft").read_text("utf-8")
+    late = text.replace("version: rev2", "version: rev3").replace("based-on: rev1",
+                                                                   "based-on: rev2")
+    assert late != text
+    (folder / "a-late.draft").write_text(late, "utf-8")
+    assert [v.name for v in Negotiation.named(folder).versions()] == [
+        "first-draft", "rev1", "rev2", "rev3"]
+    r = run_cli("history", folder, "op1")
+    assert r.returncode == 0, r.stderr
+    r = run_cli("compare", folder / "a-late.draft", folder / "rev2.draft", "-o",
+                repo / "t.csv")
+    assert r.returncode == 2 and "is based on 'rev2', which is given after it" in r.stderr
+
+
 def test_named_under_drafts_of_a_root(repo):
     negotiation = Negotiation.named(NEG, root=repo)
     assert negotiation.folder == repo / "drafts" / NEG

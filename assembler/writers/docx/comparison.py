@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from ...compare.concordance import ConcordanceTable
 from ...compare.table import Cell, ComparisonTable
-from ...compare.unittext import KIND_NAMES
+from ...compare.wording import change_word, document_language, kind_name, say
+from ...lang import ENGLISH, Language
 from ...layout import Layout, load_layout
 from ...ooxml import DocumentBuilder, PageSetup, ParaFormat, Run
 from ...ooxml.headers import Line, PageFurniture, attach, page_of_pages
 from .draft import fonts, page_setup
 
-LEGEND = ("One row per unit, one column per version. In each column, words added since the "
-          "column to its left are in bold and words removed are struck out.")
-
 
 class CompareDocx:
-    def __init__(self, layout: Layout | None = None):
+    def __init__(self, layout: Layout | None = None, lang: Language = ENGLISH):
         self.layout = layout or load_layout()
+        self.lang = lang
         look = self.layout.section("compare")
         self.look = look
         m = look.get("margin_cm", 1.5)
@@ -46,21 +45,22 @@ class CompareDocx:
         self.builder.paragraph([Run(text, italic=True)], ParaFormat(space_after_pt=6,
                                                                     keep_next=True))
 
-    @staticmethod
-    def cell_runs(cell: Cell) -> list[Run]:
+    def cell_runs(self, cell: Cell) -> list[Run]:
         runs = [Run(cell.number, bold=True)] if cell.number else []
-        tag = cell.change if cell.present and cell.change not in ("", "unchanged") else ""
+        moved = say(self.lang, "moved")
+        tag = (change_word(self.lang, cell.change)
+               if cell.present and cell.change not in ("", "unchanged") else "")
         if cell.moved and cell.change != "moved":
-            tag = f"{tag}, moved" if tag else "moved"
+            tag = f"{tag}, {moved}" if tag else moved
         if tag:
             runs.append(Run(f"  [{tag}]", italic=True))
         if runs:
             runs.append(Run(line_break=True))
         for op, text, italic in cell.runs():
             runs.append(Run(text, italic=italic, bold=op == "+", strike=op == "-"))
-        extra = cell.note if cell.note not in ("moved",) else ""
-        if cell.present and extra.startswith("moved, "):
-            extra = extra[len("moved, "):]
+        extra = cell.note if cell.note != moved else ""   # the tag says it
+        if cell.present and extra.startswith(f"{moved}, "):
+            extra = extra[len(f"{moved}, "):]
         if extra:
             if cell.present:
                 runs.append(Run(line_break=True))
@@ -78,7 +78,7 @@ class CompareDocx:
             prop_w = (self.usable_cm - unit_w) / (n * 3 - 1)
             text_w = 2 * prop_w
         widths = [unit_w]
-        head = [[Run("Unit", bold=True)]]
+        head = [[Run(say(self.lang, "head-unit"), bold=True)]]
         for i, col in enumerate(table.columns):
             widths.append(text_w)
             runs = [Run(col.stage, bold=True)]
@@ -87,12 +87,13 @@ class CompareDocx:
             head.append(runs)
             if props and i:
                 widths.append(prop_w)
-                head.append([Run(f"Proposals ({col.short})", bold=True)])
+                head.append([Run(say(self.lang, "head-proposals-of", version=col.short),
+                                 bold=True)])
         rows = [(head, True)]
         fills = [[self.head_fill] * len(head)]
         for row in table.rows:
             cells = [[Run(row.id), Run(line_break=True),
-                      Run(KIND_NAMES.get(row.kind, row.kind), italic=True)]]
+                      Run(kind_name(self.lang, row.kind), italic=True)]]
             fill: list[str | None] = [None]
             for i, cell in enumerate(row.cells):
                 cells.append(self.cell_runs(cell))
@@ -120,14 +121,15 @@ class CompareDocx:
     def concordance(self, conc: ConcordanceTable) -> None:
         u = self.usable_cm
         widths = [u * 0.09, u * 0.10, u * 0.08, u * 0.22, u * 0.08, u * 0.12, u * 0.31]
-        head = [[Run(t, bold=True)] for t in (conc.newer.short, conc.older.short, "Change",
-                                              "Contributing proposers", "Proposals", "Note",
-                                              "Rationale")]
+        words = [say(self.lang, f"head-{k}")
+                 for k in ("change", "proposers", "proposals", "note", "rationale")]
+        head = [[Run(t, bold=True)] for t in (conc.newer.short, conc.older.short, *words)]
         rows = [(head, True)]
         fills = [[self.head_fill] * len(head)]
         for r in conc.rows:
             cells = [[Run(r.new_number or "—", bold=bool(r.new_number))],
-                     [Run("; ".join(r.old_numbers) or "—")], [Run(r.change)],
+                     [Run("; ".join(r.old_numbers) or "—")],
+                     [Run(change_word(self.lang, r.change))],
                      [Run("; ".join(r.proposers))], [Run("; ".join(r.proposals))],
                      [Run(r.note, italic=True)], self.lines(r.rationale)]
             rows.append((cells, False))
@@ -155,13 +157,17 @@ class CompareDocx:
 
 def compare_docx(table: ComparisonTable | None, concordances: list[ConcordanceTable] = (),
                  title: str = "", layout: Layout | None = None) -> bytes:
-    doc = CompareDocx(layout)
-    doc.builder.title = title or (table.title if table else "") or "Comparison of versions"
+    lang = document_language(table, concordances)
+    doc = CompareDocx(layout, lang)
+    doc.builder.title = title or (table.title if table else "") or say(lang, "title")
     first = True
     if table is not None:
         doc.heading(doc.builder.title, first=True)
-        doc.legend(LEGEND + (" Beside each version, the proposals behind its changes."
-                             if table.with_proposals else ""))
+        legend = say(lang, "legend", bold=say(lang, "bold"), struck=say(lang, "struck"))
+        legend = legend.replace("\n", " ")   # a line break of the HTML page's source
+        if table.with_proposals:
+            legend += " " + say(lang, "legend-proposals")
+        doc.legend(legend)
         doc.comparison(table)
         first = False
     for conc in concordances:

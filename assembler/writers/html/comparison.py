@@ -3,10 +3,11 @@ bold insertions, struck-out deletions, a header row that sticks while scrolling,
 from __future__ import annotations
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 from ...compare.concordance import ConcordanceTable
 from ...compare.table import ComparisonTable
-from ...compare.unittext import KIND_NAMES
+from ...compare.wording import change_word, document_language, kind_name, say
 from ...layout import TEMPLATES
 
 _env: Environment | None = None
@@ -23,9 +24,15 @@ def environment() -> Environment:
 
 def compare_html(table: ComparisonTable | None, concordances: list[ConcordanceTable] = (),
                  title: str = "") -> bytes:
-    title = title or (table.title if table else "") or "Comparison of versions"
+    lang = document_language(table, concordances)
+    title = title or (table.title if table else "") or say(lang, "title")
+    legend = Markup(escape(lang.comparison["legend"])).format(
+        bold=Markup("<ins>%s</ins>") % say(lang, "bold"),
+        struck=Markup("<del>%s</del>") % say(lang, "struck"))
     page = environment().get_template("compare.html.j2").render(
-        title=title, table=table, concordances=list(concordances), kind_names=KIND_NAMES)
+        title=title, table=table, concordances=list(concordances), lang=lang, legend=legend,
+        say=lambda key, **fields: say(lang, key, **fields),
+        change=lambda c: change_word(lang, c), kind_name=lambda k: kind_name(lang, k))
     return page.encode("utf-8")
 
 

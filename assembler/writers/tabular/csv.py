@@ -9,15 +9,30 @@ import io
 
 from ...compare.concordance import ConcordanceTable
 from ...compare.table import ComparisonTable
+from ...compare.wording import change_word, say
+
+# what each column holds: per version of a comparison, and in a concordance
+VERSION_FIELDS = ("number", "text", "change", "note")
+PROPOSAL_FIELDS = ("proposals", "proposers", "status")
+CONCORDANCE_FIELDS = ("newer", "older", "change", "proposers", "proposals", "note",
+                      "rationale", "unit")
+
+
+def _per_version(table: ComparisonTable) -> tuple[str, ...]:
+    return VERSION_FIELDS + (PROPOSAL_FIELDS if table.with_proposals else ())
+
+
+def table_fields(table: ComparisonTable) -> list[str]:
+    """What each column of the comparison holds: "row", "kind", then each version's fields."""
+    return ["row", "kind"] + [f for _ in table.columns for f in _per_version(table)]
 
 
 def table_header(table: ComparisonTable) -> list[str]:
-    head = ["row", "kind"]
+    lang = table.lang
+    head = [say(lang, "csv-row"), say(lang, "csv-kind")]
     for col in table.columns:
-        label = f"{col.short} ({col.date})" if col.date else col.short
-        head += [f"{label}: number", f"{label}: text", f"{label}: change", f"{label}: note"]
-        if table.with_proposals:
-            head += [f"{label}: proposals", f"{label}: proposers", f"{label}: status"]
+        label = say(lang, "csv-dated", version=col.short, date=col.date) if col.date else col.short
+        head += [say(lang, f"csv-{field}", version=label) for field in _per_version(table)]
     return head
 
 
@@ -27,7 +42,7 @@ def table_records(table: ComparisonTable) -> list[list[str]]:
     for row in table.rows:
         line = [row.id, row.kind]
         for cell in row.cells:
-            line += [cell.number, cell.text, cell.change, cell.note]
+            line += [cell.number, cell.text, change_word(table.lang, cell.change), cell.note]
             if table.with_proposals:
                 line += [cell.proposals, cell.proposers, cell.statuses]
         out.append(line)
@@ -35,11 +50,14 @@ def table_records(table: ComparisonTable) -> list[list[str]]:
 
 
 def concordance_records(conc: ConcordanceTable) -> list[list[str]]:
-    out = [[f"{conc.newer.short} number", f"{conc.older.short} number(s)", "change",
-            "contributing proposers", "proposals", "note", "rationale", "unit"]]
+    lang = conc.lang
+    versions = {"newer": conc.newer.short, "older": conc.older.short}
+    out = [[say(lang, f"conc-{field}", version=versions.get(field, ""))
+            for field in CONCORDANCE_FIELDS]]
     for r in conc.rows:
-        out.append([r.new_number, "; ".join(r.old_numbers), r.change, "; ".join(r.proposers),
-                    "; ".join(r.proposals), r.note, " ".join(r.rationale), r.unit_id])
+        out.append([r.new_number, "; ".join(r.old_numbers), change_word(lang, r.change),
+                    "; ".join(r.proposers), "; ".join(r.proposals), r.note,
+                    " ".join(r.rationale), r.unit_id])
     return out
 
 

@@ -19,7 +19,8 @@ from openpyxl.worksheet.pagebreak import Break
 
 from ...compare.concordance import ConcordanceTable
 from ...compare.table import ComparisonTable
-from .csv import concordance_records, table_records
+from ...compare.wording import say
+from .csv import CONCORDANCE_FIELDS, concordance_records, table_fields, table_records
 
 _HEAD_FILL = PatternFill("solid", fgColor="D9D9D9")
 _WRAP = Alignment(wrap_text=True, vertical="top")
@@ -30,18 +31,11 @@ MAX_ROW_PT = 409      # the tallest row a worksheet allows
 PAGE_WIDTH = 95       # column-width units across landscape A4 at 100 %
 
 
-def _width(header: str) -> float:
-    """Readable widths (in characters): wide for text, narrow for codes and numbers."""
-    h = header.lower()
-    if h.endswith(": text") or h == "rationale":
-        return 50
-    if h.endswith(("proposers", "proposals")) or "proposers" in h:
-        return 16
-    if h.endswith((": note", ": status")):
-        return 14
-    if h.endswith(": change"):
-        return 11  # "unchanged"
-    return 9
+# Readable widths (in characters) by what a column holds: wide for text, narrow for codes
+# and numbers (9, the rest).
+_TABLE_WIDTHS = {"text": 50, "proposers": 16, "proposals": 16, "note": 14, "status": 14,
+                 "change": 11}   # 11: "unchanged"
+_CONCORDANCE_WIDTHS = {"rationale": 50, "proposers": 16, "proposals": 16}
 
 
 def _sheet_name(wb: Workbook, name: str) -> str:
@@ -54,16 +48,19 @@ def _sheet_name(wb: Workbook, name: str) -> str:
     return name
 
 
-def add_sheet(wb: Workbook, name: str, records: list[list[str]],
+def add_sheet(wb: Workbook, name: str, records: list[list[str]], fields: list[str],
               rich: dict[tuple[int, int], CellRichText] | None = None) -> None:
-    """One table as a sheet; `rich` holds (row, column) cells (1-based) with change marks."""
+    """One table as a sheet, `fields` naming what each column holds (csv.table_fields or
+    CONCORDANCE_FIELDS); `rich` holds (row, column) cells (1-based) with change marks."""
     ws = wb.create_sheet(_sheet_name(wb, name))
     for line in records:
         ws.append([_ILLEGAL.sub("", v) for v in line])
     for (r, c), value in (rich or {}).items():
         ws.cell(row=r, column=c).value = value
     header = records[0]
-    widths = [_width(h) for h in header]
+    comparison = fields[0] == "row"
+    sizes = _TABLE_WIDTHS if comparison else _CONCORDANCE_WIDTHS
+    widths = [sizes.get(f, 9) for f in fields]
     for i, h in enumerate(header, 1):
         ws.column_dimensions[get_column_letter(i)].width = widths[i - 1]
         cell = ws.cell(row=1, column=i)
@@ -75,7 +72,6 @@ def add_sheet(wb: Workbook, name: str, records: list[list[str]],
     # Calc and Excel do not grow a row for wrapped text they did not lay out themselves
     for r, line in enumerate(records, 1):
         ws.row_dimensions[r].height = row_height(line, widths)
-    comparison = header[:2] == ["row", "kind"]
     ws.freeze_panes = "C2" if comparison else "A2"
     ws.auto_filter.ref = ws.dimensions
     ws.print_title_rows = "1:1"
@@ -84,7 +80,7 @@ def add_sheet(wb: Workbook, name: str, records: list[list[str]],
     if comparison:
         # one version's columns a page across, the row's id and kind repeated on each
         ws.print_title_cols = "A:B"
-        starts = [i for i, h in enumerate(header, 1) if h.endswith(": number")]
+        starts = [i for i, f in enumerate(fields, 1) if f == "number"]
         for start in starts[1:]:
             ws.col_breaks.append(Break(id=start - 1))
         group = max(sum(widths[a - 1:b - 1]) for a, b in zip(starts, starts[1:] + [len(widths) + 1]))
@@ -122,8 +118,8 @@ def marked_text(segments: tuple) -> CellRichText | None:
     return CellRichText(blocks)
 
 
-def table_rich(table: ComparisonTable, header: list[str]) -> dict[tuple[int, int], CellRichText]:
-    text_columns = [i for i, h in enumerate(header, 1) if h.endswith(": text")]
+def table_rich(table: ComparisonTable) -> dict[tuple[int, int], CellRichText]:
+    text_columns = [i for i, f in enumerate(table_fields(table), 1) if f == "text"]
     out = {}
     for r, row in enumerate(table.rows, 2):
         for column, cell in zip(text_columns, row.cells):
@@ -133,14 +129,19 @@ def table_rich(table: ComparisonTable, header: list[str]) -> dict[tuple[int, int
     return out
 
 
+def add_concordances(wb: Workbook, concordances: list[ConcordanceTable]) -> None:
+    for conc in concordances:
+        name = say(conc.lang, "sheet-concordance", newer=conc.newer.short,
+                   older=conc.older.short)
+        add_sheet(wb, name, concordance_records(conc), list(CONCORDANCE_FIELDS))
+
+
 def compare_xlsx(table: ComparisonTable, concordances: list[ConcordanceTable] = ()) -> bytes:
     wb = Workbook(write_only=False)
     wb.remove(wb.active)
-    records = table_records(table)
-    add_sheet(wb, "Comparison", records, table_rich(table, records[0]))
-    for conc in concordances:
-        add_sheet(wb, f"Concordance {conc.newer.short} - {conc.older.short}",
-                  concordance_records(conc))
+    add_sheet(wb, say(table.lang, "sheet"), table_records(table), table_fields(table),
+              table_rich(table))
+    add_concordances(wb, concordances)
     if table.title:
         wb.properties.title = table.title
     wb.properties.creator = "assembler"
@@ -152,9 +153,7 @@ def compare_xlsx(table: ComparisonTable, concordances: list[ConcordanceTable] = 
 def concordance_xlsx(concordances: list[ConcordanceTable]) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
-    for conc in concordances:
-        add_sheet(wb, f"Concordance {conc.newer.short} - {conc.older.short}",
-                  concordance_records(conc))
+    add_concordances(wb, concordances)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
