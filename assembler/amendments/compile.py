@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from string import Formatter
+from typing import Mapping
 
 from ..diff import DELETE, EQUAL, INSERT, touching
 from ..inline import plain
@@ -58,7 +59,7 @@ class Compilation:
     lang: Language = ENGLISH  # the base draft's: every word the writers print around the text
 
     @property
-    def words(self) -> dict[str, str]:
+    def words(self) -> Mapping[str, str]:
         return self.lang.compilation
 
     def legend(self, between: str = " ") -> list[tuple[str, str]]:
