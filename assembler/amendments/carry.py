@@ -34,7 +34,7 @@ def carry_proposal(prop: Proposal, changes, base: Draft, index: UnitIndex, versi
         try:
             carried = carry_change(change, old_index, index)
         except NotCarried as why:
-            record.not_applicable.append(NotApplicable(change, prop, str(why)))
+            record.not_applicable.append(NotApplicable(change, prop, why.why, why.fields))
             continue
         out.append(carried)
     return out

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from string import Formatter
+from typing import Mapping
 
 from ..diff import DELETE, EQUAL, INSERT, touching
 from ..inline import plain
+from ..lang import ENGLISH, Language, language_of
 from ..model import Draft
 from ..source.markup import parse_inline
 from .apply import Planned, parent_map, plan
 from .record import ApplyRecord
 from .conflicts import find_conflicts
 from .kinds import kind
-from .model import STATUS_WORDS, STATUSES, Proposal
+from .model import STATUSES, Proposal
 from .prose import change_to_prose
 from .targets import UnitIndex
 from .words import UnitWords
@@ -28,6 +31,7 @@ class Entry:
     preview: list          # [(text, op)]: ops of assembler/diff.py
     note: str = ""         # where a unit moves; what a proposal was written against
     conflicts: list = field(default_factory=list)  # "P-04/1 (Delegation D): reason"
+    who: str = ""          # the proposer and co-sponsors, as printed
     styled: list = field(default_factory=list)  # [(text, op, italic, sup)]: the preview in
                                                 # the base text's own formatting
 
@@ -52,6 +56,31 @@ class Compilation:
     not_applicable: list   # NotApplicable
     conflicts: list        # Conflict
     base_label: str = ""   # the base version as readers name it ("First Draft")
+    lang: Language = ENGLISH  # the base draft's: every word the writers print around the text
+
+    @property
+    def words(self) -> Mapping[str, str]:
+        return self.lang.compilation
+
+    def legend(self, between: str = " ") -> list[tuple[str, str]]:
+        """The legend as pieces (text, mark): mark "base" (the base version, in italics),
+        "insertions" (bold), "deletions" (struck out) or "" (plain). Its two lines are joined
+        by `between` (a space; a line break in an HTML page's source)."""
+        w = self.words
+        values = {"base": self.base_label or self.base_version,
+                  "insertions": w["insertions"], "deletions": w["deletions"]}
+        out: list[tuple[str, str]] = []
+        for text, mark in _pieces(w["legend"], values) + [(between, "")] + \
+                _pieces(w["legend-reads"], values):
+            if out and out[-1][1] == mark == "":   # plain words run on
+                out[-1] = (out[-1][0] + text, "")
+            else:
+                out.append((text, mark))
+        return out
+
+    def column(self, status: str) -> str:
+        """A status as a narrow column head names it."""
+        return self.words.get(f"column-{status}") or self.words[f"status-{status}"]
 
     @property
     def statuses(self) -> list[str]:
@@ -60,15 +89,19 @@ class Compilation:
 
 def compile_proposals(base: Draft, proposals, *, versions=None,
                       only_touched: bool = False) -> Compilation:
+    lang = language_of(base.metadata)
     index = UnitIndex(base)
     record = ApplyRecord(base.metadata.version)
     planned = plan(base, index, list(proposals), record, versions)
     # Every pair is shown, decided or not: the document is where the decisions are taken.
     conflicts = find_conflicts(planned, parent_map(base), index.short_of)
     clashes: dict[int, list[str]] = defaultdict(list)
+    clash = lang.compilation["clash"]
     for c in conflicts:
-        clashes[id(c.a)].append(f"{c.b.change.id} ({c.b.proposal.proposer}): {c.reason}")
-        clashes[id(c.b)].append(f"{c.a.change.id} ({c.a.proposal.proposer}): {c.reason}")
+        reason = c.reason_in(lang)
+        for mine, theirs in ((c.a, c.b), (c.b, c.a)):
+            clashes[id(mine)].append(clash.format(change=theirs.change.id, reason=reason,
+                                                  proposer=theirs.proposal.proposer))
     ref = index.number
     rows: dict[str, Row] = {}
     order: list[str] = []
@@ -77,16 +110,16 @@ def compile_proposals(base: Draft, proposals, *, versions=None,
         if unit.kind in ("pp", "op", "sub", "heading", "fn", "p"):
             words = UnitWords(unit.content, ref)
             formats[unit.id] = char_formats(words)
-            rows[unit.id] = Row(unit.id, _row_label(index, unit), unit.kind, words.text,
+            rows[unit.id] = Row(unit.id, _row_label(index, unit, lang), unit.kind, words.text,
                                 styled=[(t, i, sup) for t, _, i, sup in
                                         restyle([(words.text, EQUAL)], formats[unit.id])])
             order.append(unit.id)
     if any(p.unit == "title" for p in planned):   # the title, amended as a unit
-        rows["title"] = Row("title", "Title", "title", base.metadata.title)
+        rows["title"] = Row("title", lang.compilation["row-title"], "title", base.metadata.title)
         order.insert(0, "title")
     parts = {"preamble": base.preamble[:1], "operative": base.operative[:1]}
     for p in planned:
-        entry = _entry(p, index, rows, clashes.get(id(p), []))
+        entry = _entry(p, index, rows, clashes.get(id(p), []), lang)
         entry.styled = spaced(restyle(entry.preview, formats.get(p.unit)))
         anchor = p.ref if p.change.kind == "insert-unit" else p.unit
         if anchor in parts:
@@ -99,9 +132,20 @@ def compile_proposals(base: Draft, proposals, *, versions=None,
         summary[prop.proposer][prop.status] += 1
     shown = [rows[u] for u in order if rows[u].entries or not only_touched]
     meta = base.metadata
-    return Compilation(f"Compilation of proposals on {meta.stage_label or meta.version}",
+    stage = meta.stage_label or meta.version
+    return Compilation(lang.compilation["title"].format(stage=stage),
                        meta.version, shown, list(proposals), dict(summary),
-                       record.not_applicable, conflicts, meta.stage_label or meta.version)
+                       record.not_applicable, conflicts, stage, lang)
+
+
+def _pieces(template: str, values: dict[str, str]) -> list[tuple[str, str]]:
+    """A template filled, as (text, field name) pieces, so that writers can mark the fields'
+    words: ("For each paragraph of ", ""), ("Rev.1", "base"), ...; "" for the template's."""
+    out: list[tuple[str, str]] = []
+    for literal, name, _, _ in Formatter().parse(template):
+        out += [(literal, "")] if literal else []
+        out += [(values[name], name)] if name else []
+    return out
 
 
 def char_formats(words: UnitWords) -> list[tuple[bool, bool]]:
@@ -149,9 +193,9 @@ def spaced(styled: list) -> list:
     return out
 
 
-def _row_label(index: UnitIndex, unit) -> str:
+def _row_label(index: UnitIndex, unit, lang: Language) -> str:
     if unit.kind == "heading":
-        return "Heading"
+        return lang.short_names["heading"]
     if unit.kind == "fn":
         return index.label_of(unit.id).capitalize()
     if unit.kind == "p":
@@ -159,7 +203,8 @@ def _row_label(index: UnitIndex, unit) -> str:
     return index.short_of(unit.id)
 
 
-def _entry(p: Planned, index: UnitIndex, rows: dict, clashes: list[str]) -> Entry:
+def _entry(p: Planned, index: UnitIndex, rows: dict, clashes: list[str],
+           lang: Language) -> Entry:
     c = p.change
     k = kind(c.kind)
     preview, note = k.preview(p, rows[p.unit].text if p.unit in rows else "", index)
@@ -169,24 +214,29 @@ def _entry(p: Planned, index: UnitIndex, rows: dict, clashes: list[str]) -> Entr
         # readers see where the paragraph goes in the prose; its id is for the machine
         shown, note = replace(shown, new_id=""), ""
     same_base = p.proposal.base == index.draft.metadata.version
-    prose = change_to_prose(k.with_ids(shown, p), index) if same_base else change_to_prose(shown)
+    prose = change_to_prose(k.with_ids(shown, p), index) if same_base \
+        else change_to_prose(shown, lang=lang)
+    w = lang.compilation
     if not same_base:
-        carried = f"written against {p.proposal.base}, carried onto {index.draft.metadata.version}"
-        note = f"{note}; {carried}" if note else carried
-    return Entry(p.proposal, c.id, prose, status_words(p.proposal),
-                 [(t, m) for t, m in preview if t], note, clashes)
+        carried = w["carried"].format(base=p.proposal.base, version=index.draft.metadata.version)
+        note = w["notes"].format(note=note, more=carried) if note else carried
+    return Entry(p.proposal, c.id, prose, status_words(p.proposal, lang),
+                 [(t, m) for t, m in preview if t], note, clashes, who=p.proposal.who_in(lang))
 
 
-def status_words(prop: Proposal) -> str:
+def status_words(prop: Proposal, lang: Language) -> str:
     """"superseded by P-10", "merged into P-19", "accepted with modification"."""
-    words = STATUS_WORDS[prop.status]
+    w = lang.compilation
+    words = w[f"status-{prop.status}"]
     last = prop.decision
     if last is not None and last.by:
-        words += f" {'into' if prop.status == 'merged' else 'by'} {last.by}"
+        words = w["status-into" if prop.status == "merged" else "status-by"].format(
+            status=words, by=last.by)
     return words
 
 
-def conflict_line(c) -> str:
+def conflict_line(c, lang: Language) -> str:
     """A conflict as the compilation says it: by paragraph number, no internal ids."""
-    return (f"conflict in {c.label}: {c.reason}: {c.a.change.id} by {c.a.proposal.proposer} "
-            f"and {c.b.change.id} by {c.b.proposal.proposer}")
+    return lang.compilation["conflict"].format(
+        unit=c.label, reason=c.reason_in(lang), a=c.a.change.id, a_proposer=c.a.proposal.proposer,
+        b=c.b.change.id, b_proposer=c.b.proposal.proposer)

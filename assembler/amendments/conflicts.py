@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..errors import ProblemsFound
 from .kinds import CLAIMS, kind
-from ..lang import ENGLISH
+from ..lang import ENGLISH, Language
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,20 @@ class Conflict:
     b: object
     unit: str       # the unit's id
     label: str      # how the base version numbers it
-    reason: str
+    why: str        # the kind of clash: "conflict-{why}" in a language's compilation words
+    fields: tuple = ()  # (name, value) its sentence takes: ("position", "after")
+
+    def reason_in(self, lang: Language) -> str:
+        """Why both cannot be made, in a language ("both put a paragraph after it")."""
+        fields = dict(self.fields)
+        if "position" in fields:
+            fields["position"] = lang.prose[fields["position"]]
+        return lang.compilation[f"conflict-{self.why}"].format(**fields)
+
+    @property
+    def reason(self) -> str:
+        """In English, as messages to the user say it."""
+        return self.reason_in(ENGLISH)
 
     def __str__(self) -> str:
         pa, pb = self.a.proposal, self.b.proposal
@@ -44,11 +57,11 @@ def find_conflicts(planned: list, parents: dict[str, str | None], label) -> list
     words, replaced, deleted = claimed["words"], claimed["replaces"], claimed["deletes"]
     moved, placed, touching = claimed["moves"], claimed["places"], claimed["needs"]
 
-    def add(a, b, unit, reason, within: bool = False):
+    def add(a, b, unit, why, within: bool = False, **fields):
         """`within`: a conflict even inside one proposal (its changes contradict each other:
         one would be lost without a word)."""
-        if a.proposal.id != b.proposal.id or within or reason.startswith("the same words"):
-            out.append(Conflict(a, b, unit, label(unit), reason))
+        if a.proposal.id != b.proposal.id or within or why == "same-words":
+            out.append(Conflict(a, b, unit, label(unit), why, tuple(fields.items())))
 
     def undoes(p) -> bool:  # changes the unit's own text or place, which a deletion loses
         return p.edit is not None or p.change.kind in ("replace-unit", "move-unit")
@@ -61,42 +74,39 @@ def find_conflicts(planned: list, parents: dict[str, str | None], label) -> list
             if reach is not None:
                 r = reach.edit
                 if e.point and r.point and e.i == r.i:
-                    add(reach, p, unit, "two insertions at the same point")
+                    add(reach, p, unit, "same-point")
                 elif e.i < r.j and (not e.point or r.i < e.i):
-                    add(reach, p, unit, "the same words are changed twice"
-                        if reach.proposal.id == p.proposal.id else "they change overlapping words")
+                    add(reach, p, unit, "same-words"
+                        if reach.proposal.id == p.proposal.id else "overlap")
             if reach is None or e.j > reach.edit.j or (e.point and e.i >= reach.edit.j):
                 reach = p
         for r in replaced.get(unit, ()):
             for p in edits:
-                add(r, p, unit, "one replaces the paragraph the other amends")
+                add(r, p, unit, "replaced")
     for unit, reps in replaced.items():
         for a, b in zip(reps, reps[1:]):
-            add(a, b, unit, "both replace the paragraph")
+            add(a, b, unit, "both-replace")
     for unit, moves in moved.items():
         for a, b in zip(moves, moves[1:]):
-            add(a, b, unit, "both move the paragraph")
+            add(a, b, unit, "both-move")
     for (ref, position), items in placed.items():
         items.sort(key=lambda p: p.order)
         for a, b in zip(items, items[1:]):
             if a.proposal.id != b.proposal.id:
-                add(a, b, ref, f"both put a paragraph {position_words(position)} it")
+                add(a, b, ref, "both-place", position=position)
     if deleted:
         for unit, needs in touching.items():
             u = unit
             while u is not None:
                 if u in deleted:
                     for p in needs:
-                        add(deleted[u][0], p, unit, "one deletes the paragraph the other changes"
-                            if u == unit else f"one deletes {label(u)}, which holds it",
-                            within=u == unit and undoes(p))
+                        if u == unit:
+                            add(deleted[u][0], p, unit, "deleted", within=undoes(p))
+                        else:
+                            add(deleted[u][0], p, unit, "deleted-parent", paragraph=label(u))
                     break
                 u = parents.get(u)
     return out
-
-
-def position_words(position: str) -> str:
-    return ENGLISH.prose[position]
 
 
 def resolve(conflicts: list[Conflict], prefer: tuple[str, ...]) -> tuple[set, list]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from ..lang import ENGLISH, Language
+
 # ---------------------------------------------------------------- changes
 
 # The kinds of change live in amendments/kinds/, one module a kind. An inserted or moved unit
@@ -77,11 +79,8 @@ TRANSITIONS = {
     "merged": set(),
 }
 
-STATUS_WORDS = {  # how compilations print a status
-    "proposed": "proposed", "accepted": "accepted",
-    "accepted-with-modification": "accepted with modification", "rejected": "rejected",
-    "withdrawn": "withdrawn", "superseded": "superseded", "merged": "merged",
-}
+# How a status is said to the user; a compilation says it in its draft's language.
+STATUS_WORDS = {s: ENGLISH.compilation[f"status-{s}"] for s in STATUSES}
 
 
 @dataclass(frozen=True)
@@ -139,11 +138,16 @@ class Proposal:
             return last.changes
         return self.changes
 
+    def who_in(self, lang: Language) -> str:
+        """The proposer and any co-sponsors, as a compilation names them."""
+        if self.co_sponsors:
+            return lang.compilation["co-sponsors"].format(
+                proposer=self.proposer, co_sponsors=lang.prose["comma"].join(self.co_sponsors))
+        return self.proposer
+
     @property
     def who(self) -> str:
-        if self.co_sponsors:
-            return f"{self.proposer} (co-sponsors: {', '.join(self.co_sponsors)})"
-        return self.proposer
+        return self.who_in(ENGLISH)
 
 def number_changes(proposal_id: str, changes) -> tuple:
     """Give each change its id "P-07/1", "P-07/2" ... in proposal order."""

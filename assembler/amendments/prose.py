@@ -23,10 +23,13 @@ from .kinds.grammar import PLURAL, labels, short
 from .model import Change, PARTS
 from .targets import UnitIndex
 
-def change_to_prose(change: Change, index: UnitIndex | None = None) -> str:
+def change_to_prose(change: Change, index: UnitIndex | None = None, *,
+                    lang: Language | None = None) -> str:
     """The change as the UN writes it: preambular paragraphs by ordinal ("the fourteenth
-    preambular paragraph"), operative ones by number, a full stop at the end."""
-    lang = language_of(index.draft.metadata) if index is not None else ENGLISH
+    preambular paragraph"), operative ones by number, a full stop at the end. In the index's
+    draft's language, or `lang` without an index (English when neither)."""
+    if lang is None:
+        lang = language_of(index.draft.metadata) if index is not None else ENGLISH
 
     def name(target: str) -> str:
         return unit_words(target, index, lang)

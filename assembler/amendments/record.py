@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ..lang import ENGLISH, Language
 from ..model import Provenance
+from .kinds import carried_reason
 from .model import Change, Proposal
 
 
@@ -29,10 +31,22 @@ class Applied:
 class NotApplicable:
     change: Change
     proposal: Proposal
-    reason: str
+    why: str              # the reason, as kinds.NotCarried names it ...
+    fields: tuple = ()    # ... and what fills its sentence
+
+    @property
+    def reason(self) -> str:
+        """In English: for messages to the user and the record file."""
+        return carried_reason(self.why, self.fields, ENGLISH)
+
+    def line(self, lang: Language) -> str:
+        """As a compilation lists it."""
+        return lang.compilation["no-longer-applies"].format(
+            change=self.change.id, proposer=self.proposal.proposer,
+            reason=carried_reason(self.why, self.fields, lang))
 
     def __str__(self) -> str:
-        return f"{self.change.id} ({self.proposal.proposer}) no longer applies: {self.reason}"
+        return self.line(ENGLISH)
 
 
 @dataclass

@@ -137,10 +137,10 @@ class UnitWords:
             s = found[0]
         return s, (ends[s] if ends else s + len(words))
 
-    def now_reads(self, words: str) -> str:
-        """What the text reads where the words most nearly are, for a message."""
+    def reading_near(self, words: str) -> str:
+        """What the text reads where the words most nearly are ("" when nowhere near)."""
         loc = nearest(self.text, words)
-        return f" (that place now reads “{self.text[loc:loc + len(words)]}”)" if loc >= 0 else ""
+        return self.text[loc:loc + len(words)] if loc >= 0 else ""
 
     # ------------------------------------------------------------ making edits
     def edit(self, s: int, e: int, text: str, *, exact: bool = False, delete: bool = False,

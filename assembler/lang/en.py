@@ -154,6 +154,54 @@ _REDLINE: dict[str, str] = {
 
 # A compilation of proposals (amendments/compile.py and its writers).
 _COMPILATION: dict[str, str] = {
+    "title": "Compilation of proposals on {stage}",
+    # the legend, in two lines; its marked words in their own keys (italic, bold, struck out)
+    "legend": "For each paragraph of {base}: its text, then every proposal on it,",
+    "legend-reads": "with the text as it would read: {insertions}, {deletions}.",
+    "insertions": "insertions in bold", "deletions": "deletions struck out",
+    # headings and the summary table's heads
+    "summary": "Summary by proposer and status",
+    "proposer": "Proposer", "total": "Total",
+    "conflicts": "Conflicts",
+    "not-applicable": "No longer applicable",
+    "by-paragraph": "Proposals paragraph by paragraph",
+    "row-title": "Title",   # the title's row, when a proposal amends it
+    # a proposal's status; Word's narrow columns take a shorter word where there is one
+    "status-proposed": "proposed", "status-accepted": "accepted",
+    "status-accepted-with-modification": "accepted with modification",
+    "status-rejected": "rejected", "status-withdrawn": "withdrawn",
+    "status-superseded": "superseded", "status-merged": "merged",
+    "column-accepted-with-modification": "accepted, modified",
+    "status-by": "{status} by {by}",        # superseded by P-10
+    "status-into": "{status} into {by}",    # merged into P-19
+    "co-sponsors": "{proposer} (co-sponsors: {co_sponsors})",
+    # notes beside a proposal
+    "carried": "written against {base}, carried onto {version}",
+    "notes": "{note}; {more}",
+    "no-longer-applies": "{change} ({proposer}) no longer applies: {reason}",
+    "conflict": "conflict in {unit}: {reason}: {a} by {a_proposer} and {b} by {b_proposer}",
+    "clash": "{change} ({proposer}): {reason}",
+    "conflicts-with": "Conflicts with {clash}",
+    # why two changes cannot both be made (amendments/conflicts.py)
+    "conflict-same-point": "two insertions at the same point",
+    "conflict-same-words": "the same words are changed twice",
+    "conflict-overlap": "they change overlapping words",
+    "conflict-replaced": "one replaces the paragraph the other amends",
+    "conflict-both-replace": "both replace the paragraph",
+    "conflict-both-move": "both move the paragraph",
+    "conflict-both-place": "both put a paragraph {position} it",
+    "conflict-deleted": "one deletes the paragraph the other changes",
+    "conflict-deleted-parent": "one deletes {paragraph}, which holds it",
+    # why a proposal written against an older version no longer applies (amendments/kinds/)
+    "not-carried-gone": "{unit} of {version} is no longer in {new}",
+    "not-carried-words-gone": "the words {words} are no longer in {unit}{now}",
+    "not-carried-now-reads": " (that place now reads {text})",
+    "not-carried-words-moved": "the words {words} occur {count} times in {unit} and the text "
+                               "around them has changed",
+    "not-carried-scope-gone": "the words {words} are no longer in {scope} of {new}",
+    "scope-text": "the text", "scope-or": " or ",   # the parts the words were sought in
+    "not-carried-changed": "{unit} has changed since {version}; replacing it whole would "
+                           "undo that",
 }
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from . import (delete_unit, delete_words, insert_unit, insert_words, move_unit,
                replace_throughout, replace_unit, replace_words)
-from .base import CLAIMS, Building, Claim, Difference, Kind, NotCarried, Planning, Reading
+from .base import (CLAIMS, Building, Claim, Difference, Kind, NotCarried, Planning, Reading,
+                   carried_reason)
 
 # Order matters for reading prose only: the first kind whose sentence matches reads it.
 REGISTRY: dict[str, Kind] = {m.KIND.name: m.KIND for m in (
@@ -66,4 +67,4 @@ def infer(d: Difference):
 
 __all__ = ["CLAIMS", "PARTS", "missing_parts", "REGISTRY", "KINDS", "WORD_KINDS", "kind",
            "change_schema", "combine", "infer", "Building", "Claim", "Difference", "Kind",
-           "NotCarried", "Planning", "Reading"]
+           "NotCarried", "Planning", "Reading", "carried_reason"]

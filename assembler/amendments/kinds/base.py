@@ -30,7 +30,38 @@ MAKERS = {"pp": PreambularParagraph, "op": OperativeParagraph, "sub": SubParagra
 
 
 class NotCarried(Exception):
-    """A change that no longer applies to the newer version; the message says why."""
+    """A change that no longer applies to the newer version. `why` names the reason's
+    sentence ("not-carried-{why}" in a language's compilation words), `fields` fill it:
+    labels and versions as they are, `words` and `reads` quoted, `scope` said in words."""
+
+    def __init__(self, why: str, **fields: str):
+        super().__init__(why)
+        self.why, self.fields = why, tuple(fields.items())
+
+    def __str__(self) -> str:
+        return carried_reason(self.why, self.fields, ENGLISH)
+
+
+def carried_reason(why: str, fields: tuple, lang: Language) -> str:
+    """Why a change no longer applies, in a language."""
+    words = lang.compilation
+    said = dict(fields)
+    if "words" in said:
+        said["words"] = lang.quote(said["words"])
+    reads = said.pop("reads", "")
+    said["now"] = words["not-carried-now-reads"].format(text=lang.quote(reads)) if reads else ""
+    if "scope" in said:
+        said["scope"] = scope_words(said["scope"], lang)
+    return words[f"not-carried-{why}"].format(**said)
+
+
+def scope_words(scope: str, lang: Language) -> str:
+    """The parts a replacement throughout is made in: "the title or the preambular
+    paragraphs", "the text"."""
+    parts = scope.split()
+    if "all" in parts:
+        return lang.compilation["scope-text"]
+    return lang.compilation["scope-or"].join(lang.prose[f"scope-{s}"] for s in parts)
 
 
 # ---------------------------------------------------------------- contexts
@@ -213,8 +244,8 @@ def follow(target: str, old: UnitIndex, new: UnitIndex, change: Change) -> str:
     if uid is None:
         raise AssemblerError(f"{change.id}: {old.describe_missing(target)}", line=change.line)
     if uid not in new.units and uid not in PARTS:
-        raise NotCarried(f"{old.label_of(uid)} of {old.draft.metadata.version} is no longer "
-                         f"in {new.draft.metadata.version}")
+        raise NotCarried("gone", unit=old.label_of(uid), version=old.draft.metadata.version,
+                         new=new.draft.metadata.version)
     return uid
 
 

@@ -66,13 +66,13 @@ class WordKind(Kind):
                                  hint=err.hint) from None
         found = after.occurrences(c.words) or [a for a, _ in typographic(after.text, c.words)]
         if not found:
-            raise NotCarried(f"the words “{c.words}” are no longer in "
-                             f"{new.label_of(uid)}{after.now_reads(c.words)}")
+            raise NotCarried("words-gone", words=c.words, unit=new.label_of(uid),
+                             reads=after.reading_near(c.words))
         loc = map_offset(before.text, after.text, s)
         best = min(found, key=lambda pos: abs(pos - loc))
         if len(found) > 1 and best != loc:
-            raise NotCarried(f"the words “{c.words}” occur {len(found)} times in "
-                             f"{new.label_of(uid)} and the text around them has changed")
+            raise NotCarried("words-moved", words=c.words, count=str(len(found)),
+                             unit=new.label_of(uid))
         return replace(c, occurrence=found.index(best) + 1 if len(found) > 1 else 0)
 
 

@@ -20,7 +20,7 @@ from ...lang import ENGLISH, Language
 from ..model import Change
 from ..targets import UnitIndex
 from ..words import UnitWords, typographic
-from .base import (TEXT, WORDS, Difference, NotCarried, Planning, Reading, error,
+from .base import (TEXT, WORDS, Difference, NotCarried, Planning, Reading, error, scope_words,
                    new_content)
 from .grammar import END, FLAGS, group, quoted, short
 from .inwords import WordKind
@@ -87,7 +87,7 @@ class ReplaceThroughout(WordKind):
                 out.append(replace(p, unit=uid, edit=replace(edit, note=note) if note
                                    else edit))
         if not out:
-            raise error(p, f"the words “{c.words}” are not in {_scope_words(c.target)}",
+            raise error(p, f"the words “{c.words}” are not in {scope_words(c.target, ENGLISH)}",
                         hint="quote them as the text has them, or widen the scope")
         return out
 
@@ -97,8 +97,8 @@ class ReplaceThroughout(WordKind):
     def carry(self, c: Change, old: UnitIndex, new: UnitIndex) -> Change:
         if not any(_occurrences(UnitWords(new.units[u].content, new.number), c.words)
                    for u in units_in(new, c.target)):
-            raise NotCarried(f"the words “{c.words}” are no longer in "
-                             f"{_scope_words(c.target)} of {new.draft.metadata.version}")
+            raise NotCarried("scope-gone", words=c.words, scope=c.target,
+                             new=new.draft.metadata.version)
         return c
 
     def infer(self, d: Difference) -> Change | None:
@@ -172,7 +172,7 @@ def scope_of(words: str, r: Reading) -> list[str]:
                                  hint="say in the title, the preambular paragraphs, the "
                                       "operative paragraphs, or throughout the text")
         if scope in out:
-            raise AssemblerError(f"in “{short(r.sentence)}”: {_scope_words(scope)} "
+            raise AssemblerError(f"in “{short(r.sentence)}”: {scope_words(scope, ENGLISH)} "
                                  f"is named twice", line=r.line, file=r.file,
                                  hint="name each part once")
         out.append(scope)
@@ -221,13 +221,6 @@ def _occurrences(words: UnitWords, quoted_words: str) -> list[tuple[int, int, st
 def _whole(text: str, s: int, e: int) -> bool:
     return not (s > 0 and text[s - 1].isalnum() and text[s].isalnum()) and \
         not (e < len(text) and text[e].isalnum() and text[e - 1].isalnum())
-
-
-def _scope_words(scope: str) -> str:
-    parts = scope.split()
-    if "all" in parts:
-        return "the text"
-    return " or ".join(ENGLISH.prose[f"scope-{s}"] for s in parts)
 
 
 KIND = ReplaceThroughout()

@@ -59,8 +59,7 @@ class ReplaceUnit(Kind):
     def carry(self, c: Change, old: UnitIndex, new: UnitIndex) -> Change:
         uid = follow(c.target, old, new, c)
         if old.units[uid].content != new.units[uid].content:
-            raise NotCarried(f"{old.label_of(uid)} has changed since "
-                             f"{old.draft.metadata.version}; replacing it whole would undo that")
+            raise NotCarried("changed", unit=old.label_of(uid), version=old.draft.metadata.version)
         return replace(c, target=uid)
 
     def infer(self, d: Difference) -> Change | None:

@@ -11,30 +11,30 @@ from ...layout import Layout, load_layout
 from ...ooxml import DocumentBuilder, ParaFormat, Run
 from .draft import fonts, page_numbers, page_setup
 
-SHORT = {"accepted-with-modification": "accepted, modified"}
+# how the legend's marked words look
+_MARKS = {"base": {"italic": True}, "insertions": {"bold": True}, "deletions": {"strike": True}}
 
 
 def compilation_docx(c: Compilation, layout: Layout | None = None) -> bytes:
     layout = layout or load_layout()
-    b = DocumentBuilder(fonts(layout), page_setup(layout))
+    b = DocumentBuilder(fonts(layout), page_setup(layout), c.lang.word)
     b.title = c.title
     b.paragraph([Run(c.title, bold=True, size_pt=12)],
                 ParaFormat(style="Title", align="center", space_after_pt=12))
-    b.paragraph([Run("For each paragraph of "), Run(c.base_label or c.base_version, italic=True),
-                 Run(": its text, then every proposal on it, with the text as it would read: "),
-                 Run("insertions in bold", bold=True), Run(", "),
-                 Run("deletions struck out", strike=True), Run(".")], ParaFormat(align="both"))
+    w = c.words
+    b.paragraph([Run(text, **_MARKS.get(mark, {})) for text, mark in c.legend()],
+                ParaFormat(align="both"))
     _summary(b, c, layout)
     if c.conflicts:
-        b.paragraph([Run("Conflicts", bold=True)], ParaFormat(style="Heading2", keep_next=True))
+        b.paragraph([Run(w["conflicts"], bold=True)], ParaFormat(style="Heading2", keep_next=True))
         for x in c.conflicts:
-            b.paragraph([Run(conflict_line(x))], ParaFormat(left_cm=0.6))
+            b.paragraph([Run(conflict_line(x, c.lang))], ParaFormat(left_cm=0.6))
     if c.not_applicable:
-        b.paragraph([Run("No longer applicable", bold=True)],
+        b.paragraph([Run(w["not-applicable"], bold=True)],
                     ParaFormat(style="Heading2", keep_next=True))
         for x in c.not_applicable:
-            b.paragraph([Run(str(x))], ParaFormat(left_cm=0.6))
-    b.paragraph([Run("Proposals paragraph by paragraph", bold=True)],
+            b.paragraph([Run(x.line(c.lang))], ParaFormat(left_cm=0.6))
+    b.paragraph([Run(w["by-paragraph"], bold=True)],
                 ParaFormat(style="Heading2", keep_next=True, space_before_pt=12))
     for row in c.rows:
         b.paragraph([Run(row.label, bold=True)], ParaFormat(keep_next=True, space_before_pt=8,
@@ -45,7 +45,7 @@ def compilation_docx(c: Compilation, layout: Layout | None = None) -> bytes:
         for n, e in enumerate(row.entries):
             last = n == len(row.entries) - 1
             indent = ParaFormat(left_cm=1.0, space_after_pt=1, keep_next=True)
-            b.paragraph([Run(f"{e.change_id} — {e.proposal.who}", bold=True),
+            b.paragraph([Run(f"{e.change_id} — {e.who}", bold=True),
                          Run(f"  [{e.status}]", italic=True)], indent)
             b.paragraph([Run(e.prose, italic=True)], indent)
             if e.note:
@@ -56,24 +56,25 @@ def compilation_docx(c: Compilation, layout: Layout | None = None) -> bytes:
                                          space_after_pt=6 if last and not e.conflicts else 2,
                                          keep_next=bool(e.conflicts)))
             for x in e.conflicts:
-                b.paragraph([Run(f"Conflicts with {x}", bold=True, size_pt=9)],
+                b.paragraph([Run(w["conflicts-with"].format(clash=x), bold=True, size_pt=9)],
                             ParaFormat(left_cm=1.0, space_after_pt=6))
     return b.to_bytes(header_footer=page_numbers(b, layout))
 
 
 def _summary(b: DocumentBuilder, c: Compilation, layout: Layout) -> None:
-    b.paragraph([Run("Summary by proposer and status", bold=True)],
-                ParaFormat(style="Heading2", keep_next=True))
+    w = c.words
+    b.paragraph([Run(w["summary"], bold=True)], ParaFormat(style="Heading2", keep_next=True))
     statuses = c.statuses
-    header = [[Run("Proposer", bold=True)]] + [[Run(SHORT.get(s, s), bold=True, size_pt=8)]
-                                                for s in statuses] + [[Run("Total", bold=True)]]
+    header = [[Run(w["proposer"], bold=True)]] + [[Run(c.column(s), bold=True, size_pt=8)]
+                                                   for s in statuses] + \
+        [[Run(w["total"], bold=True)]]
     rows = [(header, True)]
     totals: Counter = Counter()
     for proposer, counts in sorted(c.summary.items()):
         totals.update(counts)
         rows.append(([[Run(proposer)]] + [[Run(str(counts[s] or ""))] for s in statuses] +
                      [[Run(str(sum(counts.values())))]], False))
-    rows.append(([[Run("Total", bold=True)]] + [[Run(str(totals[s] or ""), bold=True)]
+    rows.append(([[Run(w["total"], bold=True)]] + [[Run(str(totals[s] or ""), bold=True)]
                                                  for s in statuses] +
                  [[Run(str(len(c.proposals)), bold=True)]], False))
     page = page_setup(layout)

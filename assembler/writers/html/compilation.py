@@ -8,7 +8,6 @@ from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 
 from ...amendments.compile import Compilation, conflict_line
-from ...amendments.model import STATUS_WORDS
 from ...resources import TEMPLATES
 
 
@@ -20,6 +19,7 @@ def compilation_html(c: Compilation) -> bytes:
     for counts in c.summary.values():
         totals.update(counts)
     page = env.get_template("compilation.html.j2").render(
-        c=c, summary=sorted(c.summary.items()), totals=totals, status_words=STATUS_WORDS,
-        conflict_line=conflict_line)
+        c=c, w=c.words, summary=sorted(c.summary.items()), totals=totals,
+        conflicts=[conflict_line(x, c.lang) for x in c.conflicts],
+        not_applicable=[x.line(c.lang) for x in c.not_applicable])
     return page.encode("utf-8")
