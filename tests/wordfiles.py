@@ -235,3 +235,26 @@ def messy() -> bytes:
                 data = data.replace(b'r:id="rId99"', f'r:id="{rel_id}"'.encode())
             z.writestr(info, data)
     return out.getvalue()
+
+
+DELEGATION_A, GROUP_B = "Delegation A", "Group of Friends of Migration"
+
+
+def returned_first_draft(first_draft) -> bytes:
+    """The first draft as two fictional delegations send it back with track changes on."""
+    from assembler.ooxml.editor import TrackedEditor
+    from assembler.writers.docx.draft import build_docx
+    ed = TrackedEditor(build_docx(first_draft))
+    ed.replace_words("to appoint two co-facilitators", "two", "three", DELEGATION_A,
+                     "2017-01-10T10:00:00Z")
+    ed.insert_words("must be open, transparent", "open, ", "fully ", DELEGATION_A,
+                    "2017-01-10T10:02:00Z")
+    ed.delete_paragraph("Reaffirms that the Secretariat", GROUP_B, "2017-01-11T09:00:00Z")
+    ed.insert_paragraph_after("Invites the Secretary-General to submit inter-agency",
+                              " Member States to share good practices on return;", GROUP_B,
+                              "2017-01-11T09:05:00Z", italic_lead="Encourages", number="17.")
+    ed.delete_words("Calls upon Member States to contribute", "concrete ", GROUP_B,
+                    "2017-01-11T09:10:00Z")
+    ed.comment("to appoint three co-facilitators", "One from each regional group is too "
+               "many; three keeps the balance.", DELEGATION_A, "2017-01-10T10:01:00Z")
+    return ed.to_bytes()

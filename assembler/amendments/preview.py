@@ -14,7 +14,7 @@ from ..errors import AssemblerError
 from ..lang import language_of
 from ..model import Draft
 from .apply import apply_proposals, parent_map, plan
-from .conflicts import find_conflicts
+from .conflicts import Conflict, find_conflicts
 from .model import selected
 from .record import ApplyRecord
 from .targets import UnitIndex
@@ -29,8 +29,13 @@ class Clash:
     theirs: str        # the change on file ("P-07/2")
     proposer: str      # who made the change on file
     status: str        # its status (proposed, accepted, ...)
-    reason: str
+    conflict: Conflict  # why they collide
     date: str = ""
+
+    @property
+    def reason(self) -> str:
+        """In English, as messages to the user say it."""
+        return self.conflict.reason
 
     def __str__(self) -> str:
         return (f"{self.label}: {self.mine} conflicts with {self.theirs} by {self.proposer} "
@@ -44,13 +49,14 @@ class Preview:
     not_applicable: list = field(default_factory=list)
 
     def comments(self) -> dict[str, list[tuple[str, Who]]]:
-        """Margin notes by unit id, for the writers, in the redline's language (their status
-        words and reasons pass through as the proposals' records have them)."""
-        words = language_of(self.redline.new.metadata).redline
+        """Margin notes by unit id, for the writers, in the redline's language."""
+        lang = language_of(self.redline.new.metadata)
+        words = lang.redline
         out: dict[str, list[tuple[str, Who]]] = {}
         for c in self.clashes:
             text = words["conflict"].format(theirs=c.theirs, proposer=c.proposer,
-                                            status=c.status, reason=c.reason, mine=c.mine)
+                                            status=lang.compilation[f"status-{c.status}"],
+                                            reason=c.conflict.reason_in(lang), mine=c.mine)
             author = words["conflict-author"].format(proposer=c.proposer)
             out.setdefault(c.unit, []).append((text, Who(author, iso_date(c.date))))
         return out
@@ -96,5 +102,5 @@ def clashes(base: Draft, mine: list, others: list, versions=None) -> list[Clash]
             continue
         me, them = (c.a, c.b) if a_mine else (c.b, c.a)
         out.append(Clash(c.unit, c.label, me.change.id, them.change.id, them.proposal.proposer,
-                         them.proposal.status, c.reason, them.proposal.date))
+                         them.proposal.status, c, them.proposal.date))
     return out

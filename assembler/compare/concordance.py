@@ -59,7 +59,7 @@ def build_concordance(table: ComparisonTable, older: int = -2, newer: int = -1,
             continue
         between = row.cells[a + 1:b + 1]
         contribs = [c for cell in between for c in cell.contributions]
-        proposers = tuple(dict.fromkeys(c.who for c in contribs))
+        proposers = tuple(dict.fromkeys(c.who_in(lang) for c in contribs))
         proposals = tuple(dict.fromkeys(c.proposal for c in contribs))
         why = tuple(dict.fromkeys(f"{c.proposal}: {c.rationale}" for c in contribs if c.rationale))
         old_numbers = (old.number,) if old.present else ()

@@ -78,7 +78,7 @@ def history_text(history: ComparisonTable) -> str:
         if cell.note and (not cell.present or cell.note != say(lang, "moved")):
             out.append(f"    ({cell.note})")
         for c in cell.contributions:
-            status = f", {c.status}" if c.status else ""
-            out.append(f"    {say(lang, 'by', who=c.who, proposal=c.proposal)}{status}")
+            status = f", {c.status_in(lang)}" if c.status else ""
+            out.append(f"    {say(lang, 'by', who=c.who_in(lang), proposal=c.proposal)}{status}")
         out.append("")
     return "\n".join(out)

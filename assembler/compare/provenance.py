@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..lang import ENGLISH, Language
 from .versions import Version
 
 
@@ -17,16 +18,25 @@ class Contribution:
     """One proposal behind a change to one unit."""
     proposal: str            # the proposal's id ("P-07")
     proposer: str            # "Delegation A", "Co-facilitators"
-    status: str = ""         # "accepted", "accepted with modification", ...
+    status: str = ""         # "accepted", "accepted-with-modification", ... ("" unknown)
     co_sponsors: tuple = ()
     kinds: tuple = ()        # the kinds of its changes to this unit: replace-words, ...
     rationale: str = ""      # why the proposer asked for it (the proposal's rationale)
 
+    def who_in(self, lang: Language) -> str:
+        """The proposer, with any co-sponsors, as a table in `lang` names them."""
+        if self.co_sponsors:
+            return lang.comparison["with"].format(
+                proposer=self.proposer, co_sponsors=lang.prose["comma"].join(self.co_sponsors))
+        return self.proposer
+
+    def status_in(self, lang: Language) -> str:
+        """The status as a table in `lang` prints it ("accepted with modification")."""
+        return lang.compilation.get(f"status-{self.status}", self.status) if self.status else ""
+
     @property
     def who(self) -> str:
-        if self.co_sponsors:
-            return f"{self.proposer} (with {', '.join(self.co_sponsors)})"
-        return self.proposer
+        return self.who_in(ENGLISH)
 
 
 Record = dict  # unit id -> tuple[Contribution, ...]
@@ -35,7 +45,7 @@ Record = dict  # unit id -> tuple[Contribution, ...]
 @dataclass(frozen=True)
 class ProposalFacts:
     """What the table shows of a proposal beyond its id and proposer."""
-    status: str = ""
+    status: str = ""          # as recorded: "accepted-with-modification"
     co_sponsors: tuple = ()
     proposer: str = ""
     rationale: str = ""

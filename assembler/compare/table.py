@@ -58,13 +58,12 @@ class Cell:
     def proposals(self) -> str:
         return "; ".join(c.proposal for c in self.contributions)
 
-    @property
-    def proposers(self) -> str:
-        return "; ".join(dict.fromkeys(c.who for c in self.contributions))
+    def proposers_in(self, lang: Language) -> str:
+        return "; ".join(dict.fromkeys(c.who_in(lang) for c in self.contributions))
 
-    @property
-    def statuses(self) -> str:
-        return "; ".join(f"{c.proposal}: {c.status}" for c in self.contributions if c.status)
+    def statuses_in(self, lang: Language) -> str:
+        return "; ".join(f"{c.proposal}: {c.status_in(lang)}" for c in self.contributions
+                         if c.status)
 
 
 @dataclass(frozen=True)

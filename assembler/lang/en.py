@@ -253,6 +253,8 @@ _COMPARISON: dict[str, str] = {
     "new-in": "new in {version}", "renumbered": "renumbered",
     # a contribution in a history's text
     "by": "by {who} in {proposal}",
+    # a proposer with co-sponsors, beside a change
+    "with": "{proposer} (with {co_sponsors})",
 }
 
 

@@ -13,7 +13,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
-from ..amendments.model import STATUS_WORDS
 from ..amendments.yamlio import load_proposals, proposal_files
 from ..compare.provenance import ProposalFacts
 from ..errors import AssemblerError
@@ -186,6 +185,6 @@ class Negotiation:
 
 def proposal_facts(proposals) -> dict[str, ProposalFacts]:
     """Status, co-sponsors and rationale of each proposal, by id."""
-    return {p.id: ProposalFacts(STATUS_WORDS.get(p.status, p.status), tuple(p.co_sponsors),
+    return {p.id: ProposalFacts(p.status, tuple(p.co_sponsors),
                                 p.proposer, " ".join(p.rationale.split()))
             for p in proposals}

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from assembler.lang import ENGLISH
 from assembler.compare.concordance import build_concordance
 from assembler.compare.history import history_text, unit_history
 from assembler.compare.table import build_table
@@ -108,7 +109,7 @@ def test_example_every_change_names_its_proposal(example):
                 recorded = {p.proposal for p in versions[k].draft.provenance
                             if p.unit == (cell.unit_id or row.cells[k - 1].unit_id)}
                 assert recorded and set(cell.proposals.split("; ")) == recorded, (k, row.id)
-                assert all(c.status in ("accepted", "accepted with modification")
+                assert all(c.status in ("accepted", "accepted-with-modification")
                            for c in cell.contributions), (k, row.id)
     assert changed >= 20
 
@@ -118,12 +119,12 @@ def test_example_history_of_a_paragraph_changed_twice(example):
     h = unit_history(table, "op24")
     cells = h.rows[0].cells
     assert [c.number for c in cells] == ["OP 24", "OP 24", "OP 25"]
-    assert [c.proposers for c in cells] == ["", "Delegation A", "Co-facilitators"]
+    assert [c.proposers_in(ENGLISH) for c in cells] == ["", "Delegation A", "Co-facilitators"]
     text = history_text(h)
     assert "[-three-]{+four+}" in text and "[-four-]{+three+}" in text
     h = unit_history(table, "PP 5")  # added in Rev.1, deleted in Rev.2
     assert [c.note for c in h.rows[0].cells] == ["added in Rev.1", "", "deleted in Rev.2"]
-    assert h.rows[0].cells[2].proposers == "Delegation C"
+    assert h.rows[0].cells[2].proposers_in(ENGLISH) == "Delegation C"
 
 
 def test_example_concordance(example):
@@ -274,7 +275,7 @@ def test_proposers_behind_each_change(derived):
     assert [(x.proposal, x.who, x.status, x.kinds) for x in c.contributions] == [
         ("T-02", "Delegation A (with Delegation B)", "accepted with modification",
          ("replace-words", "insert-words"))]
-    assert row["op3"].cells[1].proposers == "Delegation D"        # who deleted it
+    assert row["op3"].cells[1].proposers_in(ENGLISH) == "Delegation D"        # who deleted it
     assert row["op7"].cells[1].proposals == "T-03"
     assert row["op5"].cells[2].contributions == ()                # Rev.2 records nothing
     conc = build_concordance(t, 0, 1)

@@ -159,7 +159,7 @@ def test_an_existing_proposal_is_not_replaced_unless_asked(tmp_path):
 
 
 def test_word_proposals_do_not_replace_proposals_on_file(tmp_path, first_draft):
-    from test_word_proposals import returned_first_draft
+    from wordfiles import returned_first_draft
     src = tmp_path / "returned.docx"
     src.write_bytes(returned_first_draft(first_draft))
     out = tmp_path / "props"

@@ -228,6 +228,13 @@ def test_csv_and_xlsx_cells_are_the_tables(made):
     assert cells[0][:2] == ["xx-row", "xx-kind"]
     everything = " ".join(" ".join(r) for r in cells)
     assert "xx-deleted in Zzrev.1" in everything and "xx-reinstated (last in" in everything
+    # who made a change and its status, beside it: the table's words, the names as recorded
+    status = [h for h in rows[0] if h.endswith(": status")]
+    said = " ".join(r[rows[0].index(h)] for r in rows[1:] for h in status)
+    assert ": xx-accepted" in said and ": accepted" not in said
+    proposers = " ".join(r[rows[0].index(h)] for r in rows[1:] for h in rows[0]
+                         if h.endswith(": proposers"))
+    assert "xx-Delegation G (with Delegation H)" in proposers
     assert not unmarked(everything, set(leading_words().values()) - COMMON)
     names, _ = xlsx_cells(made["files"]["concordance.xlsx"])
     assert all(n.startswith("xx-Concordance") for n in names)
@@ -255,7 +262,7 @@ def test_unit_numbers_and_kinds_of_annexes(made):
 def test_histories(made):
     story = made["files"]["history.txt"].read_text("utf-8")
     assert story.startswith("xx-History of OP 24 (op24): ")
-    assert "-- xx-changed" in story and "xx-by Delegation A in P-11, accepted" in story
+    assert "-- xx-changed" in story and "xx-by Delegation A in P-11, xx-accepted" in story
     assert made["untitled"].title == "xx-History of OP 4 (op5)"   # no title: no ": title"
     # on the terminal the words are the CLI's: English, though the drafts are not
     terminal = made["terminal"]

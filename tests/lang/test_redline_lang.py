@@ -131,6 +131,9 @@ def test_a_preview_flags_clashes_in_the_drafts_language(stub, tmp_path):
     texts = [c.text for c in said]
     assert len(texts) == 2 and all(t.startswith("xx-Conflicts with ") for t in texts)
     assert all("Your change: Q-01/" in t for t in texts)   # inside the marked template
+    # the status and the reason inside it are the table's too (the CLI's stay English)
+    assert all("(xx-" in t and "): xx-" in t for t in texts), texts
+    assert all(c.reason[:1].islower() and not c.reason.startswith("xx-") for c in pv.clashes)
     with zipfile.ZipFile(path) as z:
         authors = re.findall(r'w:author="([^"]+)"', z.read("word/comments.xml").decode())
     assert authors and all(a.startswith("xx-Conflict with ") for a in authors)

@@ -11,22 +11,15 @@ from assembler.model import FootnoteRef, Heading, OperativeParagraph
 from assembler.numbering import compute_labels
 from assembler.readers.untext import import_untext
 
+from seedtext import LABEL, seed_resolution_lines
 from conftest import FIRST_DRAFT, run_cli
 
-_LABEL = re.compile(r"^(\(([a-z]{1,3}|[ivx]{1,4})\)|[a-zA-Z][.)])\s+")
 
 
 @pytest.fixture(scope="module")
 def imported(seed_path):
     return import_untext(seed_path.read_text("utf-8"), str(seed_path),
                          negotiation="gcm-modalities", version="first-draft")
-
-
-def seed_resolution_lines(seed_path) -> list[str]:
-    lines = seed_path.read_text("utf-8").split("\n")
-    start = lines.index("The General Assembly,")
-    end = next(i for i in range(start, len(lines)) if lines[i].startswith("#### Ver. 2"))
-    return lines[start:end]
 
 
 def seed_words(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -43,7 +36,7 @@ def seed_words(lines: list[str]) -> tuple[list[str], list[str]]:
         s = re.sub(r"^#+\s*", "", s)
         s = re.sub(r"^-\s+", "", s)
         s = re.sub(r"^\d+\.\s+", "", s)
-        s = _LABEL.sub("", s)
+        s = LABEL.sub("", s)
         s = re.sub(r"<sup>\d+</sup>", "", s)
         s = re.sub(r"<sup>(.*?)</sup>", r"\1", s).replace("*", "")
         body += s.split()

@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 import wordfiles
+from wordfiles import returned_first_draft
 from conftest import ROOT, run_cli
 from assembler.amendments.apply import apply_proposals
 from assembler.amendments.yamlio import load_proposal
@@ -18,23 +19,7 @@ from assembler.readers.word_changes import word_proposals
 from assembler.source import save_draft
 from assembler.writers.docx.draft import build_docx
 
-A, B = "Delegation A", "Group of Friends of Migration"
-
-
-def returned_first_draft(first_draft) -> bytes:
-    """The first draft as two fictional delegations send it back with track changes on."""
-    ed = TrackedEditor(build_docx(first_draft))
-    ed.replace_words("to appoint two co-facilitators", "two", "three", A, "2017-01-10T10:00:00Z")
-    ed.insert_words("must be open, transparent", "open, ", "fully ", A, "2017-01-10T10:02:00Z")
-    ed.delete_paragraph("Reaffirms that the Secretariat", B, "2017-01-11T09:00:00Z")
-    ed.insert_paragraph_after("Invites the Secretary-General to submit inter-agency",
-                              " Member States to share good practices on return;", B,
-                              "2017-01-11T09:05:00Z", italic_lead="Encourages", number="17.")
-    ed.delete_words("Calls upon Member States to contribute", "concrete ", B,
-                    "2017-01-11T09:10:00Z")
-    ed.comment("to appoint three co-facilitators", "One from each regional group is too "
-               "many; three keeps the balance.", A, "2017-01-10T10:01:00Z")
-    return ed.to_bytes()
+A, B = wordfiles.DELEGATION_A, wordfiles.GROUP_B
 
 
 def texts(d):

@@ -153,7 +153,7 @@ def test_co_sponsors_and_withdrawal(room):
 
 
 def test_word_file_with_tracked_changes_becomes_drafts(room, first_draft):
-    from test_word_proposals import returned_first_draft
+    from wordfiles import returned_first_draft
     store, accounts, app = room
     a, csrf = signed_in(app, accounts, "Delegation Q")
     data = returned_first_draft(first_draft)

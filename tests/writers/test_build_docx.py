@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 
 from conftest import FIRST_DRAFT, pandoc_text, run_cli, soffice_pdf
-from test_seed_import import _LABEL, seed_resolution_lines
+from seedtext import LABEL, seed_resolution_lines
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +26,7 @@ def _clean_seed_line(line: str) -> str:
     s = re.sub(r"^#+\s*", "", line.strip())
     s = re.sub(r"^-\s+", "", s)
     s = re.sub(r"^\d+\.\s+", "", s)
-    s = _LABEL.sub("", s)
+    s = LABEL.sub("", s)
     s = re.sub(r"<sup>\d+</sup>", "", s)
     return re.sub(r"<sup>(.*?)</sup>", r"\1", s).replace("*", "")
 

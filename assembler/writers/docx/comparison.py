@@ -106,16 +106,15 @@ class CompareDocx:
         self.builder.table(rows, widths, ParaFormat(space_after_pt=2), fills=fills,
                            split_rows=True)
 
-    @staticmethod
-    def contribution_runs(cell: Cell) -> list[Run]:
+    def contribution_runs(self, cell: Cell) -> list[Run]:
         runs: list[Run] = []
         for c in cell.contributions:
             if runs:
                 runs.append(Run(line_break=True))
             runs.append(Run(f"{c.proposal}: ", bold=True))
-            runs.append(Run(c.who))
+            runs.append(Run(c.who_in(self.lang)))
             if c.status:
-                runs.append(Run(f" ({c.status})", italic=True))
+                runs.append(Run(f" ({c.status_in(self.lang)})", italic=True))
         return runs
 
     def concordance(self, conc: ConcordanceTable) -> None:

@@ -44,7 +44,7 @@ def table_records(table: ComparisonTable) -> list[list[str]]:
         for cell in row.cells:
             line += [cell.number, cell.text, change_word(table.lang, cell.change), cell.note]
             if table.with_proposals:
-                line += [cell.proposals, cell.proposers, cell.statuses]
+                line += [cell.proposals, cell.proposers_in(table.lang), cell.statuses_in(table.lang)]
         out.append(line)
     return out
 
