@@ -66,6 +66,7 @@ class Masthead:
     closing: tuple = ()            # ("74th plenary meeting", "6 April 2017")
     illustrative: str = ""         # why symbols are not real, when they are not
     distribution_label: str = ENGLISH.masthead["distribution"]  # in the draft's language
+    united_nations: str = ENGLISH.masthead["united_nations"]
 
     @property
     def issued(self) -> bool:
@@ -155,7 +156,8 @@ def masthead_for(meta: Metadata) -> Masthead:
     common = dict(date=date, organ=meta.organ.strip() or words["organ"], symbol=symbol,
                   session=session, agenda=agenda, agenda_titles=titles, job_number=job,
                   job_date=meta.get("job-date").strip(), barcode=barcode,
-                  illustrative=illustrative, distribution_label=words["distribution"])
+                  illustrative=illustrative, distribution_label=words["distribution"],
+                  united_nations=words["united_nations"])
     if stage in ("L", "L-rev"):
         submitted = submitted_line(_need(meta, "submitted-by", stage,
                                          "President of the General Assembly"), lang)

@@ -270,6 +270,7 @@ _AMENDMENT: dict[str, str] = {
 ENGLISH = Language(
     key="en", name="English", word="en-GB", html="en", akn="eng", ordinal=ordinal,
     masthead={
+        "united_nations": "United Nations",   # above the organ, beside the symbol
         "organ": "General Assembly",
         "distribution": "Distr.:",
         "limited": "Limited",

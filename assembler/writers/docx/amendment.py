@@ -29,7 +29,8 @@ def write_amendment(doc: AmendmentDocument, layout: Layout | None = None) -> byt
                     session=doc.session,
                     agenda=agenda_line(doc.agenda_items, lang) if doc.agenda_items else "",
                     agenda_titles=doc.agenda_titles, submitted=doc.submitted,
-                    distribution_label=words["distribution"])
+                    distribution_label=words["distribution"],
+                    united_nations=words["united_nations"])
     if doc.job_number:  # issued: the job number and its barcode at the foot of page 1
         job, barcode = job_parts(doc.job_number, "L")
         face = replace(face, job_number=job, barcode=barcode)

@@ -54,7 +54,7 @@ def top(dd, face: Masthead) -> None:
     tight = dict(space_before_pt=0, space_after_pt=0)
     symbol = Line([Run(face.symbol, size_pt=m.get("symbol_pt", 16))],
                   ParaFormat(align="left", **tight))
-    un = Line([Run("United Nations", size_pt=m.get("united_nations_pt", 10))],
+    un = Line([Run(face.united_nations, size_pt=m.get("united_nations_pt", 10))],
               ParaFormat(align="left", **tight))
     organ = Line([Run(face.organ, bold=True, size_pt=m.get("organ_pt", 20))],
                  ParaFormat(align="left", space_before_pt=m.get("organ_space_before_pt", 4),

@@ -51,7 +51,7 @@ def write_amendment(doc: AmendmentDocument, layout=None) -> bytes:
     page = f"""<!DOCTYPE html>
 <html lang="{e(lang.html)}"><head><meta charset="utf-8"><title>{e(doc.symbol)}</title>
 <style>{_STYLE}</style></head><body>
-<div class="top"><span>United Nations</span><span class="symbol">{e(doc.symbol)}</span></div>
+<div class="top"><span>{e(words["united_nations"])}</span><span class="symbol">{e(doc.symbol)}</span></div>
 <div class="organ"><h1>{e(doc.organ)}</h1><div class="facts"><p>{e(distr)}</p>
 <p>{e(doc.date)}</p><p>&nbsp;</p><p>{e(original)}</p></div></div>
 <div class="session">{session}</div>

@@ -59,7 +59,7 @@ class TextDraft:
             return lines + [""]
         col = WIDTH - 24
         right = [f"{face.distribution_label} {face.distribution}", face.date] + (["", face.original] if face.original else [])
-        lines = ["United Nations".ljust(col) + face.symbol, "=" * WIDTH,
+        lines = [face.united_nations.ljust(col) + face.symbol, "=" * WIDTH,
                  face.organ.upper().ljust(col) + right[0]]
         lines += [" " * col + r for r in right[1:]]
         lines += ["=" * WIDTH, "", face.session, face.agenda]
