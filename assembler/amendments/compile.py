@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from string import Formatter
 from typing import Mapping
 
 from ..diff import DELETE, EQUAL, INSERT, touching
 from ..inline import plain
-from ..lang import ENGLISH, Language, language_of
+from ..lang import ENGLISH, Language, language_of, pieces
 from ..model import Draft
 from ..source.markup import parse_inline
 from .apply import Planned, parent_map, plan
@@ -70,8 +69,8 @@ class Compilation:
         values = {"base": self.base_label or self.base_version,
                   "insertions": w["insertions"], "deletions": w["deletions"]}
         out: list[tuple[str, str]] = []
-        for text, mark in _pieces(w["legend"], values) + [(between, "")] + \
-                _pieces(w["legend-reads"], values):
+        for text, mark in pieces(w["legend"], values) + [(between, "")] + \
+                pieces(w["legend-reads"], values):
             if out and out[-1][1] == mark == "":   # plain words run on
                 out[-1] = (out[-1][0] + text, "")
             else:
@@ -138,14 +137,6 @@ def compile_proposals(base: Draft, proposals, *, versions=None,
                        record.not_applicable, conflicts, stage, lang)
 
 
-def _pieces(template: str, values: dict[str, str]) -> list[tuple[str, str]]:
-    """A template filled, as (text, field name) pieces, so that writers can mark the fields'
-    words: ("For each paragraph of ", ""), ("Rev.1", "base"), ...; "" for the template's."""
-    out: list[tuple[str, str]] = []
-    for literal, name, _, _ in Formatter().parse(template):
-        out += [(literal, "")] if literal else []
-        out += [(values[name], name)] if name else []
-    return out
 
 
 def char_formats(words: UnitWords) -> list[tuple[bool, bool]]:

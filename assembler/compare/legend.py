@@ -5,9 +5,8 @@ the same pieces; neither writes a word of it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from string import Formatter
 
-from ..lang import Language, language_of
+from ..lang import Language, language_of, pieces
 from .redline import Redline
 
 # the legend sentence's fields -> how each is marked
@@ -40,10 +39,5 @@ def _pieces(lang: Language) -> tuple[tuple[str, str], ...]:
               "struck": words["struck"],
               "moved_to": words["moved-to"].format(place=anywhere),
               "moved_from": words["moved-from"].format(place=anywhere)}
-    out: list[tuple[str, str]] = []
-    for literal, field, _, _ in Formatter().parse(words["legend"]):
-        if literal:
-            out.append(("", literal))
-        if field:
-            out.append((_MARKS[field], values[field]))
-    return tuple(out)
+    return tuple((_MARKS[field] if field else "", text)
+                 for text, field in pieces(words["legend"], values))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..errors import AssemblerError
 from .en import ENGLISH
-from .table import Language
+from .table import Language, pieces
 
 TABLES: dict[str, Language] = {ENGLISH.key: ENGLISH}
 
@@ -23,4 +23,4 @@ def language_of(metadata) -> Language:
     return TABLES[key]
 
 
-__all__ = ["ENGLISH", "Language", "TABLES", "language_of"]
+__all__ = ["ENGLISH", "Language", "TABLES", "language_of", "pieces"]

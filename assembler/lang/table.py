@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from string import Formatter
 from typing import Callable, Mapping
 
 
@@ -56,3 +57,14 @@ class Language:
             return "".join(items)
         return self.prose["and"].format(rest=self.prose["comma"].join(items[:-1]),
                                         last=items[-1])
+
+
+def pieces(template: str, values: Mapping[str, str]) -> list[tuple[str, str]]:
+    """A template filled, as (text, field) pieces, so that a writer can mark the fields' words
+    (bold, struck out, italic): ("For each paragraph of ", ""), ("Rev.1", "base"), ...; the
+    template's own words have the field ""."""
+    out: list[tuple[str, str]] = []
+    for literal, name, _, _ in Formatter().parse(template):
+        out += [(literal, "")] if literal else []
+        out += [(values[name], name)] if name else []
+    return out
