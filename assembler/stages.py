@@ -64,7 +64,7 @@ class Masthead:
     barcode: str = ""              # "*1705719*"
     running_title: str = ""        # beside the symbol in running headers of resolutions
     closing: tuple = ()            # ("74th plenary meeting", "6 April 2017")
-    illustrative: str = ""         # why symbols are not real, when they are not
+    illustrative: str = ""         # the note saying why symbols are not real, when they are not
     distribution_label: str = ENGLISH.masthead["distribution"]  # in the draft's language
     united_nations: str = ENGLISH.masthead["united_nations"]
 
@@ -129,7 +129,8 @@ def masthead_for(meta: Metadata) -> Masthead:
         raise StageError(f"unknown stage '{stage or '(none)'}'", "stage",
                          hint="one of: " + ", ".join(KNOWN_STAGES))
     title = meta.title.strip()
-    illustrative = meta.get("illustrative").strip()
+    reason = meta.get("illustrative").strip()
+    illustrative = lang.masthead["illustrative"].format(reason=reason) if reason else ""
     if stage in INFORMAL:  # an informal paper shows what it has; nothing is required
         label = meta.stage_label.strip() or stage_name(meta, lang)
         return Masthead(stage, "informal", title, date=meta.date.strip(), stage_label=label,

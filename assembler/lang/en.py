@@ -271,6 +271,7 @@ ENGLISH = Language(
     key="en", name="English", word="en-GB", html="en", akn="eng", ordinal=ordinal,
     masthead={
         "united_nations": "United Nations",   # above the organ, beside the symbol
+        "illustrative": "Illustrative: {reason}",   # under the masthead of a stand-in
         "organ": "General Assembly",
         "distribution": "Distr.:",
         "limited": "Limited",
@@ -291,6 +292,8 @@ ENGLISH = Language(
     long_names={"pp": "preambular paragraph", "op": "operative paragraph",
                 "sub": "operative paragraph", "heading": "heading", "fn": "footnote"},
     places={"preamble": "the preamble", "operative": "the operative part",
+            # the HTML page's labels of its footnotes' block and of a note's link back
+            "footnotes": "Footnotes", "back-to-text": "back to text",
             "title": "the title", "heading": "the heading “{text}”"},
     stage_names={"elements": "Elements paper", "zero": "Zero draft", "first": "First draft",
                  "rev": "Rev.{revision}", "final": "Final draft", "mapping": "",

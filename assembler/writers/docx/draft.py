@@ -114,7 +114,7 @@ class DraftDocx:
             render_masthead(self, face)
             if face.illustrative:  # on the page, so no printout passes for the real document
                 self.builder.paragraph(
-                    [Run(f"Illustrative: {face.illustrative}", italic=True, size_pt=8)],
+                    [Run(face.illustrative, italic=True, size_pt=8)],
                     ParaFormat(align="center", space_after_pt=12))
             return
         # No stage: the plain heading block of an informal draft (date, title, stage label).

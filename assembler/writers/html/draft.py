@@ -224,7 +224,9 @@ def draft_context(draft: Draft, layout: Layout, run_hook: RunHook | None = None)
            "title": face.title if face else meta.title,
            "formula": meta.formula, "preamble": h.preamble(), "operative": h.operative(),
            "closing": [p.strip() for p in meta.closing.split(" / ") if p.strip()],
-           "annexes": h.annexes(), "lang": language_of(meta).html, **page_context(layout)}
+           "annexes": h.annexes(), "lang": language_of(meta).html,
+           "footnotes_label": language_of(meta).places["footnotes"],
+           "back_label": language_of(meta).places["back-to-text"], **page_context(layout)}
     ctx["notes"] = h.notes  # filled while the units above were rendered
     if face and face.issued:
         import base64

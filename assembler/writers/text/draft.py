@@ -89,7 +89,7 @@ class TextDraft:
         face = masthead_for(d.metadata) if d.metadata.stage else None
         out = self.masthead(face)
         if face and face.illustrative:  # on the page, so no printout passes for the real one
-            out += self.wrap(f"[Illustrative: {face.illustrative}]") + [""]
+            out += self.wrap(f"[{face.illustrative}]") + [""]
         if d.metadata.formula:
             out += [" " * INDENT * 2 + d.metadata.formula, ""]
         for pp in d.preamble:
