@@ -4,13 +4,14 @@ A unit of the newer version continues a unit of the older one, or is new. Which,
 whether the ids can be trusted:
 
 - Ids are identity when the newer version names the one it is based on (`based-on`: made by
-  `apply`, or by hand from the older source), or when either version carries ids that are not
-  merely positions (a unit inserted as op16bis, a Word file with our bookmarks): a unit keeps
-  its id, and a new id is a new unit however much it reads like one that went.
-- Ids are positions when both versions were numbered by their readers (pp1, op1, h1, op1.a:
-  a document typed in Word or printed as a PDF) and the newer names no base; an inserted
-  paragraph shifts every id after it, so units are paired by their text (align.py: same
-  text, similar text, then id).
+  `apply`, or by hand from the older source), or when its ids are not merely positions (a
+  unit inserted as op16bis, a Word file with our bookmarks): a unit keeps its id, and a new
+  id is a new unit however much it reads like one that went.
+- Ids are positions when the newer version was numbered by its reader (pp1, op1, h1, op1.a:
+  a document typed in Word or printed as a PDF) and names no base, whatever the older one's
+  ids: an inserted paragraph shifts every id after it, so units are paired by their text
+  (align.py: same text, similar text, then id). The issued text of a version made by
+  `apply` (ids like op16bis), imported again from its PDF, is such a newer version.
 
 Redline, comparison table, concordance, history, preview and inferred changes all pair
 through align(), which applies this rule; inference between versions numbered by position
@@ -37,8 +38,7 @@ def numbered_by_position(draft: Draft) -> bool:
 
 def ids_are_identity(old: Draft, new: Draft) -> bool:
     """Whether units pair by id (else by text): see the module docstring."""
-    return bool(new.metadata.based_on) or not (numbered_by_position(old)
-                                               and numbered_by_position(new))
+    return bool(new.metadata.based_on) or not numbered_by_position(new)
 
 
 def pairs_by_id(old: Draft, new: Draft) -> dict[str, str]:

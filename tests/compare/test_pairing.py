@@ -135,3 +135,25 @@ def test_ids_are_identity_once_they_are_more_than_positions(edit):
     new, _ = parse_draft(text)
     assert ids_are_identity(old, new)
     assert all(e.status == EQUAL or e.id in ("op17", "op16bis") for e in align(old, new).entries)
+
+
+def test_an_issued_text_imported_again_pairs_by_text_with_its_version():
+    """A version made by `apply` has ids such as op16bis; its issued text, imported from
+    the PDF, is numbered by position and names no base. Pairing by id would take every
+    paragraph after the first insertion for another; by text, nothing changed."""
+    from positional import by_position
+    old = load_draft(FIRST_DRAFT.with_name("rev2.draft"))
+    new = by_position(old)
+    assert not numbered_by_position(old) and numbered_by_position(new)
+    assert not ids_are_identity(old, new)
+    # each unit pairs with the one it was renumbered from, in order
+    renamed = {n.id: o.id for o, n in zip(old.units(), new.units())}
+    alignment = align(old, new)
+    assert alignment.pairs() == {k: v for k, v in renamed.items() if k in alignment.pairs()}
+    assert len(alignment.pairs()) == len(renamed)
+    # nothing came, went or moved; a unit holding a cross-reference (now to another id)
+    # is the only kind of unit reported
+    assert all(e.status == CHANGED and not e.moved and "CrossRef" in repr(e.new.content)
+               for e in alignment.changes()), alignment.changes()
+    r = build_redline(old, new)
+    assert all(u.status == CHANGED for u in r.changed_units())
