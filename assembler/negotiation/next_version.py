@@ -5,13 +5,17 @@ from __future__ import annotations
 from ..model import Draft
 
 
+def next_revision(base: Draft) -> str:
+    """The revision number of the version made from `base`: one above the base's, else 1."""
+    return str(int(base.metadata.revision) + 1 if base.metadata.revision.isdigit() else 1)
+
+
 def next_metadata(base: Draft, version: str, stage: str = "rev", revision: str = "",
                   stage_label: str = "", date: str = "") -> dict[str, str]:
     """Metadata for the version made from `base`: a revision one above the base's unless
     given, labelled Rev.N unless given; symbol and job number are the issued document's, so
     they do not carry over."""
-    n = revision or str(int(base.metadata.revision) + 1 if base.metadata.revision.isdigit()
-                        else 1)
+    n = revision or next_revision(base)
     return {"version": version, "stage": stage, "revision": n,
             "stage_label": stage_label or f"Rev.{n}", "date": date,
             "symbol": "", "job_number": ""}

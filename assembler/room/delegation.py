@@ -4,7 +4,6 @@ preview as Word tracked changes, submission, Word uploads, co-sponsors, withdraw
 from __future__ import annotations
 
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 from starlette.responses import HTMLResponse, Response
@@ -323,7 +322,7 @@ def join(ctx: Ctx, pid: str) -> Response:
     if p is None or ctx.account.id not in store.read_json("invitations.json", {}).get(p.id, ()):
         raise Refused(403, "Only a delegation invited by the proposer may co-sponsor.")
     with store.action(ctx.account.name, "co-sponsor", p.id) as w:
-        store.rewrite_filed(w, replace(p, co_sponsors=p.co_sponsors + (ctx.account.name,)))
+        store.add_co_sponsor(w, p.id, ctx.account.name)
         invitations = dict(store.read_json("invitations.json", {}))
         invitations[p.id] = [a for a in invitations.get(p.id, []) if a != ctx.account.id]
         store.write_json(w, "invitations.json", invitations)

@@ -38,6 +38,7 @@ from ..fs.locks import hold
 from ..fs.write import write_atomic
 from ..model import Draft
 from ..negotiation import Negotiation, Version
+from ..negotiation.next_version import next_revision
 from ..source import dump_draft
 from .record import Record
 
@@ -154,9 +155,8 @@ class Store:
         return self.negotiation().version
 
     def next_version_name(self) -> str:
-        m = self.current().draft.metadata
-        n = int(m.revision) + 1 if m.stage == "rev" and str(m.revision).isdigit() else 1
-        return f"rev{n}"
+        """rev<N>, N the revision `issue` gives the next version (next_version.py)."""
+        return f"rev{next_revision(self.current().draft)}"
 
     @property
     def round_dir(self) -> Path:
@@ -357,12 +357,16 @@ class Store:
         write_atomic(path, updated.encode("utf-8"))
         w.paths.append(path)
 
-    def rewrite_filed(self, w: Written, proposal: Proposal) -> None:
-        """A filed proposal written whole (its co-sponsors changed); YAML files only."""
-        hit = self._filed().get(proposal.id)
+    def add_co_sponsor(self, w: Written, pid: str, name: str) -> None:
+        """A co-sponsor added to a filed proposal (YAML files only). The file is read again
+        here, under the action's locks, so a decision recorded meanwhile is kept."""
+        hit = self._filed().get(pid)
         if hit is None or hit[1].suffix.lower() not in (".yaml", ".yml"):
-            raise AssemblerError(f"{proposal.id} is not a proposal file the room can rewrite")
-        text = dump_proposal(proposal)
+            raise AssemblerError(f"{pid} is not a proposal file the room can rewrite")
+        proposal = load_proposal(hit[1])
+        if name in proposal.co_sponsors:
+            return
+        text = dump_proposal(replace(proposal, co_sponsors=proposal.co_sponsors + (name,)))
         parse_proposal(text, str(hit[1]))
         write_atomic(hit[1], text.encode("utf-8"))
         w.paths.append(hit[1])

@@ -129,7 +129,9 @@ def test_paragraph_operations_and_prose(room):
     assert [c.kind for c in d.changes] == ["insert-unit", "delete-unit", "replace-words"]
 
 
-def test_co_sponsors_and_withdrawal(room):
+def submitted_and_invited(room):
+    """Delegation Q submits a proposal and invites Delegation R to co-sponsor it:
+    (Q's client and csrf, R's client and csrf, the proposal's id, the invitation's flash)."""
     store, accounts, app = room
     a, a_csrf = signed_in(app, accounts, "Delegation Q")
     b, b_csrf = signed_in(app, accounts, "Delegation R")
@@ -139,7 +141,13 @@ def test_co_sponsors_and_withdrawal(room):
     a.post(f"/drafts/{pid}/submit", data={"csrf": a_csrf})
     r = a.post(f"/p/{pid}/invite", data={"csrf": a_csrf,
                                          "delegation": accounts.by_name("Delegation R").id})
-    assert "Delegation R is invited" in flash(r.text)
+    return a, a_csrf, b, b_csrf, pid, flash(r.text)
+
+
+def test_co_sponsors_and_withdrawal(room):
+    store = room[0]
+    a, a_csrf, b, b_csrf, pid, invited = submitted_and_invited(room)
+    assert "Delegation R is invited" in invited
     mine = b.get("/proposals").text
     assert "Invitations to co-sponsor" in mine and pid in mine
     r = b.post(f"/p/{pid}/join", data={"csrf": b_csrf})
@@ -150,6 +158,24 @@ def test_co_sponsors_and_withdrawal(room):
     p = load_proposal(store.round_dir / f"{pid}.yaml")
     assert p.status == "withdrawn" and p.history[-1].note == "overtaken"
     assert p.co_sponsors == ("Delegation R",)
+
+
+def test_joining_keeps_a_decision_recorded_meanwhile(room):
+    """The room has read the proposal; `assembler status` then records a decision in its
+    file; a co-sponsor joining writes the file again and the decision stays."""
+    from assembler.amendments.model import StatusEntry
+    from assembler.amendments.yamlout import with_status_entry
+    store = room[0]
+    _, _, b, b_csrf, pid, _ = submitted_and_invited(room)
+    assert store.filed(pid).status == "proposed"
+    path = store.round_dir / f"{pid}.yaml"
+    path.write_text(with_status_entry(path.read_text("utf-8"),
+                                      StatusEntry("accepted", "2017-01-20"), str(path),
+                                      prose=False), "utf-8")
+    r = b.post(f"/p/{pid}/join", data={"csrf": b_csrf})
+    assert flash(r.text) == f"You co-sponsor {pid}."
+    joined = load_proposal(path)
+    assert joined.co_sponsors == ("Delegation R",) and joined.status == "accepted"
 
 
 def test_word_file_with_tracked_changes_becomes_drafts(room, first_draft):
