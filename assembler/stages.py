@@ -20,9 +20,38 @@ INFORMAL = ("elements", "zero", "first", "rev", "final", "mapping")  # named by 
 ISSUED = ("L", "L-rev", "adopted")
 KNOWN_STAGES = tuple(INFORMAL) + ISSUED
 
-_L_SYMBOL = re.compile(r"^[A-Z]+(?:/C\.\d+)?/\d+/L\.\d+$")
-_L_REV_SYMBOL = re.compile(r"^[A-Z]+(?:/C\.\d+)?/\d+/L\.\d+/Rev\.\d+$")
-_RES_SYMBOL = re.compile(r"^[A-Z]+/RES/(\d+/\d+)(?:\s*\(\w+\))?$")
+# UN symbols: the organ, then its subsidiary bodies (C.3, HRC, CN.6), then the document
+_BODIES = r"[A-Z]+(?:/[A-Z]+(?:\.\d+)?)*"
+_L_SYMBOL = re.compile(rf"^{_BODIES}/\d+/L\.\d+$")
+_L_REV_SYMBOL = re.compile(rf"^{_BODIES}/\d+/L\.\d+/Rev\.\d+$")
+_RES_SYMBOL = re.compile(rf"^{_BODIES}/RES/(\d+/\d+)(?:\s*\(\w+\))?$")
+
+
+def stage_of_symbol(symbol: str) -> str:
+    """The issued face a symbol is built with (L, L-rev, adopted), by the same patterns
+    `masthead_for` checks; "" for a symbol this tool has no face for (S/RES/2334 (2016))."""
+    for stage, pattern in (("adopted", _RES_SYMBOL), ("L-rev", _L_REV_SYMBOL),
+                           ("L", _L_SYMBOL)):
+        if pattern.match(symbol.strip()):
+            return stage
+    return ""
+# How an informal draft names its stage ("Zero Draft", "Revision 2", "Draft Rev.1"), in the
+# words drafts are read in (English): every reader asks `stage_in_words`.
+_STAGE_WORDS = [(re.compile(p, re.I), s) for p, s in (
+    (r"\belements\b", "elements"), (r"\bzero draft\b", "zero"), (r"\bfirst draft\b", "first"),
+    (r"\b(?:draft )?rev(?:ision|\.)\s*(\d+)", "rev"), (r"\bfinal draft\b", "final"))]
+
+
+def stage_in_words(text: str, at_start: bool = False) -> tuple[str, str] | None:
+    """(stage, revision number or "") a line names, anywhere in it or, `at_start`, as its
+    first words; None when it names none."""
+    for pattern, stage in _STAGE_WORDS:
+        hit = pattern.match(text) if at_start else pattern.search(text)
+        if hit:
+            return stage, hit.group(1) if stage == "rev" else ""
+    return None
+
+
 _JOB = re.compile(r"^(\d{2})-(\d{5})(?:\s*\(([A-Z])\))?$")
 
 
@@ -54,6 +83,7 @@ class Masthead:
     distribution: str = ""
     original: str = ""             # "Original: English"
     session: str = ""
+    main_committee: str = ""       # "Third Committee", under the session
     agenda: str = ""               # "Agenda items 13 and 117"
     agenda_titles: tuple = ()
     submitted: str = ""            # "Draft resolution submitted by ..."

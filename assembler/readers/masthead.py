@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..stages import stage_in_words, stage_of_symbol
 from .printed import PrintedLine
 from .wrap import join_wrapped
 
@@ -42,9 +43,6 @@ _SUBMITTED = re.compile(r"^(?:Revised )?Draft (?:resolution|decision) submitted 
 _ILLUSTRATIVE = re.compile(r"^\[?Illustrative: (.+?)\]?$", re.S)
 _RES_TITLE = re.compile(r"^(\d+/\d+)\.\s+(.+)$")
 _CLOSING = re.compile(r"^(\d+(?:st|nd|rd|th) plenary meeting)$")
-_STAGE_WORDS = [(re.compile(p, re.I), s) for p, s in (
-    (r"^elements\b", "elements"), (r"^zero draft\b", "zero"), (r"^first draft\b", "first"),
-    (r"^(?:draft )?rev(?:ision|\.)\s*(\d+)", "rev"), (r"^final draft\b", "final"))]
 
 
 @dataclass
@@ -61,17 +59,6 @@ class Masthead:
     @property
     def symbol(self) -> str:
         return self.values.get("symbol", "")
-
-
-def stage_of(symbol: str) -> str:
-    """The face's stage from its symbol: A/RES/.. adopted, ../L.n/Rev.m L-rev, ../L.n L."""
-    if "/RES/" in symbol:
-        return "adopted"
-    if re.search(r"/L\.\d+/Rev\.\d+$", symbol):
-        return "L-rev"
-    if re.search(r"/L\.\d+$", symbol):
-        return "L"
-    return ""
 
 
 def read_masthead(lines: list[PrintedLine]) -> Masthead:
@@ -170,7 +157,7 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
             if r.group(1):
                 v["main-committee"] = r.group(1)
             title_due = True
-        elif _RES_TITLE.match(t) and stage_of(v.get("symbol", "")) == "adopted":
+        elif _RES_TITLE.match(t) and stage_of_symbol(v.get("symbol", "")) == "adopted":
             text, i = block(start)
             r = _RES_TITLE.match(text)
             v["title"] = r.group(2).strip()
@@ -198,7 +185,7 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
         m.used.update(range(start, i))
     m.end = i
     if v.get("symbol"):
-        stage = stage_of(v["symbol"])
+        stage = stage_of_symbol(v["symbol"])
         if stage:
             v["stage"] = stage
     return m
@@ -228,14 +215,12 @@ def _sponsors(text: str) -> tuple[str, bool] | None:
 
 def _informal(t: str, v: dict[str, str]) -> bool:
     """Date, stage label and title of an informal draft (no symbol)."""
-    for pattern, stage in _STAGE_WORDS:
-        hit = pattern.search(t)
-        if hit and "stage" not in v and len(t.split()) <= 6:
-            v["stage"] = stage
-            v["stage_label"] = t
-            if stage == "rev":
-                v["revision"] = hit.group(1)
-            return True
+    named = stage_in_words(t, at_start=True)
+    if named and "stage" not in v and len(t.split()) <= 6:
+        v["stage"], v["stage_label"] = named[0], t
+        if named[1]:
+            v["revision"] = named[1]
+        return True
     if "title" not in v and not t.endswith((",", ";", ".")) and len(t) < 300:
         v["title"] = t
         return True

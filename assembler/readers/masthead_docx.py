@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..ooxml.reader import WParagraph
+from ..stages import stage_in_words, stage_of_symbol
 
 _DATE = re.compile(r"\b(\d{1,2} (January|February|March|April|May|June|July|August|September"
                    r"|October|November|December) \d{4})\b")
@@ -29,9 +30,6 @@ _RULES = [
                                 r"the (?P<committee>.+?)) \((.+)\)\]$")),
 ]
 _NUMBERED_TITLE = re.compile(r"^\d{1,3}/\d{1,4}\.\s+(.+)$")
-_STAGES = [(re.compile(p, re.I), s) for p, s in (
-    (r"elements", "elements"), (r"zero draft", "zero"), (r"first draft", "first"),
-    (r"\brev(ision|\.)\s*\d+", "rev"), (r"final draft", "final"))]
 _SKIP = re.compile(r"^(United Nations|\*\d+\*|\d+/\d+)$")
 
 
@@ -78,20 +76,16 @@ def read_masthead(blocks, warn) -> dict[str, str]:
             if key == "adopted_on":
                 values.setdefault("stage", "adopted")
             if key == "symbol":
-                values.setdefault("stage", "adopted" if "/RES/" in text else
-                                  "L-rev" if "/L." in text and "/Rev." in text else
-                                  "L" if "/L." in text else "")
+                values.setdefault("stage", stage_of_symbol(text))
                 if not values["stage"]:
                     del values["stage"]
             after_agenda = key == "agenda_items"
             continue
-        stage = next((s for p, s in _STAGES if p.search(text)), None)
-        if stage and "stage" not in values and len(text) < 80:
-            values["stage"] = stage
-            values["stage_label"] = text
-            rev = re.search(r"rev(?:ision|\.)\s*(\d+)", text, re.I)
-            if rev:
-                values["revision"] = rev.group(1)
+        named = stage_in_words(text)
+        if named and "stage" not in values and len(text) < 80:
+            values["stage"], values["stage_label"] = named[0], text
+            if named[1]:
+                values["revision"] = named[1]
             continue
         date = _DATE.search(text)
         if date and "date" not in values and len(text) < 40:

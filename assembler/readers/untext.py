@@ -16,6 +16,7 @@ from ..leads import italicize_lead
 from ..model import (CrossRef, Draft, Footnote, FootnoteRef, Heading, Metadata,
                      OperativeParagraph, PreambularParagraph, SubParagraph, Text)
 from ..numbering import DEGREE_STYLES, compute_labels, format_mark
+from ..stages import stage_in_words
 
 FORMULA = re.compile(r"^\*?(The (General Assembly|Security Council|Economic and Social Council"
                      r"|Human Rights Council)[^,]*),\*?\s*$")
@@ -29,9 +30,6 @@ _DATE = re.compile(r"\b(\d{1,2} (January|February|March|April|May|June|July|Augu
                    r"|October|November|December) \d{4})\b")
 _XREF = re.compile(r"\b(paragraphs?) (\d+(?: ?\([a-z]{1,3}\))?(?:(?:, | and |, and )"
                    r"\d+(?: ?\([a-z]{1,3}\))?)*)")
-_STAGES = [(re.compile(p, re.I), s) for p, s in (
-    (r"elements", "elements"), (r"zero draft", "zero"), (r"first draft", "first"),
-    (r"rev(ision|\.)\s*\d+", "rev"), (r"final draft", "final"))]
 
 
 @dataclass
@@ -149,13 +147,11 @@ def _masthead(lines: list[str]) -> dict[str, str]:
         if not h:
             continue
         text = h.group(1)
-        stage = next((s for p, s in _STAGES if p.search(text)), None)
-        if stage and "stage" not in values and "title" not in values:
-            values["stage"] = stage
-            values["stage_label"] = text
-            rev = re.search(r"rev(?:ision|\.)\s*(\d+)", text, re.I)
-            if rev:
-                values["revision"] = rev.group(1)
+        named = stage_in_words(text)
+        if named and "stage" not in values and "title" not in values:
+            values["stage"], values["stage_label"] = named[0], text
+            if named[1]:
+                values["revision"] = named[1]
         elif "title" not in values:
             values["title"] = text
     for line in lines:
