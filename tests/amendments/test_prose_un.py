@@ -454,3 +454,11 @@ def test_typographic_words_are_carried_onto_a_newer_version(small):
     assert pp(new, 3) == ("Recalling its resolution 74/270 on the COVID\u201119 (coronavirus "
                           "disease) pandemic,")
     assert any("non-breaking hyphen" in n for n in record.notes)
+
+
+def test_an_occurrence_past_the_tenth_is_read_spelled_or_in_figures(small):
+    """"the eleventh occurrence" is read as "the 11th" is (ordinals as prose writes them)."""
+    for said in ("eleventh", "11th", "twenty-first"):
+        [c] = one(small, f"In operative paragraph 7, replace the {said} occurrence of “the” "
+                         f"with “a”")
+        assert c.occurrence == {"eleventh": 11, "11th": 11, "twenty-first": 21}[said]

@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 
 from ...errors import AssemblerError
+from ...lang import ENGLISH
 from .base import Reading
 
-ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-            "ninth", "tenth"]
 FLAGS = re.I | re.S
 
 
@@ -22,7 +21,7 @@ def quoted(name: str) -> str:
             rf"'(?P<{name}4>.*?)')")
 
 
-OCC = r"(?:the\s+(?P<occ>[a-z0-9]+)\s+occurrence\s+of\s+)?(?:the\s+words?\s+)?"
+OCC = r"(?:the\s+(?P<occ>[a-z0-9\u2010\u2011-]+)\s+occurrence\s+of\s+)?(?:the\s+words?\s+)?"
 THE_WORDS = r"(?:the\s+words?\s+)?"
 SHALL_BE = r"(?:shall\s+be|should\s+be|is|are|to\s+be)"
 AT_EDGE = r"(?P<pos>at\s+the\s+(?:end|beginning|start))"
@@ -97,21 +96,8 @@ def new_texts(m: re.Match) -> list[str]:
 
 # ---------------------------------------------------------------- ordinals
 
-_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
-_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
-          "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-
-
-def _spelled() -> list[str]:
-    out = _UNITS + _TEENS
-    for tens in _TENS:
-        out.append(tens[:-1] + "ieth")
-        out += [f"{tens}-{u}" for u in _UNITS]
-    return out + ["hundredth"]
-
-
-SPELLED = _spelled()                     # SPELLED[n - 1] is the ordinal of n, to 100
+# SPELLED[n - 1] is the ordinal of n, to 100, as English prose writes it (lang/en.py)
+SPELLED = [ENGLISH.prose_ordinal(n, "pp") for n in range(1, 101)]
 _ORDINAL_OF = {w: n for n, w in enumerate(SPELLED, 1)}
 
 
@@ -124,11 +110,9 @@ def ordinal_value(word: str) -> int | None:
     return int(m.group(1)) if m and int(m.group(1)) > 0 else None
 
 
-_ORD = (r"(?:last|\d+(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-        r"ninety)[\s\u2010\u2011-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
-        r"ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
-        r"seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|"
-        r"seventieth|eightieth|ninetieth|hundredth)")
+_ORD = (r"(?:last|\d+(?:st|nd|rd|th)|" + "|".join(
+    w.replace("-", r"[\s\u2010\u2011-]?") for w in sorted(SPELLED, key=len, reverse=True))
+    + ")")
 
 
 # ---------------------------------------------------------------- targets
@@ -249,15 +233,12 @@ def occurrence(word: str | None, r: Reading) -> int:
     """1 for "the first occurrence of", 0 when none is named."""
     if not word:
         return 0
-    w = word.lower()
-    if w in ORDINALS:
-        return ORDINALS.index(w) + 1
-    digits = re.match(r"^(\d+)(?:st|nd|rd|th)?$", w)
-    if digits and int(digits.group(1)) > 0:
-        return int(digits.group(1))
+    n = ordinal_value(word) or (int(word) if word.isdigit() else 0)
+    if n > 0:
+        return n
     raise AssemblerError(f"cannot read the ordinal “{word}” in “{short(r.sentence)}”",
                          line=r.line,
-                         hint="write the first, the second ... or the 12th occurrence of")
+                         hint="write the first, the second ... the twelfth or the 12th occurrence of")
 
 
 def short(s: str) -> str:
