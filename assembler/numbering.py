@@ -36,12 +36,6 @@ class Label:
         """The short form in a draft's language."""
         return f"{lang.short_names[self.kind]} {self.number}"
 
-    @property
-    def long(self) -> str:
-        """The UN prose form: "operative paragraph 14 (a)" (in the draft's language:
-        UnitIndex.label_of)."""
-        return f"{ENGLISH.long_names[self.kind]} {self.number}"
-
 
 def roman(n: int) -> str:
     out = []

@@ -79,7 +79,7 @@ class Compilation:
 
     def column(self, status: str) -> str:
         """A status as a narrow column head names it."""
-        return self.words.get(f"column-{status}") or self.words[f"status-{status}"]
+        return self.words.get(f"column-{status}") or self.lang.status(status)
 
     @property
     def statuses(self) -> list[str]:
@@ -203,7 +203,7 @@ def _entry(p: Planned, index: UnitIndex, rows: dict, clashes: list[str],
     shown = replace(c, text=plain(parse_inline(c.text))) if c.text else c
     if c.kind == "insert-unit":
         # readers see where the paragraph goes in the prose; its id is for the machine
-        shown, note = replace(shown, new_id=""), ""
+        shown = replace(shown, new_id="")
     same_base = p.proposal.base == index.draft.metadata.version
     prose = change_to_prose(k.with_ids(shown, p), index) if same_base \
         else change_to_prose(shown, lang=lang)
@@ -218,7 +218,7 @@ def _entry(p: Planned, index: UnitIndex, rows: dict, clashes: list[str],
 def status_words(prop: Proposal, lang: Language) -> str:
     """"superseded by P-10", "merged into P-19", "accepted with modification"."""
     w = lang.compilation
-    words = w[f"status-{prop.status}"]
+    words = lang.status(prop.status)
     last = prop.decision
     if last is not None and last.by:
         words = w["status-into" if prop.status == "merged" else "status-by"].format(

@@ -80,7 +80,7 @@ TRANSITIONS = {
 }
 
 # How a status is said to the user; a compilation says it in its draft's language.
-STATUS_WORDS = {s: ENGLISH.compilation[f"status-{s}"] for s in STATUSES}
+STATUS_WORDS = {s: ENGLISH.status(s) for s in STATUSES}
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ class Preview:
         out: dict[str, list[tuple[str, Who]]] = {}
         for c in self.clashes:
             text = words["conflict"].format(theirs=c.theirs, proposer=c.proposer,
-                                            status=lang.compilation[f"status-{c.status}"],
+                                            status=lang.status(c.status),
                                             reason=c.conflict.reason_in(lang), mine=c.mine)
             author = words["conflict-author"].format(proposer=c.proposer)
             out.setdefault(c.unit, []).append((text, Who(author, iso_date(c.date))))

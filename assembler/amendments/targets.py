@@ -78,9 +78,10 @@ class UnitIndex:
         return label.number if label else target
 
     def short_of(self, uid: str) -> str:
+        """The short form of a unit's label, in the draft's language: "OP 14 (a)"."""
         label = self.labels.get(uid)
         if label and label.kind != "heading":
-            return label.short
+            return label.short_in(language_of(self.draft.metadata))
         return self.label_of(uid)
 
     def resolve(self, target: str) -> str | None:

@@ -32,7 +32,7 @@ class Contribution:
 
     def status_in(self, lang: Language) -> str:
         """The status as a table in `lang` prints it ("accepted with modification")."""
-        return lang.compilation.get(f"status-{self.status}", self.status) if self.status else ""
+        return lang.status(self.status) if self.status else ""
 
     @property
     def who(self) -> str:

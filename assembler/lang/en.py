@@ -95,8 +95,7 @@ _PROSE = {
     "scope-all": "throughout the text", "scope-in": "in {parts}",
     "scope-title": "the title", "scope-preamble": "the preambular paragraphs",
     "scope-operative": "the operative paragraphs",
-    # a compilation's note beside a proposed paragraph
-    "note-new": "new {unit} {place} {target}",
+    # a compilation's note beside a moved paragraph
     "note-moved": "moved {place} {target}",
 }
 

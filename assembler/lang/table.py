@@ -47,6 +47,10 @@ class Language:
         """One of the prose templates filled: say("delete-unit", target="operative paragraph 5")."""
         return self.prose[key].format(**fields)
 
+    def status(self, status: str) -> str:
+        """A proposal's status as documents print it: "accepted with modification"."""
+        return self.compilation.get(f"status-{status}", status)
+
     def quote(self, text: str) -> str:
         """Words quoted as amendments quote them: “text”."""
         return self.prose["quote"].format(text=text)

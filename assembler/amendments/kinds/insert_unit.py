@@ -13,7 +13,7 @@ from ...diff import INSERT
 from ...errors import AssemblerError
 from ...inline import plain
 from ...source.markup import parse_inline
-from ...lang import ENGLISH, Language, language_of
+from ...lang import ENGLISH, Language
 from ..model import Change
 from ..targets import UnitIndex
 from .base import (MAKERS, PLACE_SCHEMA, TARGET, TEXT, Building, Claim,
@@ -100,10 +100,8 @@ class InsertUnit(Kind):
         b.places[(p.ref, p.position)].append(p)
 
     def preview(self, p, base_text: str, index: UnitIndex) -> tuple[list, str]:
-        lang = language_of(index.draft.metadata)
-        return ([(plain(parse_inline(p.change.text)), INSERT)],
-                lang.say("note-new", unit=lang.prose.get(f"new-{p.change.unit}", p.change.unit),
-                         **where(p, index, lang)))
+        # no note: where the paragraph goes is in the change's own sentence
+        return [(plain(parse_inline(p.change.text)), INSERT)], ""
 
     def with_ids(self, c: Change, p) -> Change:
         return replace(c, target=p.ref)
@@ -116,13 +114,6 @@ class InsertUnit(Kind):
             return None
         return Change(self.name, d.at, position=d.position, unit=d.unit_kind, text=d.text,
                       new_id=d.new_id)
-
-
-def where(p, index: UnitIndex, lang: Language) -> dict[str, str]:
-    """Where a planned unit goes, as a compilation's note says it: place= and target=."""
-    ref = index.label_of(p.ref) if p.ref in index.units or p.ref in ("preamble", "operative") \
-        else p.ref
-    return {"place": lang.prose[p.position], "target": ref}
 
 
 def _slug(pid: str) -> str:

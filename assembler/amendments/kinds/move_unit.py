@@ -14,7 +14,6 @@ from ..targets import UnitIndex
 from .base import (MAKERS, PLACE_SCHEMA, TARGET, Building, Claim, Difference,
                    Kind, Planning, Reading, error, follow, place_key, place_of)
 from .grammar import END, FLAGS, position, target
-from .insert_unit import where
 
 
 class MoveUnit(Kind):
@@ -76,6 +75,13 @@ class MoveUnit(Kind):
         if d.what != "moved":
             return None
         return Change(self.name, d.unit, position=d.position, destination=d.at)
+
+
+def where(p, index: UnitIndex, lang: Language) -> dict[str, str]:
+    """Where a moved unit goes, as a compilation's note says it: place= and target=."""
+    ref = index.label_of(p.ref) if p.ref in index.units or p.ref in ("preamble", "operative") \
+        else p.ref
+    return {"place": lang.prose[p.position], "target": ref}
 
 
 KIND = MoveUnit()
