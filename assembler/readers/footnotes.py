@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .printed import PrintedLine
-from .wrap import join_all
+from .wrap import join_wrapped
 
 RULE = re.compile(r"^[_\u2014\u2015-]{5,}$")
 _ENTRY = re.compile(r"^(\*{1,3}|\u2020|\u2021|\[\d{1,3}\]|\d{1,3})\s+(\S.*)$")
@@ -44,7 +44,7 @@ class Note:
 
     @property
     def text(self) -> str:
-        return join_all(self.lines)
+        return join_wrapped(self.lines)
 
 
 def note_start(text: str, expected: int) -> tuple[str, str] | None:

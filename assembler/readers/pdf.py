@@ -9,6 +9,7 @@ password, a file that is no PDF.
 """
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import signal
@@ -46,21 +47,21 @@ def printed_from_pdf(path: Path, limits: Limits = LIMITS) -> tuple[PrintedDocume
         raise AssemblerError(f"the PDF is {size / 2**20:.0f} MiB, over the limit of "
                              f"{limits.max_bytes / 2**20:.0f} MiB for a draft", file=file,
                              hint="import the document's own PDF, not a collection of them")
-    data = read_bytes(path, "pdf", truncate=True)  # a regular file (fs/read.py), never a device
+    data = read_bytes(path, "pdf")  # read once: a regular file (fs/read.py), never a device
     if b"%PDF-" not in data[:1024]:
         raise AssemblerError("not a PDF (no '%PDF-' header)", file=file,
                              hint="give a PDF, or the document's text as .txt")
     if hasattr(os, "fork"):
-        return _in_child(path, limits)
+        return _in_child(path, data, limits)
     try:  # no fork (Windows): bounded by the limits checked while reading, not by a child
-        return _read(path, limits)
+        return _read(path, data, limits)
     except AssemblerError:
         raise
     except Exception as err:  # noqa: BLE001 - a parser's crash is the file's fault
         raise _crash(err, path, limits) from None
 
 
-def _in_child(path: Path, limits: Limits) -> tuple[PrintedDocument, list[Warning_]]:
+def _in_child(path: Path, data: bytes, limits: Limits) -> tuple[PrintedDocument, list[Warning_]]:
     import resource
     r, w = os.pipe()
     pid = os.fork()
@@ -68,7 +69,7 @@ def _in_child(path: Path, limits: Limits) -> tuple[PrintedDocument, list[Warning
         os.close(r)
         try:
             resource.setrlimit(resource.RLIMIT_AS, (limits.memory, limits.memory))
-            answer: object = _read(path, limits)
+            answer: object = _read(path, data, limits)
         except AssemblerError as err:
             answer = err
         except BaseException as err:  # noqa: BLE001 - a parser's crash is the file's fault
@@ -128,7 +129,8 @@ def _crash(err: BaseException, path: Path, limits: Limits) -> AssemblerError:
                           file=str(path), hint="a damaged file? open it and save it again as PDF")
 
 
-def _read(path: Path, limits: Limits) -> tuple[PrintedDocument, list[Warning_]]:
+def _read(path: Path, data: bytes, limits: Limits) -> tuple[PrintedDocument, list[Warning_]]:
+    """The document in `data` (the bytes of `path`, named in messages)."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
@@ -137,7 +139,7 @@ def _read(path: Path, limits: Limits) -> tuple[PrintedDocument, list[Warning_]]:
     file = str(path)
     started = time.monotonic()
     try:
-        pdf = pdfplumber.open(path)
+        pdf = pdfplumber.open(io.BytesIO(data))
         n = len(pdf.pages)
     except PdfminerException as err:
         cause = err.args[0] if err.args else err

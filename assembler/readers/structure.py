@@ -24,7 +24,7 @@ from .furniture import guess_furniture
 from .masthead import read_closing, read_masthead
 from .printed import PrintedDocument, PrintedLine, PrintedTable
 from .untext import ImportResult, roman_value, style_of
-from .wrap import join_all
+from .wrap import join_wrapped
 
 
 _NUM_ALONE = re.compile(r"^(\d{1,4})\.$")  # four digits: a 2,000-paragraph text
@@ -55,7 +55,7 @@ class Block:
 
     @property
     def text(self) -> str:
-        return join_all(self.lines)
+        return join_wrapped(self.lines)
 
     @property
     def printed_mark(self) -> str:
@@ -110,8 +110,6 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
         skip = set(fur.lines)
         foot = sorted(fur.lines)
         zones = guess_zones(lines, head.end, skip, warn.pages)
-        for zone in zones:
-            skip.update(zone)
     job = next((m for i in foot if (m := _JOB_FOOT.match(lines[i].text.strip()))), None)
     if job and "job_number" not in values:
         values["job_number"] = job.group(1)

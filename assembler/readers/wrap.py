@@ -21,14 +21,7 @@ def join(a: str, b: str) -> str:
     return a + " " + b
 
 
-def join_wrapped(lines: list[str]) -> str:
-    out = ""
-    for line in lines:
-        out = join(out, line)
-    return out
-
-
-def join_all(lines) -> str:
+def join_wrapped(lines) -> str:
     """Printed lines as one text, each joined to the one before as `join` joins two."""
     out = ""
     for line in lines:

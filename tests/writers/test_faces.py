@@ -49,6 +49,13 @@ def masthead_lines(text: str, upto: str) -> list[str]:
 
 # ------------------------------------------------------------------- Word, read by pandoc
 
+def assert_in_order(head: str, expected: list[str]) -> None:
+    """Every expected line is in the masthead, in this order."""
+    at = [head.find(e) for e in expected]
+    assert -1 not in at, (expected, head)
+    assert at == sorted(at), head
+
+
 def test_l_document_masthead_in_order(built):
     text = pandoc_text(built["l-document", "docx"])
     head = " | ".join(masthead_lines(text, "The General Assembly,"))
@@ -58,9 +65,7 @@ def test_l_document_masthead_in_order(built):
                 "Follow-up to the outcome of the Millennium Summit",
                 "Draft resolution submitted by the President of the General Assembly",
                 "Modalities for the intergovernmental negotiations of the global compact"]
-    at = [head.find(e) for e in expected]
-    assert -1 not in at, (expected, head)
-    assert at == sorted(at), head
+    assert_in_order(head, expected)
     assert "Resolution adopted by" not in text and "74th plenary meeting" not in text
 
 
@@ -72,9 +77,7 @@ def test_resolution_masthead_and_closing(built):
                 "Resolution adopted by the General Assembly on 6 April 2017",
                 "[without reference to a Main Committee (A/71/L.58)]",
                 "71/280. Modalities for the intergovernmental negotiations"]
-    at = [head.find(e) for e in expected]
-    assert -1 not in at, (expected, head)
-    assert at == sorted(at), head
+    assert_in_order(head, expected)
     assert "Original: English" not in head and "Distr.: Limited" not in head
     tail = [words(x) for x in text.splitlines() if x.strip()]
     urges = max(i for i, x in enumerate(tail) if x.startswith("28."))

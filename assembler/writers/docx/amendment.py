@@ -14,7 +14,7 @@ from ...ooxml import ParaFormat, Run
 from ...source.markup import parse_inline
 from ...stages import Masthead, agenda_line, job_parts
 from .draft import DraftDocx
-from .mastheads import furniture, limited_heading, top
+from .mastheads import furniture, limited_heading, session_block, top
 
 
 def write_amendment(doc: AmendmentDocument, layout: Layout | None = None) -> bytes:
@@ -26,7 +26,7 @@ def write_amendment(doc: AmendmentDocument, layout: Layout | None = None) -> byt
     face = Masthead("L", "limited", doc.title, date=doc.date, organ=doc.organ,
                     symbol=doc.symbol, distribution=doc.distribution,
                     original=words["original"].format(language=doc.original),
-                    session=doc.session,
+                    session=doc.session, main_committee=doc.committee,
                     agenda=agenda_line(doc.agenda_items, lang) if doc.agenda_items else "",
                     agenda_titles=doc.agenda_titles, submitted=doc.submitted,
                     distribution_label=words["distribution"],
@@ -35,7 +35,7 @@ def write_amendment(doc: AmendmentDocument, layout: Layout | None = None) -> byt
         job, barcode = job_parts(doc.job_number, "L")
         face = replace(face, job_number=job, barcode=barcode)
     top(dd, face)
-    _session_lines(dd, doc, face)
+    session_block(dd, face)
     limited_heading(dd, face)
     ind = layout.section("indents")
     left = ind.get("body_left_cm", 1.27)
@@ -61,16 +61,3 @@ def _runs(dd, sentence: str) -> list[Run]:
         return dd.runs(parse_inline(sentence))
     except AssemblerError:
         return [Run(sentence)]
-
-
-def _session_lines(dd, doc: AmendmentDocument, face: Masthead) -> None:
-    """Session, committee and agenda item on the upper left, the item's title in bold."""
-    m = dd.layout.section("masthead")
-    width = dd.builder.page.width_cm - dd.builder.page.left_cm - dd.builder.page.right_cm
-    narrow = width * (1 - m.get("session_block_share", 0.55))
-    lines = [(t, False) for t in (face.session, doc.committee, face.agenda) if t]
-    lines += [(t, True) for t in face.agenda_titles]
-    for i, (text, bold) in enumerate(lines):
-        dd.builder.paragraph([Run(text, bold=bold)], ParaFormat(
-            right_cm=narrow, space_before_pt=m.get("session_space_before_pt", 12) if i == 0
-            else 0, space_after_pt=0, keep_next=True))

@@ -74,11 +74,13 @@ def top(dd, face: Masthead) -> None:
 
 
 def session_block(dd, face: Masthead) -> None:
-    """Session and agenda items on the upper left, agenda item titles in bold."""
+    """Session, main committee and agenda items on the upper left, agenda item titles in
+    bold."""
     m = dd.layout.section("masthead")
     narrow = usable_width(dd) * (1 - m.get("session_block_share", 0.55))
     b = dd.builder
-    lines = [(face.session, False), (face.agenda, False)] + [(t, True) for t in face.agenda_titles]
+    lines = [(t, False) for t in (face.session, face.main_committee, face.agenda) if t]
+    lines += [(t, True) for t in face.agenda_titles]
     for i, (text, bold) in enumerate(lines):
         b.paragraph([Run(text, bold=bold)],
                     ParaFormat(right_cm=narrow,
