@@ -6,29 +6,34 @@ from datetime import date as _date
 
 MONTHS = ("january february march april may june july august september october november "
           "december").split()
+MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)   # a regex alternation, as printed
+
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+_UN = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})")
+DATE_HINT = "write a real day as 2017-01-13 or 13 January 2017"
+
+
+def _ymd(text: str, inside: bool = False) -> tuple[int, int, int] | None:
+    """(year, month, day) as a text writes it, the way files write dates (2017-01-13, a time
+    after a T if any) or drafts print them (13 January 2017; with `inside`, anywhere in a
+    longer text); None when it writes none. Whether the day is real is not judged here."""
+    m = _ISO.fullmatch(text)
+    if m:
+        return int(m.group(1)), int(m.group(2)), int(m.group(3))
+    m = _UN.search(text) if inside else _UN.fullmatch(text)
+    if not m or m.group(2).lower() not in MONTHS:
+        return None
+    return int(m.group(3)), MONTHS.index(m.group(2).lower()) + 1, int(m.group(1))
 
 
 def iso_day(text: str) -> str | None:
     """"22 December 2016" (also inside a longer text) or "2016-12-22" -> "2016-12-22"; None
     when there is no real date."""
-    text = (text or "").strip()
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?", text)
-    if m:
-        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    else:
-        m = re.search(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})", text)
-        if not m or m.group(2).lower() not in MONTHS:
-            return None
-        y, mo, d = int(m.group(3)), MONTHS.index(m.group(2).lower()) + 1, int(m.group(1))
+    ymd = _ymd((text or "").strip(), inside=True)
     try:
-        return _date(y, mo, d).isoformat()
+        return _date(*ymd).isoformat() if ymd else None
     except ValueError:
         return None
-
-
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
-_UN = re.compile(r"(\d{1,2}) ([A-Za-z]+) (\d{4})")
-DATE_HINT = "write a real day as 2017-01-13 or 13 January 2017"
 
 
 def checked_day(text: str, what: str = "the date") -> str:
@@ -37,14 +42,10 @@ def checked_day(text: str, what: str = "the date") -> str:
     what is wrong. The one place dates given by people are judged."""
     from .errors import AssemblerError
     text = str(text).strip()
-    m = _ISO.fullmatch(text)
-    if m:
-        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    else:
-        m = _UN.fullmatch(text)
-        if not m or m.group(2).lower() not in MONTHS:
-            raise AssemblerError(f"{what} '{text}' is not a date", hint=DATE_HINT)
-        y, mo, d = int(m.group(3)), MONTHS.index(m.group(2).lower()) + 1, int(m.group(1))
+    ymd = _ymd(text)
+    if ymd is None:
+        raise AssemblerError(f"{what} '{text}' is not a date", hint=DATE_HINT)
+    y, mo, d = ymd
     try:
         _date(y, mo, d)
     except ValueError as err:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..dates import MONTH_NAMES
 from .printed import PrintedLine
 from .wrap import join_wrapped
 
@@ -19,8 +20,7 @@ RULE = re.compile(r"^[_\u2014\u2015-]{5,}$")
 _ENTRY = re.compile(r"^(\*{1,3}|\u2020|\u2021|\[\d{1,3}\]|\d{1,3})\s+(\S.*)$")
 # A superscript marker the page showed as such: OPEN number CLOSE (see structure.py).
 OPEN, CLOSE = "\ue000", "\ue001"
-_MONTH_AFTER = re.compile(r"^\s*(January|February|March|April|May|June|July|August|September"
-                          r"|October|November|December|per cent|to \d|and \d|-|–|%)")
+_MONTH_AFTER = re.compile(rf"^\s*({MONTH_NAMES}|per cent|to \d|and \d|-|–|%)")
 # Words after which a number is a number, not a footnote marker.
 _NUMBER_WORDS = frozenset("""
 paragraph paragraphs para paras resolution resolutions decision decisions section sections

@@ -9,13 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..dates import MONTH_NAMES
 from ..stages import stage_in_words, stage_of_symbol
 from .printed import PrintedLine
 from .wrap import join_wrapped
 
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|November"
-          "|December")
-DATE = re.compile(rf"^(\d{{1,2}} (?:{MONTHS}) \d{{4}})$")
+DATE = re.compile(rf"^(\d{{1,2}} (?:{MONTH_NAMES}) \d{{4}})$")
 SYMBOL = re.compile(r"^[A-Z]{1,2}(?:/[A-Z]+\.?\d*)*/(?:RES/)?\d+(?:/[A-Z]+\.\d+|/\d+)(?:/Rev\.\d+)?"
                     r"(?:/Add\.\d+)?(?:/Corr\.\d+)?$")
 FORMULA = re.compile(r"^\*?(The (General Assembly|Security Council|Economic and Social Council"

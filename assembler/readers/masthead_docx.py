@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 from ..ooxml.reader import WParagraph
+from ..dates import MONTH_NAMES
 from ..stages import stage_in_words, stage_of_symbol
 
-_DATE = re.compile(r"\b(\d{1,2} (January|February|March|April|May|June|July|August|September"
-                   r"|October|November|December) \d{4})\b")
+_DATE = re.compile(rf"\b(\d{{1,2}} ({MONTH_NAMES}) \d{{4}})\b")
 _RULES = [
     ("symbol", re.compile(r"^((?:A|S|E)/(?:C\.\d/)?(?:\d{1,3}/)?(?:L\.\d+|RES/\d+/\d+|CRP\.\d+|\d+)"
                           r"(?:/(?:Rev|Add|Corr|Amend)\.\d+)*)$")),

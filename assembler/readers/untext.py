@@ -16,6 +16,7 @@ from ..leads import italicize_lead
 from ..model import (CrossRef, Draft, Footnote, FootnoteRef, Heading, Metadata,
                      OperativeParagraph, PreambularParagraph, SubParagraph, Text)
 from ..numbering import DEGREE_STYLES, compute_labels, format_mark
+from ..dates import MONTH_NAMES
 from ..stages import stage_in_words
 
 FORMULA = re.compile(r"^\*?(The (General Assembly|Security Council|Economic and Social Council"
@@ -26,8 +27,7 @@ LABEL = re.compile(r"^(\(([a-z]{1,4}|[ivxl]{1,6}|\d{1,2})\)|([a-zA-Z]{1,4}|[ivxl
                     r"|\d{1,2}\))\s+(.*)$")
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*$")
 _SUP = re.compile(r"<sup>(.*?)</sup>")
-_DATE = re.compile(r"\b(\d{1,2} (January|February|March|April|May|June|July|August|September"
-                   r"|October|November|December) \d{4})\b")
+_DATE = re.compile(rf"\b(\d{{1,2}} ({MONTH_NAMES}) \d{{4}})\b")
 _XREF = re.compile(r"\b(paragraphs?) (\d+(?: ?\([a-z]{1,3}\))?(?:(?:, | and |, and )"
                    r"\d+(?: ?\([a-z]{1,3}\))?)*)")
 

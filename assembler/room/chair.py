@@ -62,11 +62,13 @@ def issue(ctx: Ctx) -> Response:
     from ..amendments.apply import apply_proposals
     from ..amendments.conflicts import ConflictsFound
     from ..check import check_draft
-    from ..dates import iso_day
+    from ..dates import checked_day
     from ..negotiation.next_version import next_metadata, record_json
     store = ctx.room.store
     date = one_line(ctx.field("date"))
-    if not date or not iso_day(date):
+    try:   # judged as `assembler apply --date` judges it
+        checked_day(date, "the new version's date")
+    except AssemblerError:
         return back(ctx, "/compilation", "Give the new version's date, e.g. 13 January 2017.")
     base = store.current()
     name = store.next_version_name()

@@ -220,6 +220,10 @@ def test_co_facilitators_decide_and_issue_rev1(room):
     # an impossible decision is refused in words
     r = chair.post("/p/P-12/decide", data={"csrf": csrf, "action": "accept"})
     assert "withdrawn and cannot become accepted" in flash(r.text)
+    # a date judged as the command line judges it: a year out of range is refused
+    r = chair.post("/issue", data={"csrf": csrf, "date": "13 January 1017"})
+    assert "Give the new version" in flash(r.text) and "date, e.g. 13 January 2017" in flash(r.text)
+    assert not (store.drafts_dir / "rev1.draft").exists()
     r = chair.post("/issue", data={"csrf": csrf, "date": "13 January 2017"})
     assert r.url.path == "/issued" and "Rev.1 is issued" in flash(r.text)
     rev1 = load_draft(store.drafts_dir / "rev1.draft")
