@@ -11,6 +11,7 @@ from . import redline  # noqa: F401  (registers redline, preview)
 from . import amend  # noqa: F401  (registers proposals, status, apply, compile)
 from . import amendment  # noqa: F401  (registers amendment-doc)
 from . import room  # noqa: F401  (registers serve, room init|invite|revoke|list)
+from . import survey  # noqa: F401  (registers survey)
 
 
 def main() -> None:

@@ -87,6 +87,22 @@ def import_(
         for warning in result.warnings:
             say(str(warning))
     say(f"wrote {output}: {import_summary(result.draft)}, {plural(len(result.warnings), 'warning')}")
+    for line in verdict_lines(result):
+        say(line)
+
+
+def verdict_lines(result) -> list[str]:
+    """A printed document's reading judged against its own evidence (as `survey` does): the
+    guesses above are confirmed when it is exact, doubted where a check failed."""
+    if result.reading is None:
+        return []
+    from ..survey.checks import judge
+    findings = judge(result.draft, result.reading)
+    if not findings:
+        return [f"verdict: exact (its printed numbers and labels, footnotes and every word "
+                f"check out{'; the guesses above are confirmed' if result.warnings else ''})"]
+    return [f"verdict: review ({plural(len(findings), 'check')} failed; the reading may be "
+            f"wrong there)"] + [f"  doubt: {f}" for f in findings]
 
 
 def import_summary(d) -> str:

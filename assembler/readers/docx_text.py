@@ -105,8 +105,9 @@ def ends_clause(content) -> bool:
     return content_text(content).rstrip().endswith((";", ".", ":", ","))
 
 
-def foreign_cross_refs(draft: Draft) -> Draft:
-    """'paragraphs 14 and 19' in a foreign file point at this draft's operative paragraphs."""
+def foreign_cross_refs(draft: Draft, confirmed_only: bool = False) -> Draft:
+    """'paragraphs 14 and 19' in a foreign file point at this draft's operative paragraphs
+    (with `confirmed_only`, only where the words say so: "paragraph 8 above")."""
     op_ids = {i: op.id for i, op in enumerate(draft.operative_paragraphs(), 1)}
     labels = compute_labels(draft)
     sub_ids = {label.number: uid for uid, label in labels.items() if label.kind == "sub"}
@@ -115,7 +116,7 @@ def foreign_cross_refs(draft: Draft) -> Draft:
         out: list = []
         for item in content:
             if isinstance(item, Text) and not item.italic and not item.bold and not item.sup:
-                out += find_cross_refs(item.text, op_ids, sub_ids)
+                out += find_cross_refs(item.text, op_ids, sub_ids, confirmed_only)
             else:
                 out.append(item)
         return normalize(out)

@@ -13,7 +13,7 @@ from .printed import PrintedLine
 
 PAGE_NUMBER = re.compile(r"^(\d{1,3})/(\d{1,3})$")
 _JOB = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?$")
-_FOOT = re.compile(r"^(?:\d{2}-\d{5} \([A-Z]\)(?:\s+\d{6})?|\*\d{7,9}\*)$")
+PAGE1_FOOT = re.compile(r"^(?:\d{2}-\d{5} \([A-Z]\)(?:\s+\d{6})?|\*\d{7,9}\*)$")
 _WINDOW_BEFORE, _WINDOW_AFTER = 6, 4
 
 
@@ -40,7 +40,7 @@ def guess_furniture(lines: list[PrintedLine], start: int, symbol: str, title: st
 
     # The job number and its barcode stand at the foot of page 1, wherever the text put them.
     out.lines.update(k for k in range(start, len(lines))
-                     if _FOOT.match(lines[k].text.strip()))
+                     if PAGE1_FOOT.match(lines[k].text.strip()))
     page_at: dict[int, int] = {}
     for k in range(start, len(lines)):
         m = PAGE_NUMBER.match(lines[k].text.strip())

@@ -20,9 +20,10 @@ from ..model import (Annex, AnnexParagraph, Draft, Heading, Metadata, OperativeP
                      PreambularParagraph, SubParagraph)
 from .content import END, ITALIC, SUP, place_markers, table_of, title_content, unit_content
 from .footnotes import CLOSE, OPEN, RULE, Note, footnote_zones, guess_zones, read_notes
-from .furniture import guess_furniture
+from .furniture import PAGE1_FOOT, guess_furniture
 from .masthead import read_closing, read_masthead
 from .printed import PrintedDocument, PrintedLine, PrintedTable
+from .reading import Mark, Reading
 from .untext import ImportResult, roman_value, style_of
 from .wrap import join_wrapped
 
@@ -113,19 +114,26 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
     job = next((m for i in foot if (m := _JOB_FOOT.match(lines[i].text.strip()))), None)
     if job and "job_number" not in values:
         values["job_number"] = job.group(1)
+    reading = Reading(lines, head.end, layout=doc.layout)
+    reading.dropped.update((i, "page-1 foot" if PAGE1_FOOT.match(lines[i].text.strip())
+                            else "running header or footer") for i in skip)
     skip.update(i for zone in zones for i in zone)
-    skip.update(i for i, l in enumerate(lines) if RULE.match(l.text.strip()))
+    reading.dropped.update((i, "footnote") for zone in zones for i in zone)
+    rules = [i for i, l in enumerate(lines) if RULE.match(l.text.strip())]
+    skip.update(rules)
+    reading.dropped.update((i, "footnote rule") for i in rules)
     notes = read_notes(lines, zones, warn.pages, warn)
     body = [i for i in range(head.end, len(lines)) if i not in skip]
     closing, closing_at = read_closing(lines, head.end)
     if closing:
         values["closing"] = closing
         body = [i for i in body if i not in closing_at]
+        reading.dropped.update((i, "closing") for i in closing_at)
     nb = [i for i in body if "\u2011" in lines[i].text]
     if nb:  # typesetting, not wording: "non‑intervention" is "non-intervention"
         warn(nb[0], f"non-breaking hyphens (U+2011) read as hyphens on {len(nb)} line(s)")
     blocks = _blocks(lines, body, warn, doc.layout)
-    draft = _assemble(blocks, notes, values, head, warn, lines, tables)
+    draft = _assemble(blocks, notes, values, head, warn, lines, tables, reading.marks)
     draft = Draft(draft.metadata.with_values(**{k: v for k, v in meta.items() if v}),
                   draft.preamble, draft.operative, draft.footnotes, draft.annexes)
     if not draft.preamble and not draft.operative and not draft.annexes:
@@ -135,7 +143,8 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
     if not (head.symbol or head.formula or values.get("stage")):
         warn(0, "no masthead, symbol or enacting formula: this does not read as a UN "
                 "document; its paragraphs are kept as text")
-    return ImportResult(draft, warn.out)
+    reading.pages = warn.pages
+    return ImportResult(draft, warn.out, reading)
 
 
 # ------------------------------------------------------------------ lines and zones
@@ -283,7 +292,8 @@ class _Unit:
 
 
 def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], head, warn,
-              lines: list[PrintedLine], tables: list[tuple[int, PrintedTable]] = ()) -> Draft:
+              lines: list[PrintedLine], tables: list[tuple[int, PrintedTable]] = (),
+              marks: dict[str, Mark] | None = None) -> Draft:
     preamble: list[_Unit] = []
     operative: list[_Unit] = []   # op and heading
     annexes: list[tuple[str, list[_Unit]]] = []
@@ -416,6 +426,9 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
     place(len(lines))
     _number(preamble, operative, annexes)
     units = list(_walk(preamble, operative, annexes))
+    if marks is not None:  # what was printed where each unit began, for the survey's checks
+        marks.update((u.id, Mark(u.block.kind, u.block.mark, u.block.index))
+                     for u in units)
     fns, sponsors_note = place_markers(units, notes, head, warn)
     if sponsors_note:
         values["sponsors-footnote"] = sponsors_note

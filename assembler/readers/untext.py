@@ -36,6 +36,8 @@ _XREF = re.compile(r"\b(paragraphs?) (\d+(?: ?\([a-z]{1,3}\))?(?:(?:, | and |, a
 class ImportResult:
     draft: Draft
     warnings: list[Warning_] = field(default_factory=list)
+    # a printed document's reading (readers/reading.py), for the survey's checks
+    reading: object | None = None
 
 
 @dataclass
@@ -377,15 +379,32 @@ def _emphasis(text: str, op_ids: dict) -> list:
     return out
 
 
-def find_cross_refs(text: str, op_ids: dict, sub_ids: dict | None = None) -> list:
+# What follows a reference to the text's own paragraphs: "paragraph 8 above", "paragraphs 3
+# and 5 of the present resolution". Connectors and further numbers ("#") may come between.
+_OWN = re.compile(r"^(?:\s|,|and\b|to\b|or\b|#|\d+|\([a-z]{1,4}\))*(?:above|below|hereof|"
+                  r"herein|of (?:the present|this) (?:resolution|decision|annex))\b")
+
+
+def speaks_of_itself(after: str) -> bool:
+    """Do the words after a paragraph number say it is this text's own paragraph?"""
+    return bool(_OWN.match(after))
+
+
+def find_cross_refs(text: str, op_ids: dict, sub_ids: dict | None = None,
+                    confirmed_only: bool = False) -> list:
     """'paragraphs 14 and 19' point into this draft; 'paragraph 8 of annex II of its
     resolution 71/1' points elsewhere and stays text. With `sub_ids` ("1 (a)" -> its id),
-    'paragraph 1 (a)' points at the sub-paragraph."""
+    'paragraph 1 (a)' points at the sub-paragraph. A printed document of the UN speaks of
+    other texts' paragraphs all the time ("article 68, paragraph 1,"), so for it
+    (`confirmed_only`) a reference is made only where its words say it is this text's own
+    ("paragraph 8 above")."""
     out: list = []
     pos = 0
     for m in _XREF.finditer(text):
         after = text[m.end():m.end() + 4]
         if after.startswith(" of") or not op_ids:
+            continue
+        if confirmed_only and not speaks_of_itself(text[m.end():m.end() + 60]):
             continue
         out.append(Text(text[pos:m.start(2)]))
         span = m.group(2)

@@ -1,0 +1,359 @@
+"""Judge an import against what the document itself proves.
+
+A reading is `exact` only when every check below passes; each failed check is a Finding with
+the page and line it concerns. The checks ask the document, not the structurer: the numbers
+and labels printed at each unit's start, the footnote numbers under the rule, every word of
+the page. So a wrong guess of the structurer shows up here, whatever rule made it.
+
+- masthead: the symbol read; an enacting formula wherever the text prints one; the closing
+  ("Nth plenary meeting") of an adopted resolution.
+- numbers: operative paragraphs printed 1..N, each once, in order; sub-paragraph labels as
+  their place computes them; annex paragraphs' numbers continuous.
+- footnotes: the notes under the rule numbered 1..N, each read, each marked once in the text,
+  markers in order.
+- words: every word of the text (numbers included) is in the draft as printed or on a line
+  dropped by a named rule (running header, footnote rule, closing ...), and the draft prints
+  no word the page does not.
+- starts: no paragraph starts mid-sentence (the rest of a paragraph broken across a page); no
+  line inside a preambular paragraph opens like the next one (two paragraphs merged).
+- references: a live cross-reference only where the text says it speaks of its own
+  paragraphs ("paragraph 8 above", "paragraph 3 of the present resolution").
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..inline import plain
+from ..leads import lead_length
+from ..model import CrossRef, Draft, FootnoteRef, Text
+from ..numbering import compute_labels
+from ..readers.masthead import FORMULA, SYMBOL
+from ..readers.reading import Reading
+from ..readers.untext import speaks_of_itself
+
+CHECKS = ("masthead", "numbers", "footnotes", "words", "starts", "references", "agreement")
+
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_CLOSING = re.compile(r"^\d+(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting$")
+_FURNITURE = re.compile(r"^(?:\d{1,3}/\d{1,3}|\d{2}-\d{5}(?: ?\([A-Z]\))?(?:\s+\d{6})?|\*\d{7,9}\*|\d{6})$")
+_NOTE_START = re.compile(r"^\s*(\d{1,3})\s+\S")
+_SENTENCE_END = (",", ";", ":", ".")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One failed check: which, what the document shows, where (page, source line)."""
+    check: str
+    message: str
+    page: int | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = ", ".join(x for x in (f"page {self.page}" if self.page else "",
+                                      f"line {self.line}" if self.line else "") if x)
+        return f"{self.check}: {self.message}" + (f" ({where})" if where else "")
+
+
+def tokens(text: str) -> list[str]:
+    """Words and numbers, punctuation and case aside: "Nations1" is "nations", "1"."""
+    return [t.lower() for t in _TOKEN.findall(text)]
+
+
+def judge(draft: Draft, reading: Reading | None) -> list[Finding]:
+    """Every failed check of `draft` read from `reading`; [] means exact."""
+    out: list[Finding] = []
+    out += _masthead(draft, reading)
+    out += _numbers(draft, reading)
+    out += _footnotes(draft, reading)
+    if reading is not None:
+        out += _words(draft, reading)
+        out += _starts(draft, reading)
+    out += _references(draft)
+    return out
+
+
+# ------------------------------------------------------------------ masthead
+
+def _masthead(draft: Draft, reading: Reading | None) -> list[Finding]:
+    meta = draft.metadata
+    out = []
+    if not meta.symbol and not meta.stage:
+        out.append(Finding("masthead", "no symbol and no stage read from the masthead"))
+    if reading is None:
+        return out
+    texts = [l.text.strip() for l in reading.lines]
+    formula = next((i for i, t in enumerate(texts) if FORMULA.match(t)), None)
+    if formula is not None and not meta.formula:
+        page, line = reading.where(formula)
+        out.append(Finding("masthead", f"the text prints the enacting formula "
+                                       f"'{texts[formula]}' but none was read", page, line))
+    closing = next((i for i, t in enumerate(texts) if _CLOSING.match(t)), None)
+    if closing is not None and not meta.closing:
+        page, line = reading.where(closing)
+        out.append(Finding("masthead", f"the text prints the closing '{texts[closing]}' but "
+                                       f"none was read", page, line))
+    if "/RES/" in meta.symbol and meta.formula and not meta.closing:
+        out.append(Finding("masthead", "an adopted resolution without its closing "
+                                       "('Nth plenary meeting') read"))
+    if meta.symbol and not any(t == meta.symbol for t in texts[:max(reading.masthead_end, 12)]):
+        out.append(Finding("masthead", f"the symbol read ({meta.symbol}) is not printed at "
+                                       f"the top of page 1"))
+    return out
+
+
+# ------------------------------------------------------------------ numbers and labels
+
+def _numbers(draft: Draft, reading: Reading | None) -> list[Finding]:
+    if reading is None:
+        return []
+    out = []
+    labels = compute_labels(draft)
+    ops = draft.operative_paragraphs()
+    printed = [(op, reading.marks.get(op.id)) for op in ops]
+    numbered = [(op, m) for op, m in printed if m is not None and m.kind == "num"]
+    if numbered:
+        for n, (op, m) in enumerate(printed, 1):
+            if m is None or m.kind != "num":
+                page, line = reading.where(m.index if m else None)
+                out.append(Finding("numbers", f"operative paragraph {n} has no printed number "
+                                              f"among numbered ones", page, line))
+            elif m.text != str(n):
+                page, line = reading.where(m.index)
+                out.append(Finding("numbers", f"the page numbers it {m.text}, its place "
+                                              f"{n}", page, line))
+                break  # one shift explains the rest
+    for unit in draft.units():
+        if unit.kind != "sub":
+            continue
+        m = reading.marks.get(unit.id)
+        want = labels[unit.id].mark
+        if m is not None and m.kind == "label" and m.text.strip("().") != want.strip("()."):
+            page, line = reading.where(m.index)
+            out.append(Finding("numbers", f"sub-paragraph printed {m.text} stands where "
+                                          f"{want} belongs", page, line))
+    for annex in draft.annexes:
+        expected = 1
+        for p in annex.body:
+            m = reading.marks.get(p.id)
+            if m is None or m.kind != "num":
+                continue
+            if m.text != str(expected):
+                page, line = reading.where(m.index)
+                out.append(Finding("numbers", f"annex paragraph printed {m.text} where "
+                                              f"{expected} comes next", page, line))
+                break
+            expected += 1
+    return out
+
+
+# ------------------------------------------------------------------ footnotes
+
+def _footnotes(draft: Draft, reading: Reading | None) -> list[Finding]:
+    out = []
+    marked: Counter = Counter()
+    order: list[str] = []
+    for unit in draft.units():
+        for content in _contents(unit):
+            for item in content:
+                if isinstance(item, FootnoteRef):
+                    marked[item.footnote] += 1
+                    if item.footnote not in order:
+                        order.append(item.footnote)
+    ids = [fn.id for fn in draft.footnotes]
+    for fid in ids:
+        if marked[fid] == 0:
+            out.append(Finding("footnotes", f"footnote {fid[2:]} is marked nowhere in the text"))
+        elif marked[fid] > 1:
+            out.append(Finding("footnotes", f"footnote {fid[2:]} is marked {marked[fid]} times"))
+    numbered = [f for f in order if f in ids]
+    if numbered != [f for f in ids if f in numbered]:
+        out.append(Finding("footnotes", "footnote markers are not in the order of their notes"))
+    if reading is not None:
+        printed = _printed_notes(reading)
+        read = sum(1 for f in ids if f[2:].isdigit())
+        if printed != read:
+            out.append(Finding("footnotes", f"the page prints notes 1 to {printed} under its "
+                                            f"rules; {read} read"))
+    return out
+
+
+def _printed_notes(reading: Reading) -> int:
+    """How many notes the footnote zones number in sequence (1, 2, 3 ... at a line start)."""
+    expected = 1
+    for i in sorted(k for k, rule in reading.dropped.items() if rule == "footnote"):
+        m = _NOTE_START.match(reading.lines[i].text)
+        if m and int(m.group(1)) == expected:
+            expected += 1
+    return expected - 1
+
+
+def _contents(unit):
+    if unit.kind == "table":
+        for row in unit.rows:
+            yield from row.cells
+        yield unit.title
+    elif unit.kind == "annex":
+        yield unit.title
+    elif hasattr(unit, "content"):
+        yield unit.content
+
+
+# ------------------------------------------------------------------ words
+
+def printed_words(draft: Draft) -> Counter:
+    """The words of the draft's text as the page prints it: the formula, every unit with its
+    number or label, annex titles, footnotes with their numbers."""
+    labels = compute_labels(draft)
+    note = {fn.id: (fn.id[2:] if fn.id[2:].isdigit() else "") for fn in draft.footnotes}
+    number = lambda uid: labels[uid].number if uid in labels else ""  # noqa: E731
+    parts = [draft.metadata.formula]
+    for unit in draft.units():
+        if unit.kind == "fn":
+            continue  # below, with their numbers
+        if unit.kind in ("pp", "op", "sub", "heading"):
+            parts.append(labels[unit.id].mark)
+        for content in _contents(unit):
+            parts.append(plain(content, number, note=lambda f: " " + note.get(f, "") + " "))
+    for fn in draft.footnotes:
+        parts.append(note[fn.id] + " " + plain(fn.content, number))
+    sponsors = draft.metadata.get("sponsors-footnote")
+    if sponsors:
+        parts.append(sponsors)
+    return Counter(tokens(" ".join(parts)))
+
+
+def _words(draft: Draft, reading: Reading) -> list[Finding]:
+    page_words: Counter = Counter()
+    where: dict[str, int] = {}
+    title = set(tokens(draft.metadata.title))
+    for i in range(reading.masthead_end, len(reading.lines)):
+        rule = reading.dropped.get(i, "footnote")
+        if rule != "footnote" and (rule != "running header or footer"
+                                   or _furniture_like(reading.lines[i].text, draft, title)):
+            continue  # dropped by a named rule; footnote lines are read into the notes
+        for t in tokens(reading.lines[i].text):
+            page_words[t] += 1
+            where.setdefault(t, i)
+    # the enacting formula may close the masthead: its words are then the draft's formula
+    if not any(FORMULA.match(reading.lines[i].text.strip())
+               for i in range(reading.masthead_end, len(reading.lines))):
+        page_words.update(tokens(draft.metadata.formula))
+    draft_words = printed_words(draft)
+    lost = page_words - draft_words
+    added = draft_words - page_words
+    _fused(lost, added)
+    out = []
+    if lost:
+        first = min(lost, key=lambda t: where.get(t, 0))
+        page, line = reading.where(where.get(first))
+        out.append(Finding("words", f"{sum(lost.values())} word(s) of the page not in the "
+                                    f"draft: {_sample(lost)}", page, line))
+    if added:
+        out.append(Finding("words", f"{sum(added.values())} word(s) in the draft the page does "
+                                    f"not print: {_sample(added)}"))
+    return out
+
+
+def _fused(lost: Counter, added: Counter) -> None:
+    """A footnote marker printed against a number ("2005" and marker 2 as "20052"): the
+    page's one token is the draft's two."""
+    for token in [t for t in lost if t.isdigit()]:
+        for _ in range(lost[token]):
+            split = next(((token[:k], token[k:]) for k in range(1, len(token))
+                          if added[token[:k]] > 0 and added[token[k:]] > 0
+                          and token[:k] != token[k:]), None)
+            if split is None:
+                break
+            lost[token] -= 1
+            added[split[0]] -= 1
+            added[split[1]] -= 1
+    lost += Counter()  # drop the zeros
+    added += Counter()
+
+
+def _furniture_like(text: str, draft: Draft, title: set[str]) -> bool:
+    """Is a line dropped as running header or footer really one: the symbol, a job number,
+    "n/N", a barcode, a date code, or words of the running title?"""
+    t = text.strip()
+    if not t or t == draft.metadata.symbol or _FURNITURE.match(t) or SYMBOL.match(t):
+        return True
+    words = tokens(t)
+    return bool(words) and all(w in title for w in words)
+
+
+def _sample(words: Counter) -> str:
+    shown = [f"'{w}'" + (f" x{n}" if n > 1 else "") for w, n in words.most_common(5)]
+    return ", ".join(shown) + (" ..." if len(words) > 5 else "")
+
+
+# ------------------------------------------------------------------ paragraph starts
+
+def _starts(draft: Draft, reading: Reading) -> list[Finding]:
+    out = []
+    for unit in draft.units():
+        if unit.kind not in ("pp", "op"):
+            continue
+        text = plain(unit.content).lstrip(" \u201c\"'(")
+        if text[:1].islower():
+            m = reading.marks.get(unit.id)
+            page, line = reading.where(m.index if m else None)
+            out.append(Finding("starts", f"{_name(unit)} starts mid-sentence ('{text[:30]}'): "
+                                         f"the rest of a paragraph broken across a page?",
+                               page, line))
+    # a line inside a preambular paragraph that opens like a preambular paragraph, after a
+    # line that closes one: two paragraphs read as one
+    starts = sorted((m.index, uid) for uid, m in reading.marks.items())
+    kinds = {u.id: u.kind for u in draft.units()}
+    for k, (index, uid) in enumerate(starts):
+        if kinds.get(uid) != "pp":
+            continue
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(reading.lines)
+        body = [i for i in range(index + 1, end) if i not in reading.dropped]
+        for prev, i in zip([index] + body, body):
+            before = reading.lines[prev].text.rstrip()
+            before = re.sub(r"\s*\d{1,3}$", "", before)  # a footnote marker after the comma
+            t = reading.lines[i].text.strip()
+            if before.endswith((",", ";")) and lead_length(t, "pp") and _lead_word(t):
+                page, line = reading.where(i)
+                out.append(Finding("starts", f"a line inside preambular paragraph "
+                                             f"{uid[2:]} opens like the next one ('{t[:30]}')",
+                                   page, line))
+                break
+    return out
+
+
+def _lead_word(t: str) -> bool:
+    """A preambular lead is a participle or an adjective phrase: "Recalling", "Deeply
+    concerned", "Mindful"; a capitalised noun after a comma ("Member States") is not."""
+    first = t.split()[0] if t.split() else ""
+    return first.endswith(("ing", "ed")) or first in ("Mindful", "Aware", "Conscious", "Bearing",
+                                                      "Cognizant", "Guided", "Convinced")
+
+
+def _name(unit) -> str:
+    return {"pp": "preambular paragraph", "op": "operative paragraph"}[unit.kind] + \
+        " " + re.sub(r"\D", "", unit.id)
+
+
+# ------------------------------------------------------------------ references
+
+def _references(draft: Draft) -> list[Finding]:
+    out = []
+    for unit in draft.units():
+        for content in _contents(unit):
+            for k, item in enumerate(content):
+                if not isinstance(item, CrossRef):
+                    continue
+                after = "".join(x.text if isinstance(x, Text) else "#"
+                                for x in content[k + 1:k + 8] if not isinstance(x, FootnoteRef))
+                if not speaks_of_itself(after):
+                    before = "".join(x.text for x in content[max(0, k - 2):k]
+                                     if isinstance(x, Text))[-30:]
+                    out.append(Finding("references", f"'{before}{item.target}{after[:30]}' in "
+                                                     f"{unit.id} is read as a reference to this "
+                                                     f"text's own paragraph, but the text does "
+                                                     f"not say so ('above', 'of the present "
+                                                     f"resolution')"))
+    return out

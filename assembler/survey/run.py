@@ -1,0 +1,220 @@
+"""Survey many documents: read each one (its PDF, its text layer, its Word file), judge every
+reading against the document's own evidence (checks.py), and compare the PDF's reading with
+the text layer's where both are given. Work is spread over processes, one document at a time
+each, so memory stays that of the largest document times the number of workers.
+"""
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from ..errors import AssemblerError
+from ..inline import plain
+from ..model import Draft
+from .checks import Finding, judge
+
+# Files a survey reads, by kind. ".json" is a text layer as extracted ({"text": ...}).
+TEXT = (".txt", ".md", ".json")
+KINDS = {".pdf": "pdf", ".docx": "word", ".doc": "word", **{s: "text" for s in TEXT}}
+# A PDF is the document as issued: where it and a text layer are both given, its reading is
+# the one judged first and the text layer must agree with it.
+ORDER = ("pdf", "word", "text")
+
+
+@dataclass
+class Document:
+    """One document under survey: its files by kind (same name, different extensions)."""
+    name: str
+    files: dict[str, Path] = field(default_factory=dict)
+
+
+@dataclass
+class Reading:
+    """One file's import, judged."""
+    kind: str
+    file: str
+    counts: tuple[int, int, int, int, int] = (0, 0, 0, 0, 0)  # PP, OP, sub, footnotes, annex
+    findings: list[Finding] = field(default_factory=list)
+    error: str = ""
+    seconds: float = 0.0
+    units: list[tuple[str, str]] = field(default_factory=list)  # (kind, text), for agreement
+
+
+@dataclass
+class Row:
+    """A document's verdict: `exact` when every reading passed every check and the readings
+    agree, else `review` with each finding."""
+    name: str
+    symbol: str = ""
+    stage: str = ""
+    readings: list[Reading] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def verdict(self) -> str:
+        return "exact" if not self.findings and self.readings else "review"
+
+    @property
+    def counts(self) -> tuple[int, ...]:
+        return self.readings[0].counts if self.readings else (0, 0, 0, 0, 0)
+
+    @property
+    def causes(self) -> list[str]:
+        return sorted({f.check for f in self.findings})
+
+
+def collect(paths: Iterable[Path]) -> list[Document]:
+    """The documents among `paths` (files or folders, searched below), files of one name
+    grouped: A_RES_79_7.pdf and A_RES_79_7.txt are one document."""
+    found: dict[str, Document] = {}
+    for path in paths:
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file())
+        elif path.is_file():
+            files = [path]
+        else:
+            raise AssemblerError("no such file or folder", file=str(path),
+                                 hint="give documents (.pdf, .txt, .json, .docx) or folders")
+        for f in files:
+            kind = KINDS.get(f.suffix.lower())
+            if kind is None or f.name.startswith("."):
+                continue
+            doc = found.setdefault(f.stem, Document(f.stem))
+            doc.files.setdefault(kind, f)
+    if not found:
+        raise AssemblerError("no documents to survey", hint="give .pdf, .txt, .json or .docx "
+                                                            "files, or folders holding them")
+    return sorted(found.values(), key=lambda d: _natural(d.name))
+
+
+def _natural(name: str) -> list:
+    import re
+    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", name)]
+
+
+def read_file(kind: str, path: Path):
+    """Import one file; a text layer in JSON is its "text" field."""
+    from ..readers import import_text, read_any
+    if path.suffix.lower() == ".json":
+        from ..fs.read import read_bytes
+        try:
+            text = json.loads(read_bytes(path, "text", what="a text layer (.json)"))["text"]
+        except (ValueError, KeyError, TypeError):
+            raise AssemblerError("not a text layer: a JSON object with a \"text\" field is "
+                                 "expected", file=str(path))
+        return import_text(text, str(path))
+    return read_any(path)
+
+
+def survey_one(doc: Document) -> Row:
+    row = Row(doc.name)
+    for kind in ORDER:
+        if kind not in doc.files:
+            continue
+        path = doc.files[kind]
+        start = time.perf_counter()
+        reading = Reading(kind, str(path))
+        try:
+            result = read_file(kind, path)
+        except AssemblerError as err:
+            reading.error = str(err)
+            reading.findings = [Finding("error", f"{path.name}: {err.message}")]
+        except Exception as err:  # a crash on one document must not stop the survey
+            reading.error = f"{type(err).__name__}: {err}"
+            reading.findings = [Finding("error", f"{path.name}: the reader failed "
+                                                 f"({type(err).__name__}: {err})")]
+        else:
+            draft = result.draft
+            reading.counts = counts(draft)
+            reading.findings = judge(draft, result.reading)
+            reading.units = unit_texts(draft)
+            row.symbol = row.symbol or draft.metadata.symbol
+            row.stage = row.stage or draft.metadata.stage
+        reading.seconds = time.perf_counter() - start
+        row.readings.append(reading)
+        row.findings += [Finding(f.check, f"{kind}: {f.message}", f.page, f.line)
+                         for f in reading.findings]
+    row.findings += agreement(row.readings)
+    return row
+
+
+def counts(draft: Draft) -> tuple[int, int, int, int, int]:
+    subs = sum(1 for u in draft.units() if u.kind == "sub")
+    notes = len(draft.footnotes) + bool(draft.metadata.get("sponsors-footnote"))
+    return (len(draft.preamble), len(draft.operative_paragraphs()), subs, notes,
+            sum(len(a.body) for a in draft.annexes))
+
+
+def unit_texts(draft: Draft) -> list[tuple[str, str]]:
+    out = []
+    for unit in draft.units():
+        content = getattr(unit, "content", None)
+        if content is not None:
+            out.append((unit.kind, " ".join(plain(content, lambda t: "#").split())))
+    return out
+
+
+def agreement(readings: list[Reading]) -> list[Finding]:
+    """The page's reading and the text layer's must give the same units and words."""
+    done = [r for r in readings if not r.error]
+    out = []
+    for other in done[1:]:
+        first = done[0]
+        if first.counts != other.counts:
+            out.append(Finding("agreement", f"{first.kind} reads {_counts(first.counts)}, "
+                                            f"{other.kind} {_counts(other.counts)}"))
+            continue
+        for n, (a, b) in enumerate(zip(first.units, other.units), 1):
+            if a != b:
+                out.append(Finding("agreement", f"unit {n} ({a[0]}) differs: {first.kind} "
+                                                f"'{_diff_at(a[1], b[1])}'"))
+                break
+    return out
+
+
+def _counts(c: tuple[int, ...]) -> str:
+    return "{} PP, {} OP, {} sub, {} notes, {} annex".format(*c)
+
+
+def _diff_at(a: str, b: str) -> str:
+    k = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return f"...{a[max(0, k - 20):k + 20]}' vs '...{b[max(0, k - 20):k + 20]}"
+
+
+def survey(docs: list[Document], jobs: int = 0,
+           tick: Callable[[Row], None] | None = None) -> list[Row]:
+    """Survey `docs` on `jobs` processes (0: every core); `tick` is told of each row."""
+    jobs = jobs or os.cpu_count() or 1
+    rows: list[Row] = []
+    for row in _rows(docs, jobs):
+        rows.append(row)
+        if tick:
+            tick(row)
+    order = {d.name: k for k, d in enumerate(docs)}
+    return sorted(rows, key=lambda r: order[r.name])
+
+
+def _rows(docs: list[Document], jobs: int) -> Iterator[Row]:
+    if jobs == 1 or len(docs) == 1:
+        yield from map(survey_one, docs)
+        return
+    # fork: the workers share the imported readers; a worker is replaced after some
+    # documents so that what a large one allocated is given back
+    with get_context("fork").Pool(jobs, maxtasksperchild=40) as pool:
+        yield from pool.imap_unordered(survey_one, docs, chunksize=1)
+
+
+def summary(rows: list[Row]) -> dict:
+    """Documents exact, in review, and in review by cause (a document counts once per cause)."""
+    causes: Counter = Counter()
+    for r in rows:
+        causes.update(r.causes)
+    exact = sum(r.verdict == "exact" for r in rows)
+    return {"documents": len(rows), "exact": exact, "review": len(rows) - exact,
+            "causes": dict(causes.most_common())}
