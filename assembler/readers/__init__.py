@@ -41,7 +41,7 @@ def _structured(doc, warnings: list, **meta: str) -> ImportResult:
     from .structure import structure
     result = structure(doc, **meta)
     result.warnings[:0] = warnings
-    result.draft = foreign_cross_refs(result.draft, confirmed_only=True)
+    result.draft = foreign_cross_refs(result.draft)
     return result
 
 

@@ -57,7 +57,8 @@ def place_markers(units: list, notes: list[Note], head, warn):
             units[k].refs.append((len(units[k].text), fid))
             warn(note.index, f"no marker for footnote {note.mark} found; placed at the end of "
                              f"{units[k].id}")
-            pos = (k, len(units[k].text))
+            # the search goes on from the last marker found: one marker missed (fused to a
+            # number, "Agenda 216") must not lose the markers after it
         else:
             u, (begin, end, how) = hit
             unit = units[u]

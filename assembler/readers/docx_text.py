@@ -105,18 +105,17 @@ def ends_clause(content) -> bool:
     return content_text(content).rstrip().endswith((";", ".", ":", ","))
 
 
-def foreign_cross_refs(draft: Draft, confirmed_only: bool = False) -> Draft:
-    """'paragraphs 14 and 19' in a foreign file point at this draft's operative paragraphs
-    (with `confirmed_only`, only where the words say so: "paragraph 8 above")."""
+def foreign_cross_refs(draft: Draft) -> Draft:
+    """'paragraphs 14 and 19' in a foreign file point at this draft's operative paragraphs."""
     op_ids = {i: op.id for i, op in enumerate(draft.operative_paragraphs(), 1)}
     labels = compute_labels(draft)
     sub_ids = {label.number: uid for uid, label in labels.items() if label.kind == "sub"}
 
-    def fix(content):
+    def fix(content, sure_only=False):
         out: list = []
         for item in content:
             if isinstance(item, Text) and not item.italic and not item.bold and not item.sup:
-                out += find_cross_refs(item.text, op_ids, sub_ids, confirmed_only)
+                out += find_cross_refs(item.text, op_ids, sub_ids, sure_only)
             else:
                 out.append(item)
         return normalize(out)
@@ -125,5 +124,5 @@ def foreign_cross_refs(draft: Draft, confirmed_only: bool = False) -> Draft:
         return replace(u, content=fix(u.content), children=tuple(sub(c) for c in u.children))
 
     ops = tuple(sub(u) if isinstance(u, OperativeParagraph) else u for u in draft.operative)
-    pre = tuple(replace(p, content=fix(p.content)) for p in draft.preamble)
+    pre = tuple(replace(p, content=fix(p.content, sure_only=True)) for p in draft.preamble)
     return replace(draft, preamble=pre, operative=ops)

@@ -41,7 +41,7 @@ _SUBMITTED = re.compile(r"^(?:Revised )?Draft (?:resolution|decision) submitted 
                         re.I)
 _ILLUSTRATIVE = re.compile(r"^\[?Illustrative: (.+?)\]?$", re.S)
 _RES_TITLE = re.compile(r"^(\d+/\d+)\.\s+(.+)$")
-_CLOSING = re.compile(r"^(\d+(?:st|nd|rd|th) plenary meeting)$")
+_CLOSING = re.compile(r"^(\d+(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting)$")
 
 
 @dataclass

@@ -170,7 +170,7 @@ def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> li
             cur.pages.add(page)
             cur.waiting = False
             continue
-        prev_end = cur.lines[-1].rstrip()[-1:] if cur is not None and cur.lines else ""
+        prev_end = _end(cur.lines[-1]) if cur is not None and cur.lines else ""
         opened = gap or page_break or prev_end in (".", ";", ":") or cur is None \
             or (cur.kind in ("plain", "roman") and _heading_like(cur.text))
         m = _NUM_ALONE.match(t)
@@ -236,13 +236,22 @@ def _goes_on(cur: Block, after: str, following: str) -> bool:
     """Does the first line of a new page go on with the paragraph the last page ended?
     Among numbered paragraphs a line without number does, unless it is a heading over the
     next number; elsewhere, unless it opens with a lead ("Recalling", "Decides")."""
-    end = cur.text.rstrip()[-1:]
+    end = _end(cur.text)
     if after[:1].islower() or after[:1].isdigit() or end not in (".", ";", ":", ","):
         return True
     if cur.kind in ("num", "label"):
         return not (_heading_like(after) and bool(_NUM_ALONE.match(following)
                                                   or _NUM_INLINE.match(following)))
     return not lead_length(after, "pp") and not lead_length(after, "op")
+
+
+_MARKER_END = re.compile(r"(?<=[,;:.])\s*(?:\d{1,3}|\*{1,3}|" + re.escape(OPEN) + r"[^"
+                         + re.escape(CLOSE) + r"]*" + re.escape(CLOSE) + r")\s*$")
+
+
+def _end(text: str) -> str:
+    """The punctuation a line ends with, a footnote marker after it aside ("session,1")."""
+    return _MARKER_END.sub("", text.rstrip())[-1:]
 
 
 def _heading_like(text: str) -> bool:
@@ -500,6 +509,10 @@ def _same_list(siblings: list[_Unit], label: str) -> bool:
     core = re.sub(r"\W", "", label)
     if "i" in last_style.lower() and re.fullmatch(r"[ivxl]+", core.lower()):
         return roman_value(core.lower()) == last_value + 1
+    last_core = re.sub(r"\W", "", siblings[-1].block.mark)
+    if len(core) == len(last_core) == 1 and ord(core) == ord(last_core) + 1 \
+            and label.replace(core, "") == siblings[-1].block.mark.replace(last_core, ""):
+        return True  # "(j)" after an "(i)" that was the letter after "(h)"
     token = "a" if "a" in last_style else "A" if "A" in last_style else None
     return bool(token) and len(core) == 1 and last_style.replace(token, core) == label \
         and ord(core.lower()) - 96 == last_value + 1

@@ -390,21 +390,31 @@ def speaks_of_itself(after: str) -> bool:
     return bool(_OWN.match(after))
 
 
+# Words that make a paragraph another text's: "article 68, paragraph 1", "section XII,
+# paragraph 9, of its resolution 78/253", "paragraphs 1 to 10 of the annex thereto".
+_OTHER_BEFORE = re.compile(r"(?:\b(?:article|section|chapter|part|rule|annex|principle|"
+                           r"regulation|appendix)\s+[\w.]+,?|\bin particular,?)\s*$", re.I)
+_OTHER_AFTER = re.compile(r"^(?:,?\s+(?:of|in|contained)\b|\s+to\s+\(?\w{1,4}\)?\s+of\b"
+                          r"|,\s+[a-z ]{0,20}"
+                          r"\bof (?:its|the|resolution|General|Security|Economic|Human|decision)\b)")
+
+
 def find_cross_refs(text: str, op_ids: dict, sub_ids: dict | None = None,
-                    confirmed_only: bool = False) -> list:
+                    sure_only: bool = False) -> list:
     """'paragraphs 14 and 19' point into this draft; 'paragraph 8 of annex II of its
-    resolution 71/1' points elsewhere and stays text. With `sub_ids` ("1 (a)" -> its id),
-    'paragraph 1 (a)' points at the sub-paragraph. A printed document of the UN speaks of
-    other texts' paragraphs all the time ("article 68, paragraph 1,"), so for it
-    (`confirmed_only`) a reference is made only where its words say it is this text's own
-    ("paragraph 8 above")."""
+    resolution 71/1', 'article 68, paragraph 1,' and 'paragraphs 2 and 5, of the Charter'
+    point elsewhere and stay text. With `sub_ids` ("1 (a)" -> its id), 'paragraph 1 (a)'
+    points at the sub-paragraph. Only "above", "below" or "of the present resolution" make
+    a reference sure (speaks_of_itself); the survey says so of the others. With `sure_only`
+    (a preamble, which speaks of other texts) only sure ones are made."""
     out: list = []
     pos = 0
     for m in _XREF.finditer(text):
-        after = text[m.end():m.end() + 4]
-        if after.startswith(" of") or not op_ids:
+        if not op_ids:
             continue
-        if confirmed_only and not speaks_of_itself(text[m.end():m.end() + 60]):
+        if not speaks_of_itself(text[m.end():m.end() + 80]) and (
+                sure_only or _OTHER_AFTER.match(text[m.end():m.end() + 60])
+                or _OTHER_BEFORE.search(text[max(0, m.start() - 40):m.start()])):
             continue
         out.append(Text(text[pos:m.start(2)]))
         span = m.group(2)
