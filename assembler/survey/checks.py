@@ -303,8 +303,8 @@ def _starts(draft: Draft, reading: Reading) -> list[Finding]:
                                page, line))
     # a line inside a preambular paragraph that opens like a preambular paragraph, after a
     # line that closes one: two paragraphs read as one
-    starts = sorted((m.index, uid) for uid, m in reading.marks.items())
     kinds = {u.id: u.kind for u in draft.units()}
+    starts = sorted((m.index, uid) for uid, m in reading.marks.items() if uid in kinds)
     for k, (index, uid) in enumerate(starts):
         if kinds.get(uid) != "pp":
             continue
