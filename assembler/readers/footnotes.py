@@ -106,16 +106,24 @@ def find_marker(text: str, mark: str, start: int, explicit_only: bool = False
     fused = re.compile(r"(?<=[^\W\d_]|[,;:.)\]\u201d\u2019\"])" + k + r"(?![\d/])")
     year = re.compile(r"(?<![\d/.])(?:19|20)\d\d(" + k + r")(?![\d/])")
     spaced = re.compile(r"(?<=[^\W\d_]|[,;:.)\]\u201d\u2019\"]) (" + k + r")(?=[\s,;.:)]|$)")
-    for pattern, how in ((fused, "fused"), (year, "fused"), (spaced, "spaced")):
+    # PyMuPDF sets a raised marker apart by two spaces after it ("Resolution 5  as",
+    # "1998 12  on"): the page's own sign, which a number in the text never has
+    raised = re.compile(r"(?<=[\w,;:.)\]\u201d\u2019\"]) (" + k + r")(?=  \S)")
+    for pattern, how in ((fused, "fused"), (year, "fused"), (raised, "spaced"),
+                         (spaced, "spaced")):
         for m in pattern.finditer(text, start):
             begin, end = (m.start(1), m.end(1)) if m.groups() else (m.start(), m.end())
-            if how == "spaced":
+            if how == "spaced" and pattern is spaced:
                 before = text[:begin].rstrip(" ").split(" ")[-1].lower()
                 # "paragraph 3" is a number; "Principles. 13" after punctuation is a marker
                 if before.strip("()") in _NUMBER_WORDS or _MONTH_AFTER.match(text[end:]) \
                         or re.match(r"^[.,]\d", text[end:]):
                     continue
                 begin -= 1  # the space before the marker goes with it
+            elif pattern is raised:
+                if _MONTH_AFTER.match(text[end:]):
+                    continue
+                begin -= 1
             elif how == "fused" and (_MONTH_AFTER.match(text[end:]) and pattern is fused
                                      and text[begin - 1:begin] == "."):
                 continue

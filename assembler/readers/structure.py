@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..errors import AssemblerError, Warning_
 from ..leads import lead_length
-from ..numbering import DEGREE_STYLES
+from ..numbering import DEGREE_STYLES, format_mark
 from ..model import (Annex, AnnexParagraph, Draft, Heading, Metadata, OperativeParagraph,
                      PreambularParagraph, SubParagraph)
 from .content import END, ITALIC, SUP, place_markers, table_of, title_content, unit_content
@@ -190,6 +190,8 @@ def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> li
             blocks.append(Block("label", m.group(1), i, [], {page}, waiting=True))
             continue
         m = _LABEL_INLINE.match(t)
+        if m and cur is not None and _runs_inline(cur.text, m.group(1)):
+            m = None  # "... by (a) providing ...; (b) investing ...;" then "(c) eradicating"
         if m and opened and (gap or page_break or prev_end in (";", ":", ".")):
             blocks.append(Block("label", m.group(1), i, [m.group(2)], {page}))
             continue
@@ -244,6 +246,19 @@ def _goes_on(cur: Block, after: str, following: str) -> bool:
                                                   or _NUM_INLINE.match(following)))
     return not lead_length(after, "pp") and not lead_length(after, "op")
 
+
+def _runs_inline(text: str, label: str) -> bool:
+    """Does `text` already run a list inline ("by (a) providing ...; (b) investing") whose
+    next item is `label`? Then a line opening with `label` goes on with that text."""
+    core = label.strip("()")
+    if len(core) == 1 and core.isalpha() and core not in "ai":
+        before = f"({chr(ord(core) - 1)}) "
+    else:
+        value = roman_value(core) if re.fullmatch(r"[ivxl]+", core) else 0
+        if value < 2:
+            return False
+        before = format_mark("(i)", value - 1) + " "
+    return bool(re.search(r"\S\s+" + re.escape(before), text))
 
 _MARKER_END = re.compile(r"(?<=[,;:.])\s*(?:\d{1,3}|\*{1,3}|" + re.escape(OPEN) + r"[^"
                          + re.escape(CLOSE) + r"]*" + re.escape(CLOSE) + r")\s*$")

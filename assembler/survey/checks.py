@@ -114,12 +114,17 @@ def _numbers(draft: Draft, reading: Reading | None) -> list[Finding]:
     printed = [(op, reading.marks.get(op.id)) for op in ops]
     numbered = [(op, m) for op, m in printed if m is not None and m.kind == "num"]
     if numbered:
+        bare = [(n, m) for n, (op, m) in enumerate(printed, 1) if m is None or m.kind != "num"]
+        if bare:
+            n, m = bare[0]
+            page, line = reading.where(m.index if m else None)
+            out.append(Finding("numbers", f"{len(bare)} operative paragraph(s) without a printed "
+                                          f"number among numbered ones, the first OP {n}",
+                               page, line))
         for n, (op, m) in enumerate(printed, 1):
             if m is None or m.kind != "num":
-                page, line = reading.where(m.index if m else None)
-                out.append(Finding("numbers", f"operative paragraph {n} has no printed number "
-                                              f"among numbered ones", page, line))
-            elif m.text != str(n):
+                continue
+            if m.text != str(n):
                 page, line = reading.where(m.index)
                 out.append(Finding("numbers", f"the page numbers it {m.text}, its place "
                                               f"{n}", page, line))
@@ -205,8 +210,17 @@ def printed_words(draft: Draft) -> Counter:
     """The words of the draft's text as the page prints it: the formula, every unit with its
     number or label, annex titles, footnotes with their numbers."""
     labels = compute_labels(draft)
-    note = {fn.id: (fn.id[2:] if fn.id[2:].isdigit() else "") for fn in draft.footnotes}
+    texts = {fn.id: fn.content for fn in draft.footnotes}
     number = lambda uid: labels[uid].number if uid in labels else ""  # noqa: E731
+    # The page numbers its notes by their markers, 1, 2, 3 ...: a footnote marked twice
+    # (read as one, shared) is printed twice, under two numbers.
+    marked: list[str] = []
+
+    def note(fid: str) -> str:
+        if not fid[2:].isdigit():
+            return " "
+        marked.append(fid)
+        return f" {len(marked)} "
     parts = [draft.metadata.formula]
     for unit in draft.units():
         if unit.kind == "fn":
@@ -214,9 +228,13 @@ def printed_words(draft: Draft) -> Counter:
         if unit.kind in ("pp", "op", "sub", "heading"):
             parts.append(labels[unit.id].mark)
         for content in _contents(unit):
-            parts.append(plain(content, number, note=lambda f: " " + note.get(f, "") + " "))
+            parts.append(plain(content, number, note=note))
+    for n, fid in enumerate(marked, 1):
+        parts.append(f"{n} " + plain(texts.get(fid, ()), number))
     for fn in draft.footnotes:
-        parts.append(note[fn.id] + " " + plain(fn.content, number))
+        if fn.id not in marked:  # a note marked nowhere: its own number
+            parts.append((fn.id[2:] if fn.id[2:].isdigit() else "") + " "
+                         + plain(fn.content, number))
     sponsors = draft.metadata.get("sponsors-footnote")
     if sponsors:
         parts.append(sponsors)
@@ -294,7 +312,16 @@ def _starts(draft: Draft, reading: Reading) -> list[Finding]:
     for unit in draft.units():
         if unit.kind not in ("pp", "op"):
             continue
-        text = plain(unit.content).lstrip(" \u201c\"'(")
+        text = plain(unit.content).lstrip()
+        if unit.kind == "pp" and re.match(r"^\((?:[a-z]{1,2}|[ivxl]{1,5})\)\s", text):
+            m = reading.marks.get(unit.id)
+            page, line = reading.where(m.index if m else None)
+            out.append(Finding("starts", f"{_name(unit)} is a lettered item ('{text[:12]}') of "
+                                         f"the paragraph before; a preambular paragraph has no "
+                                         f"sub-paragraphs in the model, so it is kept as one "
+                                         f"with its label", page, line))
+            continue
+        text = text.lstrip("\u201c\"'(")
         if text[:1].islower():
             m = reading.marks.get(unit.id)
             page, line = reading.where(m.index if m else None)
