@@ -24,6 +24,7 @@ def place_markers(units: list, notes: list[Note], head, warn):
     nowhere is anchored at the end of the last paragraph on its page, with a warning."""
     fns: list[Footnote] = []
     sponsors = ""
+    reissued: list[str] = []
     pos = (0, 0)
     superscripts = any(OPEN in u.text for u in units)
     said: dict[str, tuple[str, str]] = {}  # a note's words -> (its id, its mark)
@@ -46,6 +47,9 @@ def place_markers(units: list, notes: list[Note], head, warn):
                 break
         if hit is None and note.mark == "*" and head.sponsors_marked:
             sponsors = note.text
+            continue
+        if note.mark == "*" and head.reissue_marked and note.text.startswith("Reissued"):
+            reissued.append(note.text)  # the symbol's own note: metadata, not a footnote
             continue
         if hit is None:
             on_page = [k for k, u in enumerate(units) if note.page in u.block.pages
@@ -71,7 +75,7 @@ def place_markers(units: list, notes: list[Note], head, warn):
             said[" ".join(note.text.split())] = (fid, note.mark)
             fns.append(Footnote(fid, runs(note.text)))
     _repeated_markers(units, {f.id for f in fns})
-    return fns, sponsors
+    return fns, sponsors, " ".join(reissued)
 
 
 def _repeated_markers(units: list, placed: set[str]) -> None:

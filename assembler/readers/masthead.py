@@ -23,7 +23,10 @@ _ORGAN = re.compile(r"^(General Assembly|Security Council|Economic and Social Co
                     r"|Human Rights Council)$", re.I)
 _DISTR = re.compile(r"^Distr\.:\s*(.+)$")
 _ORIGINAL = re.compile(r"^Original:\s*(.+)$")
-_JOB = re.compile(r"^(\d{2}-\d{5})(?:\s*\([A-Z]\))?(?:\s+(\d{6}))?$")
+# The six official languages: a masthead line alone names the language of this version, and
+# a text layer may put "Original:" and its language on lines of their own, in either order.
+_LANGUAGE = re.compile(r"^(Arabic|Chinese|English|French|Russian|Spanish)$")
+_JOB = re.compile(r"^(\d{2}-\d{5})\*?(?:\s*\([A-Z]\))?(?:\s+(\d{6}))?$")
 _JOB_DATE = re.compile(r"^\d{6}$")
 _DECORATION = re.compile(r"^[=_]{5,}$")  # the rules this tool's .txt draws round the masthead
 _BARCODE = re.compile(r"^\*\d{7,9}\*$")
@@ -53,6 +56,7 @@ class Masthead:
     used: set[int] = field(default_factory=set)
     formula: str = ""
     sponsors_marked: bool = False  # "State of Palestine:* draft resolution"
+    reissue_marked: bool = False   # "A/C.1/80/L.23*": its "*" note says when it was reissued
     notes: list[tuple[int, str]] = field(default_factory=list)
 
     @property
@@ -106,6 +110,9 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
             pass
         elif SYMBOL.match(t) and "symbol" not in v:
             v["symbol"] = t
+        elif t.endswith("*") and SYMBOL.match(t[:-1]) and "symbol" not in v:
+            v["symbol"] = t[:-1]
+            m.reissue_marked = True
         elif _ORGAN.match(t) and "organ" not in v:
             v["organ"] = _ORGAN.match(t).group(1).title().replace(" And ", " and ")
         elif _DISTR.match(t):
@@ -114,6 +121,15 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
             v["date"] = t
         elif _ORIGINAL.match(t):
             v["original_language"] = _ORIGINAL.match(t).group(1).strip()
+        elif t == "Original:" and "original_language" not in v:
+            # "Original:" alone: its language on the line after, or (extraction order) before
+            if i < n and _LANGUAGE.match(lines[i].text.strip()):
+                v["original_language"] = lines[i].text.strip()
+                i += 1
+            elif v.get("printed-language"):
+                v["original_language"] = v.pop("printed-language")
+        elif _LANGUAGE.match(t) and "printed-language" not in v and v.get("symbol"):
+            v["printed-language"] = t
         elif _JOB.match(t) and "job_number" not in v:
             v["job_number"] = _JOB.match(t).group(1)
             if _JOB.match(t).group(2):
@@ -131,6 +147,8 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
             several = bool(re.search(r",| and ", v["agenda_items"]))
             text, i = (titles(i) if several else block(i)) if i < n and not (
                 lines[i].gap_before or 0) and not _known(lines[i].text.strip()) else ("", i)
+            if not text:  # titles set apart by a blank line, one block per item
+                text, i = _apart_titles(lines, i, _items(v["agenda_items"]), block)
             if text:
                 v["agenda-titles"] = text
                 m.used.update(range(start + 1, i))
@@ -188,6 +206,26 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
         if stage:
             v["stage"] = stage
     return m
+
+
+def _items(agenda: str) -> int:
+    """How many items 'Agenda items 13 and 75 (a)' names."""
+    return len(re.findall(r"\d+(?: \([a-z]\))?", agenda)) or 1
+
+
+def _apart_titles(lines: list[PrintedLine], i: int, items: int, block) -> tuple[str, int]:
+    """Agenda titles each after a blank line: as many blocks as there are items, none a
+    fact of its own (a sponsors line, an adoption line, the formula)."""
+    found: list[str] = []
+    while i < len(lines) and len(found) < items:
+        t = lines[i].text.strip()
+        text, j = block(i)
+        if _known(t) or _sponsors(text) or SYMBOL.match(t) or text.endswith((".", ",", ";")) \
+                or _RES_TITLE.match(t):
+            break
+        found.append(text)
+        i = j
+    return " / ".join(found), i
 
 
 def _known(t: str) -> bool:

@@ -453,9 +453,11 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
     if marks is not None:  # what was printed where each unit began, for the survey's checks
         marks.update((u.id, Mark(u.block.kind, u.block.mark, u.block.index))
                      for u in units)
-    fns, sponsors_note = place_markers(units, notes, head, warn)
+    fns, sponsors_note, reissued = place_markers(units, notes, head, warn)
     if sponsors_note:
         values["sponsors-footnote"] = sponsors_note
+    if reissued:
+        values["reissued"] = reissued
     meta = Metadata().with_values(**values)
     return Draft(meta, tuple(PreambularParagraph(u.id, unit_content(u, "pp")) for u in preamble),
                  tuple(_operative(u, warn) for u in operative), tuple(fns),

@@ -97,7 +97,8 @@ def _masthead(draft: Draft, reading: Reading | None) -> list[Finding]:
     if "/RES/" in meta.symbol and meta.formula and not meta.closing:
         out.append(Finding("masthead", "an adopted resolution without its closing "
                                        "('Nth plenary meeting') read"))
-    if meta.symbol and not any(t == meta.symbol for t in texts[:max(reading.masthead_end, 12)]):
+    if meta.symbol and not any(t.rstrip("*") == meta.symbol
+                               for t in texts[:max(reading.masthead_end, 12)]):
         out.append(Finding("masthead", f"the symbol read ({meta.symbol}) is not printed at "
                                        f"the top of page 1"))
     return out
@@ -235,9 +236,8 @@ def printed_words(draft: Draft) -> Counter:
         if fn.id not in marked:  # a note marked nowhere: its own number
             parts.append((fn.id[2:] if fn.id[2:].isdigit() else "") + " "
                          + plain(fn.content, number))
-    sponsors = draft.metadata.get("sponsors-footnote")
-    if sponsors:
-        parts.append(sponsors)
+    for key in ("sponsors-footnote", "reissued"):  # notes read into the masthead's facts
+        parts.append(draft.metadata.get(key) or "")
     return Counter(tokens(" ".join(parts)))
 
 
