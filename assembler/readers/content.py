@@ -20,14 +20,17 @@ ITALIC, SUP, END = "\ue002", "\ue003", "\ue004"
 
 
 def place_markers(units: list, notes: list[Note], head, warn):
-    """Footnote markers found in order, each after the one before; a note whose marker is
-    nowhere is anchored at the end of the last paragraph on its page, with a warning."""
+    """Footnote markers found in order: every place each note's marker may stand (on its
+    page first), then the increasing sequence that places the most markers, the surest
+    first (a superscript, a marker fused to its word, one set apart). One misread number
+    cannot then push the markers after it off their page. A note whose marker is nowhere is
+    anchored at the end of the last paragraph on its page, with a warning."""
     fns: list[Footnote] = []
     sponsors = ""
     reissued: list[str] = []
-    pos = (0, 0)
-    superscripts = any(OPEN in u.text for u in units)
+    explicit = any(OPEN in u.text for u in units)
     said: dict[str, tuple[str, str]] = {}  # a note's words -> (its id, its mark)
+    kept: list[tuple[Note, str]] = []       # (note, footnote id) to place
     for note in notes:
         fid = "fn-star" if note.mark == "*" else f"fn{note.mark}" if note.mark.isdigit() \
             else f"fn-line{note.index}"
@@ -38,44 +41,93 @@ def place_markers(units: list, notes: list[Note], head, warn):
             fid = again[0]
             warn(note.index, f"footnote {note.mark} repeats footnote {again[1]} word for word; "
                              f"read as one footnote referenced twice")
-        hit = None
-        for u in range(pos[0], len(units)):
-            found = find_marker(units[u].text, note.mark, pos[1] if u == pos[0] else 0,
-                                explicit_only=note.bracketed or superscripts)
-            if found:
-                hit = (u, found)
-                break
-        if hit is None and note.mark == "*" and head.sponsors_marked:
-            sponsors = note.text
-            continue
         if note.mark == "*" and head.reissue_marked and note.text.startswith("Reissued"):
             reissued.append(note.text)  # the symbol's own note: metadata, not a footnote
             continue
-        if hit is None:
-            on_page = [k for k, u in enumerate(units) if note.page in u.block.pages
-                       and k >= pos[0]]
-            k = on_page[-1] if on_page else (pos[0] if pos[0] < len(units) else len(units) - 1)
-            if k < 0:
-                warn(note.index, f"footnote {note.mark} has no text to belong to; dropped")
-                continue
-            units[k].refs.append((len(units[k].text), fid))
-            warn(note.index, f"no marker for footnote {note.mark} found; placed at the end of "
-                             f"{units[k].id}")
-            # the search goes on from the last marker found: one marker missed (fused to a
-            # number, "Agenda 216") must not lose the markers after it
-        else:
-            u, (begin, end, how) = hit
-            unit = units[u]
-            _cut(unit, begin, end, fid)
-            if how != "explicit":
-                warn(unit.block.index, f"footnote marker {note.mark} read in {unit.id} "
-                                       f"({how}, in order)")
-            pos = (u, begin)
+        if note.mark == "*" and head.sponsors_marked and not _candidates(
+                units, note, note.bracketed or explicit):
+            sponsors = note.text
+            continue
+        kept.append((note, fid))
         if not again:
             said[" ".join(note.text.split())] = (fid, note.mark)
             fns.append(Footnote(fid, runs(note.text)))
+    chosen = _best_sequence([_candidates(units, note, note.bracketed or explicit)
+                             for note, _ in kept])
+    # cut the markers out, the last of each unit first, so the offsets before stay true
+    for k in sorted((k for k in range(len(kept)) if chosen[k]), key=lambda k: chosen[k][:2],
+                    reverse=True):
+        u, begin, end, how, _ = chosen[k]
+        note, fid = kept[k]
+        _cut(units[u], begin, end, fid)
+        if how != "explicit":
+            warn(units[u].block.index, f"footnote marker {note.mark} read in {units[u].id} "
+                                       f"({how}, in order)")
+    for k, (note, fid) in enumerate(kept):
+        if chosen[k]:
+            continue
+        on_page = [j for j, u in enumerate(units) if note.page in u.block.pages]
+        j = on_page[-1] if on_page else len(units) - 1
+        if j < 0:
+            warn(note.index, f"footnote {note.mark} has no text to belong to; dropped")
+            fns = [f for f in fns if f.id != fid]
+            continue
+        units[j].refs.append((len(units[j].text), fid))
+        warn(note.index, f"no marker for footnote {note.mark} found; placed at the end of "
+                         f"{units[j].id}")
     _repeated_markers(units, {f.id for f in fns})
     return fns, sponsors, " ".join(reissued)
+
+
+# how sure a marker is, by how it was found; a marker on its note's page counts more
+_SURE = {"explicit": 10, "fused": 6, "raised": 6, "spaced": 4, "year": 3}
+_ON_PAGE = 3
+_MOST = 40  # places looked at per note: a common number is not a marker everywhere
+
+
+def _candidates(units: list, note: Note, explicit_only: bool) -> list[tuple]:
+    """Every place `note`'s marker may stand: (unit, begin, end, how, weight), in order,
+    in the units on its page and the pages beside it."""
+    out = []
+    for u, unit in enumerate(units):
+        pages = unit.block.pages
+        if pages and not any(abs(p - note.page) <= 1 for p in pages):
+            continue
+        start = 0
+        while len(out) < _MOST:
+            found = find_marker(unit.text, note.mark, start, explicit_only)
+            if not found:
+                break
+            begin, end, how = found
+            out.append((u, begin, end, how, _SURE.get(how, 1)
+                        + (_ON_PAGE if note.page in pages else 0)))
+            start = max(end, begin + 1)
+    return out
+
+
+def _best_sequence(candidates: list[list[tuple]]) -> list[tuple | None]:
+    """One place per note (or none), strictly in reading order, of the greatest weight;
+    ties go to the earlier place."""
+    best: list[list[tuple[int, tuple | None]]] = []  # per note, per candidate: (score, back)
+    flat: list[tuple[tuple, int, int, int]] = []     # (position, note, candidate, score)
+    for i, cands in enumerate(candidates):
+        row = []
+        for c, cand in enumerate(cands):
+            pos = cand[:2]
+            prev = max(((score, (j, d)) for p, j, d, score in flat if p < pos),
+                       default=(0, None), key=lambda x: x[0])
+            row.append((prev[0] + cand[4], prev[1]))
+        best.append(row)
+        flat += [(cands[c][:2], i, c, row[c][0]) for c in range(len(cands))]
+    chosen: list[tuple | None] = [None] * len(candidates)
+    top = max(((score, (j, d)) for _, j, d, score in flat), default=(0, None),
+              key=lambda x: x[0])
+    at = top[1]
+    while at is not None:
+        j, d = at
+        chosen[j] = candidates[j][d]
+        at = best[j][d][1]
+    return chosen
 
 
 def _repeated_markers(units: list, placed: set[str]) -> None:

@@ -326,6 +326,7 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
                      and _ANNEX.match(b.text.strip())), len(blocks))
     numbered = any(b.kind == "num" for b in blocks[:annex_at])
     last_op: _Unit | None = None
+    listing: _Unit | None = None  # the paragraph whose unlabelled list lines are being read
     pending = list(tables)
 
     def place(before: int) -> None:  # the tables printed before line `before`, in an annex
@@ -426,6 +427,16 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
             last_op.text = last_op.text + "\n" + text
             warn(b.index, "text after 'reading:' kept in the paragraph above, on a line of "
                           "its own")
+            continue
+        if numbered and last_op is not None and last_op.kind == "op" and not last_op.children \
+                and (last_op.text.rstrip().endswith(":") or listing is last_op) \
+                and not _ANNEX.match(text.strip()):
+            # unlabelled lines after "... as follows:" (a schedule, a list without letters)
+            # belong to the numbered paragraph that announced them
+            last_op.text = last_op.text + "\n" + text
+            listing = last_op
+            warn(b.index, f"unnumbered lines after '{last_op.text.split(chr(10))[0][-20:]}' "
+                          f"kept in that paragraph, each on a line of its own")
             continue
         if _unpunctuated(text) and (operative or state == "operative") and i < len(blocks) \
                 and blocks[i].kind != "label":
