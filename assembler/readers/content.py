@@ -44,7 +44,7 @@ def place_markers(units: list, notes: list[Note], head, warn):
         if note.mark == "*" and head.reissue_marked and note.text.startswith("Reissued"):
             reissued.append(note.text)  # the symbol's own note: metadata, not a footnote
             continue
-        if note.mark == "*" and head.sponsors_marked and not _candidates(
+        if note.mark == head.sponsors_marked and not _candidates(
                 units, note, note.bracketed or explicit):
             sponsors = note.text
             continue

@@ -38,9 +38,9 @@ _AGENDA = re.compile(r"^Agenda items? (.+)$")
 _ADOPTED = re.compile(r"^Resolution adopted by the (.+?)(?: on (\d{1,2} \w+ \d{4}))?$")
 _REFERENCE = re.compile(r"^\[(?:without reference to a Main Committee|on the report of the (.+?))"
                         r" \((.+)\)\]$")
-_SPONSORS = re.compile(r"^(.+?):(\*?)\s*(draft (?:resolution|decision)|(?:revised )?amendments?\b.*"
+_SPONSORS = re.compile(r"^(.+?):(\*{0,3})\s*(draft (?:resolution|decision)|(?:revised )?amendments?\b.*"
                        r"|revised draft (?:resolution|decision))\s*$", re.I)
-_SUBMITTED = re.compile(r"^(?:Revised )?Draft (?:resolution|decision) submitted by (?:the )?(.+?)(\*?)$",
+_SUBMITTED = re.compile(r"^(?:Revised )?Draft (?:resolution|decision) submitted by (?:the )?(.+?)(\*{0,3})$",
                         re.I)
 _ILLUSTRATIVE = re.compile(r"^\[?Illustrative: (.+?)\]?$", re.S)
 _RES_TITLE = re.compile(r"^(\d+/\d+)\.\s+(.+)$")
@@ -55,7 +55,7 @@ class Masthead:
     end: int = 0
     used: set[int] = field(default_factory=set)
     formula: str = ""
-    sponsors_marked: bool = False  # "State of Palestine:* draft resolution"
+    sponsors_marked: str = ""  # "State of Palestine:* draft resolution": its note's mark
     reissue_marked: bool = False   # "A/C.1/80/L.23*": its "*" note says when it was reissued
     notes: list[tuple[int, str]] = field(default_factory=list)
 
@@ -136,6 +136,8 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
                 v["job-date"] = _JOB.match(t).group(2)
         elif _JOB_DATE.match(t) and "job_number" in v and "job-date" not in v:
             v["job-date"] = t
+        elif _JOB_DATE.match(t) and "job-date" in v and "job-redate" not in v:
+            v["job-redate"] = t  # "281025    031125": printed again on a later day
         elif _BARCODE.match(t):
             pass  # printed from the job number
         elif _SESSION.match(t) and "session" not in v:
@@ -234,20 +236,20 @@ def _known(t: str) -> bool:
                 or _CLOSING.match(t) or _ADOPTED.match(t) or t.startswith("["))
 
 
-def _sponsors(text: str) -> tuple[str, bool] | None:
+def _sponsors(text: str) -> tuple[str, str] | None:
     """'Andorra, Austria ...: draft resolution' -> ('Andorra, Austria ...', False); the line of
     a decision, an amendment or an office is kept whole: it says what the document is."""
     s = _SUBMITTED.match(text)
     if s and text.lower().startswith("draft resolution"):
-        return s.group(1).strip(), bool(s.group(2))  # the face writes "Draft resolution submitted by the ..."
+        return s.group(1).strip(), s.group(2)  # the face writes "Draft resolution submitted by the ..."
     if s:
-        return text.rstrip("*").strip(), bool(s.group(2))
+        return text.rstrip("*").strip(), s.group(2)
     s = _SPONSORS.match(text)
     if not s:
         return None
     if s.group(3).lower() == "draft resolution":
-        return s.group(1).strip(), bool(s.group(2))
-    return (s.group(1).strip() + ": " + s.group(3).strip()), bool(s.group(2))
+        return s.group(1).strip(), s.group(2)
+    return (s.group(1).strip() + ": " + s.group(3).strip()), s.group(2)
 
 
 def _informal(t: str, v: dict[str, str]) -> bool:

@@ -341,7 +341,8 @@ def _starts(draft: Draft, reading: Reading) -> list[Finding]:
             before = reading.lines[prev].text.rstrip()
             before = re.sub(r"\s*\d{1,3}$", "", before)  # a footnote marker after the comma
             t = reading.lines[i].text.strip()
-            if before.endswith((",", ";")) and lead_length(t, "pp") and _lead_word(t):
+            apart = (reading.lines[i].gap_before or 0) >= (0.5 if reading.layout else 1)
+            if apart and before.endswith((",", ";")) and lead_length(t, "pp") and _lead_word(t):
                 page, line = reading.where(i)
                 out.append(Finding("starts", f"a line inside preambular paragraph "
                                              f"{uid[2:]} opens like the next one ('{t[:30]}')",
