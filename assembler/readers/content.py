@@ -80,7 +80,7 @@ def place_markers(units: list, notes: list[Note], head, warn):
 
 
 # how sure a marker is, by how it was found; a marker on its note's page counts more
-_SURE = {"explicit": 10, "fused": 6, "raised": 6, "spaced": 4, "year": 3}
+_SURE = {"explicit": 10, "fused": 6, "raised": 6, "spaced": 4, "year": 3, "after a number": 2}
 _ON_PAGE = 3
 _MOST = 40  # places looked at per note: a common number is not a marker everywhere
 

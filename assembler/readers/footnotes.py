@@ -34,6 +34,12 @@ nearly around
 """.split())
 
 
+# What a number right after is part of, never a footnote marker: a symbol's "Add.1",
+# "Rev.2", "/9", "vol. 2", "No. 3", "para. 4".
+INSIDE_REFERENCE = re.compile(r"(?:/|\b(?:Add|Rev|Corr|Amend|Suppl|No|Nos|para|paras|art|arts|"
+                              r"vol|vols|chap|sect|p|pp|annex)\.\s?)$")
+
+
 @dataclass
 class Note:
     mark: str       # "1", "*"
@@ -109,8 +115,11 @@ def find_marker(text: str, mark: str, start: int, explicit_only: bool = False
     # PyMuPDF sets a raised marker apart by two spaces after it ("Resolution 5  as",
     # "1998 12  on"): the page's own sign, which a number in the text never has
     raised = re.compile(r"(?<=[\w,;:.)\]\u201d\u2019\"]) (" + k + r")(?=  \S)")
+    # set apart after a number ("Conventions of 12 August 1949 1 and", "resolutions 5/7 27
+    # and 5/8 28"): prose rarely puts two numbers side by side, but it is the least sure
+    after_number = re.compile(r"(?<=\d) (" + k + r")(?=[\s,;.:)]|$)")
     for pattern, how in ((fused, "fused"), (year, "fused"), (raised, "spaced"),
-                         (spaced, "spaced")):
+                         (spaced, "spaced"), (after_number, "after a number")):
         for m in pattern.finditer(text, start):
             begin, end = (m.start(1), m.end(1)) if m.groups() else (m.start(), m.end())
             if how == "spaced" and pattern is spaced:
@@ -120,8 +129,8 @@ def find_marker(text: str, mark: str, start: int, explicit_only: bool = False
                         or re.match(r"^[.,]\d", text[end:]):
                     continue
                 begin -= 1  # the space before the marker goes with it
-            elif pattern is raised:
-                if _MONTH_AFTER.match(text[end:]):
+            elif pattern is raised or pattern is after_number:
+                if _MONTH_AFTER.match(text[end:]) or re.match(r"^[.,]\d", text[end:]):
                     continue
                 begin -= 1
             elif how == "fused" and (_MONTH_AFTER.match(text[end:]) and pattern is fused
@@ -130,6 +139,8 @@ def find_marker(text: str, mark: str, start: int, explicit_only: bool = False
             if re.match(r"^[.,]\d", text[end:]) or re.search(r"\d\.$", text[:begin].rstrip()
                                                                if how != "spaced" else ""):
                 continue  # a decimal or a thousands group ("3.1", "1,500")
+            if INSIDE_REFERENCE.search(text[:begin]):
+                continue  # "A/80/100/Add.1", "vol. 2", "GC(69)/RES/9": part of a reference
             candidates.append((begin, end, how))
             break
     return min(candidates) if candidates else None

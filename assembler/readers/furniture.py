@@ -36,7 +36,9 @@ def guess_furniture(lines: list[PrintedLine], start: int, symbol: str, title: st
         if (symbol and t == symbol) or _JOB.match(t) or PAGE_NUMBER.match(t):
             return True
         piece = _norm(t)
-        return bool(title_words) and len(piece) >= 8 and piece in title_words
+        # a running title's lines; its last may be a word or two ("rights")
+        return bool(title_words) and bool(piece) and (
+            (len(piece) >= 8 and piece in title_words) or title_words.endswith(" " + piece))
 
     # The job number and its barcode stand at the foot of page 1, wherever the text put them.
     out.lines.update(k for k in range(start, len(lines))

@@ -174,6 +174,9 @@ def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> li
         opened = gap or page_break or prev_end in (".", ";", ":") or cur is None \
             or (cur.kind in ("plain", "roman") and _heading_like(cur.text))
         m = _NUM_ALONE.match(t)
+        if m and int(m.group(1)) != expected and cur is not None and cur.lines \
+                and prev_end not in (".", ";", ":") and not page_break:
+            m = None  # "... until 13 December" then "2028.": the text goes on
         if m:
             blocks.append(Block("num", m.group(1), i, [], {page}, waiting=True))
             expected = int(m.group(1)) + 1
@@ -531,7 +534,7 @@ def _same_list(siblings: list[_Unit], label: str) -> bool:
     that reads as a roman numeral where the count calls for it ("(i)" after "(h)", "(v)"
     after "(iv)")."""
     style, _ = style_of(label)
-    last_style, last_value = style_of(siblings[-1].block.mark)
+    last_style, last_value = _in_list(siblings)
     if style == last_style:
         return True
     core = re.sub(r"\W", "", label)
@@ -544,6 +547,20 @@ def _same_list(siblings: list[_Unit], label: str) -> bool:
     token = "a" if "a" in last_style else "A" if "A" in last_style else None
     return bool(token) and len(core) == 1 and last_style.replace(token, core) == label \
         and ord(core.lower()) - 96 == last_value + 1
+
+
+def _in_list(siblings: list[_Unit]) -> tuple[str, int]:
+    """The style and count of a list's last item, read with the list: "(v)" after "(i)" ...
+    "(iv)" is the roman five, not the letter v; "(i)" after "(h)" is the letter."""
+    style, value = style_of(siblings[-1].block.mark)
+    if len(siblings) > 1:
+        first, _ = style_of(siblings[0].block.mark)
+        core = re.sub(r"\W", "", siblings[-1].block.mark)
+        if first != style and "i" in first.lower() and re.fullmatch(r"[ivxl]+", core.lower()):
+            return first, roman_value(core.lower())
+        if first != style and "i" in style.lower() and len(core) == 1:
+            return first, ord(core.lower()) - 96
+    return style, value
 
 
 def _list_facts(children: list[_Unit], degree: int, previous: int, warn) -> tuple:

@@ -30,6 +30,7 @@ from ..leads import lead_length
 from ..model import CrossRef, Draft, FootnoteRef, Text
 from ..numbering import compute_labels
 from ..readers.masthead import FORMULA, SYMBOL
+from ..readers.footnotes import INSIDE_REFERENCE
 from ..readers.reading import Reading
 from ..readers.untext import speaks_of_itself
 
@@ -171,6 +172,14 @@ def _footnotes(draft: Draft, reading: Reading | None) -> list[Finding]:
     for fid in ids:
         if marked[fid] == 0:
             out.append(Finding("footnotes", f"footnote {fid[2:]} is marked nowhere in the text"))
+    for unit in draft.units():
+        for content in _contents(unit):
+            for k, item in enumerate(content):
+                if isinstance(item, FootnoteRef) and k and isinstance(content[k - 1], Text) \
+                        and INSIDE_REFERENCE.search(content[k - 1].text):
+                    out.append(Finding("footnotes", f"footnote {item.footnote[2:]}'s marker in "
+                                                    f"{unit.id} stands inside a reference "
+                                                    f"('{content[k - 1].text[-20:]}')"))
     numbered = [f for f in order if f in ids]
     if numbered != [f for f in ids if f in numbered]:
         out.append(Finding("footnotes", "footnote markers are not in the order of their notes"))
