@@ -20,6 +20,7 @@ RULE = re.compile(r"^[_\u2014\u2015-]{5,}$")
 _ENTRY = re.compile(r"^(\*{1,3}|\u2020|\u2021|\[\d{1,3}\]|\d{1,3})\s+(\S.*)$")
 # A superscript marker the page showed as such: OPEN number CLOSE (see structure.py).
 OPEN, CLOSE = "\ue000", "\ue001"
+_UNIT_AFTER = re.compile(rf"^\s*({MONTH_NAMES}|per cent|%|-|–)")
 _MONTH_AFTER = re.compile(rf"^\s*({MONTH_NAMES}|per cent|to \d|and \d|-|–|%)")
 # Words after which a number is a number, not a footnote marker.
 _NUMBER_WORDS = frozenset("""
@@ -130,7 +131,9 @@ def find_marker(text: str, mark: str, start: int, explicit_only: bool = False
                     continue
                 begin -= 1  # the space before the marker goes with it
             elif pattern is raised or pattern is after_number:
-                if _MONTH_AFTER.match(text[end:]) or re.match(r"^[.,]\d", text[end:]):
+                # a date or a quantity goes on ("12 August", "6 per cent"); "27 and 5/8 28"
+                # may be two markers
+                if _UNIT_AFTER.match(text[end:]) or re.match(r"^[.,]\d", text[end:]):
                     continue
                 begin -= 1
             elif how == "fused" and (_MONTH_AFTER.match(text[end:]) and pattern is fused
