@@ -55,8 +55,9 @@ def guess_furniture(lines: list[PrintedLine], start: int, symbol: str, title: st
         while hi + 1 < min(len(lines), k + 1 + _WINDOW_AFTER) and is_furniture(lines[hi + 1].text):
             hi += 1
         block = list(range(lo, hi + 1))
-        if symbol and not any(lines[i].text.strip() == symbol for i in block):
-            continue  # a "3/4" in the text without the symbol beside it is not a header
+        if symbol and not any(lines[i].text.strip() == symbol or _JOB.match(lines[i].text.strip())
+                              for i in block):
+            continue  # a "3/4" in the text without the symbol or job number is not a header
         out.lines.update(block)
         page_at[hi + 1] = int(m.group(1))
         out.breaks.append((int(m.group(1)), hi + 1, block))
