@@ -204,7 +204,13 @@ def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> li
             if _ANNEX.match(t):
                 expected = 1  # an annex numbers its paragraphs from 1 again
             continue
-        if cur is None or (gap and not page_break):
+        if layout and gap and t[:1].islower() and cur is not None and cur.kind in ("num", "label"):
+            # words set apart after a list ("; and demands that ...") go on with its
+            # paragraph, as a text reading joins them; the model has no text after a list
+            warn(i, "a line in lower case after a gap: joined to the paragraph above")
+            gap = False
+        # a gap at a page break is a fact only a PDF gives: its first line opens a paragraph
+        if cur is None or (gap and (not page_break or layout)):
             blocks.append(Block("plain", "", i, [t], {page}))
             continue
         following = _text(lines[body[n + 1]]).strip() if n + 1 < len(body) else ""
