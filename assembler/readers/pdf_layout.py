@@ -30,8 +30,10 @@ SUP_RATIO = 0.8      # a run this much smaller than its line's text ...
 SUP_RISE = 0.2       # ... whose baseline sits this far (in the line's size) above it is raised
 COLUMN_GAP = 4.0     # a horizontal gap of this many font sizes separates columns on one baseline
 TAB_GAP = 0.8        # ... and this many a hanging number or label from its paragraph's text
-# What hangs before a paragraph's text: "12.", "1000.", "(a)", "iv.", "B)", a bullet
-_HANGING = re.compile(r"^(?:\(?[0-9A-Za-z]{1,5}[.)]|[\u2022\u2013\-*])$")
+# What hangs before a paragraph's text: "12.", "1000.", "(a)", "iv.", "B)", a bullet, and
+# the items of a programme of work ("Item 1." set off by a tab before the item's title)
+_HANGING = re.compile(r"^(?:\(?[0-9A-Za-z]{1,5}[.)]|[\u2022\u2013\-*]"
+                      r"|(?:Item|Article|Chapter|Part|Section|Rule) (?:\d{1,3}|[IVXL]{1,6})\.)$")
 BAND = 0.12          # headers and footers stand in the top and bottom 12% of the page
 
 
@@ -176,10 +178,12 @@ def _spans(ln: RawLine) -> tuple[Span, ...]:
             # punctuation set in the lead's font ("2" then italic ". Also commends") is the
             # plain text's: the lead is the words
             lead = len(text) - len(text.lstrip(".,;: "))
-            if lead and lead < len(text):
-                spans[-1] = replace(spans[-1], text=spans[-1].text + text[:lead].rstrip() +
-                                    (" " if text[:lead].endswith(" ") else ""))
+            if lead:
+                spans[-1] = replace(spans[-1], text=spans[-1].text + text[:lead])
                 text = text[lead:]
+                if not text:
+                    prev = c
+                    continue
         same = spans and (spans[-1].italic, spans[-1].bold, spans[-1].sup) == (italic, bold, sup)
         if space and spans and (same or not (spans[-1].italic or spans[-1].bold or spans[-1].sup)):
             spans[-1] = replace(spans[-1], text=spans[-1].text + " ")  # "27. " then "Decides"
@@ -195,6 +199,10 @@ def _spans(ln: RawLine) -> tuple[Span, ...]:
 
 def _text(ln: RawLine) -> str:
     return "".join(s.text for s in ln.spans)
+
+
+def _bold(ln: RawLine) -> bool:
+    return all(s.bold for s in ln.spans if s.text.strip())
 
 
 # ------------------------------------------------------------------ the document-wide pass
@@ -316,11 +324,13 @@ def document_lines(pages: list[list[RawLine]], rules: list[PageRules], height: f
     lefts = {x for x, n in Counter(round(ln.x0) for lines in pages for ln in lines).items()
              if n >= 3}
     out: list[PrintedLine] = []
-    last: float | None = None  # the indent of the last body line on the pages before
+    last: tuple[float, bool] | None = None  # indent and boldness of the last body line
     for lines, page_rules_ in zip(pages, rules):
         if not lines:
             continue
         left, right = edges[lines[0].page % 2]
+        body = Counter(round(ln.x0) for ln in lines if ln.region == "body")
+        run_on = float(body.most_common(1)[0][0]) if body else left
         prev: RawLine | None = None
         for ln in lines:
             if ln.region == "footnote" and (prev is None or prev.region != "footnote") \
@@ -333,21 +343,23 @@ def document_lines(pages: list[list[RawLine]], rules: list[PageRules], height: f
                 # the line spacing's own play is no gap; a gap is counted in quarter lines
                 # (the UN's 6 points after a paragraph of 12-point lines measure 0.47-0.5)
                 gap = round(gap * 4) / 4 if gap >= 0.25 else 0.0
-            elif ln.region == "body" and last is not None:
+            opens = None
+            if prev is None and ln.region == "body" and last is not None:
                 # a page's first line set in further than the line that ended the page
-                # before opens a paragraph (run-on lines stand at the column's edge): the
-                # page says so as a gap of one line, where a text would show a blank line
-                gap = 1.0 if ln.x0 - left > last + 3 else 0.0
+                # before opens a paragraph, and so does a bold one (a heading) after plain
+                # text. Each measured from its page's run-on lines (the left edge most of
+                # its lines share), whatever the margins of odd and even pages
+                opens = ln.x0 - run_on > last[0] + 3 or (_bold(ln) and not last[1])
             centred = (ln.x0 - left > 2 * ln.size and round(ln.x0) not in lefts
                        and ln.x1 - ln.x0 < 0.75 * (right - left)
                        and abs((ln.x0 + ln.x1) / 2 - (left + right) / 2) < 0.6 * ln.size)
             out.append(PrintedLine(ln.spans, ln.page, ln.line, ln.region,  # type: ignore[arg-type]
                                    indent=round(ln.x0 - left, 1), gap_before=gap,
-                                   size=ln.size, centred=centred))
+                                   size=ln.size, centred=centred, opens=opens))
             if ln.region in ("body", "footnote"):
                 prev = ln
             if ln.region == "body":
-                last = ln.x0 - left
+                last = (ln.x0 - run_on, _bold(ln))
     warnings = []
     for (region, text), where in dropped.items():
         first = where[0]
