@@ -93,17 +93,21 @@ def encrypted(source: bytes, password: str = "secret") -> bytes:
 
 def inflating(gib: float = 3.0) -> bytes:
     """A page whose content stream is a few MiB on disk and `gib` GiB once inflated: a
-    decompression bomb for a reader that inflates streams whole. One block of spaces is
-    compressed once and repeated (each ends with a full flush, so every copy is the same)."""
+    decompression bomb for a reader that inflates streams whole, or (as MuPDF, which reads a
+    stream as it goes) holds a string operand whole: the spaces stand inside the string of
+    one "Tj". One block of spaces is compressed once and repeated (each ends with a full
+    flush, so every copy is the same)."""
     chunk = b" " * 2**24
+    opening, closing = b"BT /F1 11 Tf 72 770 Td (Bomb", b") Tj ET\n"
     zipper = zlib.compressobj(9, zlib.DEFLATED, -15)
-    head = zipper.compress(b"BT /F1 11 Tf 72 770 Td (Bomb) Tj ET\n") + zipper.flush(zlib.Z_FULL_FLUSH)
+    head = zipper.compress(opening) + zipper.flush(zlib.Z_FULL_FLUSH)
     block = zipper.compress(chunk) + zipper.flush(zlib.Z_FULL_FLUSH)
-    tail = zipper.flush()
+    tail = zipper.compress(closing) + zipper.flush()
     copies = int(gib * 2**30) // len(chunk)
-    check = zlib.adler32(b"BT /F1 11 Tf 72 770 Td (Bomb) Tj ET\n")
+    check = zlib.adler32(opening)
     for _ in range(copies):
         check = zlib.adler32(chunk, check)
+    check = zlib.adler32(closing, check)
     data = b"\x78\xda" + head + block * copies + tail + check.to_bytes(4, "big")
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",

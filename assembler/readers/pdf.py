@@ -1,5 +1,5 @@
-"""A PDF file -> printed lines, on pdfplumber (pdfminer.six): every character with its font,
-size and position, and the rules drawn on the page.
+"""A PDF file -> printed lines, on PyMuPDF (MuPDF): every span of text with its font, flags,
+size and place, and the rules drawn on the page (pdf_pieces.py).
 
 A PDF is a program someone else wrote, so it is read within bounds: a size and a page limit
 checked before any parsing, and the parsing itself in a child process with a memory ceiling
@@ -9,7 +9,6 @@ password, a file that is no PDF.
 """
 from __future__ import annotations
 
-import io
 import os
 import pickle
 import signal
@@ -19,7 +18,8 @@ from pathlib import Path
 
 from ..errors import AssemblerError, Warning_
 from ..fs.read import read_bytes
-from .pdf_layout import document_lines, page_lines, page_rules
+from .pdf_layout import PageRules, document_lines, page_lines
+from .pdf_pieces import char_count, page_drawn, page_grids, page_pieces
 from .pdf_tables import join_tables, page_tables
 from .printed import PrintedDocument
 
@@ -117,9 +117,9 @@ def _crash(err: BaseException, path: Path, limits: Limits) -> AssemblerError:
     chain = [err]
     while chain[-1].__cause__ or chain[-1].__context__:
         chain.append(chain[-1].__cause__ or chain[-1].__context__)
-    # out of memory shows as MemoryError, a buffer that cannot be allocated, or a library
-    # that cannot be mapped in
-    if any(isinstance(e, MemoryError) or "allocate" in str(e) or "failed to map" in str(e)
+    # out of memory shows as MemoryError, a buffer that cannot be allocated (MuPDF: "realloc
+    # (268435456 bytes) failed"), or a library that cannot be mapped in
+    if any(isinstance(e, MemoryError) or "alloc" in str(e) or "failed to map" in str(e)
            for e in chain):
         return AssemblerError(f"reading the PDF needed more than {limits.memory / 2**30:.0f} GiB "
                               f"of memory; stopped", file=str(path),
@@ -131,56 +131,58 @@ def _crash(err: BaseException, path: Path, limits: Limits) -> AssemblerError:
 
 def _read(path: Path, data: bytes, limits: Limits) -> tuple[PrintedDocument, list[Warning_]]:
     """The document in `data` (the bytes of `path`, named in messages)."""
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfplumber.utils.exceptions import PdfminerException
+    import pymupdf
 
+    # MuPDF says what it repairs on stderr; the reader says it in its own words, once
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    pymupdf.TOOLS.mupdf_display_warnings(False)
+    getattr(pymupdf, "no_recommend_layout", lambda: None)()  # its advice on stdout, no
     file = str(path)
     started = time.monotonic()
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        n = len(pdf.pages)
-    except PdfminerException as err:
-        cause = err.args[0] if err.args else err
-        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+        pdf = pymupdf.open(stream=data, filetype="pdf")
+    except (pymupdf.FileDataError, RuntimeError, ValueError) as err:
+        raise AssemblerError(f"not a readable PDF ({str(err)[:120]})", file=file,
+                             hint="a damaged file? open it and save it again as PDF") from None
+    with pdf:
+        if pdf.needs_pass:
             raise AssemblerError("the PDF is encrypted with a password; it cannot be read",
                                  file=file, hint="open it with its password and save an "
-                                 "unprotected copy, or import the document's .txt or .docx") from None
-        if isinstance(cause, PDFSyntaxError):
-            raise AssemblerError(f"not a readable PDF ({cause})", file=file,
-                                 hint="a damaged file? open it and save it again as PDF") from None
-        raise
-    with pdf:
+                                 "unprotected copy, or import the document's .txt or .docx")
+        n = pdf.page_count
         if n > limits.max_pages:
             raise AssemblerError(f"the PDF has {n} pages, over the limit of {limits.max_pages}",
                                  file=file, hint="import one document at a time")
         pages, rules, tables = [], [], []
         warnings: list[Warning_] = []
         width = height = 0.0
-        for number, page in enumerate(pdf.pages, 1):
-            if time.monotonic() - started > limits.seconds:
-                raise AssemblerError(f"reading the PDF took longer than {limits.seconds:.0f} s "
-                                     f"(at page {number} of {n}); stopped", file=file)
-            chars = page.chars
-            if len(chars) > limits.max_chars_per_page:
-                raise AssemblerError(f"page {number} holds {len(chars)} characters, over the "
+        for number in range(1, n + 1):
+            page = pdf[number - 1]
+            drawn = page_drawn(page)
+            grids = page_grids(page, drawn)
+            pieces = page_pieces(page, chars=bool(grids))
+            count = char_count(pieces)
+            if count > limits.max_chars_per_page:
+                raise AssemblerError(f"page {number} holds {count} characters, over the "
                                      f"limit of {limits.max_chars_per_page}", file=file,
                                      hint="not a UN document page; a hostile file?")
-            width, height = max(width, float(page.width)), max(height, float(page.height))
-            grids = [[[tuple(map(float, c)) if c else None for c in row.cells] for row in t.rows]
-                     for t in page.find_tables()]
-            found, chars, said = page_tables(grids, chars, number, page.width > page.height)
+            box = page.rect
+            width, height = max(width, box.width), max(height, box.height)
+            landscape = box.width > box.height
+            found, pieces, said = page_tables(grids, pieces, number, landscape)
             tables.extend(found)
             warnings.extend(Warning_(m, None, file) for m in said)
-            lines = page_lines(chars, number)
-            if not lines and (page.images or page.rects or page.curves):
+            typed = PageRules(list(drawn.rules))
+            lines = page_lines(pieces, number, typed)
+            if not lines and (page.get_images() or drawn.rules or drawn.verticals):
                 warnings.append(Warning_(f"page {number}: no text on the page, only images or "
                                          f"drawings (a scan?); nothing read from it (no OCR)",
                                          None, file))
             pages.append(lines)
-            rules.append(page_rules(page.lines, page.rects))
-            page.close()  # drop the page's parsed objects: memory stays one page deep
+            rules.append(typed)
+            if time.monotonic() - started > limits.seconds:
+                raise AssemblerError(f"reading the PDF took longer than {limits.seconds:.0f} s "
+                                     f"(at page {number} of {n}); stopped", file=file)
     if not any(pages):
         raise AssemblerError("the PDF has no text layer (a scanned image?); assembler does no "
                              "OCR", file=file, hint="import the document's text, .docx or the "

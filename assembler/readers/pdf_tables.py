@@ -1,5 +1,6 @@
 """Tables a PDF page draws with rules, read cell by cell: pure geometry over the cell
-rectangles the PDF library finds from the ruling lines and the characters inside them.
+rectangles the PDF library finds from the ruling lines and the characters inside them (a
+table's page is read character by character: pdf_pieces.py).
 
 A table is read only when every character inside it falls in one of its cells and every row
 has a rectangle for every column; otherwise its words stay on the page as lines and the
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .pdf_layout import RawLine, page_lines
+from .pdf_pieces import Piece
 from .printed import PrintedCell, PrintedTable
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -28,13 +30,13 @@ class RawTable:
     pages: list[int] = field(default_factory=list)
 
 
-def _inside(c: dict, box: Box) -> bool:
-    x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+def _inside(c: Piece, box: Box) -> bool:
+    x, y = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
-def page_tables(grids: list[list[list[Box | None]]], chars: list[dict], page: int,
-                landscape: bool) -> tuple[list[RawTable], list[dict], list[str]]:
+def page_tables(grids: list[list[list[Box | None]]], chars: list[Piece], page: int,
+                landscape: bool) -> tuple[list[RawTable], list[Piece], list[str]]:
     """The page's ruled tables, the characters left for its lines, and why a table was not
     read (each a message naming the page)."""
     tables, said = [], []
@@ -47,7 +49,7 @@ def page_tables(grids: list[list[list[Box | None]]], chars: list[dict], page: in
             continue
         outer = (min(b[0] for b in boxes), min(b[1] for b in boxes),
                  max(b[2] for b in boxes), max(b[3] for b in boxes))
-        within = [c for c in left if _inside(c, outer) and c["text"].strip()]
+        within = [c for c in left if _inside(c, outer) and c.text.strip()]
         placed = [[[c for c in within if _inside(c, b)] for b in row] for row in grid]
         if sum(len(c) for row in placed for c in row) != len(within):
             said.append(f"page {page}: a table whose words stand across its cells' rules; "
@@ -71,19 +73,19 @@ def page_tables(grids: list[list[list[Box | None]]], chars: list[dict], page: in
     return tables, left, said
 
 
-def _first_word(chars: list[dict], ln: RawLine) -> float:
+def _first_word(chars: list[Piece], ln: RawLine) -> float:
     """The printed width of a line's first word."""
-    mine = sorted((c for c in chars if ln.top <= (c["top"] + c["bottom"]) / 2 <= ln.bottom
-                   and c["x0"] >= ln.x0 - 0.5), key=lambda c: c["x0"])
+    mine = sorted((c for c in chars if ln.top <= (c.top + c.bottom) / 2 <= ln.bottom
+                   and c.x0 >= ln.x0 - 0.5), key=lambda c: c.x0)
     end = ln.x0
     for c in mine:
-        if not c["text"].strip() or c["x0"] - end > 0.2 * c["size"]:
+        if not c.text.strip() or c.x0 - end > 0.2 * c.size:
             break
-        end = c["x1"]
+        end = c.x1
     return end - ln.x0
 
 
-def _cell(lines: list[RawLine], chars: list[dict], right: float) -> PrintedCell:
+def _cell(lines: list[RawLine], chars: list[Piece], right: float) -> PrintedCell:
     """A line that stops short of where the next line's first word would still fit ends
     with a break the text made (the space's width and a point's play allowed)."""
     breaks = [False]

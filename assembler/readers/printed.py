@@ -39,6 +39,10 @@ class PrintedLine:
     gap_before: float | None = None
     size: float | None = None  # font size of the line's main text, when known
     centred: bool = False
+    # The first line of a page, where the page shows whether it opens a paragraph (set in
+    # further than the line that ended the page before, or a bold heading after plain text:
+    # True) or goes on with one (False); None where the page does not say (a text).
+    opens: bool | None = None
 
     @property
     def text(self) -> str:

@@ -29,7 +29,8 @@ from .wrap import join_wrapped
 
 
 _NUM_ALONE = re.compile(r"^(\d{1,4})\.$")  # four digits: a 2,000-paragraph text
-_NUM_INLINE = re.compile(r"^(\d{1,3})\.\s+([\"\u201c(A-Z].*)$")
+# (an italic lead, as a PDF marks it, may open the text: "2. " then italic "Also commends")
+_NUM_INLINE = re.compile(r"^(\d{1,3})\.\s+(\ue002?[\"\u201c(A-Z].*)$")
 _NUM_ANY = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")  # after a blank line, whatever follows
 _LABEL_ALONE = re.compile(r"^(\((?:[a-z]{1,2}|[ivxl]{1,6})\))$")
 _LABEL_INLINE = re.compile(r"^(\((?:[a-z]{1,2}|[ivxl]{1,6})\))\s+(\S.*)$")
@@ -218,7 +219,12 @@ def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> li
             if _ANNEX.match(t):
                 expected = 1  # an annex numbers its paragraphs from 1 again
             continue
-        if cur is None or (gap and not page_break):
+        if layout and gap and t[:1].islower() and cur is not None and cur.kind in ("num", "label"):
+            # words set apart after a list ("; and demands that ...") go on with its
+            # paragraph, as a text reading joins them; the model has no text after a list
+            warn(i, "a line in lower case after a gap: joined to the paragraph above")
+            gap = False
+        if cur is None or (gap and not page_break) or (page_break and line.opens):
             blocks.append(Block("plain", "", i, [t], {page}))
             continue
         following = _text(lines[body[n + 1]]).strip() if n + 1 < len(body) else ""

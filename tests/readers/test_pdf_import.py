@@ -288,12 +288,13 @@ def test_a_ruled_table_reads_back_as_the_annex_table(built):
 def test_a_table_whose_cells_cannot_be_read_keeps_its_words_as_text(built):
     """A merged cell (no rectangle of its own), or words that stand across a cell's rule:
     the table's characters stay on the page for its lines, and the reader says so."""
-    import pdfplumber
+    import pymupdf
+    from assembler.readers.pdf_pieces import page_drawn, page_grids, page_pieces
     from assembler.readers.pdf_tables import page_tables
-    with pdfplumber.open(built["events-mapping"]) as pdf:
-        page = pdf.pages[0]
-        chars = list(page.chars)
-        grid = [[tuple(map(float, c)) for c in row.cells] for row in page.find_tables()[0].rows]
+    with pymupdf.open(built["events-mapping"]) as pdf:
+        page = pdf[0]
+        chars = page_pieces(page, chars=True)
+        grid = page_grids(page, page_drawn(page))[0]
     tables, left, said = page_tables([grid], chars, 1, True)
     assert len(tables) == 1 and len(left) < len(chars)
     merged = [row[:] for row in grid]

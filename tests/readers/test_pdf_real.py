@@ -1,0 +1,178 @@
+"""The UN's own PDFs (../shared/real/pdf/) read as the page shows them, checked against the
+same documents' text layers (../shared/real/*.txt, ../shared/real/more/*.txt): both readings
+give the same units with the same words, footnote for footnote, and no word of the page's
+body is lost. Where the two disagree it is the text layer that is wrong (it cannot see a
+superscript, a page's paragraph start or a heading's type); each such document is listed
+below with the reason, and the difference is checked to be exactly that."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from assembler.inline import footnote_refs, plain
+from assembler.model import CrossRef
+from assembler.readers import read_any
+from assembler.readers.pdf import printed_from_pdf
+
+REAL = ROOT.parent / "shared" / "real"
+PDFS = sorted((REAL / "pdf").glob("*.pdf"))
+
+# Text-layer readings a marker defeats: the PDF shows the superscript, the text a number
+# that the text reader cannot tell from the words (so it stays in the text).
+STRAY_MARKER = {
+    "A_RES_78_11": ("August 1949,2 continue", "August 1949, continue",
+                    "footnote 2 referred to a second time: the text reader takes its markers "
+                    "in order, once each"),
+    "A_RES_78_8": ("for 2022 1", "for 2022", "a marker after a year, set apart by a space"),
+    "A_RES_78_177": ("2015–2030 19 by", "2015–2030 by",
+                     "a marker after a range of years, set apart by a space"),
+}
+# Readings whose units differ in kind or number: the words are the same, the PDF's units
+# are what the page shows.
+SHAPED = {
+    "A_RES_78_234": ({"pp": 31, "heading": 8, "op": 56, "fn": 23},
+                     "the text layer loses the paragraph start of 'Stressing that law "
+                     "enforcement' after a page's footnotes, and reads the section numerals "
+                     "I-VIII apart from their titles (section I as two preambular "
+                     "paragraphs); the page sets each numeral over its bold title"),
+    "A_RES_79_255": ({"pp": 2, "op": 24, "sub": 3, "heading": 1, "fn": 5, "annex": 16},
+                     "a table set without ruling lines: the page shows its rows one by one, "
+                     "the text layer lumps them into five runs"),
+}
+
+
+def _text_layer(pdf: Path) -> Path:
+    for folder in (REAL, REAL / "more"):
+        if (folder / f"{pdf.stem}.txt").exists():
+            return folder / f"{pdf.stem}.txt"
+    raise AssertionError(f"no text layer for {pdf.name}")
+
+
+def _norm(text: str) -> str:
+    """Whitespace aside: the text layer doubles the space where a marker stood ("Rights of
+    Persons with Disabilities  and")."""
+    return " ".join(text.split())
+
+
+def _units(draft) -> list[tuple[str, str]]:
+    out = [("pp", _norm(plain(u.content))) for u in draft.preamble]
+
+    def subs(units):
+        for u in units:
+            out.append(("sub", _norm(plain(u.content))))
+            subs(u.children)
+    for u in draft.operative:
+        out.append((u.kind, _norm(plain(u.content))))
+        subs(getattr(u, "children", ()))
+    out.extend(("fn", _norm(plain(f.content))) for f in draft.footnotes)
+    for annex in draft.annexes:
+        out.extend(("annex", _norm(plain(u.content)) if hasattr(u, "content") else "<table>")
+                   for u in annex.body)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _readings(name: str):
+    pdf = REAL / "pdf" / f"{name}.pdf"
+    return read_any(pdf), read_any(_text_layer(pdf))
+
+
+def test_the_real_pdfs_are_there():
+    """40 PDFs, each with its text layer: the comparison below must not pass on nothing."""
+    assert len(PDFS) == 40
+    assert all(_text_layer(p).exists() for p in PDFS)
+
+
+@pytest.mark.parametrize("name", [p.stem for p in PDFS])
+def test_the_pdf_reads_as_its_text_layer(name):
+    from_pdf, from_text = _readings(name)
+    mine, theirs = _units(from_pdf.draft), _units(from_text.draft)
+    if name in SHAPED:
+        counts, _why = SHAPED[name]
+        assert dict(Counter(k for k, _ in mine)) == counts
+        assert Counter(w for _, t in mine for w in t.split()) == \
+            Counter(w for _, t in theirs for w in t.split())
+        return
+    if name in STRAY_MARKER:
+        wrong, right, _why = STRAY_MARKER[name]
+        assert sum(wrong in t for _, t in theirs) == 1, "the text layer's slip is gone: " \
+                                                          "take the entry out"
+        theirs = [(k, t.replace(wrong, right)) for k, t in theirs]
+    assert Counter(k for k, _ in mine) == Counter(k for k, _ in theirs)
+    for got, want in zip(mine, theirs):
+        assert got == want
+
+
+@pytest.mark.parametrize("name", [p.stem for p in PDFS])
+def test_every_footnote_read_and_referred_to(name):
+    """As many notes as under the pages' rules, each referred to from the text by its
+    superscript marker."""
+    from_pdf, _ = _readings(name)
+    draft = from_pdf.draft
+    doc, _ = printed_from_pdf(REAL / "pdf" / f"{name}.pdf")
+    # a note opens with its number (raised, or plain and the next in order) or "*"; a run-on
+    # line may open with a number too ("26 August-4 September 2002")
+    starts, expected = [], 1
+    for line in doc.lines:
+        m = re.match(r"^(\d{1,3}|\*)\s", line.text) if line.region == "footnote" else None
+        if m and (m.group(1) == "*" or int(m.group(1)) == expected):
+            starts.append(line)
+            expected += m.group(1) != "*"
+    # the note on the sponsors ("* Any changes to the list of sponsors ...") is metadata
+    note_of_sponsors = bool(draft.metadata.get("sponsors-footnote"))
+    assert len(draft.footnotes) + note_of_sponsors == len(starts)
+    referred = {f for u in draft.units() if hasattr(u, "content") and u.kind != "fn"
+                for f in footnote_refs(u.content)}
+    assert referred == {f.id for f in draft.footnotes}
+
+
+_WORD = re.compile(r"[\w’'/.]+")
+_MARK = re.compile(r"^\s*(?:\(?[0-9A-Za-z]{1,5}[.)]|Item \d{1,3}\.)(?:\s+|$)")
+# What the face prints around the metadata ("Distr.: General", "Original: English", "Agenda
+# item 38", "Resolution adopted by the General Assembly on ...", "[without reference to a
+# Main Committee (A/80/L.6)]", "[on the report of the Third Committee (...)]", "...: draft
+# resolution"): the values are metadata, these words are the face's
+_FACE = {"Distr", "Original", "Agenda", "Resolution", "without", "reference", "Main",
+         "Committee", "report", "draft", "United", "Nations", "item", "items", "by", "a"}
+
+
+def _words(text: str) -> set[str]:
+    return {w.strip(".’'") for w in _WORD.findall(text.replace("-", " ").replace("\u2011", " "))
+            if w.strip(".’'")}
+
+
+@pytest.mark.parametrize("name", [p.stem for p in PDFS])
+def test_no_word_of_the_page_body_is_lost(name):
+    """Every word printed in the body (masthead, text, notes) is in the draft: its units,
+    notes, annex titles, tables or metadata. Markers are no words."""
+    from_pdf, _ = _readings(name)
+    draft = from_pdf.draft
+    doc, _ = printed_from_pdf(REAL / "pdf" / f"{name}.pdf")
+    page = set()
+    for line in doc.lines:
+        if line.region in ("body", "footnote"):
+            text = "".join(s.text for s in line.spans if not s.sup)
+            page |= _words(_MARK.sub("", text))  # numbers and labels come from position
+    page -= _FACE
+    have = set()
+    for u in draft.units():
+        if hasattr(u, "content"):
+            have |= _words(plain(u.content))
+            # "paragraphs 10 and 12" made references: their numbers come from position
+            have |= {n for r in u.content if isinstance(r, CrossRef)
+                     for n in re.findall(r"\d+", r.target)}
+        for row in getattr(u, "rows", ()):
+            for cell in row.cells:
+                have |= _words(plain(cell))
+    for f in draft.footnotes:
+        have |= _words(plain(f.content))
+    for a in draft.annexes:
+        have |= _words(plain(a.title))
+    for _, value in draft.metadata.items():
+        have |= _words(str(value))
+    assert page - have == set()
