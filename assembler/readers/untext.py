@@ -394,7 +394,7 @@ def speaks_of_itself(after: str) -> bool:
 # paragraph 9, of its resolution 78/253", "paragraphs 1 to 10 of the annex thereto".
 _OTHER_BEFORE = re.compile(r"(?:\b(?:article|section|chapter|part|rule|annex|principle|"
                            r"regulation|appendix)\s+[\w.]+,?|\bin particular,?)\s*$", re.I)
-_OTHER_AFTER = re.compile(r"^(?:,?\s+(?:of|in|contained)\b|\s+to\s+\(?\w{1,4}\)?\s+of\b"
+_OTHER_AFTER = re.compile(r"^(?:\s*(?:[\u2013-]|\bto\b)\s*\(?\w{1,4}\)?)?(?:,?\s+(?:of|in|contained)\b"
                           r"|,\s+[a-z ]{0,20}"
                           r"\bof (?:its|the|resolution|General|Security|Economic|Human|decision)\b)")
 
