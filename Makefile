@@ -105,19 +105,23 @@ demo: setup sysdeps
 	cmp $(OUT)/first-draft-from-akn.draft drafts/$(NEG)/first-draft.draft
 	@mkdir -p $(OUT)/inferred
 	$(ASM) diff drafts/$(NEG)/first-draft.draft drafts/$(NEG)/rev1.draft --as-proposals -o $(OUT)/inferred --id P-inferred-rev1
-	# The penholder's annual update: last year's resolution as issued (the PDF text of
+	# The penholder's annual update: last year's resolution as the UN issued it (the PDF of
 	# A/RES/80/4) is imported (it must equal the committed drafts/$(UPDATE)/res-80-4.draft),
 	# this year's draft was edited from it (drafts/$(UPDATE)/l-81.draft, symbol and sponsor
 	# illustrative), and the L-document goes out with Track Changes against the issued text.
 	# (An issued version is never overwritten, so the build's copy is removed first.)
-	@if [ -f $(REAL)/A_RES_80_4.txt ]; then \
+	@if [ -f $(REAL)/pdf/A_RES_80_4.pdf ]; then \
 	  mkdir -p build/$(UPDATE) && rm -f build/$(UPDATE)/res-80-4.draft && \
-	  $(ASM) import $(REAL)/A_RES_80_4.txt -o build/$(UPDATE)/res-80-4.draft -q && \
+	  $(ASM) import $(REAL)/pdf/A_RES_80_4.pdf -o build/$(UPDATE)/res-80-4.draft -q && \
 	  cmp build/$(UPDATE)/res-80-4.draft drafts/$(UPDATE)/res-80-4.draft && \
 	  $(ASM) check drafts/$(UPDATE)/l-81.draft && \
 	  $(ASM) build drafts/$(UPDATE)/l-81.draft -o build/$(UPDATE)/l-81.docx && \
-	  $(ASM) redline $(REAL)/A_RES_80_4.txt drafts/$(UPDATE)/l-81.draft -o build/$(UPDATE)/l-81-track-changes.docx; \
+	  $(ASM) redline $(REAL)/pdf/A_RES_80_4.pdf drafts/$(UPDATE)/l-81.draft -o build/$(UPDATE)/l-81-track-changes.docx; \
 	else echo "note: ../shared/real is missing, so no annual update"; fi
+	# The archivist's survey: the real documents of ../shared/real, PDFs and text layers,
+	# each reading judged against the document's own evidence (exit 1 means some to review)
+	@if [ -d $(REAL)/pdf ]; then \
+	  $(ASM) survey $(REAL)/pdf $(REAL)/more $(REAL)/*.txt -o build/survey.html || true; fi
 	@echo "demo outputs are in $(OUT)/ and build/$(UPDATE)/"
 	@echo "the negotiation room (not started here; it keeps running until Ctrl-C), on a copy of the example:"
 	@echo "  mkdir -p build/room-demo && cp -r drafts amendments build/room-demo/ && cd build/room-demo &&"

@@ -110,15 +110,15 @@ def test_compare_table_of_the_real_pairs(tmp_path):
 
 
 def test_annual_update_from_the_issued_resolution(tmp_path):
-    """The penholder's job in the demo: import last year's A/RES as issued (it gives the
+    """The penholder's job in the demo: import last year's A/RES as issued, its PDF (it gives the
     committed source), edit it into this year's L-document (committed), and send it with
     Track Changes against the issued text: exactly the edits, as Word tracked changes."""
     drafts = ROOT / "drafts" / "cuba-embargo"
     out = tmp_path / "cuba-embargo" / "res-80-4.draft"
     out.parent.mkdir()
-    assert run_cli("import", REAL / "A_RES_80_4.txt", "-o", out, "-q").returncode == 0
+    assert run_cli("import", REAL / "pdf" / "A_RES_80_4.pdf", "-o", out, "-q").returncode == 0
     assert out.read_bytes() == (drafts / "res-80-4.draft").read_bytes()
-    accepted, rejected = tracked_redline(REAL / "A_RES_80_4.txt", drafts / "l-81.draft",
+    accepted, rejected = tracked_redline(REAL / "pdf" / "A_RES_80_4.pdf", drafts / "l-81.draft",
                                          tmp_path / "l-81-track-changes.docx")
     assert "at its eighty-second session;" in accepted and "eighty-second" not in rejected
     assert "79/7 and 80/4, the economic" in accepted and "78/7 and 79/7, the economic" in rejected
