@@ -19,7 +19,7 @@ from .wrap import join
 ITALIC, SUP, END = "\ue002", "\ue003", "\ue004"
 
 
-def place_markers(units: list, notes: list[Note], head, warn):
+def place_markers(units: list, notes: list[Note], head, warn, doubt=None):
     """Footnote markers found in order: every place each note's marker may stand (on its
     page first), then the increasing sequence that places the most markers, the surest
     first (a superscript, a marker fused to its word, one set apart). One misread number
@@ -63,6 +63,11 @@ def place_markers(units: list, notes: list[Note], head, warn):
         if how != "explicit":
             warn(units[u].block.index, f"footnote marker {note.mark} read in {units[u].id} "
                                        f"({how}, in order)")
+        if how == "fused to a number" and doubt is not None:
+            number = units[u].text[max(0, begin - 12):begin].split(" ")[-1]
+            doubt(units[u].block.index, f"footnote {note.mark}'s marker read as fused to the "
+                                        f"number '{number}' in {units[u].id}: the text alone "
+                                        f"cannot tell; the PDF's superscript can")
     for k, (note, fid) in enumerate(kept):
         if chosen[k]:
             continue
@@ -80,7 +85,8 @@ def place_markers(units: list, notes: list[Note], head, warn):
 
 
 # how sure a marker is, by how it was found; a marker on its note's page counts more
-_SURE = {"explicit": 10, "fused": 6, "raised": 6, "spaced": 4, "year": 3, "after a number": 2}
+_SURE = {"explicit": 10, "fused": 6, "raised": 6, "spaced": 4, "year": 3, "after a number": 2,
+         "fused to a number": 1}
 _ON_PAGE = 3
 _MOST = 40  # places looked at per note: a common number is not a marker everywhere
 

@@ -119,10 +119,19 @@ def find_marker(text: str, mark: str, start: int, explicit_only: bool = False
     # set apart after a number ("Conventions of 12 August 1949 1 and", "resolutions 5/7 27
     # and 5/8 28"): prose rarely puts two numbers side by side, but it is the least sure
     after_number = re.compile(r"(?<=\d) (" + k + r")(?=[\s,;.:)]|$)")
+    # fused to a name's number ("Agenda 216": Agenda 21 and note 6): the text alone cannot
+    # tell, so it is the last resort and said as a doubt (the PDF's superscript can tell)
+    named = re.compile(r"\b([A-Z][a-z]+) \d{1,2}(" + k + r")(?=[\s,;.:)]|$)")
     for pattern, how in ((fused, "fused"), (year, "fused"), (raised, "spaced"),
-                         (spaced, "spaced"), (after_number, "after a number")):
+                         (spaced, "spaced"), (after_number, "after a number"),
+                         (named, "fused to a number")):
         for m in pattern.finditer(text, start):
-            begin, end = (m.start(1), m.end(1)) if m.groups() else (m.start(), m.end())
+            if pattern is named:  # "Agenda 21|6", never "Article 1|6" or "Goal 1|6"
+                if m.group(1).lower() in _NUMBER_WORDS:
+                    continue
+                begin, end = m.start(2), m.end(2)
+            else:
+                begin, end = (m.start(1), m.end(1)) if m.groups() else (m.start(), m.end())
             if how == "spaced" and pattern is spaced:
                 before = text[:begin].rstrip(" ").split(" ")[-1].lower()
                 # "paragraph 3" is a number; "Principles. 13" after punctuation is a marker

@@ -34,6 +34,8 @@ class Reading:
     marks: dict[str, Mark] = field(default_factory=dict)    # unit id -> its printed mark
     layout: bool = False                     # the lines came from a PDF's page
     pages: list[int] = field(default_factory=list)          # page of each line (guessed for text)
+    # guesses no check of the text can confirm: (line index, what was guessed)
+    doubts: list[tuple[int, str]] = field(default_factory=list)
 
     def where(self, index: int | None) -> tuple[int | None, int | None]:
         """(page, source line) of a line index, for messages."""

@@ -134,7 +134,8 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
     if nb:  # typesetting, not wording: "non‑intervention" is "non-intervention"
         warn(nb[0], f"non-breaking hyphens (U+2011) read as hyphens on {len(nb)} line(s)")
     blocks = _blocks(lines, body, warn, doc.layout)
-    draft = _assemble(blocks, notes, values, head, warn, lines, tables, reading.marks)
+    draft = _assemble(blocks, notes, values, head, warn, lines, tables, reading.marks,
+                      reading.doubts)
     draft = Draft(draft.metadata.with_values(**{k: v for k, v in meta.items() if v}),
                   draft.preamble, draft.operative, draft.footnotes, draft.annexes)
     if not draft.preamble and not draft.operative and not draft.annexes:
@@ -326,7 +327,8 @@ class _Unit:
 
 def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], head, warn,
               lines: list[PrintedLine], tables: list[tuple[int, PrintedTable]] = (),
-              marks: dict[str, Mark] | None = None) -> Draft:
+              marks: dict[str, Mark] | None = None,
+              doubts: list[tuple[int, str]] | None = None) -> Draft:
     preamble: list[_Unit] = []
     operative: list[_Unit] = []   # op and heading
     annexes: list[tuple[str, list[_Unit]]] = []
@@ -473,7 +475,8 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
     if marks is not None:  # what was printed where each unit began, for the survey's checks
         marks.update((u.id, Mark(u.block.kind, u.block.mark, u.block.index))
                      for u in units)
-    fns, sponsors_note, reissued = place_markers(units, notes, head, warn)
+    fns, sponsors_note, reissued = place_markers(
+        units, notes, head, warn, None if doubts is None else lambda i, m: doubts.append((i, m)))
     if sponsors_note:
         values["sponsors-footnote"] = sponsors_note
     if reissued:

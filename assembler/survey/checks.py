@@ -50,6 +50,7 @@ class Finding:
     message: str
     page: int | None = None
     line: int | None = None
+    doubt: bool = False  # a guess nothing in this reading confirms (another reading may)
 
     def __str__(self) -> str:
         where = ", ".join(x for x in (f"page {self.page}" if self.page else "",
@@ -71,6 +72,8 @@ def judge(draft: Draft, reading: Reading | None) -> list[Finding]:
     if reading is not None:
         out += _words(draft, reading)
         out += _starts(draft, reading)
+        for index, message in reading.doubts:
+            out.append(Finding("footnotes", message, *reading.where(index), doubt=True))
     out += _references(draft)
     return out
 

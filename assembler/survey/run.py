@@ -138,9 +138,16 @@ def survey_one(doc: Document) -> Row:
             row.stage = row.stage or draft.metadata.stage
         reading.seconds = time.perf_counter() - start
         row.readings.append(reading)
-        row.findings += [Finding(f.check, f"{kind}: {f.message}", f.page, f.line)
-                         for f in reading.findings]
-    row.findings += agreement(row.readings)
+    agree = agreement(row.readings)
+    # the page wins: a text layer's doubt the PDF's reading settles (they agree, and the PDF
+    # reading passed) is no doubt
+    settled = not agree and any(r.kind == "pdf" and not r.error and not r.findings
+                                for r in row.readings)
+    for reading in row.readings:
+        row.findings += [Finding(f.check, f"{reading.kind}: {f.message}", f.page, f.line)
+                         for f in reading.findings
+                         if not (settled and f.doubt and reading.kind != "pdf")]
+    row.findings += agree
     return row
 
 
@@ -156,7 +163,8 @@ def unit_texts(draft: Draft) -> list[tuple[str, str]]:
     for unit in draft.units():
         content = getattr(unit, "content", None)
         if content is not None:
-            out.append((unit.kind, " ".join(plain(content, lambda t: "#").split())))
+            out.append((unit.kind, " ".join(plain(content, lambda t: "#",
+                                                  note=lambda f: f"[{f}]").split())))
     return out
 
 
