@@ -21,7 +21,7 @@ _ENTRY = re.compile(r"^(\*{1,3}|\u2020|\u2021|\[\d{1,3}\]|\d{1,3})\s+(\S.*)$")
 # A superscript marker the page showed as such: OPEN number CLOSE (see structure.py).
 OPEN, CLOSE = "\ue000", "\ue001"
 _UNIT_AFTER = re.compile(rf"^\s*({MONTH_NAMES}|per cent|%|-|–)")
-_MONTH_AFTER = re.compile(rf"^\s*({MONTH_NAMES}|per cent|to \d|and \d|-|–|%)")
+_MONTH_AFTER = re.compile(rf"^\s*({MONTH_NAMES}|per cent|to \d|and \d(?!\d*/)|-|–|%)")
 # Words after which a number is a number, not a footnote marker.
 _NUMBER_WORDS = frozenset("""
 paragraph paragraphs para paras resolution resolutions decision decisions section sections
@@ -133,9 +133,13 @@ def find_marker(text: str, mark: str, start: int, explicit_only: bool = False
             else:
                 begin, end = (m.start(1), m.end(1)) if m.groups() else (m.start(), m.end())
             if how == "spaced" and pattern is spaced:
-                before = text[:begin].rstrip(" ").split(" ")[-1].lower()
-                # "paragraph 3" is a number; "Principles. 13" after punctuation is a marker
-                if before.strip("()") in _NUMBER_WORDS or _MONTH_AFTER.match(text[end:]) \
+                words = text[:begin].rstrip(" ").split(" ")
+                before = words[-1].lower()
+                # "paragraph 3" is a number; "Principles. 13" after punctuation is a marker;
+                # so is one after a name ("Sustainable Development Goals 6")
+                name = len(words) > 1 and words[-1][:1].isupper() and words[-2][:1].isupper()
+                if (before.strip("()") in _NUMBER_WORDS and not name) \
+                        or _MONTH_AFTER.match(text[end:]) \
                         or re.match(r"^[.,]\d", text[end:]):
                     continue
                 begin -= 1  # the space before the marker goes with it

@@ -39,6 +39,7 @@ _LABEL_INLINE = re.compile(r"^(\((?:[a-z]{1,2}|[ivxl]{1,6})\))\s+(\S.*)$")
 _STYLED_ALONE = re.compile(r"^((?:[a-z]{1,2}|[A-Z]{1,2}|[ivxl]{1,6})\.|(?:[a-z]{1,2}|[A-Z]{1,2}|[ivxl]{1,6})\))$")
 _STYLED_LABEL = re.compile(r"^((?:[a-z]{1,2}|[A-Z]{1,2}|[ivxl]{1,6})[.)])\s+(\S.*)$")
 _ROMAN_ALONE = re.compile(r"^([IVXL]{1,6}|[A-H])\.$")  # "II." or "B." over a section
+_ROMAN_BARE = re.compile(r"^([IVX]{1,5})$")
 _ROMAN_INLINE = re.compile(r"^([IVXL]{1,6})\.\s+([A-Z].*)$")
 _ITEM_ALONE = re.compile(r"^((?:Item|Article|Chapter|Part|Section|Rule) (?:\d{1,3}|[IVXL]{1,6}))\.?$")
 _JOB_FOOT = re.compile(r"^(\d{2}-\d{5}) \([A-Z]\)")
@@ -54,6 +55,7 @@ class Block:
     lines: list[str] = field(default_factory=list)
     pages: set[int] = field(default_factory=set)
     waiting: bool = False     # its mark stood alone; its text comes on the next line
+    dot: bool = True          # a roman mark printed with its full stop ("II.", not "II")
 
     @property
     def text(self) -> str:
@@ -61,7 +63,8 @@ class Block:
 
     @property
     def printed_mark(self) -> str:
-        return {"num": f"{self.mark}.", "label": self.mark, "roman": f"{self.mark}.",
+        return {"num": f"{self.mark}.", "label": self.mark,
+                "roman": f"{self.mark}." if self.dot else self.mark,
                 "item": f"{self.mark}."}.get(self.kind, "")
 
 
@@ -210,6 +213,11 @@ def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> li
         if m:
             kind = "roman" if _ROMAN_ALONE.match(t) else "item"
             blocks.append(Block(kind, m.group(1), i, [], {page}, waiting=True))
+            continue
+        m = _ROMAN_BARE.match(t)
+        if m and gap and cur is not None and prev_end in (",", ".", ";", ":"):
+            # "I" alone over a section, its title below: printed without a full stop
+            blocks.append(Block("roman", m.group(1), i, [], {page}, waiting=True, dot=False))
             continue
         m = _ROMAN_INLINE.match(t)
         if m and (gap or page_break or cur is None):

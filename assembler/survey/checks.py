@@ -16,6 +16,7 @@ the page. So a wrong guess of the structurer shows up here, whatever rule made i
   no word the page does not.
 - starts: no paragraph starts mid-sentence (the rest of a paragraph broken across a page); no
   line inside a preambular paragraph opens like the next one (two paragraphs merged).
+- tables: figures alone on their lines (a table's cells) are not read as paragraph text.
 - references: a live cross-reference only where the text says it speaks of its own
   paragraphs ("paragraph 8 above", "paragraph 3 of the present resolution").
 """
@@ -34,7 +35,8 @@ from ..readers.footnotes import INSIDE_REFERENCE
 from ..readers.reading import Reading
 from ..readers.untext import speaks_of_itself
 
-CHECKS = ("masthead", "numbers", "footnotes", "words", "starts", "references", "agreement")
+CHECKS = ("masthead", "numbers", "footnotes", "words", "starts", "tables", "references",
+          "agreement")
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _CLOSING = re.compile(r"^\d+(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting$")
@@ -72,6 +74,7 @@ def judge(draft: Draft, reading: Reading | None) -> list[Finding]:
     if reading is not None:
         out += _words(draft, reading)
         out += _starts(draft, reading)
+        out += _tables(reading)
         for index, message in reading.doubts:
             out.append(Finding("footnotes", message, *reading.where(index), doubt=True))
     out += _references(draft)
@@ -374,6 +377,26 @@ def _lead_word(t: str) -> bool:
 def _name(unit) -> str:
     return {"pp": "preambular paragraph", "op": "operative paragraph"}[unit.kind] + \
         " " + re.sub(r"\D", "", unit.id)
+
+
+# ------------------------------------------------------------------ tables
+
+_FIGURE = r"(?:\(?\d{1,3}(?:[ \u00a0,]\d{3})+\)?|[\u2013\u2014-])"
+# a cell alone on its line (a text layer), or a row's cells at a line's end (a page's line)
+_FIGURES = re.compile(rf"^{_FIGURE}$|\s{_FIGURE}\s+{_FIGURE}$")
+
+
+def _tables(reading: Reading) -> list[Finding]:
+    """Figures alone on their lines ("62 287 400", "(1 323 600)", "–"), or two ending a line,
+    are a table's cells; read as the lines of paragraphs, the table is lost."""
+    cells = [i for i in range(reading.masthead_end, len(reading.lines))
+             if i not in reading.dropped and _FIGURES.search(reading.lines[i].text.strip())]
+    if len(cells) < 3:
+        return []
+    page, line = reading.where(cells[0])
+    return [Finding("tables", f"{len(cells)} lines of figures, a table's cells, read as "
+                              f"paragraph text ('{reading.lines[cells[0]].text.strip()}')",
+                    page, line)]
 
 
 # ------------------------------------------------------------------ references
