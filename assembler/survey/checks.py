@@ -343,6 +343,20 @@ def _starts(draft: Draft, reading: Reading) -> list[Finding]:
             out.append(Finding("starts", f"{_name(unit)} starts mid-sentence ('{text[:30]}'): "
                                          f"the rest of a paragraph broken across a page?",
                                page, line))
+    for unit in draft.units():
+        if unit.kind not in ("pp", "op"):
+            continue
+        end = re.sub(r"[\s\u201d\u2019\"')]+$", "", plain(unit.content))[-1:]
+        closes = (",", ";", ":") if unit.kind == "pp" else (";", ".", ":")
+        if end and end not in closes and not (unit.kind == "pp" and end == "."):
+            m = reading.marks.get(unit.id)
+            page, line = reading.where(m.index if m else None)
+            out.append(Finding("starts", f"{_name(unit)} ends with '{end}', not as a paragraph "
+                                         f"ends: a heading, or a paragraph cut short?",
+                               page, line))
+    if draft.metadata.formula and draft.preamble and not draft.operative_paragraphs():
+        out.append(Finding("starts", "a preamble and no operative paragraph: the resolution's "
+                                     "single paragraph read as preambular?"))
     # a line inside a preambular paragraph that opens like a preambular paragraph, after a
     # line that closes one: two paragraphs read as one
     kinds = {u.id: u.kind for u in draft.units()}
