@@ -28,13 +28,20 @@ def printed_from_text(text: str, file: str = "<text>") -> tuple[PrintedDocument,
                                  f"text; not read as text", 1, file))
     lines: list[PrintedLine] = []
     gap = 0
+    # PyMuPDF ends each page with an empty line, and writes a blank line inside a page as a
+    # space: where a text has both, its pages are known
+    paged = "" in raw[start:-1] and any(l and not l.strip() for l in raw[start:])
+    page = 1
     for number, line in enumerate(raw[start:], start + 1):
         if not line.strip():
             gap += 1
+            if paged and line == "" and lines:
+                page += 1
             continue
         indent = COLUMN * (len(line) - len(line.lstrip(" ")))
         for k, part in enumerate(_columns(line.strip())):
-            lines.append(PrintedLine((Span(part),), 1, number, gap_before=float(gap if k == 0 else 0),
+            lines.append(PrintedLine((Span(part),), page, number,
+                                     gap_before=float(gap if k == 0 else 0),
                                      indent=indent if k == 0 else None))
         gap = 0
     return PrintedDocument(lines, file), warnings
