@@ -63,10 +63,12 @@ def page_pieces(page, chars: bool = False) -> list[Piece]:
         for line in block.get("lines", ()):
             if not _upright(line):
                 continue  # rotated text (a margin note, a stamp) is no line of the text
+            blank = False  # a span of spaces alone (even a raised one) still parts words
             for s in line["spans"]:
                 text = s["text"]
                 core = text.strip()
                 if not core:
+                    blank = bool(text)
                     continue
                 size = s["size"]
                 x0, y0, x1, y1 = s["bbox"]
@@ -78,7 +80,8 @@ def page_pieces(page, chars: bool = False) -> list[Piece]:
                 italic, bold = font_style(s["font"], s["flags"])
                 out.append(Piece(_SPACES.sub(" ", core), x0, max(x1, x0), y0, y1,
                                  s["origin"][1], size, italic, bold,
-                                 bool(s["flags"] & SUPERSCRIPT), lead > 0, trail > 0))
+                                 bool(s["flags"] & SUPERSCRIPT), lead > 0 or blank, trail > 0))
+                blank = False
     return out
 
 

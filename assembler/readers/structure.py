@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import AssemblerError, Warning_
-from ..leads import lead_length
+from ..leads import lead_length as _lead_length
 from ..numbering import DEGREE_STYLES, format_mark
 from ..model import (Annex, AnnexParagraph, Draft, Heading, Metadata, OperativeParagraph,
                      PreambularParagraph, SubParagraph)
@@ -278,6 +278,7 @@ def _runs_inline(text: str, label: str) -> bool:
         before = format_mark("(i)", value - 1) + " "
     return bool(re.search(r"\S\s+" + re.escape(before), text))
 
+
 _MARKER_END = re.compile(r"(?<=[,;:.])\s*(?:\d{1,3}|\*{1,3}|" + re.escape(OPEN) + r"[^"
                          + re.escape(CLOSE) + r"]*" + re.escape(CLOSE) + r")\s*$")
 
@@ -285,6 +286,15 @@ _MARKER_END = re.compile(r"(?<=[,;:.])\s*(?:\d{1,3}|\*{1,3}|" + re.escape(OPEN) 
 def _end(text: str) -> str:
     """The punctuation a line ends with, a footnote marker after it aside ("session,1")."""
     return _MARKER_END.sub("", text.rstrip())[-1:]
+
+
+def lead_length(text: str, kind: str) -> int:
+    """The lead's length, read past the marks a PDF puts in a line's text (an italic lead
+    opens with ITALIC, a marker is OPEN n CLOSE): the words decide, as in a text."""
+    return _lead_length(_MARKS.sub("", text), kind)
+
+
+_MARKS = re.compile("[\ue000-\ue004]")
 
 
 def _heading_like(text: str) -> bool:
@@ -414,9 +424,15 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
         # heading, or the quoted text of an amendment ("... reading:").
         if state == "preamble" and _less_indented(lines, b, preamble, head):
             # set out from the preamble: a heading over the operative part, or its single
-            # unnumbered paragraph
-            state = "operative"
+            # unnumbered paragraph; or a heading inside the preamble, when preambular
+            # paragraphs follow it (the model has no headings there: a text reads it as one)
             nxt = blocks[i] if i < len(blocks) else None
+            if nxt is not None and nxt.kind == "plain" \
+                    and lead_length(nxt.text, "pp"):
+                warn(b.index, "a heading inside the preamble; kept as a preambular paragraph")
+                preamble.append(_Unit("pp", text, b))
+                continue
+            state = "operative"
             # an unnumbered operative paragraph is the only one: what stands before another
             # paragraph is a heading
             if nxt is not None and (nxt.kind == "num" or (nxt.kind == "plain"
