@@ -43,3 +43,30 @@ def row(name: str, seconds: float, mib: float, base_s: float | None = None,
     ratio = f"{seconds / base_s:6.2f}x" if base_s else "   base"
     mratio = f"{mib / base_mib:6.2f}x" if base_mib else ""
     return f"{name:<44} {seconds * 1000:10.1f} ms {ratio}   {mib:8.1f} MiB {mratio}"
+
+
+def run_once(job: Callable[[], object]) -> tuple[float, float]:
+    """Wall time (s) of one run of `job` in a forked child, and the peak memory (MiB) of that
+    child or of any process it waited for (a PDF is read in a bounded grandchild; pdftotext
+    is a subprocess): the most any one of them held. For interleaved rounds."""
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(r)
+        t0 = time.perf_counter()
+        job()
+        elapsed = time.perf_counter() - t0
+        peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                   resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+        os.write(w, f"{elapsed} {peak}".encode())
+        os._exit(0)
+    os.close(w)
+    data = b""
+    while chunk := os.read(r, 4096):
+        data += chunk
+    os.close(r)
+    _, status = os.waitpid(pid, 0)
+    if status != 0 or not data:
+        raise RuntimeError("benchmark job failed in its child process")
+    elapsed, peak = map(float, data.split())
+    return elapsed, peak / 1024

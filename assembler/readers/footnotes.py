@@ -136,8 +136,10 @@ def find_marker(text: str, mark: str, start: int, explicit_only: bool = False
                 words = text[:begin].rstrip(" ").split(" ")
                 before = words[-1].lower()
                 # "paragraph 3" is a number; "Principles. 13" after punctuation is a marker;
-                # so is one after a name ("Sustainable Development Goals 6")
-                name = len(words) > 1 and words[-1][:1].isupper() and words[-2][:1].isupper()
+                # so is one after a name in the plural ("Sustainable Development Goals 6",
+                # where "Development Goal 5" is a number)
+                name = len(words) > 1 and words[-1][:1].isupper() and words[-2][:1].isupper() \
+                    and words[-1].endswith("s")
                 if (before.strip("()") in _NUMBER_WORDS and not name) \
                         or _MONTH_AFTER.match(text[end:]) \
                         or re.match(r"^[.,]\d", text[end:]):

@@ -21,6 +21,7 @@ from ..model import (Annex, AnnexParagraph, Draft, Heading, Metadata, OperativeP
 from .content import END, ITALIC, SUP, place_markers, table_of, title_content, unit_content
 from .footnotes import CLOSE, OPEN, RULE, Note, footnote_zones, guess_zones, read_notes
 from .furniture import PAGE1_FOOT, guess_furniture
+from .ids import child_id
 from .masthead import read_closing, read_masthead
 from .printed import PrintedDocument, PrintedLine, PrintedTable
 from .reading import Mark, Reading
@@ -636,11 +637,7 @@ def _number(preamble, operative, annexes) -> None:
 def _number_children(unit: _Unit) -> None:
     seen: set[str] = set()
     for pos, child in enumerate(unit.children, 1):
-        part = re.sub(r"\W", "", child.block.mark) or str(pos)
-        while part in seen:
-            part += "x"
-        seen.add(part)
-        child.id = f"{unit.id}.{part}"
+        child.id = child_id(unit.id, child.block.mark or str(pos), seen)
         _number_children(child)
 
 

@@ -18,6 +18,7 @@ from ..model import (CrossRef, Draft, Footnote, FootnoteRef, Heading, Metadata,
 from ..numbering import DEGREE_STYLES, compute_labels, format_mark
 from ..dates import MONTH_NAMES
 from ..stages import stage_in_words
+from .ids import child_id
 
 FORMULA = re.compile(r"^\*?(The (General Assembly|Security Council|Economic and Social Council"
                      r"|Human Rights Council)[^,]*),\*?\s*$")
@@ -267,8 +268,9 @@ def _contents(unit):
 def _subs(node: _Node, uid: str, degree: int, ctx, warn, start: int = 0) -> tuple:
     out = []
     previous = 0
+    seen: set[str] = set()
     for count, child in enumerate(node.children, 1):
-        cid = f"{uid}.{_id_part(child.label, degree, count, node)}"
+        cid = child_id(uid, _id_part(child.label, degree, count, node), seen)
         style, cont = _list_style(child.children, degree + 1, previous, warn)
         grand = _subs(child, cid, degree + 1, ctx, warn)
         out.append(SubParagraph(cid, italicize_lead(_inline(child.text, *ctx, warn, child.line), "sub"),
