@@ -344,8 +344,8 @@ def _starts(draft: Draft, reading: Reading) -> list[Finding]:
                                          f"the rest of a paragraph broken across a page?",
                                page, line))
     for unit in draft.units():
-        if unit.kind not in ("pp", "op"):
-            continue
+        if unit.kind not in ("pp", "op") or not draft.metadata.formula:
+            continue  # an amendment's instructions end as they please
         end = re.sub(r"[\s\u201d\u2019\"')]+$", "", plain(unit.content))[-1:]
         closes = (",", ";", ":") if unit.kind == "pp" else (";", ".", ":")
         if end and end not in closes and not (unit.kind == "pp" and end == "."):
