@@ -160,3 +160,33 @@ def test_survey_refuses_nothing_to_read(tmp_path):
 def test_import_prints_the_verdict(tmp_path):
     r = run_cli("import", str(REAL / "A_RES_80_4.txt"), "-o", str(tmp_path / "x.draft"), "-q")
     assert r.returncode == 0 and "verdict: exact" in r.stderr
+
+
+def _counts_read_by_eye() -> dict[str, tuple]:
+    """(PP, OP, sub, notes, annex) of the 40 documents of ../shared/real, as established by
+    reading them: INDEX.md's (tests/readers/test_real_import.py) and more_counts.py's."""
+    import importlib.util
+    import sys
+    spec = importlib.util.spec_from_file_location(
+        "real_import_counts", ROOT / "tests" / "readers" / "test_real_import.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    sys.path.insert(0, str(ROOT / "tests" / "real"))
+    from more_counts import COUNTS as more
+    out = {name: c for name, c in module.COUNTS.items()}
+    out.update({name: (c["pp"], c["op"], c["sub"], c["fn"], c["annex"])
+                for name, c in more.items()})
+    return out
+
+
+def test_the_real_documents_pdf_and_text_none_exact_and_wrong():
+    """All 40 documents of ../shared/real, each PDF with its text layer: most are exact, and
+    every one called exact has the counts established by reading it."""
+    truth = _counts_read_by_eye()
+    rows = survey(collect([REAL / "pdf", REAL / "more"] + sorted(REAL.glob("*.txt"))), jobs=2)
+    assert len(rows) == 40 and all(set(x.kind for x in r.readings) == {"pdf", "text"}
+                                   for r in rows)
+    exact = [r for r in rows if r.verdict == "exact"]
+    for r in exact:
+        assert r.counts == truth[r.name], (r.name, r.counts, truth[r.name])
+    assert len(exact) >= 34, [(r.name, r.causes) for r in rows if r.verdict != "exact"]
