@@ -396,7 +396,8 @@ def speaks_of_itself(after: str) -> bool:
 # paragraph 9, of its resolution 78/253", "paragraphs 1 to 10 of the annex thereto".
 _OTHER_BEFORE = re.compile(r"(?:\b(?:article|section|chapter|part|rule|annex|principle|"
                            r"regulation|appendix)\s+[\w.]+,?|\bin particular,?)\s*$", re.I)
-_OTHER_AFTER = re.compile(r"^(?:\s*(?:[\u2013-]|\bto\b)\s*\(?\w{1,4}\)?)?(?:,?\s+(?:of|in|contained)\b"
+_LIST = r"(?:\s|,|and\b|to\b|or\b|\.?\d+|\([a-z]{1,4}\)|[\u2013-])*"
+_OTHER_AFTER = re.compile(r"^" + _LIST + r"(?:,?\s*\b(?:of|contained|thereof)\b"
                           r"|,\s+[a-z ]{0,20}"
                           r"\bof (?:its|the|resolution|General|Security|Economic|Human|decision)\b)")
 
