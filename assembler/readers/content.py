@@ -34,7 +34,10 @@ def place_markers(units: list, notes: list[Note], head, warn, doubt=None):
     for note in notes:
         fid = "fn-star" if note.mark == "*" else f"fn{note.mark}" if note.mark.isdigit() \
             else f"fn-line{note.index}"
-        again = said.get(" ".join(note.text.split())) if note.mark.isdigit() else None
+        # the same words under two markers are one footnote; never "Ibid.", whose words
+        # point at the note before it, a different one each time
+        again = said.get(" ".join(note.text.split())) if note.mark.isdigit() \
+            and not _IBID.match(note.text) else None
         if again:
             # the same words under two markers: one footnote referenced twice (as the Word
             # reader has it)
@@ -83,6 +86,8 @@ def place_markers(units: list, notes: list[Note], head, warn, doubt=None):
     _repeated_markers(units, {f.id for f in fns})
     return fns, sponsors, " ".join(reissued)
 
+
+_IBID = re.compile(r"^\s*(?:See\s+)?(?:ibid|idem)\b", re.I)
 
 # how sure a marker is, by how it was found; a marker on its note's page counts more
 _SURE = {"explicit": 10, "fused": 6, "raised": 6, "spaced": 4, "year": 3, "after a number": 2,
