@@ -50,7 +50,8 @@ def screen_lines(rows: list[Row], every: bool = False) -> list[str]:
         out += [f"  {f}" for f in r.findings]
     s = summary(rows)
     share = 100 * s["exact"] / s["documents"] if s["documents"] else 0
-    out.append(f"{s['documents']} documents: {s['exact']} exact ({share:.1f}%), "
+    out.append(f"{s['documents']} document{'s' if s['documents'] != 1 else ''}: "
+               f"{s['exact']} exact ({share:.1f}%), "
                f"{s['review']} to review"
                + (": " + ", ".join(f"{k} {v}" for k, v in s["causes"].items())
                   if s["causes"] else ""))

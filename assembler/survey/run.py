@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..errors import AssemblerError
 from ..inline import plain
-from ..model import Draft
+from ..model import Draft, FootnoteRef
 from .checks import Finding, judge
 
 # Files a survey reads, by kind. ".json" is a text layer as extracted ({"text": ...}).
@@ -152,8 +152,13 @@ def survey_one(doc: Document) -> Row:
 
 
 def counts(draft: Draft) -> tuple[int, int, int, int, int]:
+    """PP, OP, sub-paragraphs, notes and annex paragraphs as the page prints them: a note
+    printed twice word for word (read as one footnote marked twice) counts twice."""
     subs = sum(1 for u in draft.units() if u.kind == "sub")
-    notes = len(draft.footnotes) + bool(draft.metadata.get("sponsors-footnote"))
+    marks = Counter(i.footnote for u in draft.units() for i in getattr(u, "content", ())
+                    if isinstance(i, FootnoteRef))
+    notes = sum(max(marks[f.id], 1) for f in draft.footnotes) \
+        + bool(draft.metadata.get("sponsors-footnote"))
     return (len(draft.preamble), len(draft.operative_paragraphs()), subs, notes,
             sum(len(a.body) for a in draft.annexes))
 

@@ -139,7 +139,7 @@ def test_survey_command_writes_csv_and_html_and_exits_by_verdict(tmp_path):
     out = tmp_path / "survey.html"
     r = run_cli("survey", str(folder), "-o", str(out), "-j", "1")
     assert r.returncode == 0, r.stderr
-    assert "1 documents: 1 exact" in r.stderr and out.exists()
+    assert "1 document: 1 exact" in r.stderr and out.exists()
     # a reading in review: exit 1, the finding on screen with its page and line
     broken = text_of("A_RES_79_7")
     broken = re.sub(r"^3\.(\s)", r"4.\1", broken, count=1, flags=re.M)
