@@ -190,3 +190,14 @@ def test_the_real_documents_pdf_and_text_none_exact_and_wrong():
     for r in exact:
         assert r.counts == truth[r.name], (r.name, r.counts, truth[r.name])
     assert len(exact) >= 34, [(r.name, r.causes) for r in rows if r.verdict != "exact"]
+
+
+def test_import_says_its_doubts_with_page_and_line(tmp_path):
+    broken = re.sub(r"^3\.(\s)", r"4.\1", text_of("A_RES_79_7"), count=1, flags=re.M)
+    source = tmp_path / "A_RES_79_7.txt"
+    source.write_text(broken, "utf-8")
+    r = run_cli("import", str(source), "-o", str(tmp_path / "x.draft"), "-q")
+    assert r.returncode == 0, r.stderr  # the draft is written; its reading is in doubt
+    assert "verdict: review" in r.stderr
+    doubts = [l for l in r.stderr.splitlines() if l.strip().startswith("doubt:")]
+    assert doubts and all("page" in l or "word" in l for l in doubts), r.stderr
