@@ -44,7 +44,7 @@ _SUBMITTED = re.compile(r"^(?:Revised )?Draft (?:resolution|decision) submitted 
                         re.I)
 _ILLUSTRATIVE = re.compile(r"^\[?Illustrative: (.+?)\]?$", re.S)
 _RES_TITLE = re.compile(r"^(\d+/\d+)\.\s+(.+)$")
-_CLOSING = re.compile(r"^(\d+(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting)$")
+CLOSING = re.compile(r"^(\d+(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting)$")
 
 
 @dataclass
@@ -233,7 +233,7 @@ def _apart_titles(lines: list[PrintedLine], i: int, items: int, block) -> tuple[
 def _known(t: str) -> bool:
     """A line that starts a masthead fact of its own (so it ends the block above it)."""
     return bool(FORMULA.match(t) or _AGENDA.match(t) or _SESSION.match(t) or DATE.match(t)
-                or _CLOSING.match(t) or _ADOPTED.match(t) or t.startswith("["))
+                or CLOSING.match(t) or _ADOPTED.match(t) or t.startswith("["))
 
 
 def _sponsors(text: str) -> tuple[str, str] | None:
@@ -275,7 +275,7 @@ def read_closing(lines: list[PrintedLine], start: int) -> tuple[str, set[int]]:
     / 30 October 2024', their indices), or ('', set()) when there is none."""
     for i in range(start, len(lines)):
         t = lines[i].text.strip()
-        if _CLOSING.match(t):
+        if CLOSING.match(t):
             if i + 1 < len(lines) and DATE.match(lines[i + 1].text.strip()):
                 return f"{t} / {lines[i + 1].text.strip()}", {i, i + 1}
             return t, {i}

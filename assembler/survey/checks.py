@@ -30,7 +30,7 @@ from ..inline import plain
 from ..leads import lead_length
 from ..model import CrossRef, Draft, FootnoteRef, Text
 from ..numbering import compute_labels
-from ..readers.masthead import FORMULA, SYMBOL
+from ..readers.masthead import CLOSING, FORMULA, SYMBOL
 from ..readers.footnotes import INSIDE_REFERENCE
 from ..readers.reading import Reading
 from ..readers.untext import speaks_of_itself
@@ -39,7 +39,6 @@ CHECKS = ("masthead", "numbers", "footnotes", "words", "starts", "tables", "refe
           "agreement")
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
-_CLOSING = re.compile(r"^\d+(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting$")
 _FURNITURE = re.compile(r"^(?:\d{1,3}/\d{1,3}|\d{2}-\d{5}(?: ?\([A-Z]\))?(?:\s+\d{6})?|\*\d{7,9}\*|\d{6})$")
 _NOTE_START = re.compile(r"^\s*(\d{1,3})\s+\S")
 _SENTENCE_END = (",", ";", ":", ".")
@@ -96,7 +95,7 @@ def _masthead(draft: Draft, reading: Reading | None) -> list[Finding]:
         page, line = reading.where(formula)
         out.append(Finding("masthead", f"the text prints the enacting formula "
                                        f"'{texts[formula]}' but none was read", page, line))
-    closing = next((i for i, t in enumerate(texts) if _CLOSING.match(t)), None)
+    closing = next((i for i, t in enumerate(texts) if CLOSING.match(t)), None)
     if closing is not None and not meta.closing:
         page, line = reading.where(closing)
         out.append(Finding("masthead", f"the text prints the closing '{texts[closing]}' but "
