@@ -7,7 +7,7 @@ readers/amendment.py gives the printed lines.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..errors import AssemblerError
 from ..lang import ENGLISH, Language, language_of
@@ -17,9 +17,16 @@ from .prose import change_to_prose, instructions, prose_to_changes
 from .targets import UnitIndex
 
 _SESSION_NUMBER = re.compile(r"^\d+$")
-_AMENDMENT_TO = re.compile(r"^(?P<who>.+?):\*?\s*amendments?\s+to\s+(?P<what>(?:revised\s+)?"
-                           r"draft\s+(?:resolution|decision))\s+(?P<symbol>\S+)\s*$", re.I | re.S)
-_FOOTNOTE = re.compile(r"^\s*(?:\*{1,3}|[†‡])\s+\S")
+# "X: amendment to draft resolution A/C.3/80/L.24", or in plenary "X: amendment to draft
+# resolution II recommended by the Third Committee in its report (A/80/123)"
+_AMENDMENT_TO = re.compile(
+    r"^(?P<who>.+?):\*?\s*amendments?\s+to\s+(?P<what>(?:revised\s+)?draft\s+"
+    r"(?:resolution|decision))\s+(?:(?P<number>[IVXL]{1,6}|[A-Z])\s+recommended\s+by\s+"
+    r"(?:the\s+)?(?P<committee>.+?)\s+in\s+its\s+report\s+\(?(?P<report>[A-Z]/[^\s)]+)\)?"
+    r"|(?P<symbol>\S+))\s*\.?$", re.I | re.S)
+_FOOTNOTE = re.compile(r"^\s*(?P<mark>\*{1,3}|[†‡])\s*(?P<text>\S.*)$")
+_RULE = re.compile(r"^\s*_{5,}\s*$")
+_CLOSES = (".", ";", ":", ",")
 
 
 @dataclass(frozen=True)
@@ -121,11 +128,15 @@ class ReadDocument:
     values: dict                # the masthead, as readers/masthead.py reads it
     instructions: list          # (line, sentence)
     notes: list                 # (line, message): what was set aside
+    footnotes: dict = field(default_factory=dict)  # mark ("**") -> (line, the note's text)
 
 
 def read_document(lines, masthead, file: str) -> ReadDocument:
-    """An issued amendment's instructions: the lines after its masthead and title, up to its
-    footnotes (a line opening with "*" and a space), as numbered or unnumbered sentences."""
+    """An issued amendment's instructions: the lines after its masthead and title, without
+    the page furniture (symbol, job number, "2/2": marked "header" by the reader) and the notes at the foot of each page
+    (a line opening with "*" or under the rule, to the page's end), as numbered or
+    unnumbered sentences. A blank line keeps apart the paragraphs an instruction brings,
+    except at a page break inside a sentence."""
     values = masthead.values
     submitted = values.get("submitted_by", "")
     if not _AMENDMENT_TO.match(submitted):
@@ -133,16 +144,39 @@ def read_document(lines, masthead, file: str) -> ReadDocument:
                              "draft resolution A/...' under its masthead", file=file,
                              hint="import a draft with -o NAME.draft; an amendment with "
                                   "-o NAME.yaml --base DRAFT")
-    body, notes = [], []
-    for line in lines[masthead.end:]:
+    body: list[tuple[int, str]] = []
+    notes: list[tuple[int, str]] = []
+    footnotes: dict[str, tuple[int, str]] = {}
+    in_notes, page_break, mark = False, False, ""
+    for k in range(masthead.end, len(lines)):
+        line = lines[k]
         text = "".join(s.text for s in line.spans)
         if line.region in ("header", "footer"):
+            in_notes, page_break = False, True
             continue
-        if _FOOTNOTE.match(text) or line.region == "footnote":
-            notes.append((line.line, f"footnote set aside: {text.strip()}"))
+        note = _FOOTNOTE.match(text)
+        if line.region in ("footnote", "rule") or _RULE.match(text) or \
+                (note and (line.gap_before or 0) >= 1):
+            in_notes = True
+        if in_notes:
+            if note:
+                mark = note["mark"]
+                footnotes[mark] = (line.line, note["text"].strip())
+            elif mark in footnotes and text.strip() and not _RULE.match(text):
+                first, said = footnotes[mark]
+                footnotes[mark] = (first, f"{said} {text.strip()}")
             continue
+        gap = (line.gap_before or 0) >= 1
+        if page_break:   # a paragraph goes on over the page unless its sentence ended
+            last = body[-1][1].rstrip() if body else ""
+            gap = bool(last) and last.endswith(_CLOSES) and not text.strip()[:1].islower()
+            page_break = False
+        if gap and body:
+            body.append((line.line, ""))
         body.append((line.line, text))
-    return ReadDocument(values, instructions(body, file), notes)
+    for m, (line, text) in footnotes.items():
+        notes.append((line, f"footnote {m} set aside: {text}"))
+    return ReadDocument(values, instructions(body, file), notes, footnotes)
 
 
 def proposal_from_document(doc: ReadDocument, base: Draft, pid: str, file: str) -> Proposal:
