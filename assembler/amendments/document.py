@@ -175,7 +175,7 @@ def read_document(lines, masthead, file: str) -> ReadDocument:
             body.append((line.line, ""))
         body.append((line.line, text))
     for m, (line, text) in footnotes.items():
-        notes.append((line, f"footnote {m} set aside: {text}"))
+        notes.append((line, f"footnote set aside: {m} {text}"))
     return ReadDocument(values, instructions(body, file), notes, footnotes)
 
 
