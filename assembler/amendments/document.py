@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..errors import AssemblerError
+from ..errors import AssemblerError, Problems
 from ..lang import ENGLISH, Language, language_of
 from ..model import Draft
 from .model import Change, Proposal, number_changes
@@ -82,12 +82,13 @@ def document_for(prop: Proposal, base: Draft, *, symbol: str, date: str = "",
         raise AssemblerError(f"the draft '{meta.version}' has no symbol; the amendment must "
                              "name the draft it amends", hint="add 'symbol: A/C.3/80/L.24' to "
                                                               "the draft's metadata")
+    symbol = symbol or prop.symbol
     if not symbol:
         raise AssemblerError("an amendment document needs its own symbol",
                              hint="give --symbol A/C.3/80/L.99")
     index = UnitIndex(base)
-    sentences = tuple(change_to_prose(_resolved(c, index, prop), index)
-                      for c in prop.effective_changes)
+    sentences = as_issued(prop, index) or tuple(
+        change_to_prose(_resolved(c, index, prop), index) for c in prop.effective_changes)
     lang = language_of(meta)
     session = meta.session
     if _SESSION_NUMBER.match(session or ""):
@@ -104,6 +105,21 @@ def document_for(prop: Proposal, base: Draft, *, symbol: str, date: str = "",
                             if t.strip()),
         distribution=lang.masthead["limited"], original=meta.original_language or lang.name,
         job_number=job_number, language=lang)
+
+
+def as_issued(prop: Proposal, index: UnitIndex) -> tuple:
+    """The instructions as the issued document printed them, while they still say exactly
+    the proposal's changes (else nothing: the changes are written anew)."""
+    if not prop.instructions:
+        return ()
+    try:
+        said = [c for s in prop.instructions for c in prose_to_changes(s, index)]
+    except AssemblerError:
+        return ()
+    mine = [_resolved(c, index, prop) for c in prop.effective_changes]
+    strip = lambda c: replace(c, id="", line=None)   # noqa: E731
+    return tuple(prop.instructions) if [strip(_resolved(c, index, prop)) for c in said] == \
+        [strip(c) for c in mine] else ()
 
 
 def _resolved(c: Change, index: UnitIndex, prop: Proposal) -> Change:
@@ -129,6 +145,7 @@ class ReadDocument:
     instructions: list          # (line, sentence)
     notes: list                 # (line, message): what was set aside
     footnotes: dict = field(default_factory=dict)  # mark ("**") -> (line, the note's text)
+    sponsors_marked: bool = False   # "Denmark:*": the "*" note is about the sponsors
 
 
 def read_document(lines, masthead, file: str) -> ReadDocument:
@@ -175,18 +192,29 @@ def read_document(lines, masthead, file: str) -> ReadDocument:
             body.append((line.line, ""))
         body.append((line.line, text))
     for m, (line, text) in footnotes.items():
-        notes.append((line, f"footnote set aside: {m} {text}"))
-    return ReadDocument(values, instructions(body, file), notes, footnotes)
+        about = "the note on the sponsors, kept" if m == "*" and masthead.sponsors_marked \
+            else "footnote set aside"
+        notes.append((line, f"{about}: {m} {text}"))
+    return ReadDocument(values, instructions(body, file), notes, footnotes,
+                        masthead.sponsors_marked)
 
 
 def proposal_from_document(doc: ReadDocument, base: Draft, pid: str, file: str) -> Proposal:
-    """The proposal an issued amendment makes against `base` (the draft it names)."""
+    """The proposal an issued amendment makes against `base` (the draft it names; for an
+    amendment to a draft resolution recommended in a committee's report, the draft --base
+    gives, said in a note). Every instruction that cannot be read is reported at once."""
     m = _AMENDMENT_TO.match(doc.values["submitted_by"])
-    named = m["symbol"].strip().rstrip(".")
-    if base.metadata.symbol and base.metadata.symbol != named:
-        raise AssemblerError(f"the amendment is to {named}, but the base draft is "
-                             f"{base.metadata.symbol}", file=file,
-                             hint="give --base the draft the amendment names")
+    if m["report"]:
+        doc.notes.append((None, f"the amendment is to draft resolution {m['number']} "
+                                f"recommended by {m['committee']} in its report {m['report']}; "
+                                f"read against {base.metadata.symbol or base.metadata.version}"
+                                f", the draft --base gives"))
+    else:
+        named = m["symbol"].strip().rstrip(".")
+        if base.metadata.symbol and base.metadata.symbol != named:
+            raise AssemblerError(f"the amendment is to {named}, but the base draft is "
+                                 f"{base.metadata.symbol}", file=file,
+                                 hint="give --base the draft the amendment names")
     who = proposer_names(m["who"])
     if not doc.instructions:
         raise AssemblerError("no instructions under the title", file=file,
@@ -194,7 +222,19 @@ def proposal_from_document(doc: ReadDocument, base: Draft, pid: str, file: str) 
                                   "paragraph 3.'")
     index = UnitIndex(base)
     changes: list[Change] = []
-    for line, sentence in doc.instructions:
-        changes += prose_to_changes(sentence, index, line=line, file=file)
+    problems: list[AssemblerError] = []
+    for n, (line, sentence) in enumerate(doc.instructions, 1):
+        try:
+            changes += prose_to_changes(sentence, index, line=line, file=file)
+        except AssemblerError as err:
+            err.message = f"instruction {n}: {err.message}"
+            problems.append(err)
+    if problems:
+        raise Problems.of(problems)
+    sponsors = doc.footnotes.get("*", (0, ""))[1] if doc.sponsors_marked else ""
     return Proposal(pid, who[0], base.metadata.version, number_changes(pid, changes),
-                    co_sponsors=tuple(who[1:]), date=doc.values.get("date", ""), file=file)
+                    co_sponsors=tuple(who[1:]), date=doc.values.get("date", ""), file=file,
+                    symbol=doc.values.get("symbol", ""), sponsors_note=sponsors,
+                    instructions=tuple(" ".join(s.split()) if "\n\n" not in s else
+                                       "\n\n".join(" ".join(p.split()) for p in s.split("\n\n"))
+                                       for _, s in doc.instructions))
