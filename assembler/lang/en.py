@@ -82,6 +82,7 @@ _PROSE = {
     "new-sub": "sub-paragraph", "new-heading": "heading",
     # the sentences
     "delete-unit": "Delete {target}",
+    "delete-unit-reading": "Delete {target} reading: {words}",
     "delete-words": "In {target}, delete {occurrence}{words}",
     "insert-unit": "Insert a new {unit} {place} {target}{id}, reading: {text}",
     "with-id": ", with id {id}",

@@ -84,14 +84,23 @@ def unit_kind(words: str, target: str, place: str, r: Reading) -> str:
                               "sub-paragraph")
 
 
+_LABEL = re.compile(r"^\s*(?:\((?:[a-z]{1,2}|[ivxl]{1,6})\)|\d{1,3}\.)\s+(?=\S)")
+
+
+def unlabelled(text: str) -> str:
+    """A new paragraph's text without the number or label it was quoted with ("5. *Decides*",
+    "(c) the storage"): numbers and labels follow position."""
+    return _LABEL.sub("", text, count=1)
+
+
 def new_texts(m: re.Match) -> list[str]:
     """The new paragraphs' texts: several quoted ones, paragraphs of unquoted text apart
     (a blank line between them), or one."""
     many = m.groupdict().get("many")
     if many:
-        return [a or b for a, b in re.findall(r"“([^”]*)”|\"([^\"]*)\"", many)]
+        return [unlabelled(a or b) for a, b in re.findall(r"“([^”]*)”|\"([^\"]*)\"", many)]
     text = new_text(m)
-    return [t.strip() for t in text.split("\n\n") if t.strip()] if text else [text]
+    return [unlabelled(t.strip()) for t in text.split("\n\n") if t.strip()] if text else [text]
 
 
 # ---------------------------------------------------------------- ordinals

@@ -1,0 +1,193 @@
+"""Amendment documents read as the UN reads them (issue 20): instructions in order, each on
+the text as the ones before it left it; the phrasings of issued amendments, each with an
+instruction of our own wording in UN style; every problem at once. The drafts here are
+made up; the proposers fictional."""
+from __future__ import annotations
+
+import pytest
+
+from assembler.amendments import apply_proposals
+from assembler.amendments.conflicts import ConflictsFound
+from assembler.amendments.yamlio import parse_proposal
+from assembler.errors import AssemblerError, Problems
+from assembler.inline import plain
+from assembler.source import parse_draft
+
+DRAFT = """assembler-draft 1
+version: base
+symbol: A/C.9/80/L.5
+title: Clean energy for all
+
+pp *Recalling* its resolution 70/1 on the nuclear power plant programme, {#pp1}
+
+pp *Noting* the work of the nuclear power plant operators and of the regulators,[^fn1] {#pp2}
+
+pp *Welcoming* the report of the Secretary-General on energy,[^fn2] {#pp3}
+
+op *Decides* to convene a meeting on energy in 2027; {#op1}
+
+op *Requests* the Secretary-General to report on energy, including on: {#op2}
+  - the supply of energy; {#op2.a}
+  - the demand for energy; {#op2.b}
+
+op *Invites* Member States to share nuclear power plant data; {#op3}
+
+op *Encourages* cooperation among regional organizations; {#op4}
+
+op *Decides* to remain seized of the matter. {#op5}
+
+fn Resolution 79/1. {#fn1}
+
+fn A/80/100. {#fn2}
+"""
+
+
+def base():
+    d, _ = parse_draft(DRAFT, "<draft>")
+    return d
+
+
+def document(body: str, pid: str = "A-1", proposer: str = "Delegation A"):
+    head = f"---\nid: {pid}\nproposer: {proposer}\nbase: base\n---\n"
+    return parse_proposal(head + body, f"{pid}.md", prose=True)
+
+
+def applied(*props):
+    return apply_proposals(base(), list(props), mode="all")
+
+
+def reads(draft, uid: str) -> str:
+    return plain(draft.unit_index()[uid].content)
+
+
+# ---------------------------------------------------------------- in order
+
+def test_a_later_instruction_reads_the_text_as_the_earlier_one_left_it():
+    new, record = applied(document(
+        "1. Replace “nuclear power plant” with “renewable power plant” in the preambular "
+        "paragraphs and the operative paragraphs.\n"
+        "2. In the second preambular paragraph, after “renewable power plant” insert "
+        "“and grid”.\n"))
+    assert reads(new, "pp1") == ("*Recalling* its resolution 70/1 on the renewable power plant "
+                                 "programme,").replace("*", "")
+    assert reads(new, "pp2") == ("Noting the work of the renewable power plant and grid "
+                                 "operators and of the regulators,")
+    assert reads(new, "op3") == "Invites Member States to share renewable power plant data;"
+    steps = record.in_order["A-1"]
+    assert [s.change.id for s in steps][-1] == "A-1/2"
+    assert steps[-1].inserted.strip() == "and grid"
+
+
+def test_two_instructions_on_the_same_words_are_not_a_conflict():
+    new, _ = applied(document(
+        "1. In operative paragraph 1, replace “2027” with “2028”.\n"
+        "2. In operative paragraph 1, replace “meeting on energy in 2028” with "
+        "“high-level meeting on energy in 2028”.\n"))
+    assert reads(new, "op1") == "Decides to convene a high-level meeting on energy in 2028;"
+
+
+def test_words_quoted_as_the_draft_had_them_are_found_there_with_a_note():
+    new, record = applied(document(
+        "1. In operative paragraph 1, after “convene” insert “, in New York,”.\n"
+        "2. In operative paragraph 1, replace “to convene a meeting” with “to hold a meeting”.\n"))
+    assert reads(new, "op1").startswith("Decides to hold a meeting")
+    assert any("draft amended" in n for n in record.notes)
+
+
+def test_a_paragraph_deleted_by_an_earlier_instruction_is_named():
+    with pytest.raises(AssemblerError) as err:
+        applied(document("1. Delete operative paragraph 4.\n"
+                         "2. In operative paragraph 4, delete “regional”.\n"))
+    assert "deleted by A-1/1" in str(err.value) and err.value.line == 7
+
+
+def test_paragraphs_are_named_as_the_draft_amended_numbers_them():
+    new, _ = applied(document(
+        "1. After operative paragraph 1, insert a new operative paragraph reading: "
+        "“*Calls upon* Member States to act;”\n"
+        "2. In operative paragraph 4, delete “regional”.\n"))
+    assert reads(new, "op4") == "Encourages cooperation among organizations;"
+    assert len(new.operative) == 6
+
+
+def test_conflicts_between_proposers_are_judged_against_the_base():
+    mine = document("1. Replace “nuclear power plant” with “power plant” in the operative "
+                    "paragraphs.\n2. In operative paragraph 3, after “power plant” insert "
+                    "“safety”.\n")
+    theirs = document("In operative paragraph 3, delete “nuclear”.", pid="B-1",
+                      proposer="Delegation B")
+    with pytest.raises(ConflictsFound) as err:
+        applied(mine, theirs)
+    text = "\n".join(str(c) for c in err.value.conflicts)
+    assert "Delegation A" in text and "Delegation B" in text
+
+
+def test_every_problem_of_a_proposal_is_reported_at_once():
+    with pytest.raises(Problems) as err:
+        applied(document("1. In operative paragraph 1, delete “never there”.\n"
+                         "2. Delete operative paragraph 4.\n"
+                         "3. In operative paragraph 5, replace “absent” with “here”.\n"))
+    lines = [str(p) for p in err.value.problems]
+    assert len(lines) == 2
+    assert "A-1.md:6" in lines[0] and "A-1/1" in lines[0]
+    assert "A-1.md:8" in lines[1] and "A-1/3" in lines[1]
+
+
+# ---------------------------------------------------------------- phrasings
+
+@pytest.mark.parametrize("sentence", [
+    "Replace operative paragraph 4 with the following text:\n*Urges* cooperation among all "
+    "organizations;",
+    "Replace operative paragraph 4 to read:\n*Urges* cooperation among all organizations;",
+    "Replace operative paragraph 4, reading:\n“*Urges* cooperation among all organizations;”",
+    "Operative paragraph 4 shall read: “*Urges* cooperation among all organizations;”",
+])
+def test_a_paragraph_replaced(sentence):
+    new, _ = applied(document(sentence + "\n"))
+    assert reads(new, "op4") == "Urges cooperation among all organizations;"
+
+
+def test_a_paragraph_deleted_with_its_reading_quoted():
+    new, _ = applied(document("Delete the third preambular paragraph reading: “Welcoming the "
+                              "report of the Secretary-General on energy,”\n"))
+    assert [u.id for u in new.preamble] == ["pp1", "pp2"]
+    # its footnote went with it; the other stays
+    assert [f.id for f in new.footnotes] == ["fn1"]
+
+
+def test_a_quoted_reading_that_differs_names_both_texts():
+    with pytest.raises(AssemblerError) as err:
+        applied(document("Delete the third preambular paragraph reading: “Welcoming the "
+                         "report on transport,”\n"))
+    message = str(err.value)
+    assert "report on transport" in message and "Secretary-General on energy" in message
+
+
+def test_several_new_paragraphs_under_one_instruction():
+    new, _ = applied(document(
+        "After operative paragraph 4, insert two new operative paragraphs reading:\n\n"
+        "*Calls upon* Member States to share data on\nenergy;\n\n"
+        "*Requests* the Secretary-General to report\non the matter;\n"))
+    texts = [plain(u.content) for u in new.operative]
+    assert texts[4:6] == ["Calls upon Member States to share data on energy;",
+                          "Requests the Secretary-General to report on the matter;"]
+
+
+def test_several_targets_in_one_instruction_and_renumbering():
+    new, _ = applied(document("Delete the second preambular paragraph and operative "
+                              "paragraphs 1, 3 and 4, and renumber the subsequent paragraphs "
+                              "accordingly.\n"))
+    assert [u.id for u in new.preamble] == ["pp1", "pp3"]
+    assert [u.id for u in new.operative] == ["op2", "op5"]
+    assert [f.id for f in new.footnotes] == ["fn2"]
+
+
+def test_sub_paragraphs():
+    new, _ = applied(document(
+        "1. In operative paragraph 2 (b), replace “demand for” with “use of”.\n"
+        "2. At the end of operative paragraph 2, insert a new sub-paragraph reading: "
+        "“(c) the storage of energy;”\n"
+        "3. Delete subparagraph (a) of operative paragraph 2.\n"))
+    op2 = new.unit_index()["op2"]
+    assert [plain(c.content) for c in op2.children] == ["the use of energy;",
+                                                        "the storage of energy;"]
