@@ -232,9 +232,39 @@ def proposal_from_document(doc: ReadDocument, base: Draft, pid: str, file: str) 
     if problems:
         raise Problems.of(problems)
     sponsors = doc.footnotes.get("*", (0, ""))[1] if doc.sponsors_marked else ""
+    notes = {m: text for m, (_, text) in doc.footnotes.items()
+             if not (m == "*" and doc.sponsors_marked)}
+    changes, footnotes = _marked_notes(changes, notes, pid)
+    for fid, text in footnotes:
+        doc.notes.append((None, f"a footnote of the new text kept as {fid}: {text}"))
+    doc.notes[:] = [(line, note) for line, note in doc.notes
+                    if not any(note.endswith(f" {text}") and "set aside" in note
+                               for _, text in footnotes)]
     return Proposal(pid, who[0], base.metadata.version, number_changes(pid, changes),
                     co_sponsors=tuple(who[1:]), date=doc.values.get("date", ""), file=file,
                     symbol=doc.values.get("symbol", ""), sponsors_note=sponsors,
+                    footnotes=footnotes,
                     instructions=tuple(" ".join(s.split()) if "\n\n" not in s else
                                        "\n\n".join(" ".join(p.split()) for p in s.split("\n\n"))
                                        for _, s in doc.instructions))
+
+
+def _marked_notes(changes: list[Change], notes: dict[str, str], pid: str) -> tuple:
+    """New text carrying a footnote mark ("the Energy Agency**", the note at the foot of the
+    page) marks a new footnote: the mark becomes a marker of the note ([^A-1-fn1]). Marks in
+    quoted words of the draft ("Court*") are left to match its own markers."""
+    ids: dict[str, str] = {}
+    out = []
+    for c in changes:
+        text = c.text
+        for mark in sorted(notes, key=len, reverse=True):
+            pattern = re.compile(rf"(?<=[\w.,;:)”’])(?<!\*){re.escape(mark)}(?!\*)")
+            if pattern.search(text):
+                fid = ids.setdefault(mark, f"{_slug(pid)}-fn{len(ids) + 1}")
+                text = pattern.sub(f"[^{fid}]", text)
+        out.append(replace(c, text=text) if text != c.text else c)
+    return out, tuple((fid, notes[mark]) for mark, fid in ids.items())
+
+
+def _slug(pid: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in pid)

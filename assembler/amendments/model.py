@@ -127,6 +127,8 @@ class Proposal:
     symbol: str = ""
     sponsors_note: str = ""
     instructions: tuple = ()
+    # footnotes its new text brings: (id, text in inline markup); the text marks them [^id]
+    footnotes: tuple = ()
 
     @property
     def status(self) -> str:

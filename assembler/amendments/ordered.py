@@ -54,21 +54,33 @@ def apply_in_order(base: Draft, index: UnitIndex, prop: Proposal, changes) -> In
     (its file, line and id) and the next ones are still tried, so all are reported."""
     done = InOrder(base)
     deleted_by: dict[str, str] = {}
-    for n, c in enumerate(changes, 1):
-        c = _as_base_names(c, index)
+    # new units one document puts at one place go in the order given ("after operative
+    # paragraph 4" twice: the second after the first), as when placed side by side
+    last_placed: dict[tuple[str, str], str] = {}
+    for group in _instructions(changes):
         current = index if done.draft is base else UnitIndex(done.draft)
         ctx = Planning(current)
         ctx.before = index if done.draft is not base else None
-        p = Planned(c, prop, "", (prop.id, n))
         try:
-            for uid in (c.target, c.destination):
-                if uid in deleted_by and uid not in current.units:
-                    raise error(p, f"{index.label_of(uid)} was deleted by {deleted_by[uid]}",
-                                hint="take the later instruction out, or delete the "
-                                     "paragraph after changing it")
-            planned = kind(c.kind).plan(p, ctx)
+            planned = []
+            for n, c in group:
+                c = _as_base_names(c, index)
+                place = (c.target, c.position)
+                if c.kind == "insert-unit" and place in last_placed:
+                    c = replace(c, target=last_placed[place], position="after")
+                p = Planned(c, prop, "", (prop.id, n))
+                for uid in (c.target, c.destination):
+                    if uid in deleted_by and uid not in current.units:
+                        raise error(p, f"{index.label_of(uid)} was deleted by "
+                                       f"{deleted_by[uid]}",
+                                    hint="take the later instruction out, or delete the "
+                                         "paragraph after changing it")
+                planned += kind(c.kind).plan(p, ctx)
+                if c.kind == "insert-unit" and place[1] in ("after", "start"):
+                    last_placed[place] = planned[-1].unit
             for q in planned:
-                if q.ref and q.ref not in current.units and q.ref not in PARTS:
+                if q.ref and q.ref not in current.units and q.ref not in PARTS and \
+                        q.ref not in ctx.new_ids:
                     raise error(q, current.describe_missing(c.destination or c.target))
                 if q.ref:
                     check_level(q, current, ctx.new_ids)
@@ -78,9 +90,9 @@ def apply_in_order(base: Draft, index: UnitIndex, prop: Proposal, changes) -> In
             done.problems.append(err)
             continue
         for uid in before - {u.id for u in done.draft.units()}:
-            deleted_by[uid] = c.id
+            deleted_by[uid] = group[0][1].id
         for q in planned:
-            e = q.edit
+            e, c = q.edit, q.change
             done.steps.append(Step(c, q.unit, index.short_of(q.unit) if q.unit in index.units
                                    else "new", e.deleted if e else "", e.inserted if e else "",
                                    e.note if e else ""))
@@ -88,6 +100,18 @@ def apply_in_order(base: Draft, index: UnitIndex, prop: Proposal, changes) -> In
             if c.kind == "move-unit":
                 done.moved.append(q.unit)
     return done
+
+
+def _instructions(changes) -> list[list[tuple[int, Change]]]:
+    """The changes grouped by the instruction that says them (one sentence may name several
+    paragraphs, or bring several new ones to one place, in the order given)."""
+    out: list[list[tuple[int, Change]]] = []
+    for n, c in enumerate(changes, 1):
+        if out and c.line is not None and out[-1][-1][1].line == c.line:
+            out[-1].append((n, c))
+        else:
+            out.append([(n, c)])
+    return out
 
 
 def _as_base_names(c: Change, index: UnitIndex) -> Change:

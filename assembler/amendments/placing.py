@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..inline import plain
-from ..model import Draft, FootnoteRef, OperativeParagraph, SubParagraph, contents_of
+from ..model import Draft, Footnote, FootnoteRef, OperativeParagraph, SubParagraph, contents_of
+from ..source.markup import parse_inline
 from .kinds import Building, kind
 from .kinds.base import error
 from .model import PARTS, Change, Proposal
@@ -73,6 +74,9 @@ def build(base: Draft, index: UnitIndex, planned: list[Planned],
     b = Building()
     for p in planned:
         kind(p.change.kind).build(p, b)
+    notes = {fid: text for p in planned for fid, text in p.proposal.footnotes}
+    b.new_footnotes += [Footnote(fid, parse_inline(text)) for fid, text in notes.items()
+                        if fid not in {f.id for f in base.footnotes}]
     for lst in b.places.values():
         lst.sort(key=lambda p: p.order)
     contents, places, moved, deleted, new_units = b.contents, b.places, b.moved, b.deleted, \
@@ -121,8 +125,8 @@ def build(base: Draft, index: UnitIndex, planned: list[Planned],
     # footnotes with it; the others renumber, as numbers follow the markers' order).
     before = marked(base)
     after = marked(replace(base, preamble=preamble, operative=operative, annexes=annexes))
-    footnotes = tuple(rebuild(f) for f in base.footnotes + tuple(b.new_footnotes)
-                      if f.id in after or f.id not in before)
+    footnotes = tuple(rebuild(f) for f in base.footnotes if f.id in after or f.id not in before)
+    footnotes += tuple(f for f in b.new_footnotes if f.id in after)   # those the text marks
     expected = [p for p in planned if p.ref]
     if len(placed) != len(expected) or len(set(placed)) != len(placed):
         missing = [p for p in expected if p.unit not in placed]

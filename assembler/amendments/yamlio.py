@@ -312,7 +312,9 @@ def parse_proposal(text: str, file: str = "<proposal>", *, prose: bool = False) 
                         _renumber(pid, h) for h in history), file=file,
                     form="prose" if prose else "data", symbol=data.get("symbol", ""),
                     sponsors_note=data.get("sponsors-footnote", ""),
-                    instructions=tuple(data.get("instructions", ())))
+                    instructions=tuple(data.get("instructions", ())),
+                    footnotes=tuple((str(k), str(v)) for k, v in
+                                    (data.get("footnotes") or {}).items()))
 
 
 def _one_line_fields(data: Located, file: str, offset: int) -> None:

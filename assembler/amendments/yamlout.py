@@ -45,6 +45,8 @@ def dump_proposal(p: Proposal) -> str:
         m["symbol"] = p.symbol
     if p.sponsors_note:
         m["sponsors-footnote"] = p.sponsors_note
+    if p.footnotes:
+        m["footnotes"] = dict(p.footnotes)
     if p.instructions:
         m["instructions"] = list(p.instructions)
     m["changes"] = [change_to_mapping(c) for c in p.changes]

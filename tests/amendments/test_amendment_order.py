@@ -15,7 +15,7 @@ from assembler.source import parse_draft
 
 DRAFT = """assembler-draft 1
 version: base
-symbol: A/C.9/80/L.5
+symbol: A/C.2/80/L.905
 title: Clean energy for all
 
 pp *Recalling* its resolution 70/1 on the nuclear power plant programme, {#pp1}
@@ -191,3 +191,16 @@ def test_sub_paragraphs():
     op2 = new.unit_index()["op2"]
     assert [plain(c.content) for c in op2.children] == ["the use of energy;",
                                                         "the storage of energy;"]
+
+
+def test_new_paragraphs_of_one_instruction_go_in_order_among_other_instructions():
+    new, _ = applied(document(
+        "1. Replace “nuclear power plant” with “power plant” in the operative paragraphs.\n"
+        "2. After operative paragraph 3, insert the following new operative paragraphs:\n\n"
+        "*Calls upon* Member States to share power plant data;\n\n"
+        "*Requests* a report on power plant safety;\n"
+        "3. In operative paragraph 3, after “power plant” insert “safety”.\n"))
+    assert [plain(u.content) for u in new.operative][2:5] == [
+        "Invites Member States to share power plant safety data;",
+        "Calls upon Member States to share power plant data;",
+        "Requests a report on power plant safety;"]
