@@ -136,10 +136,15 @@ def net_planned(index: UnitIndex, prop: Proposal, done: InOrder, ctx: Planning) 
     out: list[Planned] = []
     counter = iter(range(1, 1_000_000))
 
+    said: dict[str, list[Change]] = {}
+    for step in done.steps:
+        if step.change not in said.setdefault(step.unit, []):
+            said[step.unit].append(step.change)
+
     def planned(change: Change, unit: str) -> Planned:
         by = done.touched.get(unit, last)
         return Planned(replace(change, id=by.id if by else "", line=by.line if by else None),
-                       prop, unit, (prop.id, next(counter)))
+                       prop, unit, (prop.id, next(counter)), said=tuple(said.get(unit, ())))
 
     now = new.unit_index()
     if "title" in index.units:

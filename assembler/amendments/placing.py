@@ -31,6 +31,9 @@ class Planned:
     ref: str = ""             # insert/move: the reference unit or part
     position: str = ""
     new_unit: object = None   # insert-unit: the unit made
+    # the net effect of a document's instructions applied in order (ordered.py): those
+    # instructions, in order, as compilations show them
+    said: tuple = ()
 
 
 def parent_map(draft: Draft) -> dict[str, str | None]:

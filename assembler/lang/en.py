@@ -177,6 +177,8 @@ _COMPILATION: dict[str, str] = {
     "co-sponsors": "{proposer} (co-sponsors: {co_sponsors})",
     # notes beside a proposal
     "carried": "written against {base}, carried onto {version}",
+    "in-order": "the document's instructions in order, each on the text as the ones before "
+                "it left it",
     "notes": "{note}; {more}",
     "no-longer-applies": "{change} ({proposer}) no longer applies: {reason}",
     "conflict": "conflict in {unit}: {reason}: {a} by {a_proposer} and {b} by {b_proposer}",

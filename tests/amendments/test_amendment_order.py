@@ -204,3 +204,39 @@ def test_new_paragraphs_of_one_instruction_go_in_order_among_other_instructions(
         "Invites Member States to share power plant safety data;",
         "Calls upon Member States to share power plant data;",
         "Requests a report on power plant safety;"]
+
+
+def test_the_compilation_shows_the_instructions_in_order_with_their_effect():
+    from assembler.amendments.compile import compile_proposals
+    comp = compile_proposals(base(), [document(
+        "1. Replace “nuclear power plant” with “renewable power plant” in the preambular "
+        "paragraphs.\n"
+        "2. In the second preambular paragraph, after “renewable power plant” insert "
+        "“and grid”.\n")])
+    [row] = [r for r in comp.rows if r.unit == "pp2"]
+    [entry] = row.entries
+    assert entry.prose.startswith("(1) Replace “nuclear power plant” with “renewable power "
+                                  "plant”")
+    assert "(2) In the second preambular paragraph, after “renewable power plant” insert " \
+           "“and grid”." in entry.prose
+    assert "in order" in entry.note
+    inserted = "".join(t for t, op in entry.preview if op == "insert")
+    assert "renewable" in inserted and "and grid" in inserted
+
+
+def test_apply_reports_every_problem_on_a_line_of_its_own(tmp_path):
+    from conftest import run_cli
+    (tmp_path / "base.draft").write_text(DRAFT, "utf-8")
+    (tmp_path / "A-1.md").write_text(
+        "---\nid: A-1\nproposer: Delegation A\nbase: base\n---\n"
+        "1. In operative paragraph 1, delete “never there”.\n"
+        "2. Delete operative paragraph 4.\n"
+        "3. In operative paragraph 5, replace “absent” with “here”.\n", "utf-8")
+    out = tmp_path / "next.draft"
+    r = run_cli("apply", tmp_path / "base.draft", tmp_path / "A-1.md", "--all", "-o", out)
+    assert r.returncode == 2 and not out.exists()
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 3
+    assert "A-1.md:6: A-1/1: in operative paragraph 1:" in lines[0]
+    assert "A-1.md:8: A-1/3: in operative paragraph 5:" in lines[1]
+    assert "2 problems; nothing was written" in lines[2]

@@ -90,6 +90,12 @@ class Planning:
         # looked for there
         self.before: UnitIndex | None = None
 
+    def label_of(self, uid: str) -> str:
+        """A unit named as the draft amended numbers it (messages speak of that draft)."""
+        if self.before is not None and uid in self.before.units:
+            return self.before.label_of(uid)
+        return self.index.label_of(uid)
+
     def words(self, uid: str) -> UnitWords:
         uw = self.cache.get(uid)
         if uw is None:

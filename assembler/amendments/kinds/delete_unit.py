@@ -58,10 +58,10 @@ class DeleteUnit(Kind):
                         hint="change its text instead")
         if p.change.words and not _reads(ctx.words(p.unit).text, p.change.words):
             text = ctx.words(p.unit).text
-            other = next((ctx.index.label_of(u) for u, unit in ctx.index.units.items()
+            other = next((ctx.label_of(u) for u, unit in ctx.index.units.items()
                           if unit.kind == kind and u != p.unit and
                           _reads(ctx.words(u).text, p.change.words)), "")
-            raise error(p, f"{ctx.index.label_of(p.unit)} reads “{short(text)}”, not "
+            raise error(p, f"{ctx.label_of(p.unit)} reads “{short(text)}”, not "
                            f"“{short(p.change.words)}”" +
                         (f" (which is how {other} reads)" if other else ""),
                         hint="quote the paragraph as the draft reads it, or name the "

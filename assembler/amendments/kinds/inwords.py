@@ -37,7 +37,7 @@ class WordKind(Kind):
         except AssemblerError as err:
             p.edit = self.edit_as_before(p, ctx)
             if p.edit is None:
-                raise error(p, f"in {ctx.index.label_of(p.unit)}: {err.message}",
+                raise error(p, f"in {ctx.label_of(p.unit)}: {err.message}",
                             err.hint) from None
         return [p]
 
