@@ -27,6 +27,7 @@ _AMENDMENT_TO = re.compile(
 _FOOTNOTE = re.compile(r"^\s*(?P<mark>\*{1,3}|[†‡])\s*(?P<text>\S.*)$")
 _RULE = re.compile(r"^\s*_{5,}\s*$")
 _CLOSES = (".", ";", ":", ",")
+_UNMARKED = re.compile(r"\[\^[^\]]+\]|(?<=[\w.,;:)”’])\*+")
 
 
 @dataclass(frozen=True)
@@ -47,11 +48,14 @@ class AmendmentDocument:
     original: str = ENGLISH.name
     job_number: str = ""
     language: Language = ENGLISH   # the base draft's: the document's words and codes
+    sponsors_note: str = ""        # "On behalf of ...", the "*" of the proposers' line
+    notes: tuple = ()              # (mark, text): the notes of new text, as printed ("**")
 
     @property
     def submitted(self) -> str:
         """"Belarus and Russian Federation: amendment to revised draft resolution ..."."""
-        return self.language.amendment["submitted"].format(
+        key = "submitted-marked" if self.sponsors_note else "submitted"
+        return self.language.amendment[key].format(
             proposers=proposers_line(self.proposers, self.language), kind=self.target_kind,
             symbol=self.target_symbol)
 
@@ -104,7 +108,8 @@ def document_for(prop: Proposal, base: Draft, *, symbol: str, date: str = "",
         agenda_titles=tuple(t.strip() for t in meta.get("agenda-titles").split(" / ")
                             if t.strip()),
         distribution=lang.masthead["limited"], original=meta.original_language or lang.name,
-        job_number=job_number, language=lang)
+        job_number=job_number, language=lang, sponsors_note=prop.sponsors_note,
+        notes=_printed_notes(prop) if sentences == prop.instructions else ())
 
 
 def as_issued(prop: Proposal, index: UnitIndex) -> tuple:
@@ -117,9 +122,17 @@ def as_issued(prop: Proposal, index: UnitIndex) -> tuple:
     except AssemblerError:
         return ()
     mine = [_resolved(c, index, prop) for c in prop.effective_changes]
-    strip = lambda c: replace(c, id="", line=None)   # noqa: E731
+    # a footnote of the new text is a mark as printed ("Agency**"), a marker as kept ([^id])
+    strip = lambda c: replace(c, id="", line=None, text=_UNMARKED.sub("", c.text))  # noqa: E731
     return tuple(prop.instructions) if [strip(_resolved(c, index, prop)) for c in said] == \
         [strip(c) for c in mine] else ()
+
+
+def _printed_notes(prop: Proposal) -> tuple:
+    """The notes of the new text with the marks they were printed with: after the sponsors'
+    "*", "**", then "***" (the order the import numbered them in)."""
+    first = 2 if prop.sponsors_note else 1
+    return tuple(("*" * (first + k), text) for k, (_, text) in enumerate(prop.footnotes))
 
 
 def _resolved(c: Change, index: UnitIndex, prop: Proposal) -> Change:

@@ -264,6 +264,7 @@ _COMPARISON: dict[str, str] = {
 # lines are the table's masthead, its instructions the prose.
 _AMENDMENT: dict[str, str] = {
     "submitted": "{proposers}: amendment to {kind} {symbol}",
+    "submitted-marked": "{proposers}:* amendment to {kind} {symbol}",
     "draft": "draft resolution",
     "revised-draft": "revised draft resolution",
 }

@@ -190,3 +190,22 @@ def test_a_document_of_our_own_read_from_raw_text_and_applied(tmp_path):
     # the deleted paragraph's footnote went with it; the new text brought its own
     notes = [plain(f.content) for f in new.footnotes]
     assert notes == ["Resolution 79/1.", "A fictional agency."]
+
+
+def test_a_document_imported_is_written_back_in_the_same_order_and_phrasing(tmp_path):
+    from dataclasses import replace
+    from test_amendment_order import DRAFT
+    base_path = tmp_path / "base.draft"
+    base_path.write_text(DRAFT, "utf-8")
+    raw = tmp_path / "A_C.2_80_L.900.txt"
+    raw.write_text(RAW, "utf-8")
+    prop, _ = _imported(tmp_path, raw, base_path)
+    written = tmp_path / "again.docx"
+    r = run_cli("amendment-doc", tmp_path / f"{raw.stem}.txt.yaml", "--base", base_path,
+                "-o", written)
+    assert r.returncode == 0, r.stderr
+    back, _ = _imported(tmp_path, written, base_path)
+    assert back.instructions == prop.instructions and back.symbol == "A/C.2/80/L.900"
+    assert (back.sponsors_note, back.footnotes) == (prop.sponsors_note, prop.footnotes)
+    assert [replace(c, line=None) for c in back.changes] == \
+        [replace(c, line=None) for c in prop.changes]

@@ -49,6 +49,12 @@ def write_amendment(doc: AmendmentDocument, layout: Layout | None = None) -> byt
                                               right_cm=ind.get("body_right_cm", 1.27),
                                               tabs_cm=((left + hang, "left"),),
                                               align="both", space_after_pt=6))
+    # the note on the proposers' "*" and those of new text ("**"), under the instructions
+    notes = ((("*", doc.sponsors_note),) if doc.sponsors_note else ()) + doc.notes
+    for k, (mark, text) in enumerate(notes):
+        dd.builder.paragraph([Run(f"{mark} {text}")],
+                             ParaFormat(left_cm=left, align="left",
+                                        space_before_pt=24 if k == 0 else 0))
     if doc.job_number:
         furniture(dd, face)
     return dd.builder.to_bytes(**dd.package_options)
