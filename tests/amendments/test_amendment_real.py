@@ -65,11 +65,12 @@ def test_l62_deletes_a_preambular_and_three_operative_paragraphs(tmp_path, suffi
 
 
 @needs_corpus
-def test_l63_deletes_three_operative_paragraphs(tmp_path):
+@pytest.mark.parametrize("suffix", ["txt", "pdf"])
+def test_l63_deletes_three_operative_paragraphs(tmp_path, suffix):
     """“Delete operative paragraphs 3, 43 and 45.”"""
     base_path = _base(tmp_path, "A_C.2_80_L.12", "A/C.2/80/L.12/Rev.1")
     base = load_draft(base_path)
-    prop, _ = _imported(tmp_path, CORPUS / "txt" / "A_C.2_80_L.63.txt", base_path)
+    prop, _ = _imported(tmp_path, CORPUS / suffix / f"A_C.2_80_L.63.{suffix}", base_path)
     new, _ = apply_proposals(base, [prop], mode="all")
     ops = base.operative_paragraphs()
     assert [u.id for u in new.operative_paragraphs()] == \
@@ -90,6 +91,30 @@ def test_amendment_doc_writes_an_imported_document_back_as_issued(tmp_path):
     assert "A/C.2/80/L.62" in page
     assert ("Delete the twenty-first preambular paragraph and operative paragraphs 35, 38 and "
             "39.") in page
+
+
+@pytest.mark.parametrize("name", ["L.57", "L.58", "L.61", "L.62"])
+def test_the_third_committee_amendments_read_the_same_from_pdf_as_from_text(tmp_path, name):
+    """A/C.3/80/L.57, L.58, L.61 and L.62 (drafts of our own as their bases, as in
+    test_amendment_document.py): the PDF as issued gives the changes its text gives."""
+    from dataclasses import replace
+    from test_amendment_document import _base as made_base
+    from test_prose_un import OP64, OP65, PP14, PP15, PP28
+    shapes = {"L.57": ("A/C.3/80/L.3/Rev.1", {}, {64: OP64, 65: OP65}, 3, 66),
+              "L.58": ("A/C.3/80/L.50", {28: PP28}, {}, 30, 2),
+              "L.61": ("A/C.3/80/L.20/Rev.1", {14: PP14, 15: PP15}, {}, 17, 3),
+              "L.62": ("A/C.3/80/L.20/Rev.1", {14: PP14, 15: PP15}, {}, 17, 3)}
+    base_path = made_base(tmp_path, *shapes[name],
+                          footnote="United Nations, Treaty Series." if name == "L.58" else "")
+    text, _ = _imported(tmp_path, SHARED / f"A_C.3_80_{name}.txt", base_path)
+    pdf, _ = _imported(tmp_path, SHARED / "pdf" / f"A_C.3_80_{name}.pdf", base_path)
+    # (the PDF shows the lead's italics, which the text cannot)
+    same = lambda c: replace(c, line=None, text=c.text.replace("*", ""))  # noqa: E731
+    assert [same(c) for c in pdf.changes] == [same(c) for c in text.changes]
+    assert (pdf.proposer, pdf.co_sponsors, pdf.symbol) == \
+        (text.proposer, text.co_sponsors, text.symbol)
+    new, record = apply_proposals(load_draft(base_path), [pdf], mode="all")
+    assert len(record.applied) == len(pdf.changes)
 
 
 # ---------------------------------------------------------------- a document of our own
