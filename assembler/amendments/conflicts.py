@@ -46,9 +46,11 @@ class ConflictsFound(ProblemsFound):
         first = conflicts[0]
         between = " and ".join(ids) if len(ids) <= 3 else f"{', '.join(ids[:3])} ..."
         # the advice names the proposals in question, so that it can be followed as written
+        where = f"within proposal {ids[0]}" if len(ids) == 1 else f"between proposals {between}"
         super().__init__(
-            f"{n} conflict(s) between proposals {between}; nothing was written",
-            hint=f"decide between them (assembler status FILE reject), or say which wins: "
+            f"{n} conflict(s) {where}; nothing was written",
+            hint="write its changes so that none undoes another" if len(ids) == 1 else
+                 f"decide between them (assembler status FILE reject), or say which wins: "
                  f"--prefer {first.a.proposal.id} or --prefer {first.b.proposal.id}")
 
 
