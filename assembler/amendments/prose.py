@@ -132,6 +132,7 @@ def instructions(lines, file: str | None = None) -> list[tuple[int, str]]:
     lines starting with # are comments."""
     out: list[list] = []   # [first line, text, open for a paragraph of text]
     gap = False
+    numbered = False       # whether the instructions are numbered (the first one is)
     for n, raw in lines:
         line = raw.strip()
         if line.startswith("#"):
@@ -140,9 +141,13 @@ def instructions(lines, file: str | None = None) -> list[tuple[int, str]]:
             gap = True
             continue
         marker = _MARKER.match(line)
+        cur = out[-1] if out else None
+        if marker and cur is not None and (cur[2] or cur[1].endswith(":")) and \
+                _numbers_text(marker.group(0), sum(1 for o in out if o[1]) + 1, numbered):
+            marker, gap = None, True   # "5." of a new paragraph the instruction brings
         if marker:
             line = line[marker.end():].strip()
-        cur = out[-1] if out else None
+            numbered = numbered or not out
         if cur is not None and not marker and gap and cur[2] and _several(cur[1]) and \
                 not _VERB.match(line):   # the next of several new paragraphs
             cur[1] = f"{cur[1]}\n\n{line}"
@@ -164,6 +169,14 @@ def instructions(lines, file: str | None = None) -> list[tuple[int, str]]:
             raise AssemblerError("a quotation opened here is never closed", file=file,
                                  line=first, hint="close every “ with ” (and ‘ with ’)")
     return [(first, text) for first, text, _ in out if text]
+
+
+def _numbers_text(marker: str, expected: int, numbered: bool) -> bool:
+    """Whether a number opening a line under an instruction that brings text numbers a new
+    paragraph of that text rather than the next instruction: the instructions are not
+    numbered, or it is not the next instruction's number."""
+    digits = re.sub(r"\D", "", marker)
+    return bool(digits) and (not numbered or int(digits) != expected)
 
 
 def _unbalanced(text: str) -> bool:

@@ -240,3 +240,16 @@ def test_apply_reports_every_problem_on_a_line_of_its_own(tmp_path):
     assert "A-1.md:6: A-1/1: in operative paragraph 1:" in lines[0]
     assert "A-1.md:8: A-1/3: in operative paragraph 5:" in lines[1]
     assert "2 problems; nothing was written" in lines[2]
+
+
+def test_new_paragraphs_quoted_with_their_numbers_are_not_instructions():
+    new, _ = applied(document(
+        "1. In operative paragraph 1, replace “2027” with “2028”.\n"
+        "2. After operative paragraph 4, insert the following new operative paragraphs:\n"
+        "5.\n*Calls upon* Member States to share data\non energy;\n"
+        "6. *Requests* a report on the matter;\n"
+        "3. Delete operative paragraph 5.\n"))
+    assert [plain(u.content) for u in new.operative][3:] == [
+        "Encourages cooperation among regional organizations;",
+        "Calls upon Member States to share data on energy;",
+        "Requests a report on the matter;"]
