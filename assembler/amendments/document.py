@@ -196,7 +196,7 @@ def read_document(lines, masthead, file: str) -> ReadDocument:
                 first, said = footnotes[mark]
                 footnotes[mark] = (first, f"{said} {text.strip()}")
             continue
-        gap = (line.gap_before or 0) >= 1
+        gap = (line.gap_before or 0) >= 0.4   # a blank line of text; 6 points in a PDF
         if page_break:   # a paragraph goes on over the page unless its sentence ended
             last = body[-1][1].rstrip() if body else ""
             gap = bool(last) and last.endswith(_CLOSES) and not text.strip()[:1].islower()

@@ -148,7 +148,8 @@ def instructions(lines, file: str | None = None) -> list[tuple[int, str]]:
         if marker:
             line = line[marker.end():].strip()
             numbered = numbered or not out
-        if cur is not None and not marker and gap and cur[2] and _several(cur[1]) and \
+        if cur is not None and not marker and gap and _several(cur[1]) and \
+                (cur[2] or _text_follows(cur[1])) and \
                 not _VERB.match(line):   # the next of several new paragraphs
             cur[1] = f"{cur[1]}\n\n{line}"
             gap = False
@@ -160,6 +161,8 @@ def instructions(lines, file: str | None = None) -> list[tuple[int, str]]:
             cur[2] = cur[2] or cur[1].endswith(":")
             # a word broken at a hyphen across lines ("co-" / "facilitators") joins whole
             glue = "" if cur[1].endswith(("-", "\u2011")) and line[:1].islower() else " "
+            if gap and cur[1].endswith(":") and _several(cur[1]):
+                glue = "\n\n"   # the first of several new paragraphs, apart as printed
             cur[1] = f"{cur[1]}{glue}{line}" if cur[1] else line
         elif line or marker:
             out.append([n, line, False])
@@ -169,6 +172,12 @@ def instructions(lines, file: str | None = None) -> list[tuple[int, str]]:
             raise AssemblerError("a quotation opened here is never closed", file=file,
                                  line=first, hint="close every “ with ” (and ‘ with ’)")
     return [(first, text) for first, text, _ in out if text]
+
+
+def _text_follows(text: str) -> bool:
+    """Whether new text, unquoted, follows the instruction's colon on its line."""
+    _, colon, rest = text.partition(":")
+    return bool(colon) and bool(rest.strip()) and rest.strip()[:1] not in _OPENING + '"'
 
 
 def _numbers_text(marker: str, expected: int, numbered: bool) -> bool:

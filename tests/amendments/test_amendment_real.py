@@ -217,15 +217,21 @@ def test_a_document_of_our_own_read_from_raw_text_and_applied(tmp_path):
     assert notes == ["Resolution 79/1.", "A fictional agency."]
 
 
-def test_a_document_imported_is_written_back_in_the_same_order_and_phrasing(tmp_path):
+@pytest.mark.parametrize("suffix", ["docx", "pdf"])
+def test_a_document_imported_is_written_back_in_the_same_order_and_phrasing(tmp_path, suffix):
+    """Written as .docx (and .pdf through LibreOffice) and read back: the same instructions
+    as printed, the same changes, the same notes."""
+    import shutil
     from dataclasses import replace
+    if suffix == "pdf" and not shutil.which("soffice"):
+        pytest.skip("LibreOffice is needed")
     from test_amendment_order import DRAFT
     base_path = tmp_path / "base.draft"
     base_path.write_text(DRAFT, "utf-8")
     raw = tmp_path / "A_C.2_80_L.900.txt"
     raw.write_text(RAW, "utf-8")
     prop, _ = _imported(tmp_path, raw, base_path)
-    written = tmp_path / "again.docx"
+    written = tmp_path / f"again.{suffix}"
     r = run_cli("amendment-doc", tmp_path / f"{raw.stem}.txt.yaml", "--base", base_path,
                 "-o", written)
     assert r.returncode == 0, r.stderr
