@@ -219,7 +219,7 @@ def proposal_from_document(doc: ReadDocument, base: Draft, pid: str, file: str) 
     m = _AMENDMENT_TO.match(doc.values["submitted_by"])
     if m["report"]:
         doc.notes.append((None, f"the amendment is to draft resolution {m['number']} "
-                                f"recommended by {m['committee']} in its report {m['report']}; "
+                                f"recommended by the {m['committee']} in its report {m['report']}; "
                                 f"read against {base.metadata.symbol or base.metadata.version}"
                                 f", the draft --base gives"))
     else:

@@ -240,3 +240,50 @@ def test_a_document_imported_is_written_back_in_the_same_order_and_phrasing(tmp_
     assert (back.sponsors_note, back.footnotes) == (prop.sponsors_note, prop.footnotes)
     assert [replace(c, line=None) for c in back.changes] == \
         [replace(c, line=None) for c in prop.changes]
+
+
+PLENARY = """United Nations 
+A/80/L.900
+ 
+ 
+General Assembly 
+Distr.: Limited 
+8 December 2025 
+Original: English 
+ 
+25-99998 (E)    081225 
+*2599998* 
+ 
+ 
+Eightieth session 
+Agenda item 99 
+Clean energy 
+ 
+ 
+ 
+Delegation A: amendment to draft resolution II recommended by the Second 
+Committee in its report (A/80/999) 
+ 
+ 
+ 
+ Clean energy for all 
+ 
+ 
+ 
+In operative paragraph 1, replace “2027” with “2028”. 
+"""
+
+
+def test_a_plenary_amendment_to_a_draft_recommended_in_a_report(tmp_path):
+    from test_amendment_order import DRAFT
+    base_path = tmp_path / "base.draft"
+    base_path.write_text(DRAFT, "utf-8")
+    raw = tmp_path / "A_80_L.900.txt"
+    raw.write_text(PLENARY, "utf-8")
+    prop, r = _imported(tmp_path, raw, base_path)
+    assert "draft resolution II recommended by the Second Committee in its report A/80/999" \
+        in r.stderr
+    assert prop.symbol == "A/80/L.900" and prop.proposer == "Delegation A"
+    new, _ = apply_proposals(load_draft(base_path), [prop], mode="all")
+    assert plain(new.operative[0].content) == ("Decides to convene a meeting on energy in "
+                                               "2028;")
