@@ -54,8 +54,8 @@ class AmendmentDocument:
     @property
     def submitted(self) -> str:
         """"Belarus and Russian Federation: amendment to revised draft resolution ..."."""
-        key = "submitted-marked" if self.sponsors_note else "submitted"
-        return self.language.amendment[key].format(
+        return self.language.amendment["submitted"].format(
+            mark="*" if self.sponsors_note else "",
             proposers=proposers_line(self.proposers, self.language), kind=self.target_kind,
             symbol=self.target_symbol)
 
@@ -163,7 +163,8 @@ class ReadDocument:
 
 def read_document(lines, masthead, file: str) -> ReadDocument:
     """An issued amendment's instructions: the lines after its masthead and title, without
-    the page furniture (symbol, job number, "2/2": marked "header" by the reader) and the notes at the foot of each page
+    the page furniture (symbol, job number, "2/2": marked "header" by the reader) and the notes
+    at the foot of each page
     (a line opening with "*" or under the rule, to the page's end), as numbered or
     unnumbered sentences. A blank line keeps apart the paragraphs an instruction brings,
     except at a page break inside a sentence."""

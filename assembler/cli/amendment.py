@@ -70,8 +70,8 @@ def import_amendment(source: Path, output: Path, base: Optional[Path], pid: str,
     index = UnitIndex(draft)
     head = [f"# {symbol or source.name}: amendment read from {source.name}", "# In UN prose:"]
     head += [f"#   {i}. {change_to_prose(c, index)}" for i, c in enumerate(prop.changes, 1)]
-    head[1] = f"# In UN prose, a change a line ({len(prop.instructions)} instruction(s) as issued " \
-              "under 'instructions:'):"
+    head[1] = (f"# In UN prose, a change a line ({len(prop.instructions)} instruction(s) as "
+               "issued under 'instructions:'):")
     write_atomic(output, ("\n".join(head) + "\n" + dump_proposal(prop)).encode("utf-8"),
                  replace=replace, replace_hint="add --replace to replace it")
     for line, note in doc.notes:

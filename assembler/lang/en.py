@@ -263,8 +263,7 @@ _COMPARISON: dict[str, str] = {
 # An issued amendment document (amendments/document.py and its writers); its masthead
 # lines are the table's masthead, its instructions the prose.
 _AMENDMENT: dict[str, str] = {
-    "submitted": "{proposers}: amendment to {kind} {symbol}",
-    "submitted-marked": "{proposers}:* amendment to {kind} {symbol}",
+    "submitted": "{proposers}:{mark} amendment to {kind} {symbol}",   # mark: "*", a note
     "draft": "draft resolution",
     "revised-draft": "revised draft resolution",
 }

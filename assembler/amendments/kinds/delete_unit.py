@@ -19,8 +19,8 @@ from ...lang import ENGLISH, Language
 from ..model import Change
 from ..targets import UnitIndex
 from ..words import typographic
-from .base import (MAKERS, TARGET, WORDS, Building, Claim, Difference, Kind, Planning, Reading, error,
-                   follow)
+from .base import (MAKERS, TARGET, WORDS, Building, Claim, Difference, Kind, Planning, Reading,
+                   error, follow)
 from .grammar import END, FLAGS, TEXT as TEXT_FORM, new_text, short, targets, unlabelled
 
 

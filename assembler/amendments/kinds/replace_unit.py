@@ -30,8 +30,8 @@ class ReplaceUnit(Kind):
                         rf"\s+(?:with|by)\s+the\s+following(?:\s+(?:text|paragraph|"
                         rf"sub-?paragraph|wording))?|\s+with|\s+by)\s*:?\s*{TEXT_FORM}{END}",
                         FLAGS),
-             re.compile(rf"^(?P<t>(?:the\s+)?[^“‘\"'\s][^“‘\"']*?)\s*,?\s+(?:shall|should|is\s+to)"
-                        rf"\s+read\s*(?:as\s+follows)?\s*:?\s*{TEXT_FORM}{END}", FLAGS))
+             re.compile(rf"^(?P<t>(?:the\s+)?[^“‘\"'\s][^“‘\"']*?)\s*,?\s+"
+                        rf"(?:shall|should|is\s+to)\s+read\s*(?:as\s+follows)?\s*:?\s*{TEXT_FORM}{END}", FLAGS))
 
     def from_mapping(self, m: dict, line) -> Change:
         return Change(self.name, m["target"], text=m["text"], line=line)
