@@ -26,9 +26,6 @@ from .record import Applied, ApplyRecord
 from .targets import UnitIndex
 from .words import UnitWords
 
-__all__ = ["apply_proposals", "plan", "build", "parent_map", "Planned", "ApplyRecord"]
-
-
 Versions = Callable[[str], "Draft | None"]
 
 

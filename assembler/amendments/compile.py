@@ -12,7 +12,8 @@ from ..inline import plain
 from ..lang import ENGLISH, Language, language_of, pieces
 from ..model import Draft
 from ..source.markup import parse_inline
-from .apply import Planned, parent_map, plan
+from .apply import plan
+from .placing import Planned, parent_map
 from .record import ApplyRecord
 from .conflicts import find_conflicts
 from .kinds import kind
