@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from ..errors import AssemblerError, Problems
 from ..lang import ENGLISH, Language, language_of
+from ..leads import lead_length
 from ..model import Draft
 from .model import Change, Proposal, number_changes
 from .prose import change_to_prose, instructions, prose_to_changes
@@ -27,7 +28,7 @@ _AMENDMENT_TO = re.compile(
 _FOOTNOTE = re.compile(r"^\s*(?P<mark>\*{1,3}|[†‡])\s*(?P<text>\S.*)$")
 _RULE = re.compile(r"^\s*_{5,}\s*$")
 _CLOSES = (".", ";", ":", ",")
-_UNMARKED = re.compile(r"\[\^[^\]]+\]|(?<=[\w.,;:)”’])\*+")
+_UNMARKED = re.compile(r"\[\^[^\]]+\]")
 
 
 @dataclass(frozen=True)
@@ -122,8 +123,10 @@ def as_issued(prop: Proposal, index: UnitIndex) -> tuple:
     except AssemblerError:
         return ()
     mine = [_resolved(c, index, prop) for c in prop.effective_changes]
-    # a footnote of the new text is a mark as printed ("Agency**"), a marker as kept ([^id])
-    strip = lambda c: replace(c, id="", line=None, text=_UNMARKED.sub("", c.text))  # noqa: E731
+    # a footnote of the new text is a mark as printed ("Agency**"), a marker as kept ([^id]);
+    # the lead's italics are restored on import, which the printed text does not show
+    strip = lambda c: replace(c, id="", line=None,  # noqa: E731
+                              text=_UNMARKED.sub("", c.text).replace("*", ""))
     return tuple(prop.instructions) if [strip(_resolved(c, index, prop)) for c in said] == \
         [strip(c) for c in mine] else ()
 
@@ -249,6 +252,7 @@ def proposal_from_document(doc: ReadDocument, base: Draft, pid: str, file: str) 
     notes = {m: text for m, (_, text) in doc.footnotes.items()
              if not (m == "*" and doc.sponsors_marked)}
     changes, footnotes = _marked_notes(changes, notes, pid)
+    changes = [_with_lead(c, index) for c in changes]
     for fid, text in footnotes:
         doc.notes.append((None, f"a footnote of the new text kept as {fid}: {text}"))
     doc.notes[:] = [(line, note) for line, note in doc.notes
@@ -282,3 +286,19 @@ def _marked_notes(changes: list[Change], notes: dict[str, str], pid: str) -> tup
 
 def _slug(pid: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in pid)
+
+
+def _with_lead(c: Change, index: UnitIndex) -> Change:
+    """A new paragraph read from a document's text, which keeps no italics, with its lead
+    phrase in italics as UN style sets it ("*Calls upon* Member States ..."); text that
+    carries any markup of its own (read from a PDF or Word) is left as it is."""
+    if c.kind == "insert-unit":
+        unit = c.unit
+    elif c.kind == "replace-unit" and c.target in index.units:
+        unit = index.units[c.target].kind
+    else:
+        return c
+    if unit not in ("pp", "op") or "*" in c.text.replace("\\*", ""):
+        return c
+    n = lead_length(c.text, unit, language_of(index.draft.metadata))
+    return replace(c, text=f"*{c.text[:n]}*{c.text[n:]}") if n else c

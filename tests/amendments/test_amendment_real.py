@@ -212,6 +212,8 @@ def test_a_document_of_our_own_read_from_raw_text_and_applied(tmp_path):
         "including on storage;",
         "Requests the Secretary-General to report on the matter.",
         "Decides to remain seized of the matter."]
+    # the new paragraphs' leads in italics, as UN style sets them (the text keeps none)
+    assert [(t.text, t.italic) for t in new.operative[4].content[:1]] == [("Calls upon", True)]
     # the deleted paragraph's footnote went with it; the new text brought its own
     notes = [plain(f.content) for f in new.footnotes]
     assert notes == ["Resolution 79/1.", "A fictional agency."]
