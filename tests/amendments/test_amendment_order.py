@@ -253,3 +253,14 @@ def test_new_paragraphs_quoted_with_their_numbers_are_not_instructions():
         "Encourages cooperation among regional organizations;",
         "Calls upon Member States to share data on energy;",
         "Requests a report on the matter;"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Insert a new preambular paragraph after the second preambular paragraph to read as "
+    "follows: “*Noting also* the work of the regulators,”",
+    "After the second preambular paragraph, insert a new preambular paragraph reading:\n"
+    "Noting also the work of the regulators,",
+])
+def test_a_new_paragraph_to_read_as_follows(sentence):
+    new, _ = applied(document(sentence + "\n"))
+    assert reads(new, "pp-A-1-1") == "Noting also the work of the regulators,"

@@ -35,6 +35,8 @@ COUNT = (r"(?:(?:a|an|one|the\s+following|two|three|four|five|six|seven|eight|ni
 # several new paragraphs, each in its own quotation marks
 MANY = r"(?P<many>(?:“[^”]*”|\"[^\"]*\")(?:\s*(?:“[^”]*”|\"[^\"]*\"))+)"
 PLURAL = re.compile(r"\b(?:sub-?)?paragraphs\b|\bheadings\b", re.I)
+# how new text is announced: "reading:", "to read:", "to read as follows:", "as follows:"
+READING = r"(?:reading|to\s+read(?:\s+as\s+follows)?|as\s+follows)"
 PLACE = r"(?P<pos>before|after|at\s+the\s+(?:start|beginning|end)\s+of)"
 
 

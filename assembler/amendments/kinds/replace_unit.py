@@ -15,7 +15,7 @@ from ..model import Change
 from ..targets import UnitIndex
 from .base import (TARGET, TEXT, Building, Claim, Difference, Kind, NotCarried, Planning,
                    Reading, follow, new_content)
-from .grammar import END, FLAGS, TEXT as TEXT_FORM, new_text, target, unlabelled
+from .grammar import END, FLAGS, READING, TEXT as TEXT_FORM, new_text, target, unlabelled
 
 
 class ReplaceUnit(Kind):
@@ -26,7 +26,7 @@ class ReplaceUnit(Kind):
               "properties": {"kind": True, "target": TARGET, "text": TEXT}}
     # "with the following text:", "reading:", "to read:", "as follows:"; "Operative paragraph
     # 4 shall read:"; the new text quoted or on the next lines
-    forms = (re.compile(rf"^replace\s+(?P<t>.+?)\s*(?:,?\s*(?:to\s+read|reading|as\s+follows)|"
+    forms = (re.compile(rf"^replace\s+(?P<t>.+?)\s*(?:,?\s*{READING}|"
                         rf"\s+(?:with|by)\s+the\s+following(?:\s+(?:text|paragraph|"
                         rf"sub-?paragraph|wording))?|\s+with|\s+by)\s*:?\s*{TEXT_FORM}{END}",
                         FLAGS),
