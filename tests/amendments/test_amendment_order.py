@@ -264,3 +264,11 @@ def test_new_paragraphs_quoted_with_their_numbers_are_not_instructions():
 def test_a_new_paragraph_to_read_as_follows(sentence):
     new, _ = applied(document(sentence + "\n"))
     assert reads(new, "pp-A-1-1") == "Noting also the work of the regulators,"
+
+
+def test_paragraphs_named_of_the_draft_resolution_and_a_chapeau():
+    new, _ = applied(document(
+        "1. In the chapeau of operative paragraph 2, replace “on energy” with “on power”.\n"
+        "2. Delete the third preambular paragraph of the draft resolution.\n"))
+    assert reads(new, "op2") == "Requests the Secretary-General to report on power, including on:"
+    assert [u.id for u in new.preamble] == ["pp1", "pp2"]

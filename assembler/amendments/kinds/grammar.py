@@ -206,7 +206,7 @@ def labels(text: str) -> list[str] | None:
 def targets(text: str, r: Reading) -> list[str]:
     """Every unit a target phrase names: ids when the base version is at hand, else labels.
     A unit named twice is refused."""
-    t = re.sub(r"^the\s+", "", text.strip().rstrip(","), flags=re.I)
+    t = re.sub(r"^the\s+", "", _unit_itself(text.strip().rstrip(",")), flags=re.I)
     low = t.lower()
     if low in ("preamble", "operative part"):
         return ["preamble" if low == "preamble" else "operative"]
@@ -228,6 +228,18 @@ def targets(text: str, r: Reading) -> list[str]:
                                  line=r.line, file=r.file, hint="name each paragraph once")
         out.append(uid)
     return out
+
+
+_OF_THE_DRAFT = re.compile(r"\s+of\s+the\s+(?:revised\s+)?draft\s+(?:resolution|decision)"
+                           r"(?:\s+[A-Z]/\S+)?$", re.I)
+_CHAPEAU = re.compile(r"^(?:the\s+)?(?:chapeau|introductory\s+(?:part|sentence|words))\s+of\s+",
+                      re.I)
+
+
+def _unit_itself(text: str) -> str:
+    """"operative paragraph 4 of the draft resolution" and "the chapeau of operative paragraph
+    2" (its own words, before its sub-paragraphs) name the paragraph."""
+    return _CHAPEAU.sub("", _OF_THE_DRAFT.sub("", text))
 
 
 def target(text: str, r: Reading) -> str:
