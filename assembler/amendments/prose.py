@@ -62,14 +62,78 @@ def prose_to_changes(sentence: str, index: UnitIndex | None = None, *,
     s = _spaced(sentence) if "\n" in sentence else sentence.strip()
     # numbers are computed from position: renumbering needs no saying
     s = _RENUMBER.sub("", s)
+    clauses = _clauses(s)   # several changes in one paragraph, said in one sentence
+    if clauses and all(_form_of(c) for c in clauses):
+        return [c for clause in clauses
+                for c in prose_to_changes(clause, index, line=line, file=file)]
     r = Reading(index, s, line, file)
-    for k in REGISTRY.values():
-        for form in k.forms:
-            m = form.match(s)
-            if m:
-                return k.read(m, r)
+    found = _form_of(s)
+    if found:
+        k, m = found
+        return k.read(m, r)
     raise AssemblerError(f"cannot read the sentence “{short(s)}”", line=line, file=file,
                          hint=f"the nearest form it reads: {nearest_form(s)}")
+
+
+_HEAD = re.compile(r"^(in\s+[^“‘\"]+?),\s*(?=(?:after|before|at|insert|add|delete|replace)\b)"
+                   r"(.+)$", re.I | re.S)
+_VERBS = re.compile(r"^(insert|add|delete|replace)\b", re.I)
+_AND = re.compile(r"\s*[,;]?\s+and\s+(?=(?:insert|add|delete|replace)\b|[“‘\"])", re.I)
+
+
+def _form_of(sentence: str):
+    """The kind and the match of the first form that reads the sentence, or None."""
+    for k in REGISTRY.values():
+        for form in k.forms:
+            m = form.match(sentence)
+            if m:
+                return k, m
+    return None
+
+
+def _clauses(sentence: str) -> list[str] | None:
+    """"In operative paragraph 9, after “X” insert “Y” and delete “Z”" (and "delete “A” and
+    “B”", "replace “A” with “B” and “C” with “D”") as one sentence a change, each "In
+    operative paragraph 9, ..."; None when the sentence is not so made."""
+    m = _HEAD.match(sentence.rstrip(" ."))
+    if not m:
+        return None
+    head, rest = m.groups()
+    parts = _outside_quotes_split(rest)
+    if len(parts) < 2:
+        return None
+    out, verb = [], ""
+    for part in parts:
+        said = _VERBS.match(part)
+        if said:
+            verb = said.group(1)
+        elif part[:1] in "“‘\"" and verb.lower() in ("delete", "replace"):
+            part = f"{verb} {part}"     # "delete “A” and “B”": the verb said once
+        elif out:
+            return None
+        out.append(f"{head}, {part}")
+    return out
+
+
+def _outside_quotes_split(text: str) -> list[str]:
+    """`text` split at " and " (before a verb or a quotation) where no quotation is open."""
+    parts, start, depth = [], 0, 0
+    k = 0
+    while k < len(text):
+        ch = text[k]
+        if ch in "“‘":
+            depth += 1
+        elif ch in "”’" and depth:
+            depth -= 1
+        elif depth == 0:
+            m = _AND.match(text, k)
+            if m and m.start() == k and text[k:m.end()].strip():
+                parts.append(text[start:k])
+                start = k = m.end()
+                continue
+        k += 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
 
 
 def _spaced(sentence: str) -> str:

@@ -272,3 +272,14 @@ def test_paragraphs_named_of_the_draft_resolution_and_a_chapeau():
         "2. Delete the third preambular paragraph of the draft resolution.\n"))
     assert reads(new, "op2") == "Requests the Secretary-General to report on power, including on:"
     assert [u.id for u in new.preamble] == ["pp1", "pp2"]
+
+
+def test_several_changes_to_one_paragraph_in_one_sentence():
+    new, _ = applied(document(
+        "1. In operative paragraph 4, after “cooperation”, insert “and trust”, and delete "
+        "“regional”.\n"
+        "2. In operative paragraph 1, replace “convene” with “hold” and “2027” with “2028”.\n"
+        "3. In the second preambular paragraph, delete “nuclear” and “plant”.\n"))
+    assert reads(new, "op4") == "Encourages cooperation and trust among organizations;"
+    assert reads(new, "op1") == "Decides to hold a meeting on energy in 2028;"
+    assert reads(new, "pp2") == "Noting the work of the power operators and of the regulators,"
