@@ -25,7 +25,9 @@ _AMENDMENT_TO = re.compile(
     r"(?:resolution|decision))\s+(?:(?P<number>[IVXL]{1,6}|[A-Z])\s+recommended\s+by\s+"
     r"(?:the\s+)?(?P<committee>.+?)\s+in\s+its\s+report\s+\(?(?P<report>[A-Z]/[^\s)]+)\)?"
     r"|(?P<symbol>\S+))\s*\.?$", re.I | re.S)
-_FOOTNOTE = re.compile(r"^\s*(?P<mark>\*{1,3}|[†‡])\s*(?P<text>\S.*)$")
+# a note's mark opens its line ("* On behalf of", "**A fictional agency"); a lead in italics
+# ("*Reaffirming* that") does not
+_FOOTNOTE = re.compile(r"^\s*(?P<mark>\*{1,3}|[†‡])(?![^*]*\*)\s*(?P<text>\S.*)$")
 _RULE = re.compile(r"^\s*_{5,}\s*$")
 _CLOSES = (".", ";", ":", ",")
 _UNMARKED = re.compile(r"\[\^[^\]]+\]")
@@ -167,9 +169,8 @@ class ReadDocument:
 def read_document(lines, masthead, file: str) -> ReadDocument:
     """An issued amendment's instructions: the lines after its masthead and title, without
     the page furniture (symbol, job number, "2/2": marked "header" by the reader) and the notes
-    at the foot of each page
-    (a line opening with "*" or under the rule, to the page's end), as numbered or
-    unnumbered sentences. A blank line keeps apart the paragraphs an instruction brings,
+    at the foot of each page (a line opening with "*" or under the rule, to the page's end),
+    as numbered or unnumbered sentences. A blank line keeps apart the paragraphs an instruction brings,
     except at a page break inside a sentence."""
     values = masthead.values
     submitted = values.get("submitted_by", "")
