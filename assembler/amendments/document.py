@@ -27,7 +27,7 @@ _AMENDMENT_TO = re.compile(
     r"|(?P<symbol>\S+))\s*\.?$", re.I | re.S)
 # a note's mark opens its line ("* On behalf of", "**A fictional agency"); a lead in italics
 # ("*Reaffirming* that") does not
-_FOOTNOTE = re.compile(r"^\s*(?P<mark>\*{1,3}|[†‡])(?![^*]*\*)\s*(?P<text>\S.*)$")
+_FOOTNOTE = re.compile(r"^\s*(?P<mark>\*{1,3}|[†‡])(?:\s+|(?![^*]*\*))(?P<text>\S.*)$")
 _RULE = re.compile(r"^\s*_{5,}\s*$")
 _CLOSES = (".", ";", ":", ",")
 _UNMARKED = re.compile(r"\[\^[^\]]+\]")
