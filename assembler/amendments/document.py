@@ -278,9 +278,13 @@ def _marked_notes(changes: list[Change], notes: dict[str, str], pid: str) -> tup
         text = c.text
         for mark in sorted(notes, key=len, reverse=True):
             pattern = re.compile(rf"(?<=[\w.,;:)”’])(?<!\*){re.escape(mark)}(?!\*)")
-            if pattern.search(text):
+            # a star closing italics read from a PDF ("*Reaffirming*") is not a mark: an
+            # odd number of stars stands before it
+            found = [m for m in pattern.finditer(text) if not text[:m.start()].count("*") % 2]
+            if found:
                 fid = ids.setdefault(mark, f"{_slug(pid)}-fn{len(ids) + 1}")
-                text = pattern.sub(f"[^{fid}]", text)
+                for m in reversed(found):
+                    text = f"{text[:m.start()]}[^{fid}]{text[m.end():]}"
         out.append(replace(c, text=text) if text != c.text else c)
     return out, tuple((fid, notes[mark]) for mark, fid in ids.items())
 

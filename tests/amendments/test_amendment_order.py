@@ -283,3 +283,13 @@ def test_several_changes_to_one_paragraph_in_one_sentence():
     assert reads(new, "op4") == "Encourages cooperation and trust among organizations;"
     assert reads(new, "op1") == "Decides to hold a meeting on energy in 2028;"
     assert reads(new, "pp2") == "Noting the work of the power operators and of the regulators,"
+
+
+def test_a_footnote_mark_in_new_text_read_beside_italics():
+    from assembler.amendments.document import _marked_notes
+    from assembler.amendments.model import Change
+    changes, notes = _marked_notes(
+        [Change("insert-unit", "pp1", text="*Reaffirming* that the Agency* helps")],
+        {"*": "A fictional agency."}, "A-1")
+    assert changes[0].text == "*Reaffirming* that the Agency[^A-1-fn1] helps"
+    assert notes == (("A-1-fn1", "A fictional agency."),)
