@@ -54,6 +54,23 @@ class ProblemsFound(AssemblerError):
     exit_code = 1
 
 
+class Problems(AssemblerError):
+    """Several problems found at once (every instruction of every proposal is tried before
+    any is reported): each is an AssemblerError of its own, printed on its own line; the
+    exit code is bad input (2) when any problem is, else 1."""
+
+    def __init__(self, problems: list[AssemblerError]):
+        self.problems = list(problems)
+        self.exit_code = max(p.exit_code for p in self.problems)
+        super().__init__(f"{len(self.problems)} problems; nothing was written",
+                         hint="each is on a line above, with its file, line and instruction")
+
+    @staticmethod
+    def of(problems: list[AssemblerError]) -> AssemblerError:
+        """The one problem itself, or all of them."""
+        return problems[0] if len(problems) == 1 else Problems(problems)
+
+
 @dataclass(frozen=True)
 class Warning_:
     """Something a reader kept as text because it could not interpret it."""

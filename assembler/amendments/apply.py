@@ -1,42 +1,30 @@
 """Applying proposals to a base version: Draft + proposals -> next Draft + what made it.
 
-Pure: nothing here reads files. Every change is placed against the base text (never against
-another change's result), so the order proposals come in does not change the outcome, and
-two changes that cannot both be made are reported as conflicts (conflicts.py).
+Pure: nothing here reads files. Proposals are placed side by side against the base text
+(never against another proposal's result), so the order they come in does not change the
+outcome, and two changes of different proposals that cannot both be made are reported as
+conflicts (conflicts.py). Within one proposal, an amendment document, the instructions are
+read in order (ordered.py): each applies to the text as the ones before it left it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Callable
 
-from ..errors import AssemblerError, ProblemsFound
-from ..inline import cross_refs, plain
-from ..model import Draft, OperativeParagraph, SubParagraph, contents_of
+from ..errors import AssemblerError, Problems, ProblemsFound
+from ..inline import cross_refs
+from ..model import Draft, contents_of
 from .conflicts import ConflictsFound, find_conflicts, resolve
-from .kinds import Building, Planning, kind
+from .kinds import Planning, kind
 from .kinds.base import error
 from .batch import collector_paused
 from .carry import carry_proposal
-from .model import PARTS, Change, Proposal, selected
-from .record import Applied, ApplyRecord, NotApplicable
+from .model import PARTS, Change, selected
+from .ordered import apply_in_order, net_planned
+from .placing import Planned, build, check_level, parent_map
+from .record import Applied, ApplyRecord
 from .targets import UnitIndex
-from .words import Edit, UnitWords
-
-_LEVEL = {"pp": "preamble", "op": "operative", "heading": "operative", "sub": "sub"}
-
-
-@dataclass
-class Planned:
-    """A change resolved against the base version: ids instead of labels, words located."""
-    change: Change
-    proposal: Proposal
-    unit: str                 # the unit changed (or inserted)
-    order: tuple              # (proposal id, change number): ties are broken the same always
-    edit: Edit | None = None  # word changes
-    ref: str = ""             # insert/move: the reference unit or part
-    position: str = ""
-    new_unit: object = None   # insert-unit: the unit made
-
+from .words import UnitWords
 
 Versions = Callable[[str], "Draft | None"]
 
@@ -57,7 +45,10 @@ def _apply(base, proposals, mode, prefer, versions, metadata):
     cache: dict[str, UnitWords] = {}
     planned = plan(base, index, chosen, record, versions, cache)
     record.notes = [f"{p.change.id} ({p.proposal.proposer}), {index.label_of(p.unit)}: "
-                    f"{p.edit.note}" for p in planned if p.edit is not None and p.edit.note]
+                    f"{p.edit.note}" for p in planned if p.edit is not None and p.edit.note
+                    and p.proposal.id not in record.in_order]
+    record.notes += [f"{s.change.id}, {s.label}: {s.note}" for steps in record.in_order.values()
+                     for s in steps if s.note]
     parents = parent_map(base)
     conflicts = find_conflicts(planned, parents, index.short_of)
     dropped, left = resolve(conflicts, prefer)
@@ -89,27 +80,21 @@ def _applied(p: Planned, index: UnitIndex) -> Applied:
                    (e.s, e.e) if e else None)
 
 
-def parent_map(draft: Draft) -> dict[str, str | None]:
-    parents: dict[str, str | None] = {}
-
-    def walk(unit, parent):
-        parents[unit.id] = parent
-        for child in getattr(unit, "children", ()):
-            walk(child, unit.id)
-    for u in draft.preamble:
-        parents[u.id] = None
-    for u in draft.operative:
-        walk(u, None)
-    return parents
-
-
 # ---------------------------------------------------------------- resolving
 
 def plan(base: Draft, index: UnitIndex, proposals, record: ApplyRecord,
          versions: Versions | None, words_cache: dict | None = None) -> list[Planned]:
-    """Resolve every change against the base (`words_cache` keeps each unit's words)."""
+    """Resolve every change against the base (`words_cache` keeps each unit's words).
+
+    A proposal's changes whose words and places do not depend on one another are placed
+    side by side (which is what applying them in order gives); when a later one reads the
+    text as an earlier one left it, or two touch the same words, the proposal is applied in
+    order and its net effect placed against the base. Every problem of every proposal is
+    reported at once (Problems)."""
     out: list[Planned] = []
     ctx = Planning(index, words_cache)
+    parents = parent_map(base)
+    problems: list[AssemblerError] = []
     seen_ids: set[str] = set()
     for prop in proposals:
         if prop.id in seen_ids:
@@ -119,103 +104,41 @@ def plan(base: Draft, index: UnitIndex, proposals, record: ApplyRecord,
         changes = prop.effective_changes
         if prop.base and base.metadata.version and prop.base != base.metadata.version:
             changes = carry_proposal(prop, changes, base, index, versions, record)
-        for n, change in enumerate(changes, 1):
-            if not change.id:
-                change = replace(change, id=f"{prop.id}/{n}")
-            out += kind(change.kind).plan(Planned(change, prop, "", _order(change)), ctx)
+        changes = [c if c.id else replace(c, id=f"{prop.id}/{n}")
+                   for n, c in enumerate(changes, 1)]
+        new_ids = dict(ctx.new_ids)
+        try:
+            mine = [q for c in changes
+                    for q in kind(c.kind).plan(Planned(c, prop, "", _order(c)), ctx)]
+            apart = len(changes) < 2 or not find_conflicts(mine, parents, index.short_of)
+        except AssemblerError as err:
+            if len(changes) < 2:
+                problems.append(err)
+                continue
+            apart = False
+        if not apart:
+            ctx.new_ids = new_ids
+            done = apply_in_order(base, index, prop, changes)
+            if done.problems:
+                problems += done.problems
+                continue
+            record.in_order[prop.id] = done.steps
+            mine = net_planned(index, prop, done, ctx)
+        out += mine
     # Inserted and moved units may be placed next to units that other changes insert.
     for p in out:
-        if p.ref and p.ref not in index.units and p.ref not in PARTS:
-            if p.ref not in ctx.new_ids:
-                raise error(p, index.describe_missing(p.change.destination or p.change.target))
-        if p.ref:
-            _check_level(p, index, ctx.new_ids)
+        try:
+            if p.ref and p.ref not in index.units and p.ref not in PARTS:
+                if p.ref not in ctx.new_ids:
+                    raise error(p, index.describe_missing(p.change.destination or
+                                                          p.change.target))
+            if p.ref:
+                check_level(p, index, ctx.new_ids)
+        except AssemblerError as err:
+            problems.append(err)
+    if problems:
+        raise Problems.of(problems)
     return out
-
-
-def _check_level(p: Planned, index: UnitIndex, new_ids: dict) -> None:
-    kind = p.new_unit.kind if p.new_unit is not None else index.units[p.unit].kind
-    ref = p.ref
-    ref_kind = ref if ref in PARTS else (new_ids.get(ref) or index.units[ref].kind)
-    level = _LEVEL[kind]
-    if p.position in ("start", "end"):
-        ok = (level == "preamble" and ref == "preamble") or \
-             (level == "operative" and ref == "operative") or \
-             (level == "sub" and ref_kind in ("op", "sub"))
-    else:
-        ok = ref not in PARTS and _LEVEL.get(ref_kind) == level
-    if not ok:
-        what = {"pp": "a preambular paragraph", "op": "an operative paragraph",
-                "heading": "a heading", "sub": "a sub-paragraph"}[kind]
-        where = index.label_of(ref) if ref in index.units or ref in PARTS else ref
-        raise error(p, f"{what} cannot go {p.position} {where}",
-                   hint="put paragraphs among paragraphs of their kind; a sub-paragraph goes "
-                        "before or after another, or at the start or end of a paragraph")
-
-
-# ---------------------------------------------------------------- building
-
-def build(base: Draft, index: UnitIndex, planned: list[Planned],
-          cache: dict | None = None) -> Draft:
-    b = Building()
-    for p in planned:
-        kind(p.change.kind).build(p, b)
-    for lst in b.places.values():
-        lst.sort(key=lambda p: p.order)
-    contents, places, moved, deleted, new_units = b.contents, b.places, b.moved, b.deleted, \
-        b.new_units
-    for uid, eds in b.edits.items():
-        words = (cache or {}).get(uid) or UnitWords(index.units[uid].content, index.number)
-        contents[uid] = words.apply(eds)
-    placed: list[str] = []
-
-    def lookup(uid):
-        return new_units.get(uid) or index.units[uid]
-
-    def rebuild(unit):
-        if unit.id in contents:
-            unit = replace(unit, content=contents[unit.id])
-        if isinstance(unit, (OperativeParagraph, SubParagraph)):
-            unit = replace(unit, children=emit_list(unit.children, unit.id))
-        return unit
-
-    def emit_placed(key, out):
-        for p in places.get(key, ()):
-            placed.append(p.unit)
-            emit(lookup(p.unit), out, here=True)
-
-    def emit(unit, out, here=False):
-        if unit.id in moved and not here:
-            return
-        emit_placed((unit.id, "before"), out)
-        if unit.id not in deleted:
-            out.append(rebuild(unit))
-        emit_placed((unit.id, "after"), out)
-
-    def emit_list(items, parent):
-        out: list = []
-        emit_placed((parent, "start"), out)
-        for unit in items:
-            emit(unit, out)
-        emit_placed((parent, "end"), out)
-        return tuple(out)
-
-    preamble = emit_list(base.preamble, "preamble")
-    operative = emit_list(base.operative, "operative")
-    footnotes = tuple(rebuild(f) for f in base.footnotes)
-    annexes = tuple(replace(a, body=tuple(rebuild(b) if b.id in contents else b for b in a.body))
-                    for a in base.annexes)
-    expected = [p for p in planned if p.ref]
-    if len(placed) != len(expected) or len(set(placed)) != len(placed):
-        missing = [p for p in expected if p.unit not in placed]
-        p = missing[0] if missing else expected[0]
-        raise error(p, f"{p.unit} could not be placed {p.position} {p.ref}",
-                   hint="its reference unit is deleted, or lies inside the unit being moved")
-    meta = base.metadata
-    if "title" in contents:   # the title is metadata, amended as a unit (targets.Title)
-        meta = meta.with_values(title=plain(contents["title"]))
-    return replace(base, preamble=preamble, operative=operative, footnotes=footnotes,
-                   annexes=annexes, metadata=meta)
 
 
 def _check_references(draft: Draft, base: Draft, index: UnitIndex, record: ApplyRecord) -> None:

@@ -12,7 +12,8 @@ from ..inline import plain
 from ..lang import ENGLISH, Language, language_of, pieces
 from ..model import Draft
 from ..source.markup import parse_inline
-from .apply import Planned, parent_map, plan
+from .apply import plan
+from .placing import Planned, parent_map
 from .record import ApplyRecord
 from .conflicts import find_conflicts
 from .kinds import kind
@@ -208,11 +209,21 @@ def _entry(p: Planned, index: UnitIndex, rows: dict, clashes: list[str],
     prose = change_to_prose(k.with_ids(shown, p), index) if same_base \
         else change_to_prose(shown, lang=lang)
     w = lang.compilation
+    if p.said:   # a document's instructions applied in order: each, and their effect
+        prose = " ".join(f"({c.id.rpartition('/')[2]}) {change_to_prose(_shown(c), index)}"
+                         for c in p.said)
+        note = w["notes"].format(note=note, more=w["in-order"]) if note else w["in-order"]
     if not same_base:
         carried = w["carried"].format(base=p.proposal.base, version=index.draft.metadata.version)
         note = w["notes"].format(note=note, more=carried) if note else carried
     return Entry(p.proposal, c.id, prose, status_words(p.proposal, lang),
                  [(t, m) for t, m in preview if t], note, clashes, who=p.proposal.who_in(lang))
+
+
+def _shown(c):
+    """A change as readers see it: plain words, no machine ids of new units."""
+    c = replace(c, text=plain(parse_inline(c.text))) if c.text else c
+    return replace(c, new_id="") if c.kind == "insert-unit" else c
 
 
 def status_words(prop: Proposal, lang: Language) -> str:

@@ -42,8 +42,16 @@ class ConflictsFound(ProblemsFound):
     def __init__(self, conflicts: list[Conflict]):
         self.conflicts = conflicts
         n = len(conflicts)
-        super().__init__(f"{n} conflict(s) between proposals; nothing was written",
-                         hint="decide between them, or say which wins with --prefer PROPOSAL")
+        ids = list(dict.fromkeys(p.proposal.id for c in conflicts for p in (c.a, c.b)))
+        first = conflicts[0]
+        between = " and ".join(ids) if len(ids) <= 3 else f"{', '.join(ids[:3])} ..."
+        # the advice names the proposals in question, so that it can be followed as written
+        where = f"within proposal {ids[0]}" if len(ids) == 1 else f"between proposals {between}"
+        super().__init__(
+            f"{n} conflict(s) {where}; nothing was written",
+            hint="write its changes so that none undoes another" if len(ids) == 1 else
+                 f"decide between them (assembler status FILE reject), or say which wins: "
+                 f"--prefer {first.a.proposal.id} or --prefer {first.b.proposal.id}")
 
 
 def find_conflicts(planned: list, parents: dict[str, str | None], label) -> list[Conflict]:

@@ -121,6 +121,14 @@ class Proposal:
     history: tuple = ()       # tuple[StatusEntry, ...]; empty means proposed
     file: str = field(default="", compare=False)
     form: str = field(default="data", compare=False)  # "data" (YAML) or "prose"
+    # an issued amendment document read back: its own symbol, the note on its sponsors
+    # ("On behalf of ..."), and its instructions as printed, in order (amendment-doc writes
+    # them again as they were while they still say the changes)
+    symbol: str = ""
+    sponsors_note: str = ""
+    instructions: tuple = ()
+    # footnotes its new text brings: (id, text in inline markup); the text marks them [^id]
+    footnotes: tuple = ()
 
     @property
     def status(self) -> str:

@@ -13,7 +13,8 @@ from ..compare.redline import Redline, Who, build_redline, default_who, iso_date
 from ..errors import AssemblerError
 from ..lang import language_of
 from ..model import Draft
-from .apply import apply_proposals, parent_map, plan
+from .apply import apply_proposals, plan
+from .placing import parent_map
 from .conflicts import Conflict, find_conflicts
 from .model import selected
 from .record import ApplyRecord

@@ -62,14 +62,78 @@ def prose_to_changes(sentence: str, index: UnitIndex | None = None, *,
     s = _spaced(sentence) if "\n" in sentence else sentence.strip()
     # numbers are computed from position: renumbering needs no saying
     s = _RENUMBER.sub("", s)
+    clauses = _clauses(s)   # several changes in one paragraph, said in one sentence
+    if clauses and all(_form_of(c) for c in clauses):
+        return [c for clause in clauses
+                for c in prose_to_changes(clause, index, line=line, file=file)]
     r = Reading(index, s, line, file)
-    for k in REGISTRY.values():
-        for form in k.forms:
-            m = form.match(s)
-            if m:
-                return k.read(m, r)
+    found = _form_of(s)
+    if found:
+        k, m = found
+        return k.read(m, r)
     raise AssemblerError(f"cannot read the sentence “{short(s)}”", line=line, file=file,
                          hint=f"the nearest form it reads: {nearest_form(s)}")
+
+
+_HEAD = re.compile(r"^(in\s+[^“‘\"]+?),\s*(?=(?:after|before|at|insert|add|delete|replace)\b)"
+                   r"(.+)$", re.I | re.S)
+_VERBS = re.compile(r"^(insert|add|delete|replace)\b", re.I)
+_AND = re.compile(r"\s*[,;]?\s+and\s+(?=(?:insert|add|delete|replace)\b|[“‘\"])", re.I)
+
+
+def _form_of(sentence: str):
+    """The kind and the match of the first form that reads the sentence, or None."""
+    for k in REGISTRY.values():
+        for form in k.forms:
+            m = form.match(sentence)
+            if m:
+                return k, m
+    return None
+
+
+def _clauses(sentence: str) -> list[str] | None:
+    """"In operative paragraph 9, after “X” insert “Y” and delete “Z”" (and "delete “A” and
+    “B”", "replace “A” with “B” and “C” with “D”") as one sentence a change, each "In
+    operative paragraph 9, ..."; None when the sentence is not so made."""
+    m = _HEAD.match(sentence.rstrip(" ."))
+    if not m:
+        return None
+    head, rest = m.groups()
+    parts = _outside_quotes_split(rest)
+    if len(parts) < 2:
+        return None
+    out, verb = [], ""
+    for part in parts:
+        said = _VERBS.match(part)
+        if said:
+            verb = said.group(1)
+        elif part[:1] in "“‘\"" and verb.lower() in ("delete", "replace"):
+            part = f"{verb} {part}"     # "delete “A” and “B”": the verb said once
+        elif out:
+            return None
+        out.append(f"{head}, {part}")
+    return out
+
+
+def _outside_quotes_split(text: str) -> list[str]:
+    """`text` split at " and " (before a verb or a quotation) where no quotation is open."""
+    parts, start, depth = [], 0, 0
+    k = 0
+    while k < len(text):
+        ch = text[k]
+        if ch in "“‘":
+            depth += 1
+        elif ch in "”’" and depth:
+            depth -= 1
+        elif depth == 0:
+            m = _AND.match(text, k)
+            if m and m.start() == k and text[k:m.end()].strip():
+                parts.append(text[start:k])
+                start = k = m.end()
+                continue
+        k += 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
 
 
 def _spaced(sentence: str) -> str:
@@ -132,6 +196,7 @@ def instructions(lines, file: str | None = None) -> list[tuple[int, str]]:
     lines starting with # are comments."""
     out: list[list] = []   # [first line, text, open for a paragraph of text]
     gap = False
+    numbered = False       # whether the instructions are numbered (the first one is)
     for n, raw in lines:
         line = raw.strip()
         if line.startswith("#"):
@@ -140,10 +205,15 @@ def instructions(lines, file: str | None = None) -> list[tuple[int, str]]:
             gap = True
             continue
         marker = _MARKER.match(line)
+        cur = out[-1] if out else None
+        if marker and cur is not None and (cur[2] or cur[1].endswith(":")) and \
+                _numbers_text(marker.group(0), sum(1 for o in out if o[1]) + 1, numbered):
+            marker, gap = None, True   # "5." of a new paragraph the instruction brings
         if marker:
             line = line[marker.end():].strip()
-        cur = out[-1] if out else None
-        if cur is not None and not marker and gap and cur[2] and _several(cur[1]) and \
+            numbered = numbered or not out
+        if cur is not None and not marker and gap and _several(cur[1]) and \
+                (cur[2] or _text_follows(cur[1])) and \
                 not _VERB.match(line):   # the next of several new paragraphs
             cur[1] = f"{cur[1]}\n\n{line}"
             gap = False
@@ -155,6 +225,8 @@ def instructions(lines, file: str | None = None) -> list[tuple[int, str]]:
             cur[2] = cur[2] or cur[1].endswith(":")
             # a word broken at a hyphen across lines ("co-" / "facilitators") joins whole
             glue = "" if cur[1].endswith(("-", "\u2011")) and line[:1].islower() else " "
+            if gap and cur[1].endswith(":") and _several(cur[1]):
+                glue = "\n\n"   # the first of several new paragraphs, apart as printed
             cur[1] = f"{cur[1]}{glue}{line}" if cur[1] else line
         elif line or marker:
             out.append([n, line, False])
@@ -164,6 +236,20 @@ def instructions(lines, file: str | None = None) -> list[tuple[int, str]]:
             raise AssemblerError("a quotation opened here is never closed", file=file,
                                  line=first, hint="close every “ with ” (and ‘ with ’)")
     return [(first, text) for first, text, _ in out if text]
+
+
+def _text_follows(text: str) -> bool:
+    """Whether new text, unquoted, follows the instruction's colon on its line."""
+    _, colon, rest = text.partition(":")
+    return bool(colon) and bool(rest.strip()) and rest.strip()[:1] not in _OPENING + '"'
+
+
+def _numbers_text(marker: str, expected: int, numbered: bool) -> bool:
+    """Whether a number opening a line under an instruction that brings text numbers a new
+    paragraph of that text rather than the next instruction: the instructions are not
+    numbered, or it is not the next instruction's number."""
+    digits = re.sub(r"\D", "", marker)
+    return bool(digits) and (not numbered or int(digits) != expected)
 
 
 def _unbalanced(text: str) -> bool:

@@ -56,6 +56,9 @@ class ApplyRecord:
     not_applicable: list[NotApplicable] = field(default_factory=list)
     overridden: list[tuple[Applied, str]] = field(default_factory=list)  # (loser, reason)
     notes: list[str] = field(default_factory=list)  # what was read generously, and where
+    # proposal id -> its instructions as applied in order (ordered.Step), for proposals
+    # whose instructions read the text as the earlier ones left it
+    in_order: dict = field(default_factory=dict)
 
     def by_unit(self) -> dict[str, list[Applied]]:
         out: dict[str, list[Applied]] = defaultdict(list)

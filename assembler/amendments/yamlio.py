@@ -310,7 +310,11 @@ def parse_proposal(text: str, file: str = "<proposal>", *, prose: bool = False) 
                     str(data.get("date", "")), data.get("title", ""),
                     (data.get("rationale") or "").strip(), tuple(
                         _renumber(pid, h) for h in history), file=file,
-                    form="prose" if prose else "data")
+                    form="prose" if prose else "data", symbol=data.get("symbol", ""),
+                    sponsors_note=data.get("sponsors-footnote", ""),
+                    instructions=tuple(data.get("instructions", ())),
+                    footnotes=tuple((str(k), str(v)) for k, v in
+                                    (data.get("footnotes") or {}).items()))
 
 
 def _one_line_fields(data: Located, file: str, offset: int) -> None:

@@ -41,6 +41,14 @@ def dump_proposal(p: Proposal) -> str:
         m["title"] = p.title
     if p.rationale:
         m["rationale"] = p.rationale
+    if p.symbol:
+        m["symbol"] = p.symbol
+    if p.sponsors_note:
+        m["sponsors-footnote"] = p.sponsors_note
+    if p.footnotes:
+        m["footnotes"] = dict(p.footnotes)
+    if p.instructions:
+        m["instructions"] = list(p.instructions)
     m["changes"] = [change_to_mapping(c) for c in p.changes]
     if p.history:
         m["status"] = [_entry_mapping(e) for e in p.history]

@@ -19,8 +19,9 @@ def amendment_doc(
     proposal: Path = typer.Argument(..., help="the proposal (.yaml, .md or .txt)"),
     base: Path = typer.Option(..., "--base", help="the draft it amends (.draft, with a symbol)"),
     output: Path = typer.Option(..., "-o", "--output", help="the document (.docx, .pdf, .html)"),
-    symbol: str = typer.Option(..., "--symbol", help="the amendment's own symbol, e.g. "
-                                                     "A/C.3/80/L.99"),
+    symbol: str = typer.Option("", "--symbol", help="the amendment's own symbol, e.g. "
+                                                    "A/C.3/80/L.99 (default: the "
+                                                    "proposal's, when it was imported)"),
     date: str = typer.Option("", help="its date (default: the proposal's)"),
     job_number: str = typer.Option("", "--job-number", help="its job number, e.g. 25-18382"),
 ):
@@ -69,10 +70,12 @@ def import_amendment(source: Path, output: Path, base: Optional[Path], pid: str,
     index = UnitIndex(draft)
     head = [f"# {symbol or source.name}: amendment read from {source.name}", "# In UN prose:"]
     head += [f"#   {i}. {change_to_prose(c, index)}" for i, c in enumerate(prop.changes, 1)]
+    head[1] = (f"# In UN prose, a change a line ({len(prop.instructions)} instruction(s) as "
+               "issued under 'instructions:'):")
     write_atomic(output, ("\n".join(head) + "\n" + dump_proposal(prop)).encode("utf-8"),
                  replace=replace, replace_hint="add --replace to replace it")
     for line, note in doc.notes:
-        say(f"note: {source}:{line}: {note}")
+        say(f"note: {source}:{line}: {note}" if line else f"note: {source}: {note}")
     say(f"wrote {output}: {prop.proposer}"
         f"{' and ' + str(len(prop.co_sponsors)) + ' co-sponsor(s)' if prop.co_sponsors else ''}"
         f", {len(prop.changes)} change(s) against {prop.base}")

@@ -144,6 +144,8 @@ def verb(func):
         try:
             return func(*args, **kwargs)
         except AssemblerError as err:
+            for problem in getattr(err, "problems", ()):   # several found at once
+                error(one_line(str(problem)))
             error(one_line(str(err)))
             raise typer.Exit(err.exit_code)
         except KeyboardInterrupt:

@@ -82,6 +82,7 @@ _PROSE = {
     "new-sub": "sub-paragraph", "new-heading": "heading",
     # the sentences
     "delete-unit": "Delete {target}",
+    "delete-unit-reading": "Delete {target} reading: {words}",
     "delete-words": "In {target}, delete {occurrence}{words}",
     "insert-unit": "Insert a new {unit} {place} {target}{id}, reading: {text}",
     "with-id": ", with id {id}",
@@ -176,6 +177,8 @@ _COMPILATION: dict[str, str] = {
     "co-sponsors": "{proposer} (co-sponsors: {co_sponsors})",
     # notes beside a proposal
     "carried": "written against {base}, carried onto {version}",
+    "in-order": "the document's instructions in order, each on the text as the ones before "
+                "it left it",
     "notes": "{note}; {more}",
     "no-longer-applies": "{change} ({proposer}) no longer applies: {reason}",
     "conflict": "conflict in {unit}: {reason}: {a} by {a_proposer} and {b} by {b_proposer}",
@@ -260,7 +263,7 @@ _COMPARISON: dict[str, str] = {
 # An issued amendment document (amendments/document.py and its writers); its masthead
 # lines are the table's masthead, its instructions the prose.
 _AMENDMENT: dict[str, str] = {
-    "submitted": "{proposers}: amendment to {kind} {symbol}",
+    "submitted": "{proposers}:{mark} amendment to {kind} {symbol}",   # mark: "*", a note
     "draft": "draft resolution",
     "revised-draft": "revised draft resolution",
 }

@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import AssemblerError
+from .furniture import guess_furniture
 from .masthead import Masthead, read_masthead
 from .printed import PrintedLine, Span
 
@@ -30,7 +31,16 @@ def read_amendment_lines(path: Path) -> tuple[list[PrintedLine], Masthead]:
         raise AssemblerError(f"cannot import an amendment from '{suffix or 'no extension'}'",
                              file=str(path), hint="give its PDF, its text (.txt) or its Word "
                                                   "file (.docx)")
-    return lines, read_masthead(lines)
+    masthead = read_masthead(lines)
+    return _furniture_marked(lines, masthead), masthead
+
+
+def _furniture_marked(lines: list[PrintedLine], masthead: Masthead) -> list[PrintedLine]:
+    """The running header and footer of pages after the first (the symbol, the job number,
+    "2/2") marked as such, so that a paragraph an instruction brings reads on over the page."""
+    found = guess_furniture(lines, masthead.end, masthead.values.get("symbol", ""), "")
+    return [replace(line, region="header") if k in found.lines and line.region == "body"
+            else line for k, line in enumerate(lines)]
 
 
 def _docx_lines(path: Path) -> list[PrintedLine]:

@@ -27,7 +27,7 @@ from typing import Iterator
 
 import yaml
 
-from ..amendments.apply import parent_map
+from ..amendments.placing import parent_map
 from ..amendments.model import Proposal, StatusEntry
 from ..amendments.targets import UnitIndex
 from ..amendments.yamlio import load_proposal, parse_proposal, proposal_files
@@ -135,7 +135,7 @@ class Store:
         """A proposal written against an older version, carried onto the current one (its
         changes anchored anew), or None when none of them can be. Kept until the proposal's
         file or the current version changes: previews weigh it again and again."""
-        from ..amendments.apply import ApplyRecord
+        from ..amendments.record import ApplyRecord
         from ..amendments.carry import carry_proposal
         current = self.current()
 

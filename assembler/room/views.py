@@ -23,7 +23,11 @@ _DEGREE = re.compile(r' style="--degree: (\d+)"')
 
 
 def say(err: AssemblerError) -> str:
-    """An error for a web page: what and what to do, never a path on the server."""
+    """An error for a web page: what and what to do, never a path on the server (several
+    problems found at once: each of them)."""
+    problems = getattr(err, "problems", ())
+    if problems:
+        return "; ".join(say(p) for p in problems)
     text = err.message
     if err.unit:
         text = f"{err.unit}: {text}"

@@ -85,6 +85,16 @@ class Planning:
         self.index = index
         self.cache = {} if words_cache is None else words_cache
         self.new_ids: dict[str, str] = {}  # inserted unit id -> its kind
+        # the draft amended, when changes are placed on the text as earlier instructions of
+        # their document left it (ordered.py): quoted words not found in that text are
+        # looked for there
+        self.before: UnitIndex | None = None
+
+    def label_of(self, uid: str) -> str:
+        """A unit named as the draft amended numbers it (messages speak of that draft)."""
+        if self.before is not None and uid in self.before.units:
+            return self.before.label_of(uid)
+        return self.index.label_of(uid)
 
     def words(self, uid: str) -> UnitWords:
         uw = self.cache.get(uid)
@@ -140,6 +150,7 @@ class Building:
     deleted: set = field(default_factory=set)
     moved: set = field(default_factory=set)
     new_units: dict = field(default_factory=dict)                   # id -> unit made
+    new_footnotes: list = field(default_factory=list)               # notes new text brings
     places: dict = field(default_factory=lambda: defaultdict(list))  # (ref, pos) -> [Planned]
     title: list = field(default_factory=list)                       # [(words, text)] in the title
 

@@ -35,6 +35,8 @@ COUNT = (r"(?:(?:a|an|one|the\s+following|two|three|four|five|six|seven|eight|ni
 # several new paragraphs, each in its own quotation marks
 MANY = r"(?P<many>(?:“[^”]*”|\"[^\"]*\")(?:\s*(?:“[^”]*”|\"[^\"]*\"))+)"
 PLURAL = re.compile(r"\b(?:sub-?)?paragraphs\b|\bheadings\b", re.I)
+# how new text is announced: "reading:", "to read:", "to read as follows:", "as follows:"
+READING = r"(?:reading|to\s+read(?:\s+as\s+follows)?|as\s+follows)"
 PLACE = r"(?P<pos>before|after|at\s+the\s+(?:start|beginning|end)\s+of)"
 
 
@@ -84,14 +86,23 @@ def unit_kind(words: str, target: str, place: str, r: Reading) -> str:
                               "sub-paragraph")
 
 
+_LABEL = re.compile(r"^\s*(?:\((?:[a-z]{1,2}|[ivxl]{1,6})\)|\d{1,3}\.)\s+(?=\S)")
+
+
+def unlabelled(text: str) -> str:
+    """A new paragraph's text without the number or label it was quoted with ("5. *Decides*",
+    "(c) the storage"): numbers and labels follow position."""
+    return _LABEL.sub("", text, count=1)
+
+
 def new_texts(m: re.Match) -> list[str]:
     """The new paragraphs' texts: several quoted ones, paragraphs of unquoted text apart
     (a blank line between them), or one."""
     many = m.groupdict().get("many")
     if many:
-        return [a or b for a, b in re.findall(r"“([^”]*)”|\"([^\"]*)\"", many)]
+        return [unlabelled(a or b) for a, b in re.findall(r"“([^”]*)”|\"([^\"]*)\"", many)]
     text = new_text(m)
-    return [t.strip() for t in text.split("\n\n") if t.strip()] if text else [text]
+    return [unlabelled(t.strip()) for t in text.split("\n\n") if t.strip()] if text else [text]
 
 
 # ---------------------------------------------------------------- ordinals
@@ -195,7 +206,7 @@ def labels(text: str) -> list[str] | None:
 def targets(text: str, r: Reading) -> list[str]:
     """Every unit a target phrase names: ids when the base version is at hand, else labels.
     A unit named twice is refused."""
-    t = re.sub(r"^the\s+", "", text.strip().rstrip(","), flags=re.I)
+    t = re.sub(r"^the\s+", "", _unit_itself(text.strip().rstrip(",")), flags=re.I)
     low = t.lower()
     if low in ("preamble", "operative part"):
         return ["preamble" if low == "preamble" else "operative"]
@@ -217,6 +228,18 @@ def targets(text: str, r: Reading) -> list[str]:
                                  line=r.line, file=r.file, hint="name each paragraph once")
         out.append(uid)
     return out
+
+
+_OF_THE_DRAFT = re.compile(r"\s+of\s+the\s+(?:revised\s+)?draft\s+(?:resolution|decision)"
+                           r"(?:\s+[A-Z]/\S+)?$", re.I)
+_CHAPEAU = re.compile(r"^(?:the\s+)?(?:chapeau|introductory\s+(?:part|sentence|words))\s+of\s+",
+                      re.I)
+
+
+def _unit_itself(text: str) -> str:
+    """"operative paragraph 4 of the draft resolution" and "the chapeau of operative paragraph
+    2" (its own words, before its sub-paragraphs) name the paragraph."""
+    return _CHAPEAU.sub("", _OF_THE_DRAFT.sub("", text))
 
 
 def target(text: str, r: Reading) -> str:

@@ -19,7 +19,7 @@ from ..targets import UnitIndex
 from .base import (MAKERS, PLACE_SCHEMA, TARGET, TEXT, Building, Claim,
                    Difference, Kind, Planning, Reading, error, follow, new_content, place_key,
                    place_of)
-from .grammar import (COUNT, END, FLAGS, MANY, PLACE, TEXT as TEXT_FORM, UNIT_KIND, new_texts,
+from .grammar import (COUNT, END, FLAGS, MANY, PLACE, READING, TEXT as TEXT_FORM, UNIT_KIND, new_texts,
                       position, short, target, unit_kind)
 
 
@@ -39,12 +39,12 @@ class InsertUnit(Kind):
         re.compile(rf"^(?:insert|add)\s+{COUNT}(?:new\s+)?{UNIT_KIND}\s+"
                    rf"{PLACE}\s+(?P<t>.+?)"
                    rf"(?:,?\s+with\s+id\s+(?P<id>[A-Za-z0-9][A-Za-z0-9._:-]*?),?)?\s*,?\s*"
-                   rf"(?:(?:reading|to\s+read|as\s+follows)\s*:?|:)\s*(?:{MANY}|{TEXT_FORM}){END}",
+                   rf"(?:{READING}\s*:?|:)\s*(?:{MANY}|{TEXT_FORM}){END}",
                    FLAGS),
         # "After operative paragraph 70, insert the following operative paragraph:" and the
         # paragraph on the next lines; "insert the following new paragraphs:" and several
         re.compile(rf"^{PLACE}\s+(?P<t>.+?)\s*,\s*(?:insert|add)\s+{COUNT}"
-                   rf"(?:new\s+)?{UNIT_KIND}\s*,?\s*(?:(?:reading|to\s+read|as\s+follows)\s*)?"
+                   rf"(?:new\s+)?{UNIT_KIND}\s*,?\s*(?:{READING}\s*)?"
                    rf":?\s*(?:{MANY}|{TEXT_FORM}){END}", FLAGS),
     )
 

@@ -35,8 +35,29 @@ class WordKind(Kind):
         try:
             p.edit = self.edit(ctx.words(p.unit), p.change)
         except AssemblerError as err:
-            raise error(p, f"in {ctx.index.label_of(p.unit)}: {err.message}", err.hint) from None
+            p.edit = self.edit_as_before(p, ctx)
+            if p.edit is None:
+                raise error(p, f"in {ctx.label_of(p.unit)}: {err.message}",
+                            err.hint) from None
         return [p]
+
+    def edit_as_before(self, p, ctx: Planning) -> Edit | None:
+        """The edit when the quoted words are where the draft amended had them but earlier
+        instructions of the document changed them: that place, as it now reads, with a note."""
+        old = ctx.before
+        if old is None or p.unit not in old.units or not p.change.words:
+            return None
+        before = UnitWords(old.units[p.unit].content, old.number)
+        try:
+            s, e, _ = before.find(p.change.words, p.change.occurrence)
+        except AssemblerError:
+            return None
+        now = ctx.words(p.unit)
+        s, e = map_offset(before.text, now.text, s), map_offset(before.text, now.text, e)
+        made = self.make(now, p.change, s, e)
+        return replace(made, note=f"“{p.change.words}” is quoted as the draft amended reads; "
+                                  f"after the earlier instructions that place reads "
+                                  f"“{now.text[s:e]}”")
 
     def claims(self, p) -> list[Claim]:
         return [Claim("words", p.unit), Claim("needs", p.unit)]

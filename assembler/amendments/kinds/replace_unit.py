@@ -15,7 +15,7 @@ from ..model import Change
 from ..targets import UnitIndex
 from .base import (TARGET, TEXT, Building, Claim, Difference, Kind, NotCarried, Planning,
                    Reading, follow, new_content)
-from .grammar import END, FLAGS, TEXT as TEXT_FORM, new_text, target
+from .grammar import END, FLAGS, READING, TEXT as TEXT_FORM, new_text, target, unlabelled
 
 
 class ReplaceUnit(Kind):
@@ -24,8 +24,14 @@ class ReplaceUnit(Kind):
     example = "Replace the third preambular paragraph to read: “Acknowledging the work done”."
     schema = {"additionalProperties": False, "required": ["target", "text"],
               "properties": {"kind": True, "target": TARGET, "text": TEXT}}
-    forms = (re.compile(rf"^replace\s+(?P<t>.+?)\s*(?:,?\s*to\s+read|\s+with\s+the\s+following|"
-                        rf"\s+with|\s+by)\s*:?\s*{TEXT_FORM}{END}", FLAGS),)
+    # "with the following text:", "reading:", "to read:", "as follows:"; "Operative paragraph
+    # 4 shall read:"; the new text quoted or on the next lines
+    forms = (re.compile(rf"^replace\s+(?P<t>.+?)\s*(?:,?\s*{READING}|"
+                        rf"\s+(?:with|by)\s+the\s+following(?:\s+(?:text|paragraph|"
+                        rf"sub-?paragraph|wording))?|\s+with|\s+by)\s*:?\s*{TEXT_FORM}{END}",
+                        FLAGS),
+             re.compile(rf"^(?P<t>(?:the\s+)?[^“‘\"'\s][^“‘\"']*?)\s*,?\s+"
+                        rf"(?:shall|should|is\s+to)\s+read\s*(?:as\s+follows)?\s*:?\s*{TEXT_FORM}{END}", FLAGS))
 
     def from_mapping(self, m: dict, line) -> Change:
         return Change(self.name, m["target"], text=m["text"], line=line)
@@ -37,7 +43,8 @@ class ReplaceUnit(Kind):
         return lang.say(self.name, target=name(c.target), text=lang.quote(c.text))
 
     def read(self, m: re.Match, r: Reading) -> list[Change]:
-        return [Change(self.name, target(m["t"], r), text=new_text(m), line=r.line)]
+        return [Change(self.name, target(m["t"], r), text=unlabelled(new_text(m)),
+                       line=r.line)]
 
     def plan(self, p, ctx: Planning) -> list:
         p.unit = ctx.unit(p, amendable=True)

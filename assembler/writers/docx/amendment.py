@@ -42,13 +42,22 @@ def write_amendment(doc: AmendmentDocument, layout: Layout | None = None) -> byt
     hang = ind.get("op_text_cm", 1.27)
     numbered = len(doc.instructions) > 1
     for n, sentence in enumerate(doc.instructions, 1):
-        words = _runs(dd, sentence)
-        runs = [Run(f"{n}."), Run(tab=True)] + words if numbered else words
-        dd.builder.paragraph(runs, ParaFormat(left_cm=left + hang,
-                                              first_line_cm=-hang if numbered else 0.0,
-                                              right_cm=ind.get("body_right_cm", 1.27),
-                                              tabs_cm=((left + hang, "left"),),
-                                              align="both", space_after_pt=6))
+        # an instruction bringing several new paragraphs prints each as a paragraph
+        for k, part in enumerate(sentence.split("\n\n")):
+            words = _runs(dd, part)
+            runs = [Run(f"{n}."), Run(tab=True)] + words if numbered and not k else words
+            dd.builder.paragraph(runs, ParaFormat(left_cm=left + hang,
+                                                  first_line_cm=-hang if numbered and not k
+                                                  else 0.0,
+                                                  right_cm=ind.get("body_right_cm", 1.27),
+                                                  tabs_cm=((left + hang, "left"),),
+                                                  align="both", space_after_pt=6))
+    # the note on the proposers' "*" and those of new text ("**"), under the instructions
+    notes = ((("*", doc.sponsors_note),) if doc.sponsors_note else ()) + doc.notes
+    for k, (mark, text) in enumerate(notes):
+        dd.builder.paragraph([Run(f"{mark} {text}")],
+                             ParaFormat(left_cm=left, align="left",
+                                        space_before_pt=24 if k == 0 else 0))
     if doc.job_number:
         furniture(dd, face)
     return dd.builder.to_bytes(**dd.package_options)

@@ -58,6 +58,8 @@ def write_amendment(doc: AmendmentDocument, layout=None) -> bytes:
 <p class="submitted">{e(doc.submitted)}</p>
 <h2>{e(doc.title)}</h2>
 {body}
+{f'<p class="note">* {e(doc.sponsors_note)}</p>' if doc.sponsors_note else ""}
+{"".join(f'<p class="note">{e(mark)} {e(text)}</p>' for mark, text in doc.notes)}
 </body></html>
 """
     return page.encode("utf-8")
