@@ -123,7 +123,10 @@ def test_akn_with_an_empty_main_body_is_refused_as_check_would(tmp_path, akn):
     assert not out.exists()
 
 
-def test_one_proposal_deleting_a_paragraph_it_amends_is_a_conflict(tmp_path):
+def test_one_proposal_changing_a_paragraph_it_deleted_is_refused(tmp_path):
+    """A proposal's changes are instructions read in order (issue 20): a later one cannot
+    change what an earlier one deleted. That is no conflict between proposers but a proposal
+    to fix: refused in one line naming both instructions, nothing written."""
     p = tmp_path / "P-50.yaml"
     p.write_text("id: P-50\nproposer: Delegation A\nbase: first-draft\nchanges:\n"
                  "  - kind: delete-unit\n    target: OP 26\n"
@@ -132,9 +135,8 @@ def test_one_proposal_deleting_a_paragraph_it_amends_is_a_conflict(tmp_path):
                  "status:\n  - status: accepted\n    date: 2017-01-12\n", "utf-8")
     out = tmp_path / "next.draft"
     r = cli("apply", FIRST_DRAFT, p, "-o", out)
-    assert r.code == 1 and r.exception is None, r.stderr
-    assert ("conflict in OP 26 (op26): one deletes the paragraph the other changes: P-50/1 by "
-            "Delegation A and P-50/2 by Delegation A") in r.stdout
+    assert r.code == 2 and r.exception is None, r.stderr
+    assert "P-50.yaml:7: P-50/2: operative paragraph 26 was deleted by P-50/1" in r.stderr
     assert not out.exists()
     # two word changes in one proposal that do not touch each other stay fine
     p.write_text(p.read_text().replace("kind: delete-unit\n    target: OP 26",
