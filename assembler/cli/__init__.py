@@ -2,7 +2,7 @@
 on `app`; this file only wires them together."""
 from __future__ import annotations
 
-from .app import app
+from .common import app
 from . import drafts  # noqa: F401  (registers import, check, build)
 from . import interchange  # noqa: F401  (registers export, diff)
 from . import letters  # noqa: F401  (registers letter)

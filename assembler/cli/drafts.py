@@ -14,7 +14,7 @@ from ..dates import checked_day
 from ..fs.locks import holding
 from ..fs.names import check_name
 from ..source import load_draft, save_draft
-from .app import app, plural, rendering, say, verb
+from .common import app, plural, rendering, say, verb
 
 
 @app.command("import")
