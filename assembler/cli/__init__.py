@@ -38,19 +38,19 @@ def __getattr__(name: str) -> typer.Typer:
 
 
 def _answer_without_typer(args: list[str]) -> int | None:
-    """The exit code of `--version` or a plain-text `--help` (or no arguments, which shows the
-    help and exits 2, as typer does), or None when typer must answer."""
+    """The exit code of `--version` or `--help` (or no arguments, which shows the help and
+    exits 2, as typer does), or None when typer must answer."""
     if args == ["--version"]:
         from .version import package_version
         sys.stdout.write(f"assembler {package_version()}\n")
         return 0
     if args in ([], ["--help"]):
-        from .helptext import plain_width, render
-        width = plain_width()
-        if width is None:
+        from .helptext import layout, program_name, render
+        page = layout()
+        if page is None:
             return None
         # typer ends the page asked for with --help with one more blank line
-        sys.stdout.write(render(width) + ("\n" if args else ""))
+        sys.stdout.write(render(*page, program=program_name()) + ("\n" if args else ""))
         return 0 if args else 2
     return None
 

@@ -1,36 +1,65 @@
-"""`assembler --help` without typer or rich, when its output is plain text.
+"""`assembler --help` without typer or rich.
 
 typer renders the help through rich (and its Markdown through markdown-it): most of a
-second's tenth before a line is printed. When stdout is no terminal rich prints no styles,
-only the words, padding and box lines, which are laid out here the way rich lays them out
-for this page. Where that layout is not certain (a terminal, colour forced, a narrow window
-where rich shortens words, no UTF-8 for the box lines) `plain_width` says None and typer
-renders the page. tests/cli/test_startup.py compares this page with typer's, width by width."""
+second's tenth before a line is printed. The page is always the same words, padding and box
+lines, and at a terminal the same few styles (bold, dim, cyan, yellow), so it is laid out
+here the way rich lays it out. Where rich would do something not reproduced here (a narrow
+window where it shortens words, no UTF-8 for the box lines, a dumb terminal, typer's own
+width setting) `layout` says None and typer renders the page. tests/cli/test_startup.py
+compares this page with typer's, width by width, plain and styled."""
 from __future__ import annotations
 
 import os
 import re
 import sys
+from collections.abc import Callable, Mapping
 
 from .verbs import DESCRIPTION, OPTIONS, VERBS
 
-USAGE = "Usage: assembler [OPTIONS] COMMAND [ARGS]..."
+USAGE = "[OPTIONS] COMMAND [ARGS]..."
 # below this width rich starts shortening the options' names ("--install-compl…")
 MIN_WIDTH = 60
-# rich (and typer) turn colour or a terminal's layout on through these
-_STYLED_BY = ("FORCE_COLOR", "TTY_COMPATIBLE", "PY_COLORS", "GITHUB_ACTIONS", "TERMINAL_WIDTH",
-              "_TYPER_FORCE_DISABLE_TERMINAL", "JUPYTER_COLUMNS")
+# typer makes rich's console a terminal (colour on) when one of these is set, or none
+_TYPER_TERMINAL = ("FORCE_COLOR", "PY_COLORS", "GITHUB_ACTIONS")
+# settings whose effect on rich's page is not reproduced here: typer renders the page then
+_UNHANDLED = ("TERMINAL_WIDTH", "_TYPER_FORCE_DISABLE_TERMINAL", "JUPYTER_COLUMNS")
 _WORD = re.compile(r"\s*\S+\s*")
+_SWITCH = re.compile(r"-\w+")
+
+Style = Callable[[str, str], str]
 
 
-def plain_width() -> int | None:
-    """The width rich would lay the page out at, or None when rich would print anything
-    but plain text (or rich must lay it out itself)."""
-    if any(name in os.environ for name in _STYLED_BY):
-        return None
+def _plain(_: str, text: str) -> str:
+    return text
+
+
+def ansi(code: str, text: str) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m"
+
+
+def _is_terminal(env: Mapping[str, str]) -> bool:
+    """rich's Console.is_terminal, with the force_terminal typer passes it."""
+    if any(env.get(name) for name in _TYPER_TERMINAL):
+        return True
+    compatible = env.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "1"
+    if env.get("FORCE_COLOR") is not None:
+        return env["FORCE_COLOR"] != ""
+    return sys.stdout.isatty()
+
+
+def layout() -> tuple[int, Style | None] | None:
+    """The width rich would lay the page out at and how it styles it (None: plain text), or
+    None when rich must lay the page out itself."""
+    env = os.environ
     out = sys.stdout
-    if out is None or out.isatty() or not (out.encoding or "").lower().replace("-", "").startswith("utf8"):
-        return None
+    if out is None or os.name == "nt" or any(name in env for name in _UNHANDLED) \
+            or not (out.encoding or "").lower().replace("-", "").startswith("utf8"):
+        return None  # no UTF-8: rich draws the boxes in ASCII
+    terminal = _is_terminal(env)
+    if terminal and env.get("TERM", "").lower() in ("dumb", "unknown"):
+        return None  # rich's dumb terminal: another width
     width = None
     for fd in (0, 1, 2):  # rich asks stdin, stdout, stderr in turn for the terminal's size
         try:
@@ -38,11 +67,28 @@ def plain_width() -> int | None:
             break
         except (AttributeError, ValueError, OSError):
             pass
-    columns = os.environ.get("COLUMNS")
+    columns = env.get("COLUMNS")
     if columns is not None and columns.isdigit():
         width = int(columns)
     width = width or 80
-    return width if width >= MIN_WIDTH else None
+    if width < MIN_WIDTH or len(f"Usage: {program_name()} {USAGE}") > width - 2:
+        return None  # rich would shorten names, or wrap the usage line
+    if not terminal:
+        return width, None
+    # NO_COLOR leaves bold and dim, drops the colours (no-color.org, as rich reads it)
+    colour = env.get("NO_COLOR", "") == ""
+    return width, (ansi if colour else lambda code, text: ansi(code.split(";")[0], text))
+
+
+def program_name() -> str:
+    """How the command was called, as typer's usage line names it (click's rule): the
+    script's file name, or `python -m assembler`."""
+    package = getattr(sys.modules["__main__"], "__package__", None)
+    if not package or os.name == "nt":  # Windows' launchers: left to typer (layout says None)
+        return os.path.basename(sys.argv[0])
+    name = os.path.splitext(os.path.basename(sys.argv[0]))[0]
+    module = package if name == "__main__" else f"{package}.{name}"
+    return f"python -m {module.lstrip('.')}"
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -58,32 +104,51 @@ def wrap(text: str, width: int) -> list[str]:
     return lines + [line.rstrip()]
 
 
-def _padded(text: str, width: int) -> list[str]:
-    """Text in a block padded one column either side, as rich's Padding."""
-    return [f" {line:<{width - 2}} " for line in wrap(text, width - 2)]
+def _option(name: str, style: Style) -> str:
+    """`--install-completion` as typer's highlighter marks it: the option, and within it its
+    first switch (`-install`), each a span of its own."""
+    switch = _SWITCH.search(name, 1)
+    cuts = [0, *([switch.start(), switch.end()] if switch else []), len(name)]
+    return "".join(style("1;36", name[a:b]) for a, b in zip(cuts, cuts[1:]) if a < b)
 
 
-def _panel(title: str, rows: list[tuple[str, str]], gap: int, width: int) -> list[str]:
+def _panel(title: str, rows: list[tuple[str, str]], gap: int, width: int, style: Style,
+           options: bool) -> list[str]:
     """A rounded panel of two columns: the names, `gap` spaces, the wrapped descriptions."""
     first = max(len(name) for name, _ in rows)
     inner = width - 4
     text_width = inner - first - gap
-    out = [f"╭─ {title} " + "─" * (width - len(title) - 5) + "╮"]
+    bar = style("2", "│")
+    out = [style("2", "╭─") + style("2", f" {title} ") + style("2", "─" * (width - len(title) - 6))
+           + style("2", "─╮")]
     for name, text in rows:
         for i, line in enumerate(wrap(text, text_width)):
-            cells = f"{name if i == 0 else '':<{first}}{'':<{gap}}{line}"
-            out.append(f"│ {cells:<{inner}} │")
-    out.append("╰" + "─" * (width - 2) + "╯")
+            shown = name if i == 0 else ""
+            if options:  # the name marked by the highlighter, the rest plain
+                cell, used = _option(shown, style), len(shown)
+            elif shown:  # a command's name in its column's style, then that column's padding
+                cell, used = style("1;36", name.ljust(first)) + style("1;36", " "), first + 1
+            else:
+                cell, used = style("1;36", " " * (first + 1)), first + 1
+            rest = " " * (first + gap - used) + line
+            out.append(f"{bar} {cell}{rest:<{inner - used}} {bar}")
+    out.append(style("2", "╰" + "─" * (width - 2) + "╯"))
     return out
 
 
-def render(width: int) -> str:
-    """The whole page at `width` columns, as typer prints it when piped."""
-    blank = " " * width
-    lines = [blank, *_padded(USAGE, width), blank, *_padded(DESCRIPTION, width), blank]
+def render(width: int, style: Style | None = None, program: str = "assembler") -> str:
+    """The whole page at `width` columns, as typer prints it (`style`: at a terminal) for
+    the command called `program`."""
+    style = style or _plain
+    label, usage = "Usage: ", f"{program} {USAGE}"
+    blank = style("1", " " * width)
+    lines = [blank, style("1", " ") + style("1;33", label) + style("1", usage)
+             + style("1", " " * (width - 2 - len(label) - len(usage))) + style("1", " "), blank]
+    lines += [f" {line:<{width - 2}} " for line in wrap(DESCRIPTION, width - 2)]
+    lines.append(" " * width)
     # typer's options table has four columns, empty here (short name, negative forms, type),
     # between name and help: each one a space either side
-    lines += _panel("Options", list(OPTIONS), 2 + 4 * 2, width)
+    lines += _panel("Options", list(OPTIONS), 2 + 4 * 2, width, style, options=True)
     commands = [(name, summary) for name, (_, summary) in VERBS.items()]
-    lines += _panel("Commands", commands, 2, width)
+    lines += _panel("Commands", commands, 2, width, style, options=False)
     return "\n".join(lines) + "\n"

@@ -92,36 +92,55 @@ def test_the_verb_table_is_the_typer_apps():
     assert [*options, ("--help", "Show this message and exit.")] == list(verbs.OPTIONS)
 
 
-def typer_page(args: list[str], width: int):
+def typer_page(args: list[str], width: int, program: str = "assembler", **env: str):
     from typer.testing import CliRunner
     from assembler.cli import app
-    env = {name: None for name in STYLING}
-    return CliRunner().invoke(app, args, env={**env, "COLUMNS": str(width), "NO_COLOR": None})
+    unset = {name: None for name in (*STYLING, "NO_COLOR")}
+    return CliRunner().invoke(app, args, env={**unset, "COLUMNS": str(width), **env},
+                              prog_name=program)
 
 
-def test_the_help_page_is_typers_at_every_width():
+def mono(code: str, text: str) -> str:
+    return helptext.ansi(code.split(";")[0], text)
+
+
+STYLES = {"plain": (None, {}), "colour": (helptext.ansi, {"FORCE_COLOR": "1"}),
+          "NO_COLOR": (mono, {"FORCE_COLOR": "1", "NO_COLOR": "1"})}
+
+
+@pytest.mark.parametrize("styled", list(STYLES))
+def test_the_help_page_is_typers_at_every_width(styled):
+    style, env = STYLES[styled]
     for width in [*range(helptext.MIN_WIDTH, 161), 200, 250]:
-        asked = typer_page(["--help"], width)
+        asked = typer_page(["--help"], width, **env)
         assert asked.exit_code == 0
-        assert helptext.render(width) + "\n" == asked.output, width
-    bare = typer_page([], 80)  # no arguments: the page, exit 2
-    assert bare.exit_code == 2 and bare.output == helptext.render(80)
+        assert helptext.render(width, style) + "\n" == asked.output, width
+    bare = typer_page([], 80, **env)  # no arguments: the page, exit 2
+    assert bare.exit_code == 2 and bare.output == helptext.render(80, style)
 
 
-def test_the_console_script_prints_typers_page_and_steps_aside_when_rich_styles_it():
+def test_the_console_script_prints_typers_page_and_steps_aside_where_rich_would_differ():
     exe = shutil.which("assembler") or str(ROOT / ".venv" / "bin" / "assembler")
-    r = subprocess.run([exe, "--help"], capture_output=True, text=True,
-                       env=plain_env(COLUMNS="80"), timeout=120)
-    assert r.returncode == 0 and r.stdout == typer_page(["--help"], 80).output
+    for styled, (_, env) in STYLES.items():
+        r = subprocess.run([exe, "--help"], capture_output=True, text=True,
+                           env=plain_env(COLUMNS="80", **env), timeout=120)
+        assert r.returncode == 0 and r.stdout == typer_page(["--help"], 80, **env).output, styled
+    module = subprocess.run([sys.executable, "-m", "assembler", "--help"], capture_output=True,
+                            text=True, env=plain_env(COLUMNS="80"), timeout=120)
+    assert module.stdout == typer_page(["--help"], 80, "python -m assembler").output
     narrow = run_with(COLUMNS="40")  # rich shortens names there: typer lays it out
     assert narrow.returncode == 0 and "…" in narrow.stdout
-    forced = run_with(COLUMNS="80", FORCE_COLOR="1")
-    assert forced.returncode == 0 and "\x1b[" in forced.stdout
+    dumb = {"FORCE_COLOR": "1", "TERM": "dumb"}  # rich's dumb terminal is 80 wide
+    r = run_with(COLUMNS="100", **dumb)
+    assert r.returncode == 0 and r.stdout == typer_page(["--help"], 100, **dumb).output
+    r = run_with(COLUMNS="100", TERMINAL_WIDTH="70")  # typer's own width (read on import)
+    assert r.returncode == 0 and {len(line) for line in r.stdout.splitlines() if line} == {70}
 
 
 def run_with(**env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "assembler", "--help"], capture_output=True,
-                          text=True, env=plain_env(**env), timeout=120)
+    exe = shutil.which("assembler") or str(ROOT / ".venv" / "bin" / "assembler")
+    return subprocess.run([exe, "--help"], capture_output=True, text=True, env=plain_env(**env),
+                          timeout=120)
 
 
 def test_the_version_is_the_metadatas_by_either_way_in():
