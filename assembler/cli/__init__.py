@@ -58,9 +58,14 @@ def _answer_without_typer(args: list[str]) -> int | None:
 def main() -> None:
     args = sys.argv[1:]
     if _COMPLETING not in os.environ:
-        code = _answer_without_typer(args)
+        try:
+            code = _answer_without_typer(args)
+            if code is not None:
+                sys.stdout.flush()
+        except BrokenPipeError:  # `assembler --help | head`: exit 1 quietly, as typer does
+            sys.stdout = open(os.devnull, "w")  # nothing left to flush at exit
+            code = 1
         if code is not None:
-            sys.stdout.flush()
             raise SystemExit(code)
     verb = args[0] if args else ""
     modules = (VERBS[verb][0],) if verb in VERBS and _COMPLETING not in os.environ else MODULES

@@ -150,3 +150,14 @@ def test_the_version_is_the_metadatas_by_either_way_in():
                            cwd=ROOT, timeout=120)
         assert r.returncode == 0 and r.stdout == f"assembler {version('assembler')}\n"
     assert run_cli("--version").stdout == f"assembler {version('assembler')}\n"
+
+
+def test_a_reader_that_stops_early_gets_what_typer_gives_it():
+    """`assembler --help | head -1`: exit 1, nothing on stderr, by either path."""
+    exe = shutil.which("assembler") or str(ROOT / ".venv" / "bin" / "assembler")
+    for env in ({"COLUMNS": "80"}, {"COLUMNS": "40"}):  # the fast page; typer's
+        p = subprocess.Popen([exe, "--help"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             env=plain_env(**env))
+        p.stdout.close()
+        assert (p.wait(timeout=120), p.stderr.read()) == (1, b""), env
+        p.stderr.close()
