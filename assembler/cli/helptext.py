@@ -37,6 +37,11 @@ def ansi(code: str, text: str) -> str:
     return f"\x1b[{code}m{text}\x1b[0m"
 
 
+def mono(code: str, text: str) -> str:
+    """A style with NO_COLOR: bold and dim stay, colours go (no-color.org, as rich reads it)."""
+    return ansi(code.split(";")[0], text)
+
+
 def _is_terminal(env: Mapping[str, str]) -> bool:
     """rich's Console.is_terminal, with the force_terminal typer passes it."""
     if any(env.get(name) for name in _TYPER_TERMINAL):
@@ -75,9 +80,7 @@ def layout() -> tuple[int, Style | None] | None:
         return None  # rich would shorten names, or wrap the usage line
     if not terminal:
         return width, None
-    # NO_COLOR leaves bold and dim, drops the colours (no-color.org, as rich reads it)
-    colour = env.get("NO_COLOR", "") == ""
-    return width, (ansi if colour else lambda code, text: ansi(code.split(";")[0], text))
+    return width, (ansi if env.get("NO_COLOR", "") == "" else mono)
 
 
 def program_name() -> str:

@@ -100,12 +100,8 @@ def typer_page(args: list[str], width: int, program: str = "assembler", **env: s
                               prog_name=program)
 
 
-def mono(code: str, text: str) -> str:
-    return helptext.ansi(code.split(";")[0], text)
-
-
 STYLES = {"plain": (None, {}), "colour": (helptext.ansi, {"FORCE_COLOR": "1"}),
-          "NO_COLOR": (mono, {"FORCE_COLOR": "1", "NO_COLOR": "1"})}
+          "NO_COLOR": (helptext.mono, {"FORCE_COLOR": "1", "NO_COLOR": "1"})}
 
 
 @pytest.mark.parametrize("styled", list(STYLES))
