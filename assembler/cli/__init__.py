@@ -4,7 +4,8 @@ on the typer application (common.app); this file only wires them together.
 Start-up imports only what the verb given needs: `--version` and `--help` are answered
 without typer (helptext.py lays the page out as typer would), and a verb named on the
 command line imports its own module alone (verbs.VERBS says which). Anything else (no verb,
-an unknown one, shell completion) gets every verb, as before. `app` here is the whole application, every verb registered."""
+an unknown one, shell completion) gets every verb, as before. `app` here is the whole
+application, every verb registered."""
 from __future__ import annotations
 
 import os
