@@ -122,8 +122,8 @@ def _panel(title: str, rows: list[tuple[str, str]], gap: int, width: int, style:
     inner = width - 4
     text_width = inner - first - gap
     bar = style("2", "│")
-    out = [style("2", "╭─") + style("2", f" {title} ") + style("2", "─" * (width - len(title) - 6))
-           + style("2", "─╮")]
+    rule = "─" * (width - len(title) - 6)  # rich draws the top in four pieces, each styled
+    out = [style("2", "╭─") + style("2", f" {title} ") + style("2", rule) + style("2", "─╮")]
     for name, text in rows:
         for i, line in enumerate(wrap(text, text_width)):
             shown = name if i == 0 else ""
