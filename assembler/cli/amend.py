@@ -14,7 +14,7 @@ from ..dates import checked_day
 from ..fs.locks import holding
 from ..fs.names import check_name
 from ..source import dump_draft, load_draft, read_text
-from .app import app, plural, say, verb
+from .common import app, plural, say, verb
 
 def _negotiation(path: Path, draft):
     from ..negotiation import Negotiation

@@ -10,7 +10,7 @@ import typer
 from ..errors import AssemblerError
 from ..files import write_atomic
 from ..source import load_draft
-from .app import app, say, verb
+from .common import app, say, verb
 
 
 @app.command("amendment-doc")

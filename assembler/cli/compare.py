@@ -9,7 +9,7 @@ import typer
 
 from ..errors import AssemblerError
 from ..files import check_output_path, write_atomic
-from .app import app, plural, say, verb
+from .common import app, plural, say, verb
 
 
 def _progress():

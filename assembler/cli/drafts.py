@@ -7,14 +7,9 @@ from typing import Optional
 
 import typer
 
-from ..check import check_draft
 from ..errors import AssemblerError
-from ..files import write_atomic
-from ..dates import checked_day
 from ..fs.locks import holding
-from ..fs.names import check_name
-from ..source import load_draft, save_draft
-from .app import app, plural, rendering, say, verb
+from .common import app, plural, rendering, say, verb
 
 
 @app.command("import")
@@ -49,7 +44,11 @@ def import_(
 
     Example: assembler import A_C.3_80_L.61.txt --base l20-rev1.draft -o amendments/rights-of-the-child/L-61.yaml
     """
+    # imported here, not at the top: `assembler import --help` needs none of them
+    from ..check import check_draft
+    from ..fs.names import check_name
     from ..readers import read_any
+    from ..source import save_draft
     if changes not in ("accept", "reject", "proposals"):
         raise AssemblerError(f"--changes {changes}: use accept, reject or proposals")
     version = name or old_name
@@ -128,6 +127,7 @@ def check(
 
     Example: assembler check drafts/gcm-modalities/first-draft.draft
     """
+    from ..check import check_draft
     from ..source import load_draft_with_map
     d, where = load_draft_with_map(draft)
     findings = check_draft(d)
@@ -168,8 +168,11 @@ def build(
 
     Example: assembler build drafts/gcm-modalities/l-document.draft --stage L-rev --symbol A/71/L.58/Rev.1 --date "4 April 2017" -o build/l58-rev1.pdf
     """
+    from ..dates import checked_day
+    from ..files import write_atomic
     from ..layout import load_layout
     from ..publish import checked, compose, override
+    from ..source import load_draft
     if date:
         checked_day(date, "--date")
     values = {"stage": stage, "symbol": symbol, "date": date, "job_number": job_number}

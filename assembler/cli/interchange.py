@@ -12,7 +12,7 @@ from ..files import write_atomic
 from ..fs.locks import holding
 from ..fs.names import check_name, inside, name_from
 from ..source import load_draft
-from .app import app, plural, say, verb
+from .common import app, plural, say, verb
 
 
 @app.command()

@@ -8,7 +8,7 @@ import typer
 
 from ..files import write_atomic
 from ..source import load_draft
-from .app import app, rendering, say, verb
+from .common import app, rendering, say, verb
 
 
 @app.command()

@@ -9,7 +9,7 @@ import typer
 
 from ..errors import AssemblerError
 from ..files import check_output_path, write_atomic
-from .app import app, plural, rendering, say, verb
+from .common import app, plural, rendering, say, verb
 
 def load_version(path: Path):
     """A draft source (.draft), or any document a reader knows (.docx, .txt, .xml)."""

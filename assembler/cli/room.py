@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from ..errors import AssemblerError
-from .app import app, say, verb
+from .common import app, say, verb
 
 room_app = typer.Typer(help="Who may enter the negotiation room: co-facilitators and invited "
                             "delegations.", no_args_is_help=True, rich_markup_mode=None)

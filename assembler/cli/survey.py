@@ -7,7 +7,7 @@ from typing import List, Optional
 import typer
 
 from ..errors import AssemblerError, ProblemsFound
-from .app import app, colour, say, verb
+from .common import app, colour, say, verb
 
 
 @app.command()

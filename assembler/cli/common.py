@@ -13,6 +13,7 @@ from typer._click import Context
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from ..errors import AssemblerError, one_line
+from .version import package_version
 
 # typer's rich help labels types the Python way (`<bool>` beside a flag, `<list[Path]>`,
 # `{base} {PROPOSALS...}...` in the usage line); this one place relabels every verb's
@@ -81,14 +82,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode="markdown",   # rich help: colour on a terminal, plain when piped or NO_COLOR
 )
-
-
-def package_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-    try:
-        return version("assembler")
-    except PackageNotFoundError:  # run from a source tree that was never installed
-        return "unknown (not installed)"
 
 
 def _show_version(value: bool) -> None:
