@@ -122,6 +122,8 @@ class Drawn:
 def page_drawn(page) -> Drawn:
     rules, verticals = [], 0
     for d in page.get_drawings():
+        if d.get("color") is None and tuple(d.get("fill") or ()) == (1.0, 1.0, 1.0):
+            continue  # white on white (a cleared background behind text): nothing drawn
         for item in d["items"]:
             kind = item[0]
             if kind == "l":
