@@ -20,7 +20,8 @@ from .printed import PrintedLine, Span
 # Furniture by what it says: "2/5", "- 3 -", "Page 4"; a job number "17-05010 (E) 170417";
 # a barcode line "*1705010*"; a document symbol ("A/71/L.58", "A/RES/80/1", "A/C.3/80/L.57").
 _PAGE_NO = re.compile(r"^(?:page\s+)?-?\s*\d{1,4}\s*(?:/\s*\d{1,4}|of\s+\d{1,4})?\s*-?$", re.I)
-_JOB = re.compile(r"^\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}$")  # "*": reissued; issued and reissued dates
+# ("25-16535*": reissued, with the dates it was issued and reissued)
+_JOB = re.compile(r"^\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}$")
 _BARCODE = re.compile(r"^\*\d{6,8}\*$")
 _SYMBOL = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9.\-]+){1,6}\*?$")
 _UNDERSCORES = re.compile(r"^_{5,}$")  # a rule typed as text (the UN's footnote separator)
