@@ -52,6 +52,7 @@ def printed_from_pdf(path: Path, limits: Limits = LIMITS) -> tuple[PrintedDocume
         raise AssemblerError("not a PDF (no '%PDF-' header)", file=file,
                              hint="give a PDF, or the document's text as .txt")
     if hasattr(os, "fork"):
+        import pymupdf  # noqa: F401 - loaded once here, not again in every child (0.1 s)
         return _in_child(path, data, limits)
     try:  # no fork (Windows): bounded by the limits checked while reading, not by a child
         return _read(path, data, limits)

@@ -20,10 +20,12 @@ from .printed import PrintedLine, Span
 # Furniture by what it says: "2/5", "- 3 -", "Page 4"; a job number "17-05010 (E) 170417";
 # a barcode line "*1705010*"; a document symbol ("A/71/L.58", "A/RES/80/1", "A/C.3/80/L.57").
 _PAGE_NO = re.compile(r"^(?:page\s+)?-?\s*\d{1,4}\s*(?:/\s*\d{1,4}|of\s+\d{1,4})?\s*-?$", re.I)
-_JOB = re.compile(r"^\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}$")  # "*": reissued; issued and reissued dates
+# ("25-16535*": reissued, with the dates it was issued and reissued)
+_JOB = re.compile(r"^\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,2}$")
 _BARCODE = re.compile(r"^\*\d{6,8}\*$")
 _SYMBOL = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9.\-]+){1,6}\*?$")
 _UNDERSCORES = re.compile(r"^_{5,}$")  # a rule typed as text (the UN's footnote separator)
+_NOTE_START = re.compile(r"^(?:\d{1,3}|\*{1,3}|\u2020)\s")
 _MARKER = re.compile(r"^(?:\d{1,3}|\*{1,3}|\u2020)$")  # a footnote reference
 
 SUP_RATIO = 0.9      # a run this much smaller than its line's text (6.5 points by 8) ...
@@ -59,6 +61,7 @@ class PageRules:
     """Horizontal rules drawn on a page (lines, or rectangles thin enough to be lines), and
     rows of underscores typed as one."""
     rules: list[tuple[float, float, float]] = field(default_factory=list)  # x0, x1, y
+    typed: set[float] = field(default_factory=set)  # the y of those typed as underscores
 
 
 def page_lines(pieces: list[Piece], page: int,
@@ -79,6 +82,7 @@ def page_lines(pieces: list[Piece], page: int,
         ln.pieces = []  # the spans say it all now; a long document keeps no pieces
         if rules is not None and _UNDERSCORES.match(_text(ln)):
             rules.rules.append((ln.x0, ln.x1, ln.base))
+            rules.typed.add(ln.base)
     if rules is not None:
         rules.rules.sort(key=lambda r: r[2])
     return [ln for ln in lines if "".join(s.text for s in ln.spans).strip()]
@@ -220,8 +224,14 @@ def footnote_rule(ln_rules: PageRules, lines: list[RawLine], height: float) -> f
         if y < 0.3 * height or x1 - x0 > 0.6 * (right - left):
             continue
         under = [ln for ln in lines if ln.top > y]
-        if under and x0 <= min(ln.x0 for ln in under) + 12 and \
-                all(ln.size < body_size or round(ln.size) <= body_size for ln in under):
+        if not under or x0 > min(ln.x0 for ln in under) + 12 or \
+                any(ln.size >= body_size and round(ln.size) > body_size for ln in under):
+            continue
+        # a drawn rule is also a table's: under the footnote rule a note opens (a note
+        # running on from the page before comes under a typed rule)
+        first = min(under, key=lambda ln: ln.top)
+        if y in ln_rules.typed or (first.spans and first.spans[0].sup) or \
+                _NOTE_START.match(_text(first)):
             return y
     return None
 
@@ -383,10 +393,14 @@ def _column_edges(pages: list[list[RawLine]]) -> dict[int, tuple[float, float]]:
                 if ln.page % 2 == parity and ln.region == "body"]
         if len(body) >= 8:
             enough = max(3, len(body) // 20)
-            rights = [x for x, n in Counter(round(ln.x1) for ln in body).items() if n >= enough]
+            # lines at least half the text's width: a table's column of figures, set
+            # flush right, is no line end of the text
+            reach = max(ln.x1 for ln in body) - min(ln.x0 for ln in body)
+            wide = [ln for ln in body if ln.x1 - ln.x0 >= 0.5 * reach]
+            rights = [x for x, n in Counter(round(ln.x1) for ln in wide).items() if n >= enough]
             if not rights:
                 continue
-            full = [ln for ln in body if ln.x1 >= max(rights) - 4]
+            full = [ln for ln in wide if ln.x1 >= max(rights) - 4]
             lefts = [x for x, n in Counter(round(ln.x0) for ln in full).items() if n >= 3]
             if not lefts:
                 lefts = [x for x, n in Counter(round(ln.x0) for ln in body).items() if n >= enough]

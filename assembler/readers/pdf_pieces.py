@@ -91,16 +91,19 @@ def _char_pieces(raw: dict) -> list[Piece]:
         for line in block.get("lines", ()):
             if not _upright(line):
                 continue
+            blank = False
             for s in line["spans"]:
                 italic, bold = font_style(s["font"], s["flags"])
                 sup = bool(s["flags"] & SUPERSCRIPT)
                 size = s["size"]
                 for c in s["chars"]:
                     if not c["c"].strip():
-                        continue  # a space shows as the gap it leaves
+                        blank = True  # a space parts words however tight the line is set
+                        continue
                     x0, y0, x1, y1 = c["bbox"]
                     out.append(Piece(c["c"], x0, x1, y0, y1, c["origin"][1], size, italic,
-                                     bold, sup))
+                                     bold, sup, space_before=blank))
+                    blank = False
     return out
 
 
@@ -119,6 +122,8 @@ class Drawn:
 def page_drawn(page) -> Drawn:
     rules, verticals = [], 0
     for d in page.get_drawings():
+        if d.get("color") is None and tuple(d.get("fill") or ()) == (1.0, 1.0, 1.0):
+            continue  # white on white (a cleared background behind text): nothing drawn
         for item in d["items"]:
             kind = item[0]
             if kind == "l":

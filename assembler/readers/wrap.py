@@ -8,6 +8,7 @@ word, so a hyphen is never removed.
 from __future__ import annotations
 
 _HYPHENS = ("-", "\u2011", "\u2010", "\u2013")
+_CLOSING = "\ue001\ue004"  # the ends of a marker and of a format run (readers/content.py)
 
 
 def join(a: str, b: str) -> str:
@@ -16,7 +17,8 @@ def join(a: str, b: str) -> str:
         return b
     if not b:
         return a
-    if a.endswith(_HYPHENS) and len(a) > 1 and not a[-2].isspace():
+    word = a.rstrip(_CLOSING)  # "Secretary-" in italics, as a PDF's line marks it
+    if word.endswith(_HYPHENS) and len(word) > 1 and not word[-2].isspace():
         return a + b
     return a + " " + b
 

@@ -368,3 +368,52 @@ def test_cli_import_of_an_issued_pdf_writes_a_draft_check_accepts(built, tmp_pat
     assert run_cli("check", out).returncode == 0
     back = load_draft(out)
     assert back.metadata.symbol == "A/RES/71/280" and back.metadata.job_number == "17-05719"
+
+
+def test_a_page_says_whether_its_first_line_opens_a_paragraph():
+    """The UN sets a paragraph's first line in and its run-on lines at the column's edge:
+    a page whose first line stands further in than the last line of the page before opens
+    a paragraph; one at the edge goes on with it; a bold line after plain text (a heading)
+    opens one too. The first page's first line says nothing."""
+    from assembler.readers.pdf_layout import PageRules, RawLine, document_lines
+
+    def line(page, text, x0, base, bold=False):
+        ln = RawLine([], page, x0, 480.0, base - 9, base + 2, 10.0, base)
+        ln.spans = (Span(text, bold=bold),)
+        return ln
+
+    def page(n, first_x, first_bold=False):
+        lines = [line(n, "first", first_x, 100.0, first_bold)]
+        lines += [line(n, f"run-on line {k}", 123.0, 112.0 + 12 * k) for k in range(30)]
+        return lines
+    pages = [page(1, 147.0), page(2, 147.0), page(3, 123.0), page(4, 123.0, True)]
+    lines, _ = document_lines(pages, [PageRules() for _ in pages], 792.0, "x.pdf")
+    opens = {l.page: l.opens for l in lines if l.text == "first"}
+    assert opens == {1: None, 2: True, 3: False, 4: True}
+
+
+def test_the_footnote_rule_typed_as_underscores():
+    """The UN's Word files type the footnote separator as a row of underscores: that line is
+    the rule (not text), the small lines under it are the notes; a row of underscores with
+    body text under it stays text."""
+    from assembler.readers.pdf_layout import PageRules, document_lines, page_lines
+    from assembler.readers.pdf_pieces import Piece
+
+    def piece(text, x0, base, size=10.0, space_before=False):
+        return Piece(text, x0, x0 + 5.0 * len(text), base - 0.8 * size, base + 0.2 * size,
+                     base, size, space_before=space_before)
+    body = [piece(f"Body text line {k} of the page,", 123.0, 100.0 + 12 * k) for k in range(30)]
+    notes = [piece("__________________", 99.0, 560.0, 8.0), piece("1", 116.0, 575.0, 5.5),
+             piece("Resolution 79/233, annex.", 121.0, 578.0, 8.5, space_before=True)]
+    rules = PageRules()
+    raw = page_lines(body + notes, 1, rules)
+    assert rules.rules and rules.typed
+    lines, _ = document_lines([raw], [rules], 792.0, "x.pdf")
+    regions = [(l.region, l.text) for l in lines[-2:]]
+    assert regions == [("rule", "__________________"), ("footnote", "1 Resolution 79/233, annex.")]
+    assert lines[-1].spans[0].sup  # the note's number, raised and smaller, is its mark
+    # the same underscores with body text under them: no footnote area
+    rules = PageRules()
+    raw = page_lines(body[:20] + notes[:1] + body[20:], 1, rules)
+    lines, _ = document_lines([raw], [rules], 792.0, "x.pdf")
+    assert all(l.region == "body" for l in lines)
