@@ -8,14 +8,10 @@ rounds, the ratios are against pdftotext in the same run. The goal: within 10x o
 Also: refusing a decompression bomb under the memory ceiling."""
 from __future__ import annotations
 
-import os
-import resource
-import shutil
-import statistics
-import subprocess
-import time
 from pathlib import Path
 from typing import Callable
+
+from harness import interleaved, pdf_text_baselines, run_once
 
 from assembler.errors import AssemblerError
 from assembler.readers import read_any
@@ -43,33 +39,6 @@ def _pages(files: list[Path]) -> int:
     return total
 
 
-def _once(job: Callable[[], object]) -> tuple[float, float]:
-    """Wall time (s) of `job` in a forked child, and the peak memory (MiB) of that child or
-    of any process it waited for (the import reads in a bounded grandchild; pdftotext is a
-    subprocess): the most any one of them held."""
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(r)
-        t0 = time.perf_counter()
-        job()
-        elapsed = time.perf_counter() - t0
-        peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                   resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-        os.write(w, f"{elapsed} {peak}".encode())
-        os._exit(0)
-    os.close(w)
-    data = b""
-    while chunk := os.read(r, 4096):
-        data += chunk
-    os.close(r)
-    _, status = os.waitpid(pid, 0)
-    if status != 0 or not data:
-        raise RuntimeError("benchmark job failed in its child process")
-    elapsed, peak = map(float, data.split())
-    return elapsed, peak / 1024
-
-
 def main() -> None:
     files = _files()
     if not files:
@@ -79,18 +48,6 @@ def main() -> None:
     print(f"{len(files)} PDFs, {pages} pages ({', '.join(f.name for f in files[-1:])} the "
           f"longest); {ROUNDS} interleaved rounds, medians")
 
-    def poppler():
-        for f in files:
-            subprocess.run(["pdftotext", str(f), "-"], capture_output=True, check=True)
-
-    def plumber():
-        import pdfplumber
-        for f in files:
-            with pdfplumber.open(f) as doc:
-                for page in doc.pages:
-                    page.extract_text()
-                    page.close()
-
     def ours():
         for f in files:
             read_any(f)
@@ -99,27 +56,14 @@ def main() -> None:
         for f in files:
             printed_from_pdf(f)
 
-    jobs: dict[str, Callable[[], object]] = {}
-    if shutil.which("pdftotext"):
-        jobs["poppler pdftotext (subprocess)"] = poppler
-    try:
-        import pdfplumber  # noqa: F401 - the bench extra installs it
-        jobs["pdfplumber extract_text"] = plumber
-    except ImportError:
-        print("pdfplumber is not installed (pip install -e '.[bench]'): its row is left out")
+    jobs = pdf_text_baselines(files)
     jobs["assembler: the page facts (printed lines)"] = facts
     jobs["assembler import .pdf -> Draft"] = ours
-    times: dict[str, list[float]] = {name: [] for name in jobs}
-    peaks: dict[str, float] = {name: 0.0 for name in jobs}
-    for _ in range(ROUNDS):
-        for name, job in jobs.items():
-            s, m = _once(job)
-            times[name].append(s)
-            peaks[name] = max(peaks[name], m)
-    base = statistics.median(times[next(iter(jobs))])
+    times, peaks = interleaved(jobs, ROUNDS)
+    base = times[next(iter(jobs))]
     print(f"{'':<44} {'median':>10} {'pages/s':>9} {'vs first':>9} {'peak RSS':>10}")
     for name in jobs:
-        s = statistics.median(times[name])
+        s = times[name]
         print(f"{name:<44} {s * 1000:8.0f} ms {pages / s:9.1f} {s / base:8.1f}x "
               f"{peaks[name]:7.0f} MiB")
 
@@ -138,7 +82,7 @@ def main() -> None:
             except AssemblerError:
                 return
             raise RuntimeError("the bomb was read")
-        s, m = _once(refuse)
+        s, m = run_once(refuse)
         print(f"{'refuse a 3 GiB decompression bomb':<44} {s * 1000:8.0f} ms "
               f"{'':>9} {'':>9} {m:7.0f} MiB")
 

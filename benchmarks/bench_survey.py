@@ -7,13 +7,9 @@ two readings compared. Rounds interleave the jobs, each in a forked child; media
 rounds, ratios against pdftotext in the same run, and each job's peak memory."""
 from __future__ import annotations
 
-import shutil
-import statistics
-import subprocess
 from pathlib import Path
-from typing import Callable
 
-from harness import run_once
+from harness import interleaved, pdf_text_baselines
 
 HERE = Path(__file__).resolve().parent
 REAL = HERE.parent.parent / "shared" / "real"
@@ -33,38 +29,13 @@ def main() -> None:
     print(f"{n} PDFs ({len(texts)} with their text layers); {ROUNDS} interleaved rounds, "
           f"medians; one process")
 
-    def poppler():
-        for f in pdfs:
-            subprocess.run(["pdftotext", str(f), "-"], capture_output=True, check=True)
-
-    def plumber():
-        import pdfplumber
-        for f in pdfs:
-            with pdfplumber.open(f) as doc:
-                for page in doc.pages:
-                    page.extract_text()
-                    page.close()
-
-    jobs: dict[str, Callable[[], object]] = {}
-    if shutil.which("pdftotext"):
-        jobs["poppler pdftotext (subprocess)"] = poppler
-    try:
-        import pdfplumber  # noqa: F401 - the bench extra installs it
-        jobs["pdfplumber extract_text"] = plumber
-    except ImportError:
-        print("pdfplumber is not installed (pip install -e '.[bench]'): its row is left out")
+    jobs = pdf_text_baselines(pdfs)
     jobs["survey: PDFs, judged"] = lambda: survey(pdf_only, jobs=1)
     jobs["survey: PDFs and text layers, judged, compared"] = lambda: survey(with_texts, jobs=1)
-    times: dict[str, list[float]] = {name: [] for name in jobs}
-    peaks: dict[str, float] = {name: 0.0 for name in jobs}
-    for _ in range(ROUNDS):
-        for name, job in jobs.items():
-            s, m = run_once(job)
-            times[name].append(s)
-            peaks[name] = max(peaks[name], m)
-    base = statistics.median(times[next(iter(jobs))])
+    times, peaks = interleaved(jobs, ROUNDS)
+    base = times[next(iter(jobs))]
     print(f"{'':<48} {'median':>10} {'docs/s/core':>12} {'vs first':>9} {'peak RSS':>10}")
     for name in jobs:
-        t = statistics.median(times[name])
+        t = times[name]
         print(f"{name:<48} {t * 1000:8.0f} ms {n / t:12.1f} {t / base:8.1f}x "
               f"{peaks[name]:7.0f} MiB")

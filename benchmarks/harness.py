@@ -8,34 +8,37 @@ import time
 from typing import Callable
 
 
+def _in_child(job: Callable[[], object]) -> tuple[float, float, float]:
+    """Run `job` once in a forked child: its wall time (s), the memory it added to the child
+    (MiB), and the peak memory of the child or of any process it waited for (MiB)."""
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # child
+        os.close(r)
+        base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        t0 = time.perf_counter()
+        job()
+        elapsed = time.perf_counter() - t0
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        waited = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        os.write(w, f"{elapsed} {own - base} {max(own, waited)}".encode())
+        os._exit(0)
+    os.close(w)
+    data = b""
+    while chunk := os.read(r, 4096):
+        data += chunk
+    os.close(r)
+    _, status = os.waitpid(pid, 0)
+    if status != 0 or not data:
+        raise RuntimeError("benchmark job failed in its child process")
+    elapsed, extra, peak = map(float, data.split())
+    return elapsed, extra / 1024, peak / 1024
+
+
 def measure(job: Callable[[], object], repeat: int = 3) -> tuple[float, float]:
     """Best wall time (s) over `repeat` runs and peak extra memory (MiB) of one run."""
-    best = float("inf")
-    peak = 0.0
-    for _ in range(repeat):
-        r, w = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # child
-            os.close(r)
-            base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            t0 = time.perf_counter()
-            job()
-            elapsed = time.perf_counter() - t0
-            extra = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base
-            os.write(w, f"{elapsed} {extra}".encode())
-            os._exit(0)
-        os.close(w)
-        data = b""
-        while chunk := os.read(r, 4096):
-            data += chunk
-        os.close(r)
-        _, status = os.waitpid(pid, 0)
-        if status != 0 or not data:
-            raise RuntimeError("benchmark job failed in its child process")
-        elapsed, extra = map(float, data.split())
-        best = min(best, elapsed)
-        peak = max(peak, extra / 1024)
-    return best, peak
+    runs = [_in_child(job) for _ in range(repeat)]
+    return min(r[0] for r in runs), max(r[1] for r in runs)
 
 
 def row(name: str, seconds: float, mib: float, base_s: float | None = None,
@@ -49,24 +52,51 @@ def run_once(job: Callable[[], object]) -> tuple[float, float]:
     """Wall time (s) of one run of `job` in a forked child, and the peak memory (MiB) of that
     child or of any process it waited for (a PDF is read in a bounded grandchild; pdftotext
     is a subprocess): the most any one of them held. For interleaved rounds."""
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(r)
-        t0 = time.perf_counter()
-        job()
-        elapsed = time.perf_counter() - t0
-        peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-                   resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-        os.write(w, f"{elapsed} {peak}".encode())
-        os._exit(0)
-    os.close(w)
-    data = b""
-    while chunk := os.read(r, 4096):
-        data += chunk
-    os.close(r)
-    _, status = os.waitpid(pid, 0)
-    if status != 0 or not data:
-        raise RuntimeError("benchmark job failed in its child process")
-    elapsed, peak = map(float, data.split())
-    return elapsed, peak / 1024
+    elapsed, _, peak = _in_child(job)
+    return elapsed, peak
+
+
+def interleaved(jobs: dict[str, Callable[[], object]], rounds: int
+                ) -> tuple[dict[str, float], dict[str, float]]:
+    """Run every job once per round, round after round (so a busy machine slows all alike),
+    each in a forked child: the median time (s) and the peak memory (MiB) of each."""
+    import statistics
+    times: dict[str, list[float]] = {name: [] for name in jobs}
+    peaks: dict[str, float] = {name: 0.0 for name in jobs}
+    for _ in range(rounds):
+        for name, job in jobs.items():
+            s, m = run_once(job)
+            times[name].append(s)
+            peaks[name] = max(peaks[name], m)
+    return {name: statistics.median(t) for name, t in times.items()}, peaks
+
+
+def pdf_text_baselines(files: list) -> dict[str, Callable[[], object]]:
+    """The floors a PDF reader is measured against, on `files`: poppler's pdftotext (a C
+    program asked only for the text) and pdfplumber's extract_text (the library the import
+    used before; the bench extra installs it). Those not installed are left out, said so."""
+    import shutil
+    import subprocess
+    jobs: dict[str, Callable[[], object]] = {}
+
+    def poppler():
+        for f in files:
+            subprocess.run(["pdftotext", str(f), "-"], capture_output=True, check=True)
+
+    def plumber():
+        import pdfplumber
+        for f in files:
+            with pdfplumber.open(f) as doc:
+                for page in doc.pages:
+                    page.extract_text()
+                    page.close()
+    if shutil.which("pdftotext"):
+        jobs["poppler pdftotext (subprocess)"] = poppler
+    else:
+        print("pdftotext is not installed (make sysdeps): its row is left out")
+    try:
+        import pdfplumber  # noqa: F401
+        jobs["pdfplumber extract_text"] = plumber
+    except ImportError:
+        print("pdfplumber is not installed (pip install -e '.[bench]'): its row is left out")
+    return jobs
