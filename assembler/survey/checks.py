@@ -324,7 +324,7 @@ def _sample(words: Counter) -> str:
 def _starts(draft: Draft, reading: Reading) -> list[Finding]:
     out = []
     for unit in draft.units():
-        if unit.kind not in ("pp", "op"):
+        if unit.kind not in ("pp", "op", "p"):
             continue
         text = plain(unit.content).lstrip()
         if unit.kind == "pp" and re.match(r"^\((?:[a-z]{1,2}|[ivxl]{1,5})\)\s", text):
@@ -335,6 +335,8 @@ def _starts(draft: Draft, reading: Reading) -> list[Finding]:
                                          f"sub-paragraphs in the model, so it is kept as one "
                                          f"with its label", page, line))
             continue
+        if unit.kind == "p":  # an annex paragraph keeps its printed number or label
+            text = re.sub(r"^(?:\(?[0-9A-Za-z]{1,5}[.)]|Item \d{1,3}\.)\s+", "", text)
         text = text.lstrip("\u201c\"'(")
         if text[:1].islower():
             m = reading.marks.get(unit.id)
@@ -388,6 +390,8 @@ def _lead_word(t: str) -> bool:
 
 
 def _name(unit) -> str:
+    if unit.kind == "p":
+        return f"annex paragraph {unit.id}"
     return {"pp": "preambular paragraph", "op": "operative paragraph"}[unit.kind] + \
         " " + re.sub(r"\D", "", unit.id)
 
