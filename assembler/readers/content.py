@@ -55,8 +55,10 @@ def place_markers(units: list, notes: list[Note], head, warn, doubt=None):
         if not again:
             said[" ".join(note.text.split())] = (fid, note.mark)
             fns.append(Footnote(fid, runs(note.text)))
-    chosen = _best_sequence([_candidates(units, note, note.bracketed or explicit)
-                             for note, _ in kept])
+    candidates = [_candidates(units, note, note.bracketed or explicit) for note, _ in kept]
+    chosen = _best_sequence(candidates)
+    if doubt is not None:
+        _ambiguous(units, kept, candidates, chosen, doubt)
     # cut the markers out, the last of each unit first, so the offsets before stay true
     for k in sorted((k for k in range(len(kept)) if chosen[k]), key=lambda k: chosen[k][:2],
                     reverse=True):
@@ -94,6 +96,33 @@ _SURE = {"explicit": 10, "fused": 6, "raised": 6, "spaced": 4, "year": 3, "after
          "fused to a number": 1}
 _ON_PAGE = 3
 _MOST = 40  # places looked at per note: a common number is not a marker everywhere
+
+
+def _ambiguous(units: list, kept: list, candidates: list, chosen: list, doubt) -> None:
+    """A marker read from the words alone (set apart, or after a number) where another
+    place between its neighbours' markers, found the same sure way, would do as well: the
+    text cannot tell which; said as a doubt (the PDF's superscript can tell)."""
+    placed = [c[:2] if c else None for c in chosen]
+    for k, c in enumerate(chosen):
+        if not c or c[3] in ("explicit", "fused"):
+            continue
+        low = next((p for p in reversed(placed[:k]) if p), (-1, -1))
+        high = next((p for p in placed[k + 1:] if p), (len(units), 0))
+        # as sure a place (as good a pattern, on the note's page too), in order as well
+        others = [o for o in candidates[k] if o[:2] != c[:2] and low < o[:2] < high
+                  and o[4] >= c[4]]
+        if others:
+            note = kept[k][0]
+            o = others[0]
+            doubt(units[c[0]].block.index,
+                  f"footnote {note.mark}'s marker read in {units[c[0]].id} "
+                  f"('…{_around(units[c[0]].text, c[1])}'), but it could stand in "
+                  f"{units[o[0]].id} too ('…{_around(units[o[0]].text, o[1])}'): the text "
+                  f"alone cannot tell")
+
+
+def _around(text: str, at: int) -> str:
+    return " ".join(text[max(0, at - 25):at + 6].split())
 
 
 def _candidates(units: list, note: Note, explicit_only: bool) -> list[tuple]:

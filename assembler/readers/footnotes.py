@@ -20,8 +20,10 @@ RULE = re.compile(r"^[_\u2014\u2015-]{5,}$")
 _ENTRY = re.compile(r"^(\*{1,3}|\u2020|\u2021|\[\d{1,3}\]|\d{1,3})\s+(\S.*)$")
 # A superscript marker the page showed as such: OPEN number CLOSE (see structure.py).
 OPEN, CLOSE = "\ue000", "\ue001"
-_UNIT_AFTER = re.compile(rf"^\s*({MONTH_NAMES}|per cent|%|-|–)")
-_MONTH_AFTER = re.compile(rf"^\s*({MONTH_NAMES}|per cent|to \d|and \d(?!\d*/)|-|–|%)")
+# what follows a quantity, never a marker: "3 p.m.", "2 years", "4 trillion dollars"
+_QUANTITY = r"[ap]\.m\.|(?:years?|months?|weeks?|days?|hours?|minutes?|times|million|billion|trillion)\b"
+_UNIT_AFTER = re.compile(rf"^\s*({MONTH_NAMES}|per cent|%|-|–|{_QUANTITY})")
+_MONTH_AFTER = re.compile(rf"^\s*({MONTH_NAMES}|per cent|to \d|and \d(?!\d*/)|-|–|%|{_QUANTITY})")
 # Words after which a number is a number, not a footnote marker.
 _NUMBER_WORDS = frozenset("""
 paragraph paragraphs para paras resolution resolutions decision decisions section sections
