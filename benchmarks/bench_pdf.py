@@ -9,9 +9,8 @@ Also: refusing a decompression bomb under the memory ceiling."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
 
-from harness import interleaved, pdf_text_baselines, run_once
+from harness import interleaved, pdf_text_baselines, ratio_table, run_once
 
 from assembler.errors import AssemblerError
 from assembler.readers import read_any
@@ -60,12 +59,7 @@ def main() -> None:
     jobs["assembler: the page facts (printed lines)"] = facts
     jobs["assembler import .pdf -> Draft"] = ours
     times, peaks = interleaved(jobs, ROUNDS)
-    base = times[next(iter(jobs))]
-    print(f"{'':<44} {'median':>10} {'pages/s':>9} {'vs first':>9} {'peak RSS':>10}")
-    for name in jobs:
-        s = times[name]
-        print(f"{name:<44} {s * 1000:8.0f} ms {pages / s:9.1f} {s / base:8.1f}x "
-              f"{peaks[name]:7.0f} MiB")
+    print("\n".join(ratio_table(times, peaks, pages, "pages/s", 44)))
 
     bomb = HERE / ".." / "tests"
     import sys
@@ -84,7 +78,7 @@ def main() -> None:
             raise RuntimeError("the bomb was read")
         s, m = run_once(refuse)
         print(f"{'refuse a 3 GiB decompression bomb':<44} {s * 1000:8.0f} ms "
-              f"{'':>9} {'':>9} {m:7.0f} MiB")
+              f"{'':>12} {'':>9} {m:7.0f} MiB")
 
 
 if __name__ == "__main__":

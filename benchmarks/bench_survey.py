@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from harness import interleaved, pdf_text_baselines
+from harness import interleaved, pdf_text_baselines, ratio_table
 
 HERE = Path(__file__).resolve().parent
 REAL = HERE.parent.parent / "shared" / "real"
@@ -33,9 +33,4 @@ def main() -> None:
     jobs["survey: PDFs, judged"] = lambda: survey(pdf_only, jobs=1)
     jobs["survey: PDFs and text layers, judged, compared"] = lambda: survey(with_texts, jobs=1)
     times, peaks = interleaved(jobs, ROUNDS)
-    base = times[next(iter(jobs))]
-    print(f"{'':<48} {'median':>10} {'docs/s/core':>12} {'vs first':>9} {'peak RSS':>10}")
-    for name in jobs:
-        t = times[name]
-        print(f"{name:<48} {t * 1000:8.0f} ms {n / t:12.1f} {t / base:8.1f}x "
-              f"{peaks[name]:7.0f} MiB")
+    print("\n".join(ratio_table(times, peaks, n, "docs/s/core")))

@@ -94,9 +94,21 @@ def pdf_text_baselines(files: list) -> dict[str, Callable[[], object]]:
         jobs["poppler pdftotext (subprocess)"] = poppler
     else:
         print("pdftotext is not installed (make sysdeps): its row is left out")
-    try:
-        import pdfplumber  # noqa: F401
+    from importlib.util import find_spec
+    if find_spec("pdfplumber"):  # the bench extra installs it
         jobs["pdfplumber extract_text"] = plumber
-    except ImportError:
+    else:
         print("pdfplumber is not installed (pip install -e '.[bench]'): its row is left out")
     return jobs
+
+
+def ratio_table(times: dict[str, float], peaks: dict[str, float], count: int, per: str,
+                width: int = 48) -> list[str]:
+    """The rows of an interleaved run: median time, `count` things (`per`: "pages/s",
+    "docs/s/core") a second, the ratio against the first job, peak memory."""
+    base = times[next(iter(times))]
+    out = [f"{'':<{width}} {'median':>10} {per:>12} {'vs first':>9} {'peak RSS':>10}"]
+    for name, s in times.items():
+        out.append(f"{name:<{width}} {s * 1000:8.0f} ms {count / s:12.1f} {s / base:8.1f}x "
+                   f"{peaks[name]:7.0f} MiB")
+    return out

@@ -44,21 +44,19 @@ def guess_furniture(lines: list[PrintedLine], start: int, symbol: str, title: st
     out.lines.update(k for k in range(start, len(lines))
                      if PAGE1_FOOT.match(lines[k].text.strip()))
     page_at: dict[int, int] = {}
-    paged = len({l.page for l in lines}) > 1
     for k in range(start, len(lines)):
         m = PAGE_NUMBER.match(lines[k].text.strip())
         if not m or k in out.lines:
             continue
-        # where the text says which page a line is on (a PyMuPDF text layer), a running
-        # header stays on its page: a body line above it that repeats the title is text
-        page_of = lambda j: lines[j].page if paged else lines[k].page  # noqa: E731
+        # a running header stays on its page, where the text says which (a PyMuPDF text
+        # layer; others are all page 1): a body line above it that repeats the title is text
         lo = k
         while lo - 1 >= max(start, k - _WINDOW_BEFORE) and is_furniture(lines[lo - 1].text) \
-                and page_of(lo - 1) == lines[k].page:
+                and lines[lo - 1].page == lines[k].page:
             lo -= 1
         hi = k
         while hi + 1 < min(len(lines), k + 1 + _WINDOW_AFTER) and is_furniture(lines[hi + 1].text) \
-                and page_of(hi + 1) == lines[k].page:
+                and lines[hi + 1].page == lines[k].page:
             hi += 1
         block = list(range(lo, hi + 1))
         if symbol and not any(lines[i].text.strip() == symbol or _JOB.match(lines[i].text.strip())

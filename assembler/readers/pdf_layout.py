@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..errors import Warning_
-from .pdf_pieces import Piece, font_style  # noqa: F401 - font_style: one home for styles
+from .pdf_pieces import Piece
 from .printed import PrintedLine, Span
 
 # Furniture by what it says: "2/5", "- 3 -", "Page 4"; a job number "17-05010 (E) 170417";

@@ -34,6 +34,7 @@ class Reading:
     marks: dict[str, Mark] = field(default_factory=dict)    # unit id -> its printed mark
     layout: bool = False                     # the lines came from a PDF's page
     pages: list[int] = field(default_factory=list)          # page of each line (guessed for text)
+    notes: int = 0   # numbered notes read under the rules (a note printed twice counts twice)
     # guesses no check of the text can confirm: (line index, what was guessed)
     doubts: list[tuple[int, str]] = field(default_factory=list)
 

@@ -14,59 +14,21 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import AssemblerError, Warning_
-from ..leads import lead_length as _lead_length
-from ..numbering import DEGREE_STYLES, format_mark
+from ..numbering import DEGREE_STYLES
 from ..model import (Annex, AnnexParagraph, Draft, Heading, Metadata, OperativeParagraph,
                      PreambularParagraph, SubParagraph)
-from .content import END, ITALIC, SUP, place_markers, table_of, title_content, unit_content
-from .footnotes import CLOSE, OPEN, RULE, Note, footnote_zones, guess_zones, read_notes
+from .blocks import ANNEX, Block, lead_length, read_blocks, title_like, unpunctuated
+from .content import place_markers, table_of, title_content, unit_content
+from .footnotes import RULE, Note, footnote_zones, guess_zones, read_notes
 from .furniture import PAGE1_FOOT, guess_furniture
 from .ids import child_id
 from .masthead import read_closing, read_masthead
 from .printed import PrintedDocument, PrintedLine, PrintedTable
 from .reading import Mark, Reading
 from .untext import ImportResult, roman_value, style_of
-from .wrap import join_wrapped
 
 
-_NUM_ALONE = re.compile(r"^(\d{1,4})\.$")  # four digits: a 2,000-paragraph text
-# (an italic lead, as a PDF marks it, may open the text: "2. " then italic "Also commends")
-_NUM_INLINE = re.compile(r"^(\d{1,3})\.\s+(\ue002?[\"\u201c(A-Z].*)$")
-_NUM_ANY = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")  # after a blank line, whatever follows
-_LABEL_ALONE = re.compile(r"^(\((?:[a-z]{1,2}|[ivxl]{1,6})\))$")
-_LABEL_INLINE = re.compile(r"^(\((?:[a-z]{1,2}|[ivxl]{1,6})\))\s+(\S.*)$")
-# "a.", "A)", "i." labels (other list styles) only where a paragraph opens
-# ... and alone, where a PDF sets it apart from its text with a tab ("A." stays a heading)
-_STYLED_ALONE = re.compile(r"^((?:[a-z]{1,2}|[A-Z]{1,2}|[ivxl]{1,6})\.|(?:[a-z]{1,2}|[A-Z]{1,2}|[ivxl]{1,6})\))$")
-_STYLED_LABEL = re.compile(r"^((?:[a-z]{1,2}|[A-Z]{1,2}|[ivxl]{1,6})[.)])\s+(\S.*)$")
-_ROMAN_ALONE = re.compile(r"^([IVXL]{1,6}|[A-H])\.$")  # "II." or "B." over a section
-_ROMAN_BARE = re.compile(r"^([IVX]{1,5})$")
-_ROMAN_INLINE = re.compile(r"^([IVXL]{1,6})\.\s+([A-Z].*)$")
-_ITEM_ALONE = re.compile(r"^((?:Item|Article|Chapter|Part|Section|Rule) (?:\d{1,3}|[IVXL]{1,6}))\.?$")
 _JOB_FOOT = re.compile(r"^(\d{2}-\d{5}) \([A-Z]\)")
-_ANNEX = re.compile(r"^Annex(?:\s+[IVXL]{1,5}|\s+\d{1,2})?$")
-
-
-@dataclass
-class Block:
-    """A paragraph as printed: its number or label, its lines, where it starts."""
-    kind: str                 # num, label, roman, item, plain
-    mark: str                 # "12", "a", "II", "Item 3", ""
-    index: int                # first printed line (index into the document's lines)
-    lines: list[str] = field(default_factory=list)
-    pages: set[int] = field(default_factory=set)
-    waiting: bool = False     # its mark stood alone; its text comes on the next line
-    dot: bool = True          # a roman mark printed with its full stop ("II.", not "II")
-
-    @property
-    def text(self) -> str:
-        return join_wrapped(self.lines)
-
-    @property
-    def printed_mark(self) -> str:
-        return {"num": f"{self.mark}.", "label": self.mark,
-                "roman": f"{self.mark}." if self.dot else self.mark,
-                "item": f"{self.mark}."}.get(self.kind, "")
 
 
 class _Notes:
@@ -128,6 +90,7 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
     skip.update(rules)
     reading.dropped.update((i, "footnote rule") for i in rules)
     notes = read_notes(lines, zones, warn.pages, warn)
+    reading.notes = sum(1 for n in notes if n.mark.isdigit())
     body = [i for i in range(head.end, len(lines)) if i not in skip]
     closing, closing_at = read_closing(lines, head.end)
     if closing:
@@ -137,7 +100,7 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
     nb = [i for i in body if "\u2011" in lines[i].text]
     if nb:  # typesetting, not wording: "non‑intervention" is "non-intervention"
         warn(nb[0], f"non-breaking hyphens (U+2011) read as hyphens on {len(nb)} line(s)")
-    blocks = _blocks(lines, body, warn, doc.layout)
+    blocks = read_blocks(lines, body, warn, doc.layout)
     draft = _assemble(blocks, notes, values, head, warn, lines, tables, reading.marks,
                       reading.doubts)
     draft = Draft(draft.metadata.with_values(**{k: v for k, v in meta.items() if v}),
@@ -154,181 +117,6 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
 
 
 # ------------------------------------------------------------------ lines and zones
-
-# ------------------------------------------------------------------ blocks
-
-def _blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> list[Block]:
-    blocks: list[Block] = []
-    expected = 1
-    listed = False  # a numbered or labelled paragraph came before
-    prev_page = None
-    for n, i in enumerate(body):
-        line = lines[i]
-        t = _text(line).strip()
-        page = warn.pages[i]
-        gap = (line.gap_before or 0) >= (0.5 if layout else 1)
-        page_break = prev_page is not None and page != prev_page
-        prev_page = page
-        cur = blocks[-1] if blocks else None
-        listed = listed or (cur is not None and cur.kind in ("num", "label"))
-        if cur is not None and cur.waiting:
-            cur.lines.append(t)
-            cur.pages.add(page)
-            cur.waiting = False
-            continue
-        prev_end = _end(cur.lines[-1]) if cur is not None and cur.lines else ""
-        opened = gap or page_break or prev_end in (".", ";", ":") or cur is None \
-            or (cur.kind in ("plain", "roman") and _heading_like(cur.text))
-        m = _NUM_ALONE.match(t)
-        if m and int(m.group(1)) != expected and cur is not None and cur.lines \
-                and prev_end not in (".", ";", ":") and not page_break:
-            m = None  # "... until 13 December" then "2028.": the text goes on
-        if m:
-            blocks.append(Block("num", m.group(1), i, [], {page}, waiting=True))
-            expected = int(m.group(1)) + 1
-            continue
-        m = _NUM_INLINE.match(t) or (gap and _NUM_ANY.match(t))
-        if m and int(m.group(1)) == expected and opened:
-            blocks.append(Block("num", m.group(1), i, [m.group(2)], {page}))
-            expected += 1
-            continue
-        m = _LABEL_ALONE.match(t)
-        if not m and layout and listed:
-            m = _STYLED_ALONE.match(t)
-        if m:
-            blocks.append(Block("label", m.group(1), i, [], {page}, waiting=True))
-            continue
-        m = _LABEL_INLINE.match(t)
-        if m and cur is not None and _runs_inline(cur.text, m.group(1)):
-            m = None  # "... by (a) providing ...; (b) investing ...;" then "(c) eradicating"
-        if m and opened and (gap or page_break or prev_end in (";", ":", ".")):
-            blocks.append(Block("label", m.group(1), i, [m.group(2)], {page}))
-            continue
-        m = _STYLED_LABEL.match(t)
-        if m and gap and listed \
-                and not (m.group(1)[-1] == "." and m.group(1)[0].isupper()
-                         and _heading_like(m.group(2))):
-            blocks.append(Block("label", m.group(1), i, [m.group(2)], {page}))
-            continue
-        m = _ROMAN_ALONE.match(t) or _ITEM_ALONE.match(t)
-        if m:
-            kind = "roman" if _ROMAN_ALONE.match(t) else "item"
-            blocks.append(Block(kind, m.group(1), i, [], {page}, waiting=True))
-            continue
-        m = _ROMAN_BARE.match(t)
-        if m and gap and cur is not None and prev_end in (",", ".", ";", ":"):
-            # "I" alone over a section, its title below: printed without a full stop
-            blocks.append(Block("roman", m.group(1), i, [], {page}, waiting=True, dot=False))
-            continue
-        m = _ROMAN_INLINE.match(t)
-        if m and (gap or page_break or cur is None):
-            blocks.append(Block("roman", m.group(1), i, [m.group(2)], {page}))
-            continue
-        if _ANNEX.match(t) or (cur is not None and _ANNEX.match(cur.text) and cur.kind == "plain"):
-            blocks.append(Block("plain", "", i, [t], {page}))
-            if _ANNEX.match(t):
-                expected = 1  # an annex numbers its paragraphs from 1 again
-            continue
-        if layout and gap and t[:1].islower() and cur is not None and cur.kind in ("num", "label"):
-            # words set apart after a list ("; and demands that ...") go on with its
-            # paragraph, as a text reading joins them; the model has no text after a list
-            warn(i, "a line in lower case after a gap: joined to the paragraph above")
-            gap = False
-        if cur is None or (gap and not page_break) or (page_break and line.opens):
-            blocks.append(Block("plain", "", i, [t], {page}))
-            continue
-        following = _text(lines[body[n + 1]]).strip() if n + 1 < len(body) else ""
-        if page_break and not _goes_on(cur, t, following):
-            blocks.append(Block("plain", "", i, [t], {page}))
-            continue
-        if page_break:
-            warn(i, f"a paragraph broken across the page: line joined to the paragraph on "
-                    f"page {max(cur.pages)}")
-        cur.lines.append(t)
-        cur.pages.add(page)
-    for b in blocks:
-        if b.waiting:
-            warn(b.index, f"'{b.printed_mark}' with no text after it; kept as text")
-            b.lines, b.kind, b.waiting = [b.printed_mark], "plain", False
-    return blocks
-
-
-def _goes_on(cur: Block, after: str, following: str) -> bool:
-    """Does the first line of a new page go on with the paragraph the last page ended?
-    Among numbered paragraphs a line without number does, unless it is a heading over the
-    next number; elsewhere, unless it opens with a lead ("Recalling", "Decides")."""
-    end = _end(cur.text)
-    if after[:1].islower() or after[:1].isdigit() or end not in (".", ";", ":", ","):
-        return True
-    if cur.kind in ("num", "label"):
-        return not (_heading_like(after) and bool(_NUM_ALONE.match(following)
-                                                  or _NUM_INLINE.match(following)))
-    return not lead_length(after, "pp") and not lead_length(after, "op")
-
-
-def _runs_inline(text: str, label: str) -> bool:
-    """Does `text` already run a list inline ("by (a) providing ...; (b) investing") whose
-    next item is `label`? Then a line opening with `label` goes on with that text."""
-    core = label.strip("()")
-    if len(core) == 1 and core.isalpha() and core not in "ai":
-        before = f"({chr(ord(core) - 1)}) "
-    else:
-        value = roman_value(core) if re.fullmatch(r"[ivxl]+", core) else 0
-        if value < 2:
-            return False
-        before = format_mark("(i)", value - 1) + " "
-    return bool(re.search(r"\S\s+" + re.escape(before), text))
-
-
-_MARKER_END = re.compile(r"(?<=[,;:.])\s*(?:\d{1,3}|\*{1,3}|" + re.escape(OPEN) + r"[^"
-                         + re.escape(CLOSE) + r"]*" + re.escape(CLOSE) + r")\s*$")
-
-
-def _end(text: str) -> str:
-    """The punctuation a line ends with, a footnote marker after it aside ("session,1")."""
-    return _MARKER_END.sub("", text.rstrip())[-1:]
-
-
-def lead_length(text: str, kind: str) -> int:
-    """The lead's length, read past the marks a PDF puts in a line's text (an italic lead
-    opens with ITALIC, a marker is OPEN n CLOSE): the words decide, as in a text."""
-    return _lead_length(_MARKS.sub("", text), kind)
-
-
-_MARKS = re.compile("[\ue000-\ue004]")
-
-
-def _heading_like(text: str) -> bool:
-    t = text.strip()
-    return bool(t) and len(t.split()) <= 25 and not t.endswith((".", ",", ";", ":"))
-
-
-def _unpunctuated(text: str) -> bool:
-    """Between numbered paragraphs, a block with no closing punctuation is a heading."""
-    return not text.strip().endswith((".", ",", ";", ":"))
-
-
-def _title_like(text: str) -> bool:
-    """An annex's title: a line or two without closing punctuation ("2025 Political ...")."""
-    t = text.strip()
-    return bool(t) and len(t.split()) <= 40 and not t.endswith((".", ",", ";", ":"))
-
-
-def _text(line: PrintedLine) -> str:
-    """A line's text with the inline facts the page gave (superscripts, italics) marked."""
-    out = []
-    for span in line.spans:
-        s = span.text.replace("\u2011", "-")
-        if span.sup and (s.strip().isdigit() or s.strip() in ("*", "**", "\u2020")):
-            out.append(OPEN + s.strip() + CLOSE)
-        elif span.sup:
-            out.append(SUP + s + END)
-        elif span.italic and s.strip():
-            out.append(ITALIC + s + END)
-        else:
-            out.append(s)
-    return "".join(out)
-
 
 # ------------------------------------------------------------------ units
 
@@ -353,7 +141,7 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
     annexes: list[tuple[str, list[_Unit]]] = []
     state = "preamble" if head.formula else "operative"
     annex_at = next((k for k, b in enumerate(blocks) if b.kind == "plain"
-                     and _ANNEX.match(b.text.strip())), len(blocks))
+                     and ANNEX.match(b.text.strip())), len(blocks))
     numbered = any(b.kind == "num" for b in blocks[:annex_at])
     last_op: _Unit | None = None
     listing: _Unit | None = None  # the paragraph whose unlabelled list lines are being read
@@ -375,9 +163,9 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
         b = blocks[i]
         i += 1
         text = b.text
-        if b.kind == "plain" and _ANNEX.match(text.strip()):
+        if b.kind == "plain" and ANNEX.match(text.strip()):
             title = text.strip()
-            if i < len(blocks) and blocks[i].kind == "plain" and _title_like(blocks[i].text):
+            if i < len(blocks) and blocks[i].kind == "plain" and title_like(blocks[i].text):
                 title = title + "\n" + blocks[i].text
                 i += 1
             annexes.append((title, []))
@@ -437,7 +225,7 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
             # an unnumbered operative paragraph is the only one: what stands before another
             # paragraph is a heading
             if nxt is not None and (nxt.kind == "num" or (nxt.kind == "plain"
-                                                           and not _ANNEX.match(nxt.text))):
+                                                           and not ANNEX.match(nxt.text))):
                 warn(b.index, "a line set out from the preamble before the operative part; "
                               "kept as a heading")
                 operative.append(_Unit("heading", text, b))
@@ -466,7 +254,7 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
             continue
         if numbered and last_op is not None and last_op.kind == "op" and not last_op.children \
                 and (last_op.text.rstrip().endswith(":") or listing is last_op) \
-                and not _ANNEX.match(text.strip()):
+                and not ANNEX.match(text.strip()):
             # unlabelled lines after "... as follows:" (a schedule, a list without letters)
             # belong to the numbered paragraph that announced them
             last_op.text = last_op.text + "\n" + text
@@ -474,7 +262,7 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
             warn(b.index, f"unnumbered lines after '{last_op.text.split(chr(10))[0][-20:]}' "
                           f"kept in that paragraph, each on a line of its own")
             continue
-        if _unpunctuated(text) and (operative or state == "operative") and i < len(blocks) \
+        if unpunctuated(text) and (operative or state == "operative") and i < len(blocks) \
                 and blocks[i].kind != "label":
             nxt = blocks[i]
             if nxt.kind in ("item", "roman"):

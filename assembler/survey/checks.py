@@ -168,30 +168,27 @@ def _footnotes(draft: Draft, reading: Reading | None) -> list[Finding]:
     order: list[str] = []
     for unit in draft.units():
         for content in _contents(unit):
-            for item in content:
-                if isinstance(item, FootnoteRef):
-                    marked[item.footnote] += 1
-                    if item.footnote not in order:
-                        order.append(item.footnote)
+            for k, item in enumerate(content):
+                if not isinstance(item, FootnoteRef):
+                    continue
+                marked[item.footnote] += 1
+                if item.footnote not in order:
+                    order.append(item.footnote)
+                before = content[k - 1] if k else None
+                if isinstance(before, Text) and INSIDE_REFERENCE.search(before.text):
+                    out.append(Finding("footnotes", f"footnote {item.footnote[2:]}'s marker in "
+                                                    f"{unit.id} stands inside a reference "
+                                                    f"('{before.text[-20:]}')"))
     ids = [fn.id for fn in draft.footnotes]
     for fid in ids:
         if marked[fid] == 0:
             out.append(Finding("footnotes", f"footnote {fid[2:]} is marked nowhere in the text"))
-    for unit in draft.units():
-        for content in _contents(unit):
-            for k, item in enumerate(content):
-                if isinstance(item, FootnoteRef) and k and isinstance(content[k - 1], Text) \
-                        and INSIDE_REFERENCE.search(content[k - 1].text):
-                    out.append(Finding("footnotes", f"footnote {item.footnote[2:]}'s marker in "
-                                                    f"{unit.id} stands inside a reference "
-                                                    f"('{content[k - 1].text[-20:]}')"))
     numbered = [f for f in order if f in ids]
     if numbered != [f for f in ids if f in numbered]:
         out.append(Finding("footnotes", "footnote markers are not in the order of their notes"))
     if reading is not None:
         printed = _printed_notes(reading)
-        # a note printed twice word for word is read as one footnote marked twice
-        read = sum(max(marked[f], 1) for f in ids if f[2:].isdigit())
+        read = reading.notes
         if printed != read:
             out.append(Finding("footnotes", f"the page prints notes 1 to {printed} under its "
                                             f"rules; {read} read"))
@@ -336,7 +333,9 @@ def _starts(draft: Draft, reading: Reading) -> list[Finding]:
                                          f"with its label", page, line))
             continue
         if unit.kind == "p":  # an annex paragraph keeps its printed number or label
-            text = re.sub(r"^(?:\(?[0-9A-Za-z]{1,5}[.)]|Item \d{1,3}\.)\s+", "", text)
+            # (a table's lettered notes too: "a See A/79/555.")
+            text = re.sub(r"^(?:\(?[0-9A-Za-z]{1,5}[.)]|Item \d{1,3}\.|[a-z](?= [A-Z]))\s+", "",
+                          text)
         text = text.lstrip("\u201c\"'(")
         if text[:1].islower():
             m = reading.marks.get(unit.id)

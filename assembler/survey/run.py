@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..errors import AssemblerError
 from ..inline import plain
-from ..model import Draft, FootnoteRef
+from ..model import Draft
 from .checks import Finding, judge
 
 # Files a survey reads, by kind. ".json" is a text layer as extracted ({"text": ...}).
@@ -35,8 +36,8 @@ class Document:
 
 
 @dataclass
-class Reading:
-    """One file's import, judged."""
+class Judged:
+    """One file's reading (its PDF, text layer or Word file), judged."""
     kind: str
     file: str
     counts: tuple[int, int, int, int, int] = (0, 0, 0, 0, 0)  # PP, OP, sub, footnotes, annex
@@ -53,7 +54,7 @@ class Row:
     name: str
     symbol: str = ""
     stage: str = ""
-    readings: list[Reading] = field(default_factory=list)
+    readings: list[Judged] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -94,7 +95,7 @@ def collect(paths: Iterable[Path]) -> list[Document]:
 
 
 def _natural(name: str) -> list:
-    import re
+    """'A_RES_78_9' before 'A_RES_78_10'."""
     return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", name)]
 
 
@@ -119,7 +120,7 @@ def survey_one(doc: Document) -> Row:
             continue
         path = doc.files[kind]
         start = time.perf_counter()
-        reading = Reading(kind, str(path))
+        reading = Judged(kind, str(path))
         try:
             result = read_file(kind, path)
         except AssemblerError as err:
@@ -131,7 +132,7 @@ def survey_one(doc: Document) -> Row:
                                                  f"({type(err).__name__}: {err})")]
         else:
             draft = result.draft
-            reading.counts = counts(draft)
+            reading.counts = counts(draft, result.reading)
             reading.findings = judge(draft, result.reading)
             reading.units = unit_texts(draft)
             row.symbol = row.symbol or draft.metadata.symbol
@@ -151,13 +152,14 @@ def survey_one(doc: Document) -> Row:
     return row
 
 
-def counts(draft: Draft) -> tuple[int, int, int, int, int]:
-    """PP, OP, sub-paragraphs, notes and annex paragraphs as the page prints them: a note
-    printed twice word for word (read as one footnote marked twice) counts twice."""
+def counts(draft: Draft, reading=None) -> tuple[int, int, int, int, int]:
+    """PP, OP, sub-paragraphs, notes and annex paragraphs as the page prints them: a
+    printed document's notes as read under its rules (a note printed twice word for word,
+    read as one footnote, counts twice), a Word file's as its footnotes."""
     subs = sum(1 for u in draft.units() if u.kind == "sub")
-    marks = Counter(i.footnote for u in draft.units() for i in getattr(u, "content", ())
-                    if isinstance(i, FootnoteRef))
-    notes = sum(max(marks[f.id], 1) for f in draft.footnotes) \
+    numbered = reading.notes if reading is not None else \
+        sum(1 for f in draft.footnotes if f.id[2:].isdigit())
+    notes = numbered + sum(1 for f in draft.footnotes if not f.id[2:].isdigit()) \
         + bool(draft.metadata.get("sponsors-footnote"))
     return (len(draft.preamble), len(draft.operative_paragraphs()), subs, notes,
             sum(len(a.body) for a in draft.annexes))
@@ -173,7 +175,7 @@ def unit_texts(draft: Draft) -> list[tuple[str, str]]:
     return out
 
 
-def agreement(readings: list[Reading]) -> list[Finding]:
+def agreement(readings: list[Judged]) -> list[Finding]:
     """The page's reading and the text layer's must give the same units and words."""
     done = [r for r in readings if not r.error]
     out = []
