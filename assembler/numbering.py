@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lang import ENGLISH, Language
+from .inline import footnote_refs
 from .model import Draft, Heading
 
 DEGREE_STYLES = {1: "(a)", 2: "(i)", 3: "a.", 4: "i."}
@@ -111,3 +112,29 @@ def _label_children(parent, path: tuple, degree: int, labels: dict[str, Label],
         grand_start = previous_children if child.list_continues else 0
         _label_children(child, child_path, degree + 1, labels, grand_start)
         previous_children = grand_start + len(child.children)
+
+
+def footnote_numbers(draft: Draft) -> dict[str, int]:
+    """The number each footnote is printed with: by the order of its first marker in the
+    text, then the footnotes no marker refers to. The one rule for amendment targets
+    ("In footnote 2, ..."), comparisons and readers' checks: after a paragraph moves, its
+    footnote's number moves with it."""
+    numbers: dict[str, int] = {}
+    for unit in draft.units():
+        if unit.kind == "fn":
+            continue
+        for content in _inline_parts(unit):
+            for fid in footnote_refs(content):
+                numbers.setdefault(fid, len(numbers) + 1)
+    for fn in draft.footnotes:
+        numbers.setdefault(fn.id, len(numbers) + 1)
+    return numbers
+
+
+def _inline_parts(unit) -> tuple:
+    """The inline contents of a unit: a table row's cells, an annex's or table's title."""
+    if hasattr(unit, "cells"):
+        return unit.cells
+    if hasattr(unit, "content"):
+        return (unit.content,)
+    return (getattr(unit, "title", ()),)

@@ -12,7 +12,7 @@ from ..inline import plain
 from ..lang import ENGLISH, Language
 from ..model import (Annex, AnnexParagraph, Draft, Footnote, FootnoteRef, OperativeParagraph,
                      Row, Table, Text)
-from ..numbering import compute_labels, roman
+from ..numbering import compute_labels, footnote_numbers, roman
 from .wording import say
 
 _SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -45,21 +45,6 @@ class VersionText:
                 out.append((" | ", False))
             out += self.styled(content)
         return tuple(out)
-
-
-def footnote_numbers(draft: Draft) -> dict[str, int]:
-    """Footnotes are numbered by the order of their first marker, then the unmarked ones."""
-    numbers: dict[str, int] = {}
-    for unit in draft.units():
-        if isinstance(unit, Footnote):
-            continue
-        for content in _contents(unit):
-            for item in content:
-                if isinstance(item, FootnoteRef) and item.footnote not in numbers:
-                    numbers[item.footnote] = len(numbers) + 1
-    for fn in draft.footnotes:
-        numbers.setdefault(fn.id, len(numbers) + 1)
-    return numbers
 
 
 def _contents(unit):

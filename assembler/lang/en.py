@@ -51,6 +51,8 @@ gravely guided mindful noting recognizing reaffirming recalling reiterating stre
 taking welcoming acknowledging affirming bearing believing considering desiring
 emphasising encouraging expressing having highlighting recognising reiterating seeking
 underlining underscoring acting appreciating commending confident viewing regretting
+committed disturbed encouraged resolved dismayed appalled distressed outraged shocked
+inspired persuaded satisfied pleased seized
 """.split())
 
 _ADVERBS_BEFORE = frozenset("also further once again strongly firmly fully deeply gravely "

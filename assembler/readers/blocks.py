@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..lang import ENGLISH
 from ..leads import lead_length as _lead_length
 from ..numbering import format_mark
 from .content import END, ITALIC, SUP
@@ -57,7 +58,8 @@ class Block:
                 "item": f"{self.mark}."}.get(self.kind, "")
 
 
-def read_blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -> list[Block]:
+def read_blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool,
+                doubt=None) -> list[Block]:
     blocks: list[Block] = []
     expected = 1
     listed = False  # a numbered or labelled paragraph came before
@@ -114,6 +116,8 @@ def read_blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -
         if m:
             kind = "roman" if _ROMAN_ALONE.match(t) else "item"
             blocks.append(Block(kind, m.group(1), i, [], {page}, waiting=True))
+            if kind == "item":
+                expected = 1  # a rule's or an article's paragraphs number from 1 again
             continue
         m = _ROMAN_BARE.match(t)
         if m and gap and cur is not None and prev_end in (",", ".", ";", ":"):
@@ -136,6 +140,17 @@ def read_blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool) -
             gap = False
         if cur is None or (gap and not page_break) or (page_break and line.opens):
             blocks.append(Block("plain", "", i, [t], {page}))
+            continue
+        if not layout and not page_break and cur.kind == "plain" and prev_end == "," \
+                and listed_lead(t) and lead_length(cur.text, "pp"):
+            # a text layer that lost the blank line between two preambular paragraphs: a
+            # lead of the table after a paragraph's comma opens the next (not any participle:
+            # "..., Production," then "Stockpiling and Use of Chemical Weapons" goes on); a
+            # guess the page can settle
+            blocks.append(Block("plain", "", i, [t], {page}))
+            if doubt is not None:
+                doubt(i, f"no blank line before '{t[:40]}': a new preambular paragraph read "
+                         f"from its lead", "starts")
             continue
         following = _text(lines[body[n + 1]]).strip() if n + 1 < len(body) else ""
         if page_break and not _goes_on(cur, t, following):
@@ -196,6 +211,17 @@ def lead_length(text: str, kind: str) -> int:
 
 
 _MARKS = re.compile("[\ue000-\ue004]")
+
+
+def listed_lead(text: str) -> bool:
+    """Does `text` open with a preambular lead the language table lists ("Stressing",
+    "Reaffirming further", "Deeply concerned"), not merely a word in -ing?"""
+    words = _MARKS.sub("", text).split()
+    first = [w.lower().strip(",") for w in words[:2]]
+    table = ENGLISH.leads
+    if first and first[0] in table.adverbs_before and len(first) > 1:
+        first = first[1:]
+    return bool(first) and first[0] in table.preambular and bool(lead_length(text, "pp"))
 
 
 def _heading_like(text: str) -> bool:

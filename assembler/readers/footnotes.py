@@ -33,14 +33,17 @@ years of to and from than on in at by about some over under the a an number sess
 meeting meetings phase level category protocol amendment recommendation recommendations
 appendix volume sub-item subitem point points step steps option options annexes article
 million billion thousand hundred per with within first every all only least most approximately
-nearly around
+nearly around panel panels round rounds cluster clusters module modules workshop workshops
+theme themes track tracks segment segments tier tiers
 """.split())
 
 
 # What a number right after is part of, never a footnote marker: a symbol's "Add.1",
 # "Rev.2", "/9", "vol. 2", "No. 3", "para. 4".
+# ... or a symbol's dotted part and year ("C-28/DEC.12", "CM/Rec(2022)13")
 INSIDE_REFERENCE = re.compile(r"(?:/|\b(?:Add|Rev|Corr|Amend|Suppl|No|Nos|para|paras|art|arts|"
-                              r"vol|vols|chap|sect|p|pp|annex)\.\s?)$")
+                              r"vol|vols|chap|sect|p|pp|annex)\.\s?|/[A-Z][A-Za-z]{1,5}\.|"
+                              r"/\S*\(\d{4}\))$")
 
 
 @dataclass
@@ -112,7 +115,9 @@ def find_marker(text: str, mark: str, start: int, explicit_only: bool = False
         return (m.start(), m.end(), "fused") if m else None
     k = re.escape(mark)
     candidates = []
-    fused = re.compile(r"(?<=[^\W\d_]|[,;:.)\]\u201d\u2019\"])" + k + r"(?![\d/])")
+    # never before a capital: "Youth4Disarmament" is a name ("Agreement4and" is a marker
+    # the extraction ran into the next word)
+    fused = re.compile(r"(?<=[^\W\d_]|[,;:.)\]\u201d\u2019\"])" + k + r"(?![\d/A-Z])")
     year = re.compile(r"(?<![\d/.])(?:19|20)\d\d(" + k + r")(?![\d/])")
     spaced = re.compile(r"(?<=[^\W\d_]|[,;:.)\]\u201d\u2019\"]) (" + k + r")(?=[\s,;.:)]|$)")
     # PyMuPDF sets a raised marker apart by two spaces after it ("Resolution 5  as",
@@ -144,7 +149,8 @@ def find_marker(text: str, mark: str, start: int, explicit_only: bool = False
                 # where "Development Goal 5" is a number)
                 name = len(words) > 1 and words[-1][:1].isupper() and words[-2][:1].isupper() \
                     and words[-1].endswith("s")
-                if (before.strip("()") in _NUMBER_WORDS and not name) \
+                # a word that closes a parenthesis ("(the Bangkok Rules) 5") is no count's noun
+                if (before.lstrip("(") in _NUMBER_WORDS and not name) \
                         or _MONTH_AFTER.match(text[end:]) \
                         or re.match(r"^[.,]\d", text[end:]):
                     continue

@@ -40,11 +40,14 @@ _REFERENCE = re.compile(r"^\[(?:without reference to a Main Committee|on the rep
                         r" \((.+)\)\]$")
 _SPONSORS = re.compile(r"^(.+?):(\*{0,3})\s*(draft (?:resolution|decision)|(?:revised )?amendments?\b.*"
                        r"|revised draft (?:resolution|decision))\s*$", re.I)
+_ONE_SPONSOR_MARKED = re.compile(r"(?<=[^\W\d_)]),?(\*{1,3})(?=[ ,]|$)")
 _SUBMITTED = re.compile(r"^(?:Revised )?Draft (?:resolution|decision) submitted by (?:the )?(.+?)(\*{0,3})$",
                         re.I)
 _ILLUSTRATIVE = re.compile(r"^\[?Illustrative: (.+?)\]?$", re.S)
 _RES_TITLE = re.compile(r"^(\d+/\d+)\.\s+(.+)$")
 CLOSING = re.compile(r"^(\d+(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting)$")
+# the date under it, as printed, a lost space too ("4 December2024", A/RES/79/85)
+_CLOSING_DATE = re.compile(rf"^\d{{1,2}} (?:{MONTH_NAMES}) ?\d{{4}}$")
 
 
 @dataclass
@@ -247,9 +250,13 @@ def _sponsors(text: str) -> tuple[str, str] | None:
     s = _SPONSORS.match(text)
     if not s:
         return None
+    # a note on one sponsor ("Nigeria* and Thailand": "On behalf of the Group of ..."),
+    # the star kept where it is printed
+    inner = _ONE_SPONSOR_MARKED.search(s.group(1))
+    mark = s.group(2) or (inner.group(1) if inner else "")
     if s.group(3).lower() == "draft resolution":
-        return s.group(1).strip(), s.group(2)
-    return (s.group(1).strip() + ": " + s.group(3).strip()), s.group(2)
+        return s.group(1).strip(), mark
+    return (s.group(1).strip() + ": " + s.group(3).strip()), mark
 
 
 def _informal(t: str, v: dict[str, str]) -> bool:
@@ -276,7 +283,7 @@ def read_closing(lines: list[PrintedLine], start: int) -> tuple[str, set[int]]:
     for i in range(start, len(lines)):
         t = lines[i].text.strip()
         if CLOSING.match(t):
-            if i + 1 < len(lines) and DATE.match(lines[i + 1].text.strip()):
+            if i + 1 < len(lines) and _CLOSING_DATE.match(lines[i + 1].text.strip()):
                 return f"{t} / {lines[i + 1].text.strip()}", {i, i + 1}
             return t, {i}
     return "", set()

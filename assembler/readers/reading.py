@@ -35,8 +35,12 @@ class Reading:
     layout: bool = False                     # the lines came from a PDF's page
     pages: list[int] = field(default_factory=list)          # page of each line (guessed for text)
     notes: int = 0   # numbered notes read under the rules (a note printed twice counts twice)
-    # guesses no check of the text can confirm: (line index, what was guessed)
-    doubts: list[tuple[int, str]] = field(default_factory=list)
+    # guesses no check of the text can confirm: (line index, the check it concerns, what
+    # was guessed)
+    doubts: list[tuple[int, str, str]] = field(default_factory=list)
+
+    def doubt(self, index: int, message: str, check: str = "footnotes") -> None:
+        self.doubts.append((index, check, message))
 
     def where(self, index: int | None) -> tuple[int | None, int | None]:
         """(page, source line) of a line index, for messages."""

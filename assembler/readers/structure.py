@@ -100,9 +100,9 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
     nb = [i for i in body if "\u2011" in lines[i].text]
     if nb:  # typesetting, not wording: "non‑intervention" is "non-intervention"
         warn(nb[0], f"non-breaking hyphens (U+2011) read as hyphens on {len(nb)} line(s)")
-    blocks = read_blocks(lines, body, warn, doc.layout)
+    blocks = read_blocks(lines, body, warn, doc.layout, reading.doubt)
     draft = _assemble(blocks, notes, values, head, warn, lines, tables, reading.marks,
-                      reading.doubts)
+                      reading.doubt)
     draft = Draft(draft.metadata.with_values(**{k: v for k, v in meta.items() if v}),
                   draft.preamble, draft.operative, draft.footnotes, draft.annexes)
     if not draft.preamble and not draft.operative and not draft.annexes:
@@ -135,7 +135,7 @@ class _Unit:
 def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], head, warn,
               lines: list[PrintedLine], tables: list[tuple[int, PrintedTable]] = (),
               marks: dict[str, Mark] | None = None,
-              doubts: list[tuple[int, str]] | None = None) -> Draft:
+              doubt=None) -> Draft:
     preamble: list[_Unit] = []
     operative: list[_Unit] = []   # op and heading
     annexes: list[tuple[str, list[_Unit]]] = []
@@ -252,14 +252,17 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
             warn(b.index, "text after 'reading:' kept in the paragraph above, on a line of "
                           "its own")
             continue
-        if numbered and last_op is not None and last_op.kind == "op" and not last_op.children \
-                and (last_op.text.rstrip().endswith(":") or listing is last_op) \
+        tail = last_op
+        while tail is not None and tail.children:
+            tail = tail.children[-1]
+        if numbered and last_op is not None and last_op.kind == "op" \
+                and (tail.text.rstrip().endswith(":") or listing is tail) \
                 and not ANNEX.match(text.strip()):
-            # unlabelled lines after "... as follows:" (a schedule, a list without letters)
-            # belong to the numbered paragraph that announced them
-            last_op.text = last_op.text + "\n" + text
-            listing = last_op
-            warn(b.index, f"unnumbered lines after '{last_op.text.split(chr(10))[0][-20:]}' "
+            # unlabelled lines after "... as follows:" (a schedule, a list without letters,
+            # "Panel 1: ..." under a sub-paragraph) belong to the paragraph that announced them
+            tail.text = tail.text + "\n" + text
+            listing = tail
+            warn(b.index, f"unnumbered lines after '{tail.text.split(chr(10))[0][-20:]}' "
                           f"kept in that paragraph, each on a line of its own")
             continue
         if unpunctuated(text) and (operative or state == "operative") and i < len(blocks) \
@@ -289,7 +292,7 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
         marks.update((u.id, Mark(u.block.kind, u.block.mark, u.block.index))
                      for u in units)
     fns, sponsors_note, reissued = place_markers(
-        units, notes, head, warn, None if doubts is None else lambda i, m: doubts.append((i, m)))
+        units, notes, head, warn, doubt)
     if sponsors_note:
         values["sponsors-footnote"] = sponsors_note
     if reissued:

@@ -3,12 +3,16 @@
 A line that ends in a hyphen or dash joins the next without a space and keeps the hyphen:
 "post-" + "conflict" is "post-conflict", "eighty-" + "first" is "eighty-first",
 "2024–" + "2034" is "2024–2034". UN typesetting breaks only at hyphens already in the
-word, so a hyphen is never removed.
+word, so a hyphen is never removed. A hyphen left hanging before "and" or "or" keeps its
+space: "gender-" + "and age-sensitive" is "gender- and age-sensitive".
 """
 from __future__ import annotations
 
+import re
+
 _HYPHENS = ("-", "\u2011", "\u2010", "\u2013")
 _CLOSING = "\ue001\ue004"  # the ends of a marker and of a format run (readers/content.py)
+_SUSPENDED = re.compile(r"^(?:and|or)\b")
 
 
 def join(a: str, b: str) -> str:
@@ -18,7 +22,8 @@ def join(a: str, b: str) -> str:
     if not b:
         return a
     word = a.rstrip(_CLOSING)  # "Secretary-" in italics, as a PDF's line marks it
-    if word.endswith(_HYPHENS) and len(word) > 1 and not word[-2].isspace():
+    if word.endswith(_HYPHENS) and len(word) > 1 and not word[-2].isspace() \
+            and not (word.endswith("-") and _SUSPENDED.match(b)):
         return a + b
     return a + " " + b
 

@@ -39,7 +39,7 @@ CHECKS = ("masthead", "numbers", "footnotes", "words", "starts", "tables", "refe
           "agreement")
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
-_FURNITURE = re.compile(r"^(?:\d{1,3}/\d{1,3}|\d{2}-\d{5}(?: ?\([A-Z]\))?(?:\s+\d{6})?|\*\d{7,9}\*|\d{6})$")
+_FURNITURE = re.compile(r"^(?:\d{1,3}/\d{1,3}|\d{2}-\d{5}\*{0,2}(?: ?\([A-Z]\))?(?:\s+\d{6}){0,2}|\*\d{7,9}\*|\d{6})$")
 _NOTE_START = re.compile(r"^\s*(\d{1,3})\s+\S")
 _SENTENCE_END = (",", ";", ":", ".")
 
@@ -74,8 +74,8 @@ def judge(draft: Draft, reading: Reading | None) -> list[Finding]:
         out += _words(draft, reading)
         out += _starts(draft, reading)
         out += _tables(reading)
-        for index, message in reading.doubts:
-            out.append(Finding("footnotes", message, *reading.where(index), doubt=True))
+        for index, check, message in reading.doubts:
+            out.append(Finding(check, message, *reading.where(index), doubt=True))
     out += _references(draft)
     return out
 
@@ -149,6 +149,8 @@ def _numbers(draft: Draft, reading: Reading | None) -> list[Finding]:
         expected = 1
         for p in annex.body:
             m = reading.marks.get(p.id)
+            if m is not None and m.kind == "item":
+                expected = 1  # "Rule 8": its paragraphs number from 1 again
             if m is None or m.kind != "num":
                 continue
             if m.text != str(expected):
@@ -218,19 +220,26 @@ def _contents(unit):
 
 # ------------------------------------------------------------------ words
 
-def printed_words(draft: Draft) -> Counter:
+def printed_words(draft: Draft, notes: int | None = None) -> Counter:
     """The words of the draft's text as the page prints it: the formula, every unit with its
-    number or label, annex titles, footnotes with their numbers."""
+    number or label, annex titles, footnotes with their numbers. `notes`: how many numbered
+    notes the page prints under its rules, where known."""
     labels = compute_labels(draft)
     texts = {fn.id: fn.content for fn in draft.footnotes}
     number = lambda uid: labels[uid].number if uid in labels else ""  # noqa: E731
     # The page numbers its notes by their markers, 1, 2, 3 ...: a footnote marked twice
-    # (read as one, shared) is printed twice, under two numbers.
+    # (read as one, shared) is printed twice, under two numbers; unless the page printed
+    # no more notes than there are footnotes: then it marked the one note twice with its
+    # one number ("1949,2" on page 1 and again on page 2, A/RES/78/11).
+    numbered = sum(1 for fn in draft.footnotes if fn.id[2:].isdigit())
+    shared = notes is not None and notes == numbered
     marked: list[str] = []
 
     def note(fid: str) -> str:
         if not fid[2:].isdigit():
             return " "
+        if shared and fid in marked:
+            return f" {marked.index(fid) + 1} "
         marked.append(fid)
         return f" {len(marked)} "
     parts = [draft.metadata.formula]
@@ -268,7 +277,7 @@ def _words(draft: Draft, reading: Reading) -> list[Finding]:
     if not any(FORMULA.match(reading.lines[i].text.strip())
                for i in range(reading.masthead_end, len(reading.lines))):
         page_words.update(tokens(draft.metadata.formula))
-    draft_words = printed_words(draft)
+    draft_words = printed_words(draft, reading.notes)
     lost = page_words - draft_words
     added = draft_words - page_words
     _fused(lost, added)
@@ -305,8 +314,10 @@ def _furniture_like(text: str, draft: Draft, title: set[str]) -> bool:
     """Is a line dropped as running header or footer really one: the symbol, a job number,
     "n/N", a barcode, a date code, or words of the running title?"""
     t = text.strip()
-    if not t or t == draft.metadata.symbol or _FURNITURE.match(t) or SYMBOL.match(t):
-        return True
+    symbol = draft.metadata.symbol
+    if not t or (symbol and not t.replace(symbol, "")) or _FURNITURE.match(t) \
+            or SYMBOL.match(t):
+        return True  # the symbol twice over too ("A/RES/78/18A/RES/78/18", a layer drawn twice)
     words = tokens(t)
     return bool(words) and all(w in title for w in words)
 
@@ -346,8 +357,14 @@ def _starts(draft: Draft, reading: Reading) -> list[Finding]:
     for unit in draft.units():
         if unit.kind not in ("pp", "op") or not draft.metadata.formula:
             continue  # an amendment's instructions end as they please
+        if unit.content and isinstance(unit.content[-1], FootnoteRef):
+            continue  # a marker closes it: the page's own end ("... for 2022 1", A/RES/78/8)
         end = re.sub(r"[\s\u201d\u2019\"')]+$", "", plain(unit.content))[-1:]
-        closes = (",", ";", ":") if unit.kind == "pp" else (";", ".", ":")
+        # an operative paragraph ends where the next printed number stands (the numbers
+        # check holds each to its place): any punctuation there is the document's own, as
+        # the UN printed it ("..., Framework," in A/RES/79/264); a word is a heading or a
+        # cut swallowed
+        closes = (",", ";", ":") if unit.kind == "pp" else (";", ".", ":", ",", "?", "!")
         if end and end not in closes and not (unit.kind == "pp" and end == "."):
             m = reading.marks.get(unit.id)
             page, line = reading.where(m.index if m else None)

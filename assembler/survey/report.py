@@ -8,7 +8,7 @@ import io
 from .run import Row, summary
 
 COLUMNS = ("document", "symbol", "stage", "verdict", "causes", "PP", "OP", "sub", "footnotes",
-           "annex", "files", "seconds", "findings")
+           "annex", "files", "seconds", "findings", "notes")
 
 
 def records(rows: list[Row]) -> list[dict]:
@@ -20,7 +20,8 @@ def records(rows: list[Row]) -> list[dict]:
                     "sub": sub, "footnotes": fn, "annex": annex,
                     "files": " ".join(x.kind for x in r.readings),
                     "seconds": round(sum(x.seconds for x in r.readings), 3),
-                    "findings": "\n".join(str(f) for f in r.findings)})
+                    "findings": "\n".join(str(f) for f in r.findings),
+                    "notes": "\n".join(str(f) for f in r.notes)})
     return out
 
 
@@ -48,11 +49,14 @@ def screen_lines(rows: list[Row], every: bool = False) -> list[str]:
             continue
         out.append(f"{r.name}: {r.verdict}" + (f" ({', '.join(r.causes)})" if r.causes else ""))
         out += [f"  {f}" for f in r.findings]
+        out += [f"  outweighed by the page: {f}" for f in r.notes]
     s = summary(rows)
     share = 100 * s["exact"] / s["documents"] if s["documents"] else 0
     out.append(f"{s['documents']} document{'s' if s['documents'] != 1 else ''}: "
                f"{s['exact']} exact ({share:.1f}%), "
                f"{s['review']} to review"
+               + (f" ({s['page wins']} exact where the page outweighed its text layer)"
+                  if s["page wins"] else "")
                + (": " + ", ".join(f"{k} {v}" for k, v in s["causes"].items())
                   if s["causes"] else ""))
     return out

@@ -56,6 +56,9 @@ class Row:
     stage: str = ""
     readings: list[Judged] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    # what was seen and outweighed: a text layer's faults and differences where the page's
+    # own reading passed every check (the page wins); said, never failing the document
+    notes: list[Finding] = field(default_factory=list)
 
     @property
     def verdict(self) -> str:
@@ -140,16 +143,34 @@ def survey_one(doc: Document) -> Row:
         reading.seconds = time.perf_counter() - start
         row.readings.append(reading)
     agree = agreement(row.readings)
-    # the page wins: a text layer's doubt the PDF's reading settles (they agree, and the PDF
-    # reading passed) is no doubt
-    settled = not agree and any(r.kind == "pdf" and not r.error and not r.findings
-                                for r in row.readings)
+    page = next((r for r in row.readings if r.kind == "pdf" and not r.error), None)
+    page_passed = page is not None and not page.findings
     for reading in row.readings:
-        row.findings += [Finding(f.check, f"{reading.kind}: {f.message}", f.page, f.line)
-                         for f in reading.findings
-                         if not (settled and f.doubt and reading.kind != "pdf")]
-    row.findings += agree
+        said = [Finding(f.check, f"{reading.kind}: {f.message}", f.page, f.line)
+                for f in reading.findings]
+        if page_passed and reading is not page and _page_wins(page, reading, agree):
+            row.notes += said
+        else:
+            row.findings += said
+    if page_passed and all(_page_wins(page, r, agree) for r in row.readings
+                           if r is not page):
+        row.notes += [Finding(f.check, f"{f.message}; the page's reading is kept", f.page,
+                              f.line) for f in agree]
+    else:
+        row.findings += agree
     return row
+
+
+def _page_wins(page: Judged, text: Judged, agree: list[Finding]) -> bool:
+    """Where the PDF's reading passed every check, does it outweigh this text layer's?
+    When the two agree, the page settles the text's doubts and faults. When they differ
+    in words only, or the text's reading failed checks of its own, the text layer is at
+    fault (the page's words are checked line by line) and the page wins. Two readings that
+    each pass every check yet give different units leave the checks blind to one of them:
+    review."""
+    if text.error or not agree or page.counts == text.counts:
+        return True
+    return bool(text.findings)
 
 
 def counts(draft: Draft, reading=None) -> tuple[int, int, int, int, int]:
@@ -232,4 +253,5 @@ def summary(rows: list[Row]) -> dict:
         causes.update(r.causes)
     exact = sum(r.verdict == "exact" for r in rows)
     return {"documents": len(rows), "exact": exact, "review": len(rows) - exact,
-            "causes": dict(causes.most_common())}
+            "causes": dict(causes.most_common()),
+            "page wins": sum(r.verdict == "exact" and bool(r.notes) for r in rows)}

