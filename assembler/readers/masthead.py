@@ -19,14 +19,14 @@ SYMBOL = re.compile(r"^[A-Z]{1,2}(?:/[A-Z]+\.?\d*)*/(?:RES/)?\d+(?:/[A-Z]+\.\d+|
                     r"(?:/Add\.\d+)?(?:/Corr\.\d+)?$")
 FORMULA = re.compile(r"^\*?(The (General Assembly|Security Council|Economic and Social Council"
                      r"|Human Rights Council))(,?)\*?$")
-_ORGAN = re.compile(r"^(General Assembly|Security Council|Economic and Social Council"
+ORGAN = re.compile(r"^(General Assembly|Security Council|Economic and Social Council"
                     r"|Human Rights Council)$", re.I)
-_DISTR = re.compile(r"^Distr\.:\s*(.+)$")
-_ORIGINAL = re.compile(r"^Original:\s*(.+)$")
+DISTR = re.compile(r"^Distr\.:\s*(.+)$")
+ORIGINAL = re.compile(r"^Original:\s*(.+)$")
 # The six official languages: a masthead line alone names the language of this version, and
 # a text layer may put "Original:" and its language on lines of their own, in either order.
 _LANGUAGE = re.compile(r"^(Arabic|Chinese|English|French|Russian|Spanish)$")
-_JOB = re.compile(r"^(\d{2}-\d{5})\*?(?:\s*\([A-Z]\))?(?:\s+(\d{6}))?$")
+JOB = re.compile(r"^(\d{2}-\d{5})\*?(?:\s*\([A-Z]\))?(?:\s+(\d{6}))?$")
 _JOB_DATE = re.compile(r"^\d{6}$")
 _DECORATION = re.compile(r"^[=_]{5,}$")  # the rules this tool's .txt draws round the masthead
 _BARCODE = re.compile(r"^\*\d{7,9}\*$")
@@ -34,7 +34,7 @@ _SESSION = re.compile(r"^([A-Z][a-z]+(?:-[a-z]+)?|\d+(?:st|nd|rd|th)) (?:special
                       r"session$")
 _COMMITTEE = re.compile(r"^(First|Second|Third|Fourth|Fifth|Sixth|Special Political and "
                         r"Decolonization) Committee$")
-_AGENDA = re.compile(r"^Agenda items? (.+)$")
+AGENDA = re.compile(r"^Agenda items? (.+)$")
 _ADOPTED = re.compile(r"^Resolution adopted by the (.+?)(?: on (\d{1,2} \w+ \d{4}))?$")
 _REFERENCE = re.compile(r"^\[(?:without reference to a Main Committee|on the report of the (.+?))"
                         r" \((.+)\)\]$")
@@ -43,7 +43,7 @@ _SPONSORS = re.compile(r"^(.+?):(\*{0,3})\s*(draft (?:resolution|decision)|(?:re
 _ONE_SPONSOR_MARKED = re.compile(r"(?<=[^\W\d_)]),?(\*{1,3})(?=[ ,]|$)")
 _SUBMITTED = re.compile(r"^(?:Revised )?Draft (?:resolution|decision) submitted by (?:the )?(.+?)(\*{0,3})$",
                         re.I)
-_ILLUSTRATIVE = re.compile(r"^\[?Illustrative: (.+?)\]?$", re.S)
+ILLUSTRATIVE = re.compile(r"^\[?Illustrative: (.+?)\]?$", re.S)
 _RES_TITLE = re.compile(r"^(\d+/\d+)\.\s+(.+)$")
 CLOSING = re.compile(r"^(\d+(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting)$")
 # the date under it, as printed, a lost space too ("4 December2024", A/RES/79/85)
@@ -116,14 +116,14 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
         elif t.endswith("*") and SYMBOL.match(t[:-1]) and "symbol" not in v:
             v["symbol"] = t[:-1]
             m.reissue_marked = True
-        elif _ORGAN.match(t) and "organ" not in v:
-            v["organ"] = _ORGAN.match(t).group(1).title().replace(" And ", " and ")
-        elif _DISTR.match(t):
-            v["distribution"] = _DISTR.match(t).group(1).strip()
+        elif ORGAN.match(t) and "organ" not in v:
+            v["organ"] = ORGAN.match(t).group(1).title().replace(" And ", " and ")
+        elif DISTR.match(t):
+            v["distribution"] = DISTR.match(t).group(1).strip()
         elif DATE.match(t) and "date" not in v:
             v["date"] = t
-        elif _ORIGINAL.match(t):
-            v["original_language"] = _ORIGINAL.match(t).group(1).strip()
+        elif ORIGINAL.match(t):
+            v["original_language"] = ORIGINAL.match(t).group(1).strip()
         elif t == "Original:" and "original_language" not in v:
             # "Original:" alone: its language on the line after, or (extraction order) before
             if i < n and _LANGUAGE.match(lines[i].text.strip()):
@@ -133,10 +133,10 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
                 v["original_language"] = v.pop("printed-language")
         elif _LANGUAGE.match(t) and "printed-language" not in v and v.get("symbol"):
             v["printed-language"] = t
-        elif _JOB.match(t) and "job_number" not in v:
-            v["job_number"] = _JOB.match(t).group(1)
-            if _JOB.match(t).group(2):
-                v["job-date"] = _JOB.match(t).group(2)
+        elif JOB.match(t) and "job_number" not in v:
+            v["job_number"] = JOB.match(t).group(1)
+            if JOB.match(t).group(2):
+                v["job-date"] = JOB.match(t).group(2)
         elif _JOB_DATE.match(t) and "job_number" in v and "job-date" not in v:
             v["job-date"] = t
         elif _JOB_DATE.match(t) and "job-date" in v and "job-redate" not in v:
@@ -147,8 +147,8 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
             v["session"] = t
         elif _COMMITTEE.match(t) and "committee" not in v:
             v["committee"] = t
-        elif _AGENDA.match(t) and "agenda_items" not in v:
-            v["agenda_items"] = _AGENDA.match(t).group(1).strip()
+        elif AGENDA.match(t) and "agenda_items" not in v:
+            v["agenda_items"] = AGENDA.match(t).group(1).strip()
             several = bool(re.search(r",| and ", v["agenda_items"]))
             text, i = (titles(i) if several else block(i)) if i < n and not (
                 lines[i].gap_before or 0) and not _known(lines[i].text.strip()) else ("", i)
@@ -168,10 +168,10 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
                 if a.group(2):
                     v["adopted-on"] = a.group(2)
             title_due = True
-        elif _ILLUSTRATIVE.match(t):
+        elif ILLUSTRATIVE.match(t):
             # the note this tool prints on a version whose symbol and date are made up
             text, i = block(start)
-            v["illustrative"] = _ILLUSTRATIVE.match(text).group(1).strip()
+            v["illustrative"] = ILLUSTRATIVE.match(text).group(1).strip()
         elif t.startswith("[") and _REFERENCE.match(block(start)[0]):
             text, i = block(start)
             r = _REFERENCE.match(text)
@@ -235,7 +235,7 @@ def _apart_titles(lines: list[PrintedLine], i: int, items: int, block) -> tuple[
 
 def _known(t: str) -> bool:
     """A line that starts a masthead fact of its own (so it ends the block above it)."""
-    return bool(FORMULA.match(t) or _AGENDA.match(t) or _SESSION.match(t) or DATE.match(t)
+    return bool(FORMULA.match(t) or AGENDA.match(t) or _SESSION.match(t) or DATE.match(t)
                 or CLOSING.match(t) or _ADOPTED.match(t) or t.startswith("["))
 
 

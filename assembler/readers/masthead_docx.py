@@ -11,18 +11,19 @@ import re
 from ..ooxml.reader import WParagraph
 from ..dates import MONTH_NAMES
 from ..stages import stage_in_words, stage_of_symbol
+from .masthead import AGENDA, DISTR, ILLUSTRATIVE, JOB, ORGAN, ORIGINAL, SYMBOL
 
 _DATE = re.compile(rf"\b(\d{{1,2}} ({MONTH_NAMES}) \d{{4}})\b")
+# the print conventions are the printed masthead's (masthead.py): one pattern for each
 _RULES = [
-    ("symbol", re.compile(r"^((?:A|S|E)/(?:C\.\d/)?(?:\d{1,3}/)?(?:L\.\d+|RES/\d+/\d+|CRP\.\d+|\d+)"
-                          r"(?:/(?:Rev|Add|Corr|Amend)\.\d+)*)$")),
-    ("distribution", re.compile(r"^Distr\.:?\s*(\w+)$", re.I)),
-    ("original_language", re.compile(r"^Original:\s*(\w+)$", re.I)),
+    ("symbol", SYMBOL),
+    ("distribution", DISTR),
+    ("original_language", ORIGINAL),
     ("session", re.compile(r"^([A-Z][a-z]+(?:-[a-z]+)? session)$")),
-    ("agenda_items", re.compile(r"^Agenda items? (.+)$")),
-    ("job_number", re.compile(r"^(\d{2}-\d{5}) \([A-Z]\)(?:\s+(\d{6}))?$")),
-    ("organ", re.compile(r"^(General Assembly|Security Council|Economic and Social Council"
-                         r"|Human Rights Council)$")),
+    ("agenda_items", AGENDA),
+    ("job_number", JOB),
+    ("organ", ORGAN),
+    ("illustrative", ILLUSTRATIVE),  # the note this tool prints on a made-up symbol and date
     ("submitted_by", re.compile(r"^(?:Draft resolution submitted by (?:the )?(.+)|(.+): draft "
                                 r"resolution)$", re.I)),
     ("adopted_on", re.compile(r"^Resolution adopted by the .+? on (\d{1,2} \w+ \d{4})$")),
@@ -68,7 +69,7 @@ def read_masthead(blocks, warn) -> dict[str, str]:
         if rule and rule[0] not in values:
             key, m = rule
             values[key] = next(g for g in reversed(m.groups()) if g) if key == "adopted_from" \
-                else next(g for g in m.groups() if g)
+                else next((g for g in m.groups() if g), m.group(0))
             if key == "job_number" and m.group(2):
                 values["job_date"] = m.group(2)
             if key == "adopted_from" and m.group("committee"):
