@@ -13,13 +13,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
-from ..amendments.yamlio import load_proposals, proposal_files
 from ..compare.provenance import ProposalFacts
 from ..errors import AssemblerError
 from ..fs.names import is_name
 from ..fs.read import is_regular, read_bytes
 from ..model import Draft
 from ..source import load_draft
+from .on_file import proposals_on_file
 from .versions import DRAFTS, OTHER_DOCUMENTS, Version, load_versions, order_by_chain
 
 Warn = Callable[[str], None]
@@ -147,31 +147,16 @@ class Negotiation:
 
     def proposals(self, warn: Warn | None = None) -> list:
         """Every proposal on file: amendments/<negotiation>/ and its round folders, oldest
-        round first. A round that cannot be read is left out with a warning naming it, and
-        so is a proposal whose id an earlier round already used; the rest still count."""
+        round first (on_file.py, as the room lists them). A file that cannot be read is left
+        out with a warning naming it, and so is a proposal whose id an earlier file already
+        used; the rest still count."""
         if self.amendments is None:
             return []
-        rounds = [self.amendments] + sorted(p for p in self.amendments.rglob("*") if p.is_dir())
-        out: list = []
-        seen: dict[str, str] = {}
-        for folder in rounds:
-            if not proposal_files(folder):
-                continue
-            try:
-                loaded = load_proposals([folder])
-            except AssemblerError as err:
-                if warn:
-                    warn(f"warning: proposals in {folder} left out: {err}")
-                continue
-            for p in loaded:
-                if p.id in seen:
-                    if warn:
-                        warn(f"warning: {p.file}: left out, the id {p.id} is also used by "
-                             f"{seen[p.id]}")
-                    continue
-                seen[p.id] = p.file
-                out.append(p)
-        return out
+        listed = proposals_on_file(self.amendments)
+        if warn:
+            for problem in listed.problems():
+                warn(f"warning: {problem}")
+        return [p for p, _ in listed.proposals]
 
     def proposal_dates(self, warn: Warn | None = None) -> dict[str, str]:
         """The date of each proposal on file, by id."""

@@ -31,6 +31,7 @@ from ..amendments.placing import parent_map
 from ..amendments.model import Proposal, StatusEntry
 from ..amendments.targets import UnitIndex
 from ..amendments.yamlio import load_proposal, parse_proposal, proposal_files
+from ..negotiation.on_file import proposals_on_file, read_or_error, round_folders
 from ..amendments.yamlout import dump_proposal, with_status_entry
 from ..errors import AssemblerError
 from ..fs.names import check_name, inside, is_name
@@ -164,21 +165,18 @@ class Store:
         return self.amend_dir / self.next_version_name()
 
     def _proposal(self, path: Path) -> Proposal | None:
-        def load():
-            try:
-                return load_proposal(path)
-            except AssemblerError:
-                return None  # a broken file is the CLI's to report (`assembler proposals`)
-        return self._cached(f"p:{path}", self._stamp([path]), load)
+        got = self._read_proposal(path)
+        return None if isinstance(got, AssemblerError) else got
+
+    def _read_proposal(self, path: Path) -> Proposal | AssemblerError:
+        """A proposal file read once per change of it, or why it cannot be read."""
+        return self._cached(f"p:{path}", self._stamp([path]), lambda: read_or_error(path))
 
     def _proposal_files(self, folder: Path) -> list[Path]:
         return proposal_files(folder) if folder.is_dir() else []
 
     def _round_folders(self) -> list[Path]:
-        if not self.amend_dir.is_dir():
-            return []
-        subs = [Path(top) / d for top, dirs, _ in os.walk(self.amend_dir) for d in dirs]
-        return [self.amend_dir] + sorted(subs)
+        return round_folders(self.amend_dir)
 
     def _filed(self) -> dict[str, tuple[Proposal, Path]]:
         """Every proposal filed for the negotiation, by id, round by round as the
@@ -218,15 +216,10 @@ class Store:
             self._filed_generation += 1
 
     def _list_filed(self, folders: list[Path]) -> dict[str, tuple[Proposal, Path]]:
-        out: dict[str, tuple[Proposal, Path]] = {}
-        if not self.amend_dir.is_dir():
-            return out
-        for folder in folders:
-            for path in self._proposal_files(folder):
-                p = self._proposal(path)
-                if p is not None and p.id not in out:
-                    out[p.id] = (p, path)
-        return out
+        """As the command line lists them (negotiation/on_file.py): a broken file leaves
+        out itself only, the first file of an id wins."""
+        listed = proposals_on_file(self.amend_dir, self._read_proposal)
+        return {p.id: (p, path) for p, path in listed.proposals}
 
     def on_file(self) -> list[Proposal]:
         return [p for p, _ in self._filed().values()]
