@@ -112,3 +112,35 @@ def ratio_table(times: dict[str, float], peaks: dict[str, float], count: int, pe
         out.append(f"{name:<{width}} {s * 1000:8.0f} ms {count / s:12.1f} {s / base:8.1f}x "
                    f"{peaks[name]:7.0f} MiB")
     return out
+
+
+def run_command(command: list[str]) -> tuple[float, float]:
+    """Wall time (s) of one command run as a user runs it, its output discarded, and the peak
+    memory (MiB) of it or of any process it waited for (wait4's usage covers both)."""
+    import subprocess
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{command[0]} failed: {err.decode(errors='replace')[-500:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def commands_interleaved(commands: dict[str, list[str]], rounds: int
+                         ) -> tuple[dict[str, float], dict[str, float]]:
+    """Each command once per round, round after round, after one warm-up run of each: the
+    median wall time (s) and the peak memory (MiB) of each."""
+    import statistics
+    for command in commands.values():
+        run_command(command)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    peaks: dict[str, float] = {name: 0.0 for name in commands}
+    for _ in range(rounds):
+        for name, command in commands.items():
+            s, m = run_command(command)
+            times[name].append(s)
+            peaks[name] = max(peaks[name], m)
+    return {name: statistics.median(t) for name, t in times.items()}, peaks
