@@ -22,6 +22,17 @@ from .styles import Styles as _Styles, indent as _indent, val as _val
 _CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+# Clark names built once: the paragraph and run loops compare tags millions of times
+_P, _PPR, _RPR, _R, _T, _DELTEXT = w("p"), w("pPr"), w("rPr"), w("r"), w("t"), w("delText")
+_PSTYLE, _NUMPR, _JC, _IND, _OUTLINE = w("pStyle"), w("numPr"), w("jc"), w("ind"), w("outlineLvl")
+_BOOKMARK_START, _BOOKMARK_END = w("bookmarkStart"), w("bookmarkEnd")
+_FLDCHAR, _FLDCHARTYPE, _NOBREAKHYPHEN, _SYM, _CHAR = \
+    w("fldChar"), w("fldCharType"), w("noBreakHyphen"), w("sym"), w("char")
+_TAB, _PTAB, _BR, _CR, _TYPE = w("tab"), w("ptab"), w("br"), w("cr"), w("type")
+_FOOTNOTE_REF, _ID, _NAME, _VAL = w("footnoteReference"), w("id"), w("name"), w("val")
+_AUTHOR, _DATE, _TBL = w("author"), w("date"), w("tbl")
+_PPR_KINDS = frozenset((_PSTYLE, _NUMPR, _JC, _IND, _OUTLINE, _RPR))
+_MARK_TAGS = tuple((k, w(k)) for k in ("ins", "del", "moveTo", "moveFrom"))
 # External targets of these kinds would pull content in from elsewhere: refused. Links
 # (hyperlink, attachedTemplate) are only addresses and are never followed.
 _HARMLESS_EXTERNAL = ("/hyperlink", "/attachedTemplate")
@@ -235,11 +246,11 @@ class _Reader:
     def _blocks(self, parent) -> list:
         out = []
         for child in _content_children(parent):
-            if child.tag == w("p"):
+            if child.tag == _P:
                 self.p_index += 1
                 out.append(self._paragraph(child, f"paragraph {self.p_index}", self.p_index))
                 out.extend(self._text_boxes(child))
-            elif child.tag == w("tbl"):
+            elif child.tag == _TBL:
                 self.t_index += 1
                 out.append(self._table(child, self.t_index))
         return out
@@ -279,60 +290,71 @@ class _Reader:
         return WTable(index, tuple(rows), f"table {index}")
 
     def _paragraph(self, p, location: str, index: int = 0) -> WParagraph:
-        ppr = p.find(w("pPr"))
-        style = _val(ppr, "pStyle") or ""
+        # one pass over the paragraph properties, keeping the first of each kind (as find)
+        found: dict = {}
+        ppr = p.find(_PPR)
+        if ppr is not None:
+            for child in ppr:
+                if child.tag in _PPR_KINDS and child.tag not in found:
+                    found[child.tag] = child
+        el = found.get(_PSTYLE)
+        style = (el.get(_VAL) if el is not None else None) or ""
         props = self.styles.paragraph(style)
         num_id, level = props.get("num_id"), props.get("level", 0)
         align, left, first, outline, mark = props.get("align", ""), props.get("left", 0), \
             props.get("first", 0), props.get("outline"), None
         if ppr is not None:
-            numpr = ppr.find(w("numPr"))
+            numpr = found.get(_NUMPR)
             if numpr is not None:
                 if _val(numpr, "numId") is not None:
                     num_id = _val(numpr, "numId")
                 if _val(numpr, "ilvl") is not None:
                     level = int(_val(numpr, "ilvl") or 0)
-            align = _val(ppr, "jc") or align
-            ind = ppr.find(w("ind"))
+            el = found.get(_JC)
+            align = (el.get(_VAL) if el is not None else None) or align
+            ind = found.get(_IND)
             if ind is not None:
                 left, first = _indent(ind, left, first)
-            if _val(ppr, "outlineLvl") is not None:
-                outline = int(_val(ppr, "outlineLvl"))
-            rpr = ppr.find(w("rPr"))
+            el = found.get(_OUTLINE)
+            if el is not None and el.get(_VAL) is not None:
+                outline = int(el.get(_VAL))
+            rpr = found.get(_RPR)
             if rpr is not None:
-                for kind in ("ins", "del", "moveTo", "moveFrom"):
-                    el = rpr.find(w(kind))
-                    if el is not None:
-                        mark = _mark(el, kind)
+                mark = _paragraph_mark(rpr)
         numbering = None
         if num_id and num_id != "0":
             numbering = self.numbering.next(num_id, level, counted=not (mark and mark.kind == "del"))
             if numbering is None:
                 self.notes.append((location, f"numbering {num_id} is not defined; no number"))
         starts: list[str] = []
-        runs = self._runs(p, props.get("rpr", {}), starts)
+        runs = self._runs(p, style, props.get("rpr", {}), starts)
         return WParagraph(index, tuple(runs), style, self.styles.name(style), outline, numbering,
                           align or "", left, first, mark, tuple(starts), location)
 
-    def _runs(self, p, base: dict, starts: list) -> list:
+    def _runs(self, p, style: str, base: dict, starts: list) -> list:
         out: list[WRun] = []
         shown = []           # per open field: are we past 'separate'?
+        run_format = self.styles.run_format
         for el, change in _walk_runs(p):
             tag = el.tag
-            if tag == w("bookmarkStart"):
-                name = el.get(w("name"), "")
-                self.open_bookmarks[el.get(w("id"), "")] = name
+            if tag == _BOOKMARK_START:
+                name = el.get(_NAME, "")
+                self.open_bookmarks[el.get(_ID, "")] = name
                 starts.append(name)
                 continue
-            if tag == w("bookmarkEnd"):
-                self.open_bookmarks.pop(el.get(w("id"), ""), None)
+            if tag == _BOOKMARK_END:
+                self.open_bookmarks.pop(el.get(_ID, ""), None)
                 continue
-            fmt = self.styles.run(el.find(w("rPr")), base)
+            fmt = None
             marks = tuple(self.open_bookmarks.values())
             for child in el:
                 ct = child.tag
-                if ct == w("fldChar"):
-                    kind = child.get(w("fldCharType"))
+                if ct == _RPR:
+                    continue
+                if fmt is None:
+                    fmt = run_format(style, el.find(_RPR), base)
+                if ct == _FLDCHAR:
+                    kind = child.get(_FLDCHARTYPE)
                     if kind == "begin":
                         shown.append(False)
                     elif kind == "separate" and shown:
@@ -343,31 +365,43 @@ class _Reader:
                 if shown and not shown[-1]:
                     continue  # field instructions are not text
                 text = None
-                if ct in (w("t"), w("delText")):
+                if ct == _T or ct == _DELTEXT:
                     text = child.text or ""
-                elif ct == w("noBreakHyphen"):
+                elif ct == _NOBREAKHYPHEN:
                     text = "\u2011"
-                elif ct == w("sym"):
-                    code = child.get(w("char"), "")
+                elif ct == _SYM:
+                    code = child.get(_CHAR, "")
                     try:
                         text = chr(int(code, 16)) if code else ""
                     except ValueError:
                         text = ""
-                elif ct == w("tab") or ct == w("ptab"):
-                    out.append(WRun("\t", tab=True, change=change, bookmarks=marks, **fmt))
+                elif ct == _TAB or ct == _PTAB:
+                    out.append(WRun("\t", fmt[0], fmt[1], fmt[2], tab=True, change=change,
+                                    bookmarks=marks))
                     continue
-                elif ct in (w("br"), w("cr")):
-                    if child.get(w("type")) in ("page", "column"):
+                elif ct == _BR or ct == _CR:
+                    if child.get(_TYPE) in ("page", "column"):
                         continue
-                    out.append(WRun("", line_break=True, change=change, bookmarks=marks, **fmt))
+                    out.append(WRun("", fmt[0], fmt[1], fmt[2], line_break=True, change=change,
+                                    bookmarks=marks))
                     continue
-                elif ct == w("footnoteReference"):
-                    out.append(WRun("", footnote=child.get(w("id")), change=change,
+                elif ct == _FOOTNOTE_REF:
+                    out.append(WRun("", footnote=child.get(_ID), change=change,
                                     bookmarks=marks))
                     continue
                 if text:
-                    out.append(WRun(text, change=change, bookmarks=marks, **fmt))
+                    out.append(WRun(text, fmt[0], fmt[1], fmt[2], change=change, bookmarks=marks))
         return out
+
+
+def _paragraph_mark(rpr) -> "Mark | None":
+    """The tracked change of a paragraph mark (the last kind found wins, as before)."""
+    mark = None
+    for kind, tag in _MARK_TAGS:
+        el = rpr.find(tag)
+        if el is not None:
+            mark = _mark(el, kind)
+    return mark
 
 
 def _content_children(parent):
@@ -391,31 +425,32 @@ def _cells(tr):
 
 _WRAPPERS = {"hyperlink", "smartTag", "customXml", "fldSimple", "sdt", "sdtContent", "dir", "bdo"}
 _CHANGES = {"ins": "ins", "del": "del", "moveTo": "ins", "moveFrom": "del"}
+# what _walk_runs does with an element that is not a run: descend (a wrapper) or descend
+# under a tracked change of that kind
+_INNER = {**{w(k): "wrap" for k in _WRAPPERS}, **{w(k): k for k in _CHANGES}}
 
 
 def _walk_runs(p, change: Mark | None = None):
     """(w:r or bookmark element, the tracked change it lies in), in order, descending
     through hyperlinks, fields, content controls and change wrappers."""
     for child in p:
-        if not isinstance(child.tag, str) or not child.tag.startswith(f"{{{W}}}"):
-            if isinstance(child.tag, str) and child.tag.endswith("}AlternateContent"):
+        tag = child.tag
+        if tag == _R or tag == _BOOKMARK_START or tag == _BOOKMARK_END:
+            yield child, change
+            continue
+        kind = _INNER.get(tag) if isinstance(tag, str) else None
+        if kind is None:
+            if isinstance(tag, str) and tag.endswith("}AlternateContent") \
+                    and not tag.startswith(f"{{{W}}}"):
                 choice = child.find(f"{{{_MC}}}Choice")
                 if choice is not None:
                     yield from _walk_runs(choice, change)
-            continue
-        local = etree.QName(child).localname
-        if local == "r":
-            yield child, change
-        elif local in ("bookmarkStart", "bookmarkEnd"):
-            yield child, change
-        elif local in _CHANGES:
-            yield from _walk_runs(child, replace(_mark(child, local), within=change))
-        elif local in _WRAPPERS:
+        elif kind == "wrap":
             yield from _walk_runs(child, change)
-        elif local == "sdtContent":
-            yield from _walk_runs(child, change)
+        else:
+            yield from _walk_runs(child, replace(_mark(child, kind), within=change))
 
 
 def _mark(el, kind: str) -> Mark:
-    return Mark(_CHANGES.get(kind, kind), el.get(w("author"), "") or "Unknown author",
-                el.get(w("date"), "") or "")
+    return Mark(_CHANGES.get(kind, kind), el.get(_AUTHOR, "") or "Unknown author",
+                el.get(_DATE, "") or "")
