@@ -21,11 +21,13 @@ def phases(old: str, new: str, out: str) -> list[tuple[str, float]]:
     from assembler.compare.redline import build_redline, default_who
     from assembler.files import write_atomic
     from assembler.negotiation import Negotiation
+    from assembler.ooxml.reader import reading_together
     verb.check_format(Path(out))
     t_imp = time.perf_counter()
-    old_d = verb.load_version(Path(old))
-    t_old = time.perf_counter()
-    new_d = verb.load_version(Path(new))
+    with reading_together():  # as verb.load_pair, timed one file at a time
+        old_d = verb.load_version(Path(old))
+        t_old = time.perf_counter()
+        new_d = verb.load_version(Path(new))
     t_new = time.perf_counter()
     default = default_who(new_d, "Co-facilitators", "")
     negotiation = Negotiation.of(Path(new), new_d)

@@ -13,7 +13,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
-from ..amendments.yamlio import load_proposals, proposal_files
 from ..compare.provenance import ProposalFacts
 from ..errors import AssemblerError
 from ..fs.names import is_name
@@ -151,6 +150,8 @@ class Negotiation:
         so is a proposal whose id an earlier round already used; the rest still count."""
         if self.amendments is None:
             return []
+        # the amendments package is large: imported only by commands that read proposals
+        from ..amendments.yamlio import load_proposals, proposal_files
         rounds = [self.amendments] + sorted(p for p in self.amendments.rglob("*") if p.is_dir())
         out: list = []
         seen: dict[str, str] = {}

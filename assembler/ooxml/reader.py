@@ -8,6 +8,9 @@ their author. Everything is read through safezip, which refuses hostile packages
 """
 from __future__ import annotations
 
+import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -129,11 +132,45 @@ class WordDocument:
         return list(seen)
 
 
+class ParagraphMemo:
+    """What paragraphs read as, by their XML, shared by the files read inside
+    `reading_together()` (the two versions of a redline): a paragraph whose XML another file
+    already had, under the same styles, is recognised without interpreting it again. Only
+    its number is counted anew, where it now stands. Bookmark ids are numbered afresh in
+    every file, so they are compared by their order within the paragraph; a paragraph inside
+    a bookmark that spans paragraphs is always read."""
+
+    def __init__(self) -> None:
+        self.styles: bytes | None = None   # the styles part the entries were read under
+        self.entries: dict[bytes, tuple] = {}
+        self.hits = 0                      # paragraphs recognised, not read again
+
+    def under(self, styles: bytes) -> "ParagraphMemo":
+        if styles != self.styles:   # other styles: what was read no longer holds
+            self.styles, self.entries = styles, {}
+        return self
+
+
+_MEMO: ContextVar[ParagraphMemo | None] = ContextVar("paragraph_memo", default=None)
+
+
+@contextmanager
+def reading_together():
+    """Read several .docx files inside this block, and their shared paragraphs are read once
+    (the block gives the ParagraphMemo, which counts them)."""
+    memo = ParagraphMemo()
+    token = _MEMO.set(memo)
+    try:
+        yield memo
+    finally:
+        _MEMO.reset(token)
+
+
 def read_docx(path: Path | str | bytes, limits: Limits = LIMITS) -> WordDocument:
     """Read a .docx as Word shows it, with tracked changes kept as marks."""
     z = SafeZip(path, limits)
     try:
-        return _Reader(z).read()
+        return _Reader(z, _MEMO.get()).read()
     except AssemblerError as err:
         raise err.located(z.name)
     finally:
@@ -141,18 +178,21 @@ def read_docx(path: Path | str | bytes, limits: Limits = LIMITS) -> WordDocument
 
 
 class _Reader:
-    def __init__(self, z: SafeZip):
+    def __init__(self, z: SafeZip, memo: ParagraphMemo | None = None):
         self.z = z
         self.notes: list = []
         self.open_bookmarks: dict[str, str] = {}  # id -> name
+        self.memo = memo
 
     def read(self) -> WordDocument:
         main = self._main_part()
         self.z.check_package()
         folder = main.rpartition("/")[0]
         rels = self._rels(main)
-        self.styles = _Styles(self.z.xml(self._target(folder, rels, "/styles")))\
-            if self._target(folder, rels, "/styles") else _Styles(None)
+        styles_part = self._target(folder, rels, "/styles")
+        self.styles = _Styles(self.z.xml(styles_part)) if styles_part else _Styles(None)
+        if self.memo is not None:
+            self.memo = self.memo.under(self.z.read(styles_part) if styles_part else b"")
         num_part = self._target(folder, rels, "/numbering")
         self.numbering = NumberingCounter(read_numbering(self.z.xml(num_part)) if num_part else {})
         doc = self.z.xml(main)
@@ -290,6 +330,33 @@ class _Reader:
         return WTable(index, tuple(rows), f"table {index}")
 
     def _paragraph(self, p, location: str, index: int = 0) -> WParagraph:
+        key = None
+        if self.memo is not None and not self.open_bookmarks:
+            key = _BOOKMARK_ID.sub(_IdsInOrder(), etree.tostring(p, with_tail=False))
+            read = self.memo.entries.get(key)
+            if read is not None:
+                self.memo.hits += 1
+                return self._numbered(read, location, index)
+        read = self._read_paragraph(p)
+        if key is not None and not self.open_bookmarks:
+            self.memo.entries[key] = read
+        return self._numbered(read, location, index)
+
+    def _numbered(self, read: tuple, location: str, index: int) -> WParagraph:
+        """The paragraph as read, numbered where it stands (Word counts list numbers in
+        document order)."""
+        num_id, level, runs, style, outline, align, left, first, mark, starts = read
+        numbering = None
+        if num_id and num_id != "0":
+            numbering = self.numbering.next(num_id, level, counted=not (mark and mark.kind == "del"))
+            if numbering is None:
+                self.notes.append((location, f"numbering {num_id} is not defined; no number"))
+        return WParagraph(index, runs, style, self.styles.name(style), outline, numbering,
+                          align, left, first, mark, starts, location)
+
+    def _read_paragraph(self, p) -> tuple:
+        """Everything of a paragraph but its number: (numbering id, level, runs, style,
+        outline, align, left, first, mark change, bookmarks starting)."""
         # one pass over the paragraph properties, keeping the first of each kind (as find)
         found: dict = {}
         ppr = p.find(_PPR)
@@ -321,15 +388,10 @@ class _Reader:
             rpr = found.get(_RPR)
             if rpr is not None:
                 mark = _paragraph_mark(rpr)
-        numbering = None
-        if num_id and num_id != "0":
-            numbering = self.numbering.next(num_id, level, counted=not (mark and mark.kind == "del"))
-            if numbering is None:
-                self.notes.append((location, f"numbering {num_id} is not defined; no number"))
         starts: list[str] = []
         runs = self._runs(p, style, props.get("rpr", {}), starts)
-        return WParagraph(index, tuple(runs), style, self.styles.name(style), outline, numbering,
-                          align or "", left, first, mark, tuple(starts), location)
+        return (num_id, level, tuple(runs), style, outline, align or "", left, first, mark,
+                tuple(starts))
 
     def _runs(self, p, style: str, base: dict, starts: list) -> list:
         out: list[WRun] = []
@@ -402,6 +464,21 @@ def _paragraph_mark(rpr) -> "Mark | None":
         if el is not None:
             mark = _mark(el, kind)
     return mark
+
+
+# a bookmark's id in serialized XML (our builder and Word write w:id first)
+_BOOKMARK_ID = re.compile(rb'(<w:bookmark(?:Start|End) w:id=")([^"]*)"')
+
+
+class _IdsInOrder:
+    """Replaces each bookmark id by the order of its first appearance in the paragraph."""
+
+    def __init__(self) -> None:
+        self.seen: dict[bytes, bytes] = {}
+
+    def __call__(self, m: "re.Match[bytes]") -> bytes:
+        n = self.seen.setdefault(m.group(2), str(len(self.seen)).encode())
+        return m.group(1) + n + b'"'
 
 
 def _content_children(parent):
