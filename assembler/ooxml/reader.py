@@ -373,10 +373,11 @@ class _Reader:
         if ppr is not None:
             numpr = found.get(_NUMPR)
             if numpr is not None:
-                if _val(numpr, "numId") is not None:
-                    num_id = _val(numpr, "numId")
-                if _val(numpr, "ilvl") is not None:
-                    level = int(_val(numpr, "ilvl") or 0)
+                given, given_level = _val(numpr, "numId"), _val(numpr, "ilvl")
+                if given is not None:
+                    num_id = given
+                if given_level is not None:
+                    level = int(given_level or 0)
             el = found.get(_JC)
             align = (el.get(_VAL) if el is not None else None) or align
             ind = found.get(_IND)

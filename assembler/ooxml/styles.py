@@ -27,14 +27,19 @@ def _on(el) -> bool:
     return el is not None and el.get(w("val"), "true") not in ("0", "false", "off", "none")
 
 
+_LEFT, _START, _HANGING, _FIRST_LINE = w("left"), w("start"), w("hanging"), w("firstLine")
+
+
 def indent(ind, left: int, first: int) -> tuple[int, int]:
-    for attr in ("left", "start"):
-        if ind.get(w(attr)) is not None:
-            left = _int(ind.get(w(attr)))
-    if ind.get(w("hanging")) is not None:
-        first = -_int(ind.get(w("hanging")))
-    elif ind.get(w("firstLine")) is not None:
-        first = _int(ind.get(w("firstLine")))
+    for attr in (_LEFT, _START):
+        value = ind.get(attr)
+        if value is not None:
+            left = _int(value)
+    hanging, first_line = ind.get(_HANGING), ind.get(_FIRST_LINE)
+    if hanging is not None:
+        first = -_int(hanging)
+    elif first_line is not None:
+        first = _int(first_line)
     return left, first
 
 
