@@ -120,6 +120,7 @@ class DocumentBuilder:
         self._bookmark_names: dict[str, int] = {}  # name -> how often asked for
         self._ppr_protos: dict[tuple, etree._Element] = {}  # see _ppr_element
         self._rpr_protos: dict[tuple, etree._Element | None] = {}  # see _run
+        self._list_objects: dict[int, tuple] = {}  # id(WordList) -> (it, numId): see _ppr_element
         # (left, hanging, right) in cm: footnotes set in a text column, the number hanging
         # before a tab; None: the number, a space, the text from the margin
         self.footnote_indent: tuple[float, float, float] | None = None
@@ -239,7 +240,13 @@ class DocumentBuilder:
         num_id = level = None
         if fmt.numbering is not None:
             wlist, level = fmt.numbering
-            num_id = self.lists.setdefault(wlist, len(self.lists) + 1)
+            # the same list object again (every paragraph of a list): no hashing of its levels
+            known = self._list_objects.get(id(wlist))
+            if known is not None and known[0] is wlist:
+                num_id = known[1]
+            else:
+                num_id = self.lists.setdefault(wlist, len(self.lists) + 1)
+                self._list_objects[id(wlist)] = (wlist, num_id)
         # a document has a handful of paragraph formats: each is built once and copied
         key = (fmt.style, fmt.keep_next, fmt.page_break_before, num_id, level, fmt.tabs_cm,
                fmt.space_before_pt, fmt.space_after_pt, fmt.left_cm, fmt.right_cm,
