@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import resource
 import time
-from typing import Callable
+from typing import Any, Callable
 
 
 def _in_child(job: Callable[[], object]) -> tuple[float, float, float]:
@@ -56,16 +56,19 @@ def run_once(job: Callable[[], object]) -> tuple[float, float]:
     return elapsed, peak
 
 
-def interleaved(jobs: dict[str, Callable[[], object]], rounds: int
+def interleaved(jobs: dict[str, Any], rounds: int, run: Callable = run_once, warm: bool = False
                 ) -> tuple[dict[str, float], dict[str, float]]:
     """Run every job once per round, round after round (so a busy machine slows all alike),
-    each in a forked child: the median time (s) and the peak memory (MiB) of each."""
+    each by `run` (default: in a forked child; run_command for a command line), after one
+    warm-up run of each when `warm`: the median time (s) and the peak memory (MiB) of each."""
     import statistics
+    for job in jobs.values() if warm else ():
+        run(job)
     times: dict[str, list[float]] = {name: [] for name in jobs}
     peaks: dict[str, float] = {name: 0.0 for name in jobs}
     for _ in range(rounds):
         for name, job in jobs.items():
-            s, m = run_once(job)
+            s, m = run(job)
             times[name].append(s)
             peaks[name] = max(peaks[name], m)
     return {name: statistics.median(t) for name, t in times.items()}, peaks
@@ -133,14 +136,4 @@ def commands_interleaved(commands: dict[str, list[str]], rounds: int
                          ) -> tuple[dict[str, float], dict[str, float]]:
     """Each command once per round, round after round, after one warm-up run of each: the
     median wall time (s) and the peak memory (MiB) of each."""
-    import statistics
-    for command in commands.values():
-        run_command(command)
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    peaks: dict[str, float] = {name: 0.0 for name in commands}
-    for _ in range(rounds):
-        for name, command in commands.items():
-            s, m = run_command(command)
-            times[name].append(s)
-            peaks[name] = max(peaks[name], m)
-    return {name: statistics.median(t) for name, t in times.items()}, peaks
+    return interleaved(commands, rounds, run=run_command, warm=True)
