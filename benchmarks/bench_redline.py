@@ -23,7 +23,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 from gen import WORDS, generate_draft  # noqa: E402
-from harness import commands_interleaved, run_command  # noqa: E402
+from harness import USER_ENV, commands_interleaved, run_command  # noqa: E402
 
 from assembler.model import CrossRef, OperativeParagraph, Text  # noqa: E402
 from assembler.numbering import compute_labels  # noqa: E402
@@ -120,7 +120,7 @@ def phase_table(old: Path, new: Path, out: Path, rounds: int, end_to_end: float)
         runs.setdefault("interpreter start", []).append(
             run_command([sys.executable, "-c", "pass"])[0])
         text = subprocess.run([sys.executable, script, str(old), str(new), str(out)],
-                              capture_output=True, text=True, check=True).stdout
+                              capture_output=True, text=True, check=True, env=USER_ENV).stdout
         for line in text.splitlines():
             name, seconds = line.split("\t")
             runs.setdefault(name, []).append(float(seconds))

@@ -117,12 +117,19 @@ def ratio_table(times: dict[str, float], peaks: dict[str, float], count: int, pe
     return out
 
 
+# A command runs as a user runs it: with Python's cache of compiled modules (pip compiles
+# them at install), even where this shell turned the cache off (PYTHONDONTWRITEBYTECODE),
+# else every run would time the compiler on every module it imports.
+USER_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run_command(command: list[str]) -> tuple[float, float]:
     """Wall time (s) of one command run as a user runs it, its output discarded, and the peak
     memory (MiB) of it or of any process it waited for (wait4's usage covers both)."""
     import subprocess
     t0 = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env=USER_ENV)
     err = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - t0
