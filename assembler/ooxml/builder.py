@@ -79,22 +79,17 @@ def _ppr_of(fmt: ParaFormat, num_id: int | None, level: int | None) -> etree._El
 
 
 def _rpr_of(run: Run) -> etree._Element | None:
-    """The w:rPr of a run's format; None when it has none."""
+    """The w:rPr of a run's format, in the schema's order; None when it has none."""
     rpr = etree.Element(_RPR)
-    if run.footnote is not None or run.footnote_mark:
-        etree.SubElement(rpr, w("rStyle")).set(_VAL, "FootnoteReference")
-    if run.bold:
-        etree.SubElement(rpr, w("b"))
-    if run.italic:
-        etree.SubElement(rpr, w("i"))
-    if run.strike:
-        etree.SubElement(rpr, w("strike"))
-    if run.size_pt:
-        etree.SubElement(rpr, w("sz")).set(_VAL, str(round(run.size_pt * 2)))
-    if run.underline:
-        etree.SubElement(rpr, w("u")).set(_VAL, "single")
-    if run.sup:
-        etree.SubElement(rpr, w("vertAlign")).set(_VAL, "superscript")
+    for on, tag, value in (
+            (run.footnote is not None or run.footnote_mark, "rStyle", "FootnoteReference"),
+            (run.bold, "b", None), (run.italic, "i", None), (run.strike, "strike", None),
+            (run.size_pt, "sz", str(round(run.size_pt * 2)) if run.size_pt else None),
+            (run.underline, "u", "single"), (run.sup, "vertAlign", "superscript")):
+        if on:
+            el = etree.SubElement(rpr, w(tag))
+            if value is not None:
+                el.set(_VAL, value)
     return rpr if len(rpr) else None
 
 
