@@ -12,6 +12,7 @@ under a second marker) the suffix "_r<n>", read as the same unit.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 KINDS = ("pp", "op", "h", "s1", "s2", "s3", "s4", "s5", "s6", "fn", "ax", "ap", "tt", "tb", "r")
 _ESC = {".": "_d", ":": "_c", "-": "_h"}
@@ -47,6 +48,7 @@ def xref_bookmark(n: int, target: str) -> str:
     return f"_x{n}_{_escape(target)}"
 
 
+@lru_cache(maxsize=16384)  # a reader asks of each paragraph's bookmarks more than once
 def parse_unit(name: str) -> tuple[str, str] | None:
     m = _UNIT.match(name)
     if not m or m.group(1) not in KINDS:

@@ -1,18 +1,17 @@
 """Redline speed: two generated versions of a ~2,100-paragraph draft, 5% of paragraphs edited
-(words replaced, paragraphs inserted, deleted and moved). Times `assembler redline` to .docx
-(read both .draft files, align, diff, write) beside the best peer available in the same run:
-python-redlines' Docxodus engine on the same pair as .docx (install it with
-`pip install 'python-redlines[docxodus]'`; optional, never a runtime dependency), else none.
-Also counts the change marks each produced against the edits made."""
+(words replaced, paragraphs inserted, deleted and moved), both written to .docx by our writer.
+Times the command end to end as a user runs it, `assembler redline old.docx new.docx -o
+out.docx`, beside the peer on the same pair in the same run, interleaved, median of at least
+5: python-redlines' Docxodus engine (benchmarks/peer_redline.py; the bench extra installs
+it, never a runtime dependency). Reports peak memory, the change marks each produced against
+the edits made, and where our time goes phase by phase."""
 from __future__ import annotations
 
 import io
 import os
 import random
-import resource
 import sys
 import tempfile
-import time
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -24,7 +23,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 from gen import WORDS, generate_draft  # noqa: E402
-from harness import measure, row  # noqa: E402
+from harness import USER_ENV, commands_interleaved, run_command  # noqa: E402
 
 from assembler.model import CrossRef, OperativeParagraph, Text  # noqa: E402
 from assembler.numbering import compute_labels  # noqa: E402
@@ -108,80 +107,84 @@ def marks(docx: bytes) -> int:
     return total
 
 
-def measure_child_process(job, repeat: int = 2) -> tuple[float, float]:
-    """Best time and peak memory of a job that runs an external program (its memory is the
-    child's, which the harness cannot see)."""
-    best, peak = float("inf"), 0.0
-    for _ in range(repeat):
-        pid = os.fork()
-        if pid == 0:
-            t0 = time.perf_counter()
-            job()
-            elapsed = time.perf_counter() - t0
-            kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            with open(f"/tmp/.bench_redline_{os.getpid()}", "w") as fh:
-                fh.write(f"{elapsed} {kids}")
-            os._exit(0)
-        _, status = os.waitpid(pid, 0)
-        path = f"/tmp/.bench_redline_{pid}"
-        if status != 0 or not os.path.exists(path):
-            raise RuntimeError("peer job failed")
-        elapsed, kids = map(float, open(path).read().split())
-        os.unlink(path)
-        best, peak = min(best, elapsed), max(peak, kids / 1024)
-    return best, peak
+def phase_table(old: Path, new: Path, out: Path, rounds: int, command: list[str]) -> list[str]:
+    """The phases of one redline in one process (benchmarks/redline_phases.py), median of
+    `rounds` runs each, with interpreter start (`python -c pass`) first; what `command` (the
+    redline end to end, run in the same rounds) took beyond them is the command line's own
+    parsing (typer, which coerces every argument through pydantic) and the process's exit."""
+    import statistics
+    import subprocess
+    script = str(HERE / "redline_phases.py")
+    runs: dict[str, list[float]] = {}
+    whole: list[float] = []
+    for _ in range(rounds):
+        runs.setdefault("interpreter start", []).append(
+            run_command([sys.executable, "-c", "pass"])[0])
+        text = subprocess.run([sys.executable, script, str(old), str(new), str(out)],
+                              capture_output=True, text=True, check=True, env=USER_ENV).stdout
+        for line in text.splitlines():
+            name, seconds = line.split("\t")
+            runs.setdefault(name, []).append(float(seconds))
+        whole.append(run_command(command)[0])
+    medians = {name: statistics.median(t) for name, t in runs.items()}
+    end_to_end = statistics.median(whole)
+    medians["typer's parsing, exit (rest)"] = max(end_to_end - sum(medians.values()), 0.0)
+    rows = [f"{'phase (median of ' + str(rounds) + ')':<28} {'time':>9} {'share':>6}"]
+    rows += [f"{name:<28} {s * 1000:6.0f} ms {s / end_to_end:6.0%}"
+             for name, s in medians.items()]
+    rows.append(f"{'end to end (same rounds)':<28} {end_to_end * 1000:6.0f} ms")
+    return rows
+
+
+ROUNDS = int(os.environ.get("BENCH_REDLINE_ROUNDS", "5"))  # at least 5
+GOAL = 30.0  # issue 24: at least 30x faster than the peer, end to end
 
 
 def main() -> None:
-    from assembler.compare.redline import build_redline
-    from assembler.files import write_atomic
-    from assembler.source import load_draft, save_draft
     from assembler.writers.docx.draft import build_docx
-    from assembler.writers.docx.redline import build_redline_docx
 
     old = generate_draft(N_OPS)
     new, counts = edit(old)
     refs = renumbered_refs(old, new)
     paragraphs = sum(1 for _ in old.units()) - len(old.footnotes)
     tmp = Path(tempfile.mkdtemp(prefix="bench-redline-"))
-    save_draft(old, tmp / "old.draft")
-    save_draft(new, tmp / "new.draft")
-    old_docx, new_docx = build_docx(old), build_docx(new)
-    (tmp / "old.docx").write_bytes(old_docx)
-    (tmp / "new.docx").write_bytes(new_docx)
+    # the inputs are Word files, written by our writer from the generated drafts
+    (tmp / "old.docx").write_bytes(build_docx(old))
+    (tmp / "new.docx").write_bytes(build_docx(new))
     expected = 2 * counts["words"] + counts["deleted"] + counts["inserted"] + 2 * counts["moved"]
     print(f"{paragraphs} paragraphs; edits: {counts}; {refs} cross-references renumbered")
     print(f"change marks the edits call for: {expected} (+{2 * refs} for renumbered references)")
 
-    def ours():
-        r = build_redline(load_draft(tmp / "old.draft"), load_draft(tmp / "new.draft"))
-        write_atomic(tmp / "ours.docx", build_redline_docx(r))
-
-    s, mib = measure(ours)
-    our_marks = marks((tmp / "ours.docx").read_bytes())
-    print(row("assembler redline -> .docx", s, mib))
-    print(f"{'':<44} change marks: {our_marks}")
-
-    os.environ.setdefault("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT", "1")
-    try:
-        from python_redlines.engines import DocxodusEngine
-        engine = DocxodusEngine()
-    except Exception as err:  # not installed: report ours alone
-        print(f"peer: python-redlines[docxodus] not available ({type(err).__name__}); "
-              "pip install 'python-redlines[docxodus]' to compare")
-        return
-
-    def peer():
-        out, _, _ = engine.run_redline("Peer", str(tmp / "old.docx"), str(tmp / "new.docx"),
-                                       detect_moves=True)
-        (tmp / "peer.docx").write_bytes(out)
-
-    ps, pmib = measure_child_process(peer)
-    peer_marks = marks((tmp / "peer.docx").read_bytes())
-    print(row("python-redlines (Docxodus, moves on)", ps, pmib, s, mib))
-    print(f"{'':<44} change marks: {peer_marks}")
-    print(f"ours is {ps / s:.1f}x faster than the peer, with {our_marks} marks against its "
-          f"{peer_marks}")
+    bin_dir = Path(sys.executable).parent
+    docx = [str(tmp / "old.docx"), str(tmp / "new.docx")]
+    commands = {"assembler redline old.docx new.docx -o out.docx":
+                [str(bin_dir / "assembler"), "redline", *docx, "-o", str(tmp / "ours.docx")]}
+    from importlib.util import find_spec
+    if find_spec("python_redlines") and find_spec("python_redlines_docxodus"):
+        commands["python-redlines (Docxodus, moves on)"] = \
+            [sys.executable, str(HERE / "peer_redline.py"), *docx, str(tmp / "peer.docx")]
+    else:  # the bench extra installs it: pip install -e '.[bench]'
+        print("peer: python-redlines[docxodus] is not installed (pip install -e '.[bench]'); "
+              "ours alone")
+    times, peaks = commands_interleaved(commands, max(ROUNDS, 5))
+    print(f"end to end, .docx in and out, median of {max(ROUNDS, 5)} interleaved rounds:")
+    width = max(map(len, commands))
+    print(f"{'':<{width}} {'median':>9} {'peak RSS':>9} {'marks':>6}")
+    produced = {}
+    for name, out in zip(commands, ("ours.docx", "peer.docx")):
+        produced[name] = marks((tmp / out).read_bytes())
+        print(f"{name:<{width}} {times[name] * 1000:6.0f} ms {peaks[name]:5.0f} MiB "
+              f"{produced[name]:6d}")
+    ours, *peer = commands
+    if peer:
+        ratio = times[peer[0]] / times[ours]
+        print(f"ours is {ratio:.1f}x faster than the peer (goal {GOAL:.0f}x: "
+              f"{'met' if ratio >= GOAL else 'MISSED'}), {peaks[peer[0]] / peaks[ours]:.1f}x "
+              f"less memory; marks: ours {produced[ours]}, the edits call for {expected} "
+              f"(+{2 * refs} renumbered references), the peer {produced[peer[0]]}")
+    print()
+    print("\n".join(phase_table(tmp / "old.docx", tmp / "new.docx", tmp / "phases.docx",
+                               max(ROUNDS, 5), commands[ours])))
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import resource
 import time
-from typing import Callable
+from typing import Any, Callable
 
 
 def _in_child(job: Callable[[], object]) -> tuple[float, float, float]:
@@ -56,16 +56,19 @@ def run_once(job: Callable[[], object]) -> tuple[float, float]:
     return elapsed, peak
 
 
-def interleaved(jobs: dict[str, Callable[[], object]], rounds: int
+def interleaved(jobs: dict[str, Any], rounds: int, run: Callable = run_once, warm: bool = False
                 ) -> tuple[dict[str, float], dict[str, float]]:
     """Run every job once per round, round after round (so a busy machine slows all alike),
-    each in a forked child: the median time (s) and the peak memory (MiB) of each."""
+    each by `run` (default: in a forked child; run_command for a command line), after one
+    warm-up run of each when `warm`: the median time (s) and the peak memory (MiB) of each."""
     import statistics
+    for job in jobs.values() if warm else ():
+        run(job)
     times: dict[str, list[float]] = {name: [] for name in jobs}
     peaks: dict[str, float] = {name: 0.0 for name in jobs}
     for _ in range(rounds):
         for name, job in jobs.items():
-            s, m = run_once(job)
+            s, m = run(job)
             times[name].append(s)
             peaks[name] = max(peaks[name], m)
     return {name: statistics.median(t) for name, t in times.items()}, peaks
@@ -112,3 +115,32 @@ def ratio_table(times: dict[str, float], peaks: dict[str, float], count: int, pe
         out.append(f"{name:<{width}} {s * 1000:8.0f} ms {count / s:12.1f} {s / base:8.1f}x "
                    f"{peaks[name]:7.0f} MiB")
     return out
+
+
+# A command runs as a user runs it: with Python's cache of compiled modules (pip compiles
+# them at install), even where this shell turned the cache off (PYTHONDONTWRITEBYTECODE),
+# else every run would time the compiler on every module it imports.
+USER_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def run_command(command: list[str]) -> tuple[float, float]:
+    """Wall time (s) of one command run as a user runs it, its output discarded, and the peak
+    memory (MiB) of it or of any process it waited for (wait4's usage covers both)."""
+    import subprocess
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env=USER_ENV)
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{command[0]} failed: {err.decode(errors='replace')[-500:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def commands_interleaved(commands: dict[str, list[str]], rounds: int
+                         ) -> tuple[dict[str, float], dict[str, float]]:
+    """Each command once per round, round after round, after one warm-up run of each: the
+    median wall time (s) and the peak memory (MiB) of each."""
+    return interleaved(commands, rounds, run=run_command, warm=True)

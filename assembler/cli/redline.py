@@ -31,6 +31,14 @@ def load_version(path: Path):
                              file=str(path), hint="give a .draft source") from None
 
 
+def load_pair(old: Path, new: Path):
+    """The two versions of a redline; Word files share what they have in common, so a
+    paragraph the new version kept as it was is read once."""
+    from ..ooxml.reader import reading_together
+    with reading_together():
+        return load_version(old), load_version(new)
+
+
 def check_format(output: Path) -> str:
     from ..writers import check_format as writable
     suffix = writable("redline", output)
@@ -81,7 +89,7 @@ def redline(
     if date and not iso_date(date):  # else the changes would be dated today, silently
         raise AssemblerError(f"--date {date}: not a date",
                              hint="e.g. --date '13 January 2017' or --date 2017-01-13")
-    old_d, new_d = load_version(old), load_version(new)
+    old_d, new_d = load_pair(old, new)
     default = default_who(new_d, author, date)
     negotiation = Negotiation.of(new, new_d)
     traced = negotiation.provenance_since(new_d, old_d)

@@ -37,8 +37,14 @@ def tokens(content: Content) -> list:
     return out
 
 
-def _key(token, rename: Callable[[object], object] | None):
-    return rename(token) if rename else token
+def _key(token, rename: Callable[[object], object] | None = None):
+    """What a token compares by: a word as a plain tuple (hashed in C, where a Text would
+    hash through Python), anything else as itself."""
+    if rename:
+        token = rename(token)
+    if type(token) is Text:
+        return (token.text, token.italic, token.bold, token.sup)
+    return token
 
 
 def diff_content(old: Content, new: Content,
@@ -52,7 +58,7 @@ def diff_content(old: Content, new: Content,
     keys = [_key(t, rename) for t in a]
     out: list[Piece] = []
     ia = ib = 0
-    for op, n in diff_tokens(keys, b):
+    for op, n in diff_tokens(keys, [_key(t) for t in b]):
         if op == EQUAL:
             piece = Piece(EQUAL, normalize(b[ib:ib + n]))
             ia += n

@@ -19,7 +19,6 @@ from ..fs.names import is_name
 from ..fs.read import is_regular, read_bytes
 from ..model import Draft
 from ..source import load_draft
-from .on_file import proposals_on_file
 from .versions import DRAFTS, OTHER_DOCUMENTS, Version, load_versions, order_by_chain
 
 Warn = Callable[[str], None]
@@ -152,6 +151,8 @@ class Negotiation:
         used; the rest still count."""
         if self.amendments is None:
             return []
+        # the amendments package is large: imported only by commands that read proposals
+        from .on_file import proposals_on_file
         listed = proposals_on_file(self.amendments)
         if warn:
             for problem in listed.problems():

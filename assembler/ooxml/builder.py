@@ -31,6 +31,68 @@ def twips(cm: float) -> str:
     return str(round(cm * 1440 / 2.54))
 
 
+# Clark names built once: the paragraph and run loops use them for every element
+_P, _PPR, _RPR, _R, _T, _DELTEXT, _VAL, _ID = \
+    w("p"), w("pPr"), w("rPr"), w("r"), w("t"), w("delText"), w("val"), w("id")
+_BOOKMARK_START, _BOOKMARK_END, _NAME = w("bookmarkStart"), w("bookmarkEnd"), w("name")
+_SPACE = f"{{{XML}}}space"
+
+
+def _ppr_of(fmt: ParaFormat, num_id: int | None, level: int | None) -> etree._Element:
+    """The w:pPr of a paragraph format, without its paragraph-mark change."""
+    ppr = etree.Element(_PPR)
+    if fmt.style:
+        etree.SubElement(ppr, w("pStyle")).set(_VAL, fmt.style)
+    if fmt.keep_next:
+        etree.SubElement(ppr, w("keepNext"))
+    if fmt.page_break_before:
+        etree.SubElement(ppr, w("pageBreakBefore"))
+    if num_id is not None:
+        numpr = etree.SubElement(ppr, w("numPr"))
+        etree.SubElement(numpr, w("ilvl")).set(_VAL, str(level))
+        etree.SubElement(numpr, w("numId")).set(_VAL, str(num_id))
+    if fmt.tabs_cm:
+        tabs = etree.SubElement(ppr, w("tabs"))
+        for pos, align in fmt.tabs_cm:
+            tab = etree.SubElement(tabs, w("tab"))
+            tab.set(_VAL, align)
+            tab.set(w("pos"), twips(pos))
+    if fmt.space_before_pt is not None or fmt.space_after_pt is not None:
+        sp = etree.SubElement(ppr, w("spacing"))
+        if fmt.space_before_pt is not None:
+            sp.set(w("before"), str(round(fmt.space_before_pt * 20)))
+        if fmt.space_after_pt is not None:
+            sp.set(w("after"), str(round(fmt.space_after_pt * 20)))
+    if fmt.left_cm or fmt.right_cm or fmt.first_line_cm:
+        ind = etree.SubElement(ppr, w("ind"))
+        if fmt.left_cm:
+            ind.set(w("left"), twips(fmt.left_cm))
+        if fmt.right_cm:
+            ind.set(w("right"), twips(fmt.right_cm))
+        if fmt.first_line_cm > 0:
+            ind.set(w("firstLine"), twips(fmt.first_line_cm))
+        elif fmt.first_line_cm < 0:
+            ind.set(w("hanging"), twips(-fmt.first_line_cm))
+    if fmt.align:
+        etree.SubElement(ppr, w("jc")).set(_VAL, fmt.align)
+    return ppr
+
+
+def _rpr_of(run: Run) -> etree._Element | None:
+    """The w:rPr of a run's format, in the schema's order; None when it has none."""
+    rpr = etree.Element(_RPR)
+    for on, tag, value in (
+            (run.footnote is not None or run.footnote_mark, "rStyle", "FootnoteReference"),
+            (run.bold, "b", None), (run.italic, "i", None), (run.strike, "strike", None),
+            (run.size_pt, "sz", str(round(run.size_pt * 2)) if run.size_pt else None),
+            (run.underline, "u", "single"), (run.sup, "vertAlign", "superscript")):
+        if on:
+            el = etree.SubElement(rpr, w(tag))
+            if value is not None:
+                el.set(_VAL, value)
+    return rpr if len(rpr) else None
+
+
 class DocumentBuilder:
     def __init__(self, fonts: Fonts | None = None, page: PageSetup | None = None,
                  language: str = ENGLISH.word):
@@ -51,6 +113,9 @@ class DocumentBuilder:
         self._bookmark_id = 0
         self.lists: dict = {}  # WordList -> its numId (numbering.xml), in order of first use
         self._bookmark_names: dict[str, int] = {}  # name -> how often asked for
+        self._ppr_protos: dict[tuple, etree._Element] = {}  # see _ppr_element
+        self._rpr_protos: dict[tuple, etree._Element | None] = {}  # see _run
+        self._list_objects: dict[int, tuple] = {}  # id(WordList) -> (it, numId): see _ppr_element
         # (left, hanging, right) in cm: footnotes set in a text column, the number hanging
         # before a tab; None: the number, a space, the text from the margin
         self.footnote_indent: tuple[float, float, float] | None = None
@@ -66,7 +131,7 @@ class DocumentBuilder:
     # ----------------------------------------------------------------- content
     def paragraph(self, runs: Iterable[Run], fmt: ParaFormat | None = None,
                   container: etree._Element | None = None) -> etree._Element:
-        p = etree.SubElement(self.body if container is None else container, w("p"))
+        p = etree.SubElement(self.body if container is None else container, _P)
         self._ppr(p, fmt or ParaFormat())
         self._runs(p, runs)
         return p
@@ -167,45 +232,26 @@ class DocumentBuilder:
             pc.append(old)
 
     def _ppr_element(self, fmt: ParaFormat) -> etree._Element:
-        ppr = etree.Element(w("pPr"))
-        if fmt.style:
-            etree.SubElement(ppr, w("pStyle")).set(w("val"), fmt.style)
-        if fmt.keep_next:
-            etree.SubElement(ppr, w("keepNext"))
-        if fmt.page_break_before:
-            etree.SubElement(ppr, w("pageBreakBefore"))
+        num_id = level = None
         if fmt.numbering is not None:
             wlist, level = fmt.numbering
-            numpr = etree.SubElement(ppr, w("numPr"))
-            etree.SubElement(numpr, w("ilvl")).set(w("val"), str(level))
-            num_id = self.lists.setdefault(wlist, len(self.lists) + 1)
-            etree.SubElement(numpr, w("numId")).set(w("val"), str(num_id))
-        if fmt.tabs_cm:
-            tabs = etree.SubElement(ppr, w("tabs"))
-            for pos, align in fmt.tabs_cm:
-                tab = etree.SubElement(tabs, w("tab"))
-                tab.set(w("val"), align)
-                tab.set(w("pos"), twips(pos))
-        if fmt.space_before_pt is not None or fmt.space_after_pt is not None:
-            sp = etree.SubElement(ppr, w("spacing"))
-            if fmt.space_before_pt is not None:
-                sp.set(w("before"), str(round(fmt.space_before_pt * 20)))
-            if fmt.space_after_pt is not None:
-                sp.set(w("after"), str(round(fmt.space_after_pt * 20)))
-        if fmt.left_cm or fmt.right_cm or fmt.first_line_cm:
-            ind = etree.SubElement(ppr, w("ind"))
-            if fmt.left_cm:
-                ind.set(w("left"), twips(fmt.left_cm))
-            if fmt.right_cm:
-                ind.set(w("right"), twips(fmt.right_cm))
-            if fmt.first_line_cm > 0:
-                ind.set(w("firstLine"), twips(fmt.first_line_cm))
-            elif fmt.first_line_cm < 0:
-                ind.set(w("hanging"), twips(-fmt.first_line_cm))
-        if fmt.align:
-            etree.SubElement(ppr, w("jc")).set(w("val"), fmt.align)
+            # the same list object again (every paragraph of a list): no hashing of its levels
+            known = self._list_objects.get(id(wlist))
+            if known is not None and known[0] is wlist:
+                num_id = known[1]
+            else:
+                num_id = self.lists.setdefault(wlist, len(self.lists) + 1)
+                self._list_objects[id(wlist)] = (wlist, num_id)
+        # a document has a handful of paragraph formats: each is built once and copied
+        key = (fmt.style, fmt.keep_next, fmt.page_break_before, num_id, level, fmt.tabs_cm,
+               fmt.space_before_pt, fmt.space_after_pt, fmt.left_cm, fmt.right_cm,
+               fmt.first_line_cm, fmt.align)
+        proto = self._ppr_protos.get(key)
+        if proto is None:
+            proto = self._ppr_protos[key] = _ppr_of(fmt, num_id, level)
+        ppr = copy.deepcopy(proto)
         if fmt.mark_change:
-            rpr = etree.SubElement(ppr, w("rPr"))
+            rpr = etree.SubElement(ppr, _RPR)
             self._change_mark(rpr, fmt.mark_change)
         return ppr
 
@@ -315,24 +361,14 @@ class DocumentBuilder:
                 self._run(parent, replace(run, bookmark=None))
             etree.SubElement(parent, w("bookmarkEnd")).set(w("id"), str(self._bookmark_id))
             return
-        r = etree.SubElement(parent, w("r"))
-        rpr = etree.SubElement(r, w("rPr"))
-        if run.footnote is not None or run.footnote_mark:
-            etree.SubElement(rpr, w("rStyle")).set(w("val"), "FootnoteReference")
-        if run.bold:
-            etree.SubElement(rpr, w("b"))
-        if run.italic:
-            etree.SubElement(rpr, w("i"))
-        if run.strike:
-            etree.SubElement(rpr, w("strike"))
-        if run.size_pt:
-            etree.SubElement(rpr, w("sz")).set(w("val"), str(round(run.size_pt * 2)))
-        if run.underline:
-            etree.SubElement(rpr, w("u")).set(w("val"), "single")
-        if run.sup:
-            etree.SubElement(rpr, w("vertAlign")).set(w("val"), "superscript")
-        if len(rpr) == 0:
-            r.remove(rpr)
+        r = etree.SubElement(parent, _R)
+        key = (run.footnote is not None or run.footnote_mark, run.bold, run.italic, run.strike,
+               run.size_pt, run.underline, run.sup)
+        if key not in self._rpr_protos:
+            self._rpr_protos[key] = _rpr_of(run)
+        proto = self._rpr_protos[key]
+        if proto is not None:
+            r.append(copy.deepcopy(proto))
         deleted = run.change is not None and run.change.kind in ("del", "moveFrom")
         if run.footnote is not None:
             etree.SubElement(r, w("footnoteReference")).set(w("id"), str(run.footnote))
@@ -347,10 +383,10 @@ class DocumentBuilder:
         elif run.field:
             self._field(parent, r, run.field)
         else:
-            t = etree.SubElement(r, w("delText" if deleted else "t"))
+            t = etree.SubElement(r, _DELTEXT if deleted else _T)
             t.text = run.text
             if run.text[:1].isspace() or run.text[-1:].isspace():
-                t.set(f"{{{XML}}}space", "preserve")
+                t.set(_SPACE, "preserve")
 
     def _unique(self, name: str) -> str:
         """Word wants bookmark names unique in a file: a repeat is "<name>_r<n>"."""

@@ -82,6 +82,9 @@ def _int(s, default: int = 0) -> int:
         return default
 
 
+_PLACEHOLDERS = tuple((k, f"%{k + 1}") for k in range(9))  # a level's text names levels so
+
+
 class NumberingCounter:
     """Counts numbered paragraphs in document order and gives the label Word displays."""
 
@@ -108,11 +111,11 @@ class NumberingCounter:
                 del counters[deeper]
         value = counters.get(level, num.overrides.get(level, lvl.start))
         label = lvl.text
-        for k in range(9):
-            if f"%{k + 1}" in label:
+        for k, placeholder in _PLACEHOLDERS if "%" in label else ():
+            if placeholder in label:
                 lk = num.levels.get(k, Level())
                 v = counters.get(k, num.overrides.get(k, lk.start))
-                label = label.replace(f"%{k + 1}", format_number(lk.format, v))
+                label = label.replace(placeholder, format_number(lk.format, v))
         return NumInfo(num_id, level, label, lvl.format, value, lvl.left_twips)
 
 

@@ -8,6 +8,9 @@ their author. Everything is read through safezip, which refuses hostile packages
 """
 from __future__ import annotations
 
+import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -22,6 +25,17 @@ from .styles import Styles as _Styles, indent as _indent, val as _val
 _CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+# Clark names built once: the paragraph and run loops compare tags millions of times
+_P, _PPR, _RPR, _R, _T, _DELTEXT = w("p"), w("pPr"), w("rPr"), w("r"), w("t"), w("delText")
+_PSTYLE, _NUMPR, _JC, _IND, _OUTLINE = w("pStyle"), w("numPr"), w("jc"), w("ind"), w("outlineLvl")
+_BOOKMARK_START, _BOOKMARK_END = w("bookmarkStart"), w("bookmarkEnd")
+_FLDCHAR, _FLDCHARTYPE, _NOBREAKHYPHEN, _SYM, _CHAR = \
+    w("fldChar"), w("fldCharType"), w("noBreakHyphen"), w("sym"), w("char")
+_TAB, _PTAB, _BR, _CR, _TYPE = w("tab"), w("ptab"), w("br"), w("cr"), w("type")
+_FOOTNOTE_REF, _ID, _NAME, _VAL = w("footnoteReference"), w("id"), w("name"), w("val")
+_AUTHOR, _DATE, _TBL = w("author"), w("date"), w("tbl")
+_PPR_KINDS = frozenset((_PSTYLE, _NUMPR, _JC, _IND, _OUTLINE, _RPR))
+_MARK_TAGS = tuple((k, w(k)) for k in ("ins", "del", "moveTo", "moveFrom"))
 # External targets of these kinds would pull content in from elsewhere: refused. Links
 # (hyperlink, attachedTemplate) are only addresses and are never followed.
 _HARMLESS_EXTERNAL = ("/hyperlink", "/attachedTemplate")
@@ -118,11 +132,45 @@ class WordDocument:
         return list(seen)
 
 
+class ParagraphMemo:
+    """What paragraphs read as, by their XML, shared by the files read inside
+    `reading_together()` (the two versions of a redline): a paragraph whose XML another file
+    already had, under the same styles, is recognised without interpreting it again. Only
+    its number is counted anew, where it now stands. Bookmark ids are numbered afresh in
+    every file, so they are compared by their order within the paragraph; a paragraph inside
+    a bookmark that spans paragraphs is always read."""
+
+    def __init__(self) -> None:
+        self.styles: bytes | None = None   # the styles part the entries were read under
+        self.entries: dict[bytes, tuple] = {}
+        self.hits = 0                      # paragraphs recognised, not read again
+
+    def under(self, styles: bytes) -> "ParagraphMemo":
+        if styles != self.styles:   # other styles: what was read no longer holds
+            self.styles, self.entries = styles, {}
+        return self
+
+
+_MEMO: ContextVar[ParagraphMemo | None] = ContextVar("paragraph_memo", default=None)
+
+
+@contextmanager
+def reading_together():
+    """Read several .docx files inside this block, and their shared paragraphs are read once
+    (the block gives the ParagraphMemo, which counts them)."""
+    memo = ParagraphMemo()
+    token = _MEMO.set(memo)
+    try:
+        yield memo
+    finally:
+        _MEMO.reset(token)
+
+
 def read_docx(path: Path | str | bytes, limits: Limits = LIMITS) -> WordDocument:
     """Read a .docx as Word shows it, with tracked changes kept as marks."""
     z = SafeZip(path, limits)
     try:
-        return _Reader(z).read()
+        return _Reader(z, _MEMO.get()).read()
     except AssemblerError as err:
         raise err.located(z.name)
     finally:
@@ -130,18 +178,21 @@ def read_docx(path: Path | str | bytes, limits: Limits = LIMITS) -> WordDocument
 
 
 class _Reader:
-    def __init__(self, z: SafeZip):
+    def __init__(self, z: SafeZip, memo: ParagraphMemo | None = None):
         self.z = z
         self.notes: list = []
         self.open_bookmarks: dict[str, str] = {}  # id -> name
+        self.memo = memo
 
     def read(self) -> WordDocument:
         main = self._main_part()
         self.z.check_package()
         folder = main.rpartition("/")[0]
         rels = self._rels(main)
-        self.styles = _Styles(self.z.xml(self._target(folder, rels, "/styles")))\
-            if self._target(folder, rels, "/styles") else _Styles(None)
+        styles_part = self._target(folder, rels, "/styles")
+        self.styles = _Styles(self.z.xml(styles_part)) if styles_part else _Styles(None)
+        if self.memo is not None:
+            self.memo = self.memo.under(self.z.read(styles_part) if styles_part else b"")
         num_part = self._target(folder, rels, "/numbering")
         self.numbering = NumberingCounter(read_numbering(self.z.xml(num_part)) if num_part else {})
         doc = self.z.xml(main)
@@ -235,11 +286,11 @@ class _Reader:
     def _blocks(self, parent) -> list:
         out = []
         for child in _content_children(parent):
-            if child.tag == w("p"):
+            if child.tag == _P:
                 self.p_index += 1
                 out.append(self._paragraph(child, f"paragraph {self.p_index}", self.p_index))
                 out.extend(self._text_boxes(child))
-            elif child.tag == w("tbl"):
+            elif child.tag == _TBL:
                 self.t_index += 1
                 out.append(self._table(child, self.t_index))
         return out
@@ -279,60 +330,94 @@ class _Reader:
         return WTable(index, tuple(rows), f"table {index}")
 
     def _paragraph(self, p, location: str, index: int = 0) -> WParagraph:
-        ppr = p.find(w("pPr"))
-        style = _val(ppr, "pStyle") or ""
-        props = self.styles.paragraph(style)
-        num_id, level = props.get("num_id"), props.get("level", 0)
-        align, left, first, outline, mark = props.get("align", ""), props.get("left", 0), \
-            props.get("first", 0), props.get("outline"), None
-        if ppr is not None:
-            numpr = ppr.find(w("numPr"))
-            if numpr is not None:
-                if _val(numpr, "numId") is not None:
-                    num_id = _val(numpr, "numId")
-                if _val(numpr, "ilvl") is not None:
-                    level = int(_val(numpr, "ilvl") or 0)
-            align = _val(ppr, "jc") or align
-            ind = ppr.find(w("ind"))
-            if ind is not None:
-                left, first = _indent(ind, left, first)
-            if _val(ppr, "outlineLvl") is not None:
-                outline = int(_val(ppr, "outlineLvl"))
-            rpr = ppr.find(w("rPr"))
-            if rpr is not None:
-                for kind in ("ins", "del", "moveTo", "moveFrom"):
-                    el = rpr.find(w(kind))
-                    if el is not None:
-                        mark = _mark(el, kind)
+        key = None
+        if self.memo is not None and not self.open_bookmarks:
+            key = _BOOKMARK_ID.sub(_IdsInOrder(), etree.tostring(p, with_tail=False))
+            read = self.memo.entries.get(key)
+            if read is not None:
+                self.memo.hits += 1
+                return self._numbered(read, location, index)
+        read = self._read_paragraph(p)
+        if key is not None and not self.open_bookmarks:
+            self.memo.entries[key] = read
+        return self._numbered(read, location, index)
+
+    def _numbered(self, read: tuple, location: str, index: int) -> WParagraph:
+        """The paragraph as read, numbered where it stands (Word counts list numbers in
+        document order)."""
+        num_id, level, runs, style, outline, align, left, first, mark, starts = read
         numbering = None
         if num_id and num_id != "0":
             numbering = self.numbering.next(num_id, level, counted=not (mark and mark.kind == "del"))
             if numbering is None:
                 self.notes.append((location, f"numbering {num_id} is not defined; no number"))
-        starts: list[str] = []
-        runs = self._runs(p, props.get("rpr", {}), starts)
-        return WParagraph(index, tuple(runs), style, self.styles.name(style), outline, numbering,
-                          align or "", left, first, mark, tuple(starts), location)
+        return WParagraph(index, runs, style, self.styles.name(style), outline, numbering,
+                          align, left, first, mark, starts, location)
 
-    def _runs(self, p, base: dict, starts: list) -> list:
+    def _read_paragraph(self, p) -> tuple:
+        """Everything of a paragraph but its number: (numbering id, level, runs, style,
+        outline, align, left, first, mark change, bookmarks starting)."""
+        # one pass over the paragraph properties, keeping the first of each kind (as find)
+        found: dict = {}
+        ppr = p.find(_PPR)
+        if ppr is not None:
+            for child in ppr:
+                if child.tag in _PPR_KINDS and child.tag not in found:
+                    found[child.tag] = child
+        el = found.get(_PSTYLE)
+        style = (el.get(_VAL) if el is not None else None) or ""
+        props = self.styles.paragraph(style)
+        num_id, level = props.get("num_id"), props.get("level", 0)
+        align, left, first, outline, mark = props.get("align", ""), props.get("left", 0), \
+            props.get("first", 0), props.get("outline"), None
+        if ppr is not None:
+            numpr = found.get(_NUMPR)
+            if numpr is not None:
+                given, given_level = _val(numpr, "numId"), _val(numpr, "ilvl")
+                if given is not None:
+                    num_id = given
+                if given_level is not None:
+                    level = int(given_level or 0)
+            el = found.get(_JC)
+            align = (el.get(_VAL) if el is not None else None) or align
+            ind = found.get(_IND)
+            if ind is not None:
+                left, first = _indent(ind, left, first)
+            el = found.get(_OUTLINE)
+            if el is not None and el.get(_VAL) is not None:
+                outline = int(el.get(_VAL))
+            rpr = found.get(_RPR)
+            if rpr is not None:
+                mark = _paragraph_mark(rpr)
+        starts: list[str] = []
+        runs = self._runs(p, style, props.get("rpr", {}), starts)
+        return (num_id, level, tuple(runs), style, outline, align or "", left, first, mark,
+                tuple(starts))
+
+    def _runs(self, p, style: str, base: dict, starts: list) -> list:
         out: list[WRun] = []
         shown = []           # per open field: are we past 'separate'?
+        run_format = self.styles.run_format
         for el, change in _walk_runs(p):
             tag = el.tag
-            if tag == w("bookmarkStart"):
-                name = el.get(w("name"), "")
-                self.open_bookmarks[el.get(w("id"), "")] = name
+            if tag == _BOOKMARK_START:
+                name = el.get(_NAME, "")
+                self.open_bookmarks[el.get(_ID, "")] = name
                 starts.append(name)
                 continue
-            if tag == w("bookmarkEnd"):
-                self.open_bookmarks.pop(el.get(w("id"), ""), None)
+            if tag == _BOOKMARK_END:
+                self.open_bookmarks.pop(el.get(_ID, ""), None)
                 continue
-            fmt = self.styles.run(el.find(w("rPr")), base)
+            fmt = None
             marks = tuple(self.open_bookmarks.values())
             for child in el:
                 ct = child.tag
-                if ct == w("fldChar"):
-                    kind = child.get(w("fldCharType"))
+                if ct == _RPR:
+                    continue
+                if fmt is None:
+                    fmt = run_format(style, el.find(_RPR), base)
+                if ct == _FLDCHAR:
+                    kind = child.get(_FLDCHARTYPE)
                     if kind == "begin":
                         shown.append(False)
                     elif kind == "separate" and shown:
@@ -343,31 +428,58 @@ class _Reader:
                 if shown and not shown[-1]:
                     continue  # field instructions are not text
                 text = None
-                if ct in (w("t"), w("delText")):
+                if ct == _T or ct == _DELTEXT:
                     text = child.text or ""
-                elif ct == w("noBreakHyphen"):
+                elif ct == _NOBREAKHYPHEN:
                     text = "\u2011"
-                elif ct == w("sym"):
-                    code = child.get(w("char"), "")
+                elif ct == _SYM:
+                    code = child.get(_CHAR, "")
                     try:
                         text = chr(int(code, 16)) if code else ""
                     except ValueError:
                         text = ""
-                elif ct == w("tab") or ct == w("ptab"):
-                    out.append(WRun("\t", tab=True, change=change, bookmarks=marks, **fmt))
+                elif ct == _TAB or ct == _PTAB:
+                    out.append(WRun("\t", fmt[0], fmt[1], fmt[2], tab=True, change=change,
+                                    bookmarks=marks))
                     continue
-                elif ct in (w("br"), w("cr")):
-                    if child.get(w("type")) in ("page", "column"):
+                elif ct == _BR or ct == _CR:
+                    if child.get(_TYPE) in ("page", "column"):
                         continue
-                    out.append(WRun("", line_break=True, change=change, bookmarks=marks, **fmt))
+                    out.append(WRun("", fmt[0], fmt[1], fmt[2], line_break=True, change=change,
+                                    bookmarks=marks))
                     continue
-                elif ct == w("footnoteReference"):
-                    out.append(WRun("", footnote=child.get(w("id")), change=change,
+                elif ct == _FOOTNOTE_REF:
+                    out.append(WRun("", footnote=child.get(_ID), change=change,
                                     bookmarks=marks))
                     continue
                 if text:
-                    out.append(WRun(text, change=change, bookmarks=marks, **fmt))
+                    out.append(WRun(text, fmt[0], fmt[1], fmt[2], change=change, bookmarks=marks))
         return out
+
+
+def _paragraph_mark(rpr) -> "Mark | None":
+    """The tracked change of a paragraph mark (the last kind found wins, as before)."""
+    mark = None
+    for kind, tag in _MARK_TAGS:
+        el = rpr.find(tag)
+        if el is not None:
+            mark = _mark(el, kind)
+    return mark
+
+
+# a bookmark's id in serialized XML (our builder and Word write w:id first)
+_BOOKMARK_ID = re.compile(rb'(<w:bookmark(?:Start|End) w:id=")([^"]*)"')
+
+
+class _IdsInOrder:
+    """Replaces each bookmark id by the order of its first appearance in the paragraph."""
+
+    def __init__(self) -> None:
+        self.seen: dict[bytes, bytes] = {}
+
+    def __call__(self, m: "re.Match[bytes]") -> bytes:
+        n = self.seen.setdefault(m.group(2), str(len(self.seen)).encode())
+        return m.group(1) + n + b'"'
 
 
 def _content_children(parent):
@@ -391,31 +503,32 @@ def _cells(tr):
 
 _WRAPPERS = {"hyperlink", "smartTag", "customXml", "fldSimple", "sdt", "sdtContent", "dir", "bdo"}
 _CHANGES = {"ins": "ins", "del": "del", "moveTo": "ins", "moveFrom": "del"}
+# what _walk_runs does with an element that is not a run: descend (a wrapper) or descend
+# under a tracked change of that kind
+_INNER = {**{w(k): "wrap" for k in _WRAPPERS}, **{w(k): k for k in _CHANGES}}
 
 
 def _walk_runs(p, change: Mark | None = None):
     """(w:r or bookmark element, the tracked change it lies in), in order, descending
     through hyperlinks, fields, content controls and change wrappers."""
     for child in p:
-        if not isinstance(child.tag, str) or not child.tag.startswith(f"{{{W}}}"):
-            if isinstance(child.tag, str) and child.tag.endswith("}AlternateContent"):
+        tag = child.tag
+        if tag == _R or tag == _BOOKMARK_START or tag == _BOOKMARK_END:
+            yield child, change
+            continue
+        kind = _INNER.get(tag) if isinstance(tag, str) else None
+        if kind is None:
+            if isinstance(tag, str) and tag.endswith("}AlternateContent") \
+                    and not tag.startswith(f"{{{W}}}"):
                 choice = child.find(f"{{{_MC}}}Choice")
                 if choice is not None:
                     yield from _walk_runs(choice, change)
-            continue
-        local = etree.QName(child).localname
-        if local == "r":
-            yield child, change
-        elif local in ("bookmarkStart", "bookmarkEnd"):
-            yield child, change
-        elif local in _CHANGES:
-            yield from _walk_runs(child, replace(_mark(child, local), within=change))
-        elif local in _WRAPPERS:
+        elif kind == "wrap":
             yield from _walk_runs(child, change)
-        elif local == "sdtContent":
-            yield from _walk_runs(child, change)
+        else:
+            yield from _walk_runs(child, replace(_mark(child, kind), within=change))
 
 
 def _mark(el, kind: str) -> Mark:
-    return Mark(_CHANGES.get(kind, kind), el.get(w("author"), "") or "Unknown author",
-                el.get(w("date"), "") or "")
+    return Mark(_CHANGES.get(kind, kind), el.get(_AUTHOR, "") or "Unknown author",
+                el.get(_DATE, "") or "")

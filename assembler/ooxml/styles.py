@@ -9,25 +9,37 @@ from lxml import etree
 from .ns import w
 
 
+_VAL = w("val")
+_TAGS: dict[str, str] = {}  # local name -> Clark name, built once per name
+
+
 def val(el, tag: str):
     if el is None:
         return None
-    child = el.find(w(tag))
-    return None if child is None else child.get(w("val"))
+    name = _TAGS.get(tag)
+    if name is None:
+        name = _TAGS[tag] = w(tag)
+    child = el.find(name)
+    return None if child is None else child.get(_VAL)
 
 
 def _on(el) -> bool:
     return el is not None and el.get(w("val"), "true") not in ("0", "false", "off", "none")
 
 
+_LEFT, _START, _HANGING, _FIRST_LINE = w("left"), w("start"), w("hanging"), w("firstLine")
+
+
 def indent(ind, left: int, first: int) -> tuple[int, int]:
-    for attr in ("left", "start"):
-        if ind.get(w(attr)) is not None:
-            left = _int(ind.get(w(attr)))
-    if ind.get(w("hanging")) is not None:
-        first = -_int(ind.get(w("hanging")))
-    elif ind.get(w("firstLine")) is not None:
-        first = _int(ind.get(w("firstLine")))
+    for attr in (_LEFT, _START):
+        value = ind.get(attr)
+        if value is not None:
+            left = _int(value)
+    hanging, first_line = ind.get(_HANGING), ind.get(_FIRST_LINE)
+    if hanging is not None:
+        first = -_int(hanging)
+    elif first_line is not None:
+        first = _int(first_line)
     return left, first
 
 
@@ -45,6 +57,9 @@ class Styles:
         self.by_id: dict[str, etree._Element] = {}
         self.default_para = ""
         self.doc_rpr: dict = {}
+        self._cache: dict[str, dict] = {}
+        self._runs: dict[tuple, tuple[bool, bool, bool]] = {}
+        self._names: dict[str, str] = {}
         if root is None:
             return
         for st in root.iter(w("style")):
@@ -54,11 +69,12 @@ class Styles:
                 self.default_para = sid
         defaults = root.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
         self.doc_rpr = _run_props(defaults, {})
-        self._cache: dict[str, dict] = {}
 
     def name(self, sid: str) -> str:
-        st = self.by_id.get(sid or self.default_para)
-        return val(st, "name") or "" if st is not None else ""
+        if sid not in self._names:
+            st = self.by_id.get(sid or self.default_para)
+            self._names[sid] = val(st, "name") or "" if st is not None else ""
+        return self._names[sid]
 
     def _chain(self, sid: str) -> list:
         chain, seen = [], set()
@@ -70,8 +86,6 @@ class Styles:
 
     def paragraph(self, sid: str) -> dict:
         sid = sid or self.default_para
-        if not hasattr(self, "_cache"):
-            self._cache = {}
         if sid in self._cache:
             return self._cache[sid]
         props: dict = {"rpr": dict(self.doc_rpr)}
@@ -100,7 +114,18 @@ class Styles:
         self._cache[sid] = props
         return props
 
-    def run(self, rpr, base: dict) -> dict:
+    def run_format(self, para_style: str, rpr, base: dict) -> tuple[bool, bool, bool]:
+        """(italic, bold, sup) of a run with properties `rpr` in a paragraph of style
+        `para_style` whose run properties are `base`. Resolved once per distinct set of
+        run properties and paragraph style: a document repeats a handful of them."""
+        key = (para_style, None if rpr is None else
+               tuple((c.tag, c.get(_VAL)) for c in rpr if c.tag in _RUN_KINDS))
+        fmt = self._runs.get(key)
+        if fmt is None:
+            fmt = self._runs[key] = self._run(rpr, base)
+        return fmt
+
+    def _run(self, rpr, base: dict) -> tuple[bool, bool, bool]:
         fmt = dict(base)
         if rpr is not None:
             cstyle = val(rpr, "rStyle")
@@ -108,8 +133,11 @@ class Styles:
                 for st in self._chain(cstyle):
                     fmt = _run_props(st.find(w("rPr")), fmt)
             fmt = _run_props(rpr, fmt)
-        return {"italic": fmt.get("italic", False), "bold": fmt.get("bold", False),
-                "sup": fmt.get("sup", False)}
+        return fmt.get("italic", False), fmt.get("bold", False), fmt.get("sup", False)
+
+
+# the run properties a run's format depends on (see _run_props)
+_RUN_KINDS = frozenset(w(k) for k in ("rStyle", "i", "b", "vertAlign"))
 
 
 def _run_props(rpr, fmt: dict) -> dict:

@@ -23,12 +23,16 @@ class ListUnit:
     children: list = field(default_factory=list)
 
 
+_TOKENS = {"decimal": "1", "lowerLetter": "a", "upperLetter": "A", "lowerRoman": "i",
+           "upperRoman": "I"}
+_NUM_LABEL = re.compile(r"^(\(?)[A-Za-z0-9]+([.)]?)$")
+
+
 def num_style(label: str, fmt: str) -> str | None:
-    token = {"decimal": "1", "lowerLetter": "a", "upperLetter": "A", "lowerRoman": "i",
-             "upperRoman": "I"}.get(fmt)
+    token = _TOKENS.get(fmt)
     if token is None:
         return None
-    m = re.match(r"^(\(?)[A-Za-z0-9]+([.)]?)$", label.strip())
+    m = _NUM_LABEL.match(label.strip())
     return f"{m.group(1)}{token}{m.group(2)}" if m else None
 
 

@@ -208,7 +208,8 @@ class RedlineDocx(DraftDocx):
         if kind == "heading":
             fmt = self.heading_format()
         elif kind in ("op", "sub") and u.mark:
-            fmt = replace(self.mark_format(u.degree), numbering=self.place_of(u))
+            fmt = self.mark_format(u.degree)  # a new ParaFormat each time: set in place
+            fmt.numbering = self.place_of(u)
         elif kind == "annex":
             # as the draft writer: a new page unless the annexes are the whole document
             d = self.redline.new
