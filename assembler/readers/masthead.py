@@ -36,8 +36,10 @@ _COMMITTEE = re.compile(r"^(First|Second|Third|Fourth|Fifth|Sixth|Special Politi
                         r"Decolonization) Committee$")
 AGENDA = re.compile(r"^Agenda items? (.+)$")
 _ADOPTED = re.compile(r"^Resolution adopted by the (.+?)(?: on (\d{1,2} \w+ \d{4}))?$")
-_REFERENCE = re.compile(r"^\[(?:without reference to a Main Committee|on the report of the (.+?))"
-                        r" \((.+)\)\]$")
+# the committee's name may hold a parenthesis ("Special Political and Decolonization
+# Committee (Fourth Committee)"), the report's reference one level more ("(Part II)")
+_REFERENCE = re.compile(r"^\[(?:without reference to a Main Committee|on the report of the (.+))"
+                        r" \(([^()]*(?:\([^()]*\)[^()]*)*)\)\]$")
 _SPONSORS = re.compile(r"^(.+?):(\*{0,3})\s*(draft (?:resolution|decision)|(?:revised )?amendments?\b.*"
                        r"|revised draft (?:resolution|decision))\s*$", re.I)
 _ONE_SPONSOR_MARKED = re.compile(r"(?<=[^\W\d_)]),?(\*{1,3})(?=[ ,]|$)")
@@ -81,6 +83,17 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
         while j < n and not (lines[j].gap_before or 0) and not _known(lines[j].text.strip()):
             j += 1
         return join_wrapped([l.text.strip() for l in lines[start:j]]), j
+
+    def bracketed(start: int) -> tuple[str, int]:
+        """A "[on the report of ...]" line and those up to its closing bracket, blank lines
+        between them aside (a text layer may put "(Fourth Committee) (A/78/427, para. 8)]"
+        apart, A/RES/78/83); else the block as `block` reads it."""
+        text, j = block(start)
+        k = j
+        while "]" not in text and k < min(n, start + 6) and not _known(lines[k].text.strip()):
+            text = join_wrapped([text, lines[k].text.strip()])
+            k += 1
+        return (text, k) if "]" in text else block(start)
 
     def titles(start: int) -> tuple[str, int]:
         """Agenda titles: one per item, each wrapped; a title ends on a line short enough
@@ -172,8 +185,8 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
             # the note this tool prints on a version whose symbol and date are made up
             text, i = block(start)
             v["illustrative"] = ILLUSTRATIVE.match(text).group(1).strip()
-        elif t.startswith("[") and _REFERENCE.match(block(start)[0]):
-            text, i = block(start)
+        elif t.startswith("[") and _REFERENCE.match(bracketed(start)[0]):
+            text, i = bracketed(start)
             r = _REFERENCE.match(text)
             v["adopted-from"] = r.group(2)
             if r.group(1):

@@ -132,3 +132,19 @@ def test_two_readings_that_pass_yet_differ_in_units_stay_in_review(tmp_path):
     row = _survey_with(tmp_path, name, text[:start] + text[end:])
     assert row.verdict == "review"
     assert "agreement" in row.causes
+
+
+def test_the_committee_line_read_whole_though_the_layer_breaks_it_apart():
+    """'[on the report of the Special Political and Decolonization Committee' and, after
+    blank lines, '(Fourth Committee) (A/78/429, para. 33)]' (as A/RES/78/83's text layer
+    has it): one line of the masthead, the committee named whole, the title still the
+    title (it once took the adoption date)."""
+    name = "A_RES_78_91"
+    original = read((MORE / f"{name}.txt").read_text("utf-8")).draft.metadata
+    text = derived(name, "Decolonization Committee \n(Fourth Committee)",
+                   "Decolonization Committee \n \n \n(Fourth Committee)")
+    meta = read(text).draft.metadata
+    assert meta.get("main-committee") == \
+        "Special Political and Decolonization Committee (Fourth Committee)"
+    assert meta.get("adopted-from") == "A/78/429, para. 33"
+    assert meta.title == original.title and "December" not in meta.title
