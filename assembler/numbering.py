@@ -114,26 +114,22 @@ def _label_children(parent, path: tuple, degree: int, labels: dict[str, Label],
         previous_children = grand_start + len(child.children)
 
 
-def footnote_marks(draft: Draft) -> list[str]:
-    """The footnote each printed number stands for, number 1 first: one number per marker
-    in the text's order, as Word and the HTML writer number them (a footnote marked twice is
-    printed under two numbers), then the footnotes no marker refers to. The one rule for
-    amendment targets ("In footnote 2, ..."), comparisons and readers' checks: after a
-    paragraph moves, its footnote's number moves with it."""
-    marks: list[str] = []
+def footnote_numbers(draft: Draft) -> dict[str, int]:
+    """The number each footnote is printed with: by the order of its first marker in the
+    text, then the footnotes no marker refers to. The one rule for amendment targets
+    ("In footnote 2, ..."), comparisons and readers' checks: after a paragraph moves, its
+    footnote's number moves with it. (Word prints a second marker of one footnote as a
+    footnote of its own, with the next number; the comparison and the targets name the
+    footnote by its first.)"""
+    numbers: dict[str, int] = {}
     for unit in draft.units():
         if unit.kind == "fn":
             continue
         for content in _inline_parts(unit):
-            marks += footnote_refs(content)
-    return marks + [fn.id for fn in draft.footnotes if fn.id not in set(marks)]
-
-
-def footnote_numbers(draft: Draft) -> dict[str, int]:
-    """The number each footnote is first printed with (footnote_marks)."""
-    numbers: dict[str, int] = {}
-    for n, fid in enumerate(footnote_marks(draft), 1):
-        numbers.setdefault(fid, n)
+            for fid in footnote_refs(content):
+                numbers.setdefault(fid, len(numbers) + 1)
+    for fn in draft.footnotes:
+        numbers.setdefault(fn.id, len(numbers) + 1)
     return numbers
 
 

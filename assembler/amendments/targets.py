@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..inline import plain
 from ..lang import language_of
 from ..model import Content, Draft, Text
-from ..numbering import Label, compute_labels, footnote_marks, footnote_numbers
+from ..numbering import Label, compute_labels, footnote_numbers
 from .model import PARTS
 
 _PREFIX = re.compile(
@@ -51,7 +51,7 @@ class UnitIndex:
             self.by_key[(kind,) + tuple(_tokens(" ".join(label.path)))] = uid
         self.headings = {_norm(plain(u.content)): u.id for u in draft.operative
                          if u.kind == "heading"}
-        self.footnotes = {str(n): fid for n, fid in enumerate(footnote_marks(draft), 1)}
+        self.footnotes = {str(n): fid for fid, n in footnote_numbers(draft).items()}
         self.n_pp = len(draft.preamble)
         self.n_op = len(draft.operative_paragraphs())
 

@@ -282,14 +282,3 @@ def test_a_footnote_is_named_by_the_number_it_is_printed_with_after_a_move():
     assert notes["fn2"] == "United Nations, Treaty Series, vol. 76, No. 973."
     assert notes["fn1"] == "A/78/315."
 
-
-def test_footnotes_are_named_by_every_number_the_page_prints(first_draft):
-    """The seed's one note is marked in OP 6 (b) and again in OP 6 (c); Word prints the two
-    markers as 1 and 2 (a footnote each): "footnote 2" is that same note, as the delegate
-    reading the Word file sees it."""
-    from assembler.amendments.targets import UnitIndex
-    from assembler.numbering import footnote_marks
-    assert footnote_marks(first_draft) == ["fn1", "fn1"]
-    index = UnitIndex(first_draft)
-    assert index.resolve("footnote 1") == index.resolve("footnote 2") == "fn1"
-    assert index.resolve("footnote 3") is None
