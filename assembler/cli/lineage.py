@@ -61,6 +61,8 @@ def lineage(
     with progress_bar("reading", len(docs), "from the cache") as tick:
         reads = read_all(docs, folder, jobs, lambda r: tick(r.cached))
     failed = [r for r in reads if r.error]
+    say(f"read {len(reads)} documents, {sum(r.cached for r in reads)} of them from the cache "
+        f"{folder}")
     for r in failed:
         say(f"error: {r.error}")
     links = links_of(reads)

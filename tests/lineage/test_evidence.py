@@ -1,6 +1,7 @@
 """What a resolution says of its ancestry, read from real resolutions."""
 from __future__ import annotations
 
+from lineagedocs import drafts  # noqa: F401 (a fixture)
 from assembler.lineage.evidence import own_numbers, profile, title_key
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from lineagedocs import drafts  # noqa: F401 (a fixture)
 from assembler.lineage.evidence import profile
 from assembler.lineage.link import DOUBTFUL, SURE, UNLINKED, link_all
 

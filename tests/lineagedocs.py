@@ -1,4 +1,4 @@
-"""The real documents the lineage tests read: ../shared/real (A/RES/79/7 -> A/RES/80/4, 30
+"""The real documents the lineage tests (tests/lineage/) read: ../shared/real (A/RES/79/7 -> A/RES/80/4, 30
 resolutions of the 78th and 79th sessions) and the five 78th-session predecessors kept in
 tests/lineage/real/."""
 from __future__ import annotations
@@ -10,8 +10,8 @@ import pytest
 from assembler.readers import read_any
 
 HERE = Path(__file__).resolve().parent
-SHARED = HERE.parent.parent.parent / "shared" / "real"
-OWN = HERE / "real"
+SHARED = HERE.parent.parent / "shared" / "real"
+OWN = HERE / "lineage" / "real"
 
 
 def real(name: str) -> Path:
