@@ -31,3 +31,13 @@ def drafts():
             cache[name] = read_any(real(name)).draft
         return cache[name]
     return get
+
+
+def folder_of(tmp_path: Path, names: list[str]) -> Path:
+    """A folder of copies of the named documents, as a user would give it."""
+    import shutil
+    src = tmp_path / "docs"
+    src.mkdir()
+    for n in names:
+        shutil.copy(real(n), src / f"{n}.txt")
+    return src

@@ -1,6 +1,7 @@
 """Drafts read once: each kept under the cache folder by the sha256 of its file's bytes and
 of the readers' own source, so a second run over a session reads nothing again and a
-change to a reader reads everything afresh. The cache holds pickles this tool wrote: keep
+change to a reader reads everything afresh. What changed along a link is kept the same way,
+by the two drafts' keys and the comparison's own source. The cache holds pickles this tool wrote: keep
 it where only you write (by default .assembler-cache/ beside the report)."""
 from __future__ import annotations
 
@@ -15,13 +16,15 @@ from ..model import Draft
 PACKAGE = Path(__file__).resolve().parent.parent
 # what decides how a file reads: the readers, the model they build
 READER_SOURCES = ("readers", "model.py", "inline.py", "corpus.py")
+# what decides what changed along a link: the comparison
+CHANGE_SOURCES = ("compare", "diff.py", "lineage/change.py")
 
 
-@lru_cache(maxsize=1)
-def reader_version() -> str:
-    """A digest of the readers' source: a draft read by other code is read again."""
+@lru_cache(maxsize=2)
+def version(sources: tuple[str, ...] = READER_SOURCES) -> str:
+    """A digest of the code that made what is kept: kept by other code, it is made again."""
     h = hashlib.sha256()
-    for name in READER_SOURCES:
+    for name in sources:
         path = PACKAGE / name
         for f in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
             h.update(f.relative_to(PACKAGE).as_posix().encode())
@@ -30,25 +33,31 @@ def reader_version() -> str:
 
 
 def key(data: bytes) -> str:
-    return hashlib.sha256(data + reader_version().encode()).hexdigest()
+    """A file's key: its bytes and the readers."""
+    return hashlib.sha256(data + version(READER_SOURCES).encode()).hexdigest()
 
 
-def path_for(folder: Path, k: str) -> Path:
-    return folder / "drafts" / k[:2] / f"{k}.pickle"
+def change_key(old_key: str, new_key: str) -> str:
+    """A link's key: its two drafts and the comparison."""
+    return hashlib.sha256(f"{old_key} {new_key} {version(CHANGE_SOURCES)}".encode()).hexdigest()
 
 
-def load(folder: Path, k: str) -> Draft | None:
-    """The draft kept under `k`, or None (not kept, or unreadable: read it again)."""
+def path_for(folder: Path, k: str, shelf: str = "drafts") -> Path:
+    return folder / shelf / k[:2] / f"{k}.pickle"
+
+
+def load(folder: Path, k: str, shelf: str = "drafts", kind: type = Draft):
+    """What is kept under `k` on `shelf`, or None (not kept, or unreadable: make it again)."""
     try:
-        with open(path_for(folder, k), "rb") as fh:
-            draft = pickle.load(fh)
+        with open(path_for(folder, k, shelf), "rb") as fh:
+            found = pickle.load(fh)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
             TypeError, ValueError):
         return None
-    return draft if isinstance(draft, Draft) else None
+    return found if isinstance(found, kind) else None
 
 
-def store(folder: Path, k: str, draft: Draft) -> None:
-    target = path_for(folder, k)
+def store(folder: Path, k: str, thing: object, shelf: str = "drafts") -> None:
+    target = path_for(folder, k, shelf)
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, pickle.dumps(draft, protocol=pickle.HIGHEST_PROTOCOL))
+    write_atomic(target, pickle.dumps(thing, protocol=pickle.HIGHEST_PROTOCOL))

@@ -3,8 +3,6 @@ for a spreadsheet, one self-contained .html page (sortable by any column, a plot
 much each resolution changed drawn in inline SVG, links to each comparison and redline)."""
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
 from dataclasses import dataclass
 
@@ -60,18 +58,19 @@ def summary(entries: list[Entry]) -> dict:
             "word-for-word": same}
 
 
+def table(entries: list[Entry]) -> list[list]:
+    """The header row, then a row per document."""
+    return [list(COLUMNS)] + [[r[c] for c in COLUMNS] for r in records(entries)]
+
+
 def to_csv(entries: list[Entry]) -> bytes:
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, COLUMNS, lineterminator="\n")
-    w.writeheader()
-    w.writerows(records(entries))
-    return buf.getvalue().encode("utf-8")
+    from ..writers.tabular.csv import to_csv as csv_bytes
+    return csv_bytes(table(entries))
 
 
 def to_xlsx(entries: list[Entry], title: str = "Lineage") -> bytes:
     from ..writers.tabular.xlsx import records_xlsx
-    rows = [list(COLUMNS)] + [[r[c] for c in COLUMNS] for r in records(entries)]
-    return records_xlsx(title, rows, list(COLUMNS), SIZES)
+    return records_xlsx(title, table(entries), list(COLUMNS), SIZES)
 
 
 def plot(entries: list[Entry], width: int = 900, height: int = 220) -> dict:

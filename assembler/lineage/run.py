@@ -93,6 +93,11 @@ def links_of(reads: list[Read]) -> list[Link]:
 def compare_one(pair: Pair) -> Compared:
     out = Compared(pair.name)
     folder = Path(pair.folder)
+    kept = cache.change_key(pair.old_key, pair.new_key)
+    if not pair.pages:  # pages are written afresh; a change alone may be kept
+        out.change = cache.load(folder, kept, "changes", Change)
+        if out.change is not None:
+            return out
     old, new = cache.load(folder, pair.old_key), cache.load(folder, pair.new_key)
     if old is None or new is None:
         out.error = f"{pair.name}: its drafts are gone from the cache {folder}; run again"
@@ -101,6 +106,7 @@ def compare_one(pair: Pair) -> Compared:
         from ..compare.align import align
         alignment = align(old, new)
         out.change = change(old, new, alignment)
+        cache.store(folder, kept, out.change, "changes")
         if pair.pages:
             out.redline, out.comparison = _pages(pair, old, new, alignment)
     except AssemblerError as err:

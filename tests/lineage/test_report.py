@@ -6,25 +6,16 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
 
 from conftest import run_cli
-from lineagedocs import real
+from lineagedocs import folder_of, real
 
 NAMES = ["A_RES_79_7", "A_RES_80_4", "A_RES_78_48", "A_RES_79_52", "A_RES_78_213",
          "A_RES_79_152", "A_RES_79_73"]
 
 
-def _folder(tmp_path):
-    src = tmp_path / "docs"
-    src.mkdir()
-    for n in NAMES:
-        shutil.copy(real(n), src / f"{n}.txt")
-    return src
-
-
 def test_the_html_report_stands_alone_with_its_plot_and_links(tmp_path):
-    src = _folder(tmp_path)
+    src = folder_of(tmp_path, NAMES)
     out = tmp_path / "out" / "report.html"
     out.parent.mkdir()
     run = run_cli("lineage", src, "-o", out, "--redlines", tmp_path / "out" / "pages",
@@ -51,14 +42,14 @@ def test_the_html_report_stands_alone_with_its_plot_and_links(tmp_path):
 
 def test_csv_and_xlsx_hold_the_same_rows_and_a_second_run_is_cached(tmp_path):
     from openpyxl import load_workbook
-    src = _folder(tmp_path)
+    src = folder_of(tmp_path, NAMES)
     cache = tmp_path / "cache"
     first = run_cli("lineage", src, "-o", tmp_path / "r.csv", "--cache", cache)
     assert first.returncode == 0, first.stderr
     assert "read 7 documents, 0 of them from the cache" in first.stderr
     second = run_cli("lineage", src, "-o", tmp_path / "r.xlsx", "--cache", cache)
     assert "read 7 documents, 7 of them from the cache" in second.stderr
-    rows = list(csv.DictReader(io.StringIO((tmp_path / "r.csv").read_text("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "r.csv").read_text("utf-8-sig"))))
     by = {r["document"]: r for r in rows}
     assert by["A_RES_80_4"]["predecessor"] == "A/RES/79/7"
     assert by["A_RES_80_4"]["changed"] == "6" and by["A_RES_80_4"]["kept"] == "8"

@@ -3,25 +3,16 @@ second run reads nothing again, a changed file is read afresh, a file no reader 
 of is named and the others go on, and each link's redline and comparison are written."""
 from __future__ import annotations
 
-import shutil
 import zipfile
 
 from assembler.corpus import collect
 from assembler.lineage.run import compare_all, links_of, read_all
 
-from lineagedocs import real
-
-
-def _folder(tmp_path, names):
-    src = tmp_path / "docs"
-    src.mkdir()
-    for n in names:
-        shutil.copy(real(n), src / f"{n}.txt")
-    return src
+from lineagedocs import folder_of
 
 
 def test_a_second_run_reads_from_the_cache_and_finds_the_same_links(tmp_path):
-    src = _folder(tmp_path, ["A_RES_78_48", "A_RES_79_52", "A_RES_79_7", "A_RES_80_4"])
+    src = folder_of(tmp_path, ["A_RES_78_48", "A_RES_79_52", "A_RES_79_7", "A_RES_80_4"])
     cache = tmp_path / "cache"
     docs = collect([src], "link")
     first = read_all(docs, cache, jobs=2)
@@ -37,7 +28,7 @@ def test_a_second_run_reads_from_the_cache_and_finds_the_same_links(tmp_path):
 
 
 def test_a_changed_file_is_read_again_and_a_broken_one_is_named(tmp_path):
-    src = _folder(tmp_path, ["A_RES_79_7", "A_RES_80_4"])
+    src = folder_of(tmp_path, ["A_RES_79_7", "A_RES_80_4"])
     cache = tmp_path / "cache"
     read_all(collect([src], "link"), cache, jobs=1)
     text = (src / "A_RES_80_4.txt").read_text("utf-8")
@@ -52,7 +43,7 @@ def test_a_changed_file_is_read_again_and_a_broken_one_is_named(tmp_path):
 
 
 def test_each_link_gets_its_change_redline_and_comparison(tmp_path):
-    src = _folder(tmp_path, ["A_RES_79_7", "A_RES_80_4", "A_RES_78_48", "A_RES_79_52"])
+    src = folder_of(tmp_path, ["A_RES_79_7", "A_RES_80_4", "A_RES_78_48", "A_RES_79_52"])
     cache, pages = tmp_path / "cache", tmp_path / "pages"
     reads = read_all(collect([src], "link"), cache, jobs=2)
     links = links_of(reads)
