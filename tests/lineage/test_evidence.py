@@ -10,7 +10,7 @@ def test_the_cuba_resolution_recalls_last_years_first_and_last(drafts):
     assert (p.symbol, p.number, p.session, p.agenda) == ("A/RES/80/4", "80/4", 80, "38")
     assert p.title.startswith("Necessity of ending the economic, commercial and financial")
     recalled = [c.number for c in p.recalled()]
-    # PP6 lists every year's resolution from 47/19 on; 76/... was adopted as 75/289's year
+    # PP6 lists the resolutions from 47/19 (1992) on, 78/7 and 79/7 last
     assert recalled[0] == "47/19" and recalled[-1] == "79/7" and "78/7" in recalled
     latest = p.latest_recalled()
     assert (latest.number, latest.unit, latest.early) == ("79/7", "pp6", True)
