@@ -17,7 +17,8 @@ ROUNDS = 5
 
 
 def main() -> None:
-    from assembler.survey.run import collect, survey
+    from assembler.corpus import collect
+    from assembler.survey.run import survey
     pdfs = sorted((REAL / "pdf").glob("*.pdf"))
     if not pdfs:
         print(f"no PDFs in {REAL / 'pdf'}: nothing to survey")

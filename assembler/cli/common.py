@@ -129,6 +129,28 @@ def progress(what: str, when: bool = True):
         yield
 
 
+@contextlib.contextmanager
+def progress_bar(what: str, total: int, counted: str = ""):
+    """A bar over `total` documents on a terminal; in a pipe, nothing. Yields `tick(flag)`:
+    one document done, counted among `counted` ("to review") when `flag` is true."""
+    if not colour():
+        yield lambda flag=False: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, \
+        TimeRemainingColumn
+    columns = [TextColumn(what), BarColumn(), MofNCompleteColumn()]
+    if counted:
+        columns.append(TextColumn("{task.fields[counted]} " + counted))
+    with Progress(*columns, TimeRemainingColumn(), transient=True) as bar:
+        task = bar.add_task(what, total=total, counted=0)
+        seen = [0]
+
+        def tick(flag: bool = False) -> None:
+            seen[0] += bool(flag)
+            bar.update(task, advance=1, counted=seen[0])
+        yield tick
+
+
 def verb(func):
     """Turn AssemblerError into one line on stderr and its exit code (2 bad input, 1 problems),
     never a traceback."""

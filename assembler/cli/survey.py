@@ -7,7 +7,7 @@ from typing import List, Optional
 import typer
 
 from ..errors import AssemblerError, ProblemsFound
-from .common import app, colour, say, verb
+from .common import app, progress_bar, say, verb
 
 
 @app.command()
@@ -31,13 +31,15 @@ def survey(
     """
     from ..files import write_atomic
     from ..survey.report import screen_lines, to_csv, to_html
-    from ..survey.run import collect, survey as run
+    from ..corpus import collect
+    from ..survey.run import survey as run
     if output is not None and output.suffix.lower() not in (".html", ".csv"):
         raise AssemblerError("the report is written as .html or .csv", file=str(output))
     if jobs < 0:
         raise AssemblerError(f"--jobs {jobs}: give a number of processes, or 0 for every core")
     docs = collect(paths)
-    rows = _with_progress(docs, jobs, run)
+    with progress_bar("surveying", len(docs), "to review") as tick:
+        rows = run(docs, jobs, lambda row: tick(row.verdict != "exact"))
     for line in screen_lines(rows, every):
         say(line)
     if output is not None:
@@ -46,21 +48,3 @@ def survey(
         say(f"wrote {output}")
     if any(r.verdict != "exact" for r in rows):
         raise typer.Exit(ProblemsFound.exit_code)
-
-
-def _with_progress(docs, jobs, run):
-    """A progress bar on a terminal; in a pipe, nothing until the end."""
-    if not colour():
-        return run(docs, jobs)
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, \
-        TimeRemainingColumn
-    with Progress(TextColumn("surveying"), BarColumn(), MofNCompleteColumn(),
-                  TextColumn("{task.fields[review]} to review"), TimeRemainingColumn(),
-                  transient=True) as bar:
-        task = bar.add_task("survey", total=len(docs), review=0)
-        seen = {"review": 0}
-
-        def tick(row):
-            seen["review"] += row.verdict != "exact"
-            bar.update(task, advance=1, review=seen["review"])
-        return run(docs, jobs, tick)

@@ -10,7 +10,7 @@ DESCRIPTION = "Draft, amend, redline and compare United Nations resolutions."
 
 # The verb modules in the order they register, which is the order `--help` lists verbs in.
 MODULES: tuple[str, ...] = ("drafts", "interchange", "letters", "compare", "redline", "amend",
-                            "amendment", "room", "survey")
+                            "amendment", "room", "survey", "lineage")
 
 # verb -> (module, summary), in the order `--help` lists them (typer lists sub-apps, `room`,
 # after the commands)
@@ -53,6 +53,8 @@ VERBS: dict[str, tuple[str, str]] = {
               "Over the same files as the command line."),
     "survey": ("survey", "Import every document and judge each reading against what the "
                "document proves."),
+    "lineage": ("lineage", "Link each resolution to the one of an earlier session it "
+                "continues, and say what changed."),
     "room": ("room", "Who may enter the negotiation room: co-facilitators and invited "
              "delegations."),
 }

@@ -162,7 +162,7 @@ def _kind(unit) -> str:
 
 # ------------------------------------------------------------------ similarity
 
-def _bag(text: str) -> Counter:
+def word_pairs(text: str) -> Counter:
     """Word pairs in order (single words for very short texts): two paragraphs drawn from one
     vocabulary share many words but few pairs unless one is an edit of the other."""
     words = text.lower().split()
@@ -173,7 +173,12 @@ def _bag(text: str) -> Counter:
 
 def similarity(a: str, b: str) -> float:
     """Overlap of word pairs (Dice coefficient over multisets): 1.0 same text, 0.0 none."""
-    ca, cb = _bag(a), _bag(b)
+    return overlap(word_pairs(a), word_pairs(b))
+
+
+def overlap(ca: Counter, cb: Counter) -> float:
+    """The Dice coefficient of two bags of word pairs (word_pairs): whole documents are
+    compared so, their bags made once."""
     total = sum(ca.values()) + sum(cb.values())
     if not total:
         return 1.0
@@ -230,9 +235,9 @@ def _match(old: list[_Item], new: list[_Item]) -> dict[int, tuple[int, str]]:
         window = None
         if len(rest_new) * len(rest_old) > _MAX_PAIRS:
             window = max(1, _MAX_PAIRS // (2 * len(rest_new)))
-        bags_old = [(_bag(o.key), o) for o in rest_old]
+        bags_old = [(word_pairs(o.key), o) for o in rest_old]
         for j, n in enumerate(rest_new):
-            bn = _bag(n.key)
+            bn = word_pairs(n.key)
             sn = sum(bn.values())
             if window is None:
                 candidates = bags_old

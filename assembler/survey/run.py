@@ -5,35 +5,16 @@ each, so memory stays that of the largest document times the number of workers.
 """
 from __future__ import annotations
 
-import json
-import os
-import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from multiprocessing import get_context
-from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable
 
+from ..corpus import ORDER, Document, parallel, read_file
 from ..errors import AssemblerError
 from ..inline import plain
 from ..model import Draft
 from .checks import Finding, judge
-
-# Files a survey reads, by kind. ".json" is a text layer as extracted ({"text": ...}).
-TEXT = (".txt", ".md", ".json")
-KINDS = {".pdf": "pdf", ".docx": "word", ".doc": "word", **{s: "text" for s in TEXT}}
-# A PDF is the document as issued: where it and a text layer are both given, its reading is
-# the one judged first and the text layer must agree with it.
-ORDER = ("pdf", "word", "text")
-
-
-@dataclass
-class Document:
-    """One document under survey: its files by kind (same name, different extensions)."""
-    name: str
-    files: dict[str, Path] = field(default_factory=dict)
-
 
 @dataclass
 class Judged:
@@ -73,49 +54,6 @@ class Row:
         return sorted({f.check for f in self.findings})
 
 
-def collect(paths: Iterable[Path]) -> list[Document]:
-    """The documents among `paths` (files or folders, searched below), files of one name
-    grouped: A_RES_79_7.pdf and A_RES_79_7.txt are one document."""
-    found: dict[str, Document] = {}
-    for path in paths:
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file())
-        elif path.is_file():
-            files = [path]
-        else:
-            raise AssemblerError("no such file or folder", file=str(path),
-                                 hint="give documents (.pdf, .txt, .json, .docx) or folders")
-        for f in files:
-            kind = KINDS.get(f.suffix.lower())
-            if kind is None or f.name.startswith("."):
-                continue
-            doc = found.setdefault(f.stem, Document(f.stem))
-            doc.files.setdefault(kind, f)
-    if not found:
-        raise AssemblerError("no documents to survey", hint="give .pdf, .txt, .json or .docx "
-                                                            "files, or folders holding them")
-    return sorted(found.values(), key=lambda d: _natural(d.name))
-
-
-def _natural(name: str) -> list:
-    """'A_RES_78_9' before 'A_RES_78_10'."""
-    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", name)]
-
-
-def read_file(kind: str, path: Path):
-    """Import one file; a text layer in JSON is its "text" field."""
-    from ..readers import import_text, read_any
-    if path.suffix.lower() == ".json":
-        from ..fs.read import read_bytes
-        try:
-            text = json.loads(read_bytes(path, "text", what="a text layer (.json)"))["text"]
-        except (ValueError, KeyError, TypeError):
-            raise AssemblerError("not a text layer: a JSON object with a \"text\" field is "
-                                 "expected", file=str(path))
-        return import_text(text, str(path))
-    return read_any(path)
-
-
 def survey_one(doc: Document) -> Row:
     row = Row(doc.name)
     for kind in ORDER:
@@ -125,7 +63,7 @@ def survey_one(doc: Document) -> Row:
         start = time.perf_counter()
         reading = Judged(kind, str(path))
         try:
-            result = read_file(kind, path)
+            result = read_file(path)
         except AssemblerError as err:
             reading.error = str(err)
             reading.findings = [Finding("error", f"{path.name}: {err.message}")]
@@ -226,24 +164,13 @@ def _diff_at(a: str, b: str) -> str:
 def survey(docs: list[Document], jobs: int = 0,
            tick: Callable[[Row], None] | None = None) -> list[Row]:
     """Survey `docs` on `jobs` processes (0: every core); `tick` is told of each row."""
-    jobs = jobs or os.cpu_count() or 1
     rows: list[Row] = []
-    for row in _rows(docs, jobs):
+    for row in parallel(survey_one, docs, jobs):
         rows.append(row)
         if tick:
             tick(row)
     order = {d.name: k for k, d in enumerate(docs)}
     return sorted(rows, key=lambda r: order[r.name])
-
-
-def _rows(docs: list[Document], jobs: int) -> Iterator[Row]:
-    if jobs == 1 or len(docs) == 1:
-        yield from map(survey_one, docs)
-        return
-    # fork: the workers share the imported readers; a worker is replaced after some
-    # documents so that what a large one allocated is given back
-    with get_context("fork").Pool(jobs, maxtasksperchild=40) as pool:
-        yield from pool.imap_unordered(survey_one, docs, chunksize=1)
 
 
 def summary(rows: list[Row]) -> dict:

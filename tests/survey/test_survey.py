@@ -14,7 +14,8 @@ import pytest
 from assembler.model import CrossRef, Text
 from assembler.readers import import_text
 from assembler.survey.checks import judge
-from assembler.survey.run import Document, collect, survey, survey_one, summary
+from assembler.corpus import Document, collect
+from assembler.survey.run import survey, survey_one, summary
 from assembler.survey.report import to_csv, to_html
 
 from conftest import ROOT, run_cli

@@ -49,17 +49,19 @@ def _sheet_name(wb: Workbook, name: str) -> str:
 
 
 def add_sheet(wb: Workbook, name: str, records: list[list[str]], fields: list[str],
-              rich: dict[tuple[int, int], CellRichText] | None = None) -> None:
+              rich: dict[tuple[int, int], CellRichText] | None = None,
+              sizes: dict[str, int] | None = None) -> None:
     """One table as a sheet, `fields` naming what each column holds (csv.table_fields or
-    CONCORDANCE_FIELDS); `rich` holds (row, column) cells (1-based) with change marks."""
+    CONCORDANCE_FIELDS, or any with their `sizes`); `rich` holds (row, column) cells
+    (1-based) with change marks. Numbers stay numbers, so that they sort as such."""
     ws = wb.create_sheet(_sheet_name(wb, name))
     for line in records:
-        ws.append([_ILLEGAL.sub("", v) for v in line])
+        ws.append([_ILLEGAL.sub("", v) if isinstance(v, str) else v for v in line])
     for (r, c), value in (rich or {}).items():
         ws.cell(row=r, column=c).value = value
     header = records[0]
     comparison = fields[0] == "row"
-    sizes = _TABLE_WIDTHS if comparison else _CONCORDANCE_WIDTHS
+    sizes = sizes or (_TABLE_WIDTHS if comparison else _CONCORDANCE_WIDTHS)
     widths = [sizes.get(f, 9) for f in fields]
     for i, h in enumerate(header, 1):
         ws.column_dimensions[get_column_letter(i)].width = widths[i - 1]
@@ -101,7 +103,7 @@ def row_height(line: list[str], widths: list[float]) -> float:
     for text, width in zip(line, widths):
         per_line = max(int(width * 1.1) - 1, 4)
         lines = max(lines, sum(len(textwrap.wrap(part, per_line)) or 1
-                               for part in (text or "").split("\n")))
+                               for part in str(text or "").split("\n")))
     return min(MAX_ROW_PT, lines * LINE_PT)
 
 
@@ -144,6 +146,20 @@ def compare_xlsx(table: ComparisonTable, concordances: list[ConcordanceTable] = 
     add_concordances(wb, concordances)
     if table.title:
         wb.properties.title = table.title
+    wb.properties.creator = "assembler"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def records_xlsx(name: str, records: list[list], fields: list[str],
+                 sizes: dict[str, int]) -> bytes:
+    """Any table as a one-sheet workbook laid out as the comparison's are: `records` with
+    its header row first, `sizes` the readable width of each field (9 for the others)."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    add_sheet(wb, name, records, fields, sizes=sizes)
+    wb.properties.title = name
     wb.properties.creator = "assembler"
     buf = io.BytesIO()
     wb.save(buf)
