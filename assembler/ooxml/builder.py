@@ -16,15 +16,10 @@ from ..lang import ENGLISH
 from .ns import (COMMENTS_CT, CORE_CT, CORE_REL, CP, DC, DCTERMS, DOC_CT, FOOTNOTES_CT, NSMAP,
                  NUMBERING_CT, OFFICE_DOC_REL, SETTINGS_CT, STYLES_CT, XML, w)
 from .formats import Change, Fonts, Mark, PageSetup, ParaFormat, Run
+from .ids import AnnotationIds
+from .schema import rank
 from .numbering_xml import numbering_part
 from .package import Package
-
-
-# the schema's order of run properties (a merged w:rPr must keep it)
-_RPR_ORDER = {w(t): i for i, t in enumerate(
-    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
-    "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
-    "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath".split())}
 
 
 def twips(cm: float) -> str:
@@ -40,7 +35,7 @@ class DocumentBuilder:
         self.body = etree.Element(w("body"))
         self.footnotes = etree.Element(w("footnotes"), nsmap=NSMAP)
         self._next_footnote = 2  # 0 and 1 are the separators
-        self._change_id = 0
+        self.ids = AnnotationIds()  # changes, moves, bookmarks and comments share one space
         self._ranges: dict[tuple[str, str], int] = {}  # open move ranges -> their ids
         self.comments: etree._Element | None = None    # word/comments.xml, once one is added
         self.package = Package()
@@ -48,7 +43,6 @@ class DocumentBuilder:
         self.author = "assembler"
         self.extra_sections: list[etree._Element] = []
         self.properties: dict[str, str] = {}  # custom document properties (docProps/custom.xml)
-        self._bookmark_id = 0
         self.lists: dict = {}  # WordList -> its numId (numbering.xml), in order of first use
         self._bookmark_names: dict[str, int] = {}  # name -> how often asked for
         # (left, hanging, right) in cm: footnotes set in a text column, the number hanging
@@ -241,7 +235,7 @@ class DocumentBuilder:
         if mark.edge == "start":
             self._stamp(el, mark.change)
             el.set(w("name"), mark.change.move_name)
-            self._ranges[key] = self._change_id
+            self._ranges[key] = int(el.get(w("id")))
         else:
             el.set(w("id"), str(self._ranges.pop(key)))
 
@@ -250,8 +244,7 @@ class DocumentBuilder:
         """Add a comment (a margin note in Word); returns the id for Mark(comment=id)."""
         if self.comments is None:
             self.comments = etree.Element(w("comments"), nsmap=NSMAP)
-        self._change_id += 1  # one id space with the tracked changes, as Word keeps it
-        cid = self._change_id
+        cid = self.ids.next()
         c = etree.SubElement(self.comments, w("comment"))
         c.set(w("id"), str(cid))
         c.set(w("author"), author)
@@ -284,7 +277,7 @@ class DocumentBuilder:
                             merged.setdefault(c.tag, c)
                         r.remove(own)
                     rpr = etree.Element(w("rPr"))
-                    for c in sorted(merged.values(), key=lambda c: _RPR_ORDER.get(c.tag, 99)):
+                    for c in sorted(merged.values(), key=lambda c: rank(rpr, c.tag)):
                         rpr.append(c)
                     r.insert(0, rpr)
             return True
@@ -296,8 +289,7 @@ class DocumentBuilder:
         return el
 
     def _stamp(self, el: etree._Element, change: Change) -> None:
-        self._change_id += 1
-        el.set(w("id"), str(self._change_id))
+        el.set(w("id"), str(self.ids.next()))
         el.set(w("author"), change.author)
         if change.date:
             el.set(w("date"), change.date)
@@ -307,13 +299,13 @@ class DocumentBuilder:
 
     def _run(self, parent: etree._Element, run: Run) -> None:
         if run.bookmark:
-            self._bookmark_id += 1
+            bid = str(self.ids.next())
             start = etree.SubElement(parent, w("bookmarkStart"))
-            start.set(w("id"), str(self._bookmark_id))
+            start.set(w("id"), bid)
             start.set(w("name"), self._unique(run.bookmark))
             if run.text or run.footnote is not None or run.tab or run.line_break:
                 self._run(parent, replace(run, bookmark=None))
-            etree.SubElement(parent, w("bookmarkEnd")).set(w("id"), str(self._bookmark_id))
+            etree.SubElement(parent, w("bookmarkEnd")).set(w("id"), bid)
             return
         r = etree.SubElement(parent, w("r"))
         rpr = etree.SubElement(r, w("rPr"))
