@@ -180,12 +180,16 @@ class DocumentBuilder:
                 tab = etree.SubElement(tabs, w("tab"))
                 tab.set(w("val"), align)
                 tab.set(w("pos"), twips(pos))
-        if fmt.space_before_pt is not None or fmt.space_after_pt is not None:
+        if fmt.space_before_pt is not None or fmt.space_after_pt is not None \
+                or fmt.line_pt is not None:
             sp = etree.SubElement(ppr, w("spacing"))
             if fmt.space_before_pt is not None:
                 sp.set(w("before"), str(round(fmt.space_before_pt * 20)))
             if fmt.space_after_pt is not None:
                 sp.set(w("after"), str(round(fmt.space_after_pt * 20)))
+            if fmt.line_pt is not None:
+                sp.set(w("line"), str(round(fmt.line_pt * 20)))
+                sp.set(w("lineRule"), "exact")
         if fmt.left_cm or fmt.right_cm or fmt.first_line_cm:
             ind = etree.SubElement(ppr, w("ind"))
             if fmt.left_cm:
@@ -317,6 +321,10 @@ class DocumentBuilder:
             etree.SubElement(rpr, w("i"))
         if run.strike:
             etree.SubElement(rpr, w("strike"))
+        if run.spacing_pt is not None:
+            etree.SubElement(rpr, w("spacing")).set(w("val"), str(round(run.spacing_pt * 20)))
+        if run.scale_pct is not None:
+            etree.SubElement(rpr, w("w")).set(w("val"), str(run.scale_pct))
         if run.size_pt:
             etree.SubElement(rpr, w("sz")).set(w("val"), str(round(run.size_pt * 2)))
         if run.underline:
@@ -413,14 +421,22 @@ class DocumentBuilder:
         fonts = etree.SubElement(rpr, w("rFonts"))
         for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
             fonts.set(w(attr), f.body)
+        if f.char_spacing_pt:
+            etree.SubElement(rpr, w("spacing")).set(w("val"), str(round(f.char_spacing_pt * 20)))
+        if f.char_scale_pct != 100:
+            etree.SubElement(rpr, w("w")).set(w("val"), str(f.char_scale_pct))
         etree.SubElement(rpr, w("sz")).set(w("val"), str(round(f.body_pt * 2)))
         etree.SubElement(rpr, w("szCs")).set(w("val"), str(round(f.body_pt * 2)))
         etree.SubElement(rpr, w("lang")).set(w("val"), self.language)
         ppr = etree.SubElement(etree.SubElement(defaults, w("pPrDefault")), w("pPr"))
         sp = etree.SubElement(ppr, w("spacing"))
         sp.set(w("after"), str(round(f.space_after_pt * 20)))
-        sp.set(w("line"), str(round(240 * f.line_spacing)))
-        sp.set(w("lineRule"), "auto")
+        if f.line_pt:
+            sp.set(w("line"), str(round(f.line_pt * 20)))
+            sp.set(w("lineRule"), "exact")
+        else:
+            sp.set(w("line"), str(round(240 * f.line_spacing)))
+            sp.set(w("lineRule"), "auto")
         self._style(root, "paragraph", "Normal", "Normal", default=True)
         fn = self._style(root, "paragraph", "FootnoteText", "footnote text", based="Normal")
         fn_ppr = etree.SubElement(fn, w("pPr"))

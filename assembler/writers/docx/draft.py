@@ -14,8 +14,12 @@ from ...unit_marks import PROPERTY_PREFIX, unit_bookmark, xref_bookmark
 from .lists import word_places
 
 
-def page_setup(layout: Layout, landscape: bool = False) -> PageSetup:
-    p = layout.section("page")
+def page_setup(layout: Layout, landscape: bool = False, issued: bool = False) -> PageSetup:
+    """The page of informal papers ([page]), or of issued documents ([issued_page]: the
+    UN's own, measured on its PDFs), each value falling back to [page]'s."""
+    p = dict(layout.section("page"))
+    if issued:
+        p.update(layout.section("issued_page"))
     return PageSetup(p.get("width_cm", 21.0), p.get("height_cm", 29.7),
                      p.get("margin_top_cm", 2.5), p.get("margin_bottom_cm", 2.5),
                      p.get("margin_left_cm", 2.5), p.get("margin_right_cm", 2.5),
@@ -26,7 +30,8 @@ def fonts(layout: Layout) -> Fonts:
     f = layout.section("fonts")
     return Fonts(f.get("body", "Times New Roman"), f.get("body_pt", 10),
                  f.get("footnote_pt", 9), f.get("line_spacing", 1.0),
-                 f.get("space_after_pt", 6))
+                 f.get("space_after_pt", 6), f.get("line_pt") or None,
+                 f.get("char_spacing_pt", 0.0), f.get("char_scale_pct", 100))
 
 
 def page_numbers(builder: DocumentBuilder, layout: Layout):
@@ -46,7 +51,8 @@ class DraftDocx:
     layout: Layout = field(default_factory=load_layout)
 
     def __post_init__(self):
-        self.builder = DocumentBuilder(fonts(self.layout), page_setup(self.layout),
+        self.builder = DocumentBuilder(fonts(self.layout),
+                                       page_setup(self.layout, issued=self.issued),
                                        language_of(self.draft.metadata).word)
         self.builder.title = self.draft.metadata.title
         # the draft's metadata travels with the file, so an edited copy is read against it
@@ -56,7 +62,7 @@ class DraftDocx:
         self.ind = self.layout.section("indents")
         # footnotes in the body's text column, the number hanging (as UN documents set them)
         hang = self.ind.get("footnote_hanging_cm", 0.5)
-        self.builder.footnote_indent = (self.ind.get("body_left_cm", 1.27) + hang, hang,
+        self.builder.footnote_indent = (self.ind.get("body_left_cm", 1.27), hang,
                                         self.ind.get("body_right_cm", 1.27))
         self.package_options: dict = {}  # e.g. header_footer, set by the stage's masthead
         # Word numbers operative paragraphs and sub-paragraphs itself (writers/docx/lists.py)
@@ -168,22 +174,36 @@ class DraftDocx:
                           right_cm=ind.get("body_right_cm", 1.27),
                           space_before_pt=ind.get("heading_space_before_pt", 12), keep_next=True)
 
+    @property
+    def issued(self) -> bool:
+        """An L-document or a resolution: the UN's page, not an informal paper's."""
+        return self.draft.metadata.stage.strip() in ("L", "L-rev", "adopted")
+
     def mark_format(self, degree: int) -> ParaFormat:
-        """Hanging indent: the number or label hangs, every line of text aligns."""
+        """The number or label on the first line, the text after it at a tab; continuation
+        lines run back to the text column as UN pages print them, or (`op_lines_hang`)
+        every line aligns with the text after the number."""
         ind = self.ind
         left = ind.get("body_left_cm", 1.27)
         number_at = left + ind.get("op_number_cm", 0.0)
         text_at = left + ind.get("op_text_cm", 1.27)
         step = ind.get("sub_step_cm", 0.95)
+        right = ind.get("body_right_cm", 1.27)
+        if not ind.get("op_lines_hang", True):
+            shift = max(degree - 1, 0) * step  # (a) stands where 1. stands, (i) a step in
+            return ParaFormat(left_cm=left, right_cm=right,
+                              first_line_cm=number_at + shift - left,
+                              tabs_cm=((text_at + shift, "left"),), align="both")
         if degree:
             number_at = text_at + (degree - 1) * step
             text_at = number_at + step
-        return ParaFormat(left_cm=text_at, right_cm=ind.get("body_right_cm", 1.27),
+        return ParaFormat(left_cm=text_at, right_cm=right,
                           first_line_cm=-(text_at - number_at), align="both")
 
-    def indent(self, degree: int) -> tuple[float, float]:
+    def indent(self, degree: int) -> tuple[float, float, float | None]:
         fmt = self.mark_format(degree)
-        return fmt.left_cm, -fmt.first_line_cm
+        tab = fmt.tabs_cm[0][0] if fmt.tabs_cm else None
+        return fmt.left_cm, -fmt.first_line_cm, tab
 
     def numbered(self, uid: str, degree: int) -> ParaFormat:
         """The format of a paragraph whose number or label Word counts."""
