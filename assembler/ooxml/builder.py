@@ -35,6 +35,7 @@ class DocumentBuilder:
         self.body = etree.Element(w("body"))
         self.footnotes = etree.Element(w("footnotes"), nsmap=NSMAP)
         self._next_footnote = 2  # 0 and 1 are the separators
+        self._custom_marks: dict[int, str] = {}  # footnote id -> its own mark ("*")
         self.ids = AnnotationIds()  # changes, moves, bookmarks and comments share one space
         self._ranges: dict[tuple[str, str], int] = {}  # open move ranges -> their ids
         self.comments: etree._Element | None = None    # word/comments.xml, once one is added
@@ -65,8 +66,10 @@ class DocumentBuilder:
         self._runs(p, runs)
         return p
 
-    def footnote(self, paragraphs: list[list[Run]], change: Change | None = None) -> int:
-        """Add a footnote; returns the id a Run(footnote=id) refers to."""
+    def footnote(self, paragraphs: list[list[Run]], change: Change | None = None,
+                 mark: str = "") -> int:
+        """Add a footnote; returns the id a Run(footnote=id) refers to. `mark` ("*") is a
+        mark of its own in place of the next number (Word's custom footnote mark)."""
         fid = self._next_footnote
         self._next_footnote += 1
         fn = etree.SubElement(self.footnotes, w("footnote"))
@@ -76,7 +79,11 @@ class DocumentBuilder:
             self._ppr(p, ParaFormat(style="FootnoteText"))
             if i == 0:
                 gap = Run(tab=True, change=change) if self.footnote_indent else Run(" ", change=change)
-                self._runs(p, [Run(footnote_mark=True, change=change), gap])
+                own = Run(mark, change=change) if mark else \
+                    Run(footnote_mark=True, change=change)
+                self._runs(p, [own, gap])
+        if mark:
+            self._custom_marks[fid] = mark
             self._runs(p, runs)
         return fid
 
@@ -335,7 +342,13 @@ class DocumentBuilder:
             r.remove(rpr)
         deleted = run.change is not None and run.change.kind in ("del", "moveFrom")
         if run.footnote is not None:
-            etree.SubElement(r, w("footnoteReference")).set(w("id"), str(run.footnote))
+            ref = etree.SubElement(r, w("footnoteReference"))
+            own = self._custom_marks.get(run.footnote)
+            if own:  # schema order of the attributes is free; the mark's text follows
+                ref.set(w("customMarkFollows"), "1")
+            ref.set(w("id"), str(run.footnote))
+            if own:
+                etree.SubElement(r, w("t")).text = own
         elif run.footnote_mark:
             etree.SubElement(r, w("footnoteRef"))
         elif run.tab:
@@ -359,6 +372,8 @@ class DocumentBuilder:
         return name if n == 1 else f"{name}_r{n}"
 
     def _field(self, parent, r, instr: str) -> None:
+        """A simple field; every run of it (its result too) in the run's own format."""
+        own = r.find(w("rPr"))
         etree.SubElement(r, w("fldChar")).set(w("fldCharType"), "begin")
         r2 = etree.SubElement(parent, w("r"))
         it = etree.SubElement(r2, w("instrText"))
@@ -370,6 +385,9 @@ class DocumentBuilder:
         etree.SubElement(r4, w("t")).text = "1"
         r5 = etree.SubElement(parent, w("r"))
         etree.SubElement(r5, w("fldChar")).set(w("fldCharType"), "end")
+        if own is not None:
+            for other in (r2, r3, r4, r5):
+                other.insert(0, copy.deepcopy(own))
 
     def _add_separators(self) -> None:
         for fid, kind, tag in ((0, "separator", "separator"),

@@ -117,11 +117,8 @@ class DraftDocx:
             from ...stages import masthead_for
             from .mastheads import render_masthead
             face = masthead_for(self.draft.metadata)
+            # (an illustrative note is the HTML's, on screen only: docs/faces.md)
             render_masthead(self, face)
-            if face.illustrative:  # on the page, so no printout passes for the real document
-                self.builder.paragraph(
-                    [Run(face.illustrative, italic=True, size_pt=8)],
-                    ParaFormat(align="center", space_after_pt=12))
             return
         # No stage: the plain heading block of an informal draft (date, title, stage label).
         meta = self.draft.metadata
@@ -157,9 +154,12 @@ class DraftDocx:
                             self.heading_format())
             else:
                 self.operative(item)
-        if d.metadata.closing:
-            for line in d.metadata.closing.split(" / "):
-                b.paragraph([Run(line)], ParaFormat(align="right", space_after_pt=0))
+        if d.metadata.closing:  # in italics, flush with the text column's right edge
+            for i, line in enumerate(d.metadata.closing.split(" / ")):
+                b.paragraph([Run(line, italic=True)],
+                            ParaFormat(align="right", right_cm=ind.get("body_right_cm", 1.27),
+                                       space_before_pt=ind.get("closing_space_before_pt", 12)
+                                       if i == 0 else 0, space_after_pt=0))
         for annex in d.annexes:
             self.annex(annex)
 

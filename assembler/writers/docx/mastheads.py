@@ -46,19 +46,26 @@ def informal(dd, face: Masthead) -> None:
 
 
 def top(dd, face: Masthead) -> None:
-    """'United Nations' and the symbol over a thin rule; the organ in large type beside
-    distribution, date and original language, over a thick rule."""
+    """The UN's first-page block, three columns wide (the emblem's, the organ's, the facts'):
+    "United Nations" and the symbol (its organ letter large) over a thin rule; the organ in
+    large type beside distribution, date and original language, over a thick rule."""
     m = dd.layout.section("masthead")
     width = usable_width(dd)
+    emblem = m.get("emblem_column_cm", 2.23)
     right = m.get("right_column_cm", 5.5)
     tight = dict(space_before_pt=0, space_after_pt=0)
-    symbol = Line([Run(face.symbol, size_pt=m.get("symbol_pt", 16))],
-                  ParaFormat(align="left", **tight))
-    un = Line([Run(face.united_nations, size_pt=m.get("united_nations_pt", 10))],
-              ParaFormat(align="left", **tight))
-    organ = Line([Run(face.organ, bold=True, size_pt=m.get("organ_pt", 20))],
-                 ParaFormat(align="left", space_before_pt=m.get("organ_space_before_pt", 4),
-                            space_after_pt=m.get("organ_space_after_pt", 4)))
+    letter, rest = face.symbol[:1], face.symbol[1:]
+    symbol = Line([Run(letter, size_pt=m.get("symbol_pt", 20), scale_pct=100),
+                   Run(rest, size_pt=m.get("symbol_rest_pt", 10))],
+                  ParaFormat(align="right", line_pt=m.get("symbol_pt", 20) + 2, space_before_pt=0,
+                             space_after_pt=m.get("top_row_raise_pt", 0)))
+    un = Line([Run(face.united_nations, size_pt=m.get("united_nations_pt", 14), scale_pct=100)],
+              ParaFormat(align="left", line_pt=m.get("united_nations_pt", 14) + 2, space_before_pt=0,
+                         space_after_pt=m.get("top_row_raise_pt", 0)))
+    organ = Line([Run(face.organ, bold=True, size_pt=m.get("organ_pt", 20),
+                      scale_pct=m.get("organ_scale_pct", 100))],
+                 ParaFormat(align="left", space_before_pt=m.get("organ_space_before_pt", 0),
+                            space_after_pt=0, line_pt=m.get("organ_pt", 20) + 2))
     facts = [f"{face.distribution_label} {face.distribution}", face.date]
     if face.original:
         facts += ["", face.original]
@@ -66,26 +73,51 @@ def top(dd, face: Masthead) -> None:
                                           if i == 0 else 0, space_after_pt=0))
              for i, text in enumerate(facts)]
     frame(dd.builder,
-          [[Cell([un], valign="bottom"), Cell([symbol], valign="bottom")],
-           [Cell([organ], valign="center"), Cell(distr, valign="center")]],
-          [width - right, right],
-          rules_pt={0: m.get("top_rule_pt", 0.75), 1: m.get("bottom_rule_pt", 3)},
-          row_heights_cm={1: m.get("organ_row_cm", 1.6)})
+          [[Cell([Line()]), Cell([un], valign="bottom"), Cell([symbol], valign="bottom")],
+           [Cell(emblem_lines(dd)), Cell([organ]), Cell(distr)]],
+          [emblem, width - emblem - right, right],
+          rules_pt={0: m.get("top_rule_pt", 0.5), 1: m.get("bottom_rule_pt", 1.5)},
+          row_heights_cm={0: m.get("top_row_cm", 0.9), 1: m.get("organ_row_cm", 5.1)},
+          height_rule="exact")
+
+
+def emblem_lines(dd) -> list[Line]:
+    """The emblem's column: empty unless the user supplies the emblem (templates/,
+    layout [masthead] emblem); its use is restricted, so none ships with the tool."""
+    return [Line(fmt=ParaFormat(space_before_pt=0, space_after_pt=0))]
 
 
 def session_block(dd, face: Masthead) -> None:
-    """Session, main committee and agenda items on the upper left, agenda item titles in
-    bold."""
+    """Session (bold), main committee (bold, larger) and agenda items on the upper left,
+    agenda item titles in bold, in a narrow column."""
     m = dd.layout.section("masthead")
     narrow = usable_width(dd) * (1 - m.get("session_block_share", 0.55))
     b = dd.builder
-    lines = [(t, False) for t in (face.session, face.main_committee, face.agenda) if t]
-    lines += [(t, True) for t in face.agenda_titles]
-    for i, (text, bold) in enumerate(lines):
-        b.paragraph([Run(text, bold=bold)],
+    lines = [(face.session, True, None)] if face.session else []
+    if face.main_committee:
+        lines.append((face.main_committee, True, m.get("committee_pt", 12)))
+    if face.agenda:
+        lines.append((face.agenda, False, None))
+    lines += [(t, True, None) for t in face.agenda_titles]
+    for i, (text, bold, size) in enumerate(lines):
+        b.paragraph([Run(text, bold=bold, size_pt=size)],
                     ParaFormat(right_cm=narrow,
                                space_before_pt=m.get("session_space_before_pt", 12) if i == 0 else 0,
-                               space_after_pt=0, keep_next=True))
+                               space_after_pt=0, keep_next=True,
+                               line_pt=size + 2 if size else None))
+
+
+def sponsors_runs(dd, face: Masthead, size: float | None = None) -> list[Run]:
+    """The line naming who submits the draft; States or groups ("Delegation A: draft
+    resolution") carry the "*" footnote the UN prints under them (the note that changes to
+    the list of sponsors go to the official record)."""
+    text = face.submitted
+    head, sep, tail = text.partition(":")
+    if not (face.sponsors_note and sep):
+        return [Run(text, bold=True, size_pt=size)]
+    fid = dd.builder.footnote([[Run(face.sponsors_note)]], mark="*")
+    return [Run(head + sep, bold=True, size_pt=size), Run(footnote=fid),
+            Run(tail, bold=True, size_pt=size)]
 
 
 def limited_heading(dd, face: Masthead) -> None:
@@ -93,96 +125,122 @@ def limited_heading(dd, face: Masthead) -> None:
     ind = dd.ind
     left = ind.get("body_left_cm", 1.27)
     b = dd.builder
-    b.paragraph([Run(face.submitted, bold=True)],
-                ParaFormat(space_before_pt=m.get("submitted_space_before_pt", 24),
+    b.paragraph(sponsors_runs(dd, face),
+                ParaFormat(left_cm=left, right_cm=ind.get("body_right_cm", 1.27),
+                           space_before_pt=m.get("submitted_space_before_pt", 24),
                            space_after_pt=m.get("submitted_space_after_pt", 12), keep_next=True))
-    b.paragraph([Run(face.title, bold=True, size_pt=m.get("doc_title_pt", 12))],
+    title_pt = m.get("doc_title_pt", 12)
+    b.paragraph([Run(face.title, bold=True, size_pt=title_pt)],
                 ParaFormat(style="Title", left_cm=left, right_cm=ind.get("body_right_cm", 1.27),
-                           space_after_pt=m.get("title_space_after_pt", 12), keep_next=True))
+                           space_after_pt=m.get("title_space_after_pt", 12), keep_next=True,
+                           line_pt=m.get("doc_title_line_pt", title_pt + 1.5)))
 
 
 def resolution_heading(dd, face: Masthead) -> None:
+    """"Resolution adopted by ..." in large bold type in a short measure at the text column
+    (it breaks before "on" as the UN's does), the committee line with its words in italics,
+    then the number hanging before the title."""
     m = dd.layout.section("masthead")
     ind = dd.ind
     left = ind.get("body_left_cm", 1.27)
     b = dd.builder
-    b.paragraph([Run(face.adopted, bold=True, size_pt=m.get("adopted_pt", 12))],
-                ParaFormat(space_before_pt=m.get("submitted_space_before_pt", 24),
-                           space_after_pt=0, keep_next=True))
-    b.paragraph([Run(face.committee)], ParaFormat(space_after_pt=12, keep_next=True))
+    adopted_pt = m.get("adopted_pt", 14)
+    b.paragraph([Run(face.adopted, bold=True, size_pt=adopted_pt, scale_pct=100)],
+                ParaFormat(left_cm=left, right_cm=m.get("adopted_right_cm", 5.08),
+                           space_before_pt=m.get("adopted_space_before_pt", 18),
+                           space_after_pt=0, keep_next=True, line_pt=adopted_pt + 1))
+    inner = face.committee[1:-1] if face.committee[:1] == "[" and face.committee[-1:] == "]" \
+        else ""
+    committee = [Run("["), Run(inner, italic=True), Run("]")] if inner else [Run(face.committee)]
+    b.paragraph(committee, ParaFormat(left_cm=left, space_before_pt=m.get("committee_space_before_pt", 12),
+                                      space_after_pt=0, keep_next=True))
     number, _, title = face.title.partition(" ")
     hang = m.get("resolution_number_hang_cm", 1.27)
-    b.paragraph([Run(number, bold=True, size_pt=m.get("doc_title_pt", 12)), Run(tab=True),
-                 Run(title, bold=True, size_pt=m.get("doc_title_pt", 12))],
-                ParaFormat(style="Title", left_cm=left + hang, first_line_cm=-hang,
+    title_pt = m.get("doc_title_pt", 12)
+    b.paragraph([Run(number, bold=True, size_pt=title_pt), Run(tab=True),
+                 Run(title, bold=True, size_pt=title_pt)],
+                ParaFormat(style="Title", left_cm=left, first_line_cm=-hang,
                            right_cm=ind.get("body_right_cm", 1.27),
-                           tabs_cm=((left + hang, "left"),),
-                           space_after_pt=m.get("title_space_after_pt", 12), keep_next=True))
+                           tabs_cm=((left, "left"),),
+                           space_before_pt=m.get("resolution_title_space_before_pt", 12),
+                           space_after_pt=m.get("title_space_after_pt", 12), keep_next=True,
+                           line_pt=m.get("doc_title_line_pt", title_pt + 1.5)))
 
 
-def odd_header(face: Masthead, width: float, size: float, symbol: Run, look: dict) -> Frame:
-    """Title on the left, wrapping in its column; the symbol on the right of its first line."""
-    right = look.get("running_symbol_cm", 3.0)
-    tight = dict(space_before_pt=0, space_after_pt=0)
-    return Frame([[Cell([Line([Run(face.running_title, size_pt=size)], ParaFormat(**tight))]),
-                   Cell([Line([symbol], ParaFormat(align="right", **tight))])]],
-                 [width - right, right])
+def running_header(face: Masthead, width: float, look: dict, even: bool) -> Frame:
+    """From page 2: the symbol and the title (on resolutions) in bold small type, in two
+    halves over a thin rule; the symbol outside (left on even pages, right on odd ones),
+    the title wrapping in its half."""
+    size = look.get("header_pt", 8.5)
+    tight = dict(space_before_pt=0, space_after_pt=look.get("header_space_after_pt", 2))
+    symbol = Run(face.symbol, bold=True, size_pt=size, scale_pct=100)
+    title = Run(face.running_title, bold=True, size_pt=size, scale_pct=100)
+    half = width / 2
+    if even:
+        cells = [Cell([Line([symbol], ParaFormat(**tight))], valign="bottom"),
+                 Cell([Line([title] if face.running_title else [], ParaFormat(align="right", **tight))],
+                      valign="bottom")]
+    else:
+        cells = [Cell([Line([title] if face.running_title else [], ParaFormat(**tight))],
+                      valign="bottom"),
+                 Cell([Line([symbol], ParaFormat(align="right", **tight))], valign="bottom")]
+    return Frame([cells], [half, half], row_heights_cm={0: look.get("header_row_cm", 1.29)},
+                 height_rule="exact", rules_pt={0: look.get("header_rule_pt", 0.25)},
+                 after_pt=look.get("header_gap_pt", 1))
 
 
-def job_footer(face: Masthead, job: str, width: float, size: float, look: dict) -> Frame:
-    """Page 1's foot: the job number on the left; on the right the Code 39 bars of the job
-    number with their text ("*1705719*") beneath, as on issued documents."""
+def running_footer(face: Masthead, width: float, look: dict, pages: list[Run],
+                   even: bool) -> Line:
+    """From page 2: "page/total" in bold on the outside, the job number small inside."""
+    job = Run(face.job_number.split(" (")[0], size_pt=look.get("footer_job_pt", 7))
+    tight = dict(space_before_pt=0, space_after_pt=look.get("footer_raise_pt", 0),
+                 tabs_cm=((width, "right"),))
+    runs = pages + [Run(tab=True), job] if even else [job, Run(tab=True)] + pages
+    return Line(runs, ParaFormat(**tight))
+
+
+def job_footer(face: Masthead, job: str, look: dict) -> Frame:
+    """Page 1's foot, at the left: the job number ("17-05719 (E)"), and under it the Code 39
+    bars of its digits with their text ("*1705719*") beneath, as on issued documents."""
     from ...barcode import code39
     bars = code39(face.barcode)
     narrow = look.get("barcode_narrow_cm", 0.03)
     widths = [units * narrow for _, units in bars]
     tight = dict(space_before_pt=0, space_after_pt=0)
-    small = ParaFormat(space_before_pt=0, space_after_pt=0)
-    left = width - sum(widths)
-    top = [Cell([Line([Run(job, size_pt=size)], ParaFormat(**tight))], valign="bottom")]
-    top += [Cell([Line([Run("", size_pt=1)], small)], shade="000000" if bar else None)
-            for bar, _ in bars]
-    under = [Cell([Line()]),
-             Cell([Line([Run(face.barcode, size_pt=look.get("barcode_pt", 9))],
-                        ParaFormat(align="center", **tight))], span=len(bars))]
-    return Frame([top, under], [left] + widths,
-                 row_heights_cm={0: look.get("barcode_height_cm", 0.8)}, height_rule="exact")
+    size = look.get("job_pt", 10)
+    top = [Cell([Line([Run(job, size_pt=size, scale_pct=100)], ParaFormat(**tight))],
+                valign="bottom", span=len(bars))]
+    middle = [Cell([Line([Run("", size_pt=1)], ParaFormat(line_pt=1, **tight))],
+                   shade="000000" if bar else None) for bar, _ in bars]
+    under = [Cell([Line([Run(face.barcode, size_pt=look.get("barcode_pt", 7), scale_pct=100)],
+                        ParaFormat(**tight))], span=len(bars))]
+    return Frame([top, middle, under], widths,
+                 row_heights_cm={1: look.get("barcode_height_cm", 0.5)}, height_rule="exact",
+                 indent_cm=look.get("job_indent_cm", 0.19))
 
 
 def furniture(dd, face: Masthead) -> None:
-    """Job number and barcode text at the foot of page 1; from page 2 the symbol (and the
-    title on resolutions) on top and the job number with page/total at the foot, mirrored on
-    even and odd pages as in issued documents."""
+    """Job number and barcode at the foot of page 1; from page 2 the symbol (and the title
+    on resolutions) on top and the job number with page/total at the foot, mirrored on even
+    and odd pages as in issued documents."""
     f = dd.layout.section("furniture")
     width = usable_width(dd)
-    size = f.get("pt", 9)
-    tight = dict(space_before_pt=0, space_after_pt=0)
-    tabs = ((width, "right"),)
-    job_short = face.job_number.split(" (")[0]
     first_job = face.job_number + (f"    {face.job_date}" if face.job_date else "")
-    first_footer = [job_footer(face, first_job, width, size, f)]
-    bold_symbol = Run(face.symbol, bold=True, size_pt=size)
-    odd_head = [Run(face.running_title, size_pt=size), Run(tab=True), bold_symbol] \
-        if face.running_title else [Run(tab=True), bold_symbol]
-    even_head = [bold_symbol, Run(tab=True), Run(face.running_title, size_pt=size)] \
-        if face.running_title else [bold_symbol]
-    title_at = f.get("running_title_cm", 3.5) if face.running_title else 0.0
-    title_tabs = ((title_at, "left"),) if face.running_title else ()
     # after covering letters in a section of their own, count the text's pages only
     total = "SECTIONPAGES" if dd.builder.plain_sections else "NUMPAGES"
-    pages = [Run(r.text, field=total if r.field == "NUMPAGES" else r.field, size_pt=size, bold=True)
-             for r in page_of_pages()]
+    size = f.get("page_pt", 8.5)
+    pages = [Run(r.text, field=total if r.field == "NUMPAGES" else r.field, size_pt=size,
+                 bold=True, scale_pct=100) for r in page_of_pages()]
     fur = PageFurniture(
-        header=[odd_header(face, width, size, bold_symbol, f)] if face.running_title else
-        [Line(odd_head, ParaFormat(tabs_cm=tabs, **tight))],
-        # a long title wraps under itself, clear of the symbol
-        even_header=[Line(even_head, ParaFormat(tabs_cm=title_tabs, left_cm=title_at,
-                                                first_line_cm=-title_at, **tight))],
-        footer=[Line([Run(job_short, size_pt=size), Run(tab=True)] + pages,
-                     ParaFormat(tabs_cm=tabs, **tight))],
-        even_footer=[Line(pages + [Run(tab=True), Run(job_short, size_pt=size)],
-                          ParaFormat(tabs_cm=tabs, **tight))],
+        header=[running_header(face, width, f, even=False)],
+        even_header=[running_header(face, width, f, even=True)],
+        footer=[running_footer(face, width, f, pages, even=False)],
+        even_footer=[running_footer(face, width, f, pages, even=True)],
         first_header=[],
-        first_footer=first_footer,
+        # page 1's foot also holds the UN's recycling mark and QR code: their room is kept
+        first_footer=[Line([Run("", size_pt=1)], ParaFormat(space_before_pt=0, space_after_pt=0,
+                                                            line_pt=f.get("first_footer_room_pt", 0)
+                                                            or None)),
+                      job_footer(face, first_job, f)],
     )
     dd.package_options["header_footer"] = attach(dd.builder, fur)
