@@ -26,16 +26,16 @@ def lines(pdf: bytes | str) -> list[Line]:
     doc = fitz.open(stream=pdf, filetype="pdf") if isinstance(pdf, bytes) else fitz.open(pdf)
     out = []
     for n, page in enumerate(doc):
-        for block in page.get_text("dict")["blocks"]:
+        for block in page.get_text("rawdict")["blocks"]:
             for line in block.get("lines", []):
-                spans = [s for s in line["spans"] if s["text"].strip()]
-                if not spans:
+                chars = [(c, s) for s in line["spans"] for c in s["chars"]]
+                inked = [(c, s) for c, s in chars if c["c"].strip()]
+                if not inked:
                     continue
-                text = " ".join("".join(s["text"] for s in line["spans"]).split())
-                first = spans[0]
-                out.append(Line(n, round(first["bbox"][0], 1),
-                                round(max(s["bbox"][2] for s in spans), 1),
-                                round(first["origin"][1], 1), round(first["size"], 1),
+                text = " ".join("".join(c["c"] for c, _ in chars).split())
+                (c0, first), (c1, _) = inked[0], inked[-1]
+                out.append(Line(n, round(c0["bbox"][0], 1), round(c1["bbox"][2], 1),
+                                round(c0["origin"][1], 1), round(first["size"], 1),
                                 "Bold" in first["font"], "Italic" in first["font"], text))
     return out
 

@@ -79,12 +79,11 @@ class DocumentBuilder:
             self._ppr(p, ParaFormat(style="FootnoteText"))
             if i == 0:
                 gap = Run(tab=True, change=change) if self.footnote_indent else Run(" ", change=change)
-                own = Run(mark, change=change) if mark else \
-                    Run(footnote_mark=True, change=change)
-                self._runs(p, [own, gap])
+                # the mark, a number or one of its own, as the application draws it
+                self._runs(p, [Run(footnote_mark=True, change=change), gap])
+            self._runs(p, runs)
         if mark:
             self._custom_marks[fid] = mark
-            self._runs(p, runs)
         return fid
 
     def table(self, rows: list[tuple[list[list[Run]], bool]], widths_cm: list[float],
@@ -320,7 +319,8 @@ class DocumentBuilder:
             return
         r = etree.SubElement(parent, w("r"))
         rpr = etree.SubElement(r, w("rPr"))
-        if run.footnote is not None or run.footnote_mark:
+        own_mark = self._custom_marks.get(run.footnote) if run.footnote is not None else None
+        if (run.footnote is not None or run.footnote_mark) and not own_mark:
             etree.SubElement(rpr, w("rStyle")).set(w("val"), "FootnoteReference")
         if run.bold:
             etree.SubElement(rpr, w("b"))
@@ -338,6 +338,8 @@ class DocumentBuilder:
             etree.SubElement(rpr, w("u")).set(w("val"), "single")
         if run.sup:
             etree.SubElement(rpr, w("vertAlign")).set(w("val"), "superscript")
+        elif own_mark:  # a mark of its own ("*") stands on the line, full size, as the UN's
+            etree.SubElement(rpr, w("vertAlign")).set(w("val"), "baseline")
         if len(rpr) == 0:
             r.remove(rpr)
         deleted = run.change is not None and run.change.kind in ("del", "moveFrom")
@@ -460,6 +462,9 @@ class DocumentBuilder:
         fn_ppr = etree.SubElement(fn, w("pPr"))
         fsp = etree.SubElement(fn_ppr, w("spacing"))
         fsp.set(w("after"), "0")
+        if f.footnote_line_pt:
+            fsp.set(w("line"), str(round(f.footnote_line_pt * 20)))
+            fsp.set(w("lineRule"), "exact")
         if self.footnote_indent:
             left, hanging, right = self.footnote_indent
             ind = etree.SubElement(fn_ppr, w("ind"))

@@ -73,6 +73,7 @@ class Fonts:
     line_spacing: float = 1.0
     space_after_pt: float = 6
     line_pt: float | None = None  # an exact line height for body text, as UN pages set it
+    footnote_line_pt: float | None = None  # footnotes' exact line height
     char_spacing_pt: float = 0.0  # space after each character of the text
     char_scale_pct: int = 100     # characters' width in per cent of the font's (UN pages: 107)
 

@@ -47,11 +47,8 @@ def attach(builder: DocumentBuilder, furniture: PageFurniture) -> Callable:
         refs: list[tuple[str, str, str]] = []
         wanted = [("header", "default", furniture.header), ("footer", "default", furniture.footer)]
         if b.first_page_different:
-            # an empty first-page header is left out: the page then has none at all, so
-            # its text starts at the top margin (Word and LibreOffice alike)
-            if furniture.first_header:
-                wanted.append(("header", "first", furniture.first_header))
-            wanted.append(("footer", "first", furniture.first_footer or []))
+            wanted += [("header", "first", furniture.first_header or []),
+                       ("footer", "first", furniture.first_footer or [])]
         if b.even_and_odd_headers:
             wanted += [("header", "even", furniture.even_header
                         if furniture.even_header is not None else furniture.header),

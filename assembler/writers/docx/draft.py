@@ -26,11 +26,16 @@ def page_setup(layout: Layout, landscape: bool = False, issued: bool = False) ->
                      p.get("header_cm", 1.27), p.get("footer_cm", 1.27), landscape)
 
 
-def fonts(layout: Layout) -> Fonts:
-    f = layout.section("fonts")
+def fonts(layout: Layout, issued: bool = False) -> Fonts:
+    """The type of informal papers ([fonts]), or of issued documents ([issued_fonts] over
+    [fonts])."""
+    f = dict(layout.section("fonts"))
+    if issued:
+        f.update(layout.section("issued_fonts"))
     return Fonts(f.get("body", "Times New Roman"), f.get("body_pt", 10),
                  f.get("footnote_pt", 9), f.get("line_spacing", 1.0),
                  f.get("space_after_pt", 6), f.get("line_pt") or None,
+                 f.get("footnote_line_pt") or None,
                  f.get("char_spacing_pt", 0.0), f.get("char_scale_pct", 100))
 
 
@@ -51,7 +56,7 @@ class DraftDocx:
     layout: Layout = field(default_factory=load_layout)
 
     def __post_init__(self):
-        self.builder = DocumentBuilder(fonts(self.layout),
+        self.builder = DocumentBuilder(fonts(self.layout, issued=self.issued),
                                        page_setup(self.layout, issued=self.issued),
                                        language_of(self.draft.metadata).word)
         self.builder.title = self.draft.metadata.title
@@ -160,8 +165,26 @@ class DraftDocx:
                             ParaFormat(align="right", right_cm=ind.get("body_right_cm", 1.27),
                                        space_before_pt=ind.get("closing_space_before_pt", 12)
                                        if i == 0 else 0, space_after_pt=0))
+        if self.issued:
+            self.end_rule()
         for annex in d.annexes:
             self.annex(annex)
+
+    def end_rule(self) -> None:
+        """The short centred rule the UN sets under the end of an issued text."""
+        from ...ooxml.headers import Cell, Line, frame
+        f = self.layout.section("furniture")
+        width = f.get("end_rule_cm", 2.54)
+        page = self.builder.page
+        indent = (page.width_cm - page.left_cm - page.right_cm - width) / 2 \
+            + f.get("end_rule_offset_cm", 0.0)
+        frame(self.builder, [[Cell([Line([Run("", size_pt=1)],
+                                         ParaFormat(space_before_pt=0, space_after_pt=0, line_pt=1))])]],
+              [width], rules_pt={0: f.get("end_rule_pt", 0.25)},
+              row_heights_cm={0: f.get("end_rule_below_cm", 0.9)}, indent_cm=indent,
+              height_rule="exact")
+        self.builder.paragraph([Run("", size_pt=1)], ParaFormat(space_before_pt=0, space_after_pt=0,
+                                                               line_pt=1))
 
     def pp_format(self) -> ParaFormat:
         ind = self.ind

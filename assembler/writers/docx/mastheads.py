@@ -236,7 +236,10 @@ def furniture(dd, face: Masthead) -> None:
         even_header=[running_header(face, width, f, even=True)],
         footer=[running_footer(face, width, f, pages, even=False)],
         even_footer=[running_footer(face, width, f, pages, even=True)],
-        first_header=[],
+        # page 1 has a header of its own that takes no room (its text starts at the top
+        # margin whether the document runs to one page or more)
+        first_header=[Line([Run("", size_pt=1)], ParaFormat(space_before_pt=0, space_after_pt=0,
+                                                            line_pt=1))],
         # page 1's foot also holds the UN's recycling mark and QR code: their room is kept
         first_footer=[Line([Run("", size_pt=1)], ParaFormat(space_before_pt=0, space_after_pt=0,
                                                             line_pt=f.get("first_footer_room_pt", 0)
