@@ -56,6 +56,8 @@ def write_amendment(doc: AmendmentDocument, layout: Layout | None = None) -> byt
                                                   right_cm=ind.get("body_right_cm", 1.27),
                                                   tabs_cm=((left + first, "left"),),
                                                   align="both", space_after_pt=6))
+    if doc.job_number:  # issued: the short rule under the text, as on the UN's
+        dd.end_rule()
     # the note on the proposers' "*" and those of new text ("**"), under the instructions
     notes = ((("*", doc.sponsors_note),) if doc.sponsors_note else ()) + doc.notes
     for k, (mark, text) in enumerate(notes):

@@ -70,6 +70,7 @@ class DraftDocx:
         self.builder.footnote_indent = (self.ind.get("body_left_cm", 1.27), hang,
                                         self.ind.get("body_right_cm", 1.27))
         self.package_options: dict = {}  # e.g. header_footer, set by the stage's masthead
+        self.was = None  # the old version's face, when a redline tracks the face's change
         # Word numbers operative paragraphs and sub-paragraphs itself (writers/docx/lists.py)
         self.places = word_places(self.draft, self.labels, self.indent)
         if _whole_landscape(self.draft):  # a table document (the events mapping) lies landscape
@@ -116,6 +117,14 @@ class DraftDocx:
         if "header_footer" not in self.package_options:
             self.package_options["header_footer"] = page_numbers(self.builder, self.layout)
         return self.builder.to_bytes(**self.package_options)
+
+    def texts(self, old: str | None, new: str | None, **fmt) -> list[Run]:
+        """The runs of a line that reads `new` (a redline shows how `old` became it)."""
+        return [Run(new, **fmt)] if new else []
+
+    def line_format(self, old: str | None, new: str | None, fmt: ParaFormat) -> ParaFormat:
+        """A line's paragraph format (a redline marks a line only one version has)."""
+        return fmt
 
     def masthead(self) -> None:
         if self.draft.metadata.stage:  # the stage picks the face (writers/mastheads.py)
