@@ -322,24 +322,21 @@ class DocumentBuilder:
         own_mark = self._custom_marks.get(run.footnote) if run.footnote is not None else None
         if (run.footnote is not None or run.footnote_mark) and not own_mark:
             etree.SubElement(rpr, w("rStyle")).set(w("val"), "FootnoteReference")
-        if run.bold:
-            etree.SubElement(rpr, w("b"))
-        if run.italic:
-            etree.SubElement(rpr, w("i"))
-        if run.strike:
-            etree.SubElement(rpr, w("strike"))
-        if run.spacing_pt is not None:
-            etree.SubElement(rpr, w("spacing")).set(w("val"), str(round(run.spacing_pt * 20)))
-        if run.scale_pct is not None:
-            etree.SubElement(rpr, w("w")).set(w("val"), str(run.scale_pct))
-        if run.size_pt:
-            etree.SubElement(rpr, w("sz")).set(w("val"), str(round(run.size_pt * 2)))
-        if run.underline:
-            etree.SubElement(rpr, w("u")).set(w("val"), "single")
-        if run.sup:
-            etree.SubElement(rpr, w("vertAlign")).set(w("val"), "superscript")
-        elif own_mark:  # a mark of its own ("*") stands on the line, full size, as the UN's
-            etree.SubElement(rpr, w("vertAlign")).set(w("val"), "baseline")
+        # (tag, value or None for a bare toggle), in the schema's order; a mark of its own
+        # ("*") stands on the line, full size, as the UN's
+        props = [("b", None) if run.bold else None, ("i", None) if run.italic else None,
+                 ("strike", None) if run.strike else None,
+                 ("spacing", str(round(run.spacing_pt * 20))) if run.spacing_pt is not None
+                 else None,
+                 ("w", str(run.scale_pct)) if run.scale_pct is not None else None,
+                 ("sz", str(round(run.size_pt * 2))) if run.size_pt else None,
+                 ("u", "single") if run.underline else None,
+                 ("vertAlign", "superscript") if run.sup else
+                 ("vertAlign", "baseline") if own_mark else None]
+        for tag, value in filter(None, props):
+            el = etree.SubElement(rpr, w(tag))
+            if value is not None:
+                el.set(w("val"), value)
         if len(rpr) == 0:
             r.remove(rpr)
         deleted = run.change is not None and run.change.kind in ("del", "moveFrom")

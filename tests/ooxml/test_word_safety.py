@@ -4,60 +4,28 @@ reference names an opened one, and the property elements we emit keep the schema
 Checked over every .docx `make demo` writes and the Word files the tests are made of."""
 from __future__ import annotations
 
+import io
 import sys
 import zipfile
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from lxml import etree
 
 import wordfiles
 from conftest import ROOT
-from inproc import cli
 from assembler.ooxml.ids import ANNOTATION_REFS, annotations
 from assembler.ooxml.schema import out_of_order
 
-NEG = ROOT / "drafts" / "gcm-modalities"
-AMEND = ROOT / "amendments" / "gcm-modalities"
-CUBA = ROOT / "drafts" / "cuba-embargo"
-RES_80_4 = ROOT.parent / "shared" / "real" / "pdf" / "A_RES_80_4.pdf"
-PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+from products import DEMO_DOCX as DEMO, write_products  # the .docx lines of `make demo`
 
-# the .docx lines of `make demo` (Makefile), as (output name, command line)
-DEMO = {
-    "first-draft": ["build", NEG / "first-draft.draft"],
-    "first-draft-with-letter": ["build", NEG / "first-draft.draft", "--with-letter"],
-    "letters": ["letter", NEG / "first-draft.draft"],
-    "l-document": ["build", NEG / "l-document.draft"],
-    "resolution": ["build", NEG / "resolution.draft"],
-    "events-mapping": ["build", NEG / "events-mapping.draft"],
-    "compilation-rev1": ["compile", NEG / "first-draft.draft", AMEND / "rev1"],
-    "rev1": ["build", NEG / "rev1.draft"],
-    "rev2": ["build", NEG / "rev2.draft"],
-    "amendment-A-1": ["amendment-doc", ROOT / "examples" / "amendment" / "A-1.yaml", "--base",
-                      NEG / "l-document.draft", "--symbol", "A/71/L.60", "--job-number",
-                      "17-05200"],
-    "comparison": ["compare", NEG / "first-draft.draft", NEG / "rev1.draft", NEG / "rev2.draft"],
-    "redline-rev1": ["redline", NEG / "first-draft.draft", NEG / "rev1.draft"],
-    "redline-rev1-visual": ["redline", NEG / "first-draft.draft", NEG / "rev1.draft", "--visual"],
-    "redline-rev2": ["redline", NEG / "rev1.draft", NEG / "rev2.draft"],
-    "preview-delegation-q": ["preview", NEG / "rev1.draft",
-                             ROOT / "examples" / "preview" / "Q-01.yaml"],
-    "l-81": ["build", CUBA / "l-81.draft"],
-    "l-81-track-changes": ["redline", RES_80_4, CUBA / "l-81.draft"],
-}
+PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
 @pytest.fixture(scope="module")
 def demo_files(tmp_path_factory) -> dict[str, bytes]:
     out = tmp_path_factory.mktemp("demo")
-    files = {}
-    for name, args in DEMO.items():
-        path = out / f"{name}.docx"
-        r = cli(*args, "-o", path)
-        assert r.code == 0 and r.exception is None, (name, r.stderr, r.exception)
-        files[name] = path.read_bytes()
+    files = {name: path.read_bytes() for name, path in write_products(DEMO, out).items()}
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
         from delegation_edits import main as delegation_edits
@@ -77,7 +45,7 @@ def fixture_files(first_draft) -> dict[str, bytes]:
 
 
 def parts(data: bytes) -> dict[str, etree._Element]:
-    with zipfile.ZipFile(__import__("io").BytesIO(data)) as z:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
         return {n: etree.fromstring(z.read(n), PARSER) for n in z.namelist()
                 if n.startswith("word/") and n.endswith(".xml")}
 
@@ -102,7 +70,7 @@ def test_every_demo_docx_has_unique_annotation_ids(demo_files):
     found = {name: id_problems(data) for name, data in demo_files.items()}
     assert {k: v for k, v in found.items() if v} == {}
     # the tracked-change files do hold changes and bookmarks side by side (the old clash)
-    tags = Counter(t for t, _ in annotations(parts(demo_files["redline-rev1"]).values()))
+    tags = Counter(t for t, _ in annotations(parts(demo_files["redline"]).values()))
     assert tags["bookmarkStart"] > 10 and tags["ins"] + tags["del"] > 10
     tags = Counter(t for t, _ in annotations(parts(demo_files["preview-delegation-q"]).values()))
     assert tags["comment"] >= 1 and tags["bookmarkStart"] > 10

@@ -14,6 +14,7 @@ import pytest
 from lxml import etree
 
 from conftest import ROOT, run_cli
+from products import DEMO_DOCX, write_products
 from assembler.source import load_draft
 
 DRAFTS = ROOT / "drafts" / "gcm-modalities"
@@ -21,31 +22,15 @@ AMENDMENTS = ROOT / "amendments" / "gcm-modalities"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
-# every product written as .docx: (file name, command line)
-PRODUCTS = {
-    "first-draft": ["build", DRAFTS / "first-draft.draft"],
-    "with-letter": ["build", DRAFTS / "first-draft.draft", "--with-letter"],
-    "l-document": ["build", DRAFTS / "l-document.draft"],
-    "resolution": ["build", DRAFTS / "resolution.draft"],
-    "events-mapping": ["build", DRAFTS / "events-mapping.draft"],
-    "redline": ["redline", DRAFTS / "first-draft.draft", DRAFTS / "rev1.draft"],
-    "redline-visual": ["redline", DRAFTS / "first-draft.draft", DRAFTS / "rev1.draft", "--visual"],
-    "compilation": ["compile", DRAFTS / "first-draft.draft", AMENDMENTS / "rev1"],
-    "comparison": ["compare", DRAFTS / "first-draft.draft", DRAFTS / "rev1.draft",
-                   DRAFTS / "rev2.draft"],
-}
+# every product written as .docx: (file name, command line), from the demo's list
+PRODUCTS = {name: DEMO_DOCX[name] for name in (
+    "first-draft", "with-letter", "l-document", "resolution", "events-mapping", "redline",
+    "redline-visual", "compilation", "comparison")}
 
 
 @pytest.fixture(scope="module")
 def written(tmp_path_factory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("office")
-    files = {}
-    for name, args in PRODUCTS.items():
-        path = out / f"{name}.docx"
-        r = run_cli(*args, "-o", path)
-        assert r.returncode == 0, r.stderr
-        files[name] = path
-    return files
+    return write_products(PRODUCTS, tmp_path_factory.mktemp("office"))
 
 
 def xml_parts(path: Path) -> dict[str, etree._Element]:
