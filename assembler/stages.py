@@ -87,6 +87,7 @@ class Masthead:
     agenda: str = ""               # "Agenda items 13 and 117"
     agenda_titles: tuple = ()
     submitted: str = ""            # "Draft resolution submitted by ..."
+    sponsors_note: str = ""        # the "*" footnote after States' names on the sponsor line
     adopted: str = ""              # "Resolution adopted by the General Assembly on ..."
     committee: str = ""            # "[without reference to a Main Committee (A/71/L.58)]"
     job_number: str = ""           # "17-05719 (E)"
@@ -193,7 +194,11 @@ def masthead_for(meta: Metadata) -> Masthead:
         submitted = submitted_line(_need(meta, "submitted-by", stage,
                                          "President of the General Assembly"), lang)
         original = meta.original_language.strip() or lang.name
-        return Masthead(stage, "limited", title, submitted=submitted,
+        by_states = submitted == words["submitted_by_states"].format(
+            by=meta.get("submitted-by").strip())
+        note = (meta.get("sponsors-footnote").strip() or words.get("sponsors_note", "")) \
+            if by_states else ""
+        return Masthead(stage, "limited", title, submitted=submitted, sponsors_note=note,
                         distribution=meta.distribution.strip() or words["limited"],
                         original=words["original"].format(language=original), **common)
     number = _RES_SYMBOL.match(symbol).group(1)

@@ -1,6 +1,8 @@
 """Run by Debian's system python3 (python3-uno), not the project's venv: opens .docx files in
 LibreOffice through UNO, optionally accepts or rejects every tracked change, and prints, as
-JSON, each body paragraph's list label (Word numbering as LibreOffice counts it) and text.
+JSON, each body paragraph's list label (Word numbering as LibreOffice counts it) and text,
+and ("whole") every text of the document in order: body paragraphs and the cells of its
+tables, then each page style's headers and footers (a face's masthead and furniture).
 
     /usr/bin/python3 uno_paragraphs.py PROFILE_DIR FILE:MODE [FILE:MODE ...]
 
@@ -53,6 +55,41 @@ def paragraphs(doc):
     return out
 
 
+def whole(xtext):
+    """Every paragraph's text under `xtext`, tables' cells included, in order."""
+    out = []
+    enum = xtext.createEnumeration()
+    while enum.hasMoreElements():
+        el = enum.nextElement()
+        if el.supportsService("com.sun.star.text.TextTable"):
+            for name in el.getCellNames():
+                out += whole(el.getCellByName(name).getText())
+        elif el.supportsService("com.sun.star.text.Paragraph"):
+            out.append(el.getString())
+    return out
+
+
+def furniture(doc):
+    """The texts of the headers and footers of every page style in use, by kind."""
+    out = {}
+    styles = doc.getStyleFamilies().getByName("PageStyles")
+    for name in styles.getElementNames():
+        style = styles.getByName(name)
+        if not style.isInUse():
+            continue
+        for kind in ("Header", "Footer"):
+            if not style.getPropertyValue(kind + "IsOn"):
+                continue
+            for which in ("", "First", "Left", "Right"):
+                try:
+                    text = style.getPropertyValue(kind + "Text" + which)
+                except Exception:
+                    continue
+                if text is not None:
+                    out[f"{name}:{kind}{which}"] = whole(text)
+    return out
+
+
 def main():
     profile, jobs = sys.argv[1], sys.argv[2:]
     proc, ctx = connect(profile)
@@ -70,7 +107,8 @@ def main():
                     else ".uno:RejectAllTrackedChanges"
                 frame = doc.getCurrentController().getFrame()
                 dispatcher.executeDispatch(frame, command, "", 0, ())
-            results[job] = {"paragraphs": paragraphs(doc),
+            results[job] = {"paragraphs": paragraphs(doc), "whole": whole(doc.getText()),
+                            "furniture": furniture(doc),
                             "changes": doc.getRedlines().getCount()
                             if hasattr(doc, "getRedlines") else -1}
             doc.close(True)

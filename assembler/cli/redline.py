@@ -73,7 +73,9 @@ def redline(
     old: Path = typer.Argument(..., help="the earlier version (.draft)"),
     new: Path = typer.Argument(..., help="the later version (.draft)"),
     output: Path = typer.Option(..., "-o", "--output", help="the redline to write: .docx, .html or .pdf"),
-    author: str = typer.Option("Co-facilitators", help="who made changes the new version does not attribute"),
+    author: str = typer.Option("", help="who made changes the new version does not attribute "
+                                         "(default: the new version's sponsor, its "
+                                         "'submitted-by', else Co-facilitators)"),
     date: str = typer.Option("", help="date of those changes (default: the new version's date)"),
     visual: bool = typer.Option(False, "--visual", help=".docx in bold/strike-out instead of tracked changes"),
 ):

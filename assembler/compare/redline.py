@@ -131,8 +131,11 @@ def iso_date(text: str) -> str:
     return f"{day}T00:00:00Z" if day else ""
 
 
-def default_who(new: Draft, author: str = DEFAULT_AUTHOR, date: str = "") -> Who:
-    """The author given, dated by `date`, else the new version's date, else today."""
+def default_who(new: Draft, author: str = "", date: str = "") -> Who:
+    """The author given, else the new version's sponsor (its 'submitted-by': the draft is
+    theirs), else the co-facilitators; dated by `date`, else the new version's date, else
+    today."""
+    author = author or new.metadata.get("submitted-by").strip()
     when = iso_date(date) if date else iso_date(new.metadata.date)
     if not when:
         when = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -163,7 +166,7 @@ def _whole(op: str, unit, who: Who) -> tuple:
     return tuple((Segment(op, tuple(c), who),) if c else () for c in contents_of(unit))
 
 
-def build_redline(old: Draft, new: Draft, author: str = DEFAULT_AUTHOR, date: str = "",
+def build_redline(old: Draft, new: Draft, author: str = "", date: str = "",
                   attribution: Attribution | None = None,
                   alignment: Alignment | None = None) -> Redline:
     """Compare two versions. `attribution(unit_id, side)` names who changed a unit (the

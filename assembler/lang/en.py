@@ -288,6 +288,9 @@ ENGLISH = Language(
         "submitted_by_office": "Draft resolution submitted by {by}",
         "submitted_by_the_office": "Draft resolution submitted by the {by}",
         "submitted_by_states": "{by}: draft resolution",
+        # the "*" footnote under the sponsors of a draft States submit (as in A/80/L.2)
+        "sponsors_note": "Any changes to the list of sponsors will be reflected in the "
+                         "official record of the meeting.",
         "adopted": "Resolution adopted by the {organ} on {date}",
         "committee": "[on the report of the {committee} ({source})]",
         "no_committee": "[without reference to a Main Committee ({source})]",

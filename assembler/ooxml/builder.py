@@ -16,15 +16,10 @@ from ..lang import ENGLISH
 from .ns import (COMMENTS_CT, CORE_CT, CORE_REL, CP, DC, DCTERMS, DOC_CT, FOOTNOTES_CT, NSMAP,
                  NUMBERING_CT, OFFICE_DOC_REL, SETTINGS_CT, STYLES_CT, XML, w)
 from .formats import Change, Fonts, Mark, PageSetup, ParaFormat, Run
+from .ids import AnnotationIds
+from .schema import rank
 from .numbering_xml import numbering_part
 from .package import Package
-
-
-# the schema's order of run properties (a merged w:rPr must keep it)
-_RPR_ORDER = {w(t): i for i, t in enumerate(
-    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
-    "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
-    "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath".split())}
 
 
 def twips(cm: float) -> str:
@@ -57,12 +52,16 @@ def _ppr_of(fmt: ParaFormat, num_id: int | None, level: int | None) -> etree._El
             tab = etree.SubElement(tabs, w("tab"))
             tab.set(_VAL, align)
             tab.set(w("pos"), twips(pos))
-    if fmt.space_before_pt is not None or fmt.space_after_pt is not None:
+    if fmt.space_before_pt is not None or fmt.space_after_pt is not None \
+            or fmt.line_pt is not None:
         sp = etree.SubElement(ppr, w("spacing"))
         if fmt.space_before_pt is not None:
             sp.set(w("before"), str(round(fmt.space_before_pt * 20)))
         if fmt.space_after_pt is not None:
             sp.set(w("after"), str(round(fmt.space_after_pt * 20)))
+        if fmt.line_pt is not None:
+            sp.set(w("line"), str(round(fmt.line_pt * 20)))
+            sp.set(w("lineRule"), "exact")
     if fmt.left_cm or fmt.right_cm or fmt.first_line_cm:
         ind = etree.SubElement(ppr, w("ind"))
         if fmt.left_cm:
@@ -78,14 +77,21 @@ def _ppr_of(fmt: ParaFormat, num_id: int | None, level: int | None) -> etree._El
     return ppr
 
 
-def _rpr_of(run: Run) -> etree._Element | None:
-    """The w:rPr of a run's format, in the schema's order; None when it has none."""
+def _rpr_of(run: Run, own_mark: bool = False) -> etree._Element | None:
+    """The w:rPr of a run's format, in the schema's order; None when it has none. A
+    footnote's mark of its own ("*") is no footnote reference style and stands on the line."""
     rpr = etree.Element(_RPR)
     for on, tag, value in (
-            (run.footnote is not None or run.footnote_mark, "rStyle", "FootnoteReference"),
+            ((run.footnote is not None or run.footnote_mark) and not own_mark, "rStyle",
+             "FootnoteReference"),
             (run.bold, "b", None), (run.italic, "i", None), (run.strike, "strike", None),
+            (run.spacing_pt is not None, "spacing",
+             str(round(run.spacing_pt * 20)) if run.spacing_pt is not None else None),
+            (run.scale_pct is not None, "w",
+             str(run.scale_pct) if run.scale_pct is not None else None),
             (run.size_pt, "sz", str(round(run.size_pt * 2)) if run.size_pt else None),
-            (run.underline, "u", "single"), (run.sup, "vertAlign", "superscript")):
+            (run.underline, "u", "single"),
+            (run.sup or own_mark, "vertAlign", "superscript" if run.sup else "baseline")):
         if on:
             el = etree.SubElement(rpr, w(tag))
             if value is not None:
@@ -102,7 +108,8 @@ class DocumentBuilder:
         self.body = etree.Element(w("body"))
         self.footnotes = etree.Element(w("footnotes"), nsmap=NSMAP)
         self._next_footnote = 2  # 0 and 1 are the separators
-        self._change_id = 0
+        self._custom_marks: dict[int, str] = {}  # footnote id -> its own mark ("*")
+        self.ids = AnnotationIds()  # changes, moves, bookmarks and comments share one space
         self._ranges: dict[tuple[str, str], int] = {}  # open move ranges -> their ids
         self.comments: etree._Element | None = None    # word/comments.xml, once one is added
         self.package = Package()
@@ -110,7 +117,6 @@ class DocumentBuilder:
         self.author = "assembler"
         self.extra_sections: list[etree._Element] = []
         self.properties: dict[str, str] = {}  # custom document properties (docProps/custom.xml)
-        self._bookmark_id = 0
         self.lists: dict = {}  # WordList -> its numId (numbering.xml), in order of first use
         self._bookmark_names: dict[str, int] = {}  # name -> how often asked for
         self._ppr_protos: dict[tuple, etree._Element] = {}  # see _ppr_element
@@ -136,8 +142,10 @@ class DocumentBuilder:
         self._runs(p, runs)
         return p
 
-    def footnote(self, paragraphs: list[list[Run]], change: Change | None = None) -> int:
-        """Add a footnote; returns the id a Run(footnote=id) refers to."""
+    def footnote(self, paragraphs: list[list[Run]], change: Change | None = None,
+                 mark: str = "") -> int:
+        """Add a footnote; returns the id a Run(footnote=id) refers to. `mark` ("*") is a
+        mark of its own in place of the next number (Word's custom footnote mark)."""
         fid = self._next_footnote
         self._next_footnote += 1
         fn = etree.SubElement(self.footnotes, w("footnote"))
@@ -147,8 +155,11 @@ class DocumentBuilder:
             self._ppr(p, ParaFormat(style="FootnoteText"))
             if i == 0:
                 gap = Run(tab=True, change=change) if self.footnote_indent else Run(" ", change=change)
+                # the mark, a number or one of its own, as the application draws it
                 self._runs(p, [Run(footnote_mark=True, change=change), gap])
             self._runs(p, runs)
+        if mark:
+            self._custom_marks[fid] = mark
         return fid
 
     def table(self, rows: list[tuple[list[list[Run]], bool]], widths_cm: list[float],
@@ -244,7 +255,7 @@ class DocumentBuilder:
                 self._list_objects[id(wlist)] = (wlist, num_id)
         # a document has a handful of paragraph formats: each is built once and copied
         key = (fmt.style, fmt.keep_next, fmt.page_break_before, num_id, level, fmt.tabs_cm,
-               fmt.space_before_pt, fmt.space_after_pt, fmt.left_cm, fmt.right_cm,
+               fmt.space_before_pt, fmt.space_after_pt, fmt.line_pt, fmt.left_cm, fmt.right_cm,
                fmt.first_line_cm, fmt.align)
         proto = self._ppr_protos.get(key)
         if proto is None:
@@ -287,7 +298,7 @@ class DocumentBuilder:
         if mark.edge == "start":
             self._stamp(el, mark.change)
             el.set(w("name"), mark.change.move_name)
-            self._ranges[key] = self._change_id
+            self._ranges[key] = int(el.get(w("id")))
         else:
             el.set(w("id"), str(self._ranges.pop(key)))
 
@@ -296,8 +307,7 @@ class DocumentBuilder:
         """Add a comment (a margin note in Word); returns the id for Mark(comment=id)."""
         if self.comments is None:
             self.comments = etree.Element(w("comments"), nsmap=NSMAP)
-        self._change_id += 1  # one id space with the tracked changes, as Word keeps it
-        cid = self._change_id
+        cid = self.ids.next()
         c = etree.SubElement(self.comments, w("comment"))
         c.set(w("id"), str(cid))
         c.set(w("author"), author)
@@ -330,7 +340,7 @@ class DocumentBuilder:
                             merged.setdefault(c.tag, c)
                         r.remove(own)
                     rpr = etree.Element(w("rPr"))
-                    for c in sorted(merged.values(), key=lambda c: _RPR_ORDER.get(c.tag, 99)):
+                    for c in sorted(merged.values(), key=lambda c: rank(rpr, c.tag)):
                         rpr.append(c)
                     r.insert(0, rpr)
             return True
@@ -342,8 +352,7 @@ class DocumentBuilder:
         return el
 
     def _stamp(self, el: etree._Element, change: Change) -> None:
-        self._change_id += 1
-        el.set(w("id"), str(self._change_id))
+        el.set(w("id"), str(self.ids.next()))
         el.set(w("author"), change.author)
         if change.date:
             el.set(w("date"), change.date)
@@ -353,25 +362,34 @@ class DocumentBuilder:
 
     def _run(self, parent: etree._Element, run: Run) -> None:
         if run.bookmark:
-            self._bookmark_id += 1
+            bid = str(self.ids.next())
             start = etree.SubElement(parent, w("bookmarkStart"))
-            start.set(w("id"), str(self._bookmark_id))
+            start.set(w("id"), bid)
             start.set(w("name"), self._unique(run.bookmark))
             if run.text or run.footnote is not None or run.tab or run.line_break:
                 self._run(parent, replace(run, bookmark=None))
-            etree.SubElement(parent, w("bookmarkEnd")).set(w("id"), str(self._bookmark_id))
+            etree.SubElement(parent, w("bookmarkEnd")).set(w("id"), bid)
             return
         r = etree.SubElement(parent, _R)
-        key = (run.footnote is not None or run.footnote_mark, run.bold, run.italic, run.strike,
-               run.size_pt, run.underline, run.sup)
+        # a mark of its own ("*") stands on the line, full size, as the UN's
+        own_mark = bool(self._custom_marks.get(run.footnote)) if run.footnote is not None \
+            else False
+        key = (run.footnote is not None or run.footnote_mark, own_mark, run.bold, run.italic,
+               run.strike, run.spacing_pt, run.scale_pct, run.size_pt, run.underline, run.sup)
         if key not in self._rpr_protos:
-            self._rpr_protos[key] = _rpr_of(run)
+            self._rpr_protos[key] = _rpr_of(run, own_mark)
         proto = self._rpr_protos[key]
         if proto is not None:
             r.append(copy.deepcopy(proto))
         deleted = run.change is not None and run.change.kind in ("del", "moveFrom")
         if run.footnote is not None:
-            etree.SubElement(r, w("footnoteReference")).set(w("id"), str(run.footnote))
+            ref = etree.SubElement(r, w("footnoteReference"))
+            own = self._custom_marks.get(run.footnote)
+            if own:  # schema order of the attributes is free; the mark's text follows
+                ref.set(w("customMarkFollows"), "1")
+            ref.set(w("id"), str(run.footnote))
+            if own:
+                etree.SubElement(r, w("t")).text = own
         elif run.footnote_mark:
             etree.SubElement(r, w("footnoteRef"))
         elif run.tab:
@@ -395,6 +413,8 @@ class DocumentBuilder:
         return name if n == 1 else f"{name}_r{n}"
 
     def _field(self, parent, r, instr: str) -> None:
+        """A simple field; every run of it (its result too) in the run's own format."""
+        own = r.find(w("rPr"))
         etree.SubElement(r, w("fldChar")).set(w("fldCharType"), "begin")
         r2 = etree.SubElement(parent, w("r"))
         it = etree.SubElement(r2, w("instrText"))
@@ -406,6 +426,9 @@ class DocumentBuilder:
         etree.SubElement(r4, w("t")).text = "1"
         r5 = etree.SubElement(parent, w("r"))
         etree.SubElement(r5, w("fldChar")).set(w("fldCharType"), "end")
+        if own is not None:
+            for other in (r2, r3, r4, r5):
+                other.insert(0, copy.deepcopy(own))
 
     def _add_separators(self) -> None:
         for fid, kind, tag in ((0, "separator", "separator"),
@@ -457,19 +480,30 @@ class DocumentBuilder:
         fonts = etree.SubElement(rpr, w("rFonts"))
         for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
             fonts.set(w(attr), f.body)
+        if f.char_spacing_pt:
+            etree.SubElement(rpr, w("spacing")).set(w("val"), str(round(f.char_spacing_pt * 20)))
+        if f.char_scale_pct != 100:
+            etree.SubElement(rpr, w("w")).set(w("val"), str(f.char_scale_pct))
         etree.SubElement(rpr, w("sz")).set(w("val"), str(round(f.body_pt * 2)))
         etree.SubElement(rpr, w("szCs")).set(w("val"), str(round(f.body_pt * 2)))
         etree.SubElement(rpr, w("lang")).set(w("val"), self.language)
         ppr = etree.SubElement(etree.SubElement(defaults, w("pPrDefault")), w("pPr"))
         sp = etree.SubElement(ppr, w("spacing"))
         sp.set(w("after"), str(round(f.space_after_pt * 20)))
-        sp.set(w("line"), str(round(240 * f.line_spacing)))
-        sp.set(w("lineRule"), "auto")
+        if f.line_pt:
+            sp.set(w("line"), str(round(f.line_pt * 20)))
+            sp.set(w("lineRule"), "exact")
+        else:
+            sp.set(w("line"), str(round(240 * f.line_spacing)))
+            sp.set(w("lineRule"), "auto")
         self._style(root, "paragraph", "Normal", "Normal", default=True)
         fn = self._style(root, "paragraph", "FootnoteText", "footnote text", based="Normal")
         fn_ppr = etree.SubElement(fn, w("pPr"))
         fsp = etree.SubElement(fn_ppr, w("spacing"))
         fsp.set(w("after"), "0")
+        if f.footnote_line_pt:
+            fsp.set(w("line"), str(round(f.footnote_line_pt * 20)))
+            fsp.set(w("lineRule"), "exact")
         if self.footnote_indent:
             left, hanging, right = self.footnote_indent
             ind = etree.SubElement(fn_ppr, w("ind"))

@@ -15,6 +15,8 @@ import zipfile
 from lxml import etree
 
 from ..errors import AssemblerError
+from .ids import AnnotationIds
+from .schema import insert_in_order
 from .ns import W, XML, w
 from .safezip import SafeZip
 
@@ -26,7 +28,11 @@ class TrackedEditor:
         self.order = list(z.infos)
         z.close()
         self.doc = z_xml(self.parts["word/document.xml"])
-        self._id = 9000  # change ids well above the builder's
+        # new annotations take ids after every one the file already uses, in any part
+        others = [z_xml(data) for name, data in self.parts.items()
+                  if name.startswith("word/") and name.endswith(".xml")
+                  and name != "word/document.xml"]
+        self.ids = AnnotationIds.after([self.doc, *others])
 
     # ---------------------------------------------------------------- finding
     def paragraph(self, containing: str) -> etree._Element:
@@ -67,7 +73,9 @@ class TrackedEditor:
         ppr = copy.deepcopy(ppr) if ppr is not None else etree.Element(w("pPr"))
         for old in ppr.findall(w("rPr")):
             ppr.remove(old)
-        etree.SubElement(etree.SubElement(ppr, w("rPr")), w("ins"), self._stamp(author, date))
+        mark = etree.Element(w("rPr"))
+        mark.append(etree.Element(w("ins"), self._stamp(author, date)))
+        insert_in_order(ppr, mark)
         p.append(ppr)
         ins = etree.SubElement(p, w("ins"), self._stamp(author, date))
         if number is not None:  # the number a delegate types before the new paragraph
@@ -83,8 +91,16 @@ class TrackedEditor:
         in w:moveFrom, the new one in w:moveTo, paired by a move name."""
         src = self.paragraph(containing)
         dst = self.paragraph(after)
-        name = f"move{self._id + 1}"
+        name = f"move{self.ids.next()}"
         new = copy.deepcopy(src)
+        # the copy's bookmarks name the same unit ("_r<n>" repeats a name) under ids of their own
+        fresh: dict[str, str] = {}
+        for mark in new.iter(w("bookmarkStart"), w("bookmarkEnd")):
+            old = mark.get(w("id"), "")
+            fresh.setdefault(old, str(self.ids.next()))
+            mark.set(w("id"), fresh[old])
+            if mark.get(w("name")):
+                mark.set(w("name"), f"{mark.get(w('name'))}_r{fresh[old]}")
         self._wrap_move(src, "moveFrom", name, author, date)
         for t in new.iter(w("delText")):
             t.tag = w("t")
@@ -118,8 +134,9 @@ class TrackedEditor:
             p.insert(0, ppr)
         rpr = ppr.find(w("rPr"))
         if rpr is None:
-            rpr = etree.SubElement(ppr, w("rPr"))
-        etree.SubElement(rpr, w(kind), self._stamp(author, date))
+            rpr = etree.Element(w("rPr"))
+            insert_in_order(ppr, rpr)
+        insert_in_order(rpr, etree.Element(w(kind), self._stamp(author, date)))
 
     def comment(self, containing: str, text: str, author: str, date: str = "") -> None:
         """A margin comment on the paragraph containing `containing`."""
@@ -132,7 +149,7 @@ class TrackedEditor:
             self._relate("comments", "comments.xml",
                          "application/vnd.openxmlformats-officedocument.wordprocessingml."
                          "comments+xml")
-        cid = str(len(root))
+        cid = str(self.ids.next())
         c = etree.SubElement(root, w("comment"), {w("id"): cid, w("author"): author})
         if date:
             c.set(w("date"), date)
@@ -194,14 +211,13 @@ class TrackedEditor:
             return
         root = z_xml(self.parts[name])
         if root.find(w("trackRevisions")) is None:
-            root.insert(0, etree.Element(w("trackRevisions")))
+            insert_in_order(root, etree.Element(w("trackRevisions")))
         self.parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
                                           standalone=True)
 
     # ---------------------------------------------------------------- runs
     def _stamp(self, author: str, date: str) -> dict:
-        self._id += 1
-        attrs = {w("id"): str(self._id), w("author"): author}
+        attrs = {w("id"): str(self.ids.next()), w("author"): author}
         if date:
             attrs[w("date")] = date
         return attrs

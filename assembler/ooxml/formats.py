@@ -34,6 +34,8 @@ class Run:
     strike: bool = False
     underline: bool = False
     size_pt: float | None = None
+    spacing_pt: float | None = None  # space added after each character (None: the default)
+    scale_pct: int | None = None     # characters widened or narrowed (None: the default)
     footnote: int | None = None   # a footnote reference mark to this footnote id
     footnote_mark: bool = False   # the number inside the footnote itself
     tab: bool = False
@@ -54,6 +56,7 @@ class ParaFormat:
     align: str | None = None      # left, center, right, both
     space_before_pt: float | None = None
     space_after_pt: float | None = None
+    line_pt: float | None = None  # an exact line height (None: the style's)
     keep_next: bool = False
     page_break_before: bool = False
     tabs_cm: tuple = ()           # (position, alignment) pairs
@@ -69,6 +72,10 @@ class Fonts:
     footnote_pt: float = 9
     line_spacing: float = 1.0
     space_after_pt: float = 6
+    line_pt: float | None = None  # an exact line height for body text, as UN pages set it
+    footnote_line_pt: float | None = None  # footnotes' exact line height
+    char_spacing_pt: float = 0.0  # space after each character of the text
+    char_scale_pct: int = 100     # characters' width in per cent of the font's (UN pages: 107)
 
 
 @dataclass

@@ -62,8 +62,10 @@ def attach(builder: DocumentBuilder, furniture: PageFurniture) -> Callable:
             for line in lines or [Line()]:
                 if isinstance(line, Frame):  # Word wants a paragraph after a table
                     frame(b, line.rows, line.widths_cm, container=root,
-                          row_heights_cm=line.row_heights_cm, height_rule=line.height_rule)
-                    b.paragraph([], ParaFormat(space_before_pt=0, space_after_pt=0), container=root)
+                          row_heights_cm=line.row_heights_cm, height_rule=line.height_rule,
+                          rules_pt=line.rules_pt, indent_cm=line.indent_cm)
+                    b.paragraph([Run("", size_pt=1)], ParaFormat(space_before_pt=0, space_after_pt=0,
+                                                             line_pt=line.after_pt), container=root)
                 else:
                     b.paragraph(line.runs, line.fmt, container=root)
             pkg.add(f"word/{name}", root, HEADER_CT if kind == "header" else FOOTER_CT)
@@ -87,6 +89,9 @@ class Frame:
     widths_cm: list
     row_heights_cm: dict | None = None
     height_rule: str = "atLeast"
+    rules_pt: dict | None = None    # row index -> weight of a rule under that row
+    indent_cm: float = 0.0
+    after_pt: float = 1.0           # the paragraph Word wants after a table: its height
 
 
 @dataclass

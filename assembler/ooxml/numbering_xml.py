@@ -147,7 +147,8 @@ class ListLevel:
     style: str
     start: int = 1
     left_cm: float = 0.0
-    hanging_cm: float = 0.0
+    hanging_cm: float = 0.0       # negative: the first line indented by that much instead
+    tab_cm: float | None = None   # where the text after the label starts, when not at left_cm
 
 
 @dataclass(frozen=True)
@@ -190,9 +191,16 @@ def numbering_part(lists: list[WordList]) -> "etree._Element":
             etree.SubElement(lvl, w("lvlText")).set(w("val"), text)
             etree.SubElement(lvl, w("lvlJc")).set(w("val"), "left")
             ppr = etree.SubElement(lvl, w("pPr"))
+            if lv.tab_cm is not None:  # the tab after the label stops here
+                tab = etree.SubElement(etree.SubElement(ppr, w("tabs")), w("tab"))
+                tab.set(w("val"), "num")
+                tab.set(w("pos"), twips(lv.tab_cm))
             ind = etree.SubElement(ppr, w("ind"))
             ind.set(w("left"), twips(lv.left_cm))
-            ind.set(w("hanging"), twips(lv.hanging_cm))
+            if lv.hanging_cm >= 0:
+                ind.set(w("hanging"), twips(lv.hanging_cm))
+            else:
+                ind.set(w("firstLine"), twips(-lv.hanging_cm))
     for n, _ in enumerate(lists):
         num = etree.SubElement(root, w("num"))
         num.set(w("numId"), str(n + 1))

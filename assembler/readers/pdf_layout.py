@@ -241,8 +241,12 @@ def _furniture_key(ln: RawLine) -> str:
     return re.sub(r"\d+", "#", _text(ln)).strip().lower()
 
 
-def furniture(pages: list[list[RawLine]], height: float) -> dict[int, str]:
-    """id(line) -> "header"/"footer" for the lines that are running furniture."""
+def furniture(pages: list[list[RawLine]], height: float,
+              notes_under: list[float | None] | None = None) -> dict[int, str]:
+    """id(line) -> "header"/"footer" for the lines that are running furniture.
+    `notes_under` (per page, the y of its footnote rule) keeps a footnote's lines out of
+    the footer however often they repeat (one note printed under two markers can end at
+    the foot of two pages alike); furniture that says what it is stays furniture."""
 
     def band(ln: RawLine) -> str | None:
         if ln.bottom <= BAND * height:
@@ -270,6 +274,9 @@ def furniture(pages: list[list[RawLine]], height: float) -> dict[int, str]:
             said = (_PAGE_NO.match(text) or _JOB.match(text) or _BARCODE.match(text)
                     or (ln.page > 1 and where == "header" and _SYMBOL.match(text)))
             repeated = len(pages) > 1 and seen[(where, _text(ln).strip())] >= often
+            rule = notes_under[pages.index(lines)] if notes_under else None
+            if repeated and not said and rule is not None and ln.top > rule:
+                continue  # a footnote's line under the page's footnote rule
             if said or repeated:
                 found[id(ln)] = (where, bool(said))
         # a running title set beside the symbol ("A/RES/80/4" between the two lines of
@@ -310,7 +317,8 @@ def document_lines(pages: list[list[RawLine]], rules: list[PageRules], height: f
     for lines in pages:
         for k, ln in enumerate(lines, 1):
             ln.line = k
-    marks = furniture(pages, height)
+    marks = furniture(pages, height, [footnote_rule(r, lines, height)
+                                      for lines, r in zip(pages, rules)])
     dropped: dict[tuple[str, str], list[RawLine]] = {}
     for lines in pages:
         for ln in lines:

@@ -166,3 +166,59 @@ def test_a_numbering_change_is_tracked_so_rejecting_it_gives_the_old_label(tmp_p
     rejected = seen[(red, "reject")]["paragraphs"]
     assert numbered(rejected) == []
     assert any(text.startswith("Underlines further") for _, text in rejected)
+
+
+CUBA = ROOT / "drafts" / "cuba-embargo"
+
+
+def _l_rev(tmp: Path) -> Path:
+    """l-81 revised: its L/Rev.1 face, a second sponsor, a new date (fictional, as l-81)."""
+    text = (CUBA / "l-81.draft").read_text("utf-8")
+    text = text.replace("stage: L\n", "stage: L-rev\n").replace(
+        "symbol: A/81/L.6\n", "symbol: A/81/L.6/Rev.1\n").replace(
+        "submitted-by: Delegation A\n", "submitted-by: Delegation A and Delegation B\n").replace(
+        "date: 21 October 2026\n", "date: 27 October 2026\n").replace(
+        "version: l-81\n", "version: l-81-rev1\n")
+    path = tmp / "l-81-rev1.draft"
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_a_face_change_is_tracked_whole(tmp_path):
+    """A/RES to L (the penholder's annual update), L to A/RES and L to L/Rev.: accepting
+    every change gives the new document and rejecting every change the old one, masthead,
+    running headers and footers and closing formula included; the changes are the new
+    version's sponsor's."""
+    from conftest import run_cli
+    drafts = {"res": CUBA / "res-80-4.draft", "l": CUBA / "l-81.draft", "rev": _l_rev(tmp_path)}
+    built = {}
+    for name, path in drafts.items():
+        built[name] = tmp_path / f"{name}.docx"
+        assert run_cli("build", path, "-o", built[name]).returncode == 0
+    jobs, pairs = [], []
+    for old, new in (("res", "l"), ("l", "res"), ("l", "rev")):
+        red = tmp_path / f"{old}-{new}.docx"
+        r = run_cli("redline", drafts[old], drafts[new], "-o", red)
+        assert r.returncode == 0, r.stderr
+        authors = {el.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}author")
+                   for el in docx.Document(str(red)).element.iter(
+                       "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}ins")}
+        sponsor = load_draft(drafts[new]).metadata.get("submitted-by") or "Co-facilitators"
+        assert authors == {sponsor}, (old, new, authors)
+        jobs += [(red, "accept"), (red, "reject")]
+        pairs.append((red, built[new], built[old]))
+    jobs += [(p, "as-is") for p in built.values()]
+    seen = libreoffice(tmp_path, *jobs)
+
+    def whole(view) -> tuple:
+        texts = [" ".join(t.split()) for t in view["whole"] if t.strip()]
+        furniture = sorted({tuple(" ".join(t.split()) for t in v if t.strip())
+                            for v in view["furniture"].values()})
+        return texts, furniture
+    for red, new, old in pairs:
+        accepted, rejected = seen[(red, "accept")], seen[(red, "reject")]
+        assert accepted["changes"] == 0 and rejected["changes"] == 0
+        assert whole(accepted) == whole(seen[(new, "as-is")]), red.name
+        assert whole(rejected) == whole(seen[(old, "as-is")]), red.name
+    # the faces do differ: the test would see a change left untracked
+    assert whole(seen[(built["res"], "as-is")]) != whole(seen[(built["l"], "as-is")])

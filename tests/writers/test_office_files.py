@@ -14,6 +14,7 @@ import pytest
 from lxml import etree
 
 from conftest import ROOT, run_cli
+from products import DEMO_DOCX, write_products
 from assembler.source import load_draft
 
 DRAFTS = ROOT / "drafts" / "gcm-modalities"
@@ -21,31 +22,15 @@ AMENDMENTS = ROOT / "amendments" / "gcm-modalities"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
-# every product written as .docx: (file name, command line)
-PRODUCTS = {
-    "first-draft": ["build", DRAFTS / "first-draft.draft"],
-    "with-letter": ["build", DRAFTS / "first-draft.draft", "--with-letter"],
-    "l-document": ["build", DRAFTS / "l-document.draft"],
-    "resolution": ["build", DRAFTS / "resolution.draft"],
-    "events-mapping": ["build", DRAFTS / "events-mapping.draft"],
-    "redline": ["redline", DRAFTS / "first-draft.draft", DRAFTS / "rev1.draft"],
-    "redline-visual": ["redline", DRAFTS / "first-draft.draft", DRAFTS / "rev1.draft", "--visual"],
-    "compilation": ["compile", DRAFTS / "first-draft.draft", AMENDMENTS / "rev1"],
-    "comparison": ["compare", DRAFTS / "first-draft.draft", DRAFTS / "rev1.draft",
-                   DRAFTS / "rev2.draft"],
-}
+# every product written as .docx: (file name, command line), from the demo's list
+PRODUCTS = {name: DEMO_DOCX[name] for name in (
+    "first-draft", "with-letter", "l-document", "resolution", "events-mapping", "redline",
+    "redline-visual", "compilation", "comparison")}
 
 
 @pytest.fixture(scope="module")
 def written(tmp_path_factory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("office")
-    files = {}
-    for name, args in PRODUCTS.items():
-        path = out / f"{name}.docx"
-        r = run_cli(*args, "-o", path)
-        assert r.returncode == 0, r.stderr
-        files[name] = path
-    return files
+    return write_products(PRODUCTS, tmp_path_factory.mktemp("office"))
 
 
 def xml_parts(path: Path) -> dict[str, etree._Element]:
@@ -225,17 +210,21 @@ def test_compilation_keeps_the_texts_formatting_and_shows_no_internal_ids(writte
 # ------------------------------------------------------------------ illustrative versions
 
 @pytest.mark.parametrize("name", ["l-document", "resolution"])
-def test_an_illustrative_version_says_so_on_the_page_in_every_format(written, name, tmp_path):
+def test_an_illustrative_note_shows_on_screen_only(written, name, tmp_path):
+    """docs/faces.md: the HTML shows why a symbol is not real on screen, never in print;
+    Word and plain text (printed faces) carry no such line, the Word file keeps the reason
+    in its document properties."""
     import docx
     d = docx.Document(str(written[name]))
-    assert any(p.text.startswith("Illustrative:") for p in d.paragraphs[:40])
+    assert not any("Illustrative" in p.text for p in d.paragraphs)
+    with zipfile.ZipFile(written[name]) as z:
+        assert "illustrative" in z.read("docProps/custom.xml").decode()
     txt = tmp_path / f"{name}.txt"
     assert run_cli("build", DRAFTS / f"{name}.draft", "-o", txt).returncode == 0
-    assert "[Illustrative:" in txt.read_text("utf-8")
+    assert "Illustrative" not in txt.read_text("utf-8")
     html = tmp_path / f"{name}.html"
     assert run_cli("build", DRAFTS / f"{name}.draft", "-o", html).returncode == 0
     page = html.read_text("utf-8")
     assert 'class="illustrative">Illustrative:' in page
-    # and printing keeps it: no print rule hides it
     print_css = page[page.index("@media print"):]
-    assert not re.search(r"\.illustrative[^{]*\{\s*display:\s*none", print_css)
+    assert re.search(r"\.illustrative[^{]*\{\s*display:\s*none", print_css)

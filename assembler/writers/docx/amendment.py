@@ -20,7 +20,9 @@ from .mastheads import furniture, limited_heading, session_block, top
 def write_amendment(doc: AmendmentDocument, layout: Layout | None = None) -> bytes:
     layout = layout or load_layout()
     lang, words = doc.language, doc.language.masthead
-    dd = DraftDocx(Draft(Metadata(title=doc.title, symbol=doc.symbol)), layout)
+    # an issued L-document: the UN's page and type (stage "L" picks them; the masthead is
+    # drawn below from the amendment's own facts)
+    dd = DraftDocx(Draft(Metadata(title=doc.title, symbol=doc.symbol, stage="L")), layout)
     dd.builder.language = lang.word   # the base draft's, which this stand-in does not carry
     dd.builder.title = f"{doc.symbol}: {doc.submitted}"
     face = Masthead("L", "limited", doc.title, date=doc.date, organ=doc.organ,
@@ -39,19 +41,23 @@ def write_amendment(doc: AmendmentDocument, layout: Layout | None = None) -> byt
     limited_heading(dd, face)
     ind = layout.section("indents")
     left = ind.get("body_left_cm", 1.27)
-    hang = ind.get("op_text_cm", 1.27)
+    first = ind.get("preamble_first_line_cm", 1.27)
     numbered = len(doc.instructions) > 1
     for n, sentence in enumerate(doc.instructions, 1):
-        # an instruction bringing several new paragraphs prints each as a paragraph
+        # an instruction bringing several new paragraphs prints each as a paragraph; as
+        # the UN sets them, the number stands at the text column, its words after a tab
+        # one indent in, and the following lines run back to the column
         for k, part in enumerate(sentence.split("\n\n")):
             words = _runs(dd, part)
             runs = [Run(f"{n}."), Run(tab=True)] + words if numbered and not k else words
-            dd.builder.paragraph(runs, ParaFormat(left_cm=left + hang,
-                                                  first_line_cm=-hang if numbered and not k
-                                                  else 0.0,
+            dd.builder.paragraph(runs, ParaFormat(left_cm=left,
+                                                  first_line_cm=0.0 if numbered and not k
+                                                  else first,
                                                   right_cm=ind.get("body_right_cm", 1.27),
-                                                  tabs_cm=((left + hang, "left"),),
+                                                  tabs_cm=((left + first, "left"),),
                                                   align="both", space_after_pt=6))
+    if doc.job_number:  # issued: the short rule under the text, as on the UN's
+        dd.end_rule()
     # the note on the proposers' "*" and those of new text ("**"), under the instructions
     notes = ((("*", doc.sponsors_note),) if doc.sponsors_note else ()) + doc.notes
     for k, (mark, text) in enumerate(notes):

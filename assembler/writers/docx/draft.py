@@ -14,19 +14,29 @@ from ...unit_marks import PROPERTY_PREFIX, unit_bookmark, xref_bookmark
 from .lists import word_places
 
 
-def page_setup(layout: Layout, landscape: bool = False) -> PageSetup:
-    p = layout.section("page")
+def page_setup(layout: Layout, landscape: bool = False, issued: bool = False) -> PageSetup:
+    """The page of informal papers ([page]), or of issued documents ([issued_page]: the
+    UN's own, measured on its PDFs), each value falling back to [page]'s."""
+    p = dict(layout.section("page"))
+    if issued:
+        p.update(layout.section("issued_page"))
     return PageSetup(p.get("width_cm", 21.0), p.get("height_cm", 29.7),
                      p.get("margin_top_cm", 2.5), p.get("margin_bottom_cm", 2.5),
                      p.get("margin_left_cm", 2.5), p.get("margin_right_cm", 2.5),
                      p.get("header_cm", 1.27), p.get("footer_cm", 1.27), landscape)
 
 
-def fonts(layout: Layout) -> Fonts:
-    f = layout.section("fonts")
+def fonts(layout: Layout, issued: bool = False) -> Fonts:
+    """The type of informal papers ([fonts]), or of issued documents ([issued_fonts] over
+    [fonts])."""
+    f = dict(layout.section("fonts"))
+    if issued:
+        f.update(layout.section("issued_fonts"))
     return Fonts(f.get("body", "Times New Roman"), f.get("body_pt", 10),
                  f.get("footnote_pt", 9), f.get("line_spacing", 1.0),
-                 f.get("space_after_pt", 6))
+                 f.get("space_after_pt", 6), f.get("line_pt") or None,
+                 f.get("footnote_line_pt") or None,
+                 f.get("char_spacing_pt", 0.0), f.get("char_scale_pct", 100))
 
 
 def page_numbers(builder: DocumentBuilder, layout: Layout):
@@ -46,7 +56,8 @@ class DraftDocx:
     layout: Layout = field(default_factory=load_layout)
 
     def __post_init__(self):
-        self.builder = DocumentBuilder(fonts(self.layout), page_setup(self.layout),
+        self.builder = DocumentBuilder(fonts(self.layout, issued=self.issued),
+                                       page_setup(self.layout, issued=self.issued),
                                        language_of(self.draft.metadata).word)
         self.builder.title = self.draft.metadata.title
         # the draft's metadata travels with the file, so an edited copy is read against it
@@ -56,9 +67,10 @@ class DraftDocx:
         self.ind = self.layout.section("indents")
         # footnotes in the body's text column, the number hanging (as UN documents set them)
         hang = self.ind.get("footnote_hanging_cm", 0.5)
-        self.builder.footnote_indent = (self.ind.get("body_left_cm", 1.27) + hang, hang,
+        self.builder.footnote_indent = (self.ind.get("body_left_cm", 1.27), hang,
                                         self.ind.get("body_right_cm", 1.27))
         self.package_options: dict = {}  # e.g. header_footer, set by the stage's masthead
+        self.was = None  # the old version's face, when a redline tracks the face's change
         # Word numbers operative paragraphs and sub-paragraphs itself (writers/docx/lists.py)
         self.places = word_places(self.draft, self.labels, self.indent)
         if _whole_landscape(self.draft):  # a table document (the events mapping) lies landscape
@@ -106,16 +118,21 @@ class DraftDocx:
             self.package_options["header_footer"] = page_numbers(self.builder, self.layout)
         return self.builder.to_bytes(**self.package_options)
 
+    def texts(self, old: str | None, new: str | None, **fmt) -> list[Run]:
+        """The runs of a line that reads `new` (a redline shows how `old` became it)."""
+        return [Run(new, **fmt)] if new else []
+
+    def line_format(self, old: str | None, new: str | None, fmt: ParaFormat) -> ParaFormat:
+        """A line's paragraph format (a redline marks a line only one version has)."""
+        return fmt
+
     def masthead(self) -> None:
         if self.draft.metadata.stage:  # the stage picks the face (writers/mastheads.py)
             from ...stages import masthead_for
             from .mastheads import render_masthead
             face = masthead_for(self.draft.metadata)
+            # (an illustrative note is the HTML's, on screen only: docs/faces.md)
             render_masthead(self, face)
-            if face.illustrative:  # on the page, so no printout passes for the real document
-                self.builder.paragraph(
-                    [Run(face.illustrative, italic=True, size_pt=8)],
-                    ParaFormat(align="center", space_after_pt=12))
             return
         # No stage: the plain heading block of an informal draft (date, title, stage label).
         meta = self.draft.metadata
@@ -151,11 +168,32 @@ class DraftDocx:
                             self.heading_format())
             else:
                 self.operative(item)
-        if d.metadata.closing:
-            for line in d.metadata.closing.split(" / "):
-                b.paragraph([Run(line)], ParaFormat(align="right", space_after_pt=0))
+        if d.metadata.closing:  # in italics, flush with the text column's right edge
+            for i, line in enumerate(d.metadata.closing.split(" / ")):
+                b.paragraph([Run(line, italic=True)],
+                            ParaFormat(align="right", right_cm=ind.get("body_right_cm", 1.27),
+                                       space_before_pt=ind.get("closing_space_before_pt", 12)
+                                       if i == 0 else 0, space_after_pt=0))
+        if self.issued:
+            self.end_rule()
         for annex in d.annexes:
             self.annex(annex)
+
+    def end_rule(self) -> None:
+        """The short centred rule the UN sets under the end of an issued text."""
+        from ...ooxml.headers import Cell, Line, frame
+        f = self.layout.section("furniture")
+        width = f.get("end_rule_cm", 2.54)
+        page = self.builder.page
+        indent = (page.width_cm - page.left_cm - page.right_cm - width) / 2 \
+            + f.get("end_rule_offset_cm", 0.0)
+        frame(self.builder, [[Cell([Line([Run("", size_pt=1)],
+                                         ParaFormat(space_before_pt=0, space_after_pt=0, line_pt=1))])]],
+              [width], rules_pt={0: f.get("end_rule_pt", 0.25)},
+              row_heights_cm={0: f.get("end_rule_below_cm", 0.9)}, indent_cm=indent,
+              height_rule="exact")
+        self.builder.paragraph([Run("", size_pt=1)], ParaFormat(space_before_pt=0, space_after_pt=0,
+                                                               line_pt=1))
 
     def pp_format(self) -> ParaFormat:
         ind = self.ind
@@ -168,22 +206,36 @@ class DraftDocx:
                           right_cm=ind.get("body_right_cm", 1.27),
                           space_before_pt=ind.get("heading_space_before_pt", 12), keep_next=True)
 
+    @property
+    def issued(self) -> bool:
+        """An L-document or a resolution: the UN's page, not an informal paper's."""
+        return self.draft.metadata.stage.strip() in ("L", "L-rev", "adopted")
+
     def mark_format(self, degree: int) -> ParaFormat:
-        """Hanging indent: the number or label hangs, every line of text aligns."""
+        """The number or label on the first line, the text after it at a tab; continuation
+        lines run back to the text column as UN pages print them, or (`op_lines_hang`)
+        every line aligns with the text after the number."""
         ind = self.ind
         left = ind.get("body_left_cm", 1.27)
         number_at = left + ind.get("op_number_cm", 0.0)
         text_at = left + ind.get("op_text_cm", 1.27)
         step = ind.get("sub_step_cm", 0.95)
+        right = ind.get("body_right_cm", 1.27)
+        if not ind.get("op_lines_hang", True):
+            shift = max(degree - 1, 0) * step  # (a) stands where 1. stands, (i) a step in
+            return ParaFormat(left_cm=left, right_cm=right,
+                              first_line_cm=number_at + shift - left,
+                              tabs_cm=((text_at + shift, "left"),), align="both")
         if degree:
             number_at = text_at + (degree - 1) * step
             text_at = number_at + step
-        return ParaFormat(left_cm=text_at, right_cm=ind.get("body_right_cm", 1.27),
+        return ParaFormat(left_cm=text_at, right_cm=right,
                           first_line_cm=-(text_at - number_at), align="both")
 
-    def indent(self, degree: int) -> tuple[float, float]:
+    def indent(self, degree: int) -> tuple[float, float, float | None]:
         fmt = self.mark_format(degree)
-        return fmt.left_cm, -fmt.first_line_cm
+        tab = fmt.tabs_cm[0][0] if fmt.tabs_cm else None
+        return fmt.left_cm, -fmt.first_line_cm, tab
 
     def numbered(self, uid: str, degree: int) -> ParaFormat:
         """The format of a paragraph whose number or label Word counts."""

@@ -17,7 +17,9 @@ from ...ooxml.numbering_xml import ListLevel, WordList
 
 MAX_LEVELS = 9  # Word's levels per list
 
-Indent = Callable[[int], tuple[float, float]]  # degree -> (left, hanging) in cm
+# degree -> (left, hanging, tab) in cm; a negative hanging indents the first line instead,
+# the tab (or None) is where the text after the label starts
+Indent = Callable[[int], tuple[float, float, float | None]]
 
 
 def style_at(degree: int) -> str:
@@ -30,9 +32,9 @@ def word_list(name: str, degree: int, style: str, start: int, indent: Indent) ->
     delegate's eye on Word's outline) sees how deep it stands from the level alone."""
     levels = []
     for k in range(MAX_LEVELS):
-        left, hanging = indent(k)
+        left, hanging, tab = indent(k)
         levels.append(ListLevel(style if k == degree else style_at(k),
-                                start if k == degree else 1, left, hanging))
+                                start if k == degree else 1, left, hanging, tab))
     return WordList(name, tuple(levels))
 
 

@@ -281,14 +281,48 @@ class RedlineDocx(DraftDocx):
         b.paragraph(runs, ParaFormat(left_cm=fmt.left_cm, right_cm=fmt.right_cm,
                                      space_after_pt=12))
 
+    def texts(self, old: str | None, new: str | None, **fmt) -> list[Run]:
+        """A line of the face as the old version's face became the new one's, word by word
+        (a line only one face has is wholly inserted or deleted)."""
+        if self.was is None or old == new:
+            return super().texts(old, new, **fmt)
+        runs: list[Run] = []
+        for piece in diff_content((Text(old),) if old else (), (Text(new),) if new else ()):
+            who = self.redline.default if piece.op != "equal" else None
+            runs += self.seg_runs(Segment(piece.op, piece.content, who))
+        for r in runs:
+            for key, value in fmt.items():
+                setattr(r, key, value or getattr(r, key))
+        return runs
+
+    def line_format(self, old: str | None, new: str | None, fmt: ParaFormat) -> ParaFormat:
+        if self.was is None or self.visual or bool(old) == bool(new):
+            return fmt
+        who = self.redline.default
+        return replace(fmt, mark_change=Change("ins" if new else "del", who.author, who.date))
+
     def build(self) -> bytes:
         self._move_name = ""
+        self.was = self.old_face()
         self.masthead()
-        self.track_masthead()
+        if self.was is None:
+            self.track_masthead()
         if self.visual:
             self.legend()
         self.redline_body()
         return self.to_bytes()
+
+    def old_face(self):
+        """The old version's face when both versions are issued ones (A/RES to L, L to
+        L/Rev., L to A/RES): then every line of the masthead, the running header and
+        footer and the closing formula is tracked, so that accepting every change gives
+        the new document and rejecting every change the old one."""
+        from ...stages import masthead_for
+        old, new = self.redline.old.metadata, self.redline.new.metadata
+        if not (old.stage and new.stage):
+            return None
+        before, after = masthead_for(old), masthead_for(new)
+        return before if before.issued and after.issued else None
 
     def track_masthead(self) -> None:
         """The masthead is laid out for the new version; a line that shows a value the old
@@ -330,10 +364,21 @@ class RedlineDocx(DraftDocx):
             self.closing()
 
     def closing(self) -> None:
-        closing = self.redline.new.metadata.closing
-        if closing:
-            for line in closing.split(" / "):
-                self.builder.paragraph([Run(line)], ParaFormat(align="right", space_after_pt=0))
+        """The closing formula, in italics at the column's right edge; when the face
+        changes, the old formula's lines are tracked into the new one's."""
+        new = [x for x in self.redline.new.metadata.closing.split(" / ") if x]
+        old = [x for x in self.redline.old.metadata.closing.split(" / ") if x] \
+            if self.was is not None else new
+        for i in range(max(len(old), len(new))):
+            a = old[i] if i < len(old) else None
+            b = new[i] if i < len(new) else None
+            fmt = ParaFormat(align="right", right_cm=self.ind.get("body_right_cm", 1.27),
+                             space_before_pt=self.ind.get("closing_space_before_pt", 12)
+                             if i == 0 else 0, space_after_pt=0)
+            self.builder.paragraph(self.texts(a, b, italic=True),
+                                   self.line_format(a, b, fmt))
+        if self.issued:
+            self.end_rule()
 
     def table_of(self, units: list, i: int) -> int:
         """A table unit and the row units after it, as one Word table (rows inserted or

@@ -87,9 +87,7 @@ class TextDraft:
     def render(self) -> str:
         d = self.draft
         face = masthead_for(d.metadata) if d.metadata.stage else None
-        out = self.masthead(face)
-        if face and face.illustrative:  # on the page, so no printout passes for the real one
-            out += self.wrap(f"[{face.illustrative}]") + [""]
+        out = self.masthead(face)  # (an illustrative note is the HTML's, on screen only)
         if d.metadata.formula:
             out += [" " * INDENT * 2 + d.metadata.formula, ""]
         for pp in d.preamble:
