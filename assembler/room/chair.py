@@ -45,7 +45,7 @@ def decide(ctx: Ctx, pid: str) -> Response:
     text = one_line(ctx.field("text")) if action == "modify" else None
     try:
         entry = decision(p, action, today(), one_line(ctx.field("note"))[:1000], by,
-                         text or None)
+                         text or None, issued=views.issued_in(store, p))
     except AssemblerError as err:
         return back(ctx, f"/p/{p.id}", say(err).replace("--by P-NN", "the proposal's id")
                     .replace("--text '...'", "the modified text"))
@@ -81,14 +81,25 @@ def issue(ctx: Ctx) -> Response:
             # checked as `assembler apply` checks: when the base passes `check`, so must this
             store.issue(w, new, record_json(rec),
                         must_check=not any(f.problem for f in check_draft(base.draft)))
-            w.detail = f"{len(rec.applied)} change(s) applied to {base.name}"
+            w.detail = f"{len(rec.applied)} change(s) applied to {base.name}" + \
+                not_applied(rec.not_applicable)
     except ConflictsFound as err:
         return back(ctx, "/compilation", "Not issued: " + "; ".join(
             str(c) for c in err.conflicts[:5]) + " — decide between them first.")
     except AssemblerError as err:
         return back(ctx, "/compilation", f"Not issued: {say(err)}")
     return back(ctx, "/issued", f"Rev.{n} is issued: {len(rec.applied)} change(s) from the "
-                                f"accepted proposals.")
+                                f"accepted proposals." + not_applied(rec.not_applicable))
+
+
+def not_applied(missing: list) -> str:
+    """The accepted changes an issue could not make, each with its reason (the record file
+    keeps them all)."""
+    if not missing:
+        return ""
+    shown = "; ".join(str(x) for x in missing[:4])
+    more = f"; and {len(missing) - 4} more (see the version's record)" if len(missing) > 4 else ""
+    return f" {len(missing)} accepted change(s) could not be applied: {shown}{more}."
 
 
 @route("/issued", role=CHAIR)

@@ -8,8 +8,7 @@ from pathlib import Path
 
 from starlette.responses import HTMLResponse, Response
 
-from ..amendments.model import (STATUS_WORDS, Change, Proposal, StatusEntry, allowed,
-                                number_changes)
+from ..amendments.model import Change, Proposal, number_changes
 from ..amendments.targets import UnitIndex
 from ..errors import AssemblerError
 from . import views
@@ -235,6 +234,7 @@ def submit(ctx: Ctx, pid: str) -> Response:
 
 @route("/drafts/{pid}/discard", role=DELEGATION, method="POST")
 def discard(ctx: Ctx, pid: str) -> Response:
+    open_for(ctx)
     draft = my_draft(ctx, pid)
     with ctx.room.store.action(ctx.account.name, "discard draft", draft.id) as w:
         ctx.room.store.discard_private(w, ctx.account.id, draft.id)
@@ -290,18 +290,23 @@ def my_filed(ctx: Ctx, pid: str) -> Proposal:
 
 @route("/p/{pid}/withdraw", role=DELEGATION, method="POST")
 def withdraw(ctx: Ctx, pid: str) -> Response:
+    from ..negotiation.decisions import decide
+    open_for(ctx)
     p = my_filed(ctx, pid)
-    if not allowed(p.status, "withdrawn"):
-        return back(ctx, f"/p/{p.id}", f"{p.id} is {STATUS_WORDS[p.status]} and cannot be "
-                                       "withdrawn.")
-    with ctx.room.store.action(ctx.account.name, "withdraw", p.id) as w:
-        ctx.room.store.add_status(w, p.id, StatusEntry("withdrawn", today(),
-                                                       one_line(ctx.field("note"))))
+    store = ctx.room.store
+    try:   # judged as `assembler status FILE withdraw` judges it: only while undecided
+        entry = decide(p, "withdraw", today(), one_line(ctx.field("note"))[:1000],
+                       issued=views.issued_in(store, p))
+    except AssemblerError as err:
+        return back(ctx, f"/p/{p.id}", f"Not withdrawn: {say(err)}")
+    with store.action(ctx.account.name, "withdraw", p.id) as w:
+        store.add_status(w, p.id, entry)
     return back(ctx, f"/p/{p.id}", f"{p.id} is withdrawn.")
 
 
 @route("/p/{pid}/invite", role=DELEGATION, method="POST")
 def invite_cosponsor(ctx: Ctx, pid: str) -> Response:
+    open_for(ctx)
     p = my_filed(ctx, pid)
     store = ctx.room.store
     guest = ctx.room.accounts.get(ctx.field("delegation"))
@@ -317,6 +322,7 @@ def invite_cosponsor(ctx: Ctx, pid: str) -> Response:
 
 @route("/p/{pid}/join", role=DELEGATION, method="POST")
 def join(ctx: Ctx, pid: str) -> Response:
+    open_for(ctx)
     store = ctx.room.store
     p = store.filed(valid_id(pid))
     if p is None or ctx.account.id not in store.read_json("invitations.json", {}).get(p.id, ()):

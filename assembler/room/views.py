@@ -223,3 +223,9 @@ def compilation_of(store: Store, proposer: str = "", status: str = "",
             rows.append(replace(row, entries=entries))
     proposers = sorted({p.proposer for p in props})
     return CompilationView(rows, proposers, list(STATUSES), len(comp.conflicts))
+
+
+def issued_in(store: Store, p: Proposal) -> str:
+    """The issued version that applied `p` ("" when none): its decision is then final."""
+    from ..negotiation.decisions import issued_in as applied_in
+    return applied_in(p, store.versions()[1:])

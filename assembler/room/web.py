@@ -52,7 +52,7 @@ class Ctx:
         return self.request.session
 
     def flash(self, message: str) -> None:
-        self.session["flash"] = message[:500]
+        self.session["flash"] = message[:1200]
 
     def field(self, name: str, default: str = "") -> str:
         value = self.form.get(name, default)

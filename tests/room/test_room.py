@@ -442,3 +442,81 @@ def test_delegations_submitting_at_once_lose_nothing(room):
             assert load_proposal(store.round_dir / f"{pid}.yaml").proposer == f"Delegation {i}"
     audit = (store.room_dir / "audit.jsonl").read_text()
     assert audit.count('"action": "submit"') == 24
+
+
+LATE_ACCEPTED = """id: L-01
+proposer: Delegation S
+date: 2017-01-12
+base: first-draft
+changes:
+  - kind: replace-words
+    target: OP 24
+    words: March 2018 for four days
+    text: March 2018 for three days
+status:
+  - status: proposed
+    date: 2017-01-12
+  - status: accepted
+    date: 2017-01-14
+"""
+
+
+def test_the_record_stays_true_after_decisions_and_issue(room):
+    """A decided proposal is not withdrawn, nor one applied in an issued version (not even
+    after reopening it); issuing names the accepted changes it could not make and why."""
+    store, accounts, app = room
+    pid = submitted_on_op24(app, accounts)
+    a, a_csrf = signed_in(app, accounts, "Delegation Q")   # signed in again after submitting
+    chair, csrf = signed_in(app, accounts, "Co-facilitators", "chair")
+    chair.post(f"/p/{pid}/decide", data={"csrf": csrf, "action": "accept"})
+    path = store.round_dir / f"{pid}.yaml"
+    before = path.read_bytes()
+    r = a.post(f"/p/{pid}/withdraw", data={"csrf": a_csrf, "note": "changed our mind"})
+    assert flash(r.text) == (f"Not withdrawn: {pid} is accepted and cannot become withdrawn "
+                             "(from accepted it may become accepted-with-modification, merged, "
+                             "proposed, superseded)")
+    assert path.read_bytes() == before
+    r = chair.post("/issue", data={"csrf": csrf, "date": "13 January 2017"})
+    assert "Rev.1 is issued" in flash(r.text) and "could not be applied" not in flash(r.text)
+    # issued: no decision and no withdrawal changes it any more
+    filed = store.amend_dir / "rev1" / f"{pid}.yaml"
+    before = filed.read_bytes()
+    r = chair.post(f"/p/{pid}/decide", data={"csrf": csrf, "action": "reopen"})
+    assert flash(r.text) == (f"{pid} is applied in rev1, which is issued: it can no longer be "
+                             "proposed (propose a change to the new version instead)")
+    r = a.post(f"/p/{pid}/withdraw", data={"csrf": a_csrf})
+    assert "applied in rev1, which is issued" in flash(r.text)
+    assert filed.read_bytes() == before
+    # an accepted proposal on the first draft whose words Rev.1 changed: issuing Rev.2 says so
+    store.round_dir.mkdir(parents=True, exist_ok=True)
+    (store.round_dir / "L-01.yaml").write_text(LATE_ACCEPTED, "utf-8")
+    r = chair.post("/issue", data={"csrf": csrf, "date": "24 January 2017"})
+    said = flash(r.text)
+    assert said.startswith("Rev.2 is issued: 0 change(s) from the accepted proposals. 1 "
+                           "accepted change(s) could not be applied: L-01/1 (Delegation S) no "
+                           "longer applies: "), said
+    assert "March 2018 for four days" in said
+    audit = store.record.lines()[-1]
+    assert audit["action"] == "issue" and "L-01/1 (Delegation S) no longer applies" in \
+        audit["detail"]
+
+
+def test_a_closed_room_refuses_every_delegation_write(room):
+    store, accounts, app = room
+    accounts.invite("Co-facilitators", "Delegation R")
+    pid = submitted_on_op24(app, accounts)
+    a, a_csrf = signed_in(app, accounts, "Delegation Q")
+    draft = new_draft(a, a_csrf, "Unfinished")
+    change(a, a_csrf, draft, form="prose", prose="In operative paragraph 5, replace “two” "
+                                                 "with “three”")
+    chair, csrf = signed_in(app, accounts, "Co-facilitators", "chair")
+    chair.post("/room", data={"csrf": csrf, "open": "0", "deadline": ""})
+    files = {p: p.read_bytes() for p in store.root.rglob("*.yaml")}
+    r_id = accounts.by_name("Delegation R").id
+    for url, data in [(f"/p/{pid}/withdraw", {}), (f"/p/{pid}/invite", {"delegation": r_id}),
+                      (f"/drafts/{draft}/discard", {}), (f"/drafts/{draft}/submit", {}),
+                      (f"/drafts/{draft}/changes/1/delete", {}), ("/drafts", {"title": "x"})]:
+        r = a.post(url, data={"csrf": a_csrf, **data})
+        assert r.status_code == 409 and "The room is closed" in r.text, url
+    assert {p: p.read_bytes() for p in store.root.rglob("*.yaml")} == files
+    assert store.read_json("invitations.json", {}) == {}
