@@ -155,7 +155,7 @@ def add_change(ctx: Ctx, pid: str) -> Response:
     with store.action(ctx.account.name, "change draft", draft.id) as w:
         store.save_private(w, ctx.account.id, updated)
         w.detail = updated.changes[-1].kind
-    return back(ctx, f"/drafts/{draft.id}")
+    return back(ctx, f"/drafts/{draft.id}#changes")  # where the change just added is listed
 
 
 @route("/drafts/{pid}/changes/{n:int}/delete", role=DELEGATION, method="POST")
@@ -215,21 +215,44 @@ def preview_docx(ctx: Ctx, pid: str) -> Response:
         "Content-Disposition": f'attachment; filename="preview-{draft.id}.docx"'})
 
 
+def _pending(ctx: Ctx, draft: Proposal) -> Proposal | None:
+    """The draft with the change still in the word editor when Submit was pressed (the
+    button sends the editor's fields), or None when nothing is pending there: no words
+    selected, or the selected words left as they were."""
+    if ctx.field("form") != "words" or not one_line(ctx.field("words")):
+        return None
+    if ctx.field("mode", "replace") == "replace" and \
+            one_line(ctx.field("text")) == one_line(ctx.field("words")):
+        return None
+    return _candidate(ctx, draft)
+
+
 @route("/drafts/{pid}/submit", role=DELEGATION, method="POST")
 def submit(ctx: Ctx, pid: str) -> Response:
     open_for(ctx)
     draft = my_draft(ctx, pid)
     store = ctx.room.store
-    error = views.check_of(store, draft)
+    try:
+        pending = _pending(ctx, draft)
+    except Refused as err:
+        return back(ctx, f"/drafts/{draft.id}", f"Not submitted: the change in the editor "
+                                                f"cannot be made ({err}).")
+    proposal = pending or draft
+    error = views.check_of(store, proposal)
     if error:
-        return back(ctx, f"/drafts/{draft.id}", f"Not submitted: {error}")
+        what = "with the change in the editor, " if pending else ""
+        return back(ctx, f"/drafts/{draft.id}", f"Not submitted: {what}{error}")
     try:
         with store.action(ctx.account.name, "submit", draft.id) as w:
+            if pending:  # kept and submitted under one lock: both or neither
+                store.save_private(w, ctx.account.id, pending)
             store.submit(w, ctx.account.id, draft.id)
-            w.detail = f"{len(draft.changes)} change(s)"
+            w.detail = f"{len(proposal.changes)} change(s)"
     except AssemblerError as err:
         return back(ctx, f"/drafts/{draft.id}", say(err))
-    return back(ctx, f"/p/{draft.id}", f"{draft.id} is submitted.")
+    added = (f" It includes the change that was in the editor: "
+             f"{views.prose_of(proposal, store.index())[-1][1]}") if pending else ""
+    return back(ctx, f"/p/{draft.id}", f"{draft.id} is submitted.{added}")
 
 
 @route("/drafts/{pid}/discard", role=DELEGATION, method="POST")

@@ -155,3 +155,82 @@ def test_delegation_proposes_and_co_facilitators_issue_rev1(served):
     assert problems == []  # no script error, nothing the CSP had to block
     rev1 = (root / "drafts" / NEG / "rev1.draft").read_text("utf-8")
     assert "in March 2018 for six days" in rev1 and "based-on: first-draft" in rev1
+
+
+def signed_in_page(browser, link: str, width: int = 1400):
+    from playwright.sync_api import expect
+    page = browser.new_context(viewport={"width": width, "height": 900}).new_page()
+    page.goto(link)
+    page.get_by_role("button", name="Enter the room").click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    return page
+
+
+def test_no_work_is_lost_in_the_editor(served):
+    """What a delegation types survives a reload, a refusal and the room being out of
+    reach (kept in the browser, and said so); Submit takes the change still in the editor."""
+    from playwright.sync_api import expect, sync_playwright
+    root, _, delegation_link = served
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    problems: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = signed_in_page(browser, delegation_link)
+            page.on("pageerror", lambda e: problems.append(str(e)))
+            page.get_by_label("Title").fill("Length of the sessions")
+            page.get_by_role("button", name="New proposal").click()
+            select_words(page, "op24", "March 2018 for four days")
+            page.locator("#replacement").fill("March 2018 for six days")
+            expect(page.locator("#kept-words")).to_have_text(
+                "Kept in this browser until it is sent.")
+            expect(page.locator("#preview .redline #op24 ins")).to_have_text("six")
+            # a reload (or Back) brings it back, with the live preview
+            page.reload()
+            expect(page.locator("#replacement")).to_have_value("March 2018 for six days")
+            expect(page.locator("#words")).to_have_value("March 2018 for four days")
+            expect(page.locator("#words-target")).to_have_value("op24")
+            expect(page.locator("#kept-words")).to_contain_text("What you typed is back")
+            expect(page.locator("#preview .redline #op24 ins")).to_have_text("six")
+            # the room out of reach: the preview says so instead of showing an old result
+            page.context.set_offline(True)
+            page.locator("#replacement").fill("March 2018 for seven days")
+            expect(page.locator("#preview p.error")).to_contain_text(
+                "The room cannot be reached just now")
+            page.screenshot(path=str(SHOTS / "7-room-unreachable.png"), full_page=False)
+            page.context.set_offline(False)
+            page.reload()
+            expect(page.locator("#replacement")).to_have_value("March 2018 for seven days")
+            # Submit without "Add this change": the change in the editor goes with it
+            page.get_by_role("button", name="Submit W-01").click()
+            expect(page.locator(".flash")).to_have_text(
+                "W-01 is submitted. It includes the change that was in the editor: In "
+                "operative paragraph 24, replace “March 2018 for four days” with “March 2018 for seven "
+                "days”.")
+            filed = (root / "amendments" / NEG / "rev1" / "W-01.yaml").read_text("utf-8")
+            assert "March 2018 for seven days" in filed
+            assert page.evaluate("Object.keys(localStorage)") == []  # the room has it
+            # a refused change keeps its text in the editor
+            page.goto(page.url.rsplit("/p/", 1)[0] + "/proposals")
+            page.get_by_label("Title").fill("Prose")
+            page.get_by_role("button", name="New proposal").click()
+            page.locator("summary", has_text="Write changes in UN prose").click()
+            sentence = "In operative paragraph 99, replace “two” with “three”"
+            page.locator("textarea[name=prose]").fill(sentence)
+            page.get_by_role("button", name="Add these changes").click()
+            expect(page.locator(".flash")).to_contain_text("99")
+            expect(page.locator("textarea[name=prose]")).to_have_value(sentence)
+            expect(page.locator("form[data-keep$=':prose'] .kept")).to_contain_text(
+                "Your change was not added: it is back in the editor")
+            page.locator("form[data-keep$=':prose']").scroll_into_view_if_needed()
+            page.screenshot(path=str(SHOTS / "8-refused-kept.png"), full_page=False)
+            # once added, it is forgotten by the browser and the editor is empty again
+            page.locator("textarea[name=prose]").fill(
+                "In operative paragraph 5, replace “two” with “three”")
+            page.get_by_role("button", name="Add these changes").click()
+            expect(page.locator("ol.changes")).to_contain_text("operative paragraph 5")
+            expect(page.locator("textarea[name=prose]")).to_have_value("")
+            assert page.evaluate("Object.keys(localStorage)") == []
+        finally:
+            browser.close()
+    assert problems == []
