@@ -33,7 +33,8 @@ from .accounts import Account, Accounts
 from .security import CSRF_FIELD, CSRF_HEADER, RateLimit, SecurityHeaders, csrf_ok, csrf_token
 from .store import Store
 from .views import say
-from .web import MAX_UPLOAD, ROUTES, Ctx, Refused, decisions_for, route, valid_id
+from .web import (MAX_UPLOAD, ROUTES, Ctx, Refused, StampArrival, decisions_for, route,
+                  valid_id)
 
 STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".txt": "text/plain"}
 
@@ -61,20 +62,23 @@ class Room:
     def state(self) -> dict:
         return self.store.read_json("state.json", {"open": True, "deadline": ""})
 
-    def is_open(self) -> bool:
-        s = self.state()
-        if not s.get("open", True):
+    def deadline(self) -> _dt.datetime | None:
+        """The deadline, in UTC (a time written without a zone is UTC), or None."""
+        text = self.state().get("deadline", "")
+        try:
+            limit = _dt.datetime.fromisoformat(text) if text else None
+        except ValueError:
+            return None
+        if limit is not None and limit.tzinfo is None:
+            limit = limit.replace(tzinfo=_dt.timezone.utc)
+        return limit
+
+    def is_open(self, at: _dt.datetime | None = None) -> bool:
+        """Open at `at` (default now): a request is judged by when it arrived (web.arrived)."""
+        if not self.state().get("open", True):
             return False
-        deadline = s.get("deadline", "")
-        if deadline:
-            try:
-                limit = _dt.datetime.fromisoformat(deadline)
-            except ValueError:
-                return True
-            if limit.tzinfo is None:
-                limit = limit.replace(tzinfo=_dt.timezone.utc)
-            return _dt.datetime.now(_dt.timezone.utc) <= limit
-        return True
+        limit = self.deadline()
+        return limit is None or (at or _dt.datetime.now(_dt.timezone.utc)) <= limit
 
     # -- rendering
     def page(self, ctx_or_request, name: str, code: int = 200, **values) -> HTMLResponse:
@@ -83,7 +87,7 @@ class Room:
         values.setdefault("flash", request.session.pop("flash", ""))
         html = self.env.get_template(name).render(
             csrf=csrf_token(request.session), account=account, negotiation=self.store.name,
-            room_open=self.is_open(), state=self.state(), **values)
+            room_open=self.is_open(), state=self.state(), deadline=self.deadline(), **values)
         return HTMLResponse(html, status_code=code)
 
     def signed_in(self, request: Request) -> Account | None:
@@ -223,6 +227,7 @@ def create_app(store: Store, *, secret_key: str, secure_cookies: bool = False) -
     for path, method, role, fn in ROUTES:
         routes.append(Route(path, guarded(room, method, role, fn), methods=[method]))
     app = Starlette(routes=routes, middleware=[
+        Middleware(StampArrival),   # first: the time a request arrived, before any wait
         Middleware(SecurityHeaders),
         Middleware(SessionMiddleware, secret_key=secret_key, session_cookie="room",
                    max_age=12 * 3600, same_site="strict", https_only=secure_cookies)])

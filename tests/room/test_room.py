@@ -520,3 +520,35 @@ def test_a_closed_room_refuses_every_delegation_write(room):
         assert r.status_code == 409 and "The room is closed" in r.text, url
     assert {p: p.read_bytes() for p in store.root.rglob("*.yaml")} == files
     assert store.read_json("invitations.json", {}) == {}
+
+
+def test_a_submission_that_arrived_before_the_deadline_is_on_time(room, monkeypatch):
+    """The room reaches a request late (its worker threads busy, the lock held): it is
+    judged by when it arrived. One that arrives after the deadline is refused."""
+    import asyncio
+    import datetime as dt
+    import assembler.room.app as room_app
+    store, accounts, app = room
+    a, a_csrf = signed_in(app, accounts, "Delegation Q")
+    pids = [new_draft(a, a_csrf, f"Late {k}") for k in range(2)]
+    for pid in pids:
+        change(a, a_csrf, pid, form="prose", prose="In operative paragraph 5, replace “two” "
+                                                   "with “three”")
+    chair, csrf = signed_in(app, accounts, "Co-facilitators", "chair")
+    limit = dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=1.5)
+    chair.post("/room", data={"csrf": csrf, "open": "1",
+                              "deadline": limit.replace(tzinfo=None).isoformat()})
+    queued = room_app.run_in_threadpool
+
+    async def busy(fn, *args, **kw):  # a queue of 2 s before a worker thread takes it
+        await asyncio.sleep(2.0)
+        return await queued(fn, *args, **kw)
+    monkeypatch.setattr(room_app, "run_in_threadpool", busy)
+    r = a.post(f"/drafts/{pids[0]}/submit", data={"csrf": a_csrf})
+    assert dt.datetime.now(dt.timezone.utc) > limit   # reached after the deadline ...
+    assert r.url.path == f"/p/{pids[0]}"               # ... and on time all the same
+    assert (store.round_dir / f"{pids[0]}.yaml").exists()
+    monkeypatch.setattr(room_app, "run_in_threadpool", queued)
+    r = a.post(f"/drafts/{pids[1]}/submit", data={"csrf": a_csrf})   # arrived after it
+    assert r.status_code == 409 and "The room is closed" in r.text
+    assert not (store.round_dir / f"{pids[1]}.yaml").exists()

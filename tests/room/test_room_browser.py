@@ -234,3 +234,49 @@ def test_no_work_is_lost_in_the_editor(served):
         finally:
             browser.close()
     assert problems == []
+
+
+def test_the_deadline_in_local_time_counts_down_and_closes_the_page(served):
+    import datetime as dt
+    from playwright.sync_api import expect, sync_playwright
+    _, chair_link, delegation_link = served
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_context(viewport={"width": 390, "height": 844},
+                                       timezone_id="Asia/Tokyo").new_page()
+            page.goto(delegation_link)
+            page.get_by_role("button", name="Enter the room").click()
+            page.get_by_label("Title").fill("Before the deadline")
+            page.get_by_role("button", name="New proposal").click()
+            select_words(page, "op24", "March 2018 for four days")
+            page.locator("#replacement").fill("March 2018 for six days")
+            chair = signed_in_page(browser, chair_link)
+            chair.goto(chair_link.split("/signin/")[0] + "/issued")
+            limit = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=12)).replace(
+                microsecond=0)
+            chair.get_by_label("Deadline (UTC)").fill(limit.replace(tzinfo=None).isoformat())
+            chair.get_by_role("button", name="Save").click()
+            expect(chair.locator(".flash")).to_have_text("The room is open.")
+            page.reload()
+            tokyo = limit + dt.timedelta(hours=9)
+            expect(page.locator("#deadline")).to_contain_text(f"{tokyo:%H:%M}")
+            expect(page.locator("#deadline")).to_contain_text("GMT+9")
+            expect(page.locator("#countdown")).to_contain_text(" s)")
+            expect(page.get_by_role("button", name="Submit W-01")).to_be_enabled()
+            page.evaluate("window.scrollTo(0, 0)")
+            page.screenshot(path=str(SHOTS / "9-phone-deadline.png"), full_page=False)
+            # the text is readable at phone width: lines of many words, not one or two
+            width = page.evaluate("document.querySelector('#draft-text #op24 > p')"
+                                  ".getBoundingClientRect().width")
+            assert width > 300, width
+            # the page loaded before the deadline follows it when it passes
+            expect(page.locator("#deadline-passed")).to_be_visible(timeout=20000)
+            expect(page.locator("#room-state")).to_have_text("Closed")
+            expect(page.get_by_role("button", name="Submit W-01")).to_be_disabled()
+            expect(page.locator("#replacement")).to_have_value("March 2018 for six days")
+            page.get_by_role("button", name="Submit W-01").scroll_into_view_if_needed()
+            page.screenshot(path=str(SHOTS / "10-phone-deadline-passed.png"), full_page=False)
+        finally:
+            browser.close()

@@ -158,7 +158,54 @@
     target.appendChild(p);
   }
 
+  // ------------------------------------------------------------------ the deadline
+  // Shown in the delegate's own time with a countdown; when it passes, the page says so and
+  // its write buttons stop (the room judges each request by when it arrived).
+  function span(ms) {
+    const s = Math.floor(ms / 1000), d = Math.floor(s / 86400), h = Math.floor(s / 3600) % 24;
+    const m = Math.floor(s / 60) % 60;
+    if (d) return d + " d " + h + " h";
+    if (h) return h + " h " + m + " min";
+    return m ? m + " min " + (s % 60) + " s" : (s % 60) + " s";
+  }
+
+  function closeWrites() {
+    const state = document.getElementById("room-state");
+    if (state) { state.textContent = "Closed"; state.className = "room-state closed"; }
+    if (!document.body.dataset.writesClose) return;
+    document.querySelectorAll("main form[method=post] button, button[formaction]")
+      .forEach(function (b) { b.disabled = true; });
+    if (!document.getElementById("deadline-passed")) {
+      const p = document.createElement("p");
+      p.id = "deadline-passed";
+      p.className = "flash";
+      p.setAttribute("role", "alert");
+      p.textContent = "The deadline has passed: the room takes no more proposals. " +
+        "Whatever you typed stays in this browser.";
+      document.querySelector("main").before(p);
+    }
+  }
+
+  function deadline() {
+    const el = document.getElementById("deadline");
+    if (!el) return;
+    const at = Date.parse(el.getAttribute("datetime"));
+    if (isNaN(at)) return;
+    el.textContent = new Date(at).toLocaleString([], {
+      day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit",
+      timeZoneName: "short" });
+    const count = document.getElementById("countdown");
+    function tick() {
+      const left = at - Date.now();
+      if (left <= 0) { count.textContent = "(passed)"; closeWrites(); return; }
+      count.textContent = "(in " + span(left) + ")";
+      setTimeout(tick, left > 120000 ? 30000 : 1000);
+    }
+    tick();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    deadline();
     const filed = document.querySelector("[data-filed]");
     if (filed) forgetFiled(filed.dataset.filed);
     const editor = document.querySelector(".editor[data-changes]");
