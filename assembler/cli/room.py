@@ -120,6 +120,9 @@ def serve(
     root: Path = typer.Option(Path("."), help=ROOT_HELP),
     secure_cookies: bool = typer.Option(False, "--secure-cookies",
                                         help="mark cookies Secure (behind an HTTPS proxy)"),
+    proxy: str = typer.Option("", "--proxy", metavar="ADDRESS",
+                              help="the reverse proxy in front of the room (e.g. 127.0.0.1): "
+                                   "only its X-Forwarded-For is believed; by default none is"),
 ):
     """Open the negotiation room in a browser: delegations read, propose, preview and submit;
     co-facilitators compile, decide and issue the next version. Over the same files as the
@@ -133,5 +136,8 @@ def serve(
     app_ = create_app(store, secret_key=store.secret_key(), secure_cookies=secure_cookies)
     say(f"the room of {store.name} on http://{host}:{port}/ (Ctrl-C to stop)")
     # connections kept open while a delegation reads and types (htmx asks again and again)
+    # the sign-in limit counts by address: a client's own X-Forwarded-For is never believed
+    # (uvicorn would believe any from 127.0.0.1), only the configured proxy's
     uvicorn.run(app_, host=host, port=port, log_level="warning", access_log=False,
-                timeout_keep_alive=30)
+                timeout_keep_alive=30, proxy_headers=bool(proxy),
+                forwarded_allow_ips=proxy or None)

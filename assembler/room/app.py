@@ -11,6 +11,7 @@ handler names proposals by id; the Store looks them up among the files it lists.
 from __future__ import annotations
 
 import datetime as _dt
+import secrets
 from importlib import resources
 from pathlib import Path
 from typing import Callable
@@ -30,7 +31,8 @@ from ..diff import DELETE, INSERT
 from ..errors import AssemblerError
 from . import chair, delegation, views  # noqa: F401  (chair and delegation register their routes)
 from .accounts import Account, Accounts
-from .security import CSRF_FIELD, CSRF_HEADER, RateLimit, SecurityHeaders, csrf_ok, csrf_token
+from .security import (CSRF_FIELD, CSRF_HEADER, SESSION_HOURS, RateLimit, SecurityHeaders,
+                       Sessions, csrf_ok, csrf_token)
 from .store import Store
 from .views import say
 from .web import (MAX_UPLOAD, ROUTES, Ctx, Refused, StampArrival, decisions_for, route,
@@ -45,6 +47,7 @@ class Room:
     def __init__(self, store: Store, *, secure_cookies: bool = False):
         self.store = store
         self.accounts = Accounts(store)
+        self.sessions = Sessions(store)
         self.limit = RateLimit()
         self.secure = secure_cookies
         loader = jinja2.FileSystemLoader(str(resources.files(__package__) / "templates"))
@@ -93,7 +96,8 @@ class Room:
     def signed_in(self, request: Request) -> Account | None:
         account = self.accounts.get(request.session.get("account", ""))
         if account is None or not account.active or \
-                account.generation != request.session.get("generation"):
+                account.generation != request.session.get("generation") or \
+                not request.session.get("sid") or self.sessions.ended(request.session["sid"]):
             return None
         return account
 
@@ -167,18 +171,25 @@ async def signin(request: Request) -> Response:
     account = await run_in_threadpool(room.accounts.redeem, token if isinstance(token, str)
                                       else "")
     if account is None:
+        if await run_in_threadpool(room.accounts.spent, token if isinstance(token, str) else ""):
+            # a delegate clicking their link again: told kindly, and no guess counted
+            return room.page(request, "spent.html.j2", 410,
+                             signed_in=room.signed_in(request) is not None)
         room.limit.failed(client)
         return room.page(request, "welcome.html.j2", 403,
                          flash="This sign-in link is not valid or has been used. Ask the "
                                "co-facilitators for a new one.")
     request.session.clear()  # a new session: nothing carried over from before sign-in
-    request.session.update({"account": account.id, "generation": account.generation})
+    request.session.update({"account": account.id, "generation": account.generation,
+                            "sid": secrets.token_urlsafe(18)})
     csrf_token(request.session)
     return RedirectResponse("/", 303)
 
 
 @route("/signout", method="POST")
 def signout(ctx: Ctx) -> Response:
+    """The session ends on the server too: a copy of its cookie signs nobody in."""
+    ctx.room.sessions.end(ctx.account.name, ctx.session.get("sid", ""))
     ctx.session.clear()
     return RedirectResponse("/", 303)
 
@@ -230,6 +241,6 @@ def create_app(store: Store, *, secret_key: str, secure_cookies: bool = False) -
         Middleware(StampArrival),   # first: the time a request arrived, before any wait
         Middleware(SecurityHeaders),
         Middleware(SessionMiddleware, secret_key=secret_key, session_cookie="room",
-                   max_age=12 * 3600, same_site="strict", https_only=secure_cookies)])
+                   max_age=SESSION_HOURS * 3600, same_site="strict", https_only=secure_cookies)])
     app.state.room = room
     return app
