@@ -88,6 +88,7 @@ class Room:
         request = ctx_or_request.request if isinstance(ctx_or_request, Ctx) else ctx_or_request
         account = ctx_or_request.account if isinstance(ctx_or_request, Ctx) else None
         values.setdefault("flash", request.session.pop("flash", ""))
+        values.setdefault("version_names", views.version_names(self.store))
         html = self.env.get_template(name).render(
             csrf=csrf_token(request.session), account=account, negotiation=self.store.name,
             room_open=self.is_open(), state=self.state(), deadline=self.deadline(), **values)
@@ -221,7 +222,7 @@ def proposal_page(ctx: Ctx, pid: str) -> Response:
     invited = ctx.room.store.read_json("invitations.json", {}).get(p.id, [])
     others = [a for a in ctx.room.accounts.delegations()
               if a.name != p.proposer and a.name not in p.co_sponsors and a.id not in invited]
-    return ctx.room.page(ctx, "proposal.html.j2", p=p, prose=views.prose_of(p, store.index()),
+    return ctx.room.page(ctx, "proposal.html.j2", p=p, prose=views.prose_of(p, store),
                          mine=p.proposer == ctx.account.name,
                          can_join=ctx.account.id in invited, others=others,
                          round_ids=[q.id for q in store.round_proposals() if q.id != p.id],

@@ -25,7 +25,7 @@ def compilation(ctx: Ctx) -> Response:
     store = ctx.room.store
     return ctx.room.page(ctx, "compilation.html.j2", view=view, proposer=proposer,
                          status=status, conflicts=conflicts, version=store.current(),
-                         next_version=store.next_version_name(),
+                         next_version=views.next_version_label(store),
                          round=store.round_proposals())
 
 
@@ -73,7 +73,6 @@ def issue(ctx: Ctx) -> Response:
     base = store.current()
     name = store.next_version_name()
     meta = next_metadata(base.draft, name, date=date)
-    n = meta["revision"]
     try:
         new, rec = apply_proposals(base.draft, store.round_proposals(), mode="accepted",
                                    versions=store.find_version(), metadata=meta)
@@ -88,7 +87,7 @@ def issue(ctx: Ctx) -> Response:
             str(c) for c in err.conflicts[:5]) + " — decide between them first.")
     except AssemblerError as err:
         return back(ctx, "/compilation", f"Not issued: {say(err)}")
-    return back(ctx, "/issued", f"Rev.{n} is issued: {len(rec.applied)} change(s) from the "
+    return back(ctx, "/issued", f"{meta['stage_label']} is issued: {len(rec.applied)} change(s) from the "
                                 f"accepted proposals." + not_applied(rec.not_applicable))
 
 

@@ -58,7 +58,7 @@ def edit_draft(ctx: Ctx, pid: str) -> Response:
     v = ctx.room.store.current()
     return ctx.room.page(ctx, "draft.html.j2", p=draft, version=v,
                          text=views.current_article(ctx.room.store),
-                         prose=views.prose_of(draft, ctx.room.store.index()),
+                         prose=views.prose_of(draft, ctx.room.store),
                          units=views.unit_choices(ctx.room.store))
 
 
@@ -251,7 +251,7 @@ def submit(ctx: Ctx, pid: str) -> Response:
     except AssemblerError as err:
         return back(ctx, f"/drafts/{draft.id}", say(err))
     added = (f" It includes the change that was in the editor: "
-             f"{views.prose_of(proposal, store.index())[-1][1]}") if pending else ""
+             f"{views.prose_of(proposal, store)[-1][1]}") if pending else ""
     return back(ctx, f"/p/{draft.id}", f"{draft.id} is submitted.{added}")
 
 

@@ -552,3 +552,33 @@ def test_a_submission_that_arrived_before_the_deadline_is_on_time(room, monkeypa
     r = a.post(f"/drafts/{pids[1]}/submit", data={"csrf": a_csrf})   # arrived after it
     assert r.status_code == 409 and "The room is closed" in r.text
     assert not (store.round_dir / f"{pids[1]}.yaml").exists()
+
+
+def test_pages_word_units_as_printed_and_agree_after_an_issue(room):
+    """A proposal still open on the first draft, after Rev.1 renumbered its paragraph: its
+    page, the preview's collisions and the compilation all say OP 20 (never 'op21'), and
+    versions are named as the language table names them."""
+    store, accounts, app = room
+    a, a_csrf = signed_in(app, accounts, "Delegation Q")
+    pid = new_draft(a, a_csrf)
+    for target, words, text in (("op21", "co-facilitators", "facilitators"),
+                                ("op1.a", "New York", "Geneva")):
+        change(a, a_csrf, pid, form="words", target=target, words=words, offset="0",
+               mode="replace", text=text)
+    a.post(f"/drafts/{pid}/submit", data={"csrf": a_csrf})
+    chair, csrf = signed_in(app, accounts, "Co-facilitators", "chair")
+    assert "Issue Rev.1" in chair.get("/compilation").text
+    chair.post("/issue", data={"csrf": csrf, "date": "13 January 2017"})
+    assert store.index().short_of("op21") == "OP 20"   # Rev.1 deleted a paragraph before it
+    a, a_csrf = signed_in(app, accounts, "Delegation Q")
+    page = a.get(f"/p/{pid}").text
+    assert "In operative paragraph 20, replace “co-facilitators” with “facilitators”" in page
+    assert "In operative paragraph 1 (a), replace “New York” with “Geneva”" in page
+    assert "op21" not in page and "op1.a" not in page.replace('id="op1.a"', "")
+    assert "Written against</dt><dd>First Draft of the Resolution" in page
+    other = new_draft(a, a_csrf)
+    r = a.post(f"/drafts/{other}/try", data={"csrf": a_csrf, "form": "words", "target": "op21",
+                                            "words": "co-facilitators", "offset": "0",
+                                            "mode": "replace", "text": "chairs"})
+    assert f"OP 20: your change {other}/1 collides with {pid}/1 by Delegation Q" in r.text
+    assert "Issue Rev.2" in chair.get("/compilation").text

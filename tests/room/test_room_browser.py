@@ -142,7 +142,7 @@ def test_delegation_proposes_and_co_facilitators_issue_rev1(served):
             entry.get_by_role("button", name="Decide W-01").click()
             expect(chair.locator(".flash")).to_have_text("W-01: accepted.")
             chair.get_by_label("Date").fill("13 January 2017")
-            chair.get_by_role("button", name="Issue rev1").click()
+            chair.get_by_role("button", name="Issue Rev.1").click()
             expect(chair.locator(".flash")).to_contain_text("Rev.1 is issued")
             expect(chair.locator("section.version h2")).to_contain_text("Rev.1, 13 January 2017")
             chair.screenshot(path=str(SHOTS / "5-issued.png"), full_page=False)
