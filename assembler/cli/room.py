@@ -120,6 +120,8 @@ def serve(
     root: Path = typer.Option(Path("."), help=ROOT_HELP),
     secure_cookies: bool = typer.Option(False, "--secure-cookies",
                                         help="mark cookies Secure (behind an HTTPS proxy)"),
+    workers: int = typer.Option(0, help="server processes over the same files and locks "
+                                        "(default: one per CPU core, at most 8)"),
     proxy: str = typer.Option("", "--proxy", metavar="ADDRESS",
                               help="the reverse proxy in front of the room (e.g. 127.0.0.1): "
                                    "only its X-Forwarded-For is believed; by default none is"),
@@ -130,14 +132,23 @@ def serve(
 
     Example: assembler serve gcm-modalities --port 8000
     """
+    import os
     import uvicorn
-    from ..room.app import create_app
+    from ..room.app import ENV_NEGOTIATION, ENV_ROOT, ENV_SECURE
     store = _store(negotiation, root)
-    app_ = create_app(store, secret_key=store.secret_key(), secure_cookies=secure_cookies)
-    say(f"the room of {store.name} on http://{host}:{port}/ (Ctrl-C to stop)")
+    store.secret_key()  # the room must be set up: said here, once, not by every worker
+    if workers < 0:
+        raise AssemblerError(f"--workers {workers}: give a number of processes, 1 or more")
+    workers = workers or min(len(os.sched_getaffinity(0)), 8)   # the cores it may use
+    # every worker builds the same application from these (uvicorn starts them by name)
+    os.environ.update({ENV_ROOT: str(store.root), ENV_NEGOTIATION: store.name,
+                       ENV_SECURE: "1" if secure_cookies else ""})
+    say(f"the room of {store.name} on http://{host}:{port}/ with {workers} worker "
+        f"process(es) (Ctrl-C to stop)")
     # connections kept open while a delegation reads and types (htmx asks again and again)
     # the sign-in limit counts by address: a client's own X-Forwarded-For is never believed
     # (uvicorn would believe any from 127.0.0.1), only the configured proxy's
-    uvicorn.run(app_, host=host, port=port, log_level="warning", access_log=False,
+    uvicorn.run("assembler.room.app:from_environment", factory=True, workers=workers,
+                host=host, port=port, log_level="warning", access_log=False,
                 timeout_keep_alive=30, proxy_headers=bool(proxy),
                 forwarded_allow_ips=proxy or None)

@@ -231,6 +231,20 @@ def proposal_page(ctx: Ctx, pid: str) -> Response:
 
 # ---------------------------------------------------------------------- assembling
 
+ENV_ROOT, ENV_NEGOTIATION, ENV_SECURE = ("ASSEMBLER_ROOM_ROOT", "ASSEMBLER_ROOM_NEGOTIATION",
+                                         "ASSEMBLER_ROOM_SECURE")
+
+
+def from_environment() -> Starlette:
+    """The application each worker process of `assembler serve` builds: the room named by
+    the environment `serve` sets. Workers share nothing but the files and their locks
+    (sessions signed out, accounts, proposals); each counts failed sign-ins on its own."""
+    import os
+    store = Store(os.environ[ENV_ROOT], os.environ[ENV_NEGOTIATION])
+    return create_app(store, secret_key=store.secret_key(),
+                      secure_cookies=bool(os.environ.get(ENV_SECURE)))
+
+
 def create_app(store: Store, *, secret_key: str, secure_cookies: bool = False) -> Starlette:
     room = Room(store, secure_cookies=secure_cookies)
     routes = [Route("/", home), Route("/signin/{token}", signin_form),

@@ -343,7 +343,7 @@ def test_x_forwarded_for_is_believed_only_from_the_configured_proxy(tmp_path, pr
     forwarded address counts on its own."""
     import httpx
     store, accounts, app = make_room(tmp_path)
-    server, url = _serving(store.root, *proxy)
+    server, url = _serving(store.root, "--workers", "1", *proxy)  # one process counts them all
     try:
         with httpx.Client(base_url=url) as c:
             csrf = csrf_of(c.get("/signin/whatever").text)
