@@ -330,6 +330,15 @@ def test_cli_invite_revoke_and_bad_input(tmp_path):
     r = run_cli("room", "invite", "Delegation A", "--root", root)
     assert r.returncode == 2 and "no room is set up" in r.stderr and "Traceback" not in r.stderr
     assert run_cli("room", "init", NEG, "--root", root).returncode == 0
+    # a second init would replace the co-facilitators' link without a word: refused
+    keys = (root / "room" / NEG / "accounts.json").read_bytes()
+    r = run_cli("room", "init", NEG, "--root", root)
+    assert r.returncode == 2 and "is set up already" in r.stderr and \
+        'assembler room invite --chair "Co-facilitators"' in r.stderr
+    assert (root / "room" / NEG / "accounts.json").read_bytes() == keys
+    # run where there is no negotiation, without --root: said so, with what to do
+    r = run_cli("room", "list", cwd=tmp_path / "drafts")
+    assert r.returncode == 2 and "no drafts/ folder in" in r.stderr and "--root" in r.stderr
     r = run_cli("room", "invite", "Delegation A", "--root", root, "--url", "http://127.0.0.1:9")
     assert r.returncode == 0 and r.stdout.startswith("Delegation A: http://127.0.0.1:9/signin/")
     r = run_cli("room", "invite", "x" * 200, "--root", root)

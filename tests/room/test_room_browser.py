@@ -280,3 +280,60 @@ def test_the_deadline_in_local_time_counts_down_and_closes_the_page(served):
             page.screenshot(path=str(SHOTS / "10-phone-deadline-passed.png"), full_page=False)
         finally:
             browser.close()
+
+
+def test_the_readme_room_commands_work_as_written(tmp_path):
+    """README: copy the example, `room init --root`, `serve --root --port`, `room invite`
+    (whose link names the served port), and a delegation signs in with it in Chromium."""
+    import os
+    import re
+    from playwright.sync_api import expect, sync_playwright
+    readme = (ROOT / "README.md").read_text("utf-8")
+    commands = re.findall(r"^    (mkdir -p ~/room-demo.*|assembler (?:room|serve) .*?)(?:  +#.*)?$",
+                          readme, re.M)
+    assert [c.split()[1] for c in commands] == ["-p", "room", "serve", "room"], commands
+    home, port = tmp_path / "home", free_port()
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home)}
+    exe = shutil.which("assembler") or str(ROOT / ".venv" / "bin" / "assembler")
+
+    def run(command: str):
+        args = command.replace("~", str(home)).replace("8000", str(port)).split()
+        if args[0] == "assembler":
+            args = [exe] + [a.strip('"') for a in args[1:]]
+            if "invite" in args:   # "Delegation A" is one argument
+                i = args.index("invite")
+                args[i + 1:i + 3] = [" ".join(args[i + 1:i + 3])]
+        return subprocess.run(args if args[0] != "mkdir" else ["bash", "-c", command.replace(
+            "~", str(home))], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert run(commands[0]).returncode == 0
+    first = run(commands[1])
+    assert first.returncode == 0 and "/signin/" in first.stdout, first.stderr
+    again = run(commands[1])
+    assert again.returncode == 2 and "set up already" in again.stderr
+    args = [exe] + commands[2].replace("~", str(home)).replace("8000", str(port)).split()[1:]
+    server = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE)
+    try:
+        for _ in range(150):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        invited = run(commands[3])
+        assert invited.returncode == 0, invited.stderr
+        link = invited.stdout.split(": ", 1)[1].strip()
+        assert link.startswith(f"http://127.0.0.1:{port}/signin/")
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            try:
+                page = signed_in_page(browser, link)
+                expect(page.get_by_role("heading", level=1)).to_contain_text("Delegation A")
+            finally:
+                browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    # nothing was written into the checkout
+    assert not (ROOT / "room").exists()
