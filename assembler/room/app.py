@@ -222,7 +222,10 @@ def proposal_page(ctx: Ctx, pid: str) -> Response:
     invited = ctx.room.store.read_json("invitations.json", {}).get(p.id, [])
     others = [a for a in ctx.room.accounts.delegations()
               if a.name != p.proposer and a.name not in p.co_sponsors and a.id not in invited]
-    return ctx.room.page(ctx, "proposal.html.j2", p=p, prose=views.prose_of(p, store),
+    # its redline on the current version, while it can still be made to it
+    pv = views.preview_of(store, p) if p.status == "proposed" or \
+        p.base == store.current().name else None
+    return ctx.room.page(ctx, "proposal.html.j2", p=p, prose=views.prose_of(p, store), pv=pv,
                          mine=p.proposer == ctx.account.name,
                          can_join=ctx.account.id in invited, others=others,
                          round_ids=[q.id for q in store.round_proposals() if q.id != p.id],

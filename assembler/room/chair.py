@@ -18,12 +18,23 @@ from .web import DECISIONS, DOCX, MAX_FIELD, Ctx, Refused, back, one_line, route
 
 @route("/compilation", role=CHAIR)
 def compilation(ctx: Ctx) -> Response:
+    return compilation_page(ctx, "/compilation")
+
+
+@route("/amendments")
+def amendments_in_place(ctx: Ctx) -> Response:
+    """What every delegation may see: the text with each proposal on file in place (struck
+    out and bold, proposer, status, collisions), filtered as the co-facilitators filter."""
+    return compilation_page(ctx, "/amendments")
+
+
+def compilation_page(ctx: Ctx, here: str) -> Response:
     q = ctx.request.query_params
     proposer, status = q.get("proposer", "")[:MAX_FIELD], q.get("status", "")[:40]
     conflicts = q.get("conflicts") == "1"
     view = views.compilation_of(ctx.room.store, proposer, status, conflicts)
     store = ctx.room.store
-    return ctx.room.page(ctx, "compilation.html.j2", view=view, proposer=proposer,
+    return ctx.room.page(ctx, "compilation.html.j2", view=view, proposer=proposer, here=here,
                          status=status, conflicts=conflicts, version=store.current(),
                          next_version=views.next_version_label(store),
                          round=store.round_proposals())

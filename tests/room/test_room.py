@@ -583,7 +583,9 @@ def test_pages_word_units_as_printed_and_agree_after_an_issue(room):
     page = a.get(f"/p/{pid}").text
     assert "In operative paragraph 20, replace “co-facilitators” with “facilitators”" in page
     assert "In operative paragraph 1 (a), replace “New York” with “Geneva”" in page
-    assert "op21" not in page and "op1.a" not in page.replace('id="op1.a"', "")
+    import re
+    shown = re.sub(r"<[^>]+>", " ", page)   # what a reader sees (ids stay in the markup)
+    assert "op21" not in shown and "op1.a" not in shown
     assert "Written against</dt><dd>First Draft of the Resolution" in page
     other = new_draft(a, a_csrf)
     r = a.post(f"/drafts/{other}/try", data={"csrf": a_csrf, "form": "words", "target": "op21",
@@ -591,3 +593,25 @@ def test_pages_word_units_as_printed_and_agree_after_an_issue(room):
                                             "mode": "replace", "text": "chairs"})
     assert f"OP 20: your change {other}/1 collides with {pid}/1 by Delegation Q" in r.text
     assert "Issue Rev.2" in chair.get("/compilation").text
+
+
+def test_delegations_see_every_amendment_in_place_and_each_proposals_redline(room):
+    store, accounts, app = room
+    pid = submitted_on_op24(app, accounts)
+    b, b_csrf = signed_in(app, accounts, "Delegation R")
+    page = b.get("/amendments").text
+    assert "Amendments in the text of" in page and 'action="/amendments"' in page
+    # others' proposals in place: struck out and bold, proposer, status, collisions
+    entry = page.split(f'id="entry-{pid}-1"', 1)[1].split("</div>", 1)[0]
+    assert "Delegation Q" in entry and "proposed" in entry
+    assert "<del>March 2018 for four days</del><ins>March 2018 for six days</ins>" in entry
+    assert "Conflicts with G-01/1" in entry
+    assert "G-01/1" in page and "Group of Friends of Migration" in page
+    # read only: no decision, no issue
+    assert "/decide" not in page and 'action="/issue"' not in page
+    only = b.get("/amendments", params={"proposer": "Group of Friends of Migration"}).text
+    assert "G-01/1" in only and f"{pid}/1 ·" not in only
+    # a proposal's own page shows its redline and its collisions
+    mine = b.get(f"/p/{pid}").text
+    assert '<div class="redline">' in mine and ">six</ins>" in mine
+    assert "collides with G-01/1 by Group of Friends of Migration" in mine

@@ -337,3 +337,32 @@ def test_the_readme_room_commands_work_as_written(tmp_path):
         server.wait(timeout=10)
     # nothing was written into the checkout
     assert not (ROOT / "room").exists()
+
+
+def test_a_delegation_reads_the_amendments_in_place_on_a_phone(served):
+    from playwright.sync_api import expect, sync_playwright
+    _, _, delegation_link = served
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = signed_in_page(browser, delegation_link, width=390)
+            page.get_by_role("link", name="Amendments in the text").click()
+            expect(page.get_by_role("heading", level=1)).to_contain_text("Amendments in the text")
+            entry = page.locator("#entry-G-01-1")
+            expect(entry).to_contain_text("Group of Friends of Migration")
+            expect(entry.locator("ins")).to_contain_text("five")
+            expect(entry.locator("del")).to_contain_text("four")
+            assert entry.locator("form").count() == 0   # nothing to decide here
+            page.get_by_label("Proposer").select_option("Group of Friends of Migration")
+            page.get_by_role("button", name="Show").click()
+            expect(page.locator(".entry")).to_have_count(1)
+            entry = page.locator("#entry-G-01-1")
+            entry.scroll_into_view_if_needed()
+            assert entry.bounding_box()["width"] > 300
+            page.screenshot(path=str(SHOTS / "11-phone-amendments.png"), full_page=False)
+            entry.get_by_role("link", name="G-01/1").click()
+            expect(page.locator(".redline ins[title]")).to_have_text("five")
+            page.screenshot(path=str(SHOTS / "12-phone-proposal-redline.png"), full_page=True)
+        finally:
+            browser.close()
