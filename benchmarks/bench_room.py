@@ -42,6 +42,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def start_server(exe: str, root: Path, extra: list = ()) -> tuple[subprocess.Popen, int]:
+    """`assembler serve` on a free port of 127.0.0.1, once it listens."""
+    port = free_port()
+    server = subprocess.Popen([exe, "serve", NEG, "--root", str(root), "--host", "127.0.0.1",
+                               "--port", str(port), *extra],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    for _ in range(300):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    return server, port
+
+
 def prepare(root: Path, n: int) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
     """A copy of the example negotiation with its room set up and n delegations invited:
     their (name, token), and the changes they will propose (unit, words, new words)."""
@@ -170,17 +185,8 @@ def pace_main() -> None:
     with tempfile.TemporaryDirectory(prefix="room-bench-") as tmp:
         root = Path(tmp)
         people, changes = prepare(root, n)
-        port = free_port()
-        server = subprocess.Popen([exe, "serve", NEG, "--root", str(root), "--host",
-                                   "127.0.0.1", "--port", str(port)],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        server, port = start_server(exe, root)
         try:
-            for _ in range(200):
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                    break
-                except OSError:
-                    time.sleep(0.05)
             start_mem = memory(server.pid)[1]
             timings, alone, submitted, took, unfinished, errors = asyncio.run(
                 run(f"http://127.0.0.1:{port}", people, changes, per, pause, limit))
@@ -335,17 +341,8 @@ def rush_main() -> None:
         root = Path(tmp)
         people, changes = prepare(root, n)
         file_proposals(root, changes, n, on_file)
-        port = free_port()
-        server = subprocess.Popen([exe, "serve", NEG, "--root", str(root), "--port", str(port)]
-                                  + (["--workers", workers] if workers else []),
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        server, port = start_server(exe, root, ["--workers", workers] if workers else [])
         try:
-            for _ in range(300):
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                    break
-                except OSError:
-                    time.sleep(0.05)
             time.sleep(1.0)   # every worker up
             start_mem = tree_memory(server.pid)
             r = asyncio.run(burst_and_rush(f"http://127.0.0.1:{port}", root, people, changes, 6))

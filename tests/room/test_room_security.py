@@ -312,46 +312,21 @@ def test_a_name_with_angle_brackets_commits_as_itself(tmp_path):
     assert ("Friends of <X>", "new draft") in [(e["who"], e["action"]) for e in store.record.lines()]
 
 
-def _serving(root, *extra):
-    """`assembler serve` on a free port of 127.0.0.1: (process, url)."""
-    import shutil
-    import socket
-    import subprocess
-    import time
-    from conftest import ROOT
-    from roomkit import NEG
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    exe = shutil.which("assembler") or str(ROOT / ".venv" / "bin" / "assembler")
-    server = subprocess.Popen([exe, "serve", NEG, "--root", str(root), "--port", str(port),
-                               *extra], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    for _ in range(150):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return server, f"http://127.0.0.1:{port}"
-        except OSError:
-            time.sleep(0.1)
-    server.kill()
-    raise RuntimeError("the room did not start: " + server.stderr.read().decode())
-
-
 @pytest.mark.parametrize("proxy, blocked", [((), True), (("--proxy", "127.0.0.1"), False)])
 def test_x_forwarded_for_is_believed_only_from_the_configured_proxy(tmp_path, proxy, blocked):
     """Guesses from one address, each with another X-Forwarded-For: without a proxy set the
     header is ignored and the address is blocked after 10; behind the configured proxy each
     forwarded address counts on its own."""
     import httpx
+    from roomkit import NEG, free_port, serving
     store, accounts, app = make_room(tmp_path)
-    server, url = _serving(store.root, "--workers", "1", *proxy)  # one process counts them all
-    try:
-        with httpx.Client(base_url=url) as c:
-            csrf = csrf_of(c.get("/signin/whatever").text)
-            codes = [c.post("/signin", data={"csrf": csrf, "token": f"guess-{i}"},
-                            headers={"X-Forwarded-For": f"203.0.113.{i}"}).status_code
-                     for i in range(12)]
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    port = free_port()
+    # one worker process: it counts every guess
+    with serving(["serve", NEG, "--root", store.root, "--port", port, "--workers", "1",
+                  *proxy], port), httpx.Client(base_url=f"http://127.0.0.1:{port}") as c:
+        csrf = csrf_of(c.get("/signin/whatever").text)
+        codes = [c.post("/signin", data={"csrf": csrf, "token": f"guess-{i}"},
+                        headers={"X-Forwarded-For": f"203.0.113.{i}"}).status_code
+                 for i in range(12)]
     assert codes[:10] == [403] * 10
     assert codes[10:] == ([429, 429] if blocked else [403, 403])
