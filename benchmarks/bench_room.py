@@ -42,6 +42,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def start_server(exe: str, root: Path, extra: list = ()) -> tuple[subprocess.Popen, int]:
+    """`assembler serve` on a free port of 127.0.0.1, once it listens."""
+    port = free_port()
+    server = subprocess.Popen([exe, "serve", NEG, "--root", str(root), "--host", "127.0.0.1",
+                               "--port", str(port), *extra],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    for _ in range(300):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    return server, port
+
+
 def prepare(root: Path, n: int) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
     """A copy of the example negotiation with its room set up and n delegations invited:
     their (name, token), and the changes they will propose (unit, words, new words)."""
@@ -152,6 +167,16 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def main() -> None:
+    """ROOM_BENCH_SCENARIOS: rush (the burst of live previews and the deadline rush) and pace
+    (the day at a person's pace); both by default."""
+    scenarios = os.environ.get("ROOM_BENCH_SCENARIOS", "rush,pace").split(",")
+    if "rush" in scenarios:
+        rush_main()
+    if "pace" in scenarios:
+        pace_main()
+
+
+def pace_main() -> None:
     n = int(setting("ROOM_BENCH_DELEGATIONS", 193))
     per = int(setting("ROOM_BENCH_PROPOSALS", 5))
     pause = setting("ROOM_BENCH_PAUSE", 90.0)
@@ -160,17 +185,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="room-bench-") as tmp:
         root = Path(tmp)
         people, changes = prepare(root, n)
-        port = free_port()
-        server = subprocess.Popen([exe, "serve", NEG, "--root", str(root), "--host",
-                                   "127.0.0.1", "--port", str(port)],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        server, port = start_server(exe, root)
         try:
-            for _ in range(200):
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                    break
-                except OSError:
-                    time.sleep(0.05)
             start_mem = memory(server.pid)[1]
             timings, alone, submitted, took, unfinished, errors = asyncio.run(
                 run(f"http://127.0.0.1:{port}", people, changes, per, pause, limit))
@@ -204,3 +220,160 @@ def main() -> None:
 if __name__ == "__main__":
     sys.path.insert(0, str(REPO))
     main()
+
+
+# ---------------------------------------------------------------------- burst and rush
+
+def file_proposals(root: Path, changes, n_people: int, count: int) -> None:
+    """`count` proposals on file for the next version (rev3), by the n delegations in turn:
+    the room a burst or a rush meets."""
+    from assembler.amendments.model import Change, Proposal, StatusEntry, number_changes
+    from assembler.amendments.yamlout import dump_proposal
+    folder = root / "amendments" / NEG / "rev3"
+    folder.mkdir(parents=True, exist_ok=True)
+    for k in range(count):
+        uid, words, text = changes[k % len(changes)]
+        pid = f"F-{k + 1:04d}"
+        p = Proposal(pid, f"Delegation {k % n_people + 1:03d}", "rev2",
+                     number_changes(pid, (Change("replace-words", uid, words,
+                                                 f"{words} ({k})"),)),
+                     date="2017-01-20", history=(StatusEntry("proposed", "2017-01-20"),))
+        (folder / f"{pid}.yaml").write_text(dump_proposal(p), "utf-8")
+
+
+def tree_memory(pid: int) -> float:
+    """Resident set of the server and its worker processes (MiB)."""
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            total += memory(p)[1]
+            kids = Path(f"/proc/{p}/task/{p}/children").read_text().split()
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        todo += [int(k) for k in kids]
+    return total
+
+
+async def gather_limited(coros, at_once: int):
+    sem = asyncio.Semaphore(at_once)
+
+    async def one(c):
+        async with sem:
+            return await c
+    return await asyncio.gather(*(one(c) for c in coros))
+
+
+async def burst_and_rush(url: str, root: Path, people, changes, drafts_each: int) -> dict:
+    """Everyone signs in and readies a draft; then 193 live previews at once (after the same
+    preview asked alone), then every delegation submits in the last 5 s before a deadline
+    (after submissions alone)."""
+    import datetime as dt
+    import httpx
+    from assembler.room.store import Store
+    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
+    clients = [httpx.AsyncClient(base_url=url, timeout=300, limits=limits) for _ in people]
+    try:
+        ds = [Delegation(c, name) for c, (name, _) in zip(clients, people)]
+        await gather_limited([d.sign_in(t) for d, (_, t) in zip(ds, people)], 8)
+
+        async def ready(i: int, d: Delegation, k: int) -> str:
+            uid, words, text = changes[(i * 7 + k) % len(changes)]
+            r = await d.client.post("/drafts", data={"csrf": d.csrf, "title": "rush"},
+                                    follow_redirects=True)
+            pid = str(r.url).rsplit("/", 1)[1]
+            r = await d.client.post(f"/drafts/{pid}/changes", follow_redirects=True, data={
+                "csrf": d.csrf, "form": "words", "target": uid, "words": words,
+                "offset": "0", "mode": "replace", "text": text + " now"})
+            assert "Not added" not in r.text, (d.name, pid)
+            return pid
+        base, crowd = ds[-1], ds[:-1]
+        base_drafts = [await ready(len(ds), base, k) for k in range(drafts_each)]
+        drafts = await gather_limited([ready(i, d, 0) for i, d in enumerate(crowd)], 8)
+
+        async def live(i: int, d: Delegation, pid: str) -> float:
+            uid, words, text = changes[(i * 11 + 3) % len(changes)]
+            t0 = time.perf_counter()
+            r = await d.client.post(f"/drafts/{pid}/try", data={
+                "csrf": d.csrf, "form": "words", "target": uid, "words": words, "offset": "0",
+                "mode": "replace", "text": text + " typed"})
+            assert r.status_code == 200 and "<ins" in r.text, (d.name, r.status_code)
+            return time.perf_counter() - t0
+        alone = [await live(k, base, base_drafts[0]) for k in range(10)]
+        together = await asyncio.gather(*(live(i, d, p) for i, (d, p) in
+                                          enumerate(zip(crowd, drafts))))
+
+        async def submit(d: Delegation, pid: str, at: float | None) -> tuple:
+            if at is not None:
+                await asyncio.sleep(max(0.0, at - time.time()))
+            sent = time.time()
+            t0 = time.perf_counter()
+            r = await d.client.post(f"/drafts/{pid}/submit", data={"csrf": d.csrf},
+                                    follow_redirects=True)
+            took = time.perf_counter() - t0
+            ok = r.url.path == f"/p/{pid}"
+            closed = r.status_code == 409 and "The room is closed" in r.text
+            return pid, d.name, sent, took, ok, closed, r.status_code
+        alone_submit = [(await submit(base, pid, None))[3] for pid in base_drafts[1:]]
+        store = Store(root, NEG)
+        deadline = time.time() + 7.0
+        stamp = dt.datetime.fromtimestamp(deadline, dt.timezone.utc)
+        with store.action("Co-facilitators", "open room") as w:
+            store.write_json(w, "state.json", {"open": True, "deadline": stamp.isoformat()})
+        rng = random.Random(23)
+        rush = await asyncio.gather(*(submit(d, pid, deadline - rng.uniform(0.05, 5.0))
+                                      for d, pid in zip(crowd, drafts)))
+        return {"alone": alone, "burst": together, "alone_submit": alone_submit,
+                "rush": rush, "deadline": deadline}
+    finally:
+        for c in clients:
+            await c.aclose()
+
+
+def rush_main() -> None:
+    """The burst of live previews and the deadline rush, each against the same requests
+    made alone in the same run (the baseline)."""
+    n = int(setting("ROOM_BENCH_DELEGATIONS", 193))
+    on_file = int(setting("ROOM_BENCH_ON_FILE", 965))
+    workers = os.environ.get("ROOM_BENCH_WORKERS", "")
+    exe = shutil.which("assembler") or str(Path(sys.executable).parent / "assembler")
+    with tempfile.TemporaryDirectory(prefix="room-rush-") as tmp:
+        root = Path(tmp)
+        people, changes = prepare(root, n)
+        file_proposals(root, changes, n, on_file)
+        server, port = start_server(exe, root, ["--workers", workers] if workers else [])
+        try:
+            time.sleep(1.0)   # every worker up
+            start_mem = tree_memory(server.pid)
+            r = asyncio.run(burst_and_rush(f"http://127.0.0.1:{port}", root, people, changes, 6))
+            end_mem = tree_memory(server.pid)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        from assembler.amendments.yamlio import load_proposal
+        round_dir = root / "amendments" / NEG / "rev3"
+        filed = {p.id: p.proposer for p in map(load_proposal, round_dir.glob("W-*.yaml"))}
+    rush, deadline = r["rush"], r["deadline"]
+    on_time = [x for x in rush if x[2] < deadline]
+    refused_on_time = [x for x in on_time if not x[4]]
+    accepted = [x for x in rush if x[4]]
+    lost = [x for x in accepted if filed.get(x[0]) != x[1]]
+    a, b = statistics.median(r["alone"]), r["burst"]
+    print(f"{n} delegations, {on_file} proposals on file, server workers: {workers or 'default'}")
+    print(f"live preview alone (baseline)   p50 {a * 1000:7.1f} ms")
+    print(f"burst of {len(b)} at once          p50 {percentile(b, .5) * 1000:7.1f} ms "
+          f"({percentile(b, .5) / a:5.1f}x)   p95 {percentile(b, .95) * 1000:7.1f} ms "
+          f"({percentile(b, .95) / a:5.1f}x)")
+    s = statistics.median(r["alone_submit"])
+    took = [x[3] for x in rush]
+    print(f"submit alone (baseline)         p50 {s * 1000:7.1f} ms")
+    print(f"deadline rush, {len(rush)} in 5 s      p50 {percentile(took, .5) * 1000:7.1f} ms "
+          f"({percentile(took, .5) / s:5.1f}x)   p95 {percentile(took, .95) * 1000:7.1f} ms "
+          f"({percentile(took, .95) / s:5.1f}x)")
+    print(f"sent before the deadline {len(on_time)}; refused of those {len(refused_on_time)} "
+          f"(goal 0); accepted {len(accepted)}; lost {len(lost)} (goal 0); other answers "
+          f"{sorted({x[6] for x in rush if not x[4] and not x[5]})}")
+    print(f"server memory (all processes): {start_mem:.0f} MiB after start, {end_mem:.0f} MiB "
+          f"at the end ({end_mem / start_mem:.2f}x)")
+    if refused_on_time or lost:
+        raise SystemExit(1)

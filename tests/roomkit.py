@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 from conftest import ROOT
@@ -66,3 +67,36 @@ def signed_in(app, accounts, name: str, role: str = "delegation"):
 def flash(html: str) -> str:
     m = re.search(r'class="flash"[^>]*>([^<]*)<', html)
     return m.group(1) if m else ""
+
+
+def free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def serving(args: list, port: int, **popen):
+    """`assembler` run with `args` (serve ...) until it listens on `port` of 127.0.0.1;
+    stopped at the end."""
+    import shutil
+    import socket
+    import subprocess
+    import time
+    exe = shutil.which("assembler") or str(ROOT / ".venv" / "bin" / "assembler")
+    server = subprocess.Popen([exe, *map(str, args)], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, **popen)
+    try:
+        for _ in range(150):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("the room did not start: " + server.stderr.read().decode())
+        yield server
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

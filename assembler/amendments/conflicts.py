@@ -4,6 +4,7 @@ proposers and the unit; the user may say which proposal wins (--prefer)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import combinations
 from dataclasses import dataclass
 
 from ..errors import ProblemsFound
@@ -75,31 +76,23 @@ def find_conflicts(planned: list, parents: dict[str, str | None], label) -> list
         return p.edit is not None or p.change.kind in ("replace-unit", "move-unit")
 
     for unit, edits in words.items():
-        edits.sort(key=lambda p: (p.edit.i, p.edit.j, p.order))
-        reach = None  # the edit reaching furthest so far
-        for p in edits:
-            e = p.edit
-            if reach is not None:
-                r = reach.edit
-                if e.point and r.point and e.i == r.i:
-                    add(reach, p, unit, "same-point")
-                elif e.i < r.j and (not e.point or r.i < e.i):
-                    add(reach, p, unit, "same-words"
-                        if reach.proposal.id == p.proposal.id else "overlap")
-            if reach is None or e.j > reach.edit.j or (e.point and e.i >= reach.edit.j):
-                reach = p
+        for a, b in _overlapping(edits):
+            if a.edit.point and b.edit.point:
+                add(a, b, unit, "same-point")
+            else:
+                add(a, b, unit, "same-words" if a.proposal.id == b.proposal.id else "overlap")
         for r in replaced.get(unit, ()):
             for p in edits:
                 add(r, p, unit, "replaced")
     for unit, reps in replaced.items():
-        for a, b in zip(reps, reps[1:]):
+        for a, b in combinations(reps, 2):
             add(a, b, unit, "both-replace")
     for unit, moves in moved.items():
-        for a, b in zip(moves, moves[1:]):
+        for a, b in combinations(moves, 2):
             add(a, b, unit, "both-move")
     for (ref, position), items in placed.items():
         items.sort(key=lambda p: p.order)
-        for a, b in zip(items, items[1:]):
+        for a, b in combinations(items, 2):
             if a.proposal.id != b.proposal.id:
                 add(a, b, ref, "both-place", position=position)
     if deleted:
@@ -107,14 +100,37 @@ def find_conflicts(planned: list, parents: dict[str, str | None], label) -> list
             u = unit
             while u is not None:
                 if u in deleted:
-                    for p in needs:
-                        if u == unit:
-                            add(deleted[u][0], p, unit, "deleted", within=undoes(p))
-                        else:
-                            add(deleted[u][0], p, unit, "deleted-parent", paragraph=label(u))
+                    for d in deleted[u]:  # every deletion, not only the first on file
+                        for p in needs:
+                            if u == unit:
+                                add(d, p, unit, "deleted", within=undoes(p))
+                            else:
+                                add(d, p, unit, "deleted-parent", paragraph=label(u))
                     break
                 u = parents.get(u)
     return out
+
+
+def _overlapping(edits: list):
+    """Every pair of word edits in one unit that collide, earlier first: a sweep over the
+    edits by start with the set of those still open, so n edits cost n log n plus the pairs
+    found (comparing each only with the one reaching furthest missed the others). Two
+    insertions at one point collide; an insertion collides with words changed around it,
+    not with words that begin or end where it stands."""
+    edits = sorted(edits, key=lambda p: (p.edit.i, p.edit.j, p.order))
+    active: list = []   # edits that may still collide with a later one
+    for p in edits:
+        e = p.edit
+        # an edit stays open while later edits can start inside it; an insertion only for
+        # other insertions at its own point
+        active = [r for r in active if (r.edit.point and r.edit.i == e.i)
+                  or (not r.edit.point and r.edit.j > e.i)]
+        for r in active:
+            if e.point and r.edit.point:
+                yield r, p          # both at e.i (the filter kept only those)
+            elif not r.edit.point and (not e.point or r.edit.i < e.i):
+                yield r, p          # starts inside r: e.i < r.j, and r.i <= e.i
+        active.append(p)
 
 
 def resolve(conflicts: list[Conflict], prefer: tuple[str, ...]) -> tuple[set, list]:

@@ -67,12 +67,14 @@ NOT_PREVIEWED = ("rejected", "withdrawn", "superseded", "merged")
 
 # What may follow what. A withdrawn, superseded or merged proposal is closed: its proposer
 # submits a new one. A decision may be reopened (back to proposed) before the next version.
+# Only a proposal still undecided may be withdrawn: a decided one stays on the record as
+# decided (reopened first, if the co-facilitators agree).
 TRANSITIONS = {
     "proposed": {"accepted", "accepted-with-modification", "rejected", "withdrawn",
                  "superseded", "merged"},
-    "accepted": {"proposed", "accepted-with-modification", "withdrawn", "superseded", "merged"},
+    "accepted": {"proposed", "accepted-with-modification", "superseded", "merged"},
     "accepted-with-modification": {"proposed", "accepted", "accepted-with-modification",
-                                   "withdrawn", "superseded", "merged"},
+                                   "superseded", "merged"},
     "rejected": {"proposed"},
     "withdrawn": set(),
     "superseded": set(),

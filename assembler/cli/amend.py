@@ -114,8 +114,12 @@ def status(
             extra = f" by {e.by}" if e.by else ""
             typer.echo(f"  {e.date or '-'}  {STATUS_WORDS[e.status]}{extra}  {e.note}")
         return
+    from ..negotiation.decisions import issued_in
+    from ..negotiation.negotiation import Negotiation
+    filed_under = Negotiation.of_proposal(proposal)
+    issued = issued_in(prop, filed_under.versions()) if filed_under else ""
     entry = decide(prop, action, date or datetime.date.today().isoformat(), note, by, text,
-                   tuple(change or ()))
+                   tuple(change or ()), issued=issued)
     original = read_text(proposal, "a proposal", kind="proposal")
     prose = proposal.suffix.lower() in PROSE_SUFFIXES
     updated = with_status_entry(original, entry, str(proposal), prose=prose)

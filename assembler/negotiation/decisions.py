@@ -18,14 +18,29 @@ ACTIONS = {"accept": "accepted", "modify": "accepted-with-modification",
            "reopen": "proposed"}
 
 
+def issued_in(prop: Proposal, versions) -> str:
+    """The version whose changes name `prop` (its provenance), "" when none does: a proposal
+    applied in an issued version is part of that version's record."""
+    for v in versions:
+        if any(r.proposal == prop.id for r in v.draft.provenance):
+            return v.name
+    return ""
+
+
 def decide(prop: Proposal, action: str, date: str, note: str = "", by: str = "",
-           text: str | None = None, changes: tuple[str, ...] = ()) -> StatusEntry:
+           text: str | None = None, changes: tuple[str, ...] = (),
+           issued: str = "") -> StatusEntry:
     """The status entry that records `action` on `prop`, or an error saying why it cannot be.
     An acceptance with modification carries the modified changes: `changes` in UN prose, or
-    `text` for a proposal with one change that has text."""
+    `text` for a proposal with one change that has text. `issued`: the version that applied
+    it (issued_in), after which no decision changes it."""
     if action not in ACTIONS:
         raise AssemblerError(f"unknown action '{action}'", hint=f"one of {', '.join(ACTIONS)}")
     new = ACTIONS[action]
+    if issued:
+        raise AssemblerError(f"{prop.id} is applied in {issued}, which is issued: it can no "
+                             f"longer be {STATUS_WORDS[new]}", file=prop.file,
+                             hint="propose a change to the new version instead")
     if not allowed(prop.status, new):
         raise AssemblerError(f"{prop.id} is {STATUS_WORDS[prop.status]} and cannot become "
                              f"{STATUS_WORDS[new]}", file=prop.file,

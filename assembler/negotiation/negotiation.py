@@ -55,6 +55,18 @@ class Negotiation:
         filed under the negotiation its metadata names."""
         return cls(Path(path).resolve().parent, draft.metadata.negotiation, root)
 
+    @classmethod
+    def of_proposal(cls, path: Path) -> "Negotiation | None":
+        """The negotiation a proposal file is filed under (amendments/<name>/..., its
+        versions in drafts/<name>/ beside amendments/); None when it is filed elsewhere."""
+        path = Path(path).resolve()
+        for folder in path.parents:
+            if folder.parent.name == AMENDMENTS.name:
+                drafts = folder.parent.parent / DRAFTS / folder.name
+                return cls(drafts, folder.name, folder.parent.parent) \
+                    if drafts.is_dir() and any(drafts.glob("*.draft")) else None
+        return None
+
     @cached_property
     def name(self) -> str:
         if self._name:

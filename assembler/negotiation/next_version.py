@@ -2,6 +2,9 @@
 of what each applied change did."""
 from __future__ import annotations
 
+import re
+
+from ..lang import language_of
 from ..model import Draft
 
 
@@ -17,8 +20,18 @@ def next_metadata(base: Draft, version: str, stage: str = "rev", revision: str =
     they do not carry over."""
     n = revision or next_revision(base)
     return {"version": version, "stage": stage, "revision": n,
-            "stage_label": stage_label or f"Rev.{n}", "date": date,
+            "stage_label": stage_label or next_label(base, n), "date": date,
             "symbol": "", "job_number": ""}
+
+
+def next_label(base: Draft, n: str) -> str:
+    """The next revision's label, as the negotiation has been naming them ("Revision 2" is
+    followed by "Revision 3"), else as its language names the stage ("Rev.3")."""
+    meta = base.metadata
+    label, rev = meta.stage_label.strip(), meta.revision.strip()
+    if meta.stage == "rev" and rev and re.fullmatch(rf"\D*\b{re.escape(rev)}", label):
+        return label[:-len(rev)] + n
+    return language_of(meta).stage_names["rev"].format(revision=n)
 
 
 def record_json(rec) -> dict:

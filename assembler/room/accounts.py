@@ -19,6 +19,7 @@ from .store import Store, Written
 CHAIR, DELEGATION = "chair", "delegation"
 FILE = "accounts.json"
 MAX_NAME = 80
+SPENT_KEPT = 3   # spent links recognised per account
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Account:
     generation: int = 0
     active: bool = True
     token_hash: str = ""
+    used: tuple = ()   # hashes of its spent links, the latest few: a re-click is told kindly
 
     @property
     def chair(self) -> bool:
@@ -60,7 +62,8 @@ class Accounts:
         self.store = store
 
     def all(self) -> list[Account]:
-        return [Account(**a) for a in self.store.read_json(FILE, {"accounts": []})["accounts"]]
+        return [Account(**{**a, "used": tuple(a.get("used", ()))})
+                for a in self.store.read_json(FILE, {"accounts": []})["accounts"]]
 
     def get(self, account_id: str) -> Account | None:
         return next((a for a in self.all() if a.id == account_id), None)
@@ -125,11 +128,21 @@ class Accounts:
                 current = self.get(match.id)
                 if current is None or current.token_hash != digest or not current.active:
                     raise _Spent  # spent meanwhile by another request: nothing is written
-                account = replace(current, token_hash="")
+                account = replace(current, token_hash="",
+                                  used=(digest,) + current.used[:SPENT_KEPT - 1])
                 self._save(w, [account if a.id == current.id else a for a in self.all()])
         except _Spent:
             return None
         return account
+
+
+    def spent(self, token: str) -> bool:
+        """Whether `token` is a link that worked once and has been used: no guess, so it
+        does not count towards the sign-in limit."""
+        if not token or len(token) > 200:
+            return False
+        digest = token_hash(token)
+        return any(hmac.compare_digest(u, digest) for a in self.all() for u in a.used)
 
 
 class _Spent(Exception):

@@ -11,6 +11,7 @@ handler names proposals by id; the Store looks them up among the files it lists.
 from __future__ import annotations
 
 import datetime as _dt
+import secrets
 from importlib import resources
 from pathlib import Path
 from typing import Callable
@@ -30,10 +31,12 @@ from ..diff import DELETE, INSERT
 from ..errors import AssemblerError
 from . import chair, delegation, views  # noqa: F401  (chair and delegation register their routes)
 from .accounts import Account, Accounts
-from .security import CSRF_FIELD, CSRF_HEADER, RateLimit, SecurityHeaders, csrf_ok, csrf_token
+from .security import (CSRF_FIELD, CSRF_HEADER, SESSION_HOURS, RateLimit, SecurityHeaders,
+                       Sessions, csrf_ok, csrf_token)
 from .store import Store
 from .views import say
-from .web import MAX_UPLOAD, ROUTES, Ctx, Refused, decisions_for, route, valid_id
+from .web import (MAX_UPLOAD, ROUTES, Ctx, Refused, StampArrival, decisions_for, route,
+                  valid_id)
 
 STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".txt": "text/plain"}
 
@@ -44,6 +47,7 @@ class Room:
     def __init__(self, store: Store, *, secure_cookies: bool = False):
         self.store = store
         self.accounts = Accounts(store)
+        self.sessions = Sessions(store)
         self.limit = RateLimit()
         self.secure = secure_cookies
         loader = jinja2.FileSystemLoader(str(resources.files(__package__) / "templates"))
@@ -61,35 +65,40 @@ class Room:
     def state(self) -> dict:
         return self.store.read_json("state.json", {"open": True, "deadline": ""})
 
-    def is_open(self) -> bool:
-        s = self.state()
-        if not s.get("open", True):
+    def deadline(self) -> _dt.datetime | None:
+        """The deadline, in UTC (a time written without a zone is UTC), or None."""
+        text = self.state().get("deadline", "")
+        try:
+            limit = _dt.datetime.fromisoformat(text) if text else None
+        except ValueError:
+            return None
+        if limit is not None and limit.tzinfo is None:
+            limit = limit.replace(tzinfo=_dt.timezone.utc)
+        return limit
+
+    def is_open(self, at: _dt.datetime | None = None) -> bool:
+        """Open at `at` (default now): a request is judged by when it arrived (web.arrived)."""
+        if not self.state().get("open", True):
             return False
-        deadline = s.get("deadline", "")
-        if deadline:
-            try:
-                limit = _dt.datetime.fromisoformat(deadline)
-            except ValueError:
-                return True
-            if limit.tzinfo is None:
-                limit = limit.replace(tzinfo=_dt.timezone.utc)
-            return _dt.datetime.now(_dt.timezone.utc) <= limit
-        return True
+        limit = self.deadline()
+        return limit is None or (at or _dt.datetime.now(_dt.timezone.utc)) <= limit
 
     # -- rendering
     def page(self, ctx_or_request, name: str, code: int = 200, **values) -> HTMLResponse:
         request = ctx_or_request.request if isinstance(ctx_or_request, Ctx) else ctx_or_request
         account = ctx_or_request.account if isinstance(ctx_or_request, Ctx) else None
         values.setdefault("flash", request.session.pop("flash", ""))
+        values.setdefault("version_names", views.version_names(self.store))
         html = self.env.get_template(name).render(
             csrf=csrf_token(request.session), account=account, negotiation=self.store.name,
-            room_open=self.is_open(), state=self.state(), **values)
+            room_open=self.is_open(), state=self.state(), deadline=self.deadline(), **values)
         return HTMLResponse(html, status_code=code)
 
     def signed_in(self, request: Request) -> Account | None:
         account = self.accounts.get(request.session.get("account", ""))
         if account is None or not account.active or \
-                account.generation != request.session.get("generation"):
+                account.generation != request.session.get("generation") or \
+                not request.session.get("sid") or self.sessions.ended(request.session["sid"]):
             return None
         return account
 
@@ -163,18 +172,25 @@ async def signin(request: Request) -> Response:
     account = await run_in_threadpool(room.accounts.redeem, token if isinstance(token, str)
                                       else "")
     if account is None:
+        if await run_in_threadpool(room.accounts.spent, token if isinstance(token, str) else ""):
+            # a delegate clicking their link again: told kindly, and no guess counted
+            return room.page(request, "spent.html.j2", 410,
+                             signed_in=room.signed_in(request) is not None)
         room.limit.failed(client)
         return room.page(request, "welcome.html.j2", 403,
                          flash="This sign-in link is not valid or has been used. Ask the "
                                "co-facilitators for a new one.")
     request.session.clear()  # a new session: nothing carried over from before sign-in
-    request.session.update({"account": account.id, "generation": account.generation})
+    request.session.update({"account": account.id, "generation": account.generation,
+                            "sid": secrets.token_urlsafe(18)})
     csrf_token(request.session)
     return RedirectResponse("/", 303)
 
 
 @route("/signout", method="POST")
 def signout(ctx: Ctx) -> Response:
+    """The session ends on the server too: a copy of its cookie signs nobody in."""
+    ctx.room.sessions.end(ctx.account.name, ctx.session.get("sid", ""))
     ctx.session.clear()
     return RedirectResponse("/", 303)
 
@@ -206,7 +222,10 @@ def proposal_page(ctx: Ctx, pid: str) -> Response:
     invited = ctx.room.store.read_json("invitations.json", {}).get(p.id, [])
     others = [a for a in ctx.room.accounts.delegations()
               if a.name != p.proposer and a.name not in p.co_sponsors and a.id not in invited]
-    return ctx.room.page(ctx, "proposal.html.j2", p=p, prose=views.prose_of(p, store.index()),
+    # its redline on the current version, while it can still be made to it
+    pv = views.preview_of(store, p) if p.status == "proposed" or \
+        p.base == store.current().name else None
+    return ctx.room.page(ctx, "proposal.html.j2", p=p, prose=views.prose_of(p, store), pv=pv,
                          mine=p.proposer == ctx.account.name,
                          can_join=ctx.account.id in invited, others=others,
                          round_ids=[q.id for q in store.round_proposals() if q.id != p.id],
@@ -214,6 +233,20 @@ def proposal_page(ctx: Ctx, pid: str) -> Response:
 
 
 # ---------------------------------------------------------------------- assembling
+
+ENV_ROOT, ENV_NEGOTIATION, ENV_SECURE = ("ASSEMBLER_ROOM_ROOT", "ASSEMBLER_ROOM_NEGOTIATION",
+                                         "ASSEMBLER_ROOM_SECURE")
+
+
+def from_environment() -> Starlette:
+    """The application each worker process of `assembler serve` builds: the room named by
+    the environment `serve` sets. Workers share nothing but the files and their locks
+    (sessions signed out, accounts, proposals); each counts failed sign-ins on its own."""
+    import os
+    store = Store(os.environ[ENV_ROOT], os.environ[ENV_NEGOTIATION])
+    return create_app(store, secret_key=store.secret_key(),
+                      secure_cookies=bool(os.environ.get(ENV_SECURE)))
+
 
 def create_app(store: Store, *, secret_key: str, secure_cookies: bool = False) -> Starlette:
     room = Room(store, secure_cookies=secure_cookies)
@@ -223,8 +256,9 @@ def create_app(store: Store, *, secret_key: str, secure_cookies: bool = False) -
     for path, method, role, fn in ROUTES:
         routes.append(Route(path, guarded(room, method, role, fn), methods=[method]))
     app = Starlette(routes=routes, middleware=[
+        Middleware(StampArrival),   # first: the time a request arrived, before any wait
         Middleware(SecurityHeaders),
         Middleware(SessionMiddleware, secret_key=secret_key, session_cookie="room",
-                   max_age=12 * 3600, same_site="strict", https_only=secure_cookies)])
+                   max_age=SESSION_HOURS * 3600, same_site="strict", https_only=secure_cookies)])
     app.state.room = room
     return app

@@ -18,14 +18,25 @@ from .web import DECISIONS, DOCX, MAX_FIELD, Ctx, Refused, back, one_line, route
 
 @route("/compilation", role=CHAIR)
 def compilation(ctx: Ctx) -> Response:
+    return compilation_page(ctx, "/compilation")
+
+
+@route("/amendments")
+def amendments_in_place(ctx: Ctx) -> Response:
+    """What every delegation may see: the text with each proposal on file in place (struck
+    out and bold, proposer, status, collisions), filtered as the co-facilitators filter."""
+    return compilation_page(ctx, "/amendments")
+
+
+def compilation_page(ctx: Ctx, here: str) -> Response:
     q = ctx.request.query_params
     proposer, status = q.get("proposer", "")[:MAX_FIELD], q.get("status", "")[:40]
     conflicts = q.get("conflicts") == "1"
     view = views.compilation_of(ctx.room.store, proposer, status, conflicts)
     store = ctx.room.store
-    return ctx.room.page(ctx, "compilation.html.j2", view=view, proposer=proposer,
+    return ctx.room.page(ctx, "compilation.html.j2", view=view, proposer=proposer, here=here,
                          status=status, conflicts=conflicts, version=store.current(),
-                         next_version=store.next_version_name(),
+                         next_version=views.next_version_label(store),
                          round=store.round_proposals())
 
 
@@ -45,7 +56,7 @@ def decide(ctx: Ctx, pid: str) -> Response:
     text = one_line(ctx.field("text")) if action == "modify" else None
     try:
         entry = decision(p, action, today(), one_line(ctx.field("note"))[:1000], by,
-                         text or None)
+                         text or None, issued=views.issued_in(store, p))
     except AssemblerError as err:
         return back(ctx, f"/p/{p.id}", say(err).replace("--by P-NN", "the proposal's id")
                     .replace("--text '...'", "the modified text"))
@@ -73,7 +84,6 @@ def issue(ctx: Ctx) -> Response:
     base = store.current()
     name = store.next_version_name()
     meta = next_metadata(base.draft, name, date=date)
-    n = meta["revision"]
     try:
         new, rec = apply_proposals(base.draft, store.round_proposals(), mode="accepted",
                                    versions=store.find_version(), metadata=meta)
@@ -81,14 +91,25 @@ def issue(ctx: Ctx) -> Response:
             # checked as `assembler apply` checks: when the base passes `check`, so must this
             store.issue(w, new, record_json(rec),
                         must_check=not any(f.problem for f in check_draft(base.draft)))
-            w.detail = f"{len(rec.applied)} change(s) applied to {base.name}"
+            w.detail = f"{len(rec.applied)} change(s) applied to {base.name}" + \
+                not_applied(rec.not_applicable)
     except ConflictsFound as err:
         return back(ctx, "/compilation", "Not issued: " + "; ".join(
             str(c) for c in err.conflicts[:5]) + " — decide between them first.")
     except AssemblerError as err:
         return back(ctx, "/compilation", f"Not issued: {say(err)}")
-    return back(ctx, "/issued", f"Rev.{n} is issued: {len(rec.applied)} change(s) from the "
-                                f"accepted proposals.")
+    return back(ctx, "/issued", f"{meta['stage_label']} is issued: {len(rec.applied)} change(s) from the "
+                                f"accepted proposals." + not_applied(rec.not_applicable))
+
+
+def not_applied(missing: list) -> str:
+    """The accepted changes an issue could not make, each with its reason (the record file
+    keeps them all)."""
+    if not missing:
+        return ""
+    shown = "; ".join(str(x) for x in missing[:4])
+    more = f"; and {len(missing) - 4} more (see the version's record)" if len(missing) > 4 else ""
+    return f" {len(missing)} accepted change(s) could not be applied: {shown}{more}."
 
 
 @route("/issued", role=CHAIR)

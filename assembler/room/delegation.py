@@ -8,8 +8,7 @@ from pathlib import Path
 
 from starlette.responses import HTMLResponse, Response
 
-from ..amendments.model import (STATUS_WORDS, Change, Proposal, StatusEntry, allowed,
-                                number_changes)
+from ..amendments.model import Change, Proposal, number_changes
 from ..amendments.targets import UnitIndex
 from ..errors import AssemblerError
 from . import views
@@ -59,7 +58,7 @@ def edit_draft(ctx: Ctx, pid: str) -> Response:
     v = ctx.room.store.current()
     return ctx.room.page(ctx, "draft.html.j2", p=draft, version=v,
                          text=views.current_article(ctx.room.store),
-                         prose=views.prose_of(draft, ctx.room.store.index()),
+                         prose=views.prose_of(draft, ctx.room.store),
                          units=views.unit_choices(ctx.room.store))
 
 
@@ -156,7 +155,7 @@ def add_change(ctx: Ctx, pid: str) -> Response:
     with store.action(ctx.account.name, "change draft", draft.id) as w:
         store.save_private(w, ctx.account.id, updated)
         w.detail = updated.changes[-1].kind
-    return back(ctx, f"/drafts/{draft.id}")
+    return back(ctx, f"/drafts/{draft.id}#changes")  # where the change just added is listed
 
 
 @route("/drafts/{pid}/changes/{n:int}/delete", role=DELEGATION, method="POST")
@@ -216,25 +215,49 @@ def preview_docx(ctx: Ctx, pid: str) -> Response:
         "Content-Disposition": f'attachment; filename="preview-{draft.id}.docx"'})
 
 
+def _pending(ctx: Ctx, draft: Proposal) -> Proposal | None:
+    """The draft with the change still in the word editor when Submit was pressed (the
+    button sends the editor's fields), or None when nothing is pending there: no words
+    selected, or the selected words left as they were."""
+    if ctx.field("form") != "words" or not one_line(ctx.field("words")):
+        return None
+    if ctx.field("mode", "replace") == "replace" and \
+            one_line(ctx.field("text")) == one_line(ctx.field("words")):
+        return None
+    return _candidate(ctx, draft)
+
+
 @route("/drafts/{pid}/submit", role=DELEGATION, method="POST")
 def submit(ctx: Ctx, pid: str) -> Response:
     open_for(ctx)
     draft = my_draft(ctx, pid)
     store = ctx.room.store
-    error = views.check_of(store, draft)
+    try:
+        pending = _pending(ctx, draft)
+    except Refused as err:
+        return back(ctx, f"/drafts/{draft.id}", f"Not submitted: the change in the editor "
+                                                f"cannot be made ({err}).")
+    proposal = pending or draft
+    error = views.check_of(store, proposal)
     if error:
-        return back(ctx, f"/drafts/{draft.id}", f"Not submitted: {error}")
+        what = "with the change in the editor, " if pending else ""
+        return back(ctx, f"/drafts/{draft.id}", f"Not submitted: {what}{error}")
     try:
         with store.action(ctx.account.name, "submit", draft.id) as w:
+            if pending:  # kept and submitted under one lock: both or neither
+                store.save_private(w, ctx.account.id, pending)
             store.submit(w, ctx.account.id, draft.id)
-            w.detail = f"{len(draft.changes)} change(s)"
+            w.detail = f"{len(proposal.changes)} change(s)"
     except AssemblerError as err:
         return back(ctx, f"/drafts/{draft.id}", say(err))
-    return back(ctx, f"/p/{draft.id}", f"{draft.id} is submitted.")
+    added = (f" It includes the change that was in the editor: "
+             f"{views.prose_of(proposal, store)[-1][1]}") if pending else ""
+    return back(ctx, f"/p/{draft.id}", f"{draft.id} is submitted.{added}")
 
 
 @route("/drafts/{pid}/discard", role=DELEGATION, method="POST")
 def discard(ctx: Ctx, pid: str) -> Response:
+    open_for(ctx)
     draft = my_draft(ctx, pid)
     with ctx.room.store.action(ctx.account.name, "discard draft", draft.id) as w:
         ctx.room.store.discard_private(w, ctx.account.id, draft.id)
@@ -290,18 +313,23 @@ def my_filed(ctx: Ctx, pid: str) -> Proposal:
 
 @route("/p/{pid}/withdraw", role=DELEGATION, method="POST")
 def withdraw(ctx: Ctx, pid: str) -> Response:
+    from ..negotiation.decisions import decide
+    open_for(ctx)
     p = my_filed(ctx, pid)
-    if not allowed(p.status, "withdrawn"):
-        return back(ctx, f"/p/{p.id}", f"{p.id} is {STATUS_WORDS[p.status]} and cannot be "
-                                       "withdrawn.")
-    with ctx.room.store.action(ctx.account.name, "withdraw", p.id) as w:
-        ctx.room.store.add_status(w, p.id, StatusEntry("withdrawn", today(),
-                                                       one_line(ctx.field("note"))))
+    store = ctx.room.store
+    try:   # judged as `assembler status FILE withdraw` judges it: only while undecided
+        entry = decide(p, "withdraw", today(), one_line(ctx.field("note"))[:1000],
+                       issued=views.issued_in(store, p))
+    except AssemblerError as err:
+        return back(ctx, f"/p/{p.id}", f"Not withdrawn: {say(err)}")
+    with store.action(ctx.account.name, "withdraw", p.id) as w:
+        store.add_status(w, p.id, entry)
     return back(ctx, f"/p/{p.id}", f"{p.id} is withdrawn.")
 
 
 @route("/p/{pid}/invite", role=DELEGATION, method="POST")
 def invite_cosponsor(ctx: Ctx, pid: str) -> Response:
+    open_for(ctx)
     p = my_filed(ctx, pid)
     store = ctx.room.store
     guest = ctx.room.accounts.get(ctx.field("delegation"))
@@ -317,6 +345,7 @@ def invite_cosponsor(ctx: Ctx, pid: str) -> Response:
 
 @route("/p/{pid}/join", role=DELEGATION, method="POST")
 def join(ctx: Ctx, pid: str) -> Response:
+    open_for(ctx)
     store = ctx.room.store
     p = store.filed(valid_id(pid))
     if p is None or ctx.account.id not in store.read_json("invitations.json", {}).get(p.id, ()):

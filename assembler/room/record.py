@@ -64,10 +64,21 @@ class Record:
                                 timeout=60).stdout.split()
         if not staged:
             return
-        author = f"{actor} <{name_from(actor, 'room', lower=True)}@room>"
+        author = f"{git_name(actor)} <{name_from(actor, 'room', lower=True)}@room>"
         done = subprocess.run(git + ["commit", "-q", "--no-verify", "-m", message, "--author",
                                      author, "--"] + staged, capture_output=True, text=True,
                               env=env, timeout=60)
         if done.returncode != 0:  # the files are written and audited; say what git refused
+            # and unstage them: they must not ride along in the next actor's commit
+            subprocess.run(git + ["reset", "-q", "--"] + staged, capture_output=True, env=env,
+                           timeout=60)
             err = " ".join(done.stderr.split())[:300]
             sys.stderr.write(f"warning: room: '{message}' is not committed: {err}\n")
+
+
+def git_name(actor: str) -> str:
+    """A participant's name as a git author's name: git refuses '<' and '>' in it (they
+    delimit the address), so they become the look-alike angle quotes; the audit log keeps
+    the name as typed."""
+    name = actor.replace("<", "\u2039").replace(">", "\u203a").strip(" .,;:\"'")
+    return name or "participant"

@@ -1,5 +1,6 @@
 """The room's guards that are not about who may do what: security headers with a strict
-Content-Security-Policy, CSRF tokens, and the sign-in rate limit."""
+Content-Security-Policy, CSRF tokens, sessions ended on the server, and the sign-in rate
+limit."""
 from __future__ import annotations
 
 import hmac
@@ -19,6 +20,7 @@ HEADERS = [
     (b"referrer-policy", b"no-referrer"),   # sign-in links carry a token in their path
     (b"cache-control", b"no-store"),
 ]
+SESSION_HOURS = 12   # a session cookie's life
 CSRF_FIELD = "csrf"
 CSRF_HEADER = "x-csrf-token"
 
@@ -80,3 +82,27 @@ class RateLimit:
             now = time.monotonic()
             self._trim(q, now)
             q.append(now)
+
+
+class Sessions:
+    """Sessions ended by signing out. The cookie is signed, not stored, so a copy of it would
+    work until it expires: each session has an id, and the ids of those signed out are kept
+    (room/<negotiation>/signed-out.json, read by every worker) until the cookie would have
+    expired anyway."""
+    FILE = "signed-out.json"
+
+    def __init__(self, store):
+        self.store = store
+
+    def ended(self, sid: str) -> bool:
+        return bool(sid) and sid in self.store.read_json(self.FILE, {})
+
+    def end(self, actor: str, sid: str) -> None:
+        if not sid:
+            return
+        now = time.time()
+        with self.store.action(actor, "sign out") as w:
+            ended = {k: t for k, t in self.store.read_json(self.FILE, {}).items()
+                     if now - t < SESSION_HOURS * 3600}
+            ended[sid] = now
+            self.store.write_json(w, self.FILE, ended)

@@ -72,19 +72,53 @@ def unit_choices(store: Store) -> list[tuple[str, str]]:
     return store.per_version("choices", make)
 
 
-def prose_of(proposal: Proposal, index: UnitIndex) -> list[tuple[str, str]]:
-    """Each change of a proposal in UN prose, numbered as the current version numbers it."""
+def prose_of(proposal: Proposal, store: Store) -> list[tuple[str, str]]:
+    """Each change of a proposal in UN prose, never by internal id: numbered as the current
+    version numbers its paragraphs while it is open and can be carried onto it, else as the
+    version it was written against numbers them."""
+    index = index_of(store, proposal.base)
+    if proposal.base and proposal.base != store.current().name and \
+            proposal.status == "proposed":
+        # still open on an older version: worded as it applies to the current one, in the
+        # numbers every other page shows (the preview's collisions, the text)
+        carried = store.carried(proposal)
+        if carried is not None:
+            proposal, index = carried, store.index()
     out = []
     for c in proposal.effective_changes:
-        uid = index.resolve(c.target)
+        uid = index.resolve(c.target) if index else None
         shown = replace(c, target=uid, destination=index.resolve(c.destination) or
-                        c.destination) if uid and proposal.base == index.draft.metadata.version \
-            else c
+                        c.destination) if uid else c
         try:
             out.append((c.id, change_to_prose(shown, index if uid else None)))
         except (AssemblerError, KeyError):
             out.append((c.id, f"{c.kind} {c.target}"))
     return out
+
+
+def index_of(store: Store, version: str) -> UnitIndex | None:
+    """The ways of naming the units of a version of the negotiation (the current one when
+    none is named); None for a version not on file."""
+    current = store.current()
+    if not version or version == current.name:
+        return store.index()
+
+    def make():
+        draft = store.find_version()(version)
+        return UnitIndex(draft) if draft is not None else None
+    return store.per_version(f"index:{version}", make)
+
+
+def version_names(store: Store) -> dict[str, str]:
+    """Each version's name as the language table prints it ("Revision 2", "Rev.3"), by its
+    file name (rev2): pages print these, never the file names."""
+    return store.per_version("version-names", lambda: {v.name: v.stage for v in store.versions()})
+
+
+def next_version_label(store: Store) -> str:
+    """How the version the next issue makes will be named ("Revision 3")."""
+    from ..negotiation.next_version import next_metadata
+    return next_metadata(store.current().draft, store.next_version_name())["stage_label"]
 
 
 @dataclass
@@ -223,3 +257,9 @@ def compilation_of(store: Store, proposer: str = "", status: str = "",
             rows.append(replace(row, entries=entries))
     proposers = sorted({p.proposer for p in props})
     return CompilationView(rows, proposers, list(STATUSES), len(comp.conflicts))
+
+
+def issued_in(store: Store, p: Proposal) -> str:
+    """The issued version that applied `p` ("" when none): its decision is then final."""
+    from ..negotiation.decisions import issued_in as applied_in
+    return applied_in(p, store.versions()[1:])

@@ -3,6 +3,7 @@ gets (who is signed in, the form, the room), refusals, and redirects that work f
 forms and for htmx alike."""
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
@@ -52,7 +53,7 @@ class Ctx:
         return self.request.session
 
     def flash(self, message: str) -> None:
-        self.session["flash"] = message[:500]
+        self.session["flash"] = message[:1200]
 
     def field(self, name: str, default: str = "") -> str:
         value = self.form.get(name, default)
@@ -87,8 +88,27 @@ def back(ctx: Ctx, path: str, message: str = "") -> Response:
     return RedirectResponse(path, 303)
 
 
+class StampArrival:
+    """ASGI middleware, the outermost: the moment a request arrived, before it waits for its
+    body, a worker thread or the negotiation's lock. A submission is on time when it arrived
+    before the deadline, however long the room then took to reach it."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            scope.setdefault("state", {})["arrived"] = _dt.datetime.now(_dt.timezone.utc)
+        await self.app(scope, receive, send)
+
+
+def arrived(request: Request) -> _dt.datetime:
+    return request.scope.get("state", {}).get("arrived") or \
+        _dt.datetime.now(_dt.timezone.utc)
+
+
 def open_for(ctx: Ctx) -> None:
-    if not ctx.account.chair and not ctx.room.is_open():
+    if not ctx.account.chair and not ctx.room.is_open(at=arrived(ctx.request)):
         raise Refused(409, "The room is closed: proposals can no longer be written, "
                            "submitted or changed.")
 

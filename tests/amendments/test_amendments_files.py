@@ -146,6 +146,12 @@ def test_status_workflow_records_decisions_and_refuses_impossible_ones(tmp_path)
     p = load_proposal(f)
     assert p.status == "accepted-with-modification"
     assert p.effective_changes[0].text == "five days"
+    # a decided proposal is not withdrawn: the record says it was decided
+    before = f.read_bytes()
+    r = run_cli("status", f, "withdraw", "--date", "2017-01-14")
+    assert r.returncode == 2 and "accepted with modification and cannot become withdrawn" \
+        in r.stderr and f.read_bytes() == before
+    assert run_cli("status", f, "reopen").returncode == 0
     r = run_cli("status", f, "withdraw", "--date", "2017-01-14")
     assert r.returncode == 0
     r = run_cli("status", f, "reopen")

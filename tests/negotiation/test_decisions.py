@@ -106,8 +106,28 @@ def test_modify_with_text_and_change_is_refused(round1):
 
 @pytest.mark.parametrize("args, says", [
     (("reopen", "--text", "x"), "--text and --change are for modify, not reopen"),
-    (("withdraw", "--by", "P-04"), "--by is for supersede and merge, not withdraw"),
+    (("reopen", "--by", "P-04"), "--by is for supersede and merge, not reopen"),
     (("modify", "--text", "  "), "--text is empty"),
 ])
 def test_options_that_do_not_belong_to_the_decision_are_refused(round1, args, says):
     assert says in one_line_error(cli("status", round1 / "P-03.yaml", *args))
+
+
+def test_a_proposal_applied_in_an_issued_version_keeps_its_decision(tmp_path):
+    """amendments/gcm-modalities/rev1/P-03.yaml made a change of Rev.1 (its provenance): no
+    decision on it is taken any more, nor is a decided proposal withdrawn."""
+    drafts = tmp_path / "drafts" / "gcm-modalities"
+    shutil.copytree(ROOT / "drafts" / "gcm-modalities", drafts)
+    round1 = tmp_path / "amendments" / "gcm-modalities" / "rev1"
+    shutil.copytree(ROUND1, round1)
+    before = _unchanged(round1)
+    for action in ("reopen", "withdraw"):
+        line = one_line_error(cli("status", round1 / "P-03.yaml", action))
+        assert "P-03 is applied in rev1, which is issued: it can no longer be" in line, line
+    assert _unchanged(round1) == before
+    (drafts / "rev1.draft").unlink(), (drafts / "rev2.draft").unlink()
+    for f in drafts.glob("*.draft"):   # no issued version names P-03 now
+        assert "P-03/" not in f.read_text("utf-8"), f
+    line = one_line_error(cli("status", round1 / "P-03.yaml", "withdraw"))
+    assert "P-03 is accepted and cannot become withdrawn" in line
+    assert cli("status", round1 / "P-03.yaml", "reopen").code == 0

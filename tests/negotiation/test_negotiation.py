@@ -148,6 +148,10 @@ def test_next_version_metadata_and_the_apply_record_as_json():
     meta = next_metadata(first, "rev1", date="13 January 2017")
     assert meta["revision"] == "1" and meta["stage_label"] == "Rev.1"
     assert meta["symbol"] == meta["job_number"] == ""
+    # after "Revision 2" comes "Revision 3", as the negotiation has been naming them
+    rev2 = load_draft(DRAFTS / "rev2.draft")
+    assert rev2.metadata.stage_label == "Revision 2"
+    assert next_metadata(rev2, "rev3")["stage_label"] == "Revision 3"
     props = load_proposals([AMENDMENTS / "rev1"])
     new, rec = apply_proposals(first, props, metadata=meta)
     data = json.loads(json.dumps(record_json(rec)))

@@ -330,6 +330,15 @@ def test_cli_invite_revoke_and_bad_input(tmp_path):
     r = run_cli("room", "invite", "Delegation A", "--root", root)
     assert r.returncode == 2 and "no room is set up" in r.stderr and "Traceback" not in r.stderr
     assert run_cli("room", "init", NEG, "--root", root).returncode == 0
+    # a second init would replace the co-facilitators' link without a word: refused
+    keys = (root / "room" / NEG / "accounts.json").read_bytes()
+    r = run_cli("room", "init", NEG, "--root", root)
+    assert r.returncode == 2 and "is set up already" in r.stderr and \
+        'assembler room invite --chair "Co-facilitators"' in r.stderr
+    assert (root / "room" / NEG / "accounts.json").read_bytes() == keys
+    # run where there is no negotiation, without --root: said so, with what to do
+    r = run_cli("room", "list", cwd=tmp_path / "drafts")
+    assert r.returncode == 2 and "no drafts/ folder in" in r.stderr and "--root" in r.stderr
     r = run_cli("room", "invite", "Delegation A", "--root", root, "--url", "http://127.0.0.1:9")
     assert r.returncode == 0 and r.stdout.startswith("Delegation A: http://127.0.0.1:9/signin/")
     r = run_cli("room", "invite", "x" * 200, "--root", root)
@@ -442,3 +451,167 @@ def test_delegations_submitting_at_once_lose_nothing(room):
             assert load_proposal(store.round_dir / f"{pid}.yaml").proposer == f"Delegation {i}"
     audit = (store.room_dir / "audit.jsonl").read_text()
     assert audit.count('"action": "submit"') == 24
+
+
+LATE_ACCEPTED = """id: L-01
+proposer: Delegation S
+date: 2017-01-12
+base: first-draft
+changes:
+  - kind: replace-words
+    target: OP 24
+    words: March 2018 for four days
+    text: March 2018 for three days
+status:
+  - status: proposed
+    date: 2017-01-12
+  - status: accepted
+    date: 2017-01-14
+"""
+
+
+def test_the_record_stays_true_after_decisions_and_issue(room):
+    """A decided proposal is not withdrawn, nor one applied in an issued version (not even
+    after reopening it); issuing names the accepted changes it could not make and why."""
+    store, accounts, app = room
+    pid = submitted_on_op24(app, accounts)
+    a, a_csrf = signed_in(app, accounts, "Delegation Q")   # signed in again after submitting
+    chair, csrf = signed_in(app, accounts, "Co-facilitators", "chair")
+    chair.post(f"/p/{pid}/decide", data={"csrf": csrf, "action": "accept"})
+    path = store.round_dir / f"{pid}.yaml"
+    before = path.read_bytes()
+    r = a.post(f"/p/{pid}/withdraw", data={"csrf": a_csrf, "note": "changed our mind"})
+    assert flash(r.text) == (f"Not withdrawn: {pid} is accepted and cannot become withdrawn "
+                             "(from accepted it may become accepted-with-modification, merged, "
+                             "proposed, superseded)")
+    assert path.read_bytes() == before
+    r = chair.post("/issue", data={"csrf": csrf, "date": "13 January 2017"})
+    assert "Rev.1 is issued" in flash(r.text) and "could not be applied" not in flash(r.text)
+    # issued: no decision and no withdrawal changes it any more
+    filed = store.amend_dir / "rev1" / f"{pid}.yaml"
+    before = filed.read_bytes()
+    r = chair.post(f"/p/{pid}/decide", data={"csrf": csrf, "action": "reopen"})
+    assert flash(r.text) == (f"{pid} is applied in rev1, which is issued: it can no longer be "
+                             "proposed (propose a change to the new version instead)")
+    r = a.post(f"/p/{pid}/withdraw", data={"csrf": a_csrf})
+    assert "applied in rev1, which is issued" in flash(r.text)
+    assert filed.read_bytes() == before
+    # an accepted proposal on the first draft whose words Rev.1 changed: issuing Rev.2 says so
+    store.round_dir.mkdir(parents=True, exist_ok=True)
+    (store.round_dir / "L-01.yaml").write_text(LATE_ACCEPTED, "utf-8")
+    r = chair.post("/issue", data={"csrf": csrf, "date": "24 January 2017"})
+    said = flash(r.text)
+    assert said.startswith("Rev.2 is issued: 0 change(s) from the accepted proposals. 1 "
+                           "accepted change(s) could not be applied: L-01/1 (Delegation S) no "
+                           "longer applies: "), said
+    assert "March 2018 for four days" in said
+    audit = store.record.lines()[-1]
+    assert audit["action"] == "issue" and "L-01/1 (Delegation S) no longer applies" in \
+        audit["detail"]
+
+
+def test_a_closed_room_refuses_every_delegation_write(room):
+    store, accounts, app = room
+    accounts.invite("Co-facilitators", "Delegation R")
+    pid = submitted_on_op24(app, accounts)
+    a, a_csrf = signed_in(app, accounts, "Delegation Q")
+    draft = new_draft(a, a_csrf, "Unfinished")
+    change(a, a_csrf, draft, form="prose", prose="In operative paragraph 5, replace “two” "
+                                                 "with “three”")
+    chair, csrf = signed_in(app, accounts, "Co-facilitators", "chair")
+    chair.post("/room", data={"csrf": csrf, "open": "0", "deadline": ""})
+    files = {p: p.read_bytes() for p in store.root.rglob("*.yaml")}
+    r_id = accounts.by_name("Delegation R").id
+    for url, data in [(f"/p/{pid}/withdraw", {}), (f"/p/{pid}/invite", {"delegation": r_id}),
+                      (f"/drafts/{draft}/discard", {}), (f"/drafts/{draft}/submit", {}),
+                      (f"/drafts/{draft}/changes/1/delete", {}), ("/drafts", {"title": "x"})]:
+        r = a.post(url, data={"csrf": a_csrf, **data})
+        assert r.status_code == 409 and "The room is closed" in r.text, url
+    assert {p: p.read_bytes() for p in store.root.rglob("*.yaml")} == files
+    assert store.read_json("invitations.json", {}) == {}
+
+
+def test_a_submission_that_arrived_before_the_deadline_is_on_time(room, monkeypatch):
+    """The room reaches a request late (its worker threads busy, the lock held): it is
+    judged by when it arrived. One that arrives after the deadline is refused."""
+    import asyncio
+    import datetime as dt
+    import assembler.room.app as room_app
+    store, accounts, app = room
+    a, a_csrf = signed_in(app, accounts, "Delegation Q")
+    pids = [new_draft(a, a_csrf, f"Late {k}") for k in range(2)]
+    for pid in pids:
+        change(a, a_csrf, pid, form="prose", prose="In operative paragraph 5, replace “two” "
+                                                   "with “three”")
+    chair, csrf = signed_in(app, accounts, "Co-facilitators", "chair")
+    limit = dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=1.5)
+    chair.post("/room", data={"csrf": csrf, "open": "1",
+                              "deadline": limit.replace(tzinfo=None).isoformat()})
+    queued = room_app.run_in_threadpool
+
+    async def busy(fn, *args, **kw):  # a queue of 2 s before a worker thread takes it
+        await asyncio.sleep(2.0)
+        return await queued(fn, *args, **kw)
+    monkeypatch.setattr(room_app, "run_in_threadpool", busy)
+    r = a.post(f"/drafts/{pids[0]}/submit", data={"csrf": a_csrf})
+    assert dt.datetime.now(dt.timezone.utc) > limit   # reached after the deadline ...
+    assert r.url.path == f"/p/{pids[0]}"               # ... and on time all the same
+    assert (store.round_dir / f"{pids[0]}.yaml").exists()
+    monkeypatch.setattr(room_app, "run_in_threadpool", queued)
+    r = a.post(f"/drafts/{pids[1]}/submit", data={"csrf": a_csrf})   # arrived after it
+    assert r.status_code == 409 and "The room is closed" in r.text
+    assert not (store.round_dir / f"{pids[1]}.yaml").exists()
+
+
+def test_pages_word_units_as_printed_and_agree_after_an_issue(room):
+    """A proposal still open on the first draft, after Rev.1 renumbered its paragraph: its
+    page, the preview's collisions and the compilation all say OP 20 (never 'op21'), and
+    versions are named as the language table names them."""
+    store, accounts, app = room
+    a, a_csrf = signed_in(app, accounts, "Delegation Q")
+    pid = new_draft(a, a_csrf)
+    for target, words, text in (("op21", "co-facilitators", "facilitators"),
+                                ("op1.a", "New York", "Geneva")):
+        change(a, a_csrf, pid, form="words", target=target, words=words, offset="0",
+               mode="replace", text=text)
+    a.post(f"/drafts/{pid}/submit", data={"csrf": a_csrf})
+    chair, csrf = signed_in(app, accounts, "Co-facilitators", "chair")
+    assert "Issue Rev.1" in chair.get("/compilation").text
+    chair.post("/issue", data={"csrf": csrf, "date": "13 January 2017"})
+    assert store.index().short_of("op21") == "OP 20"   # Rev.1 deleted a paragraph before it
+    a, a_csrf = signed_in(app, accounts, "Delegation Q")
+    page = a.get(f"/p/{pid}").text
+    assert "In operative paragraph 20, replace “co-facilitators” with “facilitators”" in page
+    assert "In operative paragraph 1 (a), replace “New York” with “Geneva”" in page
+    import re
+    shown = re.sub(r"<[^>]+>", " ", page)   # what a reader sees (ids stay in the markup)
+    assert "op21" not in shown and "op1.a" not in shown
+    assert "Written against</dt><dd>First Draft of the Resolution" in page
+    other = new_draft(a, a_csrf)
+    r = a.post(f"/drafts/{other}/try", data={"csrf": a_csrf, "form": "words", "target": "op21",
+                                            "words": "co-facilitators", "offset": "0",
+                                            "mode": "replace", "text": "chairs"})
+    assert f"OP 20: your change {other}/1 collides with {pid}/1 by Delegation Q" in r.text
+    assert "Issue Rev.2" in chair.get("/compilation").text
+
+
+def test_delegations_see_every_amendment_in_place_and_each_proposals_redline(room):
+    store, accounts, app = room
+    pid = submitted_on_op24(app, accounts)
+    b, b_csrf = signed_in(app, accounts, "Delegation R")
+    page = b.get("/amendments").text
+    assert "Amendments in the text of" in page and 'action="/amendments"' in page
+    # others' proposals in place: struck out and bold, proposer, status, collisions
+    entry = page.split(f'id="entry-{pid}-1"', 1)[1].split("</div>", 1)[0]
+    assert "Delegation Q" in entry and "proposed" in entry
+    assert "<del>March 2018 for four days</del><ins>March 2018 for six days</ins>" in entry
+    assert "Conflicts with G-01/1" in entry
+    assert "G-01/1" in page and "Group of Friends of Migration" in page
+    # read only: no decision, no issue
+    assert "/decide" not in page and 'action="/issue"' not in page
+    only = b.get("/amendments", params={"proposer": "Group of Friends of Migration"}).text
+    assert "G-01/1" in only and f"{pid}/1 ·" not in only
+    # a proposal's own page shows its redline and its collisions
+    mine = b.get(f"/p/{pid}").text
+    assert '<div class="redline">' in mine and ">six</ins>" in mine
+    assert "collides with G-01/1 by Group of Friends of Migration" in mine

@@ -59,7 +59,7 @@ def test_a_sign_in_link_works_once_and_tokens_are_stored_hashed(room):
     other = TestClient(app, base_url="http://127.0.0.1")
     csrf2 = csrf_of(other.get(f"/signin/{token}").text)
     r = other.post("/signin", data={"csrf": csrf2, "token": token})
-    assert r.status_code == 403 and "not valid or has been used" in r.text
+    assert r.status_code == 410 and "This sign-in link has already been used" in r.text
     assert other.get("/proposals", follow_redirects=False).status_code == 303
 
 
@@ -231,3 +231,102 @@ def test_a_forged_or_tampered_session_cookie_signs_nobody_in(room):
     forged = base64.b64encode(json.dumps(data).encode()).decode().rstrip("=")
     c = TestClient(app, base_url="http://127.0.0.1", cookies={"room": forged + "." + rest})
     assert c.get("/compilation", follow_redirects=False).status_code == 303
+
+
+def test_signing_out_ends_the_session_on_the_server(room):
+    """A copy of the session cookie taken before signing out signs nobody in after it."""
+    store, accounts, app = room
+    a, a_csrf = signed_in(app, accounts, "Delegation A")
+    copy = TestClient(app, base_url="http://127.0.0.1")
+    copy.cookies.set("room", a.cookies.get("room"))
+    assert copy.get("/proposals").status_code == 200
+    a.post("/signout", data={"csrf": a_csrf})
+    assert a.get("/proposals", follow_redirects=False).status_code == 303
+    assert copy.get("/proposals", follow_redirects=False).status_code == 303
+    assert copy.post("/drafts", data={"csrf": a_csrf, "title": "x"}).status_code == 401
+    # signing in again opens a new session; the ended one stays ended
+    b, _ = signed_in(app, accounts, "Delegation A")
+    assert b.get("/proposals").status_code == 200
+    assert copy.get("/proposals", follow_redirects=False).status_code == 303
+
+
+def test_a_spent_link_gets_a_kind_page_and_never_locks_anyone_out(room):
+    store, accounts, app = room
+    _, token = accounts.invite("Co-facilitators", "Delegation A")
+    _, chair_token = accounts.invite("Co-facilitators", "Co-facilitators", "chair")
+    first = TestClient(app, base_url="http://127.0.0.1")
+    csrf = csrf_of(first.get(f"/signin/{token}").text)
+    assert first.post("/signin", data={"csrf": csrf, "token": token}).url.path == "/proposals"
+    # the delegate clicks the link again, and again, in another browser
+    again = TestClient(app, base_url="http://127.0.0.1")
+    csrf = csrf_of(again.get(f"/signin/{token}").text)
+    for _ in range(12):
+        r = again.post("/signin", data={"csrf": csrf, "token": token})
+        assert r.status_code == 410 and "already been used" in r.text
+        assert "ask the co-facilitators for a new link" in r.text
+    # ... in the browser already signed in, it says so
+    r = first.post("/signin", data={"csrf": csrf_of(first.get(f"/signin/{token}").text),
+                                    "token": token})
+    assert "You are signed in in this browser" in r.text
+    # the co-facilitators' first sign-in from the same address still works
+    chair = TestClient(app, base_url="http://127.0.0.1")
+    csrf = csrf_of(chair.get(f"/signin/{chair_token}").text)
+    assert chair.post("/signin", data={"csrf": csrf, "token": chair_token}).url.path == \
+        "/compilation"
+
+
+def test_a_name_with_angle_brackets_commits_as_itself(tmp_path):
+    """git refuses '<' and '>' in an author's name: the account's actions are committed all
+    the same, each in its own commit, under the name with look-alike quotes."""
+    import subprocess
+    from roomkit import negotiation_copy, NEG
+    from assembler.room.accounts import Accounts
+    from assembler.room.app import create_app
+    from assembler.room.store import Store
+    root = negotiation_copy(tmp_path)
+    git = ["git", "-C", str(root)]
+    subprocess.run(git + ["init", "-q"], check=True)
+    ident = ["-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run(git + ident + ["add", "-A"], check=True)
+    subprocess.run(git + ident + ["commit", "-qm", "start"], check=True)
+    store = Store(root, NEG)
+    with store.action("Co-facilitators", "init room") as w:
+        store.init(w)
+    app = create_app(store, secret_key=store.secret_key())
+    accounts = Accounts(store)
+    a, csrf = signed_in(app, accounts, "Friends of <X>")
+    r = a.post("/drafts", data={"csrf": csrf, "title": "Mine"})
+    pid = str(r.url).rsplit("/", 1)[1]
+    b, b_csrf = signed_in(app, accounts, "Delegation B")
+    b.post("/drafts", data={"csrf": b_csrf, "title": "Theirs"})
+    log = subprocess.run(git + ["log", "--format=@@%an|%s", "--name-only"],
+                         capture_output=True, text=True).stdout
+    commits = [[x for x in c.splitlines() if x] for c in log.split("@@") if c.strip()]
+    mine = [c for c in commits if c[0] == "Friends of \u2039X\u203a|room: new draft"]
+    assert len(mine) == 1 and any(line.endswith(f"/{pid}.yaml") for line in mine[0]), commits
+    theirs = [c for c in commits if c[0] == "Delegation B|room: new draft"]
+    assert len(theirs) == 1 and not any(f"/{pid}.yaml" in line for line in theirs[0])
+    assert subprocess.run(git + ["status", "--porcelain"], capture_output=True,
+                          text=True).stdout.strip() == ""
+    # the audit log keeps the name as typed
+    assert ("Friends of <X>", "new draft") in [(e["who"], e["action"]) for e in store.record.lines()]
+
+
+@pytest.mark.parametrize("proxy, blocked", [((), True), (("--proxy", "127.0.0.1"), False)])
+def test_x_forwarded_for_is_believed_only_from_the_configured_proxy(tmp_path, proxy, blocked):
+    """Guesses from one address, each with another X-Forwarded-For: without a proxy set the
+    header is ignored and the address is blocked after 10; behind the configured proxy each
+    forwarded address counts on its own."""
+    import httpx
+    from roomkit import NEG, free_port, serving
+    store, accounts, app = make_room(tmp_path)
+    port = free_port()
+    # one worker process: it counts every guess
+    with serving(["serve", NEG, "--root", store.root, "--port", port, "--workers", "1",
+                  *proxy], port), httpx.Client(base_url=f"http://127.0.0.1:{port}") as c:
+        csrf = csrf_of(c.get("/signin/whatever").text)
+        codes = [c.post("/signin", data={"csrf": csrf, "token": f"guess-{i}"},
+                        headers={"X-Forwarded-For": f"203.0.113.{i}"}).status_code
+                 for i in range(12)]
+    assert codes[:10] == [403] * 10
+    assert codes[10:] == ([429, 429] if blocked else [403, 403])
