@@ -180,3 +180,25 @@ def test_letters_before_an_issued_text_in_pdf(tmp_path):
     for n, page in enumerate(pages[first + 1:], 2):
         assert f"{n}/{total}" in page
     assert not any("17-05719" in p for p in pages[:first])
+
+
+def test_letters_and_an_informal_draft_in_pdf_each_count_their_own_pages(tmp_path):
+    """The seed's letters before its First Draft, as a PDF: the letters are "1/2", "2/2" and
+    the draft counts from 1 of its own pages (it once went on from the letters': "3/7")."""
+    import subprocess
+    out = tmp_path / "first.pdf"
+    r = run_cli("build", DRAFTS / "first-draft.draft", "--with-letter", "-o", out)
+    assert r.returncode == 0, r.stderr
+    pages = [p for p in subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
+                                       text=True, check=True).stdout.split("\f") if p.strip()]
+    assert "1/2" in pages[0] and "2/2" in pages[1] and "Excellency" in pages[1]
+    total = len(pages) - 2
+    for n, page in enumerate(pages[2:], 1):
+        assert f"{n}/{total}" in page, (n, page[-200:])
+
+
+def test_the_letters_alone_number_their_pages(tmp_path):
+    out = tmp_path / "letters.docx"
+    assert run_cli("letter", DRAFTS / "first-draft.draft", "-o", out).returncode == 0
+    footers = [n for n in zipfile.ZipFile(out).namelist() if n.startswith("word/footer")]
+    assert footers and any(b"NUMPAGES" in zipfile.ZipFile(out).read(n) for n in footers)

@@ -11,9 +11,9 @@ from .libreoffice import docx_to_pdf, join_pdfs
 
 def write_draft(draft: Draft, layout: Layout, *, letters: list[Letter] = (),
                 template=None) -> bytes:
-    if letters and publish.issued(draft):
+    if letters:
         # LibreOffice does not count a section's own pages (SECTIONPAGES): render the
-        # letters and the issued text apart, then join them
+        # letters and the text apart, then join them, each numbered on its own
         return join_pdfs([docx_to_pdf(publish.write_letters(draft, letters, layout)),
                           docx_to_pdf(publish.write_draft(draft, layout))])
     return docx_to_pdf(publish.write_draft(draft, layout, letters=letters))
