@@ -16,12 +16,13 @@ from .model import Content, Text
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 
 
-def lead_length(text: str, kind: str, lang: Language = ENGLISH) -> int:
+def lead_length(text: str, kind: str, lang: Language = ENGLISH, listed: bool = False) -> int:
     """How many characters of `text` form its lead phrase (0 if it opens with none).
 
     kind is "pp", "op" or "sub"; sub-paragraphs take only listed verbs, since items like
     "Trafficking in persons" or "Contributions of migration" are not leads. The words are
-    the language table's (readers know no draft yet: English unless told).
+    the language table's (readers know no draft yet: English unless told). With `listed`,
+    only the table's own preambular words count, not any participle ("Stockpiling").
     """
     words_of = lang.leads
     words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
@@ -32,7 +33,7 @@ def lead_length(text: str, kind: str, lang: Language = ENGLISH) -> int:
            and _adjacent(text, words, i)):
         i += 1
     head = words[i][2]
-    if not _is_lead_word(head, kind, words_of):
+    if not _is_lead_word(head, kind, words_of, listed):
         return 0
     end = words[i][1]
     rest = text[end:]
@@ -52,11 +53,11 @@ def _adjacent(text: str, words, i: int) -> bool:
     return text[words[i][1]:words[i + 1][0]] == " "
 
 
-def _is_lead_word(word: str, kind: str, leads: Leads) -> bool:
+def _is_lead_word(word: str, kind: str, leads: Leads, listed: bool = False) -> bool:
     if word in leads.operative:
         return kind in ("op", "sub")
     if kind == "pp":
-        return word in leads.preambular or word.endswith(leads.participle)
+        return word in leads.preambular or (not listed and word.endswith(leads.participle))
     if kind == "op":   # a verb's present tense: "decides", not "business"
         return (word.endswith(leads.verb_ending) and not word.endswith(leads.not_verb_ending)
                 and len(word) > 3)

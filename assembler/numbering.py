@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .lang import ENGLISH, Language
 from .inline import footnote_refs
-from .model import Draft, Heading
+from .model import Draft, Heading, contents_of
 
 DEGREE_STYLES = {1: "(a)", 2: "(i)", 3: "a.", 4: "i."}
 _TOKENS = "aAiI1"
@@ -125,18 +125,9 @@ def footnote_numbers(draft: Draft) -> dict[str, int]:
     for unit in draft.units():
         if unit.kind == "fn":
             continue
-        for content in _inline_parts(unit):
+        for content in contents_of(unit):
             for fid in footnote_refs(content):
                 numbers.setdefault(fid, len(numbers) + 1)
     for fn in draft.footnotes:
         numbers.setdefault(fn.id, len(numbers) + 1)
     return numbers
-
-
-def _inline_parts(unit) -> tuple:
-    """The inline contents of a unit: a table row's cells, an annex's or table's title."""
-    if hasattr(unit, "cells"):
-        return unit.cells
-    if hasattr(unit, "content"):
-        return (unit.content,)
-    return (getattr(unit, "title", ()),)

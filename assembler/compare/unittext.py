@@ -11,7 +11,7 @@ from typing import Callable
 from ..inline import plain
 from ..lang import ENGLISH, Language
 from ..model import (Annex, AnnexParagraph, Draft, Footnote, FootnoteRef, OperativeParagraph,
-                     Row, Table, Text)
+                     Row, Table, Text, contents_of)
 from ..numbering import compute_labels, footnote_numbers, roman
 from .wording import say
 
@@ -45,14 +45,6 @@ class VersionText:
                 out.append((" | ", False))
             out += self.styled(content)
         return tuple(out)
-
-
-def _contents(unit):
-    if isinstance(unit, Row):
-        return unit.cells
-    if isinstance(unit, (Annex, Table)):
-        return (unit.title,)
-    return (unit.content,)
 
 
 def version_text(draft: Draft, lang: Language = ENGLISH) -> VersionText:
@@ -117,7 +109,7 @@ def version_text(draft: Draft, lang: Language = ENGLISH) -> VersionText:
             number = say(lang, "annex-para", number=str(para_no))
         else:
             number = unit.id
-        contents = tuple(_contents(unit))
+        contents = tuple(contents_of(unit))
         text = " | ".join(words(c) for c in contents)
         views.append(UnitView(unit.id, kind, number, text, parents.get(unit.id, ""),
                               len(views), contents))

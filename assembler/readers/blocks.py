@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..lang import ENGLISH
 from ..leads import lead_length as _lead_length
 from ..numbering import format_mark
 from .content import END, ITALIC, SUP
@@ -142,7 +141,7 @@ def read_blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool,
             blocks.append(Block("plain", "", i, [t], {page}))
             continue
         if not layout and not page_break and cur.kind == "plain" and prev_end == "," \
-                and listed_lead(t) and lead_length(cur.text, "pp"):
+                and lead_length(t, "pp", listed=True) and lead_length(cur.text, "pp"):
             # a text layer that lost the blank line between two preambular paragraphs: a
             # lead of the table after a paragraph's comma opens the next (not any participle:
             # "..., Production," then "Stockpiling and Use of Chemical Weapons" goes on); a
@@ -204,24 +203,13 @@ def _end(text: str) -> str:
     return _MARKER_END.sub("", text.rstrip())[-1:]
 
 
-def lead_length(text: str, kind: str) -> int:
+def lead_length(text: str, kind: str, listed: bool = False) -> int:
     """The lead's length, read past the marks a PDF puts in a line's text (an italic lead
     opens with ITALIC, a marker is OPEN n CLOSE): the words decide, as in a text."""
-    return _lead_length(_MARKS.sub("", text), kind)
+    return _lead_length(_MARKS.sub("", text), kind, listed=listed)
 
 
 _MARKS = re.compile("[\ue000-\ue004]")
-
-
-def listed_lead(text: str) -> bool:
-    """Does `text` open with a preambular lead the language table lists ("Stressing",
-    "Reaffirming further", "Deeply concerned"), not merely a word in -ing?"""
-    words = _MARKS.sub("", text).split()
-    first = [w.lower().strip(",") for w in words[:2]]
-    table = ENGLISH.leads
-    if first and first[0] in table.adverbs_before and len(first) > 1:
-        first = first[1:]
-    return bool(first) and first[0] in table.preambular and bool(lead_length(text, "pp"))
 
 
 def _heading_like(text: str) -> bool:

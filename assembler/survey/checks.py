@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ..inline import plain
 from ..leads import lead_length
-from ..model import CrossRef, Draft, FootnoteRef, Text
+from ..model import CrossRef, Draft, FootnoteRef, Text, contents_of
 from ..numbering import compute_labels
 from ..readers.masthead import CLOSING, FORMULA, SYMBOL
 from ..readers.footnotes import INSIDE_REFERENCE
@@ -169,7 +169,7 @@ def _footnotes(draft: Draft, reading: Reading | None) -> list[Finding]:
     marked: Counter = Counter()
     order: list[str] = []
     for unit in draft.units():
-        for content in _contents(unit):
+        for content in contents_of(unit):
             for k, item in enumerate(content):
                 if not isinstance(item, FootnoteRef):
                     continue
@@ -207,17 +207,6 @@ def _printed_notes(reading: Reading) -> int:
     return expected - 1
 
 
-def _contents(unit):
-    if unit.kind == "table":
-        for row in unit.rows:
-            yield from row.cells
-        yield unit.title
-    elif unit.kind == "annex":
-        yield unit.title
-    elif hasattr(unit, "content"):
-        yield unit.content
-
-
 # ------------------------------------------------------------------ words
 
 def printed_words(draft: Draft, notes: int | None = None) -> Counter:
@@ -248,7 +237,7 @@ def printed_words(draft: Draft, notes: int | None = None) -> Counter:
             continue  # below, with their numbers
         if unit.kind in ("pp", "op", "sub", "heading"):
             parts.append(labels[unit.id].mark)
-        for content in _contents(unit):
+        for content in contents_of(unit):
             parts.append(plain(content, number, note=note))
     for n, fid in enumerate(marked, 1):
         parts.append(f"{n} " + plain(texts.get(fid, ()), number))
@@ -437,7 +426,7 @@ def _tables(reading: Reading) -> list[Finding]:
 def _references(draft: Draft) -> list[Finding]:
     out = []
     for unit in draft.units():
-        for content in _contents(unit):
+        for content in contents_of(unit):
             for k, item in enumerate(content):
                 if not isinstance(item, CrossRef):
                     continue
