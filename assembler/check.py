@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from .inline import cross_refs, footnote_refs, plain
 from .leads import lead_text
-from .model import STAGES, Draft, FootnoteRef, Heading, OperativeParagraph, contents_of
+from .model import STAGES, Draft, FootnoteRef, Heading, contents_of
 
 
 @dataclass(frozen=True)
@@ -44,11 +44,11 @@ def check_draft(draft: Draft) -> list[Finding]:
     for fn in draft.footnotes:
         if fn.id not in used:
             out.append(Finding(fn.id, "footnote has no marker in the text"))
-    for op in draft.operative:
-        if isinstance(op, OperativeParagraph):
-            _depth(op, 0, out)
+    for unit in draft.preamble + draft.operative:
+        if not isinstance(unit, Heading):
+            _depth(unit, 0, out)
     # Style notes: UN conventions a drafter may break on purpose.
-    for pp in draft.preamble:
+    for pp in draft.preambular_paragraphs():
         if not lead_text(pp.content):
             out.append(Finding(pp.id, "preambular paragraph has no italic lead phrase", False))
     ops = draft.operative_paragraphs()

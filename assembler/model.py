@@ -50,8 +50,14 @@ Content = tuple  # tuple[Inline, ...]
 
 @dataclass(frozen=True)
 class PreambularParagraph:
+    """A preambular paragraph; it may end in a lettered list of its own ("... a major
+    contribution to:" then "(a) International peace and security,"), labelled as an
+    operative paragraph's sub-paragraphs are."""
     id: str
     content: Content
+    children: tuple = ()  # tuple[SubParagraph, ...]
+    list_style: str | None = None
+    list_continues: bool = False
     kind = "pp"
 
 
@@ -84,7 +90,7 @@ class OperativeParagraph:
 
 @dataclass(frozen=True)
 class Heading:
-    """A heading grouping the operative paragraphs after it ("Phase I")."""
+    """A heading grouping the paragraphs after it ("Phase I"), operative or preambular."""
     id: str
     content: Content
     kind = "heading"
@@ -209,7 +215,8 @@ class Provenance:
 @dataclass(frozen=True)
 class Draft:
     metadata: Metadata = field(default_factory=Metadata)
-    preamble: tuple = ()   # tuple[PreambularParagraph, ...]
+    preamble: tuple = ()   # tuple[PreambularParagraph | Heading, ...]: a heading may group
+    # preambular paragraphs ("Transport and transit corridors", or "* * *"), as in A/RES/78/148
     operative: tuple = ()  # tuple[OperativeParagraph | Heading, ...]
     footnotes: tuple = ()  # tuple[Footnote, ...]
     annexes: tuple = ()    # tuple[Annex, ...]
@@ -218,11 +225,9 @@ class Draft:
     # -- traversal -------------------------------------------------------------
     def units(self) -> Iterator[Unit]:
         """Every unit in document order (footnotes last)."""
-        yield from self.preamble
-        for item in self.operative:
+        for item in self.preamble + self.operative:
             yield item
-            if isinstance(item, OperativeParagraph):
-                yield from _descendants(item)
+            yield from descendants(item)
         for annex in self.annexes:
             yield annex
             for block in annex.body:
@@ -240,14 +245,18 @@ class Draft:
                 return fn
         return None
 
+    def preambular_paragraphs(self) -> list[PreambularParagraph]:
+        return [u for u in self.preamble if isinstance(u, PreambularParagraph)]
+
     def operative_paragraphs(self) -> list[OperativeParagraph]:
         return [u for u in self.operative if isinstance(u, OperativeParagraph)]
 
 
-def _descendants(unit) -> Iterator[SubParagraph]:
+def descendants(unit) -> Iterator[SubParagraph]:
+    """A unit's sub-paragraphs at every degree, in document order."""
     for child in getattr(unit, "children", ()):
         yield child
-        yield from _descendants(child)
+        yield from descendants(child)
 
 
 def contents_of(unit: Unit) -> Iterator[Content]:

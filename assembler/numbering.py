@@ -22,6 +22,12 @@ class Label:
     mark: str               # what is printed before the text: "14.", "(a)", "" for a PP
     path: tuple             # ("14", "(a)") for a sub-paragraph, ("3",) for PP 3
     degree: int = 0         # 0 for PP/OP/heading, 1..4 for sub-paragraphs
+    root: str = ""          # a sub-paragraph's paragraph kind: "op", or "pp" for a PP's list
+
+    @property
+    def named(self) -> str:
+        """The kind a sub-paragraph is named by: its paragraph's ("OP 3 (a)", "PP 2 (b)")."""
+        return self.root or ("op" if self.kind == "sub" else self.kind)
 
     @property
     def number(self) -> str:
@@ -35,7 +41,7 @@ class Label:
 
     def short_in(self, lang: Language) -> str:
         """The short form in a draft's language."""
-        return f"{lang.short_names[self.kind]} {self.number}"
+        return f"{lang.short_names[self.named]} {self.number}"
 
 
 def roman(n: int) -> str:
@@ -84,8 +90,14 @@ def _bare(mark: str) -> str:
 
 def compute_labels(draft: Draft) -> dict[str, Label]:
     labels: dict[str, Label] = {}
-    for i, pp in enumerate(draft.preamble, 1):
+    i = 0
+    for pp in draft.preamble:
+        if isinstance(pp, Heading):  # named by the paragraph it stands before
+            labels[pp.id] = Label("heading", "", (str(i + 1),), root="pp")
+            continue
+        i += 1
         labels[pp.id] = Label("pp", "", (str(i),))
+        _label_children(pp, (str(i),), 1, labels, root="pp")
     ops = draft.operative_paragraphs()
     single = len(ops) == 1
     n = 0
@@ -101,16 +113,16 @@ def compute_labels(draft: Draft) -> dict[str, Label]:
 
 
 def _label_children(parent, path: tuple, degree: int, labels: dict[str, Label],
-                    start: int = 0) -> None:
+                    start: int = 0, root: str = "op") -> None:
     """Label parent's children; `start` is where a continued list resumes counting."""
     style = parent.list_style or DEGREE_STYLES.get(degree, "(a)")
     previous_children = 0
     for count, child in enumerate(parent.children, start + 1):
         mark = format_mark(style, count)
         child_path = path + (_bare(mark),)
-        labels[child.id] = Label("sub", mark, child_path, degree)
+        labels[child.id] = Label("sub", mark, child_path, degree, root)
         grand_start = previous_children if child.list_continues else 0
-        _label_children(child, child_path, degree + 1, labels, grand_start)
+        _label_children(child, child_path, degree + 1, labels, grand_start, root)
         previous_children = grand_start + len(child.children)
 
 

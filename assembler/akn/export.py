@@ -66,6 +66,10 @@ class _Exporter:
         d = self.draft
         for i, pp in enumerate(d.preamble, 1):
             self.eids[pp.id] = f"preamble__container_{i}"
+            if isinstance(pp, Heading):
+                continue
+            for child in pp.children:
+                self._plan_item(child, f"preamble__container_{i}__blocklist_1")
         sec = 0
         for item in d.operative:
             if isinstance(item, Heading):
@@ -82,6 +86,14 @@ class _Exporter:
                         self.eids[row.id] = f"att_{a}__table_{b}__tr_{r}"
                 else:
                     self.eids[block.id] = f"att_{a}__p_{b}"
+
+    def _plan_item(self, unit, list_eid: str) -> None:
+        """A preambular paragraph's list is a blockList of items, nested the same way."""
+        mark = self.labels[unit.id].mark.strip("().") or unit.id
+        eid = f"{list_eid}__item_{_safe(mark)}"
+        self.eids[unit.id] = eid
+        for child in unit.children:
+            self._plan_item(child, f"{eid}__blocklist_1")
 
     def _plan_unit(self, unit, eid: str) -> None:
         self.eids[unit.id] = eid
@@ -184,11 +196,30 @@ class _Exporter:
             f = etree.SubElement(pre, _e("formula"), name="enactingFormula")
             etree.SubElement(f, _e("p")).text = d.metadata.formula
         for pp in d.preamble:
+            if isinstance(pp, Heading):  # a heading over preambular paragraphs
+                c = etree.SubElement(pre, _e("container"), name="heading",
+                                     eId=self.eids[pp.id], wId=pp.id)
+                self._inline(etree.SubElement(c, _e("p"), {"class": "heading"}), pp.content,
+                             pp.id)
+                continue
             lead = lead_text(pp.content).split(" ")[0].lower()
             name = re.sub(r"[^a-z]", "", lead) or "preambularParagraph"
             c = etree.SubElement(pre, _e("container"), name=name, eId=self.eids[pp.id],
                                  wId=pp.id)
             self._inline(etree.SubElement(c, _e("p")), pp.content, pp.id)
+            self._block_list(c, pp)
+
+    def _block_list(self, parent, unit) -> None:
+        """A unit's lettered list inside a container: blockList > item (num, p, its own)."""
+        if not unit.children:
+            return
+        lst = etree.SubElement(parent, _e("blockList"),
+                               eId=self.eids[unit.children[0].id].rsplit("__item_", 1)[0])
+        for child in unit.children:
+            item = etree.SubElement(lst, _e("item"), eId=self.eids[child.id], wId=child.id)
+            etree.SubElement(item, _e("num")).text = self.labels[child.id].mark
+            self._inline(etree.SubElement(item, _e("p")), child.content, child.id)
+            self._block_list(item, child)
 
     def _unit(self, parent, unit, tag: str) -> None:
         el = etree.SubElement(parent, _e(tag), eId=self.eids[unit.id], wId=unit.id)

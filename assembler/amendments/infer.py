@@ -223,15 +223,14 @@ def _structure(d: Draft) -> tuple[dict[str, str], dict[str, list[str]]]:
     parents: dict[str, str] = {}
     lists: dict[str, list[str]] = {"preamble": [u.id for u in d.preamble],
                                    "operative": [u.id for u in d.operative]}
-    for u in d.preamble:
-        parents[u.id] = "preamble"
-
     def walk(unit, parent):
         parents[unit.id] = parent
         kids = getattr(unit, "children", ())
         lists[unit.id] = [c.id for c in kids]
         for c in kids:
             walk(c, unit.id)
+    for u in d.preamble:
+        walk(u, "preamble")
     for u in d.operative:
         walk(u, "operative")
     for annex in d.annexes:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..inline import plain
-from ..model import Draft, Footnote, FootnoteRef, OperativeParagraph, SubParagraph, contents_of
+from ..model import (Draft, Footnote, FootnoteRef, OperativeParagraph, PreambularParagraph,
+                     SubParagraph, contents_of)
 from ..source.markup import parse_inline
 from .kinds import Building, kind
 from .kinds.base import error
@@ -43,9 +44,7 @@ def parent_map(draft: Draft) -> dict[str, str | None]:
         parents[unit.id] = parent
         for child in getattr(unit, "children", ()):
             walk(child, unit.id)
-    for u in draft.preamble:
-        parents[u.id] = None
-    for u in draft.operative:
+    for u in draft.preamble + draft.operative:
         walk(u, None)
     return parents
 
@@ -58,7 +57,7 @@ def check_level(p: Planned, index: UnitIndex, new_ids: dict) -> None:
     if p.position in ("start", "end"):
         ok = (level == "preamble" and ref == "preamble") or \
              (level == "operative" and ref == "operative") or \
-             (level == "sub" and ref_kind in ("op", "sub"))
+             (level == "sub" and ref_kind in ("pp", "op", "sub"))
     else:
         ok = ref not in PARTS and _LEVEL.get(ref_kind) == level
     if not ok:
@@ -95,7 +94,7 @@ def build(base: Draft, index: UnitIndex, planned: list[Planned],
     def rebuild(unit):
         if unit.id in contents:
             unit = replace(unit, content=contents[unit.id])
-        if isinstance(unit, (OperativeParagraph, SubParagraph)):
+        if isinstance(unit, (PreambularParagraph, OperativeParagraph, SubParagraph)):
             unit = replace(unit, children=emit_list(unit.children, unit.id))
         return unit
 

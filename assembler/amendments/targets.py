@@ -47,12 +47,12 @@ class UnitIndex:
         for uid, label in self.labels.items():
             if label.kind == "heading":
                 continue
-            kind = "pp" if label.kind == "pp" else "op"
+            kind = label.named if label.named == "pp" else "op"
             self.by_key[(kind,) + tuple(_tokens(" ".join(label.path)))] = uid
-        self.headings = {_norm(plain(u.content)): u.id for u in draft.operative
+        self.headings = {_norm(plain(u.content)): u.id for u in draft.preamble + draft.operative
                          if u.kind == "heading"}
         self.footnotes = {str(n): fid for fid, n in footnote_numbers(draft).items()}
-        self.n_pp = len(draft.preamble)
+        self.n_pp = len(draft.preambular_paragraphs())
         self.n_op = len(draft.operative_paragraphs())
 
     def label_of(self, uid: str) -> str:
@@ -66,7 +66,7 @@ class UnitIndex:
         if label and label.kind == "heading":
             return lang.places["heading"].format(text=plain(unit.content))
         if label:
-            return f"{lang.long_names[label.kind]} {label.number}"
+            return f"{lang.long_names[label.named]} {label.number}"
         if unit is not None and unit.kind == "fn":
             number = footnote_numbers(self.draft)[uid]
             return f"{lang.long_names['fn']} {number}"
@@ -103,7 +103,7 @@ class UnitIndex:
             return self.footnotes.get(rest.strip())
         tokens = _tokens(rest)
         if tokens == ["last"] and kind in ("pp", "op"):   # "the last preambular paragraph"
-            last = self.draft.preamble[-1:] if kind == "pp" else \
+            last = self.draft.preambular_paragraphs()[-1:] if kind == "pp" else \
                 self.draft.operative_paragraphs()[-1:]
             return last[0].id if last else None
         if not tokens or not tokens[0].isdigit():

@@ -111,7 +111,7 @@ def import_summary(d) -> str:
     subs = sum(1 for u in d.units() if u.kind == "sub")
     annex = sum(len(a.body) for a in d.annexes)
     sponsors = " (and the sponsors footnote)" if meta.get("sponsors-footnote") else ""
-    return (f"{face + ', ' if face else ''}{len(d.preamble)} preambular, "
+    return (f"{face + ', ' if face else ''}{len(d.preambular_paragraphs())} preambular, "
             f"{plural(len(d.operative_paragraphs()), 'operative paragraph')}, "
             f"{plural(subs, 'sub-paragraph')}, {plural(len(d.footnotes), 'footnote')}{sponsors}, "
             f"{plural(len(d.annexes), 'annex', 'annexes')} with {plural(annex, 'paragraph')}")

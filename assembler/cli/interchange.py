@@ -30,7 +30,7 @@ def export(
         raise AssemblerError("an Akoma Ntoso file ends in .akn.xml", file=str(output))
     d = load_draft(draft)
     write_atomic(output, export_akn(d))
-    say(f"wrote {output}: Akoma Ntoso, {len(d.preamble)} preambular, "
+    say(f"wrote {output}: Akoma Ntoso, {len(d.preambular_paragraphs())} preambular, "
         f"{plural(len(d.operative_paragraphs()), 'operative paragraph')}")
 
 

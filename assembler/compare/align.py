@@ -120,6 +120,7 @@ def part_units(draft: Draft, part: str) -> Iterator[tuple[object, int]]:
     if part == "preamble":
         for pp in draft.preamble:
             yield pp, 0
+            yield from _subs(pp, 1)
     elif part == "operative":
         for item in draft.operative:
             yield item, 0
@@ -141,7 +142,7 @@ def part_units(draft: Draft, part: str) -> Iterator[tuple[object, int]]:
 
 
 def _subs(unit, depth: int):
-    for child in unit.children:
+    for child in getattr(unit, "children", ()):
         yield child, depth
         yield from _subs(child, depth + 1)
 

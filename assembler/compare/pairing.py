@@ -30,10 +30,11 @@ def numbered_by_position(draft: Draft) -> bool:
     def subs_named_by_parent(unit) -> bool:
         return all(c.id.startswith(unit.id + ".") and subs_named_by_parent(c)
                    for c in getattr(unit, "children", ()))
-    return numbered([u.id for u in draft.preamble], "pp") and \
+    both = draft.preamble + draft.operative
+    return numbered([u.id for u in draft.preamble if u.kind == "pp"], "pp") and \
         numbered([u.id for u in draft.operative if u.kind == "op"], "op") and \
-        numbered([u.id for u in draft.operative if u.kind == "heading"], "h") and \
-        all(subs_named_by_parent(u) for u in draft.operative)
+        numbered([u.id for u in both if u.kind == "heading"], "h") and \
+        all(subs_named_by_parent(u) for u in both)
 
 
 def ids_are_identity(old: Draft, new: Draft) -> bool:

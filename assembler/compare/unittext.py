@@ -10,7 +10,7 @@ from typing import Callable
 
 from ..inline import plain
 from ..lang import ENGLISH, Language
-from ..model import (Annex, AnnexParagraph, Draft, Footnote, FootnoteRef, OperativeParagraph,
+from ..model import (Annex, AnnexParagraph, Draft, Footnote, FootnoteRef,
                      Row, Table, Text, contents_of)
 from ..numbering import compute_labels, footnote_numbers, roman
 from .wording import say
@@ -87,7 +87,7 @@ def version_text(draft: Draft, lang: Language = ENGLISH) -> VersionText:
         kind = unit.kind
         if unit.id in labels and labels[unit.id].kind == "heading":
             number = say(lang, "heading-before", heading=short["heading"],
-                         op=f"{short['op']} {labels[unit.id].number}")
+                         op=f"{short[labels[unit.id].root or 'op']} {labels[unit.id].number}")
         elif unit.id in labels:
             number = labels[unit.id].short_in(lang)
         elif isinstance(unit, Footnote):
@@ -123,9 +123,8 @@ def _parents(draft: Draft) -> dict[str, str]:
         for child in getattr(unit, "children", ()):
             out[child.id] = unit.id
             walk(child)
-    for op in draft.operative:
-        if isinstance(op, OperativeParagraph):
-            walk(op)
+    for unit in draft.preamble + draft.operative:
+        walk(unit)
     for annex in draft.annexes:
         for block in annex.body:
             out[block.id] = annex.id

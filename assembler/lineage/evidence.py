@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ..compare.align import unit_text, word_pairs
 from ..inline import plain
-from ..model import Draft
+from ..model import Draft, descendants
 
 # the preambular paragraphs where a resolution recalls the one it continues
 EARLY_PPS = 6
@@ -102,8 +102,10 @@ def session_of(symbol: str) -> int:
 def citations(draft: Draft) -> tuple[Citation, ...]:
     """The Assembly's own resolutions a draft names, unit by unit."""
     out: list[Citation] = []
-    parts = [(u, "pp", k < EARLY_PPS) for k, u in enumerate(draft.preamble)]
-    parts += [(u, "op", False) for u in draft.units() if u.kind in ("op", "sub")]
+    parts = [(u, "pp", k < EARLY_PPS) for k, pp in enumerate(draft.preambular_paragraphs())
+             for u in (pp, *descendants(pp))]
+    parts += [(u, "op", False) for op in draft.operative_paragraphs()
+              for u in (op, *descendants(op))]
     for unit, _, early in parts:
         text = plain(getattr(unit, "content", ()) or ())
         for number in own_numbers(text):

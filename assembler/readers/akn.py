@@ -70,11 +70,19 @@ class _Reader:
         preamble = []
         pre = doc.find(_e("preamble"))
         if pre is not None:
+            heads = 0
             for i, c in enumerate((c for c in pre if _local(c) == "container"), 1):
-                preamble.append(PreambularParagraph(self._id(c, f"pp{i}"), self._block(c)))
+                if c.get("name") == "heading":
+                    heads += 1
+                    preamble.append(Heading(self._id(c, f"h{heads}"), self._block(c)))
+                    continue
+                uid = self._id(c, f"pp{i - heads}")
+                node = self._items(c)
+                preamble.append(PreambularParagraph(uid, self._block(c), self._subs(node, uid, 1),
+                                                    children_style(node, 1)))
         operative: list = []
         body = doc.find(_e("mainBody"))
-        counts = {"op": 0, "h": 0}
+        counts = {"op": 0, "h": sum(1 for u in preamble if isinstance(u, Heading))}
         if body is None:  # policy (docs/word-and-akn.md): a resolution has an operative part
             raise AssemblerError(f"the {_local(doc)} has no mainBody, so no operative part; "
                                  "refused", file=self.file,
@@ -149,6 +157,18 @@ class _Reader:
         for lst in el.findall(_e("list")):
             for point in lst.findall(_e("point")):
                 node.children.append(self._tree(point))
+        return node
+
+    def _items(self, el) -> ListUnit:
+        """A container's or an item's blockList as the list tree _subs reads."""
+        num = el.find(_e("num"))
+        mark = "".join(num.itertext()).strip() if num is not None else None
+        node = ListUnit("sub", list(self._block(el.find(_e("p")))), el.get("eId", ""),
+                        el.get("wId"), mark, style=style_of(mark)[0] if mark else None)
+        node.element = el
+        for lst in el.findall(_e("blockList")):
+            for item in lst.findall(_e("item")):
+                node.children.append(self._items(item))
         return node
 
     def _subs(self, node: ListUnit, uid: str, degree: int) -> tuple:

@@ -19,6 +19,8 @@ from .untext import roman_value
 from .wrap import join_wrapped
 
 _NUM_ALONE = re.compile(r"^(\d{1,4})\.$")  # four digits: a 2,000-paragraph text
+_NUM_BARE = re.compile(r"^(\d{1,3})$")  # "26" alone, its full stop left out by the printer
+_NUM_BARE_INLINE = re.compile(r"^(\d{1,3})\s+(\ue002?[A-Z].*)$")  # "26 Condemns ..."
 # (an italic lead, as a PDF marks it, may open the text: "2. " then italic "Also commends")
 _NUM_INLINE = re.compile(r"^(\d{1,3})\.\s+(\ue002?[\"\u201c(A-Z].*)$")
 _NUM_ANY = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")  # after a blank line, whatever follows
@@ -32,6 +34,7 @@ _ROMAN_ALONE = re.compile(r"^([IVXL]{1,6}|[A-H])\.$")  # "II." or "B." over a se
 _ROMAN_BARE = re.compile(r"^([IVX]{1,5})$")
 _ROMAN_INLINE = re.compile(r"^([IVXL]{1,6})\.\s+([A-Z].*)$")
 _ITEM_ALONE = re.compile(r"^((?:Item|Article|Chapter|Part|Section|Rule) (?:\d{1,3}|[IVXL]{1,6}))\.?$")
+STARS = re.compile(r"^\*(?:\s*\*){2,}$")  # "* * *" between groups of paragraphs
 ANNEX = re.compile(r"^Annex(?:\s+[IVXL]{1,5}|\s+\d{1,2})?$")
 
 
@@ -45,6 +48,7 @@ class Block:
     pages: set[int] = field(default_factory=set)
     waiting: bool = False     # its mark stood alone; its text comes on the next line
     dot: bool = True          # a roman mark printed with its full stop ("II.", not "II")
+    nested: bool = False      # a "1." numbering an item of a paragraph's list, not a paragraph
 
     @property
     def text(self) -> str:
@@ -61,6 +65,11 @@ def read_blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool,
                 doubt=None) -> list[Block]:
     blocks: list[Block] = []
     expected = 1
+    inner = 0  # items so far of a numbered list inside a paragraph ("agenda:" then "1.")
+
+    def following_of(n: int) -> str:
+        return _text(lines[body[n + 1]]).strip() if n + 1 < len(body) else ""
+
     listed = False  # a numbered or labelled paragraph came before
     prev_page = None
     for n, i in enumerate(body):
@@ -77,21 +86,48 @@ def read_blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool,
             cur.pages.add(page)
             cur.waiting = False
             continue
-        prev_end = _end(cur.lines[-1]) if cur is not None and cur.lines else ""
+        prev_end = closing_mark(cur.lines[-1]) if cur is not None and cur.lines else ""
         opened = gap or page_break or prev_end in (".", ";", ":") or cur is None \
             or (cur.kind in ("plain", "roman") and _heading_like(cur.text))
+        m = _NUM_ALONE.match(t) or _NUM_INLINE.match(t)
+        if m and opened and _nests(int(m.group(1)), expected, inner, prev_end):
+            # "Approves the following provisional agenda ...:" then "1." to "7.": a list of
+            # the paragraph's own, whose numbers the paragraphs' count goes on after
+            inner = int(m.group(1))
+            rest = [m.group(2)] if m.re is _NUM_INLINE else []
+            blocks.append(Block("num", m.group(1), i, rest, {page}, waiting=not rest,
+                                nested=True))
+            continue
         m = _NUM_ALONE.match(t)
         if m and int(m.group(1)) != expected and cur is not None and cur.lines \
                 and prev_end not in (".", ";", ":") and not page_break:
             m = None  # "... until 13 December" then "2028.": the text goes on
         if m:
             blocks.append(Block("num", m.group(1), i, [], {page}, waiting=True))
-            expected = int(m.group(1)) + 1
+            expected, inner = int(m.group(1)) + 1, 0
+            continue
+        m = _NUM_BARE.match(t)
+        if m and int(m.group(1)) == expected > 1 and gap and not page_break \
+                and prev_end in (".", ";", ":") and _opens_paragraph(following_of(n)):
+            # a page that printed "26" without its full stop, then the paragraph: the number
+            # the count expects, alone after a blank, before a capital; the numbers check
+            # confirms the count
+            warn(i, f"'{t}' printed without its full stop: read as paragraph {t}")
+            blocks.append(Block("num", m.group(1), i, [], {page}, waiting=True))
+            expected += 1
+            continue
+        m = _NUM_BARE_INLINE.match(t)
+        if m and int(m.group(1)) == expected > 1 and gap and not page_break \
+                and prev_end in (".", ";", ":") and lead_length(m.group(2), "op"):
+            warn(i, f"'{m.group(1)}' printed without its full stop: read as paragraph "
+                    f"{m.group(1)}")
+            blocks.append(Block("num", m.group(1), i, [m.group(2)], {page}))
+            expected += 1
             continue
         m = _NUM_INLINE.match(t) or (gap and _NUM_ANY.match(t))
         if m and int(m.group(1)) == expected and opened:
             blocks.append(Block("num", m.group(1), i, [m.group(2)], {page}))
-            expected += 1
+            expected, inner = expected + 1, 0
             continue
         m = _LABEL_ALONE.match(t)
         if not m and layout and listed:
@@ -137,7 +173,9 @@ def read_blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool,
             # paragraph, as a text reading joins them; the model has no text after a list
             warn(i, "a line in lower case after a gap: joined to the paragraph above")
             gap = False
-        if cur is None or (gap and not page_break) or (page_break and line.opens):
+        if cur is None or (gap and not page_break) or (page_break and line.opens) \
+                or STARS.match(t) or STARS.match(cur.text.strip()):
+            # "* * *" between groups of paragraphs stands on its own, set apart or not
             blocks.append(Block("plain", "", i, [t], {page}))
             continue
         if not layout and not page_break and cur.kind == "plain" and prev_end == "," \
@@ -171,7 +209,7 @@ def _goes_on(cur: Block, after: str, following: str) -> bool:
     """Does the first line of a new page go on with the paragraph the last page ended?
     Among numbered paragraphs a line without number does, unless it is a heading over the
     next number; elsewhere, unless it opens with a lead ("Recalling", "Decides")."""
-    end = _end(cur.text)
+    end = closing_mark(cur.text)
     if after[:1].islower() or after[:1].isdigit() or end not in (".", ";", ":", ","):
         return True
     if cur.kind in ("num", "label"):
@@ -198,7 +236,7 @@ _MARKER_END = re.compile(r"(?<=[,;:.])\s*(?:\d{1,3}|\*{1,3}|" + re.escape(OPEN) 
                          + re.escape(CLOSE) + r"]*" + re.escape(CLOSE) + r")\s*$")
 
 
-def _end(text: str) -> str:
+def closing_mark(text: str) -> str:
     """The punctuation a line ends with, a footnote marker after it aside ("session,1")."""
     return _MARKER_END.sub("", text.rstrip())[-1:]
 
@@ -210,6 +248,20 @@ def lead_length(text: str, kind: str, listed: bool = False) -> int:
 
 
 _MARKS = re.compile("[\ue000-\ue004]")
+
+
+def _nests(value: int, expected: int, inner: int, prev_end: str) -> bool:
+    """Does a printed number go on a list inside a paragraph rather than the paragraphs'
+    count? "1." after a paragraph ending with ":" when the count is past 2, and the next
+    numbers of that list, while none is the paragraphs' next number."""
+    if value == expected:
+        return False
+    return (inner and value == inner + 1) or (value == 1 and expected > 2 and prev_end == ":")
+
+
+def _opens_paragraph(text: str) -> bool:
+    """A line a paragraph opens with: a capital, or an italic lead as a PDF marks it."""
+    return bool(re.match(r"^\ue002?[\"\u201c(]?[A-Z]", text))
 
 
 def _heading_like(text: str) -> bool:

@@ -143,6 +143,10 @@ class _Interpreter:
     def _units(self, blocks: list) -> list[ListUnit]:
         out: list[ListUnit] = []
         for b in blocks:
+            if isinstance(b, WTable) and not any(
+                    block_text(p).strip() for row in b.rows for cell in row.cells
+                    for p in cell.paragraphs):
+                continue  # a rule drawn as an empty table (the UN's short rule at the end)
             if isinstance(b, WTable):
                 self.warn(b.location, "a table in the text of the resolution; kept in an annex")
                 self._stray_tables.append(b)
@@ -278,6 +282,9 @@ class _Interpreter:
             if u.kind == "closing":
                 u.kind = "text"
             if u.kind == "pp":
+                if ops and all(o.kind == "h" for o in ops):
+                    preamble += ops  # headings over preambular paragraphs
+                    ops = []
                 preamble.append(u)
                 last = u
             elif u.kind in ("op", "h"):
@@ -285,6 +292,8 @@ class _Interpreter:
                 last = u
             elif u.kind == "sub":
                 parent = next((o for o in reversed(ops) if o.kind == "op"), None)
+                if parent is None and preamble:  # a preambular paragraph's own list
+                    parent = preamble[-1]
                 if parent is None:
                     parent = ListUnit("op", [], u.location)
                     ops.append(parent)
@@ -310,24 +319,25 @@ class _Interpreter:
                     last = u
                     self.warn(u.location, "a paragraph without number; kept as an "
                                           "operative paragraph, numbered by position")
-        pp_units = [PreambularParagraph(self._id(u.uid, f"pp{i}"), self._lead(u, "pp"))
-                    for i, u in enumerate(preamble, 1)]
-        op_items: list = []
-        n = h = 0
-        for u in ops:
-            if u.kind == "h":
-                h += 1
-                op_items.append(Heading(self._id(u.uid, f"h{h}"), normalize(u.content)))
-                continue
-            n += 1
-            if u.mark and u.mark.rstrip(".") != str(n) and not u.uid:
-                self.warn(u.location, f"paragraph numbered {u.mark} stands at position {n}; "
-                                      f"numbered by position")
-            uid = self._id(u.uid, f"op{n}")
-            children = self._subs(u, uid, 1)
-            style = children_style(u, 1)
-            op_items.append(OperativeParagraph(uid, self._lead(u, "op"), children, style))
+        counts = {"pp": 0, "op": 0, "h": 0}
+        pp_units = [self._unit(u, "pp", counts) for u in preamble]
+        op_items = [self._unit(u, "op", counts) for u in ops]
         return pp_units, op_items, closing
+
+    def _unit(self, u: ListUnit, kind: str, counts: dict):
+        """A paragraph of the preamble ("pp") or the operative part ("op"), or a heading
+        among them, its id from its place when the file gives none."""
+        if u.kind == "h":
+            counts["h"] += 1
+            return Heading(self._id(u.uid, f"h{counts['h']}"), normalize(u.content))
+        counts[kind] += 1
+        n = counts[kind]
+        if kind == "op" and u.mark and u.mark.rstrip(".") != str(n) and not u.uid:
+            self.warn(u.location, f"paragraph numbered {u.mark} stands at position {n}; "
+                                  f"numbered by position")
+        uid = self._id(u.uid, f"{kind}{n}")
+        make = PreambularParagraph if kind == "pp" else OperativeParagraph
+        return make(uid, self._lead(u, kind), self._subs(u, uid, 1), children_style(u, 1))
 
     def _place_sub(self, op: ListUnit, u: ListUnit) -> None:
         """Attach a sub-paragraph at the degree its numbering level or label says."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..dates import MONTH_NAMES
 from ..stages import stage_in_words, stage_of_symbol
+from .blocks import title_like
 from .printed import PrintedLine
 from .wrap import join_wrapped
 
@@ -167,6 +168,14 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
                 lines[i].gap_before or 0) and not _known(lines[i].text.strip()) else ("", i)
             if not text:  # titles set apart by a blank line, one block per item
                 text, i = _apart_titles(lines, i, _items(v["agenda_items"]), block)
+            while several and text and text.count(" / ") + 1 < _items(v["agenda_items"]) \
+                    and i < n and not _known(lines[i].text.strip()) \
+                    and not FORMULA.match(lines[i].text.strip()) \
+                    and not _sponsors(block(i)[0]) and title_like(block(i)[0]):
+                # the last titles set apart from the first ones (A/RES/78/1: items 13 and
+                # 117, "Follow-up to the outcome of the Millennium Summit" after a gap)
+                more, i = block(i)
+                text = f"{text} / {more}"
             if text:
                 v["agenda-titles"] = text
                 m.used.update(range(start + 1, i))
@@ -194,6 +203,12 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
             title_due = True
         elif _RES_TITLE.match(t) and stage_of_symbol(v.get("symbol", "")) == "adopted":
             text, i = block(start)
+            while text.rstrip().endswith(";") and i < n and not _known(lines[i].text.strip()) \
+                    and not FORMULA.match(lines[i].text.strip()):
+                # a title in two parts, the second set apart ("79/243. United Nations
+                # Convention against Cybercrime;" then "Strengthening International ...")
+                more, i = block(i)
+                text = join_wrapped([text, more])
             r = _RES_TITLE.match(text)
             v["title"] = r.group(2).strip()
             v["resolution-number"] = r.group(1)

@@ -311,6 +311,15 @@ def furniture(pages: list[list[RawLine]], height: float,
     return out
 
 
+def _run_on(body: Counter) -> float:
+    """Where a page's run-on lines start: the left edge most of its lines share, or the
+    margin a little left of it that three lines share (a page of sub-paragraphs sets most
+    lines at their indent, A/RES/78/255's page 1); the masthead's edge, far left, is not."""
+    common = body.most_common(1)[0][0]
+    margins = [x for x, n in body.items() if n >= 3 and common - 40 <= x < common]
+    return float(min(margins) if margins else common)
+
+
 def document_lines(pages: list[list[RawLine]], rules: list[PageRules], height: float,
                    file: str) -> tuple[list[PrintedLine], list[Warning_]]:
     """Every page's lines with regions, indents, gaps and centring; furniture reported."""
@@ -342,13 +351,14 @@ def document_lines(pages: list[list[RawLine]], rules: list[PageRules], height: f
     lefts = {x for x, n in Counter(round(ln.x0) for lines in pages for ln in lines).items()
              if n >= 3}
     out: list[PrintedLine] = []
-    last: tuple[float, bool] | None = None  # indent and boldness of the last body line
+    last: tuple[float, bool, float] | None = None  # the last body line's indent from its
+    # page's run-on lines, its boldness, its indent from the column's edge
     for lines, page_rules_ in zip(pages, rules):
         if not lines:
             continue
         left, right = edges[lines[0].page % 2]
         body = Counter(round(ln.x0) for ln in lines if ln.region == "body")
-        run_on = float(body.most_common(1)[0][0]) if body else left
+        run_on = _run_on(body) if body else left
         prev: RawLine | None = None
         for ln in lines:
             if ln.region == "footnote" and (prev is None or prev.region != "footnote") \
@@ -367,7 +377,11 @@ def document_lines(pages: list[list[RawLine]], rules: list[PageRules], height: f
                 # before opens a paragraph, and so does a bold one (a heading) after plain
                 # text. Each measured from its page's run-on lines (the left edge most of
                 # its lines share), whatever the margins of odd and even pages
-                opens = ln.x0 - run_on > last[0] + 3 or (_bold(ln) and not last[1])
+                # (and further in than that line, measured from the column's edge: a page
+                # all of whose lines stand at a sub-paragraph's indent has no run-on lines
+                # of its own, A/RES/78/1's page 10)
+                opens = (ln.x0 - run_on > last[0] + 3 and ln.x0 - left > last[2] + 3) \
+                    or (_bold(ln) and not last[1])
             centred = (ln.x0 - left > 2 * ln.size and round(ln.x0) not in lefts
                        and ln.x1 - ln.x0 < 0.75 * (right - left)
                        and abs((ln.x0 + ln.x1) / 2 - (left + right) / 2) < 0.6 * ln.size)
@@ -377,7 +391,7 @@ def document_lines(pages: list[list[RawLine]], rules: list[PageRules], height: f
             if ln.region in ("body", "footnote"):
                 prev = ln
             if ln.region == "body":
-                last = (ln.x0 - run_on, _bold(ln))
+                last = (ln.x0 - run_on, _bold(ln), ln.x0 - left)
     warnings = []
     for (region, text), where in dropped.items():
         first = where[0]

@@ -17,7 +17,8 @@ from ..errors import AssemblerError, Warning_
 from ..numbering import DEGREE_STYLES
 from ..model import (Annex, AnnexParagraph, Draft, Heading, Metadata, OperativeParagraph,
                      PreambularParagraph, SubParagraph)
-from .blocks import ANNEX, Block, lead_length, read_blocks, title_like, unpunctuated
+from .blocks import (ANNEX, STARS, Block, closing_mark, lead_length, read_blocks, title_like,
+                     unpunctuated)
 from .content import place_markers, table_of, title_content, unit_content
 from .footnotes import RULE, Note, footnote_zones, guess_zones, read_notes
 from .furniture import PAGE1_FOOT, guess_furniture
@@ -138,7 +139,7 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
               doubt=None) -> Draft:
     preamble: list[_Unit] = []
     operative: list[_Unit] = []   # op and heading
-    annexes: list[tuple[str, list[_Unit]]] = []
+    annexes: list[tuple[_Unit | str, list[_Unit]]] = []  # (title, body)
     state = "preamble" if head.formula else "operative"
     annex_at = next((k for k, b in enumerate(blocks) if b.kind == "plain"
                      and ANNEX.match(b.text.strip())), len(blocks))
@@ -168,12 +169,18 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
             if i < len(blocks) and blocks[i].kind == "plain" and title_like(blocks[i].text):
                 title = title + "\n" + blocks[i].text
                 i += 1
-            annexes.append((title, []))
+            annexes.append((_Unit("title", title, b), []))  # a title may carry a marker
             state = "annex"
             continue
         if state == "annex":
             mark = b.printed_mark
             annexes[-1][1].append(_Unit("p", (mark + " " + text).strip() if mark else text, b))
+            continue
+        if b.kind == "num" and b.nested and last_op is not None:
+            warn(b.index, f"'{b.mark}.' after a paragraph ending with ':' numbers an item of "
+                          f"its list; read as a sub-paragraph numbered '{b.mark}.'")
+            b.mark = f"{b.mark}."
+            _attach(last_op, _Unit("sub", text, b), warn)
             continue
         if b.kind == "num":
             state = "operative"
@@ -181,6 +188,14 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
             operative.append(last_op)
             continue
         if b.kind == "label":
+            if state == "preamble" and preamble and preamble[-1].kind == "pp" and (
+                    preamble[-1].children or closing_mark(
+                    preamble[-1].text) == ":"):
+                # "... a major contribution to:" then "(a) International peace and security,":
+                # the preambular paragraph's own list
+                _attach(preamble[-1], _Unit("sub", text, b), warn,
+                        lambda blk: lines[blk.index].indent)
+                continue
             if last_op is None:
                 warn(b.index, f"sub-paragraph {b.mark} before any operative paragraph; kept "
                               f"as a paragraph with its label")
@@ -214,12 +229,14 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
         if state == "preamble" and _less_indented(lines, b, preamble, head):
             # set out from the preamble: a heading over the operative part, or its single
             # unnumbered paragraph; or a heading inside the preamble, when preambular
-            # paragraphs follow it (the model has no headings there: a text reads it as one)
+            # paragraphs follow it
             nxt = blocks[i] if i < len(blocks) else None
             if nxt is not None and nxt.kind == "plain" \
                     and lead_length(nxt.text, "pp"):
-                warn(b.index, "a heading inside the preamble; kept as a preambular paragraph")
-                preamble.append(_Unit("pp", text, b))
+                # a heading has no lead and no closing comma: a paragraph that has them was
+                # printed without its first-line indent (A/RES/78/68, page 8)
+                lost_indent = lead_length(text, "pp") and closing_mark(text) in (",", ";")
+                preamble.append(_Unit("pp" if lost_indent else "heading", text, b))
                 continue
             state = "operative"
             # an unnumbered operative paragraph is the only one: what stands before another
@@ -243,6 +260,10 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
                               "the resolution's single operative paragraph")
                 last_op = _Unit("op", text, b)
                 operative.append(last_op)
+                continue
+            nxt = blocks[i] if i < len(blocks) else None
+            if _preamble_heading(text, preamble[-1] if preamble else None, nxt):
+                preamble.append(_Unit("heading", text, b))
                 continue
             preamble.append(_Unit("pp", text, b))
             continue
@@ -269,7 +290,7 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
                 and blocks[i].kind != "label":
             nxt = blocks[i]
             if nxt.kind in ("item", "roman"):
-                annexes.append((text, []))
+                annexes.append((_Unit("title", text, b), []))
                 state = "annex"
                 warn(b.index, f"'{text}' and the text after it kept as a part after the "
                               f"operative paragraphs")
@@ -298,18 +319,33 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
     if reissued:
         values["reissued"] = reissued
     meta = Metadata().with_values(**values)
-    return Draft(meta, tuple(PreambularParagraph(u.id, unit_content(u, "pp")) for u in preamble),
+    return Draft(meta, tuple(_preambular(u, warn) for u in preamble),
                  tuple(_operative(u, warn) for u in operative), tuple(fns),
-                 tuple(Annex(f"annex{n}", title_content(title),
+                 tuple(Annex(f"annex{n}", unit_content(title, None) if isinstance(title, _Unit)
+                             else title_content(title),
                              tuple(table_of(u) if u.table else AnnexParagraph(u.id, unit_content(u, None))
                                    for u in body))
                        for n, (title, body) in enumerate(annexes, 1)))
 
 
+def _preamble_heading(text: str, before: _Unit | None, nxt: Block | None) -> bool:
+    """A heading among preambular paragraphs (A/RES/78/148's "Transport and transit
+    corridors", or "* * *"): a short line without closing punctuation or a lead, after a
+    paragraph that closed, before one that opens with a lead."""
+    t = text.strip()
+    if STARS.match(t):
+        return True
+    return before is not None and before.kind == "pp" \
+        and closing_mark(before.text) in (",", ";") and unpunctuated(t) \
+        and len(t.split()) <= 12 and not lead_length(t, "pp") and t[:1].isupper() \
+        and nxt is not None and nxt.kind == "plain" and bool(lead_length(nxt.text, "pp"))
+
+
 def _less_indented(lines: list[PrintedLine], b: Block, preamble: list[_Unit], head) -> bool:
     """Does the block start left of where preambular paragraphs start (when the page says)?"""
     mine = lines[b.index].indent
-    ref_index = preamble[-1].block.index if preamble else (head.end - 1 if head.formula else None)
+    pps = [u for u in preamble if u.kind == "pp"]  # a centred heading sets no measure
+    ref_index = pps[-1].block.index if pps else (head.end - 1 if head.formula else None)
     theirs = lines[ref_index].indent if ref_index is not None else None
     return mine is not None and theirs is not None and mine + 3 < theirs
 
@@ -366,9 +402,10 @@ def _same_list(siblings: list[_Unit], label: str) -> bool:
     if "i" in last_style.lower() and re.fullmatch(r"[ivxl]+", core.lower()):
         return roman_value(core.lower()) == last_value + 1
     last_core = re.sub(r"\W", "", siblings[-1].block.mark)
-    if len(core) == len(last_core) == 1 and ord(core) == ord(last_core) + 1 \
+    if len(core) == len(last_core) and len(set(core)) == len(set(last_core)) == 1 \
+            and len(core) <= 2 and ord(core[0]) == ord(last_core[0]) + 1 \
             and label.replace(core, "") == siblings[-1].block.mark.replace(last_core, ""):
-        return True  # "(j)" after an "(i)" that was the letter after "(h)"
+        return True  # "(j)" after an "(i)" that was the letter after "(h)"; "(ii)" after "(hh)"
     token = "a" if "a" in last_style else "A" if "A" in last_style else None
     return bool(token) and len(core) == 1 and last_style.replace(token, core) == label \
         and ord(core.lower()) - 96 == last_value + 1
@@ -409,9 +446,16 @@ def _list_facts(children: list[_Unit], degree: int, previous: int, warn) -> tupl
 
 def _number(preamble, operative, annexes) -> None:
     """Ids from the numbers and labels as first printed (AKN's wId idea)."""
-    for n, u in enumerate(preamble, 1):
-        u.id = f"pp{n}"
     n = h = 0
+    for u in preamble:
+        if u.kind == "heading":
+            h += 1
+            u.id = f"h{h}"
+            continue
+        n += 1
+        u.id = f"pp{n}"
+        _number_children(u)
+    n = 0
     for u in operative:
         if u.kind == "heading":
             h += 1
@@ -420,7 +464,9 @@ def _number(preamble, operative, annexes) -> None:
             n += 1
             u.id = f"op{n}"
             _number_children(u)
-    for a, (_, body) in enumerate(annexes, 1):
+    for a, (title, body) in enumerate(annexes, 1):
+        if isinstance(title, _Unit):
+            title.id = f"annex{a}"
         for p, u in enumerate(body, 1):
             u.id = f"annex{a}.{'t' if u.table else 'p'}{p}"
 
@@ -433,11 +479,12 @@ def _number_children(unit: _Unit) -> None:
 
 
 def _walk(preamble, operative, annexes):
-    yield from preamble
-    for u in operative:
+    for u in preamble + operative:
         yield u
         yield from _descend(u)
-    for _, body in annexes:
+    for title, body in annexes:
+        if isinstance(title, _Unit):
+            yield title
         yield from body
 
 
@@ -445,6 +492,13 @@ def _descend(unit):
     for c in unit.children:
         yield c
         yield from _descend(c)
+
+
+def _preambular(u: _Unit, warn) -> PreambularParagraph | Heading:
+    if u.kind == "heading":
+        return Heading(u.id, unit_content(u, None))
+    style, _ = _list_facts(u.children, 1, 0, warn)
+    return PreambularParagraph(u.id, unit_content(u, "pp"), _subs(u, 1, warn), style)
 
 
 def _operative(u: _Unit, warn):

@@ -230,10 +230,17 @@ def _body_line(b: _Builder, line: str) -> None:
         raise b.err(f"unknown list style {style!r}", hint="use (a), a., A), (i), i., 1. and the like")
 
     if kind == "pp":
+        if b.operative and not b.footnotes and not b.annexes \
+                and all(isinstance(node[0], Heading) for node in b.operative):
+            b.preamble += b.operative  # headings before a preambular paragraph group the preamble
+            b.operative = []
         if b.operative or b.footnotes or b.annexes:
             raise b.err("a preambular paragraph after the operative part",
                         hint="move it above the first 'op' line")
-        b.preamble.append(PreambularParagraph(b.register(uid), b.content(rest)))
+        node = [PreambularParagraph(b.register(uid), b.content(rest), (), style or None,
+                                    bool(attrs.get("continues"))), []]
+        b.preamble.append(node)
+        b.stack = [(0, node)]
     elif kind in ("op", "##"):
         if b.footnotes or b.annexes:
             raise b.err("an operative unit after the footnotes or annexes",
@@ -253,7 +260,7 @@ def _body_line(b: _Builder, line: str) -> None:
         while b.stack and b.stack[-1][0] >= degree:
             b.stack.pop()
         if not b.stack or b.stack[-1][1][1] is None:
-            raise b.err("a sub-paragraph with no operative paragraph above it")
+            raise b.err("a sub-paragraph with no paragraph above it")
         if b.stack[-1][0] != degree - 1:
             raise b.err(f"a sub-paragraph of degree {degree} directly under degree "
                         f"{b.stack[-1][0]}", hint="indent by two spaces more than its parent")
@@ -321,7 +328,7 @@ def _finish(b: _Builder) -> tuple[Draft, SourceMap]:
         blocks = tuple(replace(blk[0], rows=tuple(blk[1])) if isinstance(blk, list) else blk
                        for blk in body)
         annexes.append(replace(annex, body=blocks))
-    draft = Draft(meta, tuple(b.preamble), tuple(_tree(n) for n in b.operative),
+    draft = Draft(meta, tuple(_tree(n) for n in b.preamble), tuple(_tree(n) for n in b.operative),
                   tuple(b.footnotes), tuple(annexes), tuple(b.provenance))
     footnote_ids = {f.id for f in draft.footnotes}
     for line, kind, target in b.refs:

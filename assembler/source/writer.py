@@ -35,7 +35,11 @@ def dump_draft(draft: Draft) -> str:
     for key, value in draft.metadata.items():
         out.append(f"{key}: {value}" if value else f"{key}:")
     for pp in draft.preamble:
+        if isinstance(pp, Heading):
+            out += ["", _line("##", pp.content, pp)]
+            continue
         out += ["", _line("pp", pp.content, pp)]
+        _subs(pp, 1, out)
     for item in draft.operative:
         if isinstance(item, Heading):
             out += ["", _line("##", item.content, item)]

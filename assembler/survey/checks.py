@@ -328,9 +328,8 @@ def _starts(draft: Draft, reading: Reading) -> list[Finding]:
             m = reading.marks.get(unit.id)
             page, line = reading.where(m.index if m else None)
             out.append(Finding("starts", f"{_name(unit)} is a lettered item ('{text[:12]}') of "
-                                         f"the paragraph before; a preambular paragraph has no "
-                                         f"sub-paragraphs in the model, so it is kept as one "
-                                         f"with its label", page, line))
+                                         f"the paragraph before, read as a paragraph of its "
+                                         f"own with its label", page, line))
             continue
         if unit.kind == "p":  # an annex paragraph keeps its printed number or label
             # (a table's lettered notes too: "a See A/79/555.")
@@ -344,10 +343,59 @@ def _starts(draft: Draft, reading: Reading) -> list[Finding]:
                                          f"the rest of a paragraph broken across a page?",
                                page, line))
     for unit in draft.units():
-        if unit.kind not in ("pp", "op") or not draft.metadata.formula:
+        # a heading swallowed by the paragraph before it, across a page's foot ("...
+        # levels; Call to action", a text layer of A/RES/78/3's annex)
+        text = plain(getattr(unit, "content", ())).rstrip()
+        m = _SWALLOWED.search(text) if unit.kind == "p" else None  # (an operative
+        # paragraph's end is checked below)
+        if m and len(m.group(2).split()) <= 10 \
+                and not _LABEL_ONLY.fullmatch(text[:m.start() + 1]):
+            # (a heading's own "I. Global context" or "Rule 1. Composition of delegations"
+            # has no sentence before its numeral)
+            mark = reading.marks.get(unit.id)
+            page, line = reading.where(mark.index if mark else None)
+            out.append(Finding("starts", f"{_name(unit)} ends with '{m.group(2)}' after its "
+                                         f"closing '{m.group(1)}': a heading swallowed?",
+                               page, line))
+    labels = compute_labels(draft)
+    for unit in draft.units():
+        # the next paragraph's number inside this one, after a sentence: two paragraphs
+        # read as one ("... of Action. III. Conclusion ... 23. We declare ...")
+        if unit.kind == "p":
+            own = re.match(r"^(\d{1,3})\.\s", plain(unit.content))
+            number = int(own.group(1)) if own else None
+        elif unit.kind == "op" and unit.id in labels and labels[unit.id].number.isdigit():
+            number = int(labels[unit.id].number)
+        else:
+            continue
+        if number is not None and any(
+                m.group(1).lower().strip("(,") not in _NAMES_A_NUMBER for m in re.finditer(
+                    rf"(\S+)\s+{number + 1}\.\s+[A-Z\u201c\"]", plain(unit.content))):
+            mark = reading.marks.get(unit.id)
+            page, line = reading.where(mark.index if mark else None)
+            out.append(Finding("starts", f"{_name(unit)} holds the number {number + 1}. of the "
+                                         f"paragraph after it: two paragraphs read as one?",
+                               page, line))
+    paragraphs = [u for u in draft.units() if u.kind in ("pp", "op")]
+    for k, unit in enumerate(paragraphs):
+        if not draft.metadata.formula:
             continue  # an amendment's instructions end as they please
         if unit.content and isinstance(unit.content[-1], FootnoteRef):
             continue  # a marker closes it: the page's own end ("... for 2022 1", A/RES/78/8)
+        if plain(unit.content).rstrip().endswith("\u201d"):
+            continue  # a quotation closes it (a title quoted after "will be:")
+        nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
+        if reading.layout and unit.kind == "pp" and nxt is not None and nxt.kind == "pp" \
+                and _printed_lead(unit) and _printed_lead(nxt):
+            continue  # the page sets this paragraph's lead and the next one's in italics:
+            # each starts there (no heading), and the missing comma is the document's own
+            # ("... on 3 and 4 December 2020")
+        if reading.layout and unit.kind == "op" and nxt is not None and nxt.kind == "op" \
+                and _printed_lead(nxt, "op"):
+            continue  # on a page a heading stands apart (a gap, or a page's top that the
+            # joining rule keeps apart), never run into the paragraph above it: a word at the
+            # end of a paragraph the next printed number follows is the document's own
+            # ("... in the high-level meeting" then "11. Encourages", A/RES/79/333)
         end = re.sub(r"[\s\u201d\u2019\"')]+$", "", plain(unit.content))[-1:]
         # an operative paragraph ends where the next printed number stands (the numbers
         # check holds each to its place): any punctuation there is the document's own, as
@@ -359,6 +407,13 @@ def _starts(draft: Draft, reading: Reading) -> list[Finding]:
             page, line = reading.where(m.index if m else None)
             out.append(Finding("starts", f"{_name(unit)} ends with '{end}', not as a paragraph "
                                          f"ends: a heading, or a paragraph cut short?",
+                               page, line))
+    for unit in draft.preamble + draft.operative:
+        if unit.kind == "heading" and plain(unit.content).rstrip().endswith((",", ";")):
+            m = reading.marks.get(unit.id)
+            page, line = reading.where(m.index if m else None)
+            out.append(Finding("starts", f"heading '{plain(unit.content)[:30]}' ends as a "
+                                         f"paragraph does: a paragraph read as a heading?",
                                page, line))
     if draft.metadata.formula and draft.preamble and not draft.operative_paragraphs():
         out.append(Finding("starts", "a preamble and no operative paragraph: the resolution's "
@@ -422,6 +477,21 @@ def _tables(reading: Reading) -> list[Finding]:
 
 
 # ------------------------------------------------------------------ references
+
+# words after which a number ends a sentence as a number ("... in paragraph 23. The ...")
+_NAMES_A_NUMBER = frozenset("paragraph paragraphs para. paras. resolution resolutions section "
+                            "article articles chapter annex page pages no. and or to goal "
+                            "target rule principle decision".split())
+_LABEL_ONLY = re.compile(r"(?:(?:Item|Article|Chapter|Part|Section|Rule) )?\(?[0-9A-Za-z]{1,5}[.)]?")
+_SWALLOWED = re.compile(r"([.;])\s+([A-Z][^.;:,!?\u201d\")]*[A-Za-z])$")
+
+
+def _printed_lead(unit, kind: str = "pp") -> bool:
+    """Does the unit open with a lead in italics (as a page read with its fonts shows)?"""
+    first = next((c for c in unit.content if not (isinstance(c, Text) and not c.text.strip())),
+                 None)
+    return isinstance(first, Text) and first.italic and bool(lead_length(first.text, kind))
+
 
 def _references(draft: Draft) -> list[Finding]:
     out = []

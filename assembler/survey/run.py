@@ -103,10 +103,15 @@ def _page_wins(page: Judged, text: Judged, agree: list[Finding]) -> bool:
     """Where the PDF's reading passed every check, does it outweigh this text layer's?
     When the two agree, the page settles the text's doubts and faults. When they differ
     in words only, or the text's reading failed checks of its own, the text layer is at
-    fault (the page's words are checked line by line) and the page wins. Two readings that
-    each pass every check yet give different units leave the checks blind to one of them:
-    review."""
+    fault (the page's words are checked line by line) and the page wins. So it does where
+    the text reads fewer annex paragraphs and all else alike: a text layer loses the blank
+    line under an annex's short headings ("Targets:", A/RES/79/233; "As a follow-up ...,
+    we:", A/RES/78/4) and runs them into the paragraph before, where the page shows the gap.
+    Two readings that each pass every check yet give other differences leave the checks
+    blind to one of them: review."""
     if text.error or not agree or page.counts == text.counts:
+        return True
+    if page.counts[:4] == text.counts[:4] and page.counts[4] > text.counts[4]:
         return True
     return bool(text.findings)
 
@@ -120,7 +125,7 @@ def counts(draft: Draft, reading=None) -> tuple[int, int, int, int, int]:
         sum(1 for f in draft.footnotes if f.id[2:].isdigit())
     notes = numbered + sum(1 for f in draft.footnotes if not f.id[2:].isdigit()) \
         + bool(draft.metadata.get("sponsors-footnote"))
-    return (len(draft.preamble), len(draft.operative_paragraphs()), subs, notes,
+    return (len(draft.preambular_paragraphs()), len(draft.operative_paragraphs()), subs, notes,
             sum(len(a.body) for a in draft.annexes))
 
 

@@ -186,7 +186,7 @@ def test_counts_as_in_the_index(real):
     subs = sum(1 for u in d.units() if u.kind == "sub")
     notes = len(d.footnotes) + bool(d.metadata.get("sponsors-footnote"))
     annex = sum(len(a.body) for a in d.annexes)
-    assert (len(d.preamble), len(d.operative_paragraphs()), subs, notes, annex) == COUNTS[name]
+    assert (len(d.preambular_paragraphs()), len(d.operative_paragraphs()), subs, notes, annex) == COUNTS[name]
 
 
 def test_no_body_character_lost_or_added(real):

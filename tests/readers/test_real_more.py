@@ -34,7 +34,7 @@ def printed_counts(draft, reading) -> dict:
     marks = Counter(i.footnote for u in draft.units() for c in [getattr(u, "content", ())]
                     for i in c if isinstance(i, FootnoteRef))
     numbered = [f for f in draft.footnotes if f.id[2:].isdigit()]
-    return dict(pp=len(draft.preamble), op=len(draft.operative_paragraphs()),
+    return dict(pp=len(draft.preambular_paragraphs()), op=len(draft.operative_paragraphs()),
                 sub=sum(1 for u in draft.units() if u.kind == "sub"),
                 fn=len(numbered) if reading.notes == len(numbered)
                 else sum(max(marks[f.id], 1) for f in numbered),

@@ -30,6 +30,14 @@ def derived(name: str, old: str, new: str, times: int = 1) -> str:
     return text.replace(old, new)
 
 
+def beside_its_pdf(tmp_path: Path, name: str, text: str):
+    """The survey's row for a derived text layer beside the document's real PDF."""
+    (tmp_path / f"{name}.txt").write_text(text, "utf-8")
+    shutil.copy(PDF / f"{name}.pdf", tmp_path / f"{name}.pdf")
+    return survey_one(Document(name, {"pdf": tmp_path / f"{name}.pdf",
+                                      "text": tmp_path / f"{name}.txt"}))
+
+
 def pp_texts(draft) -> list[str]:
     return [plain(p.content) for p in draft.preamble]
 
@@ -47,10 +55,7 @@ def test_a_lost_blank_line_between_preambular_paragraphs_is_a_doubt_the_page_set
     doubts = [f for f in judge(result.draft, result.reading) if f.doubt]
     assert [f.check for f in doubts] == ["starts"]
     assert "Recalling the Rio" in doubts[0].message and doubts[0].page == 1
-    (tmp_path / f"{name}.txt").write_text(text, "utf-8")
-    shutil.copy(PDF / f"{name}.pdf", tmp_path / f"{name}.pdf")
-    row = survey_one(Document(name, {"pdf": tmp_path / f"{name}.pdf",
-                                     "text": tmp_path / f"{name}.txt"}))
+    row = beside_its_pdf(tmp_path, name, text)
     assert row.verdict == "exact", [str(f) for f in row.findings]
     assert any("Recalling the Rio" in f.message for f in row.notes)
 
@@ -148,3 +153,163 @@ def test_the_committee_line_read_whole_though_the_layer_breaks_it_apart():
         "Special Political and Decolonization Committee (Fourth Committee)"
     assert meta.get("adopted-from") == "A/78/429, para. 33"
     assert meta.title == original.title and "December" not in meta.title
+
+
+def test_a_number_printed_without_its_full_stop_is_the_paragraphs_number():
+    """A/RES/79/160 prints "26" and "27" without their full stops: the numbers the count
+    expects, alone after a blank or before the paragraph's lead, are its paragraphs'."""
+    name = "A_RES_78_29"
+    original = read((MORE / f"{name}.txt").read_text("utf-8"))
+    for old, new in (("\n26. Emphasizes", "\n26 \nEmphasizes"),
+                     ("\n26. Emphasizes", "\n26 Emphasizes")):
+        result = read(derived(name, old, new))
+        ops = result.draft.operative_paragraphs()
+        assert len(ops) == len(original.draft.operative_paragraphs()) == 32
+        assert plain(ops[25].content).startswith("Emphasizes the importance"), new
+        assert judge(result.draft, result.reading) == [], new
+        assert any("without its full stop" in w.message for w in result.warnings)
+
+
+def test_a_numbered_list_inside_a_paragraph_is_its_sub_paragraphs():
+    """A/RES/78/223's OP 11 "Approves the following provisional agenda ...:" then "1." to
+    "7.", and OP 12 after them: the list is OP 11's, numbered "1.", and the count goes on."""
+    name = "A_RES_78_29"
+    text = derived(name, "purposes not prohibited under the Convention; \n \n26. Emphasizes",
+                   "purposes not prohibited under the Convention, and approves the "
+                   "following items: \n \n1. \nOpening. \n \n2. \nOrganizational matters. "
+                   "\n \n3. \nAdoption of the report. \n \n26. Emphasizes")
+    result = read(text)
+    ops = result.draft.operative_paragraphs()
+    assert len(ops) == 32
+    agenda = ops[24]
+    assert [plain(c.content) for c in agenda.children] == [
+        "Opening.", "Organizational matters.", "Adoption of the report."]
+    assert agenda.list_style == "1."
+    assert judge(result.draft, result.reading) == []
+    assert plain(ops[25].content).startswith("Emphasizes the importance")
+
+
+def test_a_heading_among_preambular_paragraphs_is_a_heading_of_the_preamble():
+    """A/RES/78/148 groups its preamble under headings ("Transport and transit corridors")
+    and "* * *": read as headings of the preamble, not as paragraphs cut short, and the
+    preambular paragraphs keep their count."""
+    name = "A_RES_78_29"
+    original = read((MORE / f"{name}.txt").read_text("utf-8"))
+    text = derived(name, "multilateralism, \n \nRecalling that 29 April",
+                   "multilateralism, \n \nThe Convention at twenty-five \n \n"
+                   "Recalling that 29 April")
+    text = text.replace("into force of the Convention, \n \nConvinced",
+                        "into force of the Convention, \n* * * \n \nConvinced", 1)
+    result = read(text)
+    kinds = [u.kind for u in result.draft.preamble]
+    assert kinds.count("heading") == 2, kinds
+    assert [plain(u.content) for u in result.draft.preamble if u.kind == "heading"] == [
+        "The Convention at twenty-five", "* * *"]
+    assert pp_texts_of(result.draft) == pp_texts_of(original.draft)
+    assert judge(result.draft, result.reading) == []
+
+
+def pp_texts_of(draft) -> list[str]:
+    return [plain(p.content) for p in draft.preambular_paragraphs()]
+
+
+def test_doubled_letters_go_on_a_long_list():
+    """A/RES/78/181 runs a list past (z): "(hh)" then "(ii)", "(jj)". The doubled "(ii)"
+    after "(hh)" is the 35th letter, not a roman two under "(hh)"."""
+    from assembler.numbering import letters
+    name = "A_RES_78_29"
+    items = "".join(f"({letters(n)}) \nItem number {n} of the list; \n \n" for n in range(6, 38))
+    text = derived(name, "Syrian Arab Republic;  \nand demands that the perpetrators",
+                   "Syrian Arab Republic;  \n \n" + items + "and demands that the perpetrators")
+    result = read(text)
+    op3 = result.draft.operative_paragraphs()[2]
+    assert len(op3.children) == 37 and not any(c.children for c in op3.children)
+    assert plain(op3.children[34].content) == "Item number 35 of the list;"
+
+
+def test_agenda_titles_set_apart_are_each_read():
+    """A/RES/78/1 names agenda items 13 and 117, the second title set apart by a blank line:
+    both titles belong to the masthead, which goes on to the formula."""
+    name = "A_RES_78_29"
+    text = derived(name, "Agenda item 99 (l) \n", "Agenda items 99 (l) and 117 \n")
+    text = text.replace("on Their Destruction \n \n \n \nResolution adopted",
+                        "on Their Destruction \n \nFollow-up to the outcome of the Millennium "
+                        "Summit \n \n \nResolution adopted", 1)
+    result = read(text)
+    meta = result.draft.metadata
+    assert meta.get("agenda-titles").endswith(" / Follow-up to the outcome of the Millennium Summit")
+    assert meta.formula == "The General Assembly,"
+    assert len(result.draft.preamble) == 13
+    assert judge(result.draft, result.reading) == []
+
+
+def test_a_title_in_two_parts_is_one_title():
+    """A/RES/79/243's title ends its first part with ";" and sets the second apart: both are
+    the title, and the formula after them is found."""
+    name = "A_RES_78_29"
+    text = derived(name, "78/29. Implementation of the Convention on the Prohibition of the \n",
+                   "78/29. Chemical weapons; \n \nImplementation of the Convention on the "
+                   "Prohibition of the \n")
+    result = read(text)
+    assert result.draft.metadata.title.startswith("Chemical weapons; Implementation of the")
+    assert result.draft.metadata.formula == "The General Assembly,"
+    assert judge(result.draft, result.reading) == []
+
+
+def test_a_heading_swallowed_by_the_paragraph_before_it_is_a_doubt():
+    """A text layer of A/RES/78/3 runs the annex heading "Call to action" into paragraph 29
+    ("... levels; Call to action"): an annex paragraph that ends after its closing ";" with
+    words of a heading is said as a doubt the page settles (A/RES/80/3's annex, derived)."""
+    path = ROOT.parent / "shared" / "real" / "A_RES_80_3.txt"
+    text = path.read_text("utf-8")
+    old = "Transit, transport and connectivity; \n \n(d)"
+    assert text.count(old) == 1
+    assert judge(*_draft_and_reading(read(text))) == []
+    result = read(text.replace(old, "Transit, transport and connectivity; \nLand corridors \n \n(d)"))
+    findings = judge(result.draft, result.reading)
+    assert [f.check for f in findings] == ["starts"], [str(f) for f in findings]
+    assert "'Land corridors' after its closing ';'" in findings[0].message
+
+
+def _draft_and_reading(result):
+    return result.draft, result.reading
+
+
+def test_paragraphs_run_together_under_a_heading_are_found_and_the_page_settles(tmp_path):
+    """A text layer that loses the blank line before an annex heading ("... of Action." then
+    "III. Conclusion and call to action") runs the heading and the paragraphs after it into
+    one: the next paragraph's number inside it is a failed check, and beside the PDF, whose
+    reading passed, the document is exact with the text's fault said as a note."""
+    name = "A_RES_80_3"
+    path = ROOT.parent / "shared" / "real" / f"{name}.txt"
+    old = "implementation of the Awaza Programme of Action. \n \nIII. Conclusion and call to action"
+    text = path.read_text("utf-8")
+    assert text.count(old) == 1
+    text = text.replace(old, old.replace(" \n \nIII.", " \nIII."))
+    result = read(text)
+    findings = judge(result.draft, result.reading)
+    assert [f.check for f in findings] == ["starts"], [str(f) for f in findings]
+    assert "holds the number 23." in findings[0].message
+    row = beside_its_pdf(tmp_path, name, text)
+    assert row.verdict == "exact", [str(f) for f in row.findings]
+    assert any("holds the number 23." in f.message for f in row.notes)
+
+
+def test_fewer_annex_paragraphs_in_the_text_than_on_the_page_the_page_wins(tmp_path):
+    """A text layer that runs a short annex heading ending with ":" into the paragraph
+    before ("Targets:", A/RES/79/233; "..., we:", A/RES/78/4) passes every check with one
+    annex paragraph fewer; where the page's reading passed, it shows the gap, and wins."""
+    name = "A_RES_80_3"
+    path = ROOT.parent / "shared" / "real" / f"{name}.txt"
+    old = "satellite-based systems. \n \nPartnerships and support mechanisms \n17."
+    text = path.read_text("utf-8")
+    assert text.count(old) == 1
+    text = text.replace(old, "satellite-based systems. \nPartnerships and support: \n17.")
+    result = read(text)
+    assert judge(result.draft, result.reading) == []
+    row = beside_its_pdf(tmp_path, name, text)
+    pdf, txt = (r for r in row.readings if r.kind == "pdf"), (r for r in row.readings
+                                                               if r.kind == "text")
+    assert next(pdf).counts[4] == next(txt).counts[4] + 1
+    assert row.verdict == "exact", [str(f) for f in row.findings]
+    assert any(f.check == "agreement" for f in row.notes)

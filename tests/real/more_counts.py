@@ -7,11 +7,12 @@ made without running or importing anything from this project. Use them as the tr
 
 Fields:
   pp      preambular paragraphs: everything between "The General Assembly," and operative
-          paragraph 1. A lettered list (a), (b) ... inside the preamble counts one per item
-          (only A/RES/78/29 has one).
+          paragraph 1. A lettered list (a), (b) ... inside the preamble belongs to the
+          preambular paragraph it ends (only A/RES/78/29 has one): its items count as
+          sub-paragraphs, not as preambular paragraphs.
   op      numbered operative paragraphs (each checked by its last number and by listing them;
           every document runs 1..N with no gaps). Headings in the operative part are not OPs.
-  sub     sub-paragraphs (a), (b) ... (aa) of operative paragraphs, at any depth (none of these
+  sub     sub-paragraphs (a), (b) ... (aa) of paragraphs, at any depth (none of these
           documents has (i)/(ii) sub-sub-paragraphs; "(i)" always means the letter i).
   fn      footnotes printed under the rules at the page feet, numbered 1..N (every document
           runs 1..N with no gaps or repeats). Markers that point a second time to an earlier
@@ -92,11 +93,11 @@ COUNTS = {
         closing="88th plenary meeting / 7 June 2024",
         note="PP5 and PP14 continue across page breaks (with footnote blocks in between)."),
     "A_RES_78_29": dict(
-        pp=18, op=32, sub=8, fn=20, annex=0,
+        pp=13, op=32, sub=13, fn=20, annex=0,
         closing="42nd plenary meeting / 4 December 2023",
-        note="PP = 13 participial PPs + 5 lettered items: PP12 'Convinced that the Convention "
-             "... constitutes a major contribution to:' is followed by a lettered list (a)-(e) "
-             "inside the preamble, each counted as a PP. SUB: OP3 (a)-(e), OP6 (a)-(c). OP3 and "
+        note="PP = 13 participial PPs: PP12 'Convinced that the Convention ... constitutes a "
+             "major contribution to:' is followed by a lettered list (a)-(e) inside the "
+             "preamble, its 5 sub-paragraphs. SUB: those 5, OP3 (a)-(e), OP6 (a)-(c). OP3 and "
              "OP6 continue after their sub-paragraphs with an unnumbered tail ('and demands that "
              "the perpetrators be held accountable;', 'and stresses the importance of their "
              "implementation ...') that belongs to the OP, not a sub-paragraph. Footnote 20 "

@@ -60,7 +60,7 @@ BAD = {
     "no header": ("op *Decides* x. {#op1}\n", 1, "not a draft source"),
     "missing id": ("assembler-draft 1\n\nop *Decides* x.\n", 3, "has no id"),
     "unclosed italic": ("assembler-draft 1\n\nop *Decides x. {#op1}\n", 3, "not closed"),
-    "orphan sub": ("assembler-draft 1\n\n  - a sub {#s1}\n", 3, "no operative paragraph"),
+    "orphan sub": ("assembler-draft 1\n\n  - a sub {#s1}\n", 3, "no paragraph above it"),
 }
 
 

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from ...errors import AssemblerError
 from ...lang import ENGLISH, Language
+from ...model import descendants
 from ..model import Change
 from ..targets import UnitIndex
 from ..words import UnitWords, typographic
@@ -187,15 +188,9 @@ def units_in(index: UnitIndex, scope: str) -> list[str]:
     if (every or "title" in parts) and "title" in index.units:
         out.append("title")
     d = index.draft
-    if every or "preamble" in parts:
-        out += [u.id for u in d.preamble]
-    if every or "operative" in parts:
-        def walk(u):
-            out.append(u.id)
-            for child in getattr(u, "children", ()):
-                walk(child)
-        for u in d.operative:
-            walk(u)
+    for part, units in (("preamble", d.preamble), ("operative", d.operative)):
+        if every or part in parts:
+            out += [x.id for u in units for x in (u, *descendants(u))]
     return out
 
 

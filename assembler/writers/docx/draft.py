@@ -161,7 +161,13 @@ class DraftDocx:
                                    first_line_cm=ind.get("preamble_first_line_cm", 1.27),
                                    keep_next=True))
         for pp in d.preamble:
+            if isinstance(pp, Heading):
+                b.paragraph(self.anchor("h", pp.id) + self.runs(pp.content, bold=True),
+                            self.heading_format())
+                continue
             b.paragraph(self.anchor("pp", pp.id) + self.runs(pp.content), self.pp_format())
+            for child in pp.children:
+                self.marked(child, 1)
         for item in d.operative:
             if isinstance(item, Heading):
                 b.paragraph(self.anchor("h", item.id) + self.runs(item.content, bold=True),

@@ -70,6 +70,8 @@ def word_places(draft: Draft, labels: dict[str, Label], indent: Indent,
             count = child_start + len(child.children)
         return here
 
+    for pp in draft.preambular_paragraphs():  # a preambular paragraph's list counts on its own
+        place_children(pp, (word_list(key(pp.id), 0, "1.", 1, indent), 0), 1, 0, None)
     for item in draft.operative:
         if isinstance(item, Heading):
             continue

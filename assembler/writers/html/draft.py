@@ -165,7 +165,15 @@ class HtmlDraft:
         return Markup("").join(parts)
 
     def preamble(self) -> list[Block]:
-        return [Block("pp", pp.id, self.inline(pp.content, pp.id)) for pp in self.draft.preamble]
+        out = []
+        for pp in self.draft.preamble:
+            if isinstance(pp, Heading):
+                out.append(Block("heading", pp.id, self.inline(pp.content, pp.id)))
+                continue
+            block = Block("pp", pp.id, self.inline(pp.content, pp.id))
+            block.children = [self.marked(c, 1) for c in pp.children]
+            out.append(block)
+        return out
 
     def operative(self) -> list[Block]:
         out = []

@@ -91,7 +91,12 @@ class TextDraft:
         if d.metadata.formula:
             out += [" " * INDENT * 2 + d.metadata.formula, ""]
         for pp in d.preamble:
+            if isinstance(pp, Heading):
+                out += self.wrap(self.text(pp.content), " " * INDENT, " " * INDENT) + [""]
+                continue
             out += self.wrap(self.text(pp.content), " " * INDENT * 2, " " * INDENT) + [""]
+            for child in pp.children:
+                self.marked(child, 1, out)
         for item in d.operative:
             if isinstance(item, Heading):
                 out += self.wrap(self.text(item.content), " " * INDENT, " " * INDENT) + [""]
