@@ -54,3 +54,9 @@ def checked_day(text: str, what: str = "the date") -> str:
     if not 1945 <= y <= 2200:  # the United Nations' lifetime, with room to spare
         raise AssemblerError(f"{what} '{text}' is out of range (year {y})", hint=DATE_HINT)
     return text
+
+
+def printed_day(iso: str) -> str:
+    """"2017-01-12" -> "12 January 2017", as drafts print a day."""
+    y, m, d = (int(x) for x in iso[:10].split("-"))
+    return f"{d} {MONTHS[m - 1].capitalize()} {y}"
