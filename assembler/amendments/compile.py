@@ -20,7 +20,7 @@ from .record import ApplyRecord
 from .conflicts import find_conflicts
 from .kinds import kind
 from .model import STATUSES, Proposal
-from .prose import change_to_prose
+from .prose import change_to_prose, for_readers, readers_prose
 from .targets import UnitIndex
 from .words import UnitWords
 
@@ -253,17 +253,13 @@ def _entry(p: Planned, index: UnitIndex, rows: dict, clashes: list[str],
     c = p.change
     k = kind(c.kind)
     preview, note = k.preview(p, rows[p.unit].text if p.unit in rows else "", index)
-    # Shown to readers, not re-read: inline markup gives way to the plain words.
-    shown = replace(c, text=plain(parse_inline(c.text))) if c.text else c
-    if c.kind == "insert-unit":
-        # readers see where the paragraph goes in the prose; its id is for the machine
-        shown = replace(shown, new_id="")
+    shown = for_readers(c, index)
     same_base = p.proposal.base == index.draft.metadata.version
     prose = change_to_prose(k.with_ids(shown, p), index) if same_base \
         else change_to_prose(shown, lang=lang)
     w = lang.compilation
     if p.said:   # a document's instructions applied in order: each, and their effect
-        prose = " ".join(f"({c.id.rpartition('/')[2]}) {change_to_prose(_shown(c), index)}"
+        prose = " ".join(f"({c.id.rpartition('/')[2]}) {readers_prose(c, index)}"
                          for c in p.said)
         note = w["notes"].format(note=note, more=w["in-order"]) if note else w["in-order"]
     if not same_base:
@@ -271,12 +267,6 @@ def _entry(p: Planned, index: UnitIndex, rows: dict, clashes: list[str],
         note = w["notes"].format(note=note, more=carried) if note else carried
     return Entry(p.proposal, c.id, prose, status_words(p.proposal, lang),
                  [(t, m) for t, m in preview if t], note, clashes, who=p.proposal.who_in(lang))
-
-
-def _shown(c):
-    """A change as readers see it: plain words, no machine ids of new units."""
-    c = replace(c, text=plain(parse_inline(c.text))) if c.text else c
-    return replace(c, new_id="") if c.kind == "insert-unit" else c
 
 
 def status_words(prop: Proposal, lang: Language) -> str:
