@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from ..dates import unbind_dates
 from ..errors import AssemblerError, Warning_
 from ..inline import normalize
 from ..leads import italicize_lead, lead_length
@@ -256,7 +257,8 @@ class _Interpreter:
             elif r.line_break:
                 out.append(Break())
             elif r.text:
-                out.append(Text(r.text, r.italic, r.bold, r.sup))
+                # the no-break space an issued face binds a date with (dates.bind_dates)
+                out.append(Text(unbind_dates(r.text), r.italic, r.bold, r.sup))
         return out
 
     def _note(self, word_id: str, where: str) -> str:

@@ -132,3 +132,23 @@ def test_a_comment_is_carried_or_warned_with_its_place(first_draft, tmp_path):
             "Delegation Q is not part of the draft's text and is left out: “Should the two "
             "come from two regions?”") in said
     assert "1 warning" in said
+
+
+def test_an_issued_faces_bound_dates_read_back_as_written(tmp_path):
+    """The resolution's Word file keeps each date's day and month on one line (a no-break
+    space, as the UN sets "of | 27 October 2000"); read back, the text is the draft's own."""
+    from assembler.source import load_draft
+    source = ROOT / "drafts" / "cuba-embargo" / "res-80-4.draft"
+    docx = tmp_path / "res.docx"
+    r = run_cli("build", source, "-o", docx)
+    assert r.returncode == 0, r.stderr
+    body, _ = word_parts(docx)
+    assert "26\u00a0October 1994" in body and "26 October 1994" not in body
+    back = tmp_path / "back.draft"
+    r = run_cli("import", docx, "-o", back)
+    assert r.returncode == 0, r.stderr
+    ours, theirs = load_draft(source), load_draft(back)
+    def texts(d):
+        return [u.content for u in d.units() if hasattr(u, "content")]
+    assert texts(theirs) == texts(ours) and len(texts(ours)) > 10
+    assert "\u00a0" not in back.read_text("utf-8")
