@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_cli
+from unpages import find, lines
 
 DRAFTS = ROOT / "drafts" / "gcm-modalities"
 AMENDMENTS = ROOT / "amendments" / "gcm-modalities"
@@ -57,5 +58,8 @@ def test_html_prints_on_its_paper_with_page_numbers(name, tmp_path):
     for n, page in enumerate(pages, 1):
         if paper == LETTER and n == 1:   # the UN's page 1: job number and bars, no number
             assert "26-17311" in page and not re.search(rf"(?<![\d/])1/{len(pages)}(?!\d)", page)
+            # the masthead starts where the UN's does (A/80/L.2: "United Nations" at 57.8 pt)
+            top = find(lines(pdf.read_bytes()), "United Nations", 0)
+            assert abs(top.baseline - 57.8) <= 2, top
             continue
         assert re.search(rf"(?<!\d){n}/{len(pages)}(?!\d)", page), (name, n)

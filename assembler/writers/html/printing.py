@@ -22,9 +22,12 @@ def page_rule(layout: Layout | None = None, *, issued: bool = False, landscape: 
     margins = ((margin_cm,) * 4 if margin_cm is not None
                else (top_margin(layout, issued), p.right_cm, p.bottom_cm, p.left_cm))
     margin = " ".join(f"{m:g}cm" for m in margins)
-    return Markup(
-        f"@page {{ size: {width:g}cm {height:g}cm; margin: {margin};\n"
-        "  @bottom-right { content: counter(page) \"/\" counter(pages); font-size: 9pt; } }")
+    rule = (f"@page {{ size: {width:g}cm {height:g}cm; margin: {margin};\n"
+            "  @bottom-right { content: counter(page) \"/\" counter(pages); font-size: 9pt; } }")
+    first = layout.section("issued_page").get("print_first_margin_top_cm") if issued else None
+    if first is not None and margin_cm is None:
+        rule += f"\n@page :first {{ margin-top: {first:g}cm; }}"
+    return Markup(rule)
 
 
 def top_margin(layout: Layout, issued: bool) -> float:
