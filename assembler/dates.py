@@ -54,3 +54,26 @@ def checked_day(text: str, what: str = "the date") -> str:
     if not 1945 <= y <= 2200:  # the United Nations' lifetime, with room to spare
         raise AssemblerError(f"{what} '{text}' is out of range (year {y})", hint=DATE_HINT)
     return text
+
+
+def printed_day(iso: str) -> str:
+    """"2017-01-12" -> "12 January 2017", as drafts print a day."""
+    y, m, d = (int(x) for x in iso[:10].split("-"))
+    return f"{d} {MONTHS[m - 1].capitalize()} {y}"
+
+
+# A day and its month are set on one line in the UN's documents ("of | 27 October 2000",
+# never "27 | October"): issued faces bind them with a no-break space, and the Word reader
+# takes that space back (only there, so that a draft's text reads as it was written)
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}}) ({MONTH_NAMES})\b")
+_BOUND = re.compile(rf"\b(\d{{1,2}})\u00a0({MONTH_NAMES})\b")
+
+
+def bind_dates(text: str) -> str:
+    """"27 October 2000" with a no-break space after the day."""
+    return _DAY_MONTH.sub("\\1\u00a0\\2", text)
+
+
+def unbind_dates(text: str) -> str:
+    """The inverse of bind_dates."""
+    return _BOUND.sub(r"\1 \2", text) if "\u00a0" in text else text

@@ -7,9 +7,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Mapping
 
+from ..dates import iso_day, printed_day
 from ..diff import DELETE, EQUAL, INSERT, touching
 from ..inline import plain
 from ..lang import ENGLISH, Language, language_of, pieces
+from ..leads import lead_length
 from ..model import Draft
 from ..source.markup import parse_inline
 from .apply import plan
@@ -18,7 +20,7 @@ from .record import ApplyRecord
 from .conflicts import find_conflicts
 from .kinds import kind
 from .model import STATUSES, Proposal
-from .prose import change_to_prose
+from .prose import change_to_prose, for_readers, readers_prose
 from .targets import UnitIndex
 from .words import UnitWords
 
@@ -55,8 +57,9 @@ class Compilation:
     summary: dict          # proposer -> Counter(status -> proposals)
     not_applicable: list   # NotApplicable
     conflicts: list        # Conflict
-    base_label: str = ""   # the base version as readers name it ("First Draft")
+    base_label: str = ""   # the base version as readers name it ("the First Draft")
     lang: Language = ENGLISH  # the base draft's: every word the writers print around the text
+    date: str = ""         # as at: the last day a proposal was filed or decided, as printed
 
     @property
     def words(self) -> Mapping[str, str]:
@@ -77,10 +80,6 @@ class Compilation:
             else:
                 out.append((text, mark))
         return out
-
-    def column(self, status: str) -> str:
-        """A status as a narrow column head names it."""
-        return self.words.get(f"column-{status}") or self.lang.status(status)
 
     @property
     def statuses(self) -> list[str]:
@@ -120,7 +119,10 @@ def compile_proposals(base: Draft, proposals, *, versions=None,
     parts = {"preamble": base.preamble[:1], "operative": base.operative[:1]}
     for p in planned:
         entry = _entry(p, index, rows, clashes.get(id(p), []), lang)
-        entry.styled = spaced(restyle(entry.preview, formats.get(p.unit)))
+        unit_kind = p.new_unit.kind if p.new_unit is not None else \
+            rows[p.unit].kind if p.unit in rows else ""
+        entry.styled = spaced(lead_in_italics(restyle(entry.preview, formats.get(p.unit)),
+                                              unit_kind, lang))
         anchor = p.ref if p.change.kind == "insert-unit" else p.unit
         if anchor in parts:
             anchor = parts[anchor][0].id if parts[anchor] else order[0]
@@ -132,10 +134,36 @@ def compile_proposals(base: Draft, proposals, *, versions=None,
         summary[prop.proposer][prop.status] += 1
     shown = [rows[u] for u in order if rows[u].entries or not only_touched]
     meta = base.metadata
-    stage = meta.stage_label or meta.version
+    stage = named(meta.stage_label or meta.version, lang)
+    place = {u: i for i, u in enumerate(order)}
+
+    def at(x) -> int:
+        return place.get(x.unit, place.get(x.ref, len(order)))
+    # in the base text's order, as the paragraphs below them
+    conflicts = sorted(conflicts, key=lambda c: min(at(c.a), at(c.b)))
     return Compilation(lang.compilation["title"].format(stage=stage),
                        meta.version, shown, list(proposals), dict(summary),
-                       record.not_applicable, conflicts, stage, lang)
+                       record.not_applicable, conflicts, stage, lang, last_day(proposals))
+
+
+def named(label: str, lang: Language) -> str:
+    """A version's label as a sentence names it: "the First Draft of the Resolution", but
+    "Rev.1", "Revision 2" and "the Chair's text" as they stand (a number or a possessive
+    names it already)."""
+    definite = lang.compilation["definite"]
+    article = definite.split("{", 1)[0]
+    if (not label or label[-1].isdigit() or "'s " in label or "\u2019s " in label
+            or (article and label.lower().startswith(article.lower()))):
+        return label
+    return definite.format(version=label)
+
+
+def last_day(proposals) -> str:
+    """The day the compilation stands at: the last date a proposal was filed or decided."""
+    days = [iso_day(d) for p in proposals for d in (p.date, *(h.date for h in p.history))
+            if d]
+    days = [d for d in days if d]
+    return printed_day(max(days)) if days else ""
 
 
 
@@ -171,6 +199,31 @@ def restyle(pieces: list, formats: list | None) -> list[tuple[str, str, bool, bo
     return out
 
 
+def lead_in_italics(styled: list, unit_kind: str, lang: Language) -> list:
+    """Inserted words that make up the lead of the text as it would read ("Underlines" for
+    "Underlines further", a new paragraph's "Recognizing") are set in italics, as every
+    lead is; the rest of the inserted words stay as written."""
+    if unit_kind not in ("pp", "op", "sub"):
+        return styled
+    reads = "".join(t for t, op, *_ in styled if op != DELETE)
+    end = lead_length(reads, unit_kind, lang)
+    out: list = []
+    at = 0
+    for text, op, italic, sup in styled:
+        if op == DELETE:
+            out.append((text, op, italic, sup))
+            continue
+        cut = min(max(end - at, 0), len(text))
+        if op == INSERT and cut:
+            out.append((text[:cut], op, True, sup))
+            if text[cut:]:
+                out.append((text[cut:], op, italic, sup))
+        else:
+            out.append((text, op, italic, sup))
+        at += len(text)
+    return out
+
+
 def spaced(styled: list) -> list:
     """Struck-out and inserted words that meet with no space between them read as one word
     ("73rd sessionseventy-third session"): the deleted words take a (struck) space."""
@@ -200,17 +253,13 @@ def _entry(p: Planned, index: UnitIndex, rows: dict, clashes: list[str],
     c = p.change
     k = kind(c.kind)
     preview, note = k.preview(p, rows[p.unit].text if p.unit in rows else "", index)
-    # Shown to readers, not re-read: inline markup gives way to the plain words.
-    shown = replace(c, text=plain(parse_inline(c.text))) if c.text else c
-    if c.kind == "insert-unit":
-        # readers see where the paragraph goes in the prose; its id is for the machine
-        shown = replace(shown, new_id="")
+    shown = for_readers(c, index)
     same_base = p.proposal.base == index.draft.metadata.version
     prose = change_to_prose(k.with_ids(shown, p), index) if same_base \
         else change_to_prose(shown, lang=lang)
     w = lang.compilation
     if p.said:   # a document's instructions applied in order: each, and their effect
-        prose = " ".join(f"({c.id.rpartition('/')[2]}) {change_to_prose(_shown(c), index)}"
+        prose = " ".join(f"({c.id.rpartition('/')[2]}) {readers_prose(c, index)}"
                          for c in p.said)
         note = w["notes"].format(note=note, more=w["in-order"]) if note else w["in-order"]
     if not same_base:
@@ -218,12 +267,6 @@ def _entry(p: Planned, index: UnitIndex, rows: dict, clashes: list[str],
         note = w["notes"].format(note=note, more=carried) if note else carried
     return Entry(p.proposal, c.id, prose, status_words(p.proposal, lang),
                  [(t, m) for t, m in preview if t], note, clashes, who=p.proposal.who_in(lang))
-
-
-def _shown(c):
-    """A change as readers see it: plain words, no machine ids of new units."""
-    c = replace(c, text=plain(parse_inline(c.text))) if c.text else c
-    return replace(c, new_id="") if c.kind == "insert-unit" else c
 
 
 def status_words(prop: Proposal, lang: Language) -> str:

@@ -15,6 +15,7 @@ amendment's body is split into its instructions by `instructions`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..errors import AssemblerError
 from .kinds import REGISTRY, Reading, kind
@@ -35,6 +36,25 @@ def change_to_prose(change: Change, index: UnitIndex | None = None, *,
         return unit_words(target, index, lang)
     sentence = kind(change.kind).write(change, name, lang)
     return sentence if sentence.endswith((".", ":")) else sentence + "."
+
+
+def for_readers(change: Change, index: UnitIndex | None = None) -> Change:
+    """The change as readers see it, not to be read back: its text's plain words (no inline
+    markup, no footnote markers, cross-references by the numbers the base version gives),
+    and no machine id for a new unit (the sentence says where it goes)."""
+    from ..inline import plain
+    from ..source.markup import parse_inline
+
+    def words(text: str) -> str:
+        return plain(parse_inline(text), ref=lambda t: unit_words(t, index)) if text else text
+    shown = replace(change, text=words(change.text), words=words(change.words))
+    return replace(shown, new_id="") if change.kind == "insert-unit" else shown
+
+
+def readers_prose(change: Change, index: UnitIndex | None = None, *,
+                  lang: Language | None = None) -> str:
+    """The sentence a person reads (a compilation, `diff`, a proposal file's header)."""
+    return change_to_prose(for_readers(change, index), index, lang=lang)
 
 
 def unit_words(target: str, index: UnitIndex | None = None,

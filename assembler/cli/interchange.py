@@ -120,8 +120,8 @@ def proposals_from_word(source: Path, folder: Path, base_path: Path | None, quie
 
 
 def _prose(prop, index) -> list[str]:
-    from ..amendments.prose import change_to_prose
-    return [change_to_prose(c, index) for c in prop.changes]
+    from ..amendments.prose import readers_prose
+    return [readers_prose(c, index) for c in prop.changes]
 
 
 def _render(folder: Path, prop, index) -> tuple[Path, bytes]:

@@ -73,9 +73,12 @@ def build_concordance(table: ComparisonTable, older: int = -2, newer: int = -1,
                 else say(lang, "new-in", version=_first_present(table, row, a, b)))
         if change != ADDED and old.number != new.number:
             note = say(lang, "renumbered") if change == UNCHANGED else note
-        kept.append(ConcordanceRow(new.number, old_numbers, change, proposers, proposals,
-                                   note, new.unit_id, why))
-    return ConcordanceTable(table.columns[a], table.columns[b], tuple(kept + dropped), lang)
+        kept.append((new.position, ConcordanceRow(new.number, old_numbers, change, proposers,
+                                                  proposals, note, new.unit_id, why)))
+    # the newer version's own order: the table's rows follow the newest version, where a
+    # paragraph added in Rev.1 may since have moved
+    ordered = [r for _, r in sorted(kept, key=lambda pair: pair[0])]
+    return ConcordanceTable(table.columns[a], table.columns[b], tuple(ordered + dropped), lang)
 
 
 def _summary(old, between) -> str:

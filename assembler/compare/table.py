@@ -45,6 +45,7 @@ class Cell:
     moved: bool = False
     contributions: tuple = ()    # Contribution, ... behind this column's change
     styled: tuple = ()           # the segments split where italics change: (op, text, italic)
+    position: int = -1           # the unit's place in its version's document order
 
     def runs(self) -> tuple:
         """(op, text, italic) to render: the styled segments, or the plain ones."""
@@ -162,6 +163,7 @@ def build_table(versions: list[Version], records: list[Record] | None = None,
             by_id.setdefault(view.id, r)
         row_of.append(placed)
     order = _row_order(views, row_of)
+    positions = [{view.id: i for i, view in enumerate(vs)} for vs in views]
     depths = [_depths(vs) for vs in views]
     columns = distinct(tuple(column_of(v) for v in versions))
     records = records or [{} for _ in versions]
@@ -170,8 +172,9 @@ def build_table(versions: list[Version], records: list[Record] | None = None,
         have = row_views[r]
         first = min(have)
         base = have[first]
-        cells = tuple(_cell(have, k, columns, moved[k], records[k] if k < len(records) else {},
-                            r, texts, lang) for k in range(n))
+        cells = tuple(_placed(_cell(have, k, columns, moved[k],
+                                    records[k] if k < len(records) else {}, r, texts, lang),
+                              have.get(k), positions[k]) for k in range(n))
         rows.append(TableRow(base.id, base.kind, depths[first][base.id], cells))
     return ComparisonTable(columns, tuple(rows), any(records), title, lang)
 
@@ -216,6 +219,12 @@ def _cell(have: dict, k: int, columns: tuple, moved: set, record: Record, r: int
         notes.append(say(lang, "formatting"))
     return Cell(view.id, view.number, view.text, CHANGED, segments, ", ".join(notes), is_moved,
                 contributions, styled)
+
+
+def _placed(cell: Cell, view: UnitView | None, positions: dict[str, int]) -> Cell:
+    """The cell with its unit's place in its own version: rows follow the newest version,
+    a table of two older ones (a concordance) sorts by this."""
+    return replace(cell, position=positions[view.id]) if view is not None else cell
 
 
 def _row_order(views: list[list[UnitView]], row_of: list[dict[str, int]]) -> list[int]:

@@ -157,6 +157,8 @@ _REDLINE: dict[str, str] = {
 # A compilation of proposals (amendments/compile.py and its writers).
 _COMPILATION: dict[str, str] = {
     "title": "Compilation of proposals on {stage}",
+    "definite": "the {version}",   # a version a sentence names: "the First Draft"
+    "as-at": "As at {date}",       # the day the compilation stands at, under its title
     # the legend, in two lines; its marked words in their own keys (italic, bold, struck out)
     "legend": "For each paragraph of {base}: its text, then every proposal on it,",
     "legend-reads": "with the text as it would read: {insertions}, {deletions}.",
@@ -173,7 +175,6 @@ _COMPILATION: dict[str, str] = {
     "status-accepted-with-modification": "accepted with modification",
     "status-rejected": "rejected", "status-withdrawn": "withdrawn",
     "status-superseded": "superseded", "status-merged": "merged",
-    "column-accepted-with-modification": "accepted, modified",
     "status-by": "{status} by {by}",        # superseded by P-10
     "status-into": "{status} into {by}",    # merged into P-19
     "co-sponsors": "{proposer} (co-sponsors: {co_sponsors})",
@@ -183,7 +184,7 @@ _COMPILATION: dict[str, str] = {
                 "it left it",
     "notes": "{note}; {more}",
     "no-longer-applies": "{change} ({proposer}) no longer applies: {reason}",
-    "conflict": "conflict in {unit}: {reason}: {a} by {a_proposer} and {b} by {b_proposer}",
+    "conflict": "Conflict in {unit}: {reason}: {a} by {a_proposer} and {b} by {b_proposer}",
     "clash": "{change} ({proposer}): {reason}",
     "conflicts-with": "Conflicts with {clash}",
     # why two changes cannot both be made (amendments/conflicts.py)

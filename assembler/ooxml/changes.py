@@ -68,4 +68,4 @@ def _resolve(doc: WordDocument, accepted) -> WordDocument:
     blocks += paras(run_of_paras)
     notes = {k: tuple(paras(v)) for k, v in doc.footnotes.items()}
     return WordDocument(blocks, notes, doc.properties, doc.title, doc.notes, doc.furniture,
-                        doc.comments)
+                        doc.comments, doc.comment_places)

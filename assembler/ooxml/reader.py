@@ -103,6 +103,9 @@ class WTable:
     location: str = ""
 
 
+_COMMENT_START, _COMMENT_REF = w("commentRangeStart"), w("commentReference")
+
+
 @dataclass
 class WordDocument:
     blocks: list                                  # WParagraph | WTable in body order
@@ -112,6 +115,8 @@ class WordDocument:
     notes: list = field(default_factory=list)      # (location, message) the reader noticed
     furniture: list = field(default_factory=list)  # lines of headers and footers
     comments: list = field(default_factory=list)   # (author, date, text) of Word comments
+    # (author, text, location) of each comment: the paragraph it is anchored in
+    comment_places: list = field(default_factory=list)
 
     def paragraphs(self):
         for block in self.blocks:
@@ -183,6 +188,7 @@ class _Reader:
         self.notes: list = []
         self.open_bookmarks: dict[str, str] = {}  # id -> name
         self.memo = memo
+        self.anchors: dict[str, str] | None = None   # comment id -> location, when any
 
     def read(self) -> WordDocument:
         main = self._main_part()
@@ -204,6 +210,10 @@ class _Reader:
                                  hint="open it in Word and save it again, which merges it in")
         self.p_index = 0
         self.t_index = 0
+        # where each comment is anchored (comment id -> location), looked for only in a
+        # file that has comments
+        self.anchors: dict[str, str] | None = \
+            {} if self._target(folder, rels, "/comments") else None
         blocks = self._blocks(body)
         footnotes = {}
         fn_part = self._target(folder, rels, "/footnotes")
@@ -225,16 +235,18 @@ class _Reader:
                         text = "".join(t.text or "" for t in p.iter(w("t")))
                         if text.strip():
                             furniture.append(text.strip())
-        comments = []
+        comments, places = [], []
         comments_part = self._target(folder, rels, "/comments")
         if comments_part:
             for c in self.z.xml(comments_part).iter(w("comment")):
                 text = "\n".join("".join(t.text or "" for t in p.iter(w("t")))
                                  for p in c.iter(w("p"))).strip()
                 if text:
-                    comments.append((c.get(w("author"), "") or "Unknown author",
-                                     c.get(w("date"), "") or "", text))
-        return WordDocument(blocks, footnotes, props, title, self.notes, furniture, comments)
+                    author = c.get(w("author"), "") or "Unknown author"
+                    comments.append((author, c.get(w("date"), "") or "", text))
+                    places.append((author, text, (self.anchors or {}).get(c.get(w("id")), "")))
+        return WordDocument(blocks, footnotes, props, title, self.notes, furniture, comments,
+                            places)
 
     # ---------------------------------------------------------------- package
     def _main_part(self) -> str:
@@ -330,6 +342,9 @@ class _Reader:
         return WTable(index, tuple(rows), f"table {index}")
 
     def _paragraph(self, p, location: str, index: int = 0) -> WParagraph:
+        if self.anchors is not None:
+            for mark in p.iter(_COMMENT_START, _COMMENT_REF):
+                self.anchors.setdefault(mark.get(w("id")), location)
         key = None
         if self.memo is not None and not self.open_bookmarks:
             key = _BOOKMARK_ID.sub(_IdsInOrder(), etree.tostring(p, with_tail=False))

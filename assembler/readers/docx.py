@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from ..dates import unbind_dates
 from ..errors import AssemblerError, Warning_
 from ..inline import normalize
 from ..leads import italicize_lead, lead_length
@@ -41,8 +42,13 @@ def read_docx_draft(path: Path | str | bytes, changes: str = "accept", **meta: s
     return interpret(doc, file, changes, **meta)
 
 
-def interpret(doc: WordDocument, file: str, changes: str = "accept", **meta: str) -> ImportResult:
+def interpret(doc: WordDocument, file: str, changes: str = "accept", *,
+              comments: bool = True, **meta: str) -> ImportResult:
+    """With `comments`, each Word comment gets a warning naming its paragraph: a comment is
+    no part of the draft's text, and the draft keeps none."""
     warnings: list[Warning_] = []
+    if comments:
+        warnings += [comment_left_out(doc, place, file) for place in doc.comment_places]
     authors = doc.authors()
     if authors:
         doc = resolve(doc, changes)
@@ -51,6 +57,29 @@ def interpret(doc: WordDocument, file: str, changes: str = "accept", **meta: str
                                      f"(use --changes proposals to keep them as proposals)",
                                      None, file))
     return _Interpreter(doc, file, warnings).run(meta)
+
+
+def comment_left_out(doc: WordDocument, place: tuple, file: str) -> Warning_:
+    """The warning for a comment the draft does not keep: who, where, what it says."""
+    author, text, location = place
+    return Warning_(f"{commented(doc, location)}: a comment by {author} is not part of the "
+                    f"draft's text and is left out: “{_short(text)}” (with --changes "
+                    f"proposals a comment by an author of tracked changes is kept as the "
+                    f"rationale of that author's proposal)", None, file)
+
+
+def commented(doc: WordDocument, location: str) -> str:
+    """Where a comment stands: its paragraph and the paragraph's opening words."""
+    if not location:
+        return "a comment anchored nowhere in the text"
+    para = next((p for p in doc.paragraphs() if p.location == location), None)
+    return f"{location} (“{_short(para.text)}”)" if para is not None and para.text.strip() \
+        else location
+
+
+def _short(text: str, words: int = 8) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
 class _Interpreter:
@@ -232,7 +261,8 @@ class _Interpreter:
             elif r.line_break:
                 out.append(Break())
             elif r.text:
-                out.append(Text(r.text, r.italic, r.bold, r.sup))
+                # the no-break space an issued face binds a date with (dates.bind_dates)
+                out.append(Text(unbind_dates(r.text), r.italic, r.bold, r.sup))
         return out
 
     def _note(self, word_id: str, where: str) -> str:

@@ -19,7 +19,7 @@ from ..model import Draft
 from ..ooxml.changes import resolve, resolve_for
 from ..ooxml.reader import read_docx
 from ..unit_marks import PROPERTY_PREFIX
-from .docx import interpret
+from .docx import comment_left_out, commented, interpret
 
 
 @dataclass
@@ -37,7 +37,7 @@ def word_proposals(path: Path | str, base: Draft | None = None) -> WordProposals
     if not authors:
         raise AssemblerError("has no tracked changes", file=file,
                              hint="import it without --changes proposals")
-    original = interpret(resolve(doc, "reject"), file)
+    original = interpret(resolve(doc, "reject"), file, comments=False)
     version = (base.metadata.version if base is not None else "") or \
         doc.properties.get(PROPERTY_PREFIX + "version", "") or original.draft.metadata.version \
         or Path(file).stem
@@ -68,6 +68,15 @@ def word_proposals(path: Path | str, base: Draft | None = None) -> WordProposals
                                       date=dates.get(author, ""),
                                       title=f"Tracked changes by {author} in {Path(file).name}",
                                       rationale=rationale))
+    # a comment is the rationale of its author's proposal; any other one is said left out
+    proposing = {p.proposer: p.id for p in out.proposals}
+    for place in doc.comment_places:
+        author, _, location = place
+        if author in proposing:
+            out.notes.append(f"{author}: the comment on {commented(doc, location)} is the "
+                             f"rationale of {proposing[author]}")
+        else:
+            out.warnings.append(comment_left_out(doc, place, file))
     return out
 
 

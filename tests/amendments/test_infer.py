@@ -9,10 +9,12 @@ from hypothesis import HealthCheck, given, settings
 
 from assembler.amendments import (Proposal, UnitIndex, apply_proposals, change_to_prose,
                                   infer_changes, number_changes)
+from assembler.amendments.model import Change
 from assembler.inline import plain
 from assembler.model import Annex, AnnexParagraph, CrossRef, OperativeParagraph, Text
 from assembler.numbering import compute_labels
 
+from conftest import ROOT
 from positional import by_position
 from test_amendments_properties import two_versions
 
@@ -112,3 +114,27 @@ def test_words_added_at_the_start_or_end_are_said_so(first_draft):
     assert said == ["At the beginning of operative paragraph 1 (a), add “in any case”.",
                     "At the end of operative paragraph 5, add “and experts”."], said
     assert reading(applied(first_draft, list(inferred.changes))) == reading(new)
+
+
+def test_inferred_prose_reads_as_plain_words():
+    """What `diff` prints and a proposal file's header says: no inline markup, no footnote
+    marker, no machine id, cross-references by number (the Rev.1 draft's new paragraphs and
+    a footnote added with a new one)."""
+    from assembler.amendments.prose import readers_prose
+    from assembler.source import load_draft
+    base = load_draft(ROOT / "drafts" / "gcm-modalities" / "first-draft.draft")
+    later = load_draft(ROOT / "drafts" / "gcm-modalities" / "rev1.draft")
+    changes, _ = infer_changes(base, later)
+    index = UnitIndex(base)
+    said = [readers_prose(c, index) for c in changes]
+    assert any("reading: “Recognizing the positive contribution" in s for s in said)
+    for s in said:
+        assert "*" not in s and "[^" not in s and "with id" not in s and "[@" not in s, s
+    new = Change("insert-unit", "op11", position="after", unit="op", new_id="op11-2",
+                 text="*Stresses* the report called for in [@op11][^fn1];")
+    assert readers_prose(new, index) == (
+        "Insert a new operative paragraph after operative paragraph 11, reading: “Stresses "
+        "the report called for in operative paragraph 11;”.")
+    # the proposal keeps its markup and id: the prose it is read back from says them
+    assert "with id op11-2" in change_to_prose(new, index) and "*Stresses*" in \
+        change_to_prose(new, index)

@@ -144,6 +144,20 @@ def test_example_concordance(example):
     assert sorted(r.unit_id for r in conc.rows if r.new_number) == sorted(u.id for u in numbered)
 
 
+def test_example_concordance_follows_the_newer_versions_order(example):
+    """Each concordance lists the newer version's paragraphs as that version has them: OP 22,
+    added in Rev.1 at its end and moved up in Rev.2, ends the Rev.1 table (the rows of the
+    comparison follow Rev.2)."""
+    versions, table = example
+    for k in (1, 2):
+        conc = build_concordance(table, k - 1, k)
+        numbered = [u.id for u in versions[k].draft.units()
+                    if u.kind in ("pp", "op", "sub", "heading")]
+        assert [r.unit_id for r in conc.rows if r.new_number] == numbered, k
+    rev1 = [r.new_number for r in build_concordance(table, 0, 1).rows]
+    assert rev1.index("OP 22") == rev1.index("OP 21") + 1
+
+
 def version_text(value):
     """A text cell as its version reads: the cell less the words it shows struck out (a
     .xlsx marks each version's changes inside the cell: inserted bold, deleted struck)."""

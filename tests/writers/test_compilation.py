@@ -72,6 +72,22 @@ def test_html_is_well_formed_and_complete(compiled):
     assert "Delegation N" in html.read_text("utf-8")
 
 
+def test_an_inserted_lead_is_in_italics_in_both_formats(compiled):
+    """A lead the proposal writes ("Underlines" for "Underlines further", a new paragraph's
+    "Recognizing") is set in italics, as the lead it replaces; the words after it are not."""
+    import docx as python_docx
+    import html5lib
+    doc = python_docx.Document(str(compiled[0]))
+    inserted = [(r.text, r.italic) for p in doc.paragraphs for r in p.runs if r.bold]
+    for lead in ("Underlines", "Recognizing", "Encourages"):
+        assert (lead, True) in inserted, lead
+    assert (" the positive contribution of migrants to inclusive growth and sustainable "
+            "development,", None) in inserted
+    tree = html5lib.HTMLParser(namespaceHTMLElements=False).parse(compiled[1].read_bytes())
+    italic_ins = {"".join(i.itertext()) for e in tree.iter("ins") for i in e.iter("i")}
+    assert {"Underlines", "Recognizing", "Encourages"} <= italic_ins
+
+
 def test_compile_refuses_an_unknown_format(tmp_path):
     r = run_cli("compile", FIRST, ROUND1, "-o", tmp_path / "c.pdf")
     assert r.returncode == 2 and "give an output ending in .docx or .html" in r.stderr
@@ -88,9 +104,12 @@ def test_libreoffice_renders_the_compilation(compiled, tmp_path):
     text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                                    check=True).stdout.split())
     # the summary, the conflicts and each proposal under its unit, as LibreOffice lays them out
-    order = ["Compilation of proposals on First Draft of the Resolution",
-             "Summary by proposer and status", "Conflicts",
-             "P-09/1 by Delegation H and P-10/1 by Delegation I",
+    order = ["Compilation of proposals on the First Draft of the Resolution",
+             "As at 12 January 2017",   # the last day a proposal was filed or decided
+             "For each paragraph of the First Draft of the Resolution",
+             "Summary by proposer and status", "accepted with modification", "Conflicts",
+             "Conflict in OP 24", "Conflict in OP 26",
+             "P-09/1 by Delegation H and P-10/1 by Delegation I", "Conflict in OP 28",
              "Proposals paragraph by paragraph", "PP 3", "P-06/1 — Delegation F [rejected]",
              "P-02/1 — Delegation A (co-sponsors: Delegation B, Delegation C) [accepted]",
              "OP 28 Urges all Member States"]

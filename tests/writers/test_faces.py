@@ -258,7 +258,8 @@ def test_print_stylesheet_follows_layout(built):
     page = built["resolution", "html"].read_text()
     assert "@media print" in page and "@page" in page
     assert 'counter(page) "/" counter(pages)' in page
-    assert "size: A4 landscape" in page
+    # a resolution is issued: the UN's US Letter, as its Word file ([issued_page])
+    assert "size: 21.59cm 27.94cm" in page and "@page landscape { size: 27.94cm 21.59cm; }" in page
     assert "Times New Roman" in page and "font-size: 10pt" in page
 
 

@@ -110,9 +110,9 @@ def test_continuation_lines_run_back_to_the_column(rendered):
 
 
 def test_body_lines_break_where_the_uns_do(rendered):
-    """Same font metrics, same measure: the lines break at the same words. What is left
-    (measured in the note): the UN binds dates with no-break spaces and writes U+2011 in
-    'non-intervention', which the draft source keeps as plain spaces and hyphens."""
+    """Same font metrics, same measure: the lines break at the same words (a date's day and
+    month kept on one line, as the UN's). What is left (measured in the note): the UN writes
+    U+2011 in 'non-intervention', which the draft source keeps as a hyphen."""
     shares = {}
     for name, (ours, theirs) in rendered.items():
         un = body_breaks(lines(str(theirs)), 123, 492)
@@ -121,5 +121,5 @@ def test_body_lines_break_where_the_uns_do(rendered):
     hits = sum(h for h, _ in shares.values())
     total = sum(n for _, n in shares.values())
     assert total > 60, shares
-    assert hits / total >= 0.85, shares
+    assert hits / total >= 0.9, shares
     assert all(h / n >= 0.8 for h, n in shares.values()), shares

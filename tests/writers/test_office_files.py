@@ -146,10 +146,18 @@ def test_xlsx_prints_on_a4_landscape_with_titles_and_rows_tall_enough(workbook):
             longest = max(len(str(c.value or "")) / (widths.get(c.column_letter) or 9)
                           for c in row)
             assert height >= 15 * max(1, int(longest * 0.8)), (ws.title, row[0].row)
+        # one page wide, as many down as it takes
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+        assert not ws.col_breaks.brk
+    # the versions side by side: each one's number and text, then the columns for the screen
     comparison = wb["Comparison"]
-    assert comparison.print_title_cols.replace("$", "") == "A:B"
-    # one version's columns a page across, at a readable scale
-    assert len(comparison.col_breaks.brk) == 2 and comparison.page_setup.scale >= 60
+    header = [c.value for c in comparison[1]]
+    assert header[2:8] == [f"{v}: {f}" for v in ("First Draft (22 December 2016)",
+                                                   "Rev.1 (13 January 2017)",
+                                                   "Rev.2 (24 January 2017)")
+                           for f in ("number", "text")]
+    assert comparison.print_area.replace("$", "").split("!")[-1] == f"A1:H{comparison.max_row}"
 
 
 def test_xlsx_marks_changes_inside_the_cells_as_rich_text(workbook):
@@ -184,9 +192,25 @@ def test_calc_prints_the_xlsx_on_a4_with_page_numbers(workbook, tmp_path):
     assert (round(w), round(h)) == (842, 595)  # A4 landscape, in points
     pages = pdf_pages(pdf)
     assert all(re.search(rf"(?<!\d){n}/{len(pages)}(?!\d)", p) for n, p in enumerate(pages, 1))
-    # the Rev.1 columns start a page of their own, with the row ids repeated
-    rev1 = [p for p in pages if "Rev.1 (13 January 2017): text" in p]
-    assert rev1 and all("row" in p.split("\n", 3)[0] + p for p in rev1)
+    # the three versions on one page, on every page of the comparison, header repeated
+    import openpyxl
+    sheet = openpyxl.load_workbook(workbook)["Comparison"]
+    rows = sheet.max_row - 1
+    table = [p for p in pages if "Rev.1 (13 January 2017): text" in p]
+    assert table and all("First Draft (22 December 2016): text" in p
+                         and "Rev.2 (24 January 2017): text" in p for p in table)
+    # every row is on the table's pages; no word is broken: each word of the versions'
+    # numbers and of the concordances' changes, and each header word, prints whole
+    ids = {c.value for c in sheet["A"][1:]}
+    assert len({w for p in table for w in p.split()} & ids) == rows
+    def words(cells) -> set[str]:
+        return {w for c in cells for w in str(c.value).split()}
+
+    wb = openpyxl.load_workbook(workbook)
+    assert words(sheet[1][:8]) - {w for p in table for w in p.split()} == set()
+    concordance = {w for p in pages if "rationale" in p for w in p.split()}
+    for ws in wb.worksheets[1:]:
+        assert (words(ws[1]) | words(ws["C"])) - concordance == set()
 
 
 # ------------------------------------------------------------------ the compilation

@@ -103,8 +103,8 @@ class CompareDocx:
                     fill.append(None)
             rows.append((cells, False))
             fills.append(fill)
-        self.builder.table(rows, widths, ParaFormat(space_after_pt=2), fills=fills,
-                           split_rows=True)
+        # rows kept whole: a version's paragraph is read beside the others' on one page
+        self.builder.table(rows, widths, ParaFormat(space_after_pt=2), fills=fills)
 
     def contribution_runs(self, cell: Cell) -> list[Run]:
         runs: list[Run] = []

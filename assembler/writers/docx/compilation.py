@@ -11,6 +11,8 @@ from ...layout import Layout, load_layout
 from ...ooxml import DocumentBuilder, ParaFormat, Run
 from .draft import fonts, page_numbers, page_setup
 
+_HEAD_PT = 8   # the summary table's status heads
+
 # how the legend's marked words look
 _MARKS = {"base": {"italic": True}, "insertions": {"bold": True}, "deletions": {"strike": True}}
 
@@ -20,7 +22,11 @@ def compilation_docx(c: Compilation, layout: Layout | None = None) -> bytes:
     b = DocumentBuilder(fonts(layout), page_setup(layout), c.lang.word)
     b.title = c.title
     b.paragraph([Run(c.title, bold=True, size_pt=12)],
-                ParaFormat(style="Title", align="center", space_after_pt=12))
+                ParaFormat(style="Title", align="center",
+                           space_after_pt=2 if c.date else 12))
+    if c.date:
+        b.paragraph([Run(c.words["as-at"].format(date=c.date))],
+                    ParaFormat(align="center", space_after_pt=12))
     w = c.words
     b.paragraph([Run(text, **_MARKS.get(mark, {})) for text, mark in c.legend()],
                 ParaFormat(align="both"))
@@ -65,7 +71,7 @@ def _summary(b: DocumentBuilder, c: Compilation, layout: Layout) -> None:
     w = c.words
     b.paragraph([Run(w["summary"], bold=True)], ParaFormat(style="Heading2", keep_next=True))
     statuses = c.statuses
-    header = [[Run(w["proposer"], bold=True)]] + [[Run(c.column(s), bold=True, size_pt=8)]
+    header = [[Run(w["proposer"], bold=True)]] + [[Run(c.lang.status(s), bold=True, size_pt=_HEAD_PT)]
                                                    for s in statuses] + \
         [[Run(w["total"], bold=True)]]
     rows = [(header, True)]
@@ -79,6 +85,16 @@ def _summary(b: DocumentBuilder, c: Compilation, layout: Layout) -> None:
                  [[Run(str(len(c.proposals)), bold=True)]], False))
     page = page_setup(layout)
     usable = page.width_cm - page.left_cm - page.right_cm
-    first, total = min(3.6, usable / 3), 1.2
-    other = (usable - first - total) / max(1, len(statuses))
-    b.table(rows, [first] + [other] * len(statuses) + [total])
+    # each status column as wide as its longest word ("modification"), never broken inside
+    # a word; the proposers' names take the rest
+    columns = [max(1.2, word_cm(c.lang.status(s), _HEAD_PT)) for s in statuses]
+    total = 1.2
+    first = max(usable / 5, usable - total - sum(columns))
+    b.table(rows, [first] + columns + [total])
+
+
+def word_cm(text: str, size_pt: float) -> float:
+    """The width of `text`'s longest word set bold at `size_pt` (about 0.55 em a letter),
+    with the cell's own margins."""
+    longest = max((len(w) for w in text.split()), default=0)
+    return longest * size_pt * 0.55 / 28.35 + 0.4

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from ...dates import bind_dates
 from ...lang import language_of
 from ...layout import Layout, load_layout
 from ...model import (Annex, AnnexParagraph, Break, Content, CrossRef, Draft, FootnoteRef,
@@ -81,7 +82,8 @@ class DraftDocx:
         out: list[Run] = []
         for item in content:
             if isinstance(item, Text):
-                out.append(Run(item.text, italic=item.italic or fmt.get("italic", False),
+                # an issued face keeps a date's day and month on one line, as the UN's do
+                out.append(Run(bind_dates(item.text) if self.issued else item.text, italic=item.italic or fmt.get("italic", False),
                                bold=item.bold or fmt.get("bold", False), sup=item.sup))
             elif isinstance(item, CrossRef):
                 label = self.labels.get(item.target)

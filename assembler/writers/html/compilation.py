@@ -9,6 +9,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ...amendments.compile import Compilation, conflict_line
 from ...resources import TEMPLATES
+from .printing import page_rule
 
 
 def compilation_html(c: Compilation) -> bytes:
@@ -19,7 +20,7 @@ def compilation_html(c: Compilation) -> bytes:
     for counts in c.summary.values():
         totals.update(counts)
     page = env.get_template("compilation.html.j2").render(
-        c=c, w=c.words, summary=sorted(c.summary.items()), totals=totals,
+        c=c, w=c.words, page_rule=page_rule(), summary=sorted(c.summary.items()), totals=totals,
         conflicts=[conflict_line(x, c.lang) for x in c.conflicts],
         not_applicable=[x.line(c.lang) for x in c.not_applicable])
     return page.encode("utf-8")

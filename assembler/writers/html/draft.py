@@ -27,6 +27,7 @@ from ...layout import TEMPLATES, Layout, load_layout
 from ...model import (AnnexParagraph, Break, Content, CrossRef, Draft, FootnoteRef, Heading,
                      Table, Text)
 from ...numbering import compute_labels
+from .printing import page_rule
 
 HTML_TEMPLATES = TEMPLATES / "html"
 RunHook = Callable[[str, object, Markup], Markup]
@@ -209,9 +210,15 @@ class HtmlDraft:
         return out
 
 
-def page_context(layout: Layout) -> dict:
-    return {"page": layout.section("page"), "fonts": layout.section("fonts"),
-            "indents": layout.section("indents"), "masthead_look": layout.section("masthead")}
+def page_context(layout: Layout, issued: bool = False) -> dict:
+    """The layout's figures for un.css.j2: an issued face's page is [issued_page] over
+    [page], as in Word."""
+    page = dict(layout.section("page"))
+    if issued:
+        page.update(layout.section("issued_page"))
+    return {"page": page, "fonts": layout.section("fonts"),
+            "indents": layout.section("indents"), "masthead_look": layout.section("masthead"),
+            "page_rule": page_rule(layout, issued=issued)}
 
 
 def render_document(title: str, body: Markup, layout: Layout | None = None, *,
@@ -219,7 +226,8 @@ def render_document(title: str, body: Markup, layout: Layout | None = None, *,
                     template: str = "base.html.j2", lang: str = "en") -> str:
     """Any body inside the UN page: same fonts, sizes and margins as the Word output."""
     ctx = {"title": title, "body": Markup(body), "masthead": Markup(masthead), "lang": lang,
-           "css_extra": Markup(css_extra), "face": face, **page_context(layout or load_layout())}
+           "css_extra": Markup(css_extra), "face": face,
+           **page_context(layout or load_layout(), issued=bool(face and face.issued))}
     return render(template, ctx)
 
 
@@ -234,7 +242,8 @@ def draft_context(draft: Draft, layout: Layout, run_hook: RunHook | None = None)
            "closing": [p.strip() for p in meta.closing.split(" / ") if p.strip()],
            "annexes": h.annexes(), "lang": language_of(meta).html,
            "footnotes_label": language_of(meta).places["footnotes"],
-           "back_label": language_of(meta).places["back-to-text"], **page_context(layout)}
+           "back_label": language_of(meta).places["back-to-text"],
+           **page_context(layout, issued=bool(face and face.issued))}
     ctx["notes"] = h.notes  # filled while the units above were rendered
     if face and face.issued:
         import base64

@@ -15,6 +15,7 @@ from ...compare.words import DELETE, INSERT
 from ...lang import language_of
 from ...model import Break, CrossRef, FootnoteRef, Text
 from ...resources import TEMPLATES
+from .printing import page_rule
 
 
 class RedlineHtml:
@@ -171,8 +172,11 @@ class RedlineHtml:
                                  autoescape=False)
         title = self.words["title"].format(title=meta.title) if meta.title \
             else self.words["untitled"]
-        return env.get_template("redline.html.j2").render(title=escape(title), lang=self.lang.html,
-                                                          body="\n".join(parts))
+        from ...stages import masthead_for
+        face = masthead_for(meta) if meta.stage else None   # the new version's paper
+        return env.get_template("redline.html.j2").render(
+            title=escape(title), lang=self.lang.html, body="\n".join(parts),
+            page_rule=page_rule(issued=bool(face and face.issued)))
 
     def closing(self) -> list[str]:
         closing = self.r.new.metadata.closing

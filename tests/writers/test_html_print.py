@@ -1,0 +1,65 @@
+"""The HTML outputs printed from a browser (headless Chromium): each on the paper its Word
+twin uses (informal papers A4, issued faces US Letter, tables A4 landscape), every page
+numbered "page/total" (an issued face from page 2, as the UN's)."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_cli
+from unpages import find, lines
+
+DRAFTS = ROOT / "drafts" / "gcm-modalities"
+AMENDMENTS = ROOT / "amendments" / "gcm-modalities"
+
+# output, its command, the paper in points (width, height)
+A4, A4_LANDSCAPE, LETTER = (595, 842), (842, 595), (612, 792)
+PRINTED = {
+    "compilation.html": (("compile", DRAFTS / "first-draft.draft", AMENDMENTS / "rev1"), A4),
+    "redline.html": (("redline", DRAFTS / "first-draft.draft", DRAFTS / "rev1.draft"), A4),
+    "comparison.html": (("compare", DRAFTS / "first-draft.draft", DRAFTS / "rev1.draft",
+                         DRAFTS / "rev2.draft"), A4_LANDSCAPE),
+    "concordance.html": (("concordance", "gcm-modalities", "--pairs", "each"), A4_LANDSCAPE),
+    "l-81.html": (("build", ROOT / "drafts" / "cuba-embargo" / "l-81.draft"), LETTER),
+}
+
+
+def print_pdf(html: Path, pdf: Path, profile: Path) -> None:
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not exe:
+        pytest.skip("Chromium is not installed (make sysdeps)")
+    subprocess.run([exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", html.as_uri()],
+                   capture_output=True, timeout=180)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(PRINTED))
+def test_html_prints_on_its_paper_with_page_numbers(name, tmp_path):
+    if not shutil.which("pdfinfo"):
+        pytest.skip("poppler-utils is needed (make sysdeps)")
+    args, paper = PRINTED[name]
+    html = tmp_path / name
+    r = run_cli(*args, "-o", html, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    pdf = tmp_path / "out.pdf"
+    print_pdf(html, pdf, tmp_path / "profile")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    w, h = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
+    assert (round(w), round(h)) == paper
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    pages = text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
+    assert len(pages) > 1
+    for n, page in enumerate(pages, 1):
+        if paper == LETTER and n == 1:   # the UN's page 1: job number and bars, no number
+            assert "26-17311" in page and not re.search(rf"(?<![\d/])1/{len(pages)}(?!\d)", page)
+            # the masthead starts where the UN's does (A/80/L.2: "United Nations" at 57.8 pt)
+            top = find(lines(pdf.read_bytes()), "United Nations", 0)
+            assert abs(top.baseline - 57.8) <= 2, top
+            continue
+        assert re.search(rf"(?<!\d){n}/{len(pages)}(?!\d)", page), (name, n)
