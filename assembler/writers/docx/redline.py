@@ -16,7 +16,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...compare.align import DELETED, INSERTED, MOVED_AWAY
-from ...compare.legend import legend_of
 from ...compare.redline import Redline, RedlineUnit, Segment, Who, touching
 from ...compare.words import DELETE, INSERT, diff_content
 from ...unit_marks import unit_bookmark
@@ -270,6 +269,7 @@ class RedlineDocx(DraftDocx):
 
     # ------------------------------------------------------------------ document
     def legend(self) -> None:
+        from ...compare.legend import legend_of  # the visual form's alone
         legend = legend_of(self.redline)
         b = self.builder
         fmt = ParaFormat(left_cm=self.ind.get("body_left_cm", 1.27),
