@@ -57,7 +57,13 @@ def _answer_without_typer(args: list[str]) -> int | None:
     return None
 
 
-def main() -> None:
+def console() -> None:
+    """The installed `assembler` command (pyproject.toml's script): main, and a verb the
+    light path ran ends the process at once (light.leave)."""
+    main(leave=True)
+
+
+def main(leave: bool = False) -> None:
     args = sys.argv[1:]
     if _COMPLETING not in os.environ:
         try:
@@ -68,8 +74,10 @@ def main() -> None:
             sys.stdout = open(os.devnull, "w")  # nothing left to flush at exit
             code = 1
         if code is None:  # `redline OLD NEW -o OUT`: without typer (light.py)
-            from .light import run
-            code = run(args)
+            from . import light
+            code = light.run(args)
+            if code is not None and leave:
+                light.leave(code)
         if code is not None:
             raise SystemExit(code)
     verb = args[0] if args else ""

@@ -6,6 +6,10 @@ anything else (--help, an unknown or repeated option, a missing argument, `--`) 
 None, and typer answers as before, error messages included."""
 from __future__ import annotations
 
+TYPE_CHECKING = False  # typing only for type checkers, as in __init__.py
+if TYPE_CHECKING:
+    from typing import NoReturn
+
 # The redline command's parameters as its typer command declares them (redline.py);
 # tests/cli/test_light.py checks the two agree.
 ARGUMENTS = ("old", "new")
@@ -50,6 +54,24 @@ def redline_options(args: list[str]) -> dict[str, str | bool] | None:
     if any(name not in given for name in REQUIRED):
         return None
     return given
+
+
+def leave(code: int) -> NoReturn:
+    """End the process with `code` now. What Python does at exit beyond its exit handlers
+    and flushing the standard streams is freeing every object, a full collection included:
+    60 to 90 ms after a 2,000-paragraph redline, which the system does at once. The output
+    is already whole on disk (files.write_atomic)."""
+    import atexit
+    import os
+    import sys
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):  # a closed or broken stream: nothing more to say
+            pass
+    os._exit(code)
 
 
 def run(args: list[str]) -> int | None:

@@ -1,6 +1,7 @@
 """The light path of `assembler redline` (cli/light.py, no typer): it reads the command
 line as typer does or not at all, and what it writes and says is what the typer command
-writes and says, byte for byte, exit codes included."""
+writes and says, byte for byte, exit codes included, though the installed command ends the
+process at once after it."""
 from __future__ import annotations
 
 import subprocess
@@ -13,7 +14,7 @@ from hypothesis import given, settings, strategies as st
 from assembler.cli import light
 from assembler.source import load_draft
 from assembler.writers.docx.draft import build_docx
-from conftest import ROOT
+from conftest import ROOT, run_cli
 from test_startup import heavy, imported
 
 DRAFTS = ROOT / "drafts" / "gcm-modalities"
@@ -102,10 +103,11 @@ def test_whatever_the_light_path_reads_typer_reads_alike(args):
 
 
 def run(path: str, args: list, cwd: Path) -> subprocess.CompletedProcess:
-    """`assembler ARGS` through the light path ("light") or through typer ("typer")."""
-    code = "import sys; from assembler.cli import main; sys.argv[0] = 'assembler'; main()" \
-        if path == "light" else \
-        "import sys; from assembler.cli import app; app(prog_name='assembler')"
+    """`assembler ARGS` as installed, which takes the light path and leaves at once
+    (light.leave), or through typer ("typer")."""
+    if path == "light":
+        return run_cli(*args, cwd=cwd)
+    code = "import sys; from assembler.cli import app; app(prog_name='assembler')"
     return subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True,
                           text=True, cwd=cwd, timeout=300)
 
