@@ -9,15 +9,30 @@ from .model import Break, Content, CrossRef, FootnoteRef, Text
 def normalize(content: Iterable) -> Content:
     """Merge neighbouring runs of equal format and drop empty ones (the canonical form)."""
     out: list = []
+    texts: list[str] = []    # the texts of the run being merged, joined once at its end
+    first: Text | None = None  # its first run
     for item in content:
         if isinstance(item, Text):
             if not item.text:
                 continue
-            if out and isinstance(out[-1], Text) and _same_format(out[-1], item):
-                prev = out.pop()
-                item = Text(prev.text + item.text, item.italic, item.bold, item.sup)
+            if first is not None and _same_format(first, item):
+                texts.append(item.text)
+                continue
+            _merged(out, first, texts)
+            first, texts = item, [item.text]
+            continue
+        _merged(out, first, texts)
+        first = None
         out.append(item)
+    _merged(out, first, texts)
     return tuple(out)
+
+
+def _merged(out: list, first: Text | None, texts: list[str]) -> None:
+    """Add the run being merged to `out`: `first` itself when nothing joined it."""
+    if first is not None:
+        out.append(first if len(texts) == 1 else
+                   Text("".join(texts), first.italic, first.bold, first.sup))
 
 
 def _same_format(a: Text, b: Text) -> bool:

@@ -21,8 +21,11 @@ _UNIT = re.compile(r"^_u([a-z]+\d?)_(.+?)(_r\d+)?$")
 _XREF = re.compile(r"^_x\d+_(.+)$")
 
 
+_ESCAPING = str.maketrans(_ESC)
+
+
 def _escape(uid: str) -> str:
-    return "".join(_ESC.get(ch, ch) for ch in uid)
+    return uid.translate(_ESCAPING)
 
 
 def _unescape(name: str) -> str | None:

@@ -111,7 +111,7 @@ def phase_table(old: Path, new: Path, out: Path, rounds: int, command: list[str]
     """The phases of one redline in one process (benchmarks/redline_phases.py), median of
     `rounds` runs each, with interpreter start (`python -c pass`) first; what `command` (the
     redline end to end, run in the same rounds) took beyond them is the command line's own
-    parsing (typer, which coerces every argument through pydantic) and the process's exit."""
+    reading (cli/light.py, without typer) and the process's exit."""
     import statistics
     import subprocess
     script = str(HERE / "redline_phases.py")
@@ -128,7 +128,7 @@ def phase_table(old: Path, new: Path, out: Path, rounds: int, command: list[str]
         whole.append(run_command(command)[0])
     medians = {name: statistics.median(t) for name, t in runs.items()}
     end_to_end = statistics.median(whole)
-    medians["typer's parsing, exit (rest)"] = max(end_to_end - sum(medians.values()), 0.0)
+    medians["arguments, exit (rest)"] = max(end_to_end - sum(medians.values()), 0.0)
     rows = [f"{'phase (median of ' + str(rounds) + ')':<28} {'time':>9} {'share':>6}"]
     rows += [f"{name:<28} {s * 1000:6.0f} ms {s / end_to_end:6.0%}"
              for name, s in medians.items()]

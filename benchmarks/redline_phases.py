@@ -16,7 +16,7 @@ T_CLI = time.perf_counter()
 
 def phases(old: str, new: str, out: str) -> list[tuple[str, float]]:
     from pathlib import Path
-    from assembler.cli import redline as verb
+    from assembler.cli import redlining as verb
     from assembler.compare.authors import attribution_from
     from assembler.compare.redline import build_redline, default_who
     from assembler.files import write_atomic

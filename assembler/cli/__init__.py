@@ -3,7 +3,8 @@ on the typer application (common.app); this file only wires them together.
 
 Start-up imports only what the verb given needs: `--version` and `--help` are answered
 without typer (helptext.py lays the page out as typer would), and a verb named on the
-command line imports its own module alone (verbs.VERBS says which). Anything else (no verb,
+command line imports its own module alone (verbs.VERBS says which), and the plain forms of
+`redline OLD NEW -o OUT` run without typer at all (light.py). Anything else (no verb,
 an unknown one, shell completion) gets every verb, as before. `app` here is the whole
 application, every verb registered."""
 from __future__ import annotations
@@ -56,7 +57,13 @@ def _answer_without_typer(args: list[str]) -> int | None:
     return None
 
 
-def main() -> None:
+def console() -> None:
+    """The installed `assembler` command (pyproject.toml's script): main, and a verb the
+    light path ran ends the process at once (light.leave)."""
+    main(leave=True)
+
+
+def main(leave: bool = False) -> None:
     args = sys.argv[1:]
     if _COMPLETING not in os.environ:
         try:
@@ -66,6 +73,11 @@ def main() -> None:
         except BrokenPipeError:  # `assembler --help | head`: exit 1 quietly, as typer does
             sys.stdout = open(os.devnull, "w")  # nothing left to flush at exit
             code = 1
+        if code is None:  # `redline OLD NEW -o OUT`: without typer (light.py)
+            from . import light
+            code = light.run(args)
+            if code is not None and leave:
+                light.leave(code)
         if code is not None:
             raise SystemExit(code)
     verb = args[0] if args else ""

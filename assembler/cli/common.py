@@ -1,18 +1,17 @@
-"""The typer application and the error handling every verb shares."""
+"""The typer application and the error handling every verb shares (what a verb says, and how
+it stops, is output.py's, shared with the light path of light.py)."""
 from __future__ import annotations
 
-import contextlib
 import functools
-import os
-import sys
-
 import re
 
 import typer
 from typer._click import Context
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
-from ..errors import AssemblerError, one_line
+from ..errors import AssemblerError
+# the verbs import what they say through here
+from .output import plural, progress_bar, rendering, say, stopped  # noqa: F401
 from .version import package_version
 
 # typer's rich help labels types the Python way (`<bool>` beside a flag, `<list[Path]>`,
@@ -96,61 +95,6 @@ def main(version: bool = typer.Option(False, "--version", callback=_show_version
     """Draft, amend, redline and compare United Nations resolutions."""
 
 
-def colour() -> bool:
-    """Colour only for a person at a terminal who has not asked for none (no-color.org)."""
-    return sys.stderr.isatty() and "NO_COLOR" not in os.environ \
-        and os.environ.get("TERM") != "dumb"
-
-
-def say(message: str) -> None:
-    typer.echo(message, err=True)
-
-
-def error(message: str) -> None:
-    """The one line of a refusal, its "error:" in red on a terminal."""
-    prefix = typer.style("error:", fg="red", bold=True) if colour() else "error:"
-    typer.echo(f"{prefix} {message}", err=True, color=colour())
-
-
-def plural(n: int, word: str, many: str = "") -> str:
-    """ "1 footnote", "2 footnotes" (`many` for an irregular plural)."""
-    return f"{n} {word if n == 1 else (many or word + 's')}"
-
-
-@contextlib.contextmanager
-def progress(what: str, when: bool = True):
-    """Say what long work is under way (LibreOffice rendering, a large comparison) while it
-    runs, on a terminal only: a spinner that leaves no trace in piped output."""
-    if not when or not colour():
-        yield
-        return
-    from rich.console import Console
-    with Console(stderr=True).status(what):
-        yield
-
-
-@contextlib.contextmanager
-def progress_bar(what: str, total: int, counted: str = ""):
-    """A bar over `total` documents on a terminal; in a pipe, nothing. Yields `tick(flag)`:
-    one document done, counted among `counted` ("to review") when `flag` is true."""
-    if not colour():
-        yield lambda flag=False: None
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, \
-        TimeRemainingColumn
-    columns = [TextColumn(what), BarColumn(), MofNCompleteColumn()]
-    if counted:
-        columns.append(TextColumn("{task.fields[counted]} " + counted))
-    with Progress(*columns, TimeRemainingColumn(), transient=True) as bar:
-        task = bar.add_task(what, total=total, counted=0)
-        seen = [0]
-
-        def tick(flag: bool = False) -> None:
-            seen[0] += bool(flag)
-            bar.update(task, advance=1, counted=seen[0])
-        yield tick
-
-
 def verb(func):
     """Turn AssemblerError into one line on stderr and its exit code (2 bad input, 1 problems),
     never a traceback."""
@@ -158,18 +102,6 @@ def verb(func):
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
-        except AssemblerError as err:
-            for problem in getattr(err, "problems", ()):   # several found at once
-                error(one_line(str(problem)))
-            error(one_line(str(err)))
-            raise typer.Exit(err.exit_code)
-        except KeyboardInterrupt:
-            say("interrupted; nothing was written")
-            raise typer.Exit(130)
+        except (AssemblerError, KeyboardInterrupt) as err:
+            raise typer.Exit(stopped(err))
     return wrapper
-
-
-def rendering(output) -> contextlib.AbstractContextManager:
-    """The spinner for an output that LibreOffice renders (a .pdf takes seconds)."""
-    return progress(f"LibreOffice is rendering {output}",
-                    when=str(output).lower().endswith(".pdf"))

@@ -9,7 +9,6 @@ The proposal schema's `id` pattern and maxLength say the same (tests hold them t
 """
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
@@ -55,6 +54,7 @@ def name_from(text: str, fallback: str = "changes", max_len: int = 60,
     else:
         name = re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.") or fallback
     if len(name) > max_len:
+        import hashlib  # here: OpenSSL costs start-up a few ms on every verb
         digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
         name = name[:max_len - 9].rstrip("-.") + "-" + digest
     return name

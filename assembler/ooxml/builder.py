@@ -17,7 +17,6 @@ from .ns import (COMMENTS_CT, CORE_CT, CORE_REL, CP, DC, DCTERMS, DOC_CT, FOOTNO
                  NUMBERING_CT, OFFICE_DOC_REL, SETTINGS_CT, STYLES_CT, XML, w)
 from .formats import Change, Fonts, Mark, PageSetup, ParaFormat, Run
 from .ids import AnnotationIds
-from .schema import rank
 from .numbering_xml import numbering_part
 from .package import Package
 
@@ -260,7 +259,7 @@ class DocumentBuilder:
         proto = self._ppr_protos.get(key)
         if proto is None:
             proto = self._ppr_protos[key] = _ppr_of(fmt, num_id, level)
-        ppr = copy.deepcopy(proto)
+        ppr = proto.__copy__()  # a deep copy (lxml's), without copy.deepcopy's bookkeeping
         if fmt.mark_change:
             rpr = etree.SubElement(ppr, _RPR)
             self._change_mark(rpr, fmt.mark_change)
@@ -340,6 +339,7 @@ class DocumentBuilder:
                             merged.setdefault(c.tag, c)
                         r.remove(own)
                     rpr = etree.Element(w("rPr"))
+                    from .schema import rank
                     for c in sorted(merged.values(), key=lambda c: rank(rpr, c.tag)):
                         rpr.append(c)
                     r.insert(0, rpr)
@@ -363,13 +363,17 @@ class DocumentBuilder:
     def _run(self, parent: etree._Element, run: Run) -> None:
         if run.bookmark:
             bid = str(self.ids.next())
-            start = etree.SubElement(parent, w("bookmarkStart"))
-            start.set(w("id"), bid)
-            start.set(w("name"), self._unique(run.bookmark))
+            start = etree.SubElement(parent, _BOOKMARK_START)
+            start.set(_ID, bid)
+            start.set(_NAME, self._unique(run.bookmark))
             if run.text or run.footnote is not None or run.tab or run.line_break:
-                self._run(parent, replace(run, bookmark=None))
-            etree.SubElement(parent, w("bookmarkEnd")).set(w("id"), bid)
+                self._run_element(parent, run)
+            etree.SubElement(parent, _BOOKMARK_END).set(_ID, bid)
             return
+        self._run_element(parent, run)
+
+    def _run_element(self, parent: etree._Element, run: Run) -> None:
+        """The w:r of a run, its bookmark aside."""
         r = etree.SubElement(parent, _R)
         # a mark of its own ("*") stands on the line, full size, as the UN's
         own_mark = bool(self._custom_marks.get(run.footnote)) if run.footnote is not None \
@@ -380,7 +384,7 @@ class DocumentBuilder:
             self._rpr_protos[key] = _rpr_of(run, own_mark)
         proto = self._rpr_protos[key]
         if proto is not None:
-            r.append(copy.deepcopy(proto))
+            r.append(proto.__copy__())
         deleted = run.change is not None and run.change.kind in ("del", "moveFrom")
         if run.footnote is not None:
             ref = etree.SubElement(r, w("footnoteReference"))

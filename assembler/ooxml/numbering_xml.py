@@ -92,6 +92,7 @@ class NumberingCounter:
         self.nums = nums
         self.counters: dict[str, dict[int, int]] = {}   # abstract id -> level -> value
         self.restarted: set[str] = set()
+        self._named: dict[tuple, tuple] = {}  # see _placeholders
 
     def next(self, num_id: str, level: int, counted: bool = True):
         num = self.nums.get(num_id)
@@ -111,15 +112,27 @@ class NumberingCounter:
                 del counters[deeper]
         value = counters.get(level, num.overrides.get(level, lvl.start))
         label = lvl.text
-        for k, placeholder in _PLACEHOLDERS if "%" in label else ():
-            if placeholder in label:
-                lk = num.levels.get(k, Level())
-                v = counters.get(k, num.overrides.get(k, lk.start))
-                label = label.replace(placeholder, format_number(lk.format, v))
+        for k, placeholder, lk in self._placeholders(num, label):
+            v = counters.get(k, num.overrides.get(k, lk.start))
+            label = label.replace(placeholder, format_number(lk.format, v))
         return NumInfo(num_id, level, label, lvl.format, value, lvl.left_twips)
+
+    def _placeholders(self, num: NumDef, text: str) -> tuple:
+        """The levels a label text names ("%1.%2" names 0 and 1), with their definitions:
+        found once per list and text, not for every paragraph."""
+        key = (id(num), text)
+        found = self._named.get(key)
+        if found is None:
+            found = self._named[key] = tuple(
+                (k, placeholder, num.levels.get(k, Level()))
+                for k, placeholder in (_PLACEHOLDERS if "%" in text else ())
+                if placeholder in text)
+        return found
 
 
 def format_number(fmt: str, n: int) -> str:
+    if fmt == "decimal":  # most labels: nothing to import
+        return str(n)
     from ..numbering import letters, roman
     if fmt == "lowerLetter":
         return letters(n)

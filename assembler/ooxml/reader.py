@@ -20,7 +20,7 @@ from ..errors import AssemblerError
 from .ns import DC, PKG_REL, W, w
 from .numbering_xml import NumberingCounter, NumInfo, read_numbering
 from .safezip import LIMITS, Limits, SafeZip
-from .styles import Styles as _Styles, indent as _indent, val as _val
+from .styles import Styles as _Styles, child as _child, indent as _indent, val as _val
 
 _CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
@@ -34,6 +34,8 @@ _FLDCHAR, _FLDCHARTYPE, _NOBREAKHYPHEN, _SYM, _CHAR = \
 _TAB, _PTAB, _BR, _CR, _TYPE = w("tab"), w("ptab"), w("br"), w("cr"), w("type")
 _FOOTNOTE_REF, _ID, _NAME, _VAL = w("footnoteReference"), w("id"), w("name"), w("val")
 _AUTHOR, _DATE, _TBL = w("author"), w("date"), w("tbl")
+_SDT, _SDT_CONTENT, _CUSTOM_XML, _TXBX = w("sdt"), w("sdtContent"), w("customXml"), \
+    w("txbxContent")
 _PPR_KINDS = frozenset((_PSTYLE, _NUMPR, _JC, _IND, _OUTLINE, _RPR))
 _MARK_TAGS = tuple((k, w(k)) for k in ("ins", "del", "moveTo", "moveFrom"))
 # External targets of these kinds would pull content in from elsewhere: refused. Links
@@ -310,7 +312,7 @@ class _Reader:
     def _text_boxes(self, p) -> list:
         """Text in text boxes and shapes sits inside a run; it is kept after its paragraph."""
         out = []
-        for box in p.iter(w("txbxContent")):
+        for box in p.iter(_TXBX):
             if any(a.tag == f"{{{_MC}}}Fallback" for a in box.iterancestors()):
                 continue  # the same text box again, for older readers
             for inner in box.iter(w("p")):
@@ -374,7 +376,7 @@ class _Reader:
         outline, align, left, first, mark change, bookmarks starting)."""
         # one pass over the paragraph properties, keeping the first of each kind (as find)
         found: dict = {}
-        ppr = p.find(_PPR)
+        ppr = _child(p, _PPR)
         if ppr is not None:
             for child in ppr:
                 if child.tag in _PPR_KINDS and child.tag not in found:
@@ -430,7 +432,7 @@ class _Reader:
                 if ct == _RPR:
                     continue
                 if fmt is None:
-                    fmt = run_format(style, el.find(_RPR), base)
+                    fmt = run_format(style, _child(el, _RPR), base)
                 if ct == _FLDCHAR:
                     kind = child.get(_FLDCHARTYPE)
                     if kind == "begin":
@@ -476,7 +478,7 @@ def _paragraph_mark(rpr) -> "Mark | None":
     """The tracked change of a paragraph mark (the last kind found wins, as before)."""
     mark = None
     for kind, tag in _MARK_TAGS:
-        el = rpr.find(tag)
+        el = _child(rpr, tag)
         if el is not None:
             mark = _mark(el, kind)
     return mark
@@ -500,11 +502,12 @@ class _IdsInOrder:
 def _content_children(parent):
     """Children that carry content, looking through content controls and custom XML."""
     for child in parent:
-        if child.tag in (w("sdt"),):
-            content = child.find(w("sdtContent"))
+        tag = child.tag
+        if tag == _SDT:
+            content = _child(child, _SDT_CONTENT)
             if content is not None:
                 yield from _content_children(content)
-        elif child.tag in (w("customXml"),):
+        elif tag == _CUSTOM_XML:
             yield from _content_children(child)
         else:
             yield child

@@ -64,7 +64,7 @@ class DraftDocx:
         # the draft's metadata travels with the file, so an edited copy is read against it
         self.builder.properties = {PROPERTY_PREFIX + k: v for k, v in self.draft.metadata.items()}
         self._xrefs = 0
-        self.labels: dict[str, Label] = compute_labels(self.draft)
+        self.labels: dict[str, Label] = self.draft_labels()
         self.ind = self.layout.section("indents")
         # footnotes in the body's text column, the number hanging (as UN documents set them)
         hang = self.ind.get("footnote_hanging_cm", 0.5)
@@ -76,6 +76,10 @@ class DraftDocx:
         self.places = word_places(self.draft, self.labels, self.indent)
         if _whole_landscape(self.draft):  # a table document (the events mapping) lies landscape
             self.builder.page = page_setup(self.layout, landscape=True)
+
+    def draft_labels(self) -> dict[str, Label]:
+        """The printed numbers and labels of the draft's units."""
+        return compute_labels(self.draft)
 
     # ------------------------------------------------------------ inline
     def runs(self, content: Content, **fmt) -> list[Run]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...compare.align import DELETED, INSERTED, MOVED_AWAY
-from ...compare.legend import legend_of
 from ...compare.redline import Redline, RedlineUnit, Segment, Who, touching
 from ...compare.words import DELETE, INSERT, diff_content
 from ...unit_marks import unit_bookmark
@@ -33,11 +32,26 @@ BOOKMARK_KINDS = {"pp": "pp", "op": "op", "heading": "h", "annex": "ax", "p": "a
                   "table": "tt", "row": "r"}
 
 
+def _shared_lists(old: dict, new: dict) -> dict:
+    """The old version's places with each list that equals one of the new version's given as
+    that very object: a kept paragraph's two places (numbering_before) then compare by
+    identity, not level by level (nine levels a list, for every paragraph)."""
+    distinct = {id(wl): wl for wl, _ in new.values()}
+    ours = {wl: wl for wl in distinct.values()}   # equal lists hash alike
+    same: dict[int, object] = {}
+    out = {}
+    for uid, (wl, level) in old.items():
+        if id(wl) not in same:
+            same[id(wl)] = ours.get(wl, wl)
+        out[uid] = (same[id(wl)], level)
+    return out
+
+
 class RedlineDocx(DraftDocx):
     def __init__(self, redline: Redline, layout: Layout | None = None, visual: bool = False,
                  comments: dict | None = None):
-        super().__init__(redline.new, layout or load_layout())
         self.redline = redline
+        super().__init__(redline.new, layout or load_layout())
         self.visual = visual
         self.comments = comments or {}   # unit id -> list of (text, Who) for margin notes
         self.old_of_new = redline.alignment.pairs()
@@ -46,10 +60,15 @@ class RedlineDocx(DraftDocx):
         # new ids, so a kept paragraph and a deleted one count in one list, and accepting
         # every change leaves the new numbers, rejecting every change the old ones
         new_of_old = {o: n for n, o in self.old_of_new.items()}
-        self.old_places = word_places(redline.old, redline.old_labels, self.indent,
-                                      key=lambda uid: new_of_old.get(uid, uid))
+        self.old_places = _shared_lists(
+            word_places(redline.old, redline.old_labels, self.indent,
+                        key=lambda uid: new_of_old.get(uid, uid)), self.places)
         self.words = language_of(redline.new.metadata).redline
         self.builder.title = self.words["title"].format(title=redline.new.metadata.title).strip()
+
+    def draft_labels(self) -> dict:
+        """The new version's labels, which the redline counted already."""
+        return self.redline.new_labels
 
     # ------------------------------------------------------------------ runs
     def _change(self, op: str, who: Who | None, moving: str = "") -> Change | None:
@@ -270,6 +289,7 @@ class RedlineDocx(DraftDocx):
 
     # ------------------------------------------------------------------ document
     def legend(self) -> None:
+        from ...compare.legend import legend_of  # the visual form's alone
         legend = legend_of(self.redline)
         b = self.builder
         fmt = ParaFormat(left_cm=self.ind.get("body_left_cm", 1.27),
