@@ -38,7 +38,16 @@ def round_folders(amendments: Path) -> list[Path]:
     """amendments/<negotiation>/ and every folder below it, the top one first."""
     if not amendments.is_dir():
         return []
-    below = [Path(top) / d for top, dirs, _ in os.walk(amendments) for d in dirs]
+    below: list[Path] = []
+    todo = [amendments]
+    while todo:   # the folders os.walk finds, without its lists of each round's files
+        try:
+            with os.scandir(todo.pop()) as entries:
+                found = [(Path(e.path), e.is_symlink()) for e in entries if e.is_dir()]
+        except OSError:   # unreadable: left out, as os.walk leaves it
+            continue
+        below += [path for path, _ in found]
+        todo += [path for path, link in found if not link]   # as os.walk: links not entered
     return [amendments] + sorted(below)
 
 

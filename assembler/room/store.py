@@ -229,7 +229,9 @@ class Store:
         return hit[0] if hit else None
 
     def round_proposals(self) -> list[Proposal]:
-        return [p for p in (self._proposal(f) for f in self._proposal_files(self.round_dir)) if p]
+        # from the listing kept of every proposal on file (not a stat of each file again)
+        folder = self.round_dir
+        return [p for p, path in self._filed().values() if path.parent == folder]
 
     def private_drafts(self, account_id: str) -> list[Proposal]:
         return [p for p in (self._private(f) for f in
