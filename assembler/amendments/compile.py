@@ -200,18 +200,14 @@ def _entry(p: Planned, index: UnitIndex, rows: dict, clashes: list[str],
     c = p.change
     k = kind(c.kind)
     preview, note = k.preview(p, rows[p.unit].text if p.unit in rows else "", index)
-    # Shown to readers, not re-read: inline markup gives way to the plain words.
-    shown = replace(c, text=plain(parse_inline(c.text))) if c.text else c
-    if c.kind == "insert-unit":
-        # readers see where the paragraph goes in the prose; its id is for the machine
-        shown = replace(shown, new_id="")
+    shown = shown_to_readers(c)
     same_base = p.proposal.base == index.draft.metadata.version
     prose = change_to_prose(k.with_ids(shown, p), index) if same_base \
         else change_to_prose(shown, lang=lang)
     w = lang.compilation
     if p.said:   # a document's instructions applied in order: each, and their effect
-        prose = " ".join(f"({c.id.rpartition('/')[2]}) {change_to_prose(_shown(c), index)}"
-                         for c in p.said)
+        prose = " ".join(f"({c.id.rpartition('/')[2]}) "
+                         f"{change_to_prose(shown_to_readers(c), index)}" for c in p.said)
         note = w["notes"].format(note=note, more=w["in-order"]) if note else w["in-order"]
     if not same_base:
         carried = w["carried"].format(base=p.proposal.base, version=index.draft.metadata.version)
@@ -220,8 +216,10 @@ def _entry(p: Planned, index: UnitIndex, rows: dict, clashes: list[str],
                  [(t, m) for t, m in preview if t], note, clashes, who=p.proposal.who_in(lang))
 
 
-def _shown(c):
-    """A change as readers see it: plain words, no machine ids of new units."""
+def shown_to_readers(c):
+    """A change as readers see it, not to be read again: plain words for its inline markup
+    (a "\\*" typed in the room reads "*"), and no machine id of a new unit (the prose says
+    where the paragraph goes)."""
     c = replace(c, text=plain(parse_inline(c.text))) if c.text else c
     return replace(c, new_id="") if c.kind == "insert-unit" else c
 

@@ -230,8 +230,8 @@ class Store:
 
     def round_proposals(self) -> list[Proposal]:
         # from the listing kept of every proposal on file (not a stat of each file again)
-        folder = self.round_dir
-        return [p for p, path in self._filed().values() if path.parent == folder]
+        folder = str(self.round_dir)
+        return [p for p, path in self._filed().values() if os.path.dirname(path) == folder]
 
     def private_drafts(self, account_id: str) -> list[Proposal]:
         return [p for p in (self._private(f) for f in

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
+from ..amendments.compile import shown_to_readers
 from ..amendments.conflicts import ConflictsFound
 from ..amendments.model import Change, Proposal, number_changes
 from ..amendments.prose import change_to_prose
@@ -72,10 +73,12 @@ def unit_choices(store: Store) -> list[tuple[str, str]]:
     return store.per_version("choices", make)
 
 
-def prose_of(proposal: Proposal, store: Store) -> list[tuple[str, str]]:
+def prose_of(proposal: Proposal, store: Store, *, readers: bool = True
+             ) -> list[tuple[str, str]]:
     """Each change of a proposal in UN prose, never by internal id: numbered as the current
     version numbers its paragraphs while it is open and can be carried onto it, else as the
-    version it was written against numbers them."""
+    version it was written against numbers them. For readers, its texts in plain words;
+    else in the markup they are written in, to be read again (a modification to edit)."""
     index = index_of(store, proposal.base)
     if proposal.base and proposal.base != store.current().name and \
             proposal.status == "proposed":
@@ -90,6 +93,7 @@ def prose_of(proposal: Proposal, store: Store) -> list[tuple[str, str]]:
         shown = replace(c, target=uid, destination=index.resolve(c.destination) or
                         c.destination) if uid else c
         try:
+            shown = shown_to_readers(shown) if readers else shown
             out.append((c.id, change_to_prose(shown, index if uid else None)))
         except (AssemblerError, KeyError):
             out.append((c.id, f"{c.kind} {c.target}"))
@@ -284,6 +288,9 @@ class CompilationView:
     statuses: list
     conflicts: int
     error: str = ""
+    # where each proposal's decision is offered: under its first change shown (a decision
+    # is on the whole proposal), {proposal id: that change's id}
+    deciding: dict = field(default_factory=dict)
 
 
 def compilation_of(store: Store, proposer: str = "", status: str = "",
@@ -306,7 +313,12 @@ def compilation_of(store: Store, proposer: str = "", status: str = "",
         if entries:
             rows.append(replace(row, entries=entries))
     proposers = sorted({p.proposer for p in props})
-    return CompilationView(rows, proposers, list(STATUSES), len(comp.conflicts))
+    deciding: dict = {}
+    for row in rows:
+        for e in row.entries:
+            deciding.setdefault(e.proposal.id, e.change_id)
+    return CompilationView(rows, proposers, list(STATUSES), len(comp.conflicts),
+                           deciding=deciding)
 
 
 def issued_in(store: Store, p: Proposal) -> str:
