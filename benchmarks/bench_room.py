@@ -317,6 +317,14 @@ async def burst_and_rush(url: str, root: Path, people, changes, drafts_each: int
             assert r.status_code == 200 and "<ins" in r.text, (d.name, r.status_code)
             return time.perf_counter() - t0
         alone = [await live(k, base, base_drafts[0]) for k in range(10)]
+
+        async def compilation() -> tuple[float, float]:
+            """The text with every proposal on file in place (the compilation's view)."""
+            cpu, t0 = tree_cpu(server), time.perf_counter()
+            r = await base.client.get("/amendments")
+            assert r.status_code == 200 and "entry-F-0001-1" in r.text, r.status_code
+            return time.perf_counter() - t0, tree_cpu(server) - cpu
+        compiled = [await compilation() for _ in range(3)]
         cpu = tree_cpu(server)
         together = await asyncio.gather(*(live(i, d, p) for i, (d, p) in
                                           enumerate(zip(crowd, drafts))))
@@ -346,7 +354,7 @@ async def burst_and_rush(url: str, root: Path, people, changes, drafts_each: int
         rush_cpu = (tree_cpu(server) - cpu) / len(crowd)
         return {"alone": alone, "burst": together, "alone_submit": alone_submit,
                 "rush": rush, "deadline": deadline, "burst_cpu": burst_cpu,
-                "rush_cpu": rush_cpu}
+                "rush_cpu": rush_cpu, "compiled": compiled}
     finally:
         for c in clients:
             await c.aclose()
@@ -387,6 +395,10 @@ def rush_main() -> None:
     print(f"burst of {len(b)} at once          p50 {percentile(b, .5) * 1000:7.1f} ms "
           f"({percentile(b, .5) / a:5.1f}x)   p95 {percentile(b, .95) * 1000:7.1f} ms "
           f"({percentile(b, .95) / a:5.1f}x)   server CPU {r['burst_cpu'] * 1000:5.1f} ms each")
+    wall, cpu = statistics.median(w for w, _ in r["compiled"]), \
+        statistics.median(c for _, c in r["compiled"])
+    print(f"compilation of the {on_file} on file   p50 {wall * 1000:7.1f} ms   server CPU "
+          f"{cpu * 1000:5.1f} ms ({wall / a:5.1f}x the live preview alone)")
     s = statistics.median(r["alone_submit"])
     took = [x[3] for x in rush]
     print(f"submit alone (baseline)         p50 {s * 1000:7.1f} ms")

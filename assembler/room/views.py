@@ -128,7 +128,8 @@ def next_version_label(store: Store) -> str:
 class Planner:
     """The current version made ready once for planning (amendments.apply.Ready), and what
     every preview asks again of each proposal on file: its changes placed alone against the
-    version, and the units they touch. Kept per proposal object: the Store reads a file again
+    version, the units they touch, and it carried onto the version when written against an
+    older one. Kept per proposal object: the Store reads a file again
     into a new object when it changes, and the Planner holds each object it kept (so its id
     is never another's)."""
 
@@ -138,6 +139,7 @@ class Planner:
         self.versions = store.find_version()
         self._plans: dict[int, tuple] = {}
         self._touched: dict[int, tuple] = {}
+        self._carried: dict[int, tuple] = {}
         self._weighed: tuple | None = None   # (proposals on file, candidates, by unit)
 
     def alone(self, p: Proposal) -> list | None:
@@ -172,9 +174,11 @@ class Planner:
             if not p.base or p.base == version:
                 candidates.append(p)
             elif p.status == "proposed":  # still open on an older version: carried onto this
-                carried = store.carried(p)
-                if carried is not None:
-                    candidates.append(carried)
+                hit = self._carried.get(id(p))
+                if hit is None or hit[0] is not p:
+                    hit = self._carried[id(p)] = (p, store.carried(p))
+                if hit[1] is not None:
+                    candidates.append(hit[1])
         by_unit: dict = {}
         for i, p in enumerate(candidates):
             uids = self.touched(p)
