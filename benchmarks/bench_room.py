@@ -362,15 +362,21 @@ async def burst_and_rush(url: str, root: Path, people, changes, drafts_each: int
 
 def rush_main() -> None:
     """The burst of live previews and the deadline rush, each against the same requests
-    made alone in the same run (the baseline)."""
+    made alone in the same run (the baseline). ROOM_BENCH_GIT=1: the room's folder is a git
+    repository, so every action is also committed."""
     n = int(setting("ROOM_BENCH_DELEGATIONS", 193))
     on_file = int(setting("ROOM_BENCH_ON_FILE", 965))
     workers = os.environ.get("ROOM_BENCH_WORKERS", "")
+    use_git = bool(setting("ROOM_BENCH_GIT", 0))
     exe = shutil.which("assembler") or str(Path(sys.executable).parent / "assembler")
     with tempfile.TemporaryDirectory(prefix="room-rush-") as tmp:
         root = Path(tmp)
         people, changes = prepare(root, n)
         file_proposals(root, changes, n, on_file)
+        if use_git:   # every action then also a commit, as in a room kept in git
+            git = ["git", "-C", str(root), "-c", "user.name=bench", "-c", "user.email=b@bench"]
+            for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "on file"]):
+                subprocess.run(git + args, check=True, capture_output=True)
         server, port = start_server(exe, root, ["--workers", workers] if workers else [])
         try:
             time.sleep(1.0)   # every worker up
@@ -390,7 +396,8 @@ def rush_main() -> None:
     accepted = [x for x in rush if x[4]]
     lost = [x for x in accepted if filed.get(x[0]) != x[1]]
     a, b = statistics.median(r["alone"]), r["burst"]
-    print(f"{n} delegations, {on_file} proposals on file, server workers: {workers or 'default'}")
+    print(f"{n} delegations, {on_file} proposals on file, server workers: {workers or 'default'}"
+          + (", the room kept in git (a commit per action)" if use_git else ""))
     print(f"live preview alone (baseline)   p50 {a * 1000:7.1f} ms")
     print(f"burst of {len(b)} at once          p50 {percentile(b, .5) * 1000:7.1f} ms "
           f"({percentile(b, .5) / a:5.1f}x)   p95 {percentile(b, .95) * 1000:7.1f} ms "
