@@ -156,6 +156,15 @@ def signed_in_page(browser, link: str, width: int = 1400):
     return page
 
 
+def new_draft_page(browser, link: str, title: str, problems: list):
+    """A delegation signed in, on a new draft of that title; script errors go to `problems`."""
+    page = signed_in_page(browser, link)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.get_by_label("Title").fill(title)
+    page.get_by_role("button", name="New proposal").click()
+    return page
+
+
 def test_no_work_is_lost_in_the_editor(served):
     """What a delegation types survives a reload, a refusal and the room being out of
     reach (kept in the browser, and said so); Submit takes the change still in the editor."""
@@ -164,10 +173,7 @@ def test_no_work_is_lost_in_the_editor(served):
     SHOTS.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
     with chromium() as browser:
-        page = signed_in_page(browser, delegation_link)
-        page.on("pageerror", lambda e: problems.append(str(e)))
-        page.get_by_label("Title").fill("Length of the sessions")
-        page.get_by_role("button", name="New proposal").click()
+        page = new_draft_page(browser, delegation_link, "Length of the sessions", problems)
         select_words(page, "op24", "March 2018 for four days")
         page.locator("#replacement").fill("March 2018 for six days")
         expect(page.locator("#kept-words")).to_have_text(
@@ -341,10 +347,7 @@ def test_keyboard_words_typed_text_and_decisions_on_the_whole_proposal(served):
     SHOTS.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
     with chromium() as browser:
-        page = signed_in_page(browser, delegation_link)
-        page.on("pageerror", lambda e: problems.append(str(e)))
-        page.get_by_label("Title").fill("Keyboard")
-        page.get_by_role("button", name="New proposal").click()
+        page = new_draft_page(browser, delegation_link, "Keyboard", problems)
         # by keyboard: to the paragraph, Shift+→ word by word, Enter takes the words
         page.locator("#draft-text #op1 [data-words], #draft-text #op1[data-words]").first.focus()
         for _ in range(4):
