@@ -255,6 +255,22 @@ def tree_memory(pid: int) -> float:
     return total
 
 
+def tree_cpu(pid: int) -> float:
+    """CPU seconds (user and system) used so far by the server and its worker processes."""
+    total, todo = 0.0, [pid]
+    tick = os.sysconf("SC_CLK_TCK")
+    while todo:
+        p = todo.pop()
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            kids = Path(f"/proc/{p}/task/{p}/children").read_text().split()
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick   # utime, stime
+        todo += [int(k) for k in kids]
+    return total
+
+
 async def gather_limited(coros, at_once: int):
     sem = asyncio.Semaphore(at_once)
 
@@ -264,7 +280,8 @@ async def gather_limited(coros, at_once: int):
     return await asyncio.gather(*(one(c) for c in coros))
 
 
-async def burst_and_rush(url: str, root: Path, people, changes, drafts_each: int) -> dict:
+async def burst_and_rush(url: str, root: Path, people, changes, drafts_each: int,
+                         server: int) -> dict:
     """Everyone signs in and readies a draft; then 193 live previews at once (after the same
     preview asked alone), then every delegation submits in the last 5 s before a deadline
     (after submissions alone)."""
@@ -300,8 +317,18 @@ async def burst_and_rush(url: str, root: Path, people, changes, drafts_each: int
             assert r.status_code == 200 and "<ins" in r.text, (d.name, r.status_code)
             return time.perf_counter() - t0
         alone = [await live(k, base, base_drafts[0]) for k in range(10)]
+
+        async def compilation() -> tuple[float, float]:
+            """The text with every proposal on file in place (the compilation's view)."""
+            cpu, t0 = tree_cpu(server), time.perf_counter()
+            r = await base.client.get("/amendments")
+            assert r.status_code == 200 and "entry-F-0001-1" in r.text, r.status_code
+            return time.perf_counter() - t0, tree_cpu(server) - cpu
+        compiled = [await compilation() for _ in range(3)]
+        cpu = tree_cpu(server)
         together = await asyncio.gather(*(live(i, d, p) for i, (d, p) in
                                           enumerate(zip(crowd, drafts))))
+        burst_cpu = (tree_cpu(server) - cpu) / len(crowd)
 
         async def submit(d: Delegation, pid: str, at: float | None) -> tuple:
             if at is not None:
@@ -321,10 +348,13 @@ async def burst_and_rush(url: str, root: Path, people, changes, drafts_each: int
         with store.action("Co-facilitators", "open room") as w:
             store.write_json(w, "state.json", {"open": True, "deadline": stamp.isoformat()})
         rng = random.Random(23)
+        cpu = tree_cpu(server)
         rush = await asyncio.gather(*(submit(d, pid, deadline - rng.uniform(0.05, 5.0))
                                       for d, pid in zip(crowd, drafts)))
+        rush_cpu = (tree_cpu(server) - cpu) / len(crowd)
         return {"alone": alone, "burst": together, "alone_submit": alone_submit,
-                "rush": rush, "deadline": deadline}
+                "rush": rush, "deadline": deadline, "burst_cpu": burst_cpu,
+                "rush_cpu": rush_cpu, "compiled": compiled}
     finally:
         for c in clients:
             await c.aclose()
@@ -332,20 +362,27 @@ async def burst_and_rush(url: str, root: Path, people, changes, drafts_each: int
 
 def rush_main() -> None:
     """The burst of live previews and the deadline rush, each against the same requests
-    made alone in the same run (the baseline)."""
+    made alone in the same run (the baseline). ROOM_BENCH_GIT=1: the room's folder is a git
+    repository, so every action is also committed."""
     n = int(setting("ROOM_BENCH_DELEGATIONS", 193))
     on_file = int(setting("ROOM_BENCH_ON_FILE", 965))
     workers = os.environ.get("ROOM_BENCH_WORKERS", "")
+    use_git = bool(setting("ROOM_BENCH_GIT", 0))
     exe = shutil.which("assembler") or str(Path(sys.executable).parent / "assembler")
     with tempfile.TemporaryDirectory(prefix="room-rush-") as tmp:
         root = Path(tmp)
         people, changes = prepare(root, n)
         file_proposals(root, changes, n, on_file)
+        if use_git:   # every action then also a commit, as in a room kept in git
+            git = ["git", "-C", str(root), "-c", "user.name=bench", "-c", "user.email=b@bench"]
+            for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "on file"]):
+                subprocess.run(git + args, check=True, capture_output=True)
         server, port = start_server(exe, root, ["--workers", workers] if workers else [])
         try:
             time.sleep(1.0)   # every worker up
             start_mem = tree_memory(server.pid)
-            r = asyncio.run(burst_and_rush(f"http://127.0.0.1:{port}", root, people, changes, 6))
+            r = asyncio.run(burst_and_rush(f"http://127.0.0.1:{port}", root, people, changes, 6,
+                                           server.pid))
             end_mem = tree_memory(server.pid)
         finally:
             server.terminate()
@@ -359,17 +396,23 @@ def rush_main() -> None:
     accepted = [x for x in rush if x[4]]
     lost = [x for x in accepted if filed.get(x[0]) != x[1]]
     a, b = statistics.median(r["alone"]), r["burst"]
-    print(f"{n} delegations, {on_file} proposals on file, server workers: {workers or 'default'}")
+    print(f"{n} delegations, {on_file} proposals on file, server workers: {workers or 'default'}"
+          + (", the room kept in git (a commit per action)" if use_git else ""))
     print(f"live preview alone (baseline)   p50 {a * 1000:7.1f} ms")
     print(f"burst of {len(b)} at once          p50 {percentile(b, .5) * 1000:7.1f} ms "
           f"({percentile(b, .5) / a:5.1f}x)   p95 {percentile(b, .95) * 1000:7.1f} ms "
-          f"({percentile(b, .95) / a:5.1f}x)")
+          f"({percentile(b, .95) / a:5.1f}x)   server CPU {r['burst_cpu'] * 1000:5.1f} ms each")
+    wall, cpu = statistics.median(w for w, _ in r["compiled"]), \
+        statistics.median(c for _, c in r["compiled"])
+    print(f"compilation of the {on_file} on file   p50 {wall * 1000:7.1f} ms   server CPU "
+          f"{cpu * 1000:5.1f} ms ({wall / a:5.1f}x the live preview alone)")
     s = statistics.median(r["alone_submit"])
     took = [x[3] for x in rush]
     print(f"submit alone (baseline)         p50 {s * 1000:7.1f} ms")
     print(f"deadline rush, {len(rush)} in 5 s      p50 {percentile(took, .5) * 1000:7.1f} ms "
           f"({percentile(took, .5) / s:5.1f}x)   p95 {percentile(took, .95) * 1000:7.1f} ms "
-          f"({percentile(took, .95) / s:5.1f}x)")
+          f"({percentile(took, .95) / s:5.1f}x)   server CPU {r['rush_cpu'] * 1000:5.1f} ms each "
+          f"(with the page it leads to)")
     print(f"sent before the deadline {len(on_time)}; refused of those {len(refused_on_time)} "
           f"(goal 0); accepted {len(accepted)}; lost {len(lost)} (goal 0); other answers "
           f"{sorted({x[6] for x in rush if not x[4] and not x[5]})}")

@@ -8,7 +8,7 @@ read in order (ordered.py): each applies to the text as the ones before it left 
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from ..errors import AssemblerError, Problems, ProblemsFound
@@ -29,28 +29,45 @@ from .words import UnitWords
 Versions = Callable[[str], "Draft | None"]
 
 
+@dataclass
+class Ready:
+    """A base version made ready once for many plans (the room previews against one version
+    all day): its index, each unit's parent, and each unit's words once first asked for.
+    Nothing planned or built changes these."""
+    draft: Draft
+    index: UnitIndex
+    parents: dict
+    words: dict = field(default_factory=dict)
+
+
+def ready(base: Draft) -> Ready:
+    return Ready(base, UnitIndex(base), parent_map(base))
+
+
 def apply_proposals(base: Draft, proposals, *, mode: str = "accepted",
                     prefer: tuple[str, ...] = (), versions: Versions | None = None,
-                    metadata: dict | None = None) -> tuple[Draft, ApplyRecord]:
-    """Apply the selected proposals' changes to `base`. Raises AssemblerError for a change
-    that cannot be placed (exit 2) and ConflictsFound / ProblemsFound (exit 1)."""
+                    metadata: dict | None = None, made: Ready | None = None
+                    ) -> tuple[Draft, ApplyRecord]:
+    """Apply the selected proposals' changes to `base` (`made`: `base` made ready before).
+    Raises AssemblerError for a change that cannot be placed (exit 2) and ConflictsFound /
+    ProblemsFound (exit 1)."""
     with collector_paused():
-        return _apply(base, proposals, mode, prefer, versions, metadata)
+        return _apply(base, proposals, mode, prefer, versions, metadata,
+                      made if made is not None and made.draft is base else ready(base))
 
 
-def _apply(base, proposals, mode, prefer, versions, metadata):
+def _apply(base, proposals, mode, prefer, versions, metadata, made: Ready):
     chosen = selected(proposals, mode)
-    index = UnitIndex(base)
+    index = made.index
     record = ApplyRecord(base.metadata.version)
-    cache: dict[str, UnitWords] = {}
-    planned = plan(base, index, chosen, record, versions, cache)
+    cache: dict[str, UnitWords] = made.words
+    planned = plan(base, index, chosen, record, versions, cache, made.parents)
     record.notes = [f"{p.change.id} ({p.proposal.proposer}), {index.label_of(p.unit)}: "
                     f"{p.edit.note}" for p in planned if p.edit is not None and p.edit.note
                     and p.proposal.id not in record.in_order]
     record.notes += [f"{s.change.id}, {s.label}: {s.note}" for steps in record.in_order.values()
                      for s in steps if s.note]
-    parents = parent_map(base)
-    conflicts = find_conflicts(planned, parents, index.short_of)
+    conflicts = find_conflicts(planned, made.parents, index.short_of)
     dropped, left = resolve(conflicts, prefer)
     if left:
         raise ConflictsFound(left)
@@ -83,8 +100,10 @@ def _applied(p: Planned, index: UnitIndex) -> Applied:
 # ---------------------------------------------------------------- resolving
 
 def plan(base: Draft, index: UnitIndex, proposals, record: ApplyRecord,
-         versions: Versions | None, words_cache: dict | None = None) -> list[Planned]:
-    """Resolve every change against the base (`words_cache` keeps each unit's words).
+         versions: Versions | None, words_cache: dict | None = None,
+         parents: dict | None = None) -> list[Planned]:
+    """Resolve every change against the base (`words_cache` keeps each unit's words;
+    `parents`, the base's parent_map, when known).
 
     A proposal's changes whose words and places do not depend on one another are placed
     side by side (which is what applying them in order gives); when a later one reads the
@@ -93,7 +112,7 @@ def plan(base: Draft, index: UnitIndex, proposals, record: ApplyRecord,
     reported at once (Problems)."""
     out: list[Planned] = []
     ctx = Planning(index, words_cache)
-    parents = parent_map(base)
+    parents = parent_map(base) if parents is None else parents
     problems: list[AssemblerError] = []
     seen_ids: set[str] = set()
     for prop in proposals:

@@ -7,18 +7,17 @@ the files (cli/redline.py).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from ..compare.authors import attribution_from
 from ..compare.redline import Redline, Who, build_redline, default_who, iso_date
 from ..errors import AssemblerError
 from ..lang import language_of
 from ..model import Draft
-from .apply import apply_proposals, plan
-from .placing import parent_map
+from .apply import Ready, apply_proposals, plan, ready
 from .conflicts import Conflict, find_conflicts
-from .model import selected
+from .model import Proposal, selected
 from .record import ApplyRecord
-from .targets import UnitIndex
 
 
 @dataclass(frozen=True)
@@ -64,11 +63,14 @@ class Preview:
 
 
 def preview(base: Draft, mine: list, on_file: list = (), *, author: str = "Co-facilitators",
-            date: str = "", versions=None) -> Preview:
+            date: str = "", versions=None, made: Ready | None = None,
+            alone: "Callable[[Proposal], list | None] | None" = None) -> Preview:
     """Apply `mine` (whatever their status) to `base` and compare; find where they collide
     with `on_file` proposals still on the table. A change of `mine` that cannot be placed
-    raises AssemblerError (exit 2)."""
-    new, record = apply_proposals(base, mine, mode="all", versions=versions)
+    raises AssemblerError (exit 2). `made`: `base` made ready before; `alone`: each
+    proposal on file planned alone against it (see clashes), when a caller keeps those."""
+    made = made if made is not None and made.draft is base else ready(base)
+    new, record = apply_proposals(base, mine, mode="all", versions=versions, made=made)
     dates = {p.id: p.date for p in mine}
     proposers = {p.proposer for p in mine}
     if len(proposers) == 1:  # what their changes bring along (renumbered references) is theirs too
@@ -81,23 +83,35 @@ def preview(base: Draft, mine: list, on_file: list = (), *, author: str = "Co-fa
     version = base.metadata.version
     others = [p for p in on_file if p.id not in mine_ids
               and (not p.base or p.base == version or p.status == "proposed")]
-    return Preview(r, clashes(base, list(mine), others, versions), list(record.not_applicable))
+    return Preview(r, clashes(base, list(mine), others, versions, made, alone),
+                   list(record.not_applicable))
 
 
-def clashes(base: Draft, mine: list, others: list, versions=None) -> list[Clash]:
+def planned_alone(made: Ready, p: Proposal, versions=None) -> list | None:
+    """A proposal's changes placed against the base on their own, or None when it no longer
+    applies (it then cannot collide with anything). Another proposal's plan never changes
+    how this one's changes are placed, so a caller may keep these while the base and the
+    proposal stay as they are (the room does, for every proposal on file)."""
+    base = made.draft
+    try:
+        return plan(base, made.index, [p], ApplyRecord(base.metadata.version), versions,
+                    made.words, made.parents)
+    except AssemblerError:
+        return None
+
+
+def clashes(base: Draft, mine: list, others: list, versions=None, made: Ready | None = None,
+            alone=None) -> list[Clash]:
     """Conflicts between a previewed proposal and one on file (never among those on file)."""
-    index = UnitIndex(base)
-    usable = []
+    made = made if made is not None and made.draft is base else ready(base)
+    index = made.index
+    planned = plan(base, index, list(mine), ApplyRecord(base.metadata.version), versions,
+                   made.words, made.parents)
     for p in selected(others, "all"):
-        try:  # a proposal on file that no longer applies cannot collide with anything
-            plan(base, index, [p], ApplyRecord(base.metadata.version), versions)
-        except AssemblerError:
-            continue
-        usable.append(p)
-    planned = plan(base, index, list(mine) + usable, ApplyRecord(base.metadata.version), versions)
+        planned += (alone(p) if alone else planned_alone(made, p, versions)) or []
     mine_ids = {p.id for p in mine}
     out: list[Clash] = []
-    for c in find_conflicts(planned, parent_map(base), index.short_of):
+    for c in find_conflicts(planned, made.parents, index.short_of):
         a_mine, b_mine = c.a.proposal.id in mine_ids, c.b.proposal.id in mine_ids
         if a_mine == b_mine:
             continue

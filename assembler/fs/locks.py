@@ -14,6 +14,7 @@ import errno
 import fcntl
 import functools
 import os
+import threading
 import time
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -42,13 +43,40 @@ def hold(exclusive: Iterable[str | Path] = (), shared: Iterable[str | Path] = ()
         key = folder.resolve()
         wanted[key] = wanted.get(key, False) or excl
     fds: list[int] = []
+    queued: list[threading.Lock] = []
+    seconds = WAIT_SECONDS if wait is None else wait
     try:
         for folder in sorted(wanted):
-            fds.append(_lock(folder, wanted[folder], WAIT_SECONDS if wait is None else wait))
+            if wanted[folder]:   # threads of one process queue here, not by polling flock
+                turn = _turn(folder)
+                if not turn.acquire(timeout=seconds):
+                    raise _busy(folder, seconds)
+                queued.append(turn)
+            fds.append(_lock(folder, wanted[folder], seconds))
         yield
     finally:
         for fd in reversed(fds):
             os.close(fd)  # closing releases the lock
+        for turn in reversed(queued):
+            turn.release()
+
+
+# One lock a folder for the threads of this process (a room's server): a thread waiting for
+# a folder another thread holds is woken when it is released, where polling flock would
+# leave the folder idle for up to a poll's time at each turn (a deadline rush queues 200).
+_TURNS: dict[Path, threading.Lock] = {}
+_TURNS_GUARD = threading.Lock()
+
+
+def _turn(folder: Path) -> threading.Lock:
+    with _TURNS_GUARD:
+        return _TURNS.setdefault(folder, threading.Lock())
+
+
+def _busy(folder: Path, wait: float) -> AssemblerError:
+    return AssemblerError(f"is busy: another assembler has been updating it for {wait:g} s; "
+                          f"nothing was done", file=str(folder),
+                          hint="wait for it to finish and run this again")
 
 
 def _lock(folder: Path, exclusive: bool, wait: float) -> int:
@@ -68,9 +96,7 @@ def _lock(folder: Path, exclusive: bool, wait: float) -> int:
                 return fd  # a file system without locks: go on unguarded, as before
             if time.monotonic() >= deadline:
                 os.close(fd)
-                raise AssemblerError(f"is busy: another assembler has been updating it for "
-                                     f"{wait:g} s; nothing was done", file=str(folder),
-                                     hint="wait for it to finish and run this again") from None
+                raise _busy(folder, wait) from None
             time.sleep(_POLL)
 
 

@@ -9,6 +9,7 @@ words (a warning on the command line, a line on the co-facilitators' page).
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -34,11 +35,48 @@ class OnFile:
              for path, pid, first in self.repeated]
 
 
+_FOLDERS: dict[str, tuple[tuple, list[Path]]] = {}   # folder -> (stamp of its folders, them)
+# A folder's time is kept by a coarse clock: a listing is kept only when every folder in it
+# was last changed this long before the listing began (as git treats "racy" files).
+_SETTLED_NS = 50_000_000
+
+
+def _stamp(folders: list[Path]) -> tuple | None:
+    try:
+        return tuple((st.st_ino, st.st_mtime_ns) for st in map(os.stat, folders))
+    except OSError:
+        return None
+
+
 def round_folders(amendments: Path) -> list[Path]:
-    """amendments/<negotiation>/ and every folder below it, the top one first."""
+    """amendments/<negotiation>/ and every folder below it, the top one first. Kept while
+    none of those folders changed (a folder added or removed changes its parent's time): a
+    room lists them for every page, and each round may hold a thousand files."""
+    kept = _FOLDERS.get(str(amendments))
+    if kept is not None and kept[0] == _stamp(kept[1]):
+        return list(kept[1])
+    began = time.time_ns()
+    folders = _round_folders(amendments)
+    stamp = _stamp(folders)
+    if folders and stamp is not None and \
+            all(mtime < began - _SETTLED_NS for _, mtime in stamp):
+        _FOLDERS[str(amendments)] = (stamp, folders)
+    return list(folders)
+
+
+def _round_folders(amendments: Path) -> list[Path]:
     if not amendments.is_dir():
         return []
-    below = [Path(top) / d for top, dirs, _ in os.walk(amendments) for d in dirs]
+    below: list[Path] = []
+    todo = [amendments]
+    while todo:   # the folders os.walk finds, without its lists of each round's files
+        try:
+            with os.scandir(todo.pop()) as entries:
+                found = [(Path(e.path), e.is_symlink()) for e in entries if e.is_dir()]
+        except OSError:   # unreadable: left out, as os.walk leaves it
+            continue
+        below += [path for path, _ in found]
+        todo += [path for path, link in found if not link]   # as os.walk: links not entered
     return [amendments] + sorted(below)
 
 

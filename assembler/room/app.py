@@ -228,7 +228,11 @@ def proposal_page(ctx: Ctx, pid: str) -> Response:
     return ctx.room.page(ctx, "proposal.html.j2", p=p, prose=views.prose_of(p, store), pv=pv,
                          mine=p.proposer == ctx.account.name,
                          can_join=ctx.account.id in invited, others=others,
-                         round_ids=[q.id for q in store.round_proposals() if q.id != p.id],
+                         round_ids=[q.id for q in store.round_proposals() if q.id != p.id]
+                         if ctx.account.chair else [],   # for merging and superseding
+                         # its changes as the co-facilitators may modify them, one a line
+                         to_modify=views.prose_of(p, store, readers=False)
+                         if ctx.account.chair and len(p.changes) > 1 else [],
                          decisions=decisions_for(p.status))
 
 

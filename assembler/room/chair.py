@@ -54,12 +54,17 @@ def decide(ctx: Ctx, pid: str) -> Response:
     if by and (by == p.id or store.filed(by) is None):
         return back(ctx, f"/p/{p.id}", f"{by} is not another proposal on file.")
     text = one_line(ctx.field("text")) if action == "modify" else None
+    # a proposal of several changes is modified change by change, in UN prose (one a line)
+    changes = tuple(filter(None, map(one_line, ctx.field("changes").splitlines()))) \
+        if action == "modify" and len(p.changes) > 1 else ()
     try:
         entry = decision(p, action, today(), one_line(ctx.field("note"))[:1000], by,
-                         text or None, issued=views.issued_in(store, p))
+                         None if changes else text or None, changes,
+                         issued=views.issued_in(store, p))
     except AssemblerError as err:
         return back(ctx, f"/p/{p.id}", say(err).replace("--by P-NN", "the proposal's id")
-                    .replace("--text '...'", "the modified text"))
+                    .replace("--text '...'", "the modified text")
+                    .replace("--change 'In operative paragraph ...'", "the modified changes"))
     new = entry.status
     with store.action(ctx.account.name, f"decide {action}", p.id) as w:
         store.add_status(w, p.id, entry)

@@ -72,6 +72,7 @@ class Store:
         self._cache_lock = threading.Lock()
         self._filed_state: tuple | None = None  # (folders' stamp, {id: (proposal, path)})
         self._filed_generation = 0  # a listing begun before a write never replaces it
+        self._writer: int | None = None  # the thread inside an action (under the locks)
         self.record = Record(self.root, self.room_dir)
 
     # ------------------------------------------------------------------ reading, cached
@@ -186,7 +187,10 @@ class Store:
         folders = self._round_folders()
         stamp = self._stamp(folders)
         with self._cache_lock:
-            if self._filed_state is not None and self._filed_state[0] == stamp:
+            # while another thread of the room writes, its own refresh brings the list up to
+            # date: listing a thousand files again for each reader would stall a rush
+            if self._filed_state is not None and (self._filed_state[0] == stamp or
+                                                  self._writer not in (None, threading.get_ident())):
                 return self._filed_state[1]
             seen = self._filed_generation
         listed = self._list_filed(folders)
@@ -229,7 +233,9 @@ class Store:
         return hit[0] if hit else None
 
     def round_proposals(self) -> list[Proposal]:
-        return [p for p in (self._proposal(f) for f in self._proposal_files(self.round_dir)) if p]
+        # from the listing kept of every proposal on file (not a stat of each file again)
+        folder = str(self.round_dir)
+        return [p for p, path in self._filed().values() if os.path.dirname(path) == folder]
 
     def private_drafts(self, account_id: str) -> list[Proposal]:
         return [p for p in (self._private(f) for f in
@@ -272,10 +278,12 @@ class Store:
             if self.amend_dir.is_dir() else []
         with hold(exclusive=[self.room_dir, self.drafts_dir, self.amend_dir, *rounds]):
             w = Written()
+            self._writer = threading.get_ident()
             try:
                 yield w
             finally:
                 self._refresh_filed(w.paths)
+                self._writer = None
             log = self.record.audit(actor, what, subject, w.detail)
             self.record.commit(actor, f"room: {what} {subject}".strip(), w.paths + [log])
 

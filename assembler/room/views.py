@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
+from ..amendments.prose import for_readers
 from ..amendments.conflicts import ConflictsFound
 from ..amendments.model import Change, Proposal, number_changes
 from ..amendments.prose import change_to_prose
@@ -72,10 +73,12 @@ def unit_choices(store: Store) -> list[tuple[str, str]]:
     return store.per_version("choices", make)
 
 
-def prose_of(proposal: Proposal, store: Store) -> list[tuple[str, str]]:
+def prose_of(proposal: Proposal, store: Store, *, readers: bool = True
+             ) -> list[tuple[str, str]]:
     """Each change of a proposal in UN prose, never by internal id: numbered as the current
     version numbers its paragraphs while it is open and can be carried onto it, else as the
-    version it was written against numbers them."""
+    version it was written against numbers them. For readers, its texts in plain words;
+    else in the markup they are written in, to be read again (a modification to edit)."""
     index = index_of(store, proposal.base)
     if proposal.base and proposal.base != store.current().name and \
             proposal.status == "proposed":
@@ -90,6 +93,7 @@ def prose_of(proposal: Proposal, store: Store) -> list[tuple[str, str]]:
         shown = replace(c, target=uid, destination=index.resolve(c.destination) or
                         c.destination) if uid else c
         try:
+            shown = for_readers(shown, index if uid else None) if readers else shown
             out.append((c.id, change_to_prose(shown, index if uid else None)))
         except (AssemblerError, KeyError):
             out.append((c.id, f"{c.kind} {c.target}"))
@@ -121,6 +125,73 @@ def next_version_label(store: Store) -> str:
     return next_metadata(store.current().draft, store.next_version_name())["stage_label"]
 
 
+class Planner:
+    """The current version made ready once for planning (amendments.apply.Ready), and what
+    every preview asks again of each proposal on file: its changes placed alone against the
+    version, the units they touch, and it carried onto the version when written against an
+    older one. Kept per proposal object: the Store reads a file again
+    into a new object when it changes, and the Planner holds each object it kept (so its id
+    is never another's)."""
+
+    def __init__(self, store: Store):
+        from ..amendments.apply import ready
+        self.made = ready(store.current().draft)
+        self.versions = store.find_version()
+        self._plans: dict[int, tuple] = {}
+        self._touched: dict[int, tuple] = {}
+        self._carried: dict[int, tuple] = {}
+        self._weighed: tuple | None = None   # (proposals on file, candidates, by unit)
+
+    def alone(self, p: Proposal) -> list | None:
+        from ..amendments.preview import planned_alone
+        hit = self._plans.get(id(p))
+        if hit is None or hit[0] is not p:
+            hit = self._plans[id(p)] = (p, planned_alone(self.made, p, self.versions))
+        return hit[1]
+
+    def touched(self, p: Proposal) -> frozenset | None:
+        """The units of this version the proposal's changes name, or None when one of them
+        names a unit this version does not have."""
+        hit = self._touched.get(id(p))
+        if hit is None or hit[0] is not p:
+            uids = {self.made.index.resolve(name) for c in p.effective_changes
+                    for name in (c.target, c.destination) if name}
+            hit = self._touched[id(p)] = (p, None if None in uids else frozenset(uids))
+        return hit[1]
+
+    def weighed(self, store: Store) -> tuple[list, dict]:
+        """The proposals a preview may collide with: those on this version, and those still
+        open on an older one (carried onto it); with, for each unit, where in that list are
+        the ones touching it. Made again only when the Store lists other objects."""
+        on_file = store.on_file()
+        kept = self._weighed
+        if kept is not None and len(kept[0]) == len(on_file) and \
+                all(a is b for a, b in zip(kept[0], on_file)):
+            return kept[1], kept[2]
+        version = self.made.draft.metadata.version
+        candidates = []
+        for p in on_file:
+            if not p.base or p.base == version:
+                candidates.append(p)
+            elif p.status == "proposed":  # still open on an older version: carried onto this
+                hit = self._carried.get(id(p))
+                if hit is None or hit[0] is not p:
+                    hit = self._carried[id(p)] = (p, store.carried(p))
+                if hit[1] is not None:
+                    candidates.append(hit[1])
+        by_unit: dict = {}
+        for i, p in enumerate(candidates):
+            uids = self.touched(p)
+            for uid in (None,) if uids is None else uids:
+                by_unit.setdefault(uid, []).append(i)
+        self._weighed = (on_file, candidates, by_unit)
+        return candidates, by_unit
+
+
+def planner_of(store: Store) -> Planner:
+    return store.per_version("planner", lambda: Planner(store))
+
+
 @dataclass
 class PreviewView:
     redline: Markup = Markup("")
@@ -135,35 +206,18 @@ def on_file_for(store: Store, base: Draft, mine: Proposal) -> list[Proposal]:
     the ones touching a paragraph near mine (the same, one holding it, one it holds, or
     where a paragraph is put): no other can conflict, and a round of a thousand proposals
     would otherwise be planned for every preview."""
-    version = base.metadata.version
-    candidates = []
-    for p in store.on_file():
-        if p.id == mine.id:
-            continue
-        if not p.base or p.base == version:
-            candidates.append(p)
-        elif p.status == "proposed":  # still open on an older version: carried onto this one
-            carried = store.carried(p)
-            if carried is not None:
-                candidates.append(carried)
-    index, lineage = store.index(), store.lineage()
+    index, lineage, planner = store.index(), store.lineage(), planner_of(store)
+    candidates, by_unit = planner.weighed(store)
     near: set[str] = set()
     for c in mine.changes:
         for name in (c.target, c.destination):
             uid = index.resolve(name) if name else None
             if uid:
                 near |= lineage.get(uid, {uid})
-
-    def touches(p: Proposal) -> bool:
-        for c in p.effective_changes:
-            for name in (c.target, c.destination):
-                if not name:
-                    continue
-                uid = index.resolve(name)
-                if uid is None or uid in near:  # unknown to this version: keep, to be safe
-                    return True
-        return False
-    return [p for p in candidates if touches(p)]
+    at = set(by_unit.get(None, ()))  # naming a unit this version lacks: kept, to be safe
+    for uid in near:
+        at.update(by_unit.get(uid, ()))
+    return [candidates[i] for i in sorted(at) if candidates[i].id != mine.id]
 
 
 def preview_of(store: Store, proposal: Proposal, *, whole: bool = False) -> PreviewView:
@@ -173,9 +227,10 @@ def preview_of(store: Store, proposal: Proposal, *, whole: bool = False) -> Prev
     if not proposal.changes:
         return PreviewView(error="No change yet: select words in a paragraph, or use the "
                                  "forms below.")
+    planner = planner_of(store)
     try:
         pv = preview(base, [proposal], on_file_for(store, base, proposal),
-                     versions=store.find_version())
+                     versions=planner.versions, made=planner.made, alone=planner.alone)
     except ConflictsFound as err:
         return PreviewView(error="Your changes collide among themselves: " +
                            "; ".join(str(c) for c in err.conflicts))
@@ -201,8 +256,9 @@ def check_of(store: Store, proposal: Proposal) -> str:
     if not proposal.changes:
         return "it has no change yet"
     try:
-        apply_proposals(store.current().draft, [proposal], mode="all",
-                        versions=store.find_version())
+        planner = planner_of(store)
+        apply_proposals(planner.made.draft, [proposal], mode="all", versions=planner.versions,
+                        made=planner.made)
     except ConflictsFound as err:
         return "its changes collide among themselves: " + "; ".join(map(str, err.conflicts))
     except AssemblerError as err:
@@ -212,7 +268,9 @@ def check_of(store: Store, proposal: Proposal) -> str:
 
 def _applied(base: Draft, proposal: Proposal, store: Store) -> Draft:
     from ..amendments.apply import apply_proposals
-    new, _ = apply_proposals(base, [proposal], mode="all", versions=store.find_version())
+    planner = planner_of(store)
+    new, _ = apply_proposals(base, [proposal], mode="all", versions=planner.versions,
+                             made=planner.made)
     return new
 
 
@@ -234,6 +292,9 @@ class CompilationView:
     statuses: list
     conflicts: int
     error: str = ""
+    # where each proposal's decision is offered: under its first change shown (a decision
+    # is on the whole proposal), {proposal id: that change's id}
+    deciding: dict = field(default_factory=dict)
 
 
 def compilation_of(store: Store, proposer: str = "", status: str = "",
@@ -256,7 +317,12 @@ def compilation_of(store: Store, proposer: str = "", status: str = "",
         if entries:
             rows.append(replace(row, entries=entries))
     proposers = sorted({p.proposer for p in props})
-    return CompilationView(rows, proposers, list(STATUSES), len(comp.conflicts))
+    deciding: dict = {}
+    for row in rows:
+        for e in row.entries:
+            deciding.setdefault(e.proposal.id, e.change_id)
+    return CompilationView(rows, proposers, list(STATUSES), len(comp.conflicts),
+                           deciding=deciding)
 
 
 def issued_in(store: Store, p: Proposal) -> str:

@@ -41,3 +41,30 @@ def test_a_repeated_id_is_left_out_naming_the_first_file(tmp_path):
     assert [p.id for p, _ in listed.proposals].count("P-01") == 1
     assert [p.id for p in Store(tmp_path, "gcm-modalities").on_file()] == \
         [p.id for p, _ in listed.proposals]
+
+
+def test_a_round_folder_made_just_after_a_listing_is_listed(tmp_path):
+    """The rounds' folders are kept between listings (a room lists them for every page):
+    a folder made right after a listing, within the folder clock's tick, and one made once
+    the listing is kept, are both found, and one removed is gone."""
+    import os
+    import time
+    from assembler.negotiation.on_file import round_folders
+    amendments = _copy(tmp_path)
+    rounds = ["rev1", "rev2", "rev3"]
+    assert [f.name for f in round_folders(amendments)] == ["gcm-modalities"] + rounds
+    (amendments / "rev4").mkdir()   # at once: the same tick of the folder's clock
+    assert [f.name for f in round_folders(amendments)][-1] == "rev4"
+    # once settled, the listing is kept; a new folder below a round changes that round
+    past = time.time_ns() - 10**9
+    for f in round_folders(amendments):
+        os.utime(f, ns=(past, past))
+    assert [f.name for f in round_folders(amendments)] == ["gcm-modalities"] + rounds + ["rev4"]
+    (amendments / "rev2" / "late").mkdir()
+    assert "late" in [f.name for f in round_folders(amendments)]
+    (amendments / "rev4").rmdir()
+    assert "rev4" not in [f.name for f in round_folders(amendments)]
+    new = Store(tmp_path, "gcm-modalities")
+    (amendments / "rev2" / "late" / "P-77.yaml").write_text(
+        (amendments / "rev1" / "P-01.yaml").read_text("utf-8").replace("P-01", "P-77"), "utf-8")
+    assert "P-77" in [p.id for p in new.on_file()]

@@ -128,8 +128,11 @@ def test_delegation_proposes_and_co_facilitators_issue_rev1(served):
         chair.screenshot(path=str(SHOTS / "4-compilation.png"), full_page=False)
         entry.get_by_label("decision on W-01").select_option("accept")
         entry.get_by_label("note on W-01").fill("agreed in informals")
-        entry.get_by_role("button", name="Decide W-01").click()
+        asked: list[str] = []   # a decision is confirmed before it is recorded
+        chair.once("dialog", lambda d: (asked.append(d.message), d.accept()))
+        entry.get_by_role("button", name="Decide on W-01 as a whole").click()
         expect(chair.locator(".flash")).to_have_text("W-01: accepted.")
+        assert asked == ["Record “accept” on W-01, with the note “agreed in informals”?"]
         chair.get_by_label("Date").fill("13 January 2017")
         chair.get_by_role("button", name="Issue Rev.1").click()
         expect(chair.locator(".flash")).to_contain_text("Rev.1 is issued")
@@ -153,6 +156,15 @@ def signed_in_page(browser, link: str, width: int = 1400):
     return page
 
 
+def new_draft_page(browser, link: str, title: str, problems: list):
+    """A delegation signed in, on a new draft of that title; script errors go to `problems`."""
+    page = signed_in_page(browser, link)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.get_by_label("Title").fill(title)
+    page.get_by_role("button", name="New proposal").click()
+    return page
+
+
 def test_no_work_is_lost_in_the_editor(served):
     """What a delegation types survives a reload, a refusal and the room being out of
     reach (kept in the browser, and said so); Submit takes the change still in the editor."""
@@ -161,10 +173,7 @@ def test_no_work_is_lost_in_the_editor(served):
     SHOTS.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
     with chromium() as browser:
-        page = signed_in_page(browser, delegation_link)
-        page.on("pageerror", lambda e: problems.append(str(e)))
-        page.get_by_label("Title").fill("Length of the sessions")
-        page.get_by_role("button", name="New proposal").click()
+        page = new_draft_page(browser, delegation_link, "Length of the sessions", problems)
         select_words(page, "op24", "March 2018 for four days")
         page.locator("#replacement").fill("March 2018 for six days")
         expect(page.locator("#kept-words")).to_have_text(
@@ -326,3 +335,88 @@ def test_a_delegation_reads_the_amendments_in_place_on_a_phone(served):
         entry.get_by_role("link", name="G-01/1").click()
         expect(page.locator(".redline ins[title]")).to_have_text("five")
         page.screenshot(path=str(SHOTS / "12-phone-proposal-redline.png"), full_page=True)
+
+
+def test_keyboard_words_typed_text_and_decisions_on_the_whole_proposal(served):
+    """Words selected by keyboard; a lone "*" and "[^fn1]" typed by a delegate stay text;
+    a proposal of two changes is decided once, as a whole, confirmed before it is recorded
+    (nothing chosen beforehand), and accepted with modification change by change."""
+    from playwright.sync_api import expect
+    from assembler.amendments.yamlio import load_proposal
+    root, chair_link, delegation_link = served
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    problems: list[str] = []
+    with chromium() as browser:
+        page = new_draft_page(browser, delegation_link, "Keyboard", problems)
+        # by keyboard: to the paragraph, Shift+→ word by word, Enter takes the words
+        page.locator("#draft-text #op1 [data-words], #draft-text #op1[data-words]").first.focus()
+        for _ in range(4):
+            page.keyboard.press("Shift+ArrowRight")
+        page.keyboard.press("Shift+ArrowLeft")   # one word back: three words
+        page.keyboard.press("Enter")
+        expect(page.locator("#words-target")).to_have_value("op1")
+        expect(page.locator("#words")).to_have_value("Decides that the")
+        expect(page.locator("#replacement")).to_be_focused()
+        page.keyboard.press("End")
+        page.keyboard.type(" * [^fn1]")   # typed as text: no italics, no footnote
+        expect(page.locator("#preview .redline #op1 ins")).to_contain_text("* [^fn1]")
+        page.screenshot(path=str(SHOTS / "14-keyboard-selection.png"), full_page=False)
+        page.get_by_role("button", name="Add this change").click()
+        expect(page.locator("ol.changes")).to_have_text(
+            "In operative paragraph 1, replace “Decides that the” with “Decides that the * "
+            "[^fn1]”. remove")
+        select_words(page, "op24", "March 2018 for four days")
+        page.locator("#replacement").fill("March 2018 for six days")
+        expect(page.locator("#preview .redline #op24 ins")).to_have_text("six")
+        page.get_by_role("button", name="Add this change").click()
+        expect(page.locator("ol.changes li")).to_have_count(2)
+        page.get_by_role("button", name="Submit W-01").click()
+        expect(page.locator(".flash")).to_have_text("W-01 is submitted.")
+        filed = load_proposal(root / "amendments" / NEG / "rev1" / "W-01.yaml")
+        assert filed.changes[0].text == "Decides that the \\* \\[^fn1]"   # text, escaped
+        # the co-facilitators: one decision for the whole proposal, under its first change
+        chair = signed_in_page(browser, chair_link)
+        chair.on("pageerror", lambda e: problems.append(str(e)))
+        first, second = chair.locator("#entry-W-01-1"), chair.locator("#entry-W-01-2")
+        expect(first.get_by_role("button", name="Decide on W-01 as a whole (all its 2 "
+                                                 "changes)")).to_be_visible()
+        expect(first.locator(".prose")).to_contain_text("“Decides that the * [^fn1]”")
+        assert second.locator("form").count() == 0
+        expect(second).to_contain_text("Decided as a whole: the decision on W-01 is under "
+                                       "its first change.")
+        expect(first.get_by_label("decision on W-01")).to_have_value("")
+        second.scroll_into_view_if_needed()
+        chair.screenshot(path=str(SHOTS / "15-compilation-decide-once.png"), full_page=False)
+        # on the proposal's page: nothing preselected; modified change by change
+        chair.goto(chair_link.split("/signin/")[0] + "/p/W-01")
+        form = chair.locator("form.decide")
+        expect(form).to_contain_text("The decision is on W-01 as a whole: all its 2 changes.")
+        expect(form.get_by_label("Decision")).to_have_value("")
+        form.get_by_label("Decision").select_option("modify")
+        box = form.locator("textarea[name=changes]")
+        lines = box.input_value().splitlines()
+        assert lines == ["In operative paragraph 1, replace “Decides that the” with “Decides "
+                         "that the \\* \\[^fn1]”.",
+                         "In operative paragraph 24, replace “March 2018 for four days” with "
+                         "“March 2018 for six days”."]
+        box.fill(lines[0] + "\n" + lines[1].replace("six", "five"))
+        form.get_by_label("Note").fill("five, as in informals")
+        asked: list[str] = []
+        chair.once("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+        form.get_by_role("button", name="Record the decision on W-01").click()
+        expect(chair.locator("dd.status")).to_have_text("proposed")   # cancelled: nothing
+        assert asked == ["Record “accepted with modification” on W-01 as a whole, all its 2 "
+                         "changes, with the note “five, as in informals”?"]
+        assert load_proposal(root / "amendments" / NEG / "rev1" / "W-01.yaml").status == \
+            "proposed"
+        form.locator("textarea[name=changes]").scroll_into_view_if_needed()
+        chair.screenshot(path=str(SHOTS / "16-decision-confirmed.png"), full_page=False)
+        chair.once("dialog", lambda d: d.accept())
+        form.get_by_role("button", name="Record the decision on W-01").click()
+        expect(chair.locator(".flash")).to_have_text("W-01: accepted with modification.")
+        expect(chair.locator("ul.history")).to_contain_text("five, as in informals")
+    decided = load_proposal(root / "amendments" / NEG / "rev1" / "W-01.yaml")
+    assert decided.status == "accepted-with-modification"
+    assert [c.text for c in decided.effective_changes] == [
+        "Decides that the \\* \\[^fn1]", "March 2018 for five days"]
+    assert problems == []

@@ -53,6 +53,87 @@
     input.dispatchEvent(new Event("input", { bubbles: true }));
   }
 
+  // Words are selected by keyboard too: Tab to a paragraph of the text, the arrow keys move
+  // word by word, Shift with an arrow selects words, Enter takes them into the form. The
+  // words are counted here (the browser's own word steps differ from one to another, and
+  // stop on paragraph numbers).
+  function wordsOf(text) {
+    const out = [];
+    const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walker.nextNode())) {
+      if (node.parentElement.closest(HIDDEN)) continue;
+      const found = /\S+/g;
+      let m;
+      while ((m = found.exec(node.data)))
+        out.push({ node: node, start: m.index, end: m.index + m[0].length });
+    }
+    return out;
+  }
+
+  function keyboard(area, form) {
+    area.querySelectorAll(UNIT).forEach(function (unit) {
+      const text = textElement(unit);
+      if (!text || text.hasAttribute("tabindex")) return;
+      text.tabIndex = 0;
+      text.dataset.words = "";
+    });
+    const at = new WeakMap();   // paragraph -> {a, b}: words a..b selected (a === b + 1: none)
+    function show(text, list, state) {
+      const range = document.createRange();
+      const first = list[Math.min(state.a, list.length - 1)];
+      range.setStart(first.node, state.a < list.length ? first.start : first.end);
+      if (state.b >= state.a) range.setEnd(list[state.b].node, list[state.b].end);
+      else range.collapse(true);
+      const sel = window.getSelection();
+      sel.removeAllRanges();
+      sel.addRange(range);
+    }
+    area.addEventListener("focusin", function (e) {
+      if (e.target.hasAttribute && e.target.hasAttribute("data-words")) at.delete(e.target);
+    });
+    area.addEventListener("keydown", function (e) {
+      const text = e.target;
+      if (!text.hasAttribute || !text.hasAttribute("data-words")) return;
+      const list = wordsOf(text);
+      if (!list.length) return;
+      if (e.key === "ArrowRight" || e.key === "ArrowLeft") {
+        e.preventDefault();
+        const state = at.get(text) || { a: 0, b: -1 };
+        const last = list.length - 1;
+        if (e.shiftKey && e.key === "ArrowRight") state.b = Math.min(state.b + 1, last);
+        else if (e.shiftKey) state.b = Math.max(state.b - 1, state.a - 1);
+        else {   // the caret: before the next or the previous word
+          const c = e.key === "ArrowRight" ? (state.b >= state.a ? state.b + 1 : state.a + 1)
+                                           : state.a - 1;
+          state.a = Math.max(0, Math.min(c, list.length));
+          state.b = state.a - 1;
+        }
+        at.set(text, state);
+        show(text, list, state);
+      } else if (e.key === "Enter" && !window.getSelection().isCollapsed) {
+        e.preventDefault();
+        pick(area, form);
+      }
+    });
+  }
+
+  // ------------------------------------------------------------------ decisions
+  // A decision is on the whole proposal: asked once more, naming the proposal, how many
+  // changes it decides and the note, before it is recorded.
+  function confirmDecision(form) {
+    form.addEventListener("submit", function (e) {
+      const choice = form.elements.action && form.elements.action.selectedOptions[0];
+      if (!choice || !choice.value) return;   // the browser asks for a choice first
+      const n = parseInt(form.dataset.changes, 10) || 1;
+      const note = form.elements.note ? form.elements.note.value.trim() : "";
+      const text = "Record “" + choice.textContent.trim() + "” on " + form.dataset.proposal +
+        (n > 1 ? " as a whole, all its " + n + " changes" : "") +
+        (note ? ", with the note “" + note + "”" : ", with no note") + "?";
+      if (!window.confirm(text)) e.preventDefault();
+    });
+  }
+
   // ------------------------------------------------------------------ no work lost
   // What is typed in an editor form is kept in this browser (localStorage) from the first
   // key until the room has it: after a refusal, a reload, Back, or while the room cannot be
@@ -215,10 +296,15 @@
     }
     document.body.addEventListener("htmx:sendError", unreachable);
     document.body.addEventListener("htmx:responseError", unreachable);
+    document.querySelectorAll("form.decide[data-proposal]").forEach(confirmDecision);
     const area = document.getElementById("draft-text");
     const form = document.getElementById("words-form");
     if (!area || !form) return;
+    keyboard(area, form);
     area.addEventListener("mouseup", function () { pick(area, form); });
-    area.addEventListener("keyup", function (e) { if (e.shiftKey) pick(area, form); });
+    area.addEventListener("keyup", function (e) {   // caret browsing: Shift and the arrows
+      if (e.shiftKey && !(e.target.hasAttribute && e.target.hasAttribute("data-words")))
+        pick(area, form);
+    });
   });
 })();
