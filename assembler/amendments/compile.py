@@ -4,7 +4,7 @@ proposer and status. Pure: writers/compilation_*.py render it."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Mapping
 
 from ..dates import iso_day, printed_day
@@ -13,7 +13,6 @@ from ..inline import plain
 from ..lang import ENGLISH, Language, language_of, pieces
 from ..leads import lead_length
 from ..model import Draft
-from ..source.markup import parse_inline
 from .apply import plan
 from .placing import Planned, parent_map
 from .record import ApplyRecord
