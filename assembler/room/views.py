@@ -16,18 +16,30 @@ from ..amendments.prose import change_to_prose
 from ..amendments.targets import UnitIndex
 from ..errors import AssemblerError
 from ..model import Draft
+from ..negotiation.refusals import Refusal, Wording
 from .store import Store
 
 _ARTICLE = re.compile(r"<article\b.*</article>", re.S)
 _DEGREE = re.compile(r' style="--degree: (\d+)"')
 
 
+# The workflow's inputs as the room's forms name them (negotiation/refusals.py)
+WORDING = Wording(
+    names={"action": "the decision", "date": "the date", "by": "proposal",
+           "text": "the modified text", "changes": "the modified changes",
+           "name": "the version's name", "prefer": "the proposal preferred"},
+    asks={"by": "the proposal's id", "text": "the modified text",
+          "changes": "the modified changes in UN prose"})
+
+
 def say(err: AssemblerError) -> str:
     """An error for a web page: what and what to do, never a path on the server (several
-    problems found at once: each of them)."""
+    problems found at once: each of them; a workflow's refusal in the room's words)."""
     problems = getattr(err, "problems", ())
     if problems:
         return "; ".join(say(p) for p in problems)
+    if isinstance(err, Refusal):
+        err = err.worded(WORDING)
     text = err.message
     if err.unit:
         text = f"{err.unit}: {text}"
@@ -257,9 +269,3 @@ def compilation_of(store: Store, proposer: str = "", status: str = "",
             rows.append(replace(row, entries=entries))
     proposers = sorted({p.proposer for p in props})
     return CompilationView(rows, proposers, list(STATUSES), len(comp.conflicts))
-
-
-def issued_in(store: Store, p: Proposal) -> str:
-    """The issued version that applied `p` ("" when none): its decision is then final."""
-    from ..negotiation.decisions import issued_in as applied_in
-    return applied_in(p, store.versions()[1:])

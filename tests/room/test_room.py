@@ -387,7 +387,10 @@ def test_co_facilitators_merge_and_modify_with_notes(room):
     page = chair.get("/p/G-01").text
     assert 'value="merge"' in page and f"<option>{pid}</option>" in page
     r = chair.post("/p/G-01/decide", data={"csrf": csrf, "action": "merge", "by": "G-01"})
-    assert "not another proposal" in flash(r.text)
+    assert flash(r.text) == ("proposal G-01: a proposal cannot be merged into itself (name the "
+                             "proposal that takes it over)")
+    r = chair.post("/p/G-01/decide", data={"csrf": csrf, "action": "merge", "by": "Q-77"})
+    assert flash(r.text).startswith("proposal Q-77: no proposal with that id is on file")
     r = chair.post("/p/G-01/decide", data={"csrf": csrf, "action": "merge"})
     assert "say which proposal it is merged into" in flash(r.text)
     r = chair.post("/p/G-01/decide", data={"csrf": csrf, "action": "merge", "by": pid,
