@@ -3,6 +3,7 @@
     on_file.proposals_on_file(folder)          the proposals on file (one listing)
     decide_on_file(path, decision, ...)        a decision judged and recorded in its file
     file_proposal(folder, proposal, ...)       a proposal put on file
+    round_to_issue(folder)                     the proposals a version is issued from
     next_version(base, proposals, ...)         the next version made and checked
     write_version(made, path, ...)             ... and issued: written whole, never over one
 
@@ -83,6 +84,18 @@ def file_proposal(folder: Path, proposal: Proposal, date: str,
     filed = parse_proposal(text, str(path))  # what goes on file must read back
     write_atomic(path, text.encode("utf-8"), replace=False)  # never over one on file
     return filed, path
+
+
+def round_to_issue(folder: Path, load: Callable[[Path], Proposal] | None = None
+                   ) -> list[Proposal]:
+    """The proposals a version is issued from: every proposal file of the round's folder,
+    each of which must read, as `assembler apply FOLDER` reads them (a broken file may hold
+    an accepted change: nothing is issued until it is corrected; a listing leaves it out,
+    on_file.py). None when the round has no file yet. `load`: a cached reader."""
+    from ..amendments.yamlio import load_proposals, proposal_files
+    if not folder.is_dir() or not proposal_files(folder):
+        return []
+    return load_proposals([folder], load)
 
 
 @dataclass(frozen=True)

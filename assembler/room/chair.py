@@ -4,6 +4,7 @@ compilation and comparison, and opening or closing the room with a deadline."""
 from __future__ import annotations
 
 import datetime as _dt
+from pathlib import PurePath
 
 from starlette.responses import Response
 
@@ -87,8 +88,9 @@ def issue(ctx: Ctx) -> Response:
             return back(ctx, "/compilation", "Give the new version's date, e.g. 13 January "
                                              "2017.")
         return back(ctx, "/compilation", f"Not issued: {say(err)}")
-    except AssemblerError as err:
-        return back(ctx, "/compilation", f"Not issued: {say(err)}")
+    except AssemblerError as err:   # a file named by its name, never its path on the server
+        where = f"{PurePath(err.file).name}: " if err.file else ""
+        return back(ctx, "/compilation", f"Not issued: {where}{say(err)}")
     rec = made.record
     return back(ctx, "/issued", f"{made.label} is issued: {len(rec.applied)} change(s) from the "
                                 f"accepted proposals." + not_applied(rec.not_applicable))

@@ -37,7 +37,7 @@ from ..amendments.targets import UnitIndex
 from ..amendments.yamlio import load_proposal, parse_proposal, proposal_files
 from ..negotiation.on_file import proposals_on_file, read_or_error, round_folders
 from ..negotiation.workflow import (Decision, NextVersion, decide_on_file, file_proposal,
-                                    next_version, write_version)
+                                    next_version, round_to_issue, write_version)
 from ..amendments.yamlout import dump_proposal
 from ..errors import AssemblerError
 from ..fs.names import inside, is_name
@@ -175,6 +175,13 @@ class Store:
     def _read_proposal(self, path: Path) -> Proposal | AssemblerError:
         """A proposal file read once per change of it, or why it cannot be read."""
         return self._cached(f"p:{path}", self._stamp([path]), lambda: read_or_error(path))
+
+    def _load(self, path: Path) -> Proposal:
+        """A proposal file read through the cache, or its error raised."""
+        got = self._read_proposal(path)
+        if isinstance(got, AssemblerError):
+            raise got
+        return got
 
     def _proposal_files(self, folder: Path) -> list[Path]:
         return proposal_files(folder) if folder.is_dir() else []
@@ -361,7 +368,8 @@ class Store:
         made and written as `assembler apply` makes and writes it (workflow.py): never over
         a version, whole or not at all; what each change did kept in records/."""
         base = self.current()
-        made = next_version(base.draft, self.round_proposals(), self.next_version_name(),
+        made = next_version(base.draft, round_to_issue(self.round_dir, self._load),
+                            self.next_version_name(),
                             date=date, versions=self.find_version())
         name = made.draft.metadata.version
         path = inside(self.drafts_dir, name, ".draft", what="a version name")

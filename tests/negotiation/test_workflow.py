@@ -128,3 +128,20 @@ def test_a_refusal_carries_its_input_and_each_face_words_it(tmp_path):
     assert say(err) == ("proposal G-01.yaml: give the proposal's id, not its file name "
                         "(e.g. proposal G-01)")
     assert set(PLAIN.names) >= {err.field}
+
+
+def test_a_broken_file_in_the_round_stops_an_issue_in_both_faces(two_copies, tmp_path):
+    """Listed, a broken file is left out on its own (on_file.py); issued from, it stops the
+    issue, since it may hold an accepted change: the command line and the room alike."""
+    on_cli, in_room, chair, csrf = two_copies
+    for root in (on_cli, in_room):
+        (root / "amendments" / NEG / "rev1" / "P-98.yaml").write_text(
+            "id: P-98\nproposer: [unclosed\n", "utf-8")
+    r = cli("apply", on_cli / "drafts" / NEG / "first-draft.draft",
+            on_cli / "amendments" / NEG / "rev1", "-o", on_cli / "drafts" / NEG / "rev1.draft")
+    assert "P-98.yaml" in one_line_error(r)
+    said = flash(chair.post("/issue", data={"csrf": csrf, "date": "13 January 2017"}).text)
+    assert said.startswith("Not issued: P-98.yaml:"), said
+    assert str(in_room) not in said
+    assert _tree(on_cli) == _tree(in_room)
+    assert not (in_room / "drafts" / NEG / "rev1.draft").exists()
