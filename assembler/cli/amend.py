@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime
-import json
 from pathlib import Path
 from typing import List, Optional
 
@@ -10,10 +9,8 @@ import typer
 
 from ..errors import AssemblerError
 from ..files import write_atomic
-from ..dates import checked_day
 from ..fs.locks import holding
-from ..fs.names import check_name
-from ..source import dump_draft, load_draft, read_text
+from ..source import load_draft
 from .common import app, plural, say, verb, worded
 
 def _negotiation(path: Path, draft):

@@ -16,20 +16,16 @@ from ..amendments.prose import change_to_prose
 from ..amendments.targets import UnitIndex
 from ..errors import AssemblerError
 from ..model import Draft
-from ..negotiation.refusals import Refusal, Wording
+from ..negotiation.refusals import PLAIN, Refusal, Wording
 from .store import Store
 
 _ARTICLE = re.compile(r"<article\b.*</article>", re.S)
 _DEGREE = re.compile(r' style="--degree: (\d+)"')
 
 
-# The workflow's inputs as the room's forms name them (negotiation/refusals.py)
-WORDING = Wording(
-    names={"action": "the decision", "date": "the date", "by": "proposal",
-           "text": "the modified text", "changes": "the modified changes",
-           "name": "the version's name", "prefer": "the proposal preferred"},
-    asks={"by": "the proposal's id", "text": "the modified text",
-          "changes": "the modified changes in UN prose"})
+# The workflow's inputs as the room's forms name them (negotiation/refusals.py): in plain
+# words, the proposal chosen in "Merged into / superseded by" by its id
+WORDING = Wording({**PLAIN.names, "by": "proposal"}, {**PLAIN.asks, "by": "the proposal's id"})
 
 
 def say(err: AssemblerError) -> str:
