@@ -38,7 +38,8 @@ def compilation_page(ctx: Ctx, here: str) -> Response:
     return ctx.room.page(ctx, "compilation.html.j2", view=view, proposer=proposer, here=here,
                          status=status, conflicts=conflicts, version=store.current(),
                          next_version=views.next_version_label(store),
-                         round=store.round_proposals())
+                         round=store.round_proposals(),
+                         left_out=store.left_out() if ctx.account.chair else [])
 
 
 @route("/p/{pid}/decide", role=CHAIR, method="POST")

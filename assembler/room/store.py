@@ -76,6 +76,7 @@ class Store:
         self._cache_lock = threading.Lock()
         self._filed_state: tuple | None = None  # (folders' stamp, {id: (proposal, path)})
         self._filed_generation = 0  # a listing begun before a write never replaces it
+        self._left_out: list[str] = []  # the files the last listing left out, in words
         self.record = Record(self.root, self.room_dir)
 
     # ------------------------------------------------------------------ reading, cached
@@ -230,7 +231,15 @@ class Store:
         """As the command line lists them (negotiation/on_file.py): a broken file leaves
         out itself only, the first file of an id wins."""
         listed = proposals_on_file(self.amend_dir, self._read_proposal)
+        self._left_out = listed.problems(lambda p: str(p.relative_to(self.amend_dir)))
         return {p.id: (p, path) for p, path in listed.proposals}
+
+    def left_out(self) -> list[str]:
+        """The proposal files the listing leaves out (unreadable, or an id used before),
+        each named below the negotiation's folder with why: what `assembler proposals`
+        and the other verbs warn of, for the co-facilitators' page."""
+        self._filed()
+        return list(self._left_out)
 
     def on_file(self) -> list[Proposal]:
         return [p for p, _ in self._filed().values()]

@@ -10,6 +10,7 @@ import json
 
 import pytest
 
+from assembler.negotiation import Negotiation
 from assembler.negotiation.refusals import PLAIN, Refusal, Wording
 from assembler.negotiation.workflow import Decision, decide_on_file
 from inproc import cli, one_line_error
@@ -143,5 +144,11 @@ def test_a_broken_file_in_the_round_stops_an_issue_in_both_faces(two_copies, tmp
     said = flash(chair.post("/issue", data={"csrf": csrf, "date": "13 January 2017"}).text)
     assert said.startswith("Not issued: P-98.yaml:"), said
     assert str(in_room) not in said
+    # listed, it is left out on its own and named, on the command line and to the chair
+    warned: list[str] = []
+    Negotiation.named(NEG, on_cli).proposals(warned.append)
+    assert len(warned) == 1 and "P-98.yaml" in warned[0] and "left out" in warned[0], warned
+    page = chair.get("/compilation").text
+    assert "rev1/P-98.yaml:3: left out, not valid YAML" in page and str(in_room) not in page
     assert _tree(on_cli) == _tree(in_room)
     assert not (in_room / "drafts" / NEG / "rev1.draft").exists()
