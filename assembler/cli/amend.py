@@ -18,11 +18,15 @@ def _negotiation(path: Path, draft):
     return Negotiation.of(path, draft)
 
 
-def _report_conflicts(err) -> None:
-    from ..amendments.conflicts import ConflictsFound
-    if isinstance(err, ConflictsFound):
-        for c in err.conflicts:
-            typer.echo(str(c))
+def _report_conflicts(err, prefer: bool = False) -> None:
+    """Each conflict on its line; the advice in this command line's words: how to decide
+    between them and, where the verb takes it, --prefer."""
+    for c in err.conflicts:
+        typer.echo(str(c))
+    if not err.within:
+        a, b = err.first
+        err.hint = "decide between them (assembler status FILE reject)" + \
+            (f", or say which wins: --prefer {a} or --prefer {b}" if prefer else "")
 
 
 @app.command()
@@ -168,7 +172,7 @@ def apply_(
                             everything=all_, prefer=tuple(prefer or ()),
                             versions=negotiation.version)
     except ConflictsFound as err:
-        _report_conflicts(err)
+        _report_conflicts(err, prefer=True)
         raise
     except AssemblerError as err:   # the name as this run gave it
         raise worded(err, name="--name" if name else "--version" if old_name else

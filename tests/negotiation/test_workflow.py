@@ -152,3 +152,33 @@ def test_a_broken_file_in_the_round_stops_an_issue_in_both_faces(two_copies, tmp
     assert "rev1/P-98.yaml:3: left out, not valid YAML" in page and str(in_room) not in page
     assert _tree(on_cli) == _tree(in_room)
     assert not (in_room / "drafts" / NEG / "rev1.draft").exists()
+
+
+def test_conflict_advice_names_a_flag_only_where_the_verb_takes_it(tmp_path):
+    """Two proposals changing the same words of OP 26 (P-09 and P-10, undecided): the
+    domain's advice names no flag; `apply` words it with --prefer, `proposals --base` (which
+    takes none) without."""
+    from assembler.amendments.apply import apply_proposals
+    from assembler.amendments.conflicts import ConflictsFound
+    from assembler.amendments.yamlio import load_proposals
+    from assembler.source import load_draft
+    from conftest import ROOT
+    folder = tmp_path / "props"
+    folder.mkdir()
+    for name in ("P-09.yaml", "P-10.yaml"):
+        text = (ROOT / "amendments" / NEG / "rev1" / name).read_text("utf-8")
+        (folder / name).write_text(text.split("status:")[0], "utf-8")
+    base = ROOT / "drafts" / NEG / "first-draft.draft"
+    with pytest.raises(ConflictsFound) as caught:
+        apply_proposals(load_draft(base), load_proposals([folder]), mode="all")
+    assert caught.value.first == ("P-09", "P-10") and "--" not in str(caught.value)
+    out = tmp_path / "rev.draft"
+    r = cli("apply", base, folder, "-o", out, "--all")
+    assert r.code == 1 and not out.exists()
+    assert r.stderr.strip().splitlines()[-1].endswith(
+        "(decide between them (assembler status FILE reject), or say which wins: --prefer "
+        "P-09 or --prefer P-10)"), r.stderr
+    r = cli("proposals", folder, "--base", base)
+    assert r.code == 1 and "--prefer" not in r.stderr
+    assert r.stderr.strip().splitlines()[-1].endswith(
+        "(decide between them (assembler status FILE reject))"), r.stderr
