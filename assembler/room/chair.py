@@ -85,9 +85,10 @@ def issue(ctx: Ctx) -> Response:
         return back(ctx, "/compilation", "Not issued: " + "; ".join(
             str(c) for c in err.conflicts[:5]) + " — decide between them first.")
     except Refusal as err:
-        if err.field == "date":
-            return back(ctx, "/compilation", "Give the new version's date, e.g. 13 January "
-                                             "2017.")
+        if err.field == "date":   # what was wrong with the one given, if one was
+            wrong = f": {err.words(views.WORDING)[0]}" if date else ""
+            return back(ctx, "/compilation", f"Give the new version's date, e.g. 13 January "
+                                             f"2017{wrong}.")
         return back(ctx, "/compilation", f"Not issued: {say(err)}")
     except AssemblerError as err:   # a file named by its name, never its path on the server
         where = f"{PurePath(err.file).name}: " if err.file else ""
