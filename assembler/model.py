@@ -7,7 +7,24 @@ Display numbers ("14", "(c)", "ii.") are never stored: see numbering.py.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
-from typing import Iterator, Union
+from typing import Iterable, Iterator, Union
+
+# A unit's stable id (op1, op1.a, fn2, annex1:p3): the one pattern the source format, its
+# inline references, the change records and the proposals' schema and prose all use
+UNIT_ID = r"[A-Za-z0-9][A-Za-z0-9._:-]*"
+# A metadata value holding several lines (the closing's, the agenda items' titles)
+LIST_SEPARATOR = " / "
+
+
+def listed(value: str) -> tuple[str, ...]:
+    """The lines of a metadata value written with " / " between them, each stripped, none
+    empty."""
+    return tuple(p.strip() for p in value.split(LIST_SEPARATOR) if p.strip())
+
+
+def joined(lines: Iterable[str]) -> str:
+    """Lines as one metadata value (what `listed` splits)."""
+    return LIST_SEPARATOR.join(lines)
 
 
 # ---------------------------------------------------------------- inline content
@@ -23,7 +40,8 @@ class Text:
 
 @dataclass(frozen=True)
 class FootnoteRef:
-    """A footnote marker; its number is its position among all markers of the draft."""
+    """A footnote marker; its number is its footnote's (numbering.footnote_numbers: by its
+    first marker in the text)."""
     footnote: str  # id of a Footnote in Draft.footnotes
 
 
@@ -181,6 +199,10 @@ class Metadata:
         if attr in {f.name for f in fields(self)} and attr != "extra":
             return getattr(self, attr)
         return dict(self.extra).get(key, "")
+
+    def lines(self, key: str) -> tuple[str, ...]:
+        """A value of several lines (closing, agenda-titles), one line each (`listed`)."""
+        return listed(self.get(key))
 
     def items(self) -> Iterator[tuple[str, str]]:
         for key in self.known_keys():

@@ -8,7 +8,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from .errors import AssemblerError
-from .fs.read import read_bytes
 from .lang import language_of
 from .layout import Layout
 from .model import Draft
@@ -21,15 +20,8 @@ def metadata_line(draft_path: Path | None, key: str) -> int | None:
     """The line of `key:` in the draft's metadata block, for messages."""
     if not draft_path:
         return None
-    try:
-        head = read_bytes(draft_path, "head", truncate=True)
-    except AssemblerError:
-        return None
-    lines = head.decode("utf-8", "replace").split("\n\n", 1)[0].splitlines()
-    for i, line in enumerate(lines, 1):
-        if line.startswith(key + ":"):
-            return i
-    return None
+    from .fs.read import read_head
+    return next((line for line, k, _ in read_head(draft_path) if k == key), None)
 
 
 def checked(draft: Draft, draft_path: Path | None, overridden: set[str] = frozenset()) -> Draft:

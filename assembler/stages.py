@@ -183,7 +183,7 @@ def masthead_for(meta: Metadata) -> Masthead:
     session = (session_words(int(session_value), lang) if session_value.isdigit()
                else session_value)
     agenda = agenda_line(_need(meta, "agenda-items", stage, "13 and 117"), lang)
-    titles = tuple(t.strip() for t in meta.get("agenda-titles").split(" / ") if t.strip())
+    titles = meta.lines("agenda-titles")
     words = lang.masthead
     common = dict(date=date, organ=meta.organ.strip() or words["organ"], symbol=symbol,
                   session=session, agenda=agenda, agenda_titles=titles, job_number=job,
@@ -205,7 +205,7 @@ def masthead_for(meta: Metadata) -> Masthead:
     adopted_on = _need(meta, "adopted-on", stage, "6 April 2017")
     source = _need(meta, "adopted-from", stage, "A/71/L.58")
     committee = meta.get("main-committee").strip()
-    closing = tuple(p.strip() for p in meta.closing.split(" / ") if p.strip())
+    closing = meta.lines("closing")
     if not closing:
         raise StageError("stage 'adopted' needs metadata 'closing'", "closing",
                          hint="add the line 'closing: 74th plenary meeting / 6 April 2017'")

@@ -122,7 +122,7 @@ class _Exporter:
             etree.SubElement(body, _e("p"))
         if d.metadata.closing:
             concl = etree.SubElement(st, _e("conclusions"))
-            for line in d.metadata.closing.split(" / "):
+            for line in d.metadata.lines("closing"):
                 etree.SubElement(concl, _e("p")).text = line
         if d.annexes:
             att = etree.SubElement(st, _e("attachments"))

@@ -40,19 +40,29 @@ class Conflict:
 
 
 class ConflictsFound(ProblemsFound):
+    """Conflicts among the changes to apply. `ids`: the proposals in question, in order;
+    `first`: the two proposals of the first conflict, which a face's advice may name (the
+    command line's says how to prefer one; the domain names no flag)."""
+
     def __init__(self, conflicts: list[Conflict]):
         self.conflicts = conflicts
         n = len(conflicts)
-        ids = list(dict.fromkeys(p.proposal.id for c in conflicts for p in (c.a, c.b)))
-        first = conflicts[0]
+        self.ids = ids = list(dict.fromkeys(p.proposal.id for c in conflicts
+                                            for p in (c.a, c.b)))
+        self.first = (conflicts[0].a.proposal.id, conflicts[0].b.proposal.id)
         between = " and ".join(ids) if len(ids) <= 3 else f"{', '.join(ids[:3])} ..."
         # the advice names the proposals in question, so that it can be followed as written
         where = f"within proposal {ids[0]}" if len(ids) == 1 else f"between proposals {between}"
         super().__init__(
             f"{n} conflict(s) {where}; nothing was written",
-            hint="write its changes so that none undoes another" if len(ids) == 1 else
-                 f"decide between them (assembler status FILE reject), or say which wins: "
-                 f"--prefer {first.a.proposal.id} or --prefer {first.b.proposal.id}")
+            hint="write its changes so that none undoes another" if self.within else
+                 f"decide between them, or say which of {self.first[0]} and "
+                 f"{self.first[1]} wins")
+
+    @property
+    def within(self) -> bool:
+        """The changes of one proposal contradict each other."""
+        return len(self.ids) == 1
 
 
 def find_conflicts(planned: list, parents: dict[str, str | None], label) -> list[Conflict]:

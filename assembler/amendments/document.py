@@ -108,8 +108,7 @@ def document_for(prop: Proposal, base: Draft, *, symbol: str, date: str = "",
         title=meta.title, instructions=sentences, organ=meta.organ or lang.masthead["organ"],
         session=session, committee=meta.get("committee") or meta.get("main-committee"),
         agenda_items=meta.agenda_items,
-        agenda_titles=tuple(t.strip() for t in meta.get("agenda-titles").split(" / ")
-                            if t.strip()),
+        agenda_titles=meta.lines("agenda-titles"),
         distribution=lang.masthead["limited"], original=meta.original_language or lang.name,
         job_number=job_number, language=lang, sponsors_note=prop.sponsors_note,
         notes=_printed_notes(prop) if sentences == prop.instructions else ())

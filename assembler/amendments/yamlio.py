@@ -417,9 +417,11 @@ def change_from_mapping(m: dict, line: int | None = None) -> Change:
     return kind(m["kind"]).from_mapping(m, line)
 
 
-def load_proposals(paths) -> list[Proposal]:
+def load_proposals(paths, load=None) -> list[Proposal]:
+    """Every proposal in the given files and folders, each of which must read; `load` reads
+    one file (default: load_proposal; the room passes its cached reader)."""
     with collector_paused():
-        return _load_all(paths)
+        return _load_all(paths, load or load_proposal)
 
 
 def proposal_files(folder: Path) -> list[Path]:
@@ -433,7 +435,7 @@ def proposal_files(folder: Path) -> list[Path]:
     return [folder / name for name in names]
 
 
-def _load_all(paths) -> list[Proposal]:
+def _load_all(paths, load) -> list[Proposal]:
     """Every proposal in the given files and folders (a folder: its .yaml, .yml, .md and
     .txt files, by name). Two proposals with one id are refused."""
     files: list[Path] = []
@@ -445,7 +447,7 @@ def _load_all(paths) -> list[Proposal]:
     out: list[Proposal] = []
     seen: dict[str, str] = {}
     for f in files:
-        prop = load_proposal(f)
+        prop = load(f)
         if prop.id in seen:
             raise AssemblerError(f"the id '{prop.id}' is also used by {seen[prop.id]}",
                                  file=str(f), line=1,

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime
-import json
 from pathlib import Path
 from typing import List, Optional
 
@@ -10,22 +9,24 @@ import typer
 
 from ..errors import AssemblerError
 from ..files import write_atomic
-from ..dates import checked_day
 from ..fs.locks import holding
-from ..fs.names import check_name
-from ..source import dump_draft, load_draft, read_text
-from .common import app, plural, say, verb
+from ..source import load_draft
+from .common import app, plural, say, verb, worded
 
 def _negotiation(path: Path, draft):
     from ..negotiation import Negotiation
     return Negotiation.of(path, draft)
 
 
-def _report_conflicts(err) -> None:
-    from ..amendments.conflicts import ConflictsFound
-    if isinstance(err, ConflictsFound):
-        for c in err.conflicts:
-            typer.echo(str(c))
+def _report_conflicts(err, prefer: bool = False) -> None:
+    """Each conflict on its line; the advice in this command line's words: how to decide
+    between them and, where the verb takes it, --prefer."""
+    for c in err.conflicts:
+        typer.echo(str(c))
+    if not err.within:
+        a, b = err.first
+        err.hint = "decide between them (assembler status FILE reject)" + \
+            (f", or say which wins: --prefer {a} or --prefer {b}" if prefer else "")
 
 
 @app.command()
@@ -104,27 +105,22 @@ def status(
     Example: assembler status amendments/gcm-modalities/rev1/P-03.yaml accept --note "agreed in informals"
     """
     from ..amendments.model import STATUS_WORDS
-    from ..amendments.yamlio import PROSE_SUFFIXES, load_proposal, parse_proposal
-    from ..amendments.yamlout import with_status_entry
-    from ..negotiation.decisions import decide
-    prop = load_proposal(proposal)
+    from ..amendments.yamlio import load_proposal
     if action is None:
+        prop = load_proposal(proposal)
         typer.echo(f"{prop.id}: {STATUS_WORDS[prop.status]}")
         for e in prop.history:
             extra = f" by {e.by}" if e.by else ""
             typer.echo(f"  {e.date or '-'}  {STATUS_WORDS[e.status]}{extra}  {e.note}")
         return
-    from ..negotiation.decisions import issued_in
     from ..negotiation.negotiation import Negotiation
+    from ..negotiation.workflow import Decision, decide_on_file
     filed_under = Negotiation.of_proposal(proposal)
-    issued = issued_in(prop, filed_under.versions()) if filed_under else ""
-    entry = decide(prop, action, date or datetime.date.today().isoformat(), note, by, text,
-                   tuple(change or ()), issued=issued)
-    original = read_text(proposal, "a proposal", kind="proposal")
-    prose = proposal.suffix.lower() in PROSE_SUFFIXES
-    updated = with_status_entry(original, entry, str(proposal), prose=prose)
-    parse_proposal(updated, str(proposal), prose=prose)  # what we write must read back
-    write_atomic(proposal, updated.encode("utf-8"))
+    decision = Decision(action, date or datetime.date.today().isoformat(), note, by, text,
+                        tuple(change or ()))
+    prop, entry = decide_on_file(
+        proposal, decision, filed_under.versions() if filed_under else (),
+        (lambda: (p.id for p in filed_under.proposals())) if filed_under else None)
     say(f"{prop.id}: {STATUS_WORDS[prop.status]} -> {STATUS_WORDS[entry.status]}")
 
 
@@ -153,10 +149,9 @@ def apply_(
 
     Example: assembler apply drafts/gcm-modalities/first-draft.draft amendments/gcm-modalities/rev1 -o drafts/gcm-modalities/rev1.draft --date "13 January 2017"
     """
-    from ..amendments.apply import apply_proposals
     from ..amendments.conflicts import ConflictsFound
     from ..amendments.yamlio import load_proposals
-    from ..negotiation.next_version import next_metadata, record_json
+    from ..negotiation.workflow import next_version, write_version
     if output.resolve() == base.resolve():
         raise AssemblerError("the output is the base version itself", file=str(output),
                              hint="write the next version to a new file")
@@ -168,45 +163,26 @@ def apply_(
         # the record is JSON: under another name it could replace a draft or a document
         raise AssemblerError("the record of what each change did is JSON", file=str(record),
                              hint="give --record a path ending in .json")
-    version = name or old_name
-    if version:
-        check_name(version, "a version name", "--name" if name else "--version")
-    if date:
-        checked_day(date, "--date")
     draft = load_draft(base)
     props = load_proposals(paths)
-    ids = {p.id for p in props}
-    for pid in prefer or ():
-        if pid not in ids:  # a mistyped id would silently leave the conflict to chance
-            raise AssemblerError(f"--prefer {pid}: no proposal has that id",
-                                 hint=f"give one of {', '.join(sorted(ids))}")
-    meta = next_metadata(draft, version or output.stem, stage, revision, stage_label, date)
+    negotiation = _negotiation(base, draft)
     try:
-        new, rec = apply_proposals(draft, props, mode="all" if all_ else "accepted",
-                                   prefer=tuple(prefer or ()),
-                                   versions=_negotiation(base, draft).version, metadata=meta)
+        made = next_version(draft, props, name or old_name or output.stem, date=date,
+                            stage=stage, revision=revision, stage_label=stage_label,
+                            everything=all_, prefer=tuple(prefer or ()),
+                            versions=negotiation.version)
     except ConflictsFound as err:
-        _report_conflicts(err)
+        _report_conflicts(err, prefer=True)
         raise
+    except AssemblerError as err:   # the name as this run gave it
+        raise worded(err, name="--name" if name else "--version" if old_name else
+                     "the output's file name") from None
+    rec = made.record
     for item in rec.not_applicable + rec.notes:
         say(f"note: {item}")
     for loser, why in rec.overridden:
         say(f"note: {loser.change.id} ({loser.proposal.proposer}) left out: {why}")
-    from ..check import check_draft
-    from ..source.writer import readable_back
-    text = dump_draft(new)
-    # written only if it reads back, and checks when the base did
-    readable_back(new, text, str(output),
-                  must_check=not any(f.problem for f in check_draft(draft)))
-    data = text.encode("utf-8")
-    from ..files import check_output_path, refuse_issued
-    for path in (output, record) if record else (output,):
-        check_output_path(path)
-        refuse_issued(path)
-    if record:
-        write_atomic(record, json.dumps(record_json(rec), indent=1, ensure_ascii=False)
-                     .encode("utf-8"))
-    write_atomic(output, data)
+    write_version(made, output, record, versions_folder=negotiation.folder)
     used = {a.proposal.id for a in rec.applied}
     say(f"wrote {output}: {plural(len(rec.applied), 'change')} from {plural(len(used), 'proposal')} applied to "
         f"{draft.metadata.version or base.name}")

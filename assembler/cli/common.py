@@ -95,13 +95,31 @@ def main(version: bool = typer.Option(False, "--version", callback=_show_version
     """Draft, amend, redline and compare United Nations resolutions."""
 
 
+# The workflow's inputs as the verbs name them (status, apply): a refusal quotes the flag
+# (names, asks) of negotiation.refusals.Wording, kept plain: start-up imports no negotiation
+NAMES = {"action": "the action", "date": "--date", "by": "--by", "text": "--text",
+         "changes": "--change", "name": "--name", "prefer": "--prefer"}
+ASKS = {"by": "--by P-NN", "text": "--text '...'", "changes": "--change 'In ...'"}
+
+
+def worded(err: AssemblerError, **names: str) -> AssemblerError:
+    """`err` as the command line says it: a workflow's refusal (negotiation.refusals) quoting
+    the flags (`names` for a verb's own spelling of one), any other error as it is."""
+    if not hasattr(err, "worded"):
+        return err
+    from ..negotiation.refusals import Wording
+    return err.worded(Wording({**NAMES, **names}, ASKS))
+
+
 def verb(func):
     """Turn AssemblerError into one line on stderr and its exit code (2 bad input, 1 problems),
-    never a traceback."""
+    never a traceback; a workflow's refusal in the words of the command line."""
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
-        except (AssemblerError, KeyboardInterrupt) as err:
+        except AssemblerError as err:
+            raise typer.Exit(stopped(worded(err)))
+        except KeyboardInterrupt as err:
             raise typer.Exit(stopped(err))
     return wrapper

@@ -167,3 +167,14 @@ def read_text_of(path: str | Path, kind: str, *, what: str = "", empty_hint: str
     return decode_text(read_bytes(path, kind, what=what), str(path), what,
                        empty_hint=empty_hint, binary_hint=binary_hint,
                        allow="\f" if kind == "text" else "")
+
+
+def read_head(path: str | Path) -> list[tuple[int, str, str]]:
+    """The metadata lines of a draft file (header.head_lines), read from its head only,
+    without parsing the rest; nothing for a file that cannot be read."""
+    from ..header import head_lines
+    try:
+        data = read_bytes(path, "head", truncate=True)
+    except AssemblerError:
+        return []
+    return head_lines(data.decode("utf-8", "replace"), len(data) < LIMITS["head"][0])

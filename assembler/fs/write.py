@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import AssemblerError
 from ..stages import ISSUED
-from .read import is_regular, read_bytes
+from .read import is_regular, read_head
 
 # What the system says, as the user can act on it
 _DISK = {
@@ -53,14 +53,9 @@ def refuse_issued(path: str | Path) -> None:
     p = Path(path)
     if not is_regular(p) or p.suffix != ".draft":
         return
-    try:
-        head = read_bytes(p, "head", truncate=True).decode("utf-8", "replace")
-    except AssemblerError:
-        return
-    for line in head.split("\n\n", 1)[0].splitlines():
-        if line.startswith("stage:") and line.split(":", 1)[1].strip() in ISSUED:
-            raise AssemblerError("is an issued version and is never overwritten", file=str(p),
-                                 hint="write the new version to a new file")
+    if any(key == "stage" and value in ISSUED for _, key, value in read_head(p)):
+        raise AssemblerError("is an issued version and is never overwritten", file=str(p),
+                             hint="write the new version to a new file")
 
 
 def write_atomic(path: str | Path, data: bytes, *, replace: bool = True,

@@ -1,5 +1,6 @@
 """Decisions on proposals: the words a co-facilitator uses (accept, reject, ...) and the
-status each records, and the checks a decision must pass before it goes into the file."""
+status each records, and the checks a decision must pass before it goes into the file.
+A decision refused says why as a Refusal (refusals.py), which each face words."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -11,6 +12,7 @@ from ..amendments.prose import prose_to_change
 from ..dates import checked_day
 from ..errors import AssemblerError
 from ..fs.names import check_name
+from .refusals import Refusal, from_error
 
 ACTIONS = {"accept": "accepted", "modify": "accepted-with-modification",
            "accept-with-modification": "accepted-with-modification", "reject": "rejected",
@@ -27,68 +29,79 @@ def issued_in(prop: Proposal, versions) -> str:
     return ""
 
 
+def checked_date(date: str) -> str:
+    """`date` if it is a real day, else a refusal naming the date input."""
+    try:
+        return checked_day(date, "")
+    except AssemblerError as err:
+        raise from_error("date", err, "date", date) from None
+
+
 def decide(prop: Proposal, action: str, date: str, note: str = "", by: str = "",
            text: str | None = None, changes: tuple[str, ...] = (),
-           issued: str = "") -> StatusEntry:
-    """The status entry that records `action` on `prop`, or an error saying why it cannot be.
+           issued: str = "", on_file: frozenset[str] | None = None) -> StatusEntry:
+    """The status entry that records `action` on `prop`, or a Refusal saying why it cannot be.
     An acceptance with modification carries the modified changes: `changes` in UN prose, or
     `text` for a proposal with one change that has text. `issued`: the version that applied
-    it (issued_in), after which no decision changes it."""
+    it (issued_in), after which no decision changes it. `on_file`: the ids of the proposals
+    on file, when known, which `by` must name."""
     if action not in ACTIONS:
-        raise AssemblerError(f"unknown action '{action}'", hint=f"one of {', '.join(ACTIONS)}")
+        raise Refusal("unknown-action", field="action", value=action,
+                      actions=", ".join(ACTIONS))
     new = ACTIONS[action]
     if issued:
-        raise AssemblerError(f"{prop.id} is applied in {issued}, which is issued: it can no "
-                             f"longer be {STATUS_WORDS[new]}", file=prop.file,
-                             hint="propose a change to the new version instead")
+        raise Refusal("issued", file=prop.file, pid=prop.id, version=issued,
+                      new=STATUS_WORDS[new])
     if not allowed(prop.status, new):
-        raise AssemblerError(f"{prop.id} is {STATUS_WORDS[prop.status]} and cannot become "
-                             f"{STATUS_WORDS[new]}", file=prop.file,
-                             hint=transition_hint(prop.status))
+        raise Refusal("not-allowed", file=prop.file, pid=prop.id,
+                      old=STATUS_WORDS[prop.status], new=STATUS_WORDS[new],
+                      transitions=transition_hint(prop.status))
     if date:
-        checked_day(date, "--date")
-    _check_by(prop, new, action, by)
-    if new != "accepted-with-modification" and (text is not None or changes):
-        raise AssemblerError(f"--text and --change are for modify, not {action}",
-                             hint="leave them out, or use modify")
-    modified: tuple = ()
-    if new == "accepted-with-modification":
-        if text is not None and changes:
-            raise AssemblerError("give the modification either as --text or as --change, "
-                                 "not both", hint="--text for a proposal with one change; "
-                                 "--change 'In ...' for each modified change")
-        if text is not None and not text.strip():
-            raise AssemblerError("--text is empty", hint="give the modified text")
-        if changes:
-            modified = tuple(prose_to_change(s) for s in changes)
-        elif text is not None:
-            with_text = [c for c in prop.changes if kind(c.kind).has_text]
-            if len(prop.changes) != 1 or not with_text:
-                raise AssemblerError("--text works for a proposal with one change that has text",
-                                     file=prop.file,
-                                     hint="give the modified changes with --change 'In ...'")
-            modified = (replace(prop.changes[0], text=text, id="", line=None),)
-        else:
-            raise AssemblerError("an acceptance with modification needs the modified text",
-                                 hint="add --text '...' or --change 'In operative paragraph ...'")
-    return StatusEntry(new, date, note, by, modified)
+        checked_date(date)
+    _check_by(prop, new, action, by, on_file)
+    return StatusEntry(new, date, note, by, _modified(prop, new, action, text, changes))
 
 
-def _check_by(prop: Proposal, new: str, action: str, by: str) -> None:
+def _modified(prop: Proposal, new: str, action: str, text: str | None,
+              changes: tuple[str, ...]) -> tuple:
+    """The modified changes of an acceptance with modification; none for other decisions."""
+    if new != "accepted-with-modification":
+        if text is not None or changes:
+            raise Refusal("text-not-for", field="text", action=action)
+        return ()
+    if text is not None and changes:
+        raise Refusal("text-and-changes", field="text")
+    if text is not None and not text.strip():
+        raise Refusal("text-empty", field="text")
+    if changes:
+        return tuple(prose_to_change(s) for s in changes)
+    if text is None:
+        raise Refusal("no-modification", field="text")
+    with_text = [c for c in prop.changes if kind(c.kind).has_text]
+    if len(prop.changes) != 1 or not with_text:
+        raise Refusal("text-needs-one-change", field="text", file=prop.file)
+    return (replace(prop.changes[0], text=text, id="", line=None),)
+
+
+def _check_by(prop: Proposal, new: str, action: str, by: str,
+              on_file: frozenset[str] | None) -> None:
     """Superseded by, or merged into, another proposal named by its id: not itself, not a
-    path or a file name; and --by only for those two."""
+    path or a file name, one on file when the negotiation is known; and `by` only for
+    those two."""
     if new not in ("superseded", "merged"):
         if by:
-            raise AssemblerError(f"--by is for supersede and merge, not {action}",
-                                 hint="leave out --by")
+            raise Refusal("by-not-for", field="by", value=by, action=action)
         return
     word = "by" if new == "superseded" else "into"
     if not by:
-        raise AssemblerError(f"say which proposal it is {new} {word}", hint="add --by P-NN")
-    check_name(by, "a proposal id", "--by")
+        raise Refusal("by-missing", field="by", new=new, word=word)
+    try:
+        check_name(by, "a proposal id")
+    except AssemblerError as err:
+        raise from_error("by-not-a-name", err, "by", by) from None
     if by.lower().endswith((".yaml", ".yml", ".md", ".txt")):
-        raise AssemblerError(f"--by {by}: give the proposal's id, not its file name",
-                             hint=f"e.g. --by {by.rsplit('.', 1)[0]}")
+        raise Refusal("by-file-name", field="by", value=by, stem=by.rsplit(".", 1)[0])
     if by == prop.id:
-        raise AssemblerError(f"--by {by}: a proposal cannot be {new} {word} itself",
-                             file=prop.file, hint="name the proposal that takes it over")
+        raise Refusal("by-itself", field="by", value=by, file=prop.file, new=new, word=word)
+    if on_file is not None and by not in on_file:
+        raise Refusal("by-not-on-file", field="by", value=by, file=prop.file)

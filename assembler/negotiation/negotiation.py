@@ -16,7 +16,7 @@ from typing import Callable
 from ..compare.provenance import ProposalFacts
 from ..errors import AssemblerError
 from ..fs.names import is_name
-from ..fs.read import is_regular, read_bytes
+from ..fs.read import is_regular, read_head
 from ..model import Draft
 from ..source import load_draft
 from .versions import DRAFTS, OTHER_DOCUMENTS, Version, load_versions, order_by_chain
@@ -114,8 +114,7 @@ class Negotiation:
         for path in sorted(self.folder.glob("*.draft")):
             if not is_regular(path):
                 continue
-            head = read_bytes(path, "head", truncate=True).decode("utf-8", "replace")
-            if f"\nversion: {name}\n" in head.split("\n\n", 1)[0] + "\n":
+            if ("version", name) in {(k, v) for _, k, v in read_head(path)}:
                 return load_draft(path)
         return None
 

@@ -27,11 +27,12 @@ class OnFile:
     broken: list[tuple[Path, AssemblerError]] = field(default_factory=list)
     repeated: list[tuple[Path, str, Path]] = field(default_factory=list)  # file, id, first
 
-    def problems(self) -> list[str]:
-        """Each file left out, in words: '<file>: left out, <why>'."""
-        return [f"{path}" + (f":{err.line}" if err.line else "") + f": left out, {err.message}"
-                for path, err in self.broken] + \
-            [f"{path}: left out, the id {pid} is also used by {first}"
+    def problems(self, name: Callable[[Path], str] = str) -> list[str]:
+        """Each file left out, in words: '<file>: left out, <why>', each file said by
+        `name` (the room names it below the negotiation's folder, never by its path)."""
+        return [name(path) + (f":{err.line}" if err.line else "") + f": left out, "
+                f"{err.message}" for path, err in self.broken] + \
+            [f"{name(path)}: left out, the id {pid} is also used by {name(first)}"
              for path, pid, first in self.repeated]
 
 

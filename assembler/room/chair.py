@@ -4,6 +4,7 @@ compilation and comparison, and opening or closing the room with a deadline."""
 from __future__ import annotations
 
 import datetime as _dt
+from pathlib import PurePath
 
 from starlette.responses import Response
 
@@ -37,73 +38,67 @@ def compilation_page(ctx: Ctx, here: str) -> Response:
     return ctx.room.page(ctx, "compilation.html.j2", view=view, proposer=proposer, here=here,
                          status=status, conflicts=conflicts, version=store.current(),
                          next_version=views.next_version_label(store),
-                         round=store.round_proposals())
+                         round=store.round_proposals(),
+                         left_out=store.left_out() if ctx.account.chair else [])
 
 
 @route("/p/{pid}/decide", role=CHAIR, method="POST")
 def decide(ctx: Ctx, pid: str) -> Response:
+    """A decision recorded as `assembler status` records it (negotiation/workflow.py)."""
+    from ..negotiation.workflow import Decision
     store = ctx.room.store
     p = store.filed(valid_id(pid))
     if p is None:
         raise Refused(404, "No such proposal on file.")
-    from ..negotiation.decisions import decide as decision
     action = ctx.field("action")
     if action not in DECISIONS:
         return back(ctx, f"/p/{p.id}", "Choose a decision.")
+    # the form sends every field; each is the decision's only when the decision takes it
     by = ctx.field("by") if DECISIONS[action] in ("superseded", "merged") else ""
-    if by and (by == p.id or store.filed(by) is None):
-        return back(ctx, f"/p/{p.id}", f"{by} is not another proposal on file.")
     text = one_line(ctx.field("text")) if action == "modify" else None
     # a proposal of several changes is modified change by change, in UN prose (one a line)
     changes = tuple(filter(None, map(one_line, ctx.field("changes").splitlines()))) \
         if action == "modify" and len(p.changes) > 1 else ()
+    decision = Decision(action, today(), one_line(ctx.field("note"))[:1000], by,
+                        None if changes else text or None, changes)
     try:
-        entry = decision(p, action, today(), one_line(ctx.field("note"))[:1000], by,
-                         None if changes else text or None, changes,
-                         issued=views.issued_in(store, p))
+        with store.action(ctx.account.name, f"decide {action}", p.id) as w:
+            entry = store.decide(w, p.id, decision)
+            w.detail = entry.note
     except AssemblerError as err:
-        return back(ctx, f"/p/{p.id}", say(err).replace("--by P-NN", "the proposal's id")
-                    .replace("--text '...'", "the modified text")
-                    .replace("--change 'In operative paragraph ...'", "the modified changes"))
-    new = entry.status
-    with store.action(ctx.account.name, f"decide {action}", p.id) as w:
-        store.add_status(w, p.id, entry)
-        w.detail = entry.note
+        return back(ctx, f"/p/{p.id}", say(err))
     return back(ctx, ctx.field("back") if ctx.field("back") == "/compilation" else f"/p/{p.id}",
-                f"{p.id}: {STATUS_WORDS[new]}.")
+                f"{p.id}: {STATUS_WORDS[entry.status]}.")
 
 
 @route("/issue", role=CHAIR, method="POST")
 def issue(ctx: Ctx) -> Response:
-    from ..amendments.apply import apply_proposals
+    """The next version issued as `assembler apply` issues it (negotiation/workflow.py)."""
     from ..amendments.conflicts import ConflictsFound
-    from ..check import check_draft
-    from ..dates import checked_day
-    from ..negotiation.next_version import next_metadata, record_json
+    from ..negotiation.refusals import Refusal
     store = ctx.room.store
-    date = one_line(ctx.field("date"))
-    try:   # judged as `assembler apply --date` judges it
-        checked_day(date, "the new version's date")
-    except AssemblerError:
-        return back(ctx, "/compilation", "Give the new version's date, e.g. 13 January 2017.")
-    base = store.current()
-    name = store.next_version_name()
-    meta = next_metadata(base.draft, name, date=date)
+    base, date = store.current(), one_line(ctx.field("date"))
     try:
-        new, rec = apply_proposals(base.draft, store.round_proposals(), mode="accepted",
-                                   versions=store.find_version(), metadata=meta)
-        with store.action(ctx.account.name, "issue", name) as w:
-            # checked as `assembler apply` checks: when the base passes `check`, so must this
-            store.issue(w, new, record_json(rec),
-                        must_check=not any(f.problem for f in check_draft(base.draft)))
-            w.detail = f"{len(rec.applied)} change(s) applied to {base.name}" + \
-                not_applied(rec.not_applicable)
+        if not date:   # the room's form asks for one; `apply` may leave it out
+            raise Refusal("date", field="date", detail="is missing")
+        with store.action(ctx.account.name, "issue", store.next_version_name()) as w:
+            made = store.issue(w, date)
+            w.detail = f"{len(made.record.applied)} change(s) applied to {base.name}" + \
+                not_applied(made.record.not_applicable)
     except ConflictsFound as err:
         return back(ctx, "/compilation", "Not issued: " + "; ".join(
             str(c) for c in err.conflicts[:5]) + " — decide between them first.")
-    except AssemblerError as err:
+    except Refusal as err:
+        if err.field == "date":   # what was wrong with the one given, if one was
+            wrong = f": {err.words(views.WORDING)[0]}" if date else ""
+            return back(ctx, "/compilation", f"Give the new version's date, e.g. 13 January "
+                                             f"2017{wrong}.")
         return back(ctx, "/compilation", f"Not issued: {say(err)}")
-    return back(ctx, "/issued", f"{meta['stage_label']} is issued: {len(rec.applied)} change(s) from the "
+    except AssemblerError as err:   # a file named by its name, never its path on the server
+        where = f"{PurePath(err.file).name}: " if err.file else ""
+        return back(ctx, "/compilation", f"Not issued: {where}{say(err)}")
+    rec = made.record
+    return back(ctx, "/issued", f"{made.label} is issued: {len(rec.applied)} change(s) from the "
                                 f"accepted proposals." + not_applied(rec.not_applicable))
 
 

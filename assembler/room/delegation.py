@@ -322,17 +322,16 @@ def my_filed(ctx: Ctx, pid: str) -> Proposal:
 
 @route("/p/{pid}/withdraw", role=DELEGATION, method="POST")
 def withdraw(ctx: Ctx, pid: str) -> Response:
-    from ..negotiation.decisions import decide
+    from ..negotiation.workflow import Decision
     open_for(ctx)
     p = my_filed(ctx, pid)
     store = ctx.room.store
     try:   # judged as `assembler status FILE withdraw` judges it: only while undecided
-        entry = decide(p, "withdraw", today(), one_line(ctx.field("note"))[:1000],
-                       issued=views.issued_in(store, p))
+        with store.action(ctx.account.name, "withdraw", p.id) as w:
+            store.decide(w, p.id, Decision("withdraw", today(),
+                                           one_line(ctx.field("note"))[:1000]))
     except AssemblerError as err:
         return back(ctx, f"/p/{p.id}", f"Not withdrawn: {say(err)}")
-    with store.action(ctx.account.name, "withdraw", p.id) as w:
-        store.add_status(w, p.id, entry)
     return back(ctx, f"/p/{p.id}", f"{p.id} is withdrawn.")
 
 

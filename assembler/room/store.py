@@ -10,6 +10,10 @@ fs.write (atomic, never replacing a proposal), and leaves it to the Record (reco
 append to the audit log and, where the folder is a git repository, commit the files touched
 with the actor as author.
 
+The workflow's steps (a decision, a proposal filed, the next version issued) are
+negotiation/workflow.py's, as the command line takes them; this object adds what a room
+needs around them: a cached listing, the locks, the audit log and the commit.
+
 Reading is cached per file (inode, time, size): a preview asks for every proposal on file,
 and re-reading a thousand YAML files for each would not keep up with a room of delegations.
 """
@@ -32,15 +36,15 @@ from ..amendments.model import Proposal, StatusEntry
 from ..amendments.targets import UnitIndex
 from ..amendments.yamlio import load_proposal, parse_proposal, proposal_files
 from ..negotiation.on_file import proposals_on_file, read_or_error, round_folders
-from ..amendments.yamlout import dump_proposal, with_status_entry
+from ..negotiation.workflow import (Decision, NextVersion, decide_on_file, file_proposal,
+                                    next_version, round_to_issue, write_version)
+from ..amendments.yamlout import dump_proposal
 from ..errors import AssemblerError
-from ..fs.names import check_name, inside, is_name
+from ..fs.names import inside, is_name
 from ..fs.locks import hold
 from ..fs.write import write_atomic
-from ..model import Draft
 from ..negotiation import Negotiation, Version
 from ..negotiation.next_version import next_revision
-from ..source import dump_draft
 from .record import Record
 
 ROOM_PREFIX = "W"   # proposals written in the room: W-01, W-02 ... (unique in the negotiation)
@@ -73,6 +77,7 @@ class Store:
         self._filed_state: tuple | None = None  # (folders' stamp, {id: (proposal, path)})
         self._filed_generation = 0  # a listing begun before a write never replaces it
         self._writer: int | None = None  # the thread inside an action (under the locks)
+        self._left_out: list[str] = []  # the files the last listing left out, in words
         self.record = Record(self.root, self.room_dir)
 
     # ------------------------------------------------------------------ reading, cached
@@ -173,6 +178,13 @@ class Store:
         """A proposal file read once per change of it, or why it cannot be read."""
         return self._cached(f"p:{path}", self._stamp([path]), lambda: read_or_error(path))
 
+    def _load(self, path: Path) -> Proposal:
+        """A proposal file read through the cache, or its error raised."""
+        got = self._read_proposal(path)
+        if isinstance(got, AssemblerError):
+            raise got
+        return got
+
     def _proposal_files(self, folder: Path) -> list[Path]:
         return proposal_files(folder) if folder.is_dir() else []
 
@@ -223,7 +235,15 @@ class Store:
         """As the command line lists them (negotiation/on_file.py): a broken file leaves
         out itself only, the first file of an id wins."""
         listed = proposals_on_file(self.amend_dir, self._read_proposal)
+        self._left_out = listed.problems(lambda p: str(p.relative_to(self.amend_dir)))
         return {p.id: (p, path) for p, path in listed.proposals}
+
+    def left_out(self) -> list[str]:
+        """The proposal files the listing leaves out (unreadable, or an id used before),
+        each named below the negotiation's folder with why: what `assembler proposals`
+        and the other verbs warn of, for the co-facilitators' page."""
+        self._filed()
+        return list(self._left_out)
 
     def on_file(self) -> list[Proposal]:
         return [p for p, _ in self._filed().values()]
@@ -274,9 +294,8 @@ class Store:
         takes, so a decision in the room and `assembler status` take turns); audited and
         committed when it succeeds."""
         self.room_dir.mkdir(parents=True, exist_ok=True)
-        rounds = sorted(p for p in self.amend_dir.glob("*") if p.is_dir()) \
-            if self.amend_dir.is_dir() else []
-        with hold(exclusive=[self.room_dir, self.drafts_dir, self.amend_dir, *rounds]):
+        # every folder proposals are listed from (on_file.round_folders), nested ones too
+        with hold(exclusive=[self.room_dir, self.drafts_dir, *self._round_folders()]):
             w = Written()
             self._writer = threading.get_ident()
             try:
@@ -325,16 +344,7 @@ class Store:
         draft = self.private_draft(account_id, pid)
         if draft is None:
             raise AssemblerError(f"no draft {pid}")
-        if not draft.changes:
-            raise AssemblerError(f"{pid} has no changes", hint="add a change before submitting")
-        if pid in self._filed():
-            raise AssemblerError(f"a proposal {pid} is already on file")
-        filed = replace(draft, date=today(), history=(StatusEntry("proposed", today()),))
-        self.round_dir.mkdir(parents=True, exist_ok=True)
-        path = inside(self.round_dir, check_name(pid), ".yaml")
-        text = dump_proposal(filed)
-        filed = parse_proposal(text, str(path))  # what goes on file must read back
-        write_atomic(path, text.encode("utf-8"), replace=False)  # never over one on file
+        filed, path = file_proposal(self.round_dir, draft, today(), self._filed())
         self._remember("p", path, filed)
         self.discard_private(w, account_id, pid)
         w.paths.append(path)
@@ -346,17 +356,15 @@ class Store:
             self._cache[f"{kind}:{path}"] = (self._stamp([path]), replace(proposal,
                                                                           file=str(path)))
 
-    def add_status(self, w: Written, pid: str, entry: StatusEntry) -> None:
-        """One more entry in a filed proposal's history, the rest of its file untouched."""
+    def decide(self, w: Written, pid: str, decision: Decision) -> StatusEntry:
+        """A decision on a filed proposal, judged and recorded as `assembler status` does
+        (workflow.decide_on_file), against the proposal as its file stands under the lock."""
         hit = self._filed().get(pid)
         if hit is None:
             raise AssemblerError(f"no proposal {pid} on file")
-        _, path = hit
-        prose = path.suffix.lower() == ".md"
-        updated = with_status_entry(path.read_text("utf-8"), entry, str(path), prose=prose)
-        parse_proposal(updated, str(path), prose=prose)
-        write_atomic(path, updated.encode("utf-8"))
-        w.paths.append(path)
+        _, entry = decide_on_file(hit[1], decision, self.versions(), self._filed)
+        w.paths.append(hit[1])
+        return entry
 
     def add_co_sponsor(self, w: Written, pid: str, name: str) -> None:
         """A co-sponsor added to a filed proposal (YAML files only). The file is read again
@@ -372,20 +380,20 @@ class Store:
         write_atomic(hit[1], text.encode("utf-8"))
         w.paths.append(hit[1])
 
-    def issue(self, w: Written, draft: Draft, record: dict, *, must_check: bool) -> Path:
-        """Write the next version (never over an existing one, only if it reads back as the
-        same units, and passes `check` when `must_check`) and what each change did."""
-        from ..source.writer import readable_back
-        name = draft.metadata.version
+    def issue(self, w: Written, date: str) -> NextVersion:
+        """The next version from the current one and the accepted proposals of the round,
+        made and written as `assembler apply` makes and writes it (workflow.py): never over
+        a version, whole or not at all; what each change did kept in records/."""
+        base = self.current()
+        made = next_version(base.draft, round_to_issue(self.round_dir, self._load),
+                            self.next_version_name(),
+                            date=date, versions=self.find_version())
+        name = made.draft.metadata.version
         path = inside(self.drafts_dir, name, ".draft", what="a version name")
-        text = dump_draft(draft)
-        readable_back(draft, text, str(path), must_check)
-        write_atomic(path, text.encode("utf-8"), replace=False,
-                     replace_hint="a version is never overwritten")
-        w.paths.append(path)
         (self.room_dir / "records").mkdir(parents=True, exist_ok=True)
-        self.write_json(w, f"records/{name}.json", record)
-        return path
+        w.paths += write_version(made, path, self.room_dir / "records" / f"{name}.json",
+                                 versions_folder=self.drafts_dir)
+        return made
 
     # ------------------------------------------------------------------ the room's own files
     @property

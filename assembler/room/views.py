@@ -17,18 +17,26 @@ from ..amendments.prose import change_to_prose
 from ..amendments.targets import UnitIndex
 from ..errors import AssemblerError
 from ..model import Draft
+from ..negotiation.refusals import PLAIN, Refusal, Wording
 from .store import Store
 
 _ARTICLE = re.compile(r"<article\b.*</article>", re.S)
 _DEGREE = re.compile(r' style="--degree: (\d+)"')
 
 
+# The workflow's inputs as the room's forms name them (negotiation/refusals.py): in plain
+# words, the proposal chosen in "Merged into / superseded by" by its id
+WORDING = Wording({**PLAIN.names, "by": "proposal"}, {**PLAIN.asks, "by": "the proposal's id"})
+
+
 def say(err: AssemblerError) -> str:
     """An error for a web page: what and what to do, never a path on the server (several
-    problems found at once: each of them)."""
+    problems found at once: each of them; a workflow's refusal in the room's words)."""
     problems = getattr(err, "problems", ())
     if problems:
         return "; ".join(say(p) for p in problems)
+    if isinstance(err, Refusal):
+        err = err.worded(WORDING)
     text = err.message
     if err.unit:
         text = f"{err.unit}: {text}"
@@ -323,9 +331,3 @@ def compilation_of(store: Store, proposer: str = "", status: str = "",
             deciding.setdefault(e.proposal.id, e.change_id)
     return CompilationView(rows, proposers, list(STATUSES), len(comp.conflicts),
                            deciding=deciding)
-
-
-def issued_in(store: Store, p: Proposal) -> str:
-    """The issued version that applied `p` ("" when none): its decision is then final."""
-    from ..negotiation.decisions import issued_in as applied_in
-    return applied_in(p, store.versions()[1:])

@@ -12,10 +12,9 @@ import re
 
 from ..errors import AssemblerError
 from ..inline import normalize
-from ..model import Break, Content, CrossRef, FootnoteRef, Text
+from ..model import UNIT_ID, Break, Content, CrossRef, FootnoteRef, Text
 
-_ID = r"[A-Za-z0-9][A-Za-z0-9._:-]*"
-_REF = re.compile(r"\[([\^@])(" + _ID + r")\]")
+_REF = re.compile(r"\[([\^@])(" + UNIT_ID + r")\]")
 
 
 def parse_inline(s: str, *, cell: bool = False) -> Content:

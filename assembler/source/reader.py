@@ -12,17 +12,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import AssemblerError
+from ..header import MAGIC, META
 from ..fs.read import read_text_of
 from ..inline import cross_refs, footnote_refs
-from ..model import (Annex, AnnexParagraph, Draft, Footnote, Heading, Metadata,
+from ..model import (UNIT_ID, Annex, AnnexParagraph, Draft, Footnote, Heading, Metadata,
                      OperativeParagraph, PreambularParagraph, Provenance, Row, SubParagraph,
                      Table)
 from ..numbering import valid_style
 from .markup import parse_inline
 
-MAGIC = "assembler-draft 1"
-_META = re.compile(r"^([a-z][a-z0-9-]*):(?: (.*))?$")
-_ATTRS = re.compile(r"^#([A-Za-z0-9][A-Za-z0-9._:-]*)((?: [a-z-]+(?:=\S+)?)*)$")
+_ATTRS = re.compile(rf"^#({UNIT_ID})((?: [a-z-]+(?:=\S+)?)*)$")
 _FLAGS = {"continues", "header", "landscape"}
 _VALUED = {"list"}
 
@@ -183,7 +182,7 @@ def parse_draft(text: str, file: str = "<draft>") -> tuple[Draft, SourceMap]:
             if not line.strip():
                 b.part = "body"
                 continue
-            m = _META.match(line)
+            m = META.match(line)
             if not m:
                 raise b.err("expected 'key: value' metadata or a blank line before the text")
             b.meta.append((m.group(1), (m.group(2) or "").strip()))
@@ -194,8 +193,7 @@ def parse_draft(text: str, file: str = "<draft>") -> tuple[Draft, SourceMap]:
     return _finish(b)
 
 
-_CHANGE = re.compile(r"^change ([A-Za-z0-9][A-Za-z0-9._:-]*/[0-9]+) ([a-z-]+) "
-                     r"([A-Za-z0-9][A-Za-z0-9._:-]*)(?: by (\S.*))?$")
+_CHANGE = re.compile(rf"^change ({UNIT_ID}/[0-9]+) ([a-z-]+) ({UNIT_ID})(?: by (\S.*))?$")
 
 
 def _change_line(b: _Builder, line: str) -> None:

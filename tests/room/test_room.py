@@ -6,6 +6,7 @@ are the record: proposals in amendments/, the new version in drafts/, an audit l
 commit per action with the actor as author."""
 from __future__ import annotations
 
+import html
 import io
 import json
 import subprocess
@@ -222,7 +223,8 @@ def test_co_facilitators_decide_and_issue_rev1(room):
     assert "withdrawn and cannot become accepted" in flash(r.text)
     # a date judged as the command line judges it: a year out of range is refused
     r = chair.post("/issue", data={"csrf": csrf, "date": "13 January 1017"})
-    assert "Give the new version" in flash(r.text) and "date, e.g. 13 January 2017" in flash(r.text)
+    assert html.unescape(flash(r.text)) == ("Give the new version's date, e.g. 13 January 2017: the date "
+                                          "'13 January 1017' is out of range (year 1017).")
     assert not (store.drafts_dir / "rev1.draft").exists()
     r = chair.post("/issue", data={"csrf": csrf, "date": "13 January 2017"})
     assert r.url.path == "/issued" and "Rev.1 is issued" in flash(r.text)
@@ -387,7 +389,10 @@ def test_co_facilitators_merge_and_modify_with_notes(room):
     page = chair.get("/p/G-01").text
     assert 'value="merge"' in page and f"<option>{pid}</option>" in page
     r = chair.post("/p/G-01/decide", data={"csrf": csrf, "action": "merge", "by": "G-01"})
-    assert "not another proposal" in flash(r.text)
+    assert flash(r.text) == ("proposal G-01: a proposal cannot be merged into itself (name the "
+                             "proposal that takes it over)")
+    r = chair.post("/p/G-01/decide", data={"csrf": csrf, "action": "merge", "by": "Q-77"})
+    assert flash(r.text).startswith("proposal Q-77: no proposal with that id is on file")
     r = chair.post("/p/G-01/decide", data={"csrf": csrf, "action": "merge"})
     assert "say which proposal it is merged into" in flash(r.text)
     r = chair.post("/p/G-01/decide", data={"csrf": csrf, "action": "merge", "by": pid,

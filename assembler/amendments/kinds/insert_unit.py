@@ -14,6 +14,7 @@ from ...errors import AssemblerError
 from ...inline import plain
 from ...source.markup import parse_inline
 from ...lang import ENGLISH, Language
+from ...model import UNIT_ID
 from ..model import Change
 from ..targets import UnitIndex
 from .base import (MAKERS, PLACE_SCHEMA, TARGET, TEXT, Building, Claim,
@@ -33,12 +34,12 @@ class InsertUnit(Kind):
               "properties": {"kind": True, "unit": {"enum": list(MAKERS)},
                              "after": TARGET, "before": TARGET, "start-of": TARGET,
                              "end-of": TARGET,
-                             "id": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._:-]*$"},
+                             "id": {"type": "string", "pattern": f"^{UNIT_ID}$"},
                              "text": TEXT}}
     forms = (
         re.compile(rf"^(?:insert|add)\s+{COUNT}(?:new\s+)?{UNIT_KIND}\s+"
                    rf"{PLACE}\s+(?P<t>.+?)"
-                   rf"(?:,?\s+with\s+id\s+(?P<id>[A-Za-z0-9][A-Za-z0-9._:-]*?),?)?\s*,?\s*"
+                   rf"(?:,?\s+with\s+id\s+(?P<id>{UNIT_ID}?),?)?\s*,?\s*"
                    rf"(?:{READING}\s*:?|:)\s*(?:{MANY}|{TEXT_FORM}){END}",
                    FLAGS),
         # "After operative paragraph 70, insert the following operative paragraph:" and the

@@ -181,7 +181,7 @@ class DraftDocx:
             else:
                 self.operative(item)
         if d.metadata.closing:  # in italics, flush with the text column's right edge
-            for i, line in enumerate(d.metadata.closing.split(" / ")):
+            for i, line in enumerate(d.metadata.lines("closing")):
                 b.paragraph([Run(line, italic=True)],
                             ParaFormat(align="right", right_cm=ind.get("body_right_cm", 1.27),
                                        space_before_pt=ind.get("closing_space_before_pt", 12)

@@ -386,8 +386,8 @@ class RedlineDocx(DraftDocx):
     def closing(self) -> None:
         """The closing formula, in italics at the column's right edge; when the face
         changes, the old formula's lines are tracked into the new one's."""
-        new = [x for x in self.redline.new.metadata.closing.split(" / ") if x]
-        old = [x for x in self.redline.old.metadata.closing.split(" / ") if x] \
+        new = list(self.redline.new.metadata.lines("closing"))
+        old = list(self.redline.old.metadata.lines("closing")) \
             if self.was is not None else new
         for i in range(max(len(old), len(new))):
             a = old[i] if i < len(old) else None

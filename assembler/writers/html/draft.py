@@ -239,7 +239,7 @@ def draft_context(draft: Draft, layout: Layout, run_hook: RunHook | None = None)
     ctx = {"draft": draft, "meta": dict(meta.items()), "face": face,
            "title": face.title if face else meta.title,
            "formula": meta.formula, "preamble": h.preamble(), "operative": h.operative(),
-           "closing": [p.strip() for p in meta.closing.split(" / ") if p.strip()],
+           "closing": list(meta.lines("closing")),
            "annexes": h.annexes(), "lang": language_of(meta).html,
            "footnotes_label": language_of(meta).places["footnotes"],
            "back_label": language_of(meta).places["back-to-text"],

@@ -179,8 +179,8 @@ class RedlineHtml:
             page_rule=page_rule(issued=bool(face and face.issued)))
 
     def closing(self) -> list[str]:
-        closing = self.r.new.metadata.closing
-        return [f'<p class="date">{escape(line)}</p>' for line in closing.split(" / ")] if closing else []
+        return [f'<p class="date">{escape(line)}</p>'
+                for line in self.r.new.metadata.lines("closing")]
 
 
 def build_redline_html(redline: Redline, comments: dict | None = None) -> bytes:
