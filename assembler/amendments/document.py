@@ -95,7 +95,8 @@ def document_for(prop: Proposal, base: Draft, *, symbol: str, date: str = "",
                              hint="give --symbol A/C.3/80/L.99")
     index = UnitIndex(base)
     sentences = as_issued(prop, index) or tuple(
-        change_to_prose(_resolved(c, index, prop), index) for c in prop.effective_changes)
+        _set_out(change_to_prose(c, index), c) for c in _in_text_order(
+            [_resolved(c, index, prop) for c in prop.effective_changes], base))
     lang = language_of(meta)
     session = meta.session
     if _SESSION_NUMBER.match(session or ""):
@@ -112,6 +113,28 @@ def document_for(prop: Proposal, base: Draft, *, symbol: str, date: str = "",
         distribution=lang.masthead["limited"], original=meta.original_language or lang.name,
         job_number=job_number, language=lang, sponsors_note=prop.sponsors_note,
         notes=_printed_notes(prop) if sentences == prop.instructions else ())
+
+
+def _in_text_order(changes: list[Change], base: Draft) -> list[Change]:
+    """The UN sets a document's instructions in the order of the text they change: the
+    title first, then the units as the draft prints them (a whole part, "at the end of the
+    preamble", where that part ends). Changes to one unit keep their order."""
+    order = {u.id: k for k, u in enumerate(base.units(), 1)}
+    ends = {"title": 0, "preamble": max((order[u.id] for u in base.preamble), default=0) + 0.5,
+            "operative": max((order[u.id] for u in base.operative), default=0) + 0.5}
+    return sorted(changes, key=lambda c: ends.get(c.target, order.get(c.target, len(order) + 1)))
+
+
+_READING = re.compile(r"^(.*?\breading:)\s*\u201c(.*)\u201d\.?$", re.S)
+
+
+def _set_out(sentence: str, c: Change) -> str:
+    """A new paragraph set as a block of its own under its instruction, unquoted, as the UN
+    prints it (A/C.3/80/L.62): "... insert a new preambular paragraph reading:" then the
+    paragraph (writers print each part of "\n\n" as a paragraph)."""
+    m = _READING.match(sentence) if c.kind == "insert-unit" and "\n\n" not in sentence \
+        else None
+    return f"{m.group(1)}\n\n{m.group(2)}" if m else sentence
 
 
 def as_issued(prop: Proposal, index: UnitIndex) -> tuple:

@@ -15,7 +15,9 @@ the page. So a wrong guess of the structurer shows up here, whatever rule made i
   dropped by a named rule (running header, footnote rule, closing ...), and the draft prints
   no word the page does not.
 - starts: no paragraph starts mid-sentence (the rest of a paragraph broken across a page); no
-  line inside a preambular paragraph opens like the next one (two paragraphs merged).
+  line inside a preambular paragraph opens like the next one (two paragraphs merged); no
+  paragraph holds the next one's number, no annex paragraph ends with a heading's words
+  after its full stop, no heading ends as a paragraph does.
 - tables: figures alone on their lines (a table's cells) are not read as paragraph text.
 - references: a live cross-reference only where the text says it speaks of its own
   paragraphs ("paragraph 8 above", "paragraph 3 of the present resolution").
@@ -318,6 +320,14 @@ def _sample(words: Counter) -> str:
 
 # ------------------------------------------------------------------ paragraph starts
 
+# words after which a number ends a sentence as a number ("... in paragraph 23. The ...")
+_NAMES_A_NUMBER = frozenset("paragraph paragraphs para. paras. resolution resolutions section "
+                            "article articles chapter annex page pages no. and or to goal "
+                            "target rule principle decision".split())
+_LABEL_ONLY = re.compile(r"(?:(?:Item|Article|Chapter|Part|Section|Rule) )?\(?[0-9A-Za-z]{1,5}[.)]?")
+_SWALLOWED = re.compile(r"([.;])\s+([A-Z][^.;:,!?\u201d\")]*[A-Za-z])$")
+
+
 def _starts(draft: Draft, reading: Reading) -> list[Finding]:
     out = []
     for unit in draft.units():
@@ -477,14 +487,6 @@ def _tables(reading: Reading) -> list[Finding]:
 
 
 # ------------------------------------------------------------------ references
-
-# words after which a number ends a sentence as a number ("... in paragraph 23. The ...")
-_NAMES_A_NUMBER = frozenset("paragraph paragraphs para. paras. resolution resolutions section "
-                            "article articles chapter annex page pages no. and or to goal "
-                            "target rule principle decision".split())
-_LABEL_ONLY = re.compile(r"(?:(?:Item|Article|Chapter|Part|Section|Rule) )?\(?[0-9A-Za-z]{1,5}[.)]?")
-_SWALLOWED = re.compile(r"([.;])\s+([A-Z][^.;:,!?\u201d\")]*[A-Za-z])$")
-
 
 def _printed_lead(unit, kind: str = "pp") -> bool:
     """Does the unit open with a lead in italics (as a page read with its fonts shows)?"""

@@ -16,7 +16,7 @@ _STYLE = """body{font-family:'Times New Roman',serif;font-size:10pt;max-width:17
 .organ h1{font-size:20pt;margin:0}.facts p,.session p{margin:0}.symbol{font-size:16pt}
 .session{margin:12pt 0;width:45%}.submitted{font-weight:bold;margin:24pt 0 12pt}
 h2{font-size:12pt;margin:0 1.27cm 12pt}ol,.one{margin-left:1.27cm;text-align:justify}
-li{padding-left:0.5cm;margin-bottom:6pt}"""
+li{padding-left:0.5cm;margin-bottom:6pt}.new{margin:6pt 0 0;text-indent:1.27cm}"""
 
 
 def _marked(sentence: str) -> str:
@@ -36,6 +36,12 @@ def _marked(sentence: str) -> str:
     return "".join(out)
 
 
+def _set_out(sentence: str) -> str:
+    """An instruction, and each new paragraph it brings as a block of its own."""
+    first, *blocks = sentence.split("\n\n")
+    return _marked(first) + "".join(f'<p class="new">{_marked(b)}</p>' for b in blocks)
+
+
 def write_amendment(doc: AmendmentDocument, layout=None) -> bytes:
     e = escape
     lang, words = doc.language, doc.language.masthead
@@ -45,9 +51,9 @@ def write_amendment(doc: AmendmentDocument, layout=None) -> bytes:
     session = "".join(f"<p>{e(t)}</p>" for t in (doc.session, doc.committee, agenda) if t)
     session += "".join(f"<p><b>{e(t)}</b></p>" for t in doc.agenda_titles)
     if len(doc.instructions) > 1:
-        body = "<ol>" + "".join(f"<li>{_marked(s)}</li>" for s in doc.instructions) + "</ol>"
+        body = "<ol>" + "".join(f"<li>{_set_out(s)}</li>" for s in doc.instructions) + "</ol>"
     else:
-        body = "".join(f'<p class="one">{_marked(s)}</p>' for s in doc.instructions)
+        body = "".join(f'<div class="one">{_set_out(s)}</div>' for s in doc.instructions)
     page = f"""<!DOCTYPE html>
 <html lang="{e(lang.html)}"><head><meta charset="utf-8"><title>{e(doc.symbol)}</title>
 <style>{_STYLE}</style></head><body>
