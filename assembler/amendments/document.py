@@ -95,7 +95,7 @@ def document_for(prop: Proposal, base: Draft, *, symbol: str, date: str = "",
                              hint="give --symbol A/C.3/80/L.99")
     index = UnitIndex(base)
     sentences = as_issued(prop, index) or tuple(
-        _set_out(change_to_prose(c, index), c) for c in _in_text_order(
+        _set_out(change_to_prose(c, index), c, language_of(meta)) for c in _in_text_order(
             [_resolved(c, index, prop) for c in prop.effective_changes], base))
     lang = language_of(meta)
     session = meta.session
@@ -125,15 +125,16 @@ def _in_text_order(changes: list[Change], base: Draft) -> list[Change]:
     return sorted(changes, key=lambda c: ends.get(c.target, order.get(c.target, len(order) + 1)))
 
 
-_READING = re.compile(r"^(.*?\breading:)\s*\u201c(.*)\u201d\.?$", re.S)
-
-
-def _set_out(sentence: str, c: Change) -> str:
+def _set_out(sentence: str, c: Change, lang: Language) -> str:
     """A new paragraph set as a block of its own under its instruction, unquoted, as the UN
     prints it (A/C.3/80/L.62): "... insert a new preambular paragraph reading:" then the
-    paragraph (writers print each part of "\n\n" as a paragraph)."""
-    m = _READING.match(sentence) if c.kind == "insert-unit" and "\n\n" not in sentence \
-        else None
+    paragraph (writers print each part of "\n\n" as a paragraph). The quotes are the
+    language's."""
+    if c.kind != "insert-unit" or "\n\n" in sentence:
+        return sentence
+    opening, closing = lang.quote("\0").split("\0")
+    m = re.match(rf"^(.*?:)\s*{re.escape(opening)}(.*){re.escape(closing)}\.?$", sentence,
+                 re.S)
     return f"{m.group(1)}\n\n{m.group(2)}" if m else sentence
 
 

@@ -63,7 +63,10 @@ def test_the_word_document_speaks_the_base_drafts_language(stub, tmp_path):
     assert body[:2] == ["XX #71 session", "XX Agenda items 13 and 117"]
     assert ("xx-Delegation A et Group of Friends of X: amendment to xx-draft resolution "
             "A/71/L.58") in body
-    assert body[-1].startswith("5.\txx-Replace «global compact» with")
+    # in the text's order, the title first; a new paragraph set out under its instruction
+    assert body[-6].startswith("1.\txx-Replace «global compact» with")
+    assert body[-2].startswith("5.\txx-Insert a new xx-operative paragraph") \
+        and body[-2].endswith(":") and body[-1] == "Decides to remain seized of the matter;"
     with zipfile.ZipFile(path) as z:
         assert 'w:lang w:val="xx-XX"' in z.read("word/styles.xml").decode()
     text = "\n".join(body + frame)
