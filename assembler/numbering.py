@@ -22,12 +22,14 @@ class Label:
     mark: str               # what is printed before the text: "14.", "(a)", "" for a PP
     path: tuple             # ("14", "(a)") for a sub-paragraph, ("3",) for PP 3
     degree: int = 0         # 0 for PP/OP/heading, 1..4 for sub-paragraphs
-    root: str = ""          # a sub-paragraph's paragraph kind: "op", or "pp" for a PP's list
+    root: str = ""          # the part a sub-paragraph's or a heading's paragraph is in: "op",
+    # or "pp" for a preambular paragraph's list and a heading among preambular paragraphs
 
     @property
     def named(self) -> str:
-        """The kind a sub-paragraph is named by: its paragraph's ("OP 3 (a)", "PP 2 (b)")."""
-        return self.root or ("op" if self.kind == "sub" else self.kind)
+        """The kind a unit is named by: a sub-paragraph by its paragraph's ("OP 3 (a)",
+        "PP 2 (b)"), any other by its own."""
+        return (self.root or "op") if self.kind == "sub" else self.kind
 
     @property
     def number(self) -> str:
