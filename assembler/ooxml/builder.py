@@ -13,16 +13,13 @@ from typing import Iterable
 from lxml import etree
 
 from ..lang import ENGLISH
-from .ns import (COMMENTS_CT, CORE_CT, CORE_REL, CP, DC, DCTERMS, DOC_CT, FOOTNOTES_CT, NSMAP,
-                 NUMBERING_CT, OFFICE_DOC_REL, SETTINGS_CT, STYLES_CT, XML, w)
-from .formats import Change, Fonts, Mark, PageSetup, ParaFormat, Run
+from .ns import (COMMENTS_CT, CORE_CT, CORE_REL, DOC_CT, FOOTNOTES_CT, NSMAP, NUMBERING_CT,
+                 OFFICE_DOC_REL, SETTINGS_CT, STYLES_CT, XML, w)
+from .formats import Change, Fonts, Mark, PageSetup, ParaFormat, Run, twips
+from .parts import core_part, settings_part, styles_part
 from .ids import AnnotationIds
 from .numbering_xml import numbering_part
 from .package import Package
-
-
-def twips(cm: float) -> str:
-    return str(round(cm * 1440 / 2.54))
 
 
 # Clark names built once: the paragraph and run loops use them for every element
@@ -476,105 +473,20 @@ class DocumentBuilder:
         return sect
 
     # ----------------------------------------------------------------- parts
-    def _styles(self) -> etree._Element:
-        f = self.fonts
-        root = etree.Element(w("styles"), nsmap=NSMAP)
-        defaults = etree.SubElement(root, w("docDefaults"))
-        rpr = etree.SubElement(etree.SubElement(defaults, w("rPrDefault")), w("rPr"))
-        fonts = etree.SubElement(rpr, w("rFonts"))
-        for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
-            fonts.set(w(attr), f.body)
-        if f.char_spacing_pt:
-            etree.SubElement(rpr, w("spacing")).set(w("val"), str(round(f.char_spacing_pt * 20)))
-        if f.char_scale_pct != 100:
-            etree.SubElement(rpr, w("w")).set(w("val"), str(f.char_scale_pct))
-        etree.SubElement(rpr, w("sz")).set(w("val"), str(round(f.body_pt * 2)))
-        etree.SubElement(rpr, w("szCs")).set(w("val"), str(round(f.body_pt * 2)))
-        etree.SubElement(rpr, w("lang")).set(w("val"), self.language)
-        ppr = etree.SubElement(etree.SubElement(defaults, w("pPrDefault")), w("pPr"))
-        sp = etree.SubElement(ppr, w("spacing"))
-        sp.set(w("after"), str(round(f.space_after_pt * 20)))
-        if f.line_pt:
-            sp.set(w("line"), str(round(f.line_pt * 20)))
-            sp.set(w("lineRule"), "exact")
-        else:
-            sp.set(w("line"), str(round(240 * f.line_spacing)))
-            sp.set(w("lineRule"), "auto")
-        self._style(root, "paragraph", "Normal", "Normal", default=True)
-        fn = self._style(root, "paragraph", "FootnoteText", "footnote text", based="Normal")
-        fn_ppr = etree.SubElement(fn, w("pPr"))
-        fsp = etree.SubElement(fn_ppr, w("spacing"))
-        fsp.set(w("after"), "0")
-        if f.footnote_line_pt:
-            fsp.set(w("line"), str(round(f.footnote_line_pt * 20)))
-            fsp.set(w("lineRule"), "exact")
-        if self.footnote_indent:
-            left, hanging, right = self.footnote_indent
-            ind = etree.SubElement(fn_ppr, w("ind"))
-            ind.set(w("left"), twips(left))
-            ind.set(w("right"), twips(right))
-            ind.set(w("hanging"), twips(hanging))
-        fn_rpr = etree.SubElement(fn, w("rPr"))
-        etree.SubElement(fn_rpr, w("sz")).set(w("val"), str(round(f.footnote_pt * 2)))
-        etree.SubElement(fn_rpr, w("szCs")).set(w("val"), str(round(f.footnote_pt * 2)))
-        ref = self._style(root, "character", "FootnoteReference", "footnote reference")
-        etree.SubElement(etree.SubElement(ref, w("rPr")), w("vertAlign")).set(w("val"), "superscript")
-        for level in (1, 2):
-            h = self._style(root, "paragraph", f"Heading{level}", f"heading {level}", based="Normal")
-            hp = etree.SubElement(h, w("pPr"))
-            etree.SubElement(hp, w("keepNext"))
-            etree.SubElement(hp, w("outlineLvl")).set(w("val"), str(level - 1))
-            etree.SubElement(etree.SubElement(h, w("rPr")), w("b"))
-        self._style(root, "paragraph", "Title", "Title", based="Normal")
-        self._style(root, "table", "TableGrid", "Table Grid")
-        return root
-
-    @staticmethod
-    def _style(root, kind: str, sid: str, name: str, based: str | None = None,
-               default: bool = False) -> etree._Element:
-        st = etree.SubElement(root, w("style"))
-        st.set(w("type"), kind)
-        st.set(w("styleId"), sid)
-        if default:
-            st.set(w("default"), "1")
-        etree.SubElement(st, w("name")).set(w("val"), name)
-        if based:
-            etree.SubElement(st, w("basedOn")).set(w("val"), based)
-        etree.SubElement(st, w("qFormat"))
-        return st
-
-    def _settings(self, track_revisions: bool = False) -> etree._Element:
-        root = etree.Element(w("settings"), nsmap=NSMAP)
-        if track_revisions:
-            etree.SubElement(root, w("trackRevisions"))
-        etree.SubElement(root, w("defaultTabStop")).set(w("val"), "720")
-        if self.even_and_odd_headers:  # schema order: after defaultTabStop, before footnotePr
-            etree.SubElement(root, w("evenAndOddHeaders"))
-        fpr = etree.SubElement(root, w("footnotePr"))
-        for fid in ("0", "1"):
-            etree.SubElement(fpr, w("footnote")).set(w("id"), fid)
-        etree.SubElement(root, w("compat"))
-        return root
-
-    def _core(self) -> etree._Element:
-        root = etree.Element(f"{{{CP}}}coreProperties",
-                             nsmap={"cp": CP, "dc": DC, "dcterms": DCTERMS})
-        etree.SubElement(root, f"{{{DC}}}title").text = self.title
-        etree.SubElement(root, f"{{{DC}}}creator").text = self.author
-        return root
-
     def to_package(self, header_footer=None, track_revisions: bool = False) -> Package:
         """Assemble the parts. `header_footer(builder, package)` may add headers and footers
         and return the references for the last section."""
         pkg = self.package
         pkg.relate("", OFFICE_DOC_REL, "word/document.xml")
         pkg.relate("", CORE_REL, "docProps/core.xml")
-        pkg.add("docProps/core.xml", self._core(), CORE_CT)
+        pkg.add("docProps/core.xml", core_part(self.title, self.author), CORE_CT)
         pkg.relate("word/document.xml", "styles", "styles.xml")
         pkg.relate("word/document.xml", "settings", "settings.xml")
         pkg.relate("word/document.xml", "footnotes", "footnotes.xml")
-        pkg.add("word/styles.xml", self._styles(), STYLES_CT)
-        pkg.add("word/settings.xml", self._settings(track_revisions), SETTINGS_CT)
+        pkg.add("word/styles.xml", styles_part(self.fonts, self.language, self.footnote_indent),
+                STYLES_CT)
+        pkg.add("word/settings.xml", settings_part(track_revisions, self.even_and_odd_headers),
+                SETTINGS_CT)
         pkg.add("word/footnotes.xml", self.footnotes, FOOTNOTES_CT)
         if self.lists:
             pkg.relate("word/document.xml", "numbering", "numbering.xml")

@@ -6,6 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def twips(cm: float) -> str:
+    """A length in Word's twentieths of a point."""
+    return str(round(cm * 1440 / 2.54))
+
+
 @dataclass(frozen=True)
 class Change:
     """A tracked change: kind is ins, del, moveFrom or moveTo."""

@@ -11,7 +11,8 @@ from typing import Callable
 
 from lxml import etree
 
-from .builder import DocumentBuilder, twips
+from .builder import DocumentBuilder
+from .formats import twips
 from .formats import ParaFormat, Run
 from .ns import FOOTER_CT, HEADER_CT, NSMAP, w
 from .package import Package
