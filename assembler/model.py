@@ -108,9 +108,16 @@ class OperativeParagraph:
 
 @dataclass(frozen=True)
 class Heading:
-    """A heading grouping the paragraphs after it ("Phase I"), operative or preambular."""
+    """A heading grouping the paragraphs after it ("Phase I"), operative or preambular.
+
+    A part heading opens a part of a resolution in parts (A/RES/78/247: "I", "II", each
+    with preambular paragraphs of its own): its number is computed ("I", "II"), and the
+    paragraphs after it, preambular and operative, are numbered from 1 again. The first
+    part's heading stands in the preamble; a later part's heading and its preambular
+    paragraphs stand among the operative items."""
     id: str
     content: Content
+    part: bool = False
     kind = "heading"
 
 
@@ -155,7 +162,7 @@ class Annex:
 
 Unit = Union[PreambularParagraph, OperativeParagraph, SubParagraph, Heading, Footnote,
              Annex, AnnexParagraph, Table, Row]
-OperativeItem = Union[OperativeParagraph, Heading]
+OperativeItem = Union[OperativeParagraph, Heading, PreambularParagraph]  # PP: a later part's
 
 
 # ---------------------------------------------------------------- the draft
@@ -239,7 +246,8 @@ class Draft:
     metadata: Metadata = field(default_factory=Metadata)
     preamble: tuple = ()   # tuple[PreambularParagraph | Heading, ...]: a heading may group
     # preambular paragraphs ("Transport and transit corridors", or "* * *"), as in A/RES/78/148
-    operative: tuple = ()  # tuple[OperativeParagraph | Heading, ...]
+    operative: tuple = ()  # tuple[OperativeParagraph | Heading, ...], and in a resolution in
+    # parts a later part's heading and preambular paragraphs (Heading.part)
     footnotes: tuple = ()  # tuple[Footnote, ...]
     annexes: tuple = ()    # tuple[Annex, ...]
     provenance: tuple = ()  # tuple[Provenance, ...]: the changes that made this version
@@ -268,10 +276,27 @@ class Draft:
         return None
 
     def preambular_paragraphs(self) -> list[PreambularParagraph]:
-        return [u for u in self.preamble if isinstance(u, PreambularParagraph)]
+        """Every preambular paragraph, a later part's too."""
+        return [u for u in self.preamble + self.operative if isinstance(u, PreambularParagraph)]
+
+    def in_parts(self) -> bool:
+        return any(isinstance(u, Heading) and u.part for u in self.preamble + self.operative)
 
     def operative_paragraphs(self) -> list[OperativeParagraph]:
         return [u for u in self.operative if isinstance(u, OperativeParagraph)]
+
+
+def in_later_part(kinds: list[str]) -> bool:
+    """Do the operative items read so far (their kinds: "op", "pp", "heading", "part" for a
+    part heading) end in a later part's heading and its preambular paragraphs, so that a
+    preambular paragraph read next belongs among them? A reader's rule for resolutions in
+    parts."""
+    for kind in reversed(kinds):
+        if kind == "part":
+            return "op" in kinds
+        if kind == "op":
+            return False
+    return False
 
 
 def descendants(unit) -> Iterator[SubParagraph]:

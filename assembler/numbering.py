@@ -23,7 +23,9 @@ class Label:
     path: tuple             # ("14", "(a)") for a sub-paragraph, ("3",) for PP 3
     degree: int = 0         # 0 for PP/OP/heading, 1..4 for sub-paragraphs
     root: str = ""          # the part a sub-paragraph's or a heading's paragraph is in: "op",
-    # or "pp" for a preambular paragraph's list and a heading among preambular paragraphs
+    # or "pp" for a preambular paragraph's list and a heading among preambular paragraphs;
+    # "part" for a part heading
+    part: str = ""          # in a resolution in parts, the part the unit is in: "II"
 
     @property
     def named(self) -> str:
@@ -42,8 +44,10 @@ class Label:
         return self.short_in(ENGLISH)
 
     def short_in(self, lang: Language) -> str:
-        """The short form in a draft's language."""
-        return f"{lang.short_names[self.named]} {self.number}"
+        """The short form in a draft's language; in a resolution in parts, with the part
+        ("OP II.1", "PP II.2 (a)")."""
+        within = f"{self.part}." if self.part and self.root != "part" else ""
+        return f"{lang.short_names[self.named]} {within}{self.number}"
 
 
 def roman(n: int) -> str:
@@ -92,39 +96,62 @@ def _bare(mark: str) -> str:
 
 def compute_labels(draft: Draft) -> dict[str, Label]:
     labels: dict[str, Label] = {}
-    i = 0
-    for pp in draft.preamble:
-        if isinstance(pp, Heading):  # named by the paragraph it stands before
-            labels[pp.id] = Label("heading", "", (str(i + 1),), root="pp")
-            continue
-        i += 1
-        labels[pp.id] = Label("pp", "", (str(i),))
-        _label_children(pp, (str(i),), 1, labels, root="pp")
-    ops = draft.operative_paragraphs()
-    single = len(ops) == 1
-    n = 0
-    for item in draft.operative:
+    pp = op = parts = 0
+    part = ""
+    items = draft.preamble + draft.operative
+    alone = _alone(items)
+    for k, item in enumerate(items):
         if isinstance(item, Heading):
-            labels[item.id] = Label("heading", "", (str(n + 1),))
+            if item.part:  # a part of a resolution in parts: "II", and counts from 1 again
+                parts += 1
+                part = roman(parts).upper()
+                pp = op = 0
+                labels[item.id] = Label("heading", part, (part,), root="part", part=part)
+            elif k < len(draft.preamble) or _before_pp(items, k):  # named by the paragraph after it
+                labels[item.id] = Label("heading", "", (str(pp + 1),), root="pp", part=part)
+            else:
+                labels[item.id] = Label("heading", "", (str(op + 1),), part=part)
             continue
-        n += 1
-        mark = "" if single else f"{n}."
-        labels[item.id] = Label("op", mark, (str(n),))
-        _label_children(item, (str(n),), 1, labels)
+        if item.kind == "pp":
+            pp += 1
+            labels[item.id] = Label("pp", "", (str(pp),), part=part)
+            _label_children(item, (str(pp),), 1, labels, root="pp", part=part)
+            continue
+        op += 1
+        labels[item.id] = Label("op", "" if item.id in alone else f"{op}.", (str(op),),
+                                part=part)
+        _label_children(item, (str(op),), 1, labels, part=part)
     return labels
 
 
+def _alone(items: tuple) -> set[str]:
+    """The operative paragraphs printed without a number: a resolution's single one, or
+    a part's single one (A/RES/79/281, part II)."""
+    parts: list[list[str]] = [[]]
+    for item in items:
+        if isinstance(item, Heading) and item.part:
+            parts.append([])
+        elif item.kind == "op":
+            parts[-1].append(item.id)
+    return {ids[0] for ids in parts if len(ids) == 1}
+
+
+def _before_pp(items: tuple, k: int) -> bool:
+    """Does the heading at k stand before a preambular paragraph?"""
+    return next((u.kind == "pp" for u in items[k + 1:] if not isinstance(u, Heading)), False)
+
+
 def _label_children(parent, path: tuple, degree: int, labels: dict[str, Label],
-                    start: int = 0, root: str = "op") -> None:
+                    start: int = 0, root: str = "op", part: str = "") -> None:
     """Label parent's children; `start` is where a continued list resumes counting."""
     style = parent.list_style or DEGREE_STYLES.get(degree, "(a)")
     previous_children = 0
     for count, child in enumerate(parent.children, start + 1):
         mark = format_mark(style, count)
         child_path = path + (_bare(mark),)
-        labels[child.id] = Label("sub", mark, child_path, degree, root)
+        labels[child.id] = Label("sub", mark, child_path, degree, root, part)
         grand_start = previous_children if child.list_continues else 0
-        _label_children(child, child_path, degree + 1, labels, grand_start, root)
+        _label_children(child, child_path, degree + 1, labels, grand_start, root, part)
         previous_children = grand_start + len(child.children)
 
 

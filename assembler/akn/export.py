@@ -72,11 +72,19 @@ class _Exporter:
                 self._plan_item(child, f"preamble__container_{i}__blocklist_1")
         sec = 0
         for item in d.operative:
-            if isinstance(item, Heading):
+            label = self.labels[item.id]
+            within = f"part_{label.part}__" if label.part else ""  # eIds unique across parts
+            if isinstance(item, Heading) and item.part:
+                self.eids[item.id] = f"part_{label.part}"
+            elif isinstance(item, Heading):
                 sec += 1
-                self.eids[item.id] = f"sec_{sec}"
+                self.eids[item.id] = f"{within}sec_{sec}"
+            elif item.kind == "pp":
+                self.eids[item.id] = f"{within}hcontainer_{label.path[0]}"
+                for child in item.children:
+                    self._plan_item(child, f"{self.eids[item.id]}__blocklist_1")
             else:
-                self._plan_unit(item, f"para_{self.labels[item.id].path[0]}")
+                self._plan_unit(item, f"{within}para_{label.path[0]}")
         for a, annex in enumerate(d.annexes, 1):
             self.eids[annex.id] = f"att_{a}"
             for b, block in enumerate(annex.body, 1):
@@ -110,12 +118,24 @@ class _Exporter:
         self._preface(st)
         self._preamble(st)
         body = etree.SubElement(st, _e("mainBody"))
-        section = None
+        section = part = None
         for item in d.operative:
-            if isinstance(item, Heading):
-                section = etree.SubElement(body, _e("section"), eId=self.eids[item.id],
-                                           wId=item.id)
+            if isinstance(item, Heading) and item.part:  # a later part: num, heading, its own
+                # preambular paragraphs (hcontainers) and paragraphs
+                part = section = etree.SubElement(body, _e("part"), eId=self.eids[item.id],
+                                                  wId=item.id)
+                etree.SubElement(part, _e("num")).text = self.labels[item.id].mark
+                self._inline(etree.SubElement(part, _e("heading")), item.content, item.id)
+            elif isinstance(item, Heading):
+                section = etree.SubElement(part if part is not None else body, _e("section"),
+                                           eId=self.eids[item.id], wId=item.id)
                 self._inline(etree.SubElement(section, _e("heading")), item.content, item.id)
+            elif item.kind == "pp":
+                c = etree.SubElement(section, _e("hcontainer"), name="preambularParagraph",
+                                     eId=self.eids[item.id], wId=item.id)
+                content = etree.SubElement(c, _e("content"))
+                self._inline(etree.SubElement(content, _e("p")), item.content, item.id)
+                self._block_list(content, item)
             else:
                 self._unit(section if section is not None else body, item, "paragraph")
         if not len(body):
@@ -196,8 +216,9 @@ class _Exporter:
             f = etree.SubElement(pre, _e("formula"), name="enactingFormula")
             etree.SubElement(f, _e("p")).text = d.metadata.formula
         for pp in d.preamble:
-            if isinstance(pp, Heading):  # a heading over preambular paragraphs
-                c = etree.SubElement(pre, _e("container"), name="heading",
+            if isinstance(pp, Heading):  # a heading over preambular paragraphs, or the
+                # first part's (named "part")
+                c = etree.SubElement(pre, _e("container"), name="part" if pp.part else "heading",
                                      eId=self.eids[pp.id], wId=pp.id)
                 self._inline(etree.SubElement(c, _e("p"), {"class": "heading"}), pp.content,
                              pp.id)

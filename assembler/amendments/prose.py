@@ -63,6 +63,9 @@ def unit_words(target: str, index: UnitIndex | None = None,
     paragraph 5 (b)", "the title"."""
     if index is not None and (target in index.units or target in PARTS):
         label = index.labels.get(target)
+        if label is not None and label.kind == "pp" and label.number.isdigit() and label.part:
+            return lang.places.get("in-part", "{unit} ({part})").format(  # of a part
+                unit=_pp(int(label.number), lang), part=label.part)
         if label is not None and label.kind == "pp" and label.number.isdigit():
             return _pp(int(label.number), lang)
         return index.label_of(target)

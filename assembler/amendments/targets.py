@@ -2,6 +2,7 @@
 
     op14.A.a   OP 14 (a)   OP14(a)   operative paragraph 6 (b)   PP 3   preambular paragraph 3
     paragraph 14   heading "Phase II"   footnote 1   preamble   operative
+    section II, paragraph 1   OP II.1   (a resolution in parts: its parts count from 1 again)
 
 Labels are resolved against the version the proposal names, once, into ids; from then on
 the change follows its unit whatever happens to the numbering.
@@ -23,6 +24,8 @@ _PREFIX = re.compile(
     r"paragraphs?|para\.?(?![a-z])|op\.?(?![a-z])|o\.p\.)|(?P<fn>footnotes?|fn(?![a-z]))|"
     r"(?P<heading>heading))\s*", re.I)
 _TOKEN = re.compile(r"[0-9]+|[A-Za-z]+")
+_PART = re.compile(r"^(?:in\s+)?(?:section|part)\s+([IVXL]+)\s*,?\s*", re.I)
+_PART_TOKEN = re.compile(r"^[IVXL]+$")
 _QUOTES = "\"'“”‘’"
 
 
@@ -44,11 +47,14 @@ class UnitIndex:
         if draft.metadata.title:
             self.units["title"] = Title((Text(draft.metadata.title),))
         self.by_key: dict[tuple, str] = {}
+        self.anywhere: dict[tuple, list[str]] = {}  # the same key in every part
         for uid, label in self.labels.items():
             if label.kind == "heading":
                 continue
             kind = label.named if label.named == "pp" else "op"
-            self.by_key[(kind,) + tuple(_tokens(" ".join(label.path)))] = uid
+            key = (kind,) + tuple(_tokens(" ".join(label.path)))
+            self.by_key[(label.part,) + key] = uid
+            self.anywhere.setdefault(key, []).append(uid)
         self.headings = {_norm(plain(u.content)): u.id for u in draft.preamble + draft.operative
                          if u.kind == "heading"}
         self.footnotes = {str(n): fid for fid, n in footnote_numbers(draft).items()}
@@ -65,6 +71,9 @@ class UnitIndex:
         unit = self.units.get(uid)
         if label and label.kind == "heading":
             return lang.places["heading"].format(text=plain(unit.content))
+        if label and label.part:  # a resolution in parts: "operative paragraph 1 of section II"
+            return lang.places.get("in-part", "{unit} ({part})").format(
+                unit=f"{lang.long_names[label.named]} {label.number}", part=label.part)
         if label:
             return f"{lang.long_names[label.named]} {label.number}"
         if unit is not None and unit.kind == "fn":
@@ -89,6 +98,10 @@ class UnitIndex:
         t = target.strip()
         if t in self.units or t in PARTS:
             return t
+        part = None
+        m = _PART.match(t)
+        if m:  # "section II, paragraph 1"
+            part, t = m.group(1).upper(), t[m.end():]
         m = _PREFIX.match(t)
         kind = "op"
         rest = t
@@ -106,13 +119,23 @@ class UnitIndex:
             last = self.draft.preambular_paragraphs()[-1:] if kind == "pp" else \
                 self.draft.operative_paragraphs()[-1:]
             return last[0].id if last else None
+        if part is None and len(tokens) > 1 and _PART_TOKEN.match(tokens[0]):
+            part, tokens = tokens[0], tokens[1:]  # "OP II.1"
         if not tokens or not tokens[0].isdigit():
             return None
-        return self.by_key.get((kind,) + tuple(tokens))
+        key = (kind,) + tuple(tokens)
+        if part is not None:
+            return self.by_key.get((part,) + key)
+        found = self.anywhere.get(key, [])  # one part's number, or the only one so numbered
+        return found[0] if len(found) == 1 else None
 
     def describe_missing(self, target: str) -> str:
+        parts = sum(1 for u in self.draft.preamble + self.draft.operative
+                    if u.kind == "heading" and u.part)
+        where = (f"; its {parts} parts number their paragraphs from 1 again: name the part, "
+                 f"as in 'section II, paragraph 1'" if parts else "")
         return (f"'{target}' names no unit of version '{self.draft.metadata.version or '?'}' "
-                f"({self.n_pp} preambular, {self.n_op} operative paragraphs)")
+                f"({self.n_pp} preambular, {self.n_op} operative paragraphs{where})")
 
 
 def _tokens(s: str) -> list[str]:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..inline import plain
-from ..model import Draft, OperativeParagraph, Table, contents_of
+from ..model import Draft, OperativeParagraph, PreambularParagraph, Table, contents_of
 from .pairing import ids_are_identity
 
 EQUAL, CHANGED, INSERTED, DELETED, MOVED_AWAY = "equal", "changed", "inserted", "deleted", "moved-away"
@@ -124,7 +124,7 @@ def part_units(draft: Draft, part: str) -> Iterator[tuple[object, int]]:
     elif part == "operative":
         for item in draft.operative:
             yield item, 0
-            if isinstance(item, OperativeParagraph):
+            if isinstance(item, (OperativeParagraph, PreambularParagraph)):  # a later part's PP
                 yield from _subs(item, 1)
     elif part == "annexes":
         for annex in draft.annexes:

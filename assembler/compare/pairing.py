@@ -31,8 +31,8 @@ def numbered_by_position(draft: Draft) -> bool:
         return all(c.id.startswith(unit.id + ".") and subs_named_by_parent(c)
                    for c in getattr(unit, "children", ()))
     both = draft.preamble + draft.operative
-    return numbered([u.id for u in draft.preamble if u.kind == "pp"], "pp") and \
-        numbered([u.id for u in draft.operative if u.kind == "op"], "op") and \
+    return numbered([u.id for u in both if u.kind == "pp"], "pp") and \
+        numbered([u.id for u in both if u.kind == "op"], "op") and \
         numbered([u.id for u in both if u.kind == "heading"], "h") and \
         all(subs_named_by_parent(u) for u in both)
 

@@ -302,7 +302,9 @@ ENGLISH = Language(
     places={"preamble": "the preamble", "operative": "the operative part",
             # the HTML page's labels of its footnotes' block and of a note's link back
             "footnotes": "Footnotes", "back-to-text": "back to text",
-            "title": "the title", "heading": "the heading “{text}”"},
+            "title": "the title", "heading": "the heading “{text}”",
+            # a unit of a resolution in parts (A/RES/78/247)
+            "in-part": "{unit} of section {part}"},
     stage_names={"elements": "Elements paper", "zero": "Zero draft", "first": "First draft",
                  "rev": "Rev.{revision}", "final": "Final draft", "mapping": "",
                  "L": "L-document", "L-rev": "Revised L-document",

@@ -72,9 +72,10 @@ class _Reader:
         if pre is not None:
             heads = 0
             for i, c in enumerate((c for c in pre if _local(c) == "container"), 1):
-                if c.get("name") == "heading":
+                if c.get("name") in ("heading", "part"):
                     heads += 1
-                    preamble.append(Heading(self._id(c, f"h{heads}"), self._block(c)))
+                    preamble.append(Heading(self._id(c, f"h{heads}"), self._block(c),
+                                            c.get("name") == "part"))
                     continue
                 uid = self._id(c, f"pp{i - heads}")
                 node = self._items(c)
@@ -82,7 +83,8 @@ class _Reader:
                                                     children_style(node, 1)))
         operative: list = []
         body = doc.find(_e("mainBody"))
-        counts = {"op": 0, "h": sum(1 for u in preamble if isinstance(u, Heading))}
+        counts = {"op": 0, "h": sum(1 for u in preamble if isinstance(u, Heading)),
+                  "pp": len(preamble) - sum(1 for u in preamble if isinstance(u, Heading))}
         if body is None:  # policy (docs/word-and-akn.md): a resolution has an operative part
             raise AssemblerError(f"the {_local(doc)} has no mainBody, so no operative part; "
                                  "refused", file=self.file,
@@ -133,11 +135,21 @@ class _Reader:
                 out.append(OperativeParagraph(uid, normalize(node.content),
                                               self._subs(node, uid, 1),
                                               children_style(node, 1)))
+            elif name == "hcontainer" and el.get("name") == "preambularParagraph":
+                # a later part's preambular paragraph (a resolution in parts)
+                counts["pp"] += 1
+                content = el.find(_e("content"))
+                node = self._items(content if content is not None else el)
+                uid = self._id(el, f"pp{counts['pp']}")
+                out.append(PreambularParagraph(uid, self._block(content),
+                                               self._subs(node, uid, 1),
+                                               children_style(node, 1)))
             elif name in ("section", "hcontainer", "chapter", "part", "title"):
                 heading = el.find(_e("heading"))
                 if heading is not None:
                     counts["h"] += 1
-                    out.append(Heading(self._id(el, f"h{counts['h']}"), self._inline(heading)))
+                    out.append(Heading(self._id(el, f"h{counts['h']}"), self._inline(heading),
+                                       name == "part"))
                 self._operative(el, out, counts)
             elif name in ("p", "blockList") and "".join(el.itertext()).strip():
                 counts["op"] += 1

@@ -71,6 +71,7 @@ def read_blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool,
         return _text(lines[body[n + 1]]).strip() if n + 1 < len(body) else ""
 
     listed = False  # a numbered or labelled paragraph came before
+    restart = False  # a section numeral came: a resolution in parts may count from 1 again
     prev_page = None
     for n, i in enumerate(body):
         line = lines[i]
@@ -98,13 +99,15 @@ def read_blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool,
             blocks.append(Block("num", m.group(1), i, rest, {page}, waiting=not rest,
                                 nested=True))
             continue
+        if m and restart and int(m.group(1)) == 1:
+            expected = 1  # a part's first paragraph (A/RES/78/247, "II", then "1.")
         m = _NUM_ALONE.match(t)
         if m and int(m.group(1)) != expected and cur is not None and cur.lines \
                 and prev_end not in (".", ";", ":") and not page_break:
             m = None  # "... until 13 December" then "2028.": the text goes on
         if m:
             blocks.append(Block("num", m.group(1), i, [], {page}, waiting=True))
-            expected, inner = int(m.group(1)) + 1, 0
+            expected, inner, restart = int(m.group(1)) + 1, 0, False
             continue
         m = _NUM_BARE.match(t)
         if m and int(m.group(1)) == expected > 1 and gap and not page_break \
@@ -127,7 +130,7 @@ def read_blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool,
         m = _NUM_INLINE.match(t) or (gap and _NUM_ANY.match(t))
         if m and int(m.group(1)) == expected and opened:
             blocks.append(Block("num", m.group(1), i, [m.group(2)], {page}))
-            expected, inner = expected + 1, 0
+            expected, inner, restart = expected + 1, 0, False
             continue
         m = _LABEL_ALONE.match(t)
         if not m and layout and listed:
@@ -151,17 +154,22 @@ def read_blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool,
         if m:
             kind = "roman" if _ROMAN_ALONE.match(t) else "item"
             blocks.append(Block(kind, m.group(1), i, [], {page}, waiting=True))
+            restart = kind == "roman"
             if kind == "item":
                 expected = 1  # a rule's or an article's paragraphs number from 1 again
             continue
         m = _ROMAN_BARE.match(t)
-        if m and gap and cur is not None and prev_end in (",", ".", ";", ":"):
-            # "I" alone over a section, its title below: printed without a full stop
+        if m and (((gap or page_break) and cur is not None and prev_end in (",", ".", ";", ":"))
+                  or (cur is None and m.group(1) == "I")):
+            # "I" alone over a section, its title below: printed without a full stop (the
+            # first line after the enacting formula, or after a paragraph that closed)
             blocks.append(Block("roman", m.group(1), i, [], {page}, waiting=True, dot=False))
+            restart = True
             continue
         m = _ROMAN_INLINE.match(t)
         if m and (gap or page_break or cur is None):
             blocks.append(Block("roman", m.group(1), i, [m.group(2)], {page}))
+            restart = True
             continue
         if ANNEX.match(t) or (cur is not None and ANNEX.match(cur.text) and cur.kind == "plain"):
             blocks.append(Block("plain", "", i, [t], {page}))

@@ -20,7 +20,7 @@ from ..inline import normalize
 from ..leads import italicize_lead, lead_length
 from ..model import (Annex, AnnexParagraph, Break, CrossRef, Draft, Footnote, FootnoteRef,
                      Heading, Metadata, OperativeParagraph, PreambularParagraph, Row,
-                     SubParagraph, Table, Text)
+                     SubParagraph, Table, Text, in_later_part)
 from ..ooxml.changes import resolve
 from ..ooxml.reader import WordDocument, WParagraph, WTable, read_docx
 from ..unit_marks import PROPERTY_PREFIX, parse_unit, parse_xref
@@ -209,6 +209,9 @@ class _Interpreter:
                              style=style if degree else None)
             if kind == "h":
                 return ListUnit("h", unbold(content), p.location, uid)
+            if kind == "pt":  # a part's heading: its numeral, a line break, its title
+                at = next((k for k, c in enumerate(content) if isinstance(c, Break)), -1)
+                return ListUnit("pt", unbold(content[at + 1:]), p.location, uid)
             return ListUnit("pp", content, p.location, uid)
         if p.numbering is not None and p.numbering.format != "none":
             num = p.numbering
@@ -312,16 +315,17 @@ class _Interpreter:
             if u.kind == "closing":
                 u.kind = "text"
             if u.kind == "pp":
-                if ops and all(o.kind == "h" for o in ops):
+                if ops and all(o.kind in ("h", "pt") for o in ops):
                     preamble += ops  # headings over preambular paragraphs
                     ops = []
-                preamble.append(u)
+                later = in_later_part(["part" if o.kind == "pt" else o.kind for o in ops])
+                (ops if later else preamble).append(u)
                 last = u
-            elif u.kind in ("op", "h"):
+            elif u.kind in ("op", "h", "pt"):
                 ops.append(u)
                 last = u
             elif u.kind == "sub":
-                parent = next((o for o in reversed(ops) if o.kind == "op"), None)
+                parent = next((o for o in reversed(ops) if o.kind in ("op", "pp")), None)
                 if parent is None and preamble:  # a preambular paragraph's own list
                     parent = preamble[-1]
                 if parent is None:
@@ -351,15 +355,16 @@ class _Interpreter:
                                           "operative paragraph, numbered by position")
         counts = {"pp": 0, "op": 0, "h": 0}
         pp_units = [self._unit(u, "pp", counts) for u in preamble]
-        op_items = [self._unit(u, "op", counts) for u in ops]
+        op_items = [self._unit(u, "pp" if u.kind == "pp" else "op", counts) for u in ops]
         return pp_units, op_items, closing
 
     def _unit(self, u: ListUnit, kind: str, counts: dict):
         """A paragraph of the preamble ("pp") or the operative part ("op"), or a heading
         among them, its id from its place when the file gives none."""
-        if u.kind == "h":
+        if u.kind in ("h", "pt"):
             counts["h"] += 1
-            return Heading(self._id(u.uid, f"h{counts['h']}"), normalize(u.content))
+            return Heading(self._id(u.uid, f"h{counts['h']}"), normalize(u.content),
+                           u.kind == "pt")
         counts[kind] += 1
         n = counts[kind]
         if kind == "op" and u.mark and u.mark.rstrip(".") != str(n) and not u.uid:
@@ -542,3 +547,4 @@ class _Interpreter:
         if not self.own:
             draft = foreign_cross_refs(draft)
         return draft
+

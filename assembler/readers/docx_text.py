@@ -106,23 +106,37 @@ def ends_clause(content) -> bool:
 
 
 def foreign_cross_refs(draft: Draft) -> Draft:
-    """'paragraphs 14 and 19' in a foreign file point at this draft's operative paragraphs."""
-    op_ids = {i: op.id for i, op in enumerate(draft.operative_paragraphs(), 1)}
+    """'paragraphs 14 and 19' in a foreign file point at this draft's operative paragraphs;
+    in a resolution in parts, at those of the part the text stands in (each part numbers
+    its paragraphs from 1)."""
     labels = compute_labels(draft)
-    sub_ids = {label.number: uid for uid, label in labels.items() if label.kind == "sub"}
+    op_ids: dict[str, dict[int, str]] = {}
+    sub_ids: dict[str, dict[str, str]] = {}
+    for uid, label in labels.items():
+        if label.kind == "op":
+            op_ids.setdefault(label.part, {})[int(label.number)] = uid
+        elif label.kind == "sub" and label.root != "pp":
+            sub_ids.setdefault(label.part, {})[label.number] = uid
 
-    def fix(content, sure_only=False):
+    def fix(content, part: str, sure_only=False):
         out: list = []
         for item in content:
             if isinstance(item, Text) and not item.italic and not item.bold and not item.sup:
-                out += find_cross_refs(item.text, op_ids, sub_ids, sure_only)
+                out += find_cross_refs(item.text, op_ids.get(part, {}), sub_ids.get(part, {}),
+                                       sure_only)
             else:
                 out.append(item)
         return normalize(out)
 
     def sub(u):
-        return replace(u, content=fix(u.content), children=tuple(sub(c) for c in u.children))
+        return replace(u, content=fix(u.content, labels[u.id].part),
+                       children=tuple(sub(c) for c in u.children))
 
-    ops = tuple(sub(u) if isinstance(u, OperativeParagraph) else u for u in draft.operative)
-    pre = tuple(replace(p, content=fix(p.content, sure_only=True)) for p in draft.preamble)
-    return replace(draft, preamble=pre, operative=ops)
+    def item(u):
+        if isinstance(u, OperativeParagraph):
+            return sub(u)
+        if u.kind == "pp":  # a preamble speaks of paragraphs only when it says whose
+            return replace(u, content=fix(u.content, labels[u.id].part, sure_only=True))
+        return u
+    return replace(draft, preamble=tuple(item(u) for u in draft.preamble),
+                   operative=tuple(item(u) for u in draft.operative))

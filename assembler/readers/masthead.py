@@ -184,6 +184,10 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
                                            "where their lines end"))
         elif _ADOPTED.match(t):
             text, i = block(start)
+            if text.endswith(" on") and i < n and DATE.match(lines[i].text.strip()):
+                # "... by the General Assembly on" / "22 December 2023": the date is a line
+                # a block of its own would stop at
+                text, i = f"{text} {lines[i].text.strip()}", i + 1
             a = _ADOPTED.match(text)
             if a:
                 v["adopted-by"] = a.group(1)

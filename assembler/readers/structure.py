@@ -123,7 +123,7 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
 
 @dataclass
 class _Unit:
-    kind: str                  # pp, op, sub, heading, p
+    kind: str                  # pp, op, sub, heading, part, p
     text: str
     block: Block
     degree: int = 0
@@ -205,8 +205,22 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
                 continue
             _attach(last_op, _Unit("sub", text, b), warn, lambda blk: lines[blk.index].indent)
             continue
+        if b.kind == "roman" and _opens_part(b, blocks[i] if i < len(blocks) else None):
+            # a part of a resolution in parts (A/RES/78/247's "I" and "II"): its own
+            # preambular paragraphs, its paragraphs numbered from 1 again
+            unit = _Unit("part", text, b)
+            if operative:
+                operative.append(unit)
+                state = "part"
+            else:
+                preamble.append(unit)
+                state = "preamble"
+            continue
+        if state == "part" and b.kind == "plain" and lead_length(text, "pp"):
+            operative.append(_Unit("pp", text, b))
+            continue
         if b.kind in ("roman", "item"):
-            if state == "operative" and (numbered or operative):
+            if state in ("operative", "part") and (numbered or operative):
                 if b.kind == "item" or not numbered:
                     annexes.append(("", []))
                     state = "annex"
@@ -328,6 +342,12 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
                        for n, (title, body) in enumerate(annexes, 1)))
 
 
+def _opens_part(b: Block, nxt: Block | None) -> bool:
+    """Does a section numeral open a part with preambular paragraphs of its own?"""
+    return nxt is not None and nxt.kind == "plain" and bool(lead_length(nxt.text, "pp")) \
+        and not lead_length(nxt.text, "sub") and bool(b.text.strip())
+
+
 def _preamble_heading(text: str, before: _Unit | None, nxt: Block | None) -> bool:
     """A heading among preambular paragraphs (A/RES/78/148's "Transport and transit
     corridors", or "* * *"): a short line without closing punctuation or a lead, after a
@@ -446,23 +466,18 @@ def _list_facts(children: list[_Unit], degree: int, previous: int, warn) -> tupl
 
 def _number(preamble, operative, annexes) -> None:
     """Ids from the numbers and labels as first printed (AKN's wId idea)."""
-    n = h = 0
-    for u in preamble:
-        if u.kind == "heading":
+    pps = ops = h = 0  # one count of each kind through the parts: ids stay unique
+    for u in preamble + operative:
+        if u.kind in ("heading", "part"):
             h += 1
             u.id = f"h{h}"
-            continue
-        n += 1
-        u.id = f"pp{n}"
-        _number_children(u)
-    n = 0
-    for u in operative:
-        if u.kind == "heading":
-            h += 1
-            u.id = f"h{h}"
+        elif u.kind == "pp":
+            pps += 1
+            u.id = f"pp{pps}"
+            _number_children(u)
         else:
-            n += 1
-            u.id = f"op{n}"
+            ops += 1
+            u.id = f"op{ops}"
             _number_children(u)
     for a, (title, body) in enumerate(annexes, 1):
         if isinstance(title, _Unit):
@@ -495,15 +510,15 @@ def _descend(unit):
 
 
 def _preambular(u: _Unit, warn) -> PreambularParagraph | Heading:
-    if u.kind == "heading":
-        return Heading(u.id, unit_content(u, None))
+    if u.kind in ("heading", "part"):
+        return Heading(u.id, unit_content(u, None), u.kind == "part")
     style, _ = _list_facts(u.children, 1, 0, warn)
     return PreambularParagraph(u.id, unit_content(u, "pp"), _subs(u, 1, warn), style)
 
 
 def _operative(u: _Unit, warn):
-    if u.kind == "heading":
-        return Heading(u.id, unit_content(u, None))
+    if u.kind in ("heading", "part", "pp"):
+        return _preambular(u, warn)
     style, _ = _list_facts(u.children, 1, 0, warn)
     return OperativeParagraph(u.id, unit_content(u, "op"), _subs(u, 1, warn), style)
 

@@ -17,12 +17,12 @@ from ..fs.read import read_text_of
 from ..inline import cross_refs, footnote_refs
 from ..model import (UNIT_ID, Annex, AnnexParagraph, Draft, Footnote, Heading, Metadata,
                      OperativeParagraph, PreambularParagraph, Provenance, Row, SubParagraph,
-                     Table)
+                     Table, in_later_part)
 from ..numbering import valid_style
 from .markup import parse_inline
 
 _ATTRS = re.compile(rf"^#({UNIT_ID})((?: [a-z-]+(?:=\S+)?)*)$")
-_FLAGS = {"continues", "header", "landscape"}
+_FLAGS = {"continues", "header", "landscape", "part"}
 _VALUED = {"list"}
 
 
@@ -232,12 +232,15 @@ def _body_line(b: _Builder, line: str) -> None:
                 and all(isinstance(node[0], Heading) for node in b.operative):
             b.preamble += b.operative  # headings before a preambular paragraph group the preamble
             b.operative = []
-        if b.operative or b.footnotes or b.annexes:
+        later_part = in_later_part(["part" if getattr(u, "part", False) else u.kind
+                                    for u, _ in b.operative])
+        if (b.operative and not later_part) or b.footnotes or b.annexes:
             raise b.err("a preambular paragraph after the operative part",
-                        hint="move it above the first 'op' line")
+                        hint="move it above the first 'op' line, or give the heading of "
+                             "its part the flag 'part' ({#id part})")
         node = [PreambularParagraph(b.register(uid), b.content(rest), (), style or None,
                                     bool(attrs.get("continues"))), []]
-        b.preamble.append(node)
+        (b.operative if later_part else b.preamble).append(node)
         b.stack = [(0, node)]
     elif kind in ("op", "##"):
         if b.footnotes or b.annexes:
@@ -245,7 +248,7 @@ def _body_line(b: _Builder, line: str) -> None:
                         hint="move it above the first 'fn' or 'annex' line")
         uid = b.register(uid)
         if kind == "##":
-            b.operative.append([Heading(uid, b.content(rest)), None])
+            b.operative.append([Heading(uid, b.content(rest), bool(attrs.get("part"))), None])
         else:
             node = [OperativeParagraph(uid, b.content(rest), (), style or None,
                                        bool(attrs.get("continues"))), []]

@@ -12,7 +12,7 @@ def _attrs(unit, *flags: str) -> str:
     style = getattr(unit, "list_style", None)
     if style:
         parts.append(f"list={style}")
-    for flag in ("continues", "header", "landscape"):
+    for flag in ("continues", "header", "landscape", "part"):
         attr = {"continues": "list_continues"}.get(flag, flag)
         if getattr(unit, attr, False):
             parts.append(flag)
@@ -43,8 +43,8 @@ def dump_draft(draft: Draft) -> str:
     for item in draft.operative:
         if isinstance(item, Heading):
             out += ["", _line("##", item.content, item)]
-        else:
-            out += ["", _line("op", item.content, item)]
+        else:  # "op", or "pp" in a later part of a resolution in parts
+            out += ["", _line(item.kind, item.content, item)]
             _subs(item, 1, out)
     for fn in draft.footnotes:
         out += ["", _line("fn", fn.content, fn)]

@@ -123,20 +123,22 @@ def _numbers(draft: Draft, reading: Reading | None) -> list[Finding]:
     printed = [(op, reading.marks.get(op.id)) for op in ops]
     numbered = [(op, m) for op, m in printed if m is not None and m.kind == "num"]
     if numbered:
-        bare = [(n, m) for n, (op, m) in enumerate(printed, 1) if m is None or m.kind != "num"]
+        bare = [(n, m) for n, (op, m) in enumerate(printed, 1)
+                if (m is None or m.kind != "num") and labels[op.id].mark]  # a part's only one
         if bare:
             n, m = bare[0]
             page, line = reading.where(m.index if m else None)
             out.append(Finding("numbers", f"{len(bare)} operative paragraph(s) without a printed "
                                           f"number among numbered ones, the first OP {n}",
                                page, line))
-        for n, (op, m) in enumerate(printed, 1):
+        for op, m in printed:
             if m is None or m.kind != "num":
                 continue
-            if m.text != str(n):
+            place = labels[op.id].number  # counted from 1 again in each part of a resolution
+            if m.text != place:
                 page, line = reading.where(m.index)
                 out.append(Finding("numbers", f"the page numbers it {m.text}, its place "
-                                              f"{n}", page, line))
+                                              f"{place}", page, line))
                 break  # one shift explains the rest
     for unit in draft.units():
         if unit.kind != "sub":

@@ -222,3 +222,30 @@ def test_a_face_change_is_tracked_whole(tmp_path):
         assert whole(rejected) == whole(seen[(old, "as-is")]), red.name
     # the faces do differ: the test would see a change left untracked
     assert whole(seen[(built["res"], "as-is")]) != whole(seen[(built["l"], "as-is")])
+
+
+def test_a_redline_of_a_resolution_in_parts_counts_each_part_from_one(tmp_path):
+    """A/RES/78/247 (development corpus, tests/readers/parts): OP 3 of part I deleted, OP 1
+    of part II changed. LibreOffice counts part II from 1 again in every view, and accepting
+    or rejecting every change gives each version's labels and words."""
+    from assembler.readers import read_any
+    from assembler.source.reader import parse_draft
+    from assembler.source.writer import dump_draft
+    old = read_any(ROOT / "tests" / "readers" / "parts" / "A_RES_78_247.pdf").draft
+    text = dump_draft(old).replace("*Notes with appreciation* the work",
+                                   "*Notes with deep appreciation* the work")
+    new, _ = parse_draft("\n".join(l for l in text.split("\n") if "{#op3}" not in l))
+    red = tmp_path / "redline.docx"
+    red.write_bytes(build_redline_docx(build_redline(old, new)))
+    old_docx, new_docx = tmp_path / "old.docx", tmp_path / "new.docx"
+    old_docx.write_bytes(build_docx(old))
+    new_docx.write_bytes(build_docx(new))
+    seen = libreoffice(tmp_path, (red, "accept"), (red, "reject"), (new_docx, "as-is"),
+                       (old_docx, "as-is"))
+    accepted, rejected = seen[(red, "accept")], seen[(red, "reject")]
+    assert numbered(accepted["paragraphs"]) == numbered(seen[(new_docx, "as-is")]["paragraphs"])
+    assert numbered(rejected["paragraphs"]) == numbered(seen[(old_docx, "as-is")]["paragraphs"])
+    assert [lab for lab, _ in numbered(accepted["paragraphs"])] == expected_labels(new)
+    assert [lab for lab, _ in numbered(rejected["paragraphs"])] == expected_labels(old)
+    assert expected_labels(new)[-2:] == ["1.", "2."]  # part II counts from 1 again
+    assert ("1.", "Notes with deep appreciation the work") in numbered(accepted["paragraphs"])

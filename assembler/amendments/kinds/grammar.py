@@ -207,12 +207,18 @@ def targets(text: str, r: Reading) -> list[str]:
     """Every unit a target phrase names: ids when the base version is at hand, else labels.
     A unit named twice is refused."""
     t = re.sub(r"^the\s+", "", _unit_itself(text.strip().rstrip(",")), flags=re.I)
+    m = _IN_PART.search(t) or _PART_FIRST.match(t)
+    part = m.group(1).upper() if m else None  # a resolution in parts: "of section II"
+    if m:
+        t = (t[:m.start()] + t[m.end():]).strip()
     low = t.lower()
     if low in ("preamble", "operative part"):
         return ["preamble" if low == "preamble" else "operative"]
     named = labels(t) or [t]
     if len(named) == 1 and _NUMBER_ITEM.match(t) and not _NUMBER_ITEM.match(t)["to"]:
         named = [t]     # "operative paragraph 17" stays as written
+    if part:
+        named = [f"section {part}, {label}" for label in named]
     out: list[str] = []
     for label in named:
         uid = label
@@ -230,6 +236,8 @@ def targets(text: str, r: Reading) -> list[str]:
     return out
 
 
+_IN_PART = re.compile(r",?\s+(?:of|in)\s+(?:section|part)\s+([IVXL]+)$", re.I)
+_PART_FIRST = re.compile(r"^(?:section|part)\s+([IVXL]+)\s*,\s*", re.I)
 _OF_THE_DRAFT = re.compile(r"\s+of\s+the\s+(?:revised\s+)?draft\s+(?:resolution|decision)"
                            r"(?:\s+[A-Z]/\S+)?$", re.I)
 _CHAPEAU = re.compile(r"^(?:the\s+)?(?:chapeau|introductory\s+(?:part|sentence|words))\s+of\s+",

@@ -166,18 +166,13 @@ class DraftDocx:
                         ParaFormat(left_cm=left, right_cm=right,
                                    first_line_cm=ind.get("preamble_first_line_cm", 1.27),
                                    keep_next=True))
-        for pp in d.preamble:
-            if isinstance(pp, Heading):
-                b.paragraph(self.anchor("h", pp.id) + self.runs(pp.content, bold=True),
-                            self.heading_format())
-                continue
-            b.paragraph(self.anchor("pp", pp.id) + self.runs(pp.content), self.pp_format())
-            for child in pp.children:
-                self.marked(child, 1)
-        for item in d.operative:
+        for item in d.preamble + d.operative:
             if isinstance(item, Heading):
-                b.paragraph(self.anchor("h", item.id) + self.runs(item.content, bold=True),
-                            self.heading_format())
+                self.heading(item)
+            elif item.kind == "pp":
+                b.paragraph(self.anchor("pp", item.id) + self.runs(item.content), self.pp_format())
+                for child in item.children:
+                    self.marked(child, 1)
             else:
                 self.operative(item)
         if d.metadata.closing:  # in italics, flush with the text column's right edge
@@ -211,6 +206,20 @@ class DraftDocx:
         ind = self.ind
         return ParaFormat(left_cm=ind.get("body_left_cm", 1.27), right_cm=ind.get("body_right_cm", 1.27),
                           first_line_cm=ind.get("preamble_first_line_cm", 1.27), align="both")
+
+    def heading(self, heading: Heading) -> None:
+        """A heading in bold; a part's ("II") centred, its numeral on a line of its own
+        above its title, as the UN prints a resolution in parts."""
+        b, mark = self.builder, self.labels[heading.id].mark
+        if not heading.part:
+            b.paragraph(self.anchor("h", heading.id) + self.runs(heading.content, bold=True),
+                        self.heading_format())
+            return
+        b.paragraph(self.anchor("pt", heading.id) + [Run(mark, bold=True), Run(line_break=True)]
+                    + self.runs(heading.content, bold=True), self.part_format())
+
+    def part_format(self) -> ParaFormat:
+        return replace(self.heading_format(), style="Heading1", align="center")
 
     def heading_format(self) -> ParaFormat:
         ind = self.ind

@@ -73,7 +73,9 @@ def word_places(draft: Draft, labels: dict[str, Label], indent: Indent,
     for pp in draft.preambular_paragraphs():  # a preambular paragraph's list counts on its own
         place_children(pp, (word_list(key(pp.id), 0, "1.", 1, indent), 0), 1, 0, None)
     for item in draft.operative:
-        if isinstance(item, Heading):
+        if isinstance(item, Heading) and item.part:  # a later part counts from 1 again
+            main = word_list(key(item.id), 0, "1.", 1, indent)
+        if isinstance(item, Heading) or item.kind == "pp":
             continue
         lab = labels.get(item.id)
         if lab and lab.mark:

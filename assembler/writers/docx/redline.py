@@ -208,6 +208,9 @@ class RedlineDocx(DraftDocx):
             return [Run(tab=True)]
         change = self.whole_change(u)
         op = {INSERTED: INSERT, DELETED: DELETE, MOVED_AWAY: DELETE}.get(u.status, "equal")
+        if u.kind == "heading":  # a part's numeral, on a line of its own over its title
+            return [self._fmt(Run(u.mark, bold=True, change=change), op),
+                    self._fmt(Run(line_break=True, change=change), op)]
         return [self._fmt(Run(u.mark, change=change), op),
                 self._fmt(Run(tab=True, change=change), op)]
 
@@ -224,7 +227,9 @@ class RedlineDocx(DraftDocx):
 
     def para_format(self, u: RedlineUnit) -> ParaFormat:
         kind = u.kind
-        if kind == "heading":
+        if kind == "heading" and u.unit.part:
+            fmt = self.part_format()
+        elif kind == "heading":
             fmt = self.heading_format()
         elif kind in ("op", "sub") and u.mark:
             fmt = self.mark_format(u.degree)  # a new ParaFormat each time: set in place
@@ -251,6 +256,8 @@ class RedlineDocx(DraftDocx):
         if u.status == MOVED_AWAY or (u.status == DELETED and u.unit.id in self.new_ids):
             return []
         kind = f"s{u.degree}" if u.kind == "sub" else BOOKMARK_KINDS.get(u.kind)
+        if u.kind == "heading" and u.unit.part:
+            kind = "pt"
         return self.anchor(kind, u.unit.id) if kind else []
 
     def paragraph_of(self, u: RedlineUnit, prev: RedlineUnit | None, nxt: RedlineUnit | None) -> None:

@@ -166,24 +166,22 @@ class HtmlDraft:
         return Markup("").join(parts)
 
     def preamble(self) -> list[Block]:
-        out = []
-        for pp in self.draft.preamble:
-            if isinstance(pp, Heading):
-                out.append(Block("heading", pp.id, self.inline(pp.content, pp.id)))
-                continue
-            block = Block("pp", pp.id, self.inline(pp.content, pp.id))
-            block.children = [self.marked(c, 1) for c in pp.children]
-            out.append(block)
-        return out
+        return [self.item(u) for u in self.draft.preamble]
 
     def operative(self) -> list[Block]:
-        out = []
-        for item in self.draft.operative:
-            if isinstance(item, Heading):
-                out.append(Block("heading", item.id, self.inline(item.content, item.id)))
-            else:
-                out.append(self.marked(item, 0))
-        return out
+        return [self.item(u) for u in self.draft.operative]
+
+    def item(self, unit) -> Block:
+        """A heading (a part's with its numeral as its mark), a preambular paragraph (a
+        later part's, too) or an operative paragraph."""
+        if isinstance(unit, Heading):
+            return Block("heading", unit.id, self.inline(unit.content, unit.id),
+                         self.labels[unit.id].mark)
+        if unit.kind == "op":
+            return self.marked(unit, 0)
+        block = Block("pp", unit.id, self.inline(unit.content, unit.id))
+        block.children = [self.marked(c, 1) for c in unit.children]
+        return block
 
     def marked(self, unit, degree: int) -> Block:
         label = self.labels[unit.id]

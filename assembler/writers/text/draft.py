@@ -90,16 +90,17 @@ class TextDraft:
         out = self.masthead(face)  # (an illustrative note is the HTML's, on screen only)
         if d.metadata.formula:
             out += [" " * INDENT * 2 + d.metadata.formula, ""]
-        for pp in d.preamble:
-            if isinstance(pp, Heading):
-                out += self.wrap(self.text(pp.content), " " * INDENT, " " * INDENT) + [""]
-                continue
-            out += self.wrap(self.text(pp.content), " " * INDENT * 2, " " * INDENT) + [""]
-            for child in pp.children:
-                self.marked(child, 1, out)
-        for item in d.operative:
-            if isinstance(item, Heading):
+        for item in d.preamble + d.operative:
+            if isinstance(item, Heading) and item.part:  # "II" over its title, centred
+                out += [self.labels[item.id].mark.center(WIDTH).rstrip()]
+                out += [line.center(WIDTH).rstrip()
+                        for line in self.wrap(self.text(item.content), "", "")] + [""]
+            elif isinstance(item, Heading):
                 out += self.wrap(self.text(item.content), " " * INDENT, " " * INDENT) + [""]
+            elif item.kind == "pp":
+                out += self.wrap(self.text(item.content), " " * INDENT * 2, " " * INDENT) + [""]
+                for child in item.children:
+                    self.marked(child, 1, out)
             else:
                 self.marked(item, 0, out)
         if face and face.closing:
