@@ -18,6 +18,7 @@ from ..model import (Annex, AnnexParagraph, Break, CrossRef, Draft, Footnote, Fo
 from ..ooxml.safezip import parse_xml
 from ..akn.export import AKN, ASM
 from .lists import ListUnit, children_style, list_continues
+from .ids import child_id
 from .untext import ImportResult, style_of
 
 
@@ -184,10 +185,10 @@ class _Reader:
         return node
 
     def _subs(self, node: ListUnit, uid: str, degree: int) -> tuple:
-        out = []
+        out, seen = [], set()
         for count, child in enumerate(node.children, 1):
-            part = (child.mark or "").strip("().").rstrip(")") or str(count)
-            cid = self._id(child.element, f"{uid}.{part}")
+            # a file without wIds: ids by the rule every reader follows (readers/ids.py)
+            cid = self._id(child.element, child_id(uid, child.mark or str(count), seen))
             grand = self._subs(child, cid, degree + 1)
             continues = list_continues(node, child)  # may settle how its first label reads
             out.append(SubParagraph(cid, normalize(child.content), grand,

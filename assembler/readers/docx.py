@@ -24,6 +24,7 @@ from ..model import (Annex, AnnexParagraph, Break, CrossRef, Draft, Footnote, Fo
 from ..ooxml.changes import resolve
 from ..ooxml.reader import WordDocument, WParagraph, WTable, read_docx
 from ..unit_marks import PROPERTY_PREFIX, parse_unit, parse_xref
+from .ids import child_id
 from .lists import (ListUnit, label_candidates, children_style, list_continues, degree_of_style,
                     num_style, label_value)
 from .masthead_docx import read_furniture, read_masthead
@@ -417,14 +418,10 @@ class _Interpreter:
         parent.children.append(u)
 
     def _subs(self, node: ListUnit, uid: str, degree: int) -> tuple:
-        out = []
-        labels_seen: set[str] = set()
+        out, seen = [], set()
         for count, child in enumerate(node.children, 1):
-            part = (child.mark or "").strip("().").rstrip(")")[:4] or str(count)
-            if part in labels_seen:
-                part = f"{part}{count}"
-            labels_seen.add(part)
-            cid = self._id(child.uid, f"{uid}.{part}")
+            # a file without our bookmarks: ids by the rule every reader follows (readers/ids.py)
+            cid = self._id(child.uid, child_id(uid, child.mark or str(count), seen))
             grand = self._subs(child, cid, degree + 1)
             continues = list_continues(node, child)  # may settle how its first label reads
             out.append(SubParagraph(cid, self._lead(child, "sub"), grand,

@@ -1,4 +1,5 @@
-"""Unit ids as readers make them: one rule for every reader of printed or marked-up text.
+"""Unit ids as readers make them: one rule for every reader (printed pages, text, Word and
+Akoma Ntoso files that carry no ids of their own).
 
 A sub-paragraph's id is its parent's id and the label it was printed with ("op3.b",
 "op3.b.ii"); a label printed twice under one parent (a misprint, or a label lost and

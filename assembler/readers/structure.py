@@ -140,7 +140,8 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
     preamble: list[_Unit] = []
     operative: list[_Unit] = []   # op and heading
     annexes: list[tuple[_Unit | str, list[_Unit]]] = []  # (title, body)
-    state = "preamble" if head.formula else "operative"
+    state = "preamble" if head.formula or _preamble_unannounced(blocks, values, warn) \
+        else "operative"
     annex_at = next((k for k, b in enumerate(blocks) if b.kind == "plain"
                      and ANNEX.match(b.text.strip())), len(blocks))
     numbered = any(b.kind == "num" for b in blocks[:annex_at])
@@ -205,9 +206,12 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
                 continue
             _attach(last_op, _Unit("sub", text, b), warn, lambda blk: lines[blk.index].indent)
             continue
-        if b.kind == "roman" and _opens_part(b, blocks[i] if i < len(blocks) else None):
+        if b.kind == "roman" and (_opens_part(b, blocks[i] if i < len(blocks) else None)
+                                  or _next_part(b, preamble + operative)):
             # a part of a resolution in parts (A/RES/78/247's "I" and "II"): its own
-            # preambular paragraphs, its paragraphs numbered from 1 again
+            # preambular paragraphs, its paragraphs numbered from 1 again; once parts have
+            # begun, the next numeral opens the next part, preamble or not (A/RES/79/258's
+            # "XIX", a single unnumbered paragraph)
             unit = _Unit("part", text, b)
             if operative:
                 operative.append(unit)
@@ -216,7 +220,10 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
                 preamble.append(unit)
                 state = "preamble"
             continue
-        if state == "part" and b.kind == "plain" and lead_length(text, "pp"):
+        if state == "part" and b.kind == "plain" and (lead_length(text, "pp") or (
+                closing_mark(text) == "," and i < len(blocks) and blocks[i].kind == "num")):
+            # a part's preambular paragraph: by its lead, or closing with a comma before the
+            # part's "1." (A/RES/79/258, part XXV: "Recalls its resolution 78/253, ...,")
             operative.append(_Unit("pp", text, b))
             continue
         if b.kind in ("roman", "item"):
@@ -342,10 +349,30 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
                        for n, (title, body) in enumerate(annexes, 1)))
 
 
+def _preamble_unannounced(blocks: list[Block], values: dict, warn) -> bool:
+    """A resolution printed without its enacting formula (A/RES/78/225): paragraphs that
+    open with a preambular lead before the first "1." are its preamble all the same."""
+    first_num = next((k for k, b in enumerate(blocks) if b.kind == "num"), None)
+    if "/RES/" not in values.get("symbol", "") or not first_num \
+            or not all(b.kind == "plain" and lead_length(b.text, "pp")
+                       and closing_mark(b.text) in (",", ";") for b in blocks[:first_num]):
+        return False
+    warn(blocks[0].index, "no enacting formula printed; the paragraphs before '1.' open "
+                          "with preambular leads and are read as the preamble")
+    return True
+
+
 def _opens_part(b: Block, nxt: Block | None) -> bool:
     """Does a section numeral open a part with preambular paragraphs of its own?"""
     return nxt is not None and nxt.kind == "plain" and bool(lead_length(nxt.text, "pp")) \
         and not lead_length(nxt.text, "sub") and bool(b.text.strip())
+
+
+def _next_part(b: Block, units: list[_Unit]) -> bool:
+    """Is a section numeral the next of parts already read ("XIX" after part "XVIII")?"""
+    parts = sum(1 for u in units if u.kind == "part")
+    return bool(parts) and bool(re.fullmatch(r"[IVXL]+", b.mark)) \
+        and roman_value(b.mark.lower()) == parts + 1
 
 
 def _preamble_heading(text: str, before: _Unit | None, nxt: Block | None) -> bool:

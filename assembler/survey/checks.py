@@ -89,6 +89,15 @@ def _masthead(draft: Draft, reading: Reading | None) -> list[Finding]:
     out = []
     if not meta.symbol and not meta.stage:
         out.append(Finding("masthead", "no symbol and no stage read from the masthead"))
+    if meta.stage:
+        # the masthead read must print again: what its face needs was all found (an
+        # adoption line broken before its date once left "adopted-by: General Assembly on")
+        from ..stages import StageError, masthead_for
+        try:
+            masthead_for(meta)
+        except StageError as e:
+            out.append(Finding("masthead", f"the masthead read cannot be printed again: "
+                                           f"{e.message}"))
     if reading is None:
         return out
     texts = [l.text.strip() for l in reading.lines]

@@ -3,7 +3,7 @@ each with its own preambular paragraphs, each part's paragraphs numbered from 1 
 A/RES/79/281 (two preambular paragraphs for the whole, then parts I and II; part II's single
 operative paragraph has no number). Both from the development corpus, PDF and text layer.
 
-Counts established by reading the text layers (tests/readers/parts/*.txt) beside the PDFs:
+Counts established by reading the text layers (tests/readers/dev/*.txt) beside the PDFs:
 78/247: part I 2 PP + OP 1-10, part II 2 PP + OP 1-2, footnotes 1-2.
 79/281: 2 PP; part I 1 PP + OP 1-19; part II 1 PP + 1 unnumbered OP; footnotes 1-5."""
 from __future__ import annotations
@@ -31,7 +31,7 @@ from assembler.writers.docx.draft import build_docx
 from assembler.writers.html.draft import build_html
 from assembler.writers.text.draft import build_text
 
-HERE = Path(__file__).parent / "parts"
+HERE = Path(__file__).parent / "dev"
 # (document, [(part numeral, title start, PPs, printed OP marks)], PPs before the parts, notes)
 TRUTH = {
     "A_RES_78_247": ([("I", "Activities of the Office of Internal Oversight", 2,
@@ -193,3 +193,59 @@ def test_a_redline_between_versions_in_parts_is_exact_both_ways(tmp_path):
         return [w for w in text.split() if not re.fullmatch(r"\d+\.", w)]  # Word's numbers
     assert words(red, "--track-changes=accept") == words(tmp_path / "new.docx")
     assert words(red, "--track-changes=reject") == words(tmp_path / "old.docx")
+
+
+# A/RES/79/258 (the programme budget's special subjects): 25 parts. Counted from its text
+# layer line by line, apart from this project: each part's numbered paragraphs; parts XIX to
+# XXIV print one paragraph each, without a number.
+BUDGET = [2, 12, 11, 4, 5, 5, 2, 38, 5, 8, 3, 24, 12, 16, 15, 13, 31, 4, 0, 0, 0, 0, 0, 0, 2]
+
+
+def test_a_budget_resolution_in_twenty_five_parts():
+    result = read_any(HERE / "A_RES_79_258.pdf")
+    before, parts = _parts(result.draft)
+    assert [m for m, _, _, _ in parts] == [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
+        "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV"]
+    for (numeral, _, _, marks), count in zip(parts, BUDGET):
+        assert marks == ([f"{n}." for n in range(1, count + 1)] if count else [""]), numeral
+    # part XXV's "Recalls its resolution 78/253, ...," closes with a comma before its "1.":
+    # a preambular paragraph, though its lead reads as a verb
+    assert parts[-1][2] == 1
+    findings = judge(result.draft, result.reading)
+    assert not findings, [f.message for f in findings]
+    # the text layer reads the same parts, and says the one thing it cannot tell alone
+    text = read_any(HERE / "A_RES_79_258.txt")
+    assert _parts(text.draft) == (before, parts)
+    said = [f.message for f in judge(text.draft, text.reading)]
+    assert len(said) == 1 and "footnote 31" in said[0] and "the PDF's superscript" in said[0]
+
+
+def test_a_resolution_printed_without_its_enacting_formula_keeps_its_preamble():
+    """A/RES/78/225 prints no "The General Assembly,": its eight paragraphs before "1."
+    open with preambular leads ("Reaffirming", "Recalling", "Bearing in mind", "Underscoring",
+    "Noting") and close with commas; they are its preamble, and the reader says why."""
+    for suffix in (".pdf", ".txt"):
+        result = read_any(HERE / f"A_RES_78_225{suffix}")
+        draft = result.draft
+        assert not draft.metadata.formula
+        assert [plain(p.content).split()[0] for p in draft.preambular_paragraphs()] == [
+            "Reaffirming", "Recalling", "Recalling", "Recalling", "Bearing", "Underscoring",
+            "Noting", "Noting"]
+        assert len(draft.operative_paragraphs()) == 15
+        assert any("no enacting formula printed" in w.message for w in result.warnings)
+        assert not judge(draft, result.reading)
+
+
+def test_a_masthead_that_cannot_print_again_is_not_exact():
+    """An adoption line broken before its date once left "adopted-by: General Assembly on"
+    and no date, silently; the survey now builds the face from what it read."""
+    from dataclasses import replace
+    result = read_any(HERE / "A_RES_78_247.txt")
+    assert result.draft.metadata.get("adopted-on") == "22 December 2023"
+    assert result.draft.metadata.get("adopted-by") == "General Assembly"
+    meta = result.draft.metadata.with_values(adopted_on="")
+    broken = replace(result.draft, metadata=replace(meta, extra=tuple(
+        (k, v) for k, v in meta.extra if k != "adopted-on")))
+    said = [f.message for f in judge(broken, result.reading)]
+    assert any("cannot be printed again" in m and "adopted-on" in m for m in said), said
