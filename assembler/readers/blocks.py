@@ -62,7 +62,9 @@ class Block:
 
 
 def read_blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool,
-                doubt=None) -> list[Block]:
+                doubt=None, after_tables: frozenset = frozenset()) -> list[Block]:
+    """`after_tables`: the lines printed just after a table, which go on with no paragraph
+    above them (a table's notes, the text after it)."""
     blocks: list[Block] = []
     expected = 1
     inner = 0  # items so far of a numbered list inside a paragraph ("agenda:" then "1.")
@@ -182,7 +184,7 @@ def read_blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool,
             warn(i, "a line in lower case after a gap: joined to the paragraph above")
             gap = False
         if cur is None or (gap and not page_break) or (page_break and line.opens) \
-                or STARS.match(t) or STARS.match(cur.text.strip()):
+                or i in after_tables or STARS.match(t) or STARS.match(cur.text.strip()):
             # "* * *" between groups of paragraphs stands on its own, set apart or not
             blocks.append(Block("plain", "", i, [t], {page}))
             continue

@@ -21,6 +21,7 @@ from ..fs.read import read_bytes
 from .pdf_layout import PageRules, document_lines, page_lines
 from .pdf_pieces import char_count, page_drawn, page_grids, page_pieces
 from .pdf_tables import join_tables, page_tables
+from .pdf_unruled import unruled_grids
 from .printed import PrintedDocument
 
 
@@ -162,6 +163,12 @@ def _read(path: Path, data: bytes, limits: Limits) -> tuple[PrintedDocument, lis
             drawn = page_drawn(page)
             grids = page_grids(page, drawn)
             pieces = page_pieces(page, chars=bool(grids))
+            ruled, headers = bool(grids), None
+            if not grids:  # a table set without rules, columns of figures (pdf_unruled.py)
+                unruled = unruled_grids(pieces)
+                grids, headers = [g for g, _ in unruled], [h for _, h in unruled]
+                if grids:
+                    pieces = page_pieces(page, chars=True)
             count = char_count(pieces)
             if count > limits.max_chars_per_page:
                 raise AssemblerError(f"page {number} holds {count} characters, over the "
@@ -170,7 +177,9 @@ def _read(path: Path, data: bytes, limits: Limits) -> tuple[PrintedDocument, lis
             box = page.rect
             width, height = max(width, box.width), max(height, box.height)
             landscape = box.width > box.height
-            found, pieces, said = page_tables(grids, pieces, number, landscape)
+            found, pieces, said = page_tables(grids, pieces, number, landscape, headers)
+            for t in found:
+                t.ruled = ruled
             tables.extend(found)
             warnings.extend(Warning_(m, None, file) for m in said)
             typed = PageRules(list(drawn.rules))
@@ -192,7 +201,8 @@ def _read(path: Path, data: bytes, limits: Limits) -> tuple[PrintedDocument, lis
     read = join_tables(tables, pages)
     for t in read:
         more = f", running on to page {t.pages[-1]}" if len(t.pages) > 1 else ""
+        how = "its ruling lines" if t.ruled else "its columns of figures (it has no rules)"
         warnings.append(Warning_(f"page {t.page}: a table of {len(t.rows)} rows and "
-                                 f"{len(t.rows[0])} columns{more}, read cell by cell from its "
-                                 f"ruling lines", None, file))
+                                 f"{len(t.rows[0])} columns{more}, read cell by cell from "
+                                 f"{how}", None, file))
     return PrintedDocument(lines, file, pages=n, layout=True, tables=read), warnings + found

@@ -28,6 +28,8 @@ class RawTable:
     landscape: bool = False
     after: int = 0
     pages: list[int] = field(default_factory=list)
+    ruled: bool = True  # False: found by its columns of figures (pdf_unruled.py)
+    header: int = 0     # its first rows that are its header, where the finder knows
 
 
 def _inside(c: Piece, box: Box) -> bool:
@@ -36,12 +38,13 @@ def _inside(c: Piece, box: Box) -> bool:
 
 
 def page_tables(grids: list[list[list[Box | None]]], chars: list[Piece], page: int,
-                landscape: bool) -> tuple[list[RawTable], list[Piece], list[str]]:
-    """The page's ruled tables, the characters left for its lines, and why a table was not
-    read (each a message naming the page)."""
+                landscape: bool, headers: list[int] | None = None
+                ) -> tuple[list[RawTable], list[Piece], list[str]]:
+    """The page's tables, the characters left for its lines, and why a table was not read
+    (each a message naming the page). `headers`: each grid's header rows, where known."""
     tables, said = [], []
     left = chars
-    for grid in grids:
+    for n, grid in enumerate(grids):
         boxes = [b for row in grid for b in row]
         if not grid or any(b is None for b in boxes) or len({len(r) for r in grid}) != 1:
             said.append(f"page {page}: a table with merged or missing cells; its words kept "
@@ -66,8 +69,9 @@ def page_tables(grids: list[list[list[Box | None]]], chars: list[Piece], page: i
         rows = [tuple(_cell(cell, placed[r][k], grid[r][k][2] - pads[k])
                       for k, cell in enumerate(row)) for r, row in enumerate(lines)]
         tables.append(RawTable(page, outer[1], outer[3],
-                               tuple(round(b[0]) for b in grid[0]) + (round(outer[2]),),
-                               rows, landscape, pages=[page]))
+                               tuple(round(b[0]) for b in grid[-1]) + (round(outer[2]),),
+                               rows, landscape, pages=[page],
+                               header=headers[n] if headers else 0))
         ids = {id(c) for c in within}
         left = [c for c in left if id(c) not in ids]
     return tables, left, said
@@ -115,8 +119,11 @@ def join_tables(tables: list[RawTable], pages: list[list[RawLine]]) -> list[Prin
                 and not any(ln.region in ("body", "footnote") and ln.top >= prev.bottom
                             for ln in by_page.get(prev.pages[-1], [])) \
                 and not any(ln.region == "body" and ln.bottom <= t.top for ln in lines):
-            if _key(t.rows[0]) == _key(prev.rows[0]):
-                t.rows = t.rows[1:]  # the header row repeated on the new page
+            again = 0  # the header rows repeated on the new page
+            while again < max(t.header, 1) and again < len(t.rows) \
+                    and _key(t.rows[again]) == _key(prev.rows[again]):
+                again += 1
+            t.rows = t.rows[again:]
             prev.rows.extend(t.rows)
             prev.pages.append(t.page)
             prev.bottom = t.bottom
@@ -125,8 +132,9 @@ def join_tables(tables: list[RawTable], pages: list[list[RawLine]]) -> list[Prin
     found = []
     for t in out:
         repeated = len(t.pages) > 1 and _bold(t.rows[0])
-        header = 1 if repeated or (_bold(t.rows[0]) and not all(_bold(r) for r in t.rows)) else 0
+        header = t.header or (1 if repeated or (_bold(t.rows[0])
+                                                and not all(_bold(r) for r in t.rows)) else 0)
         found.append(PrintedTable(t.page, t.after, tuple(t.rows), header, tuple(t.pages),
-                                  t.landscape))
+                                  t.landscape, t.ruled))
     return found
 

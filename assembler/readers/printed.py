@@ -68,6 +68,7 @@ class PrintedTable:
     header: int = 0
     pages: tuple[int, ...] = ()
     landscape: bool = False
+    ruled: bool = True  # False: set without rules, read from its columns of figures
 
 
 @dataclass

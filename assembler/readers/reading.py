@@ -38,6 +38,9 @@ class Reading:
     # guesses no check of the text can confirm: (line index, the check it concerns, what
     # was guessed)
     doubts: list[tuple[int, str, str]] = field(default_factory=list)
+    # the words of the tables read cell by cell from the page (their characters are no
+    # line's), so that every word of the page is still accounted for
+    table_words: list[str] = field(default_factory=list)
 
     def doubt(self, index: int, message: str, check: str = "footnotes") -> None:
         self.doubts.append((index, check, message))

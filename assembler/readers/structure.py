@@ -83,6 +83,8 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
     if job and "job_number" not in values:
         values["job_number"] = job.group(1)
     reading = Reading(lines, head.end, layout=doc.layout)
+    reading.table_words = ["".join(s.text for s in line) for t in doc.tables
+                           for row in t.rows for cell in row for line in cell.lines]
     reading.dropped.update((i, "page-1 foot" if PAGE1_FOOT.match(lines[i].text.strip())
                             else "running header or footer") for i in skip)
     skip.update(i for zone in zones for i in zone)
@@ -101,7 +103,7 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
     nb = [i for i in body if "\u2011" in lines[i].text]
     if nb:  # typesetting, not wording: "non‑intervention" is "non-intervention"
         warn(nb[0], f"non-breaking hyphens (U+2011) read as hyphens on {len(nb)} line(s)")
-    blocks = read_blocks(lines, body, warn, doc.layout, reading.doubt)
+    blocks = read_blocks(lines, body, warn, doc.layout, reading.doubt, _after_tables(lines, tables))
     draft = _assemble(blocks, notes, values, head, warn, lines, tables, reading.marks,
                       reading.doubt)
     draft = Draft(draft.metadata.with_values(**{k: v for k, v in meta.items() if v}),
@@ -115,6 +117,18 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
                 "document; its paragraphs are kept as text")
     reading.pages = warn.pages
     return ImportResult(draft, warn.out, reading)
+
+
+def _after_tables(lines: list[PrintedLine], tables) -> frozenset:
+    """The first line printed after each table: after its place, or, for a table running on
+    over pages, the first line of text on its last page (nothing stands above a table that
+    runs on)."""
+    out = {at for at, _ in tables}
+    for _, t in tables:
+        for page in t.pages[1:]:
+            out.update(next(([i] for i, l in enumerate(lines) if l.page == page
+                             and l.region == "body"), []))
+    return frozenset(out)
 
 
 # ------------------------------------------------------------------ lines and zones
