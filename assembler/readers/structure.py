@@ -29,7 +29,7 @@ from .reading import Mark, Reading
 from .untext import ImportResult, roman_value, style_of
 
 
-_JOB_FOOT = re.compile(r"^(\d{2}-\d{5}) \([A-Z]\)")
+_JOB_FOOT = re.compile(r"^(\d{2}-\d{5})\*? \([A-Z]\)")  # "25-16535* (E)": a reissued one
 
 
 class _Notes:
