@@ -47,7 +47,8 @@ class Block:
     lines: list[str] = field(default_factory=list)
     pages: set[int] = field(default_factory=set)
     waiting: bool = False     # its mark stood alone; its text comes on the next line
-    dot: bool = True          # a roman mark printed with its full stop ("II.", not "II")
+    dot: bool = True          # a roman mark or an item printed with its full stop ("II.",
+    # "Article 3."; not "II", "Part I")
     nested: bool = False      # a "1." numbering an item of a paragraph's list, not a paragraph
 
     @property
@@ -58,7 +59,7 @@ class Block:
     def printed_mark(self) -> str:
         return {"num": f"{self.mark}.", "label": self.mark,
                 "roman": f"{self.mark}." if self.dot else self.mark,
-                "item": f"{self.mark}."}.get(self.kind, "")
+                "item": f"{self.mark}." if self.dot else self.mark}.get(self.kind, "")
 
 
 def read_blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool,
@@ -155,10 +156,11 @@ def read_blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool,
         m = _ROMAN_ALONE.match(t) or _ITEM_ALONE.match(t)
         if m:
             kind = "roman" if _ROMAN_ALONE.match(t) else "item"
-            blocks.append(Block(kind, m.group(1), i, [], {page}, waiting=True))
-            restart = kind == "roman"
-            if kind == "item":
-                expected = 1  # a rule's or an article's paragraphs number from 1 again
+            blocks.append(Block(kind, m.group(1), i, [], {page}, waiting=True,
+                                dot=kind == "roman" or t.endswith(".")))
+            # a section's or a part's paragraphs may number from 1 again (a rule's, an
+            # article's), or go on ("Part I", "Section 1", then "34.": A/RES/79/257)
+            restart = True
             continue
         m = _ROMAN_BARE.match(t)
         if m and (((gap or page_break) and cur is not None and prev_end in (",", ".", ";", ":"))

@@ -240,6 +240,10 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
             # part's "1." (A/RES/79/258, part XXV: "Recalls its resolution 78/253, ...,")
             operative.append(_Unit("pp", text, b))
             continue
+        if b.kind == "item" and state == "operative" and _count_goes_on(blocks, i, operative):
+            # "Part I", "Section 1" over operative paragraphs whose count goes on (A/RES/79/257)
+            operative.append(_Unit("heading", f"{b.printed_mark} {text}", b))
+            continue
         if b.kind in ("roman", "item"):
             if state in ("operative", "part") and (numbered or operative):
                 if b.kind == "item" or not numbered:
@@ -380,6 +384,15 @@ def _opens_part(b: Block, nxt: Block | None) -> bool:
     """Does a section numeral open a part with preambular paragraphs of its own?"""
     return nxt is not None and nxt.kind == "plain" and bool(lead_length(nxt.text, "pp")) \
         and not lead_length(nxt.text, "sub") and bool(b.text.strip())
+
+
+def _count_goes_on(blocks: list[Block], i: int, operative: list[_Unit]) -> bool:
+    """Does the next numbered paragraph after a heading go on with the operative count?"""
+    last = next((u.block.mark for u in reversed(operative) if u.kind == "op"
+                 and u.block.kind == "num"), None)
+    nxt = next((b for b in blocks[i:] if b.kind == "num"), None)
+    return last is not None and last.isdigit() and nxt is not None \
+        and nxt.mark == str(int(last) + 1)
 
 
 def _next_part(b: Block, units: list[_Unit]) -> bool:

@@ -249,3 +249,20 @@ def test_a_masthead_that_cannot_print_again_is_not_exact():
         (k, v) for k, v in meta.extra if k != "adopted-on")))
     said = [f.message for f in judge(broken, result.reading)]
     assert any("cannot be printed again" in m and "adopted-on" in m for m in said), said
+
+
+def test_parts_and_sections_over_paragraphs_whose_count_goes_on():
+    """A/RES/79/257 heads its later paragraphs "Part I", "Section 1" ... "Section 35" as the
+    budget does, then two "Income section" headings, and numbers them on from 34 to 78 (34
+    headings, counted in its text layer): headings among the operative paragraphs, not
+    parts whose count starts again."""
+    result = read_any(HERE / "A_RES_79_257.pdf")
+    draft = result.draft
+    labels = compute_labels(draft)
+    heads = [plain(u.content) for u in draft.operative if isinstance(u, Heading)]
+    assert len(heads) == 34 and not any(u.part for u in draft.operative if u.kind == "heading")
+    assert heads[:2] == ["Part I Overall policymaking, direction and coordination",
+                         "Section 1 Overall policymaking, direction and coordination"]
+    assert [labels[op.id].mark for op in draft.operative_paragraphs()] == \
+        [f"{n}." for n in range(1, 79)]
+    assert not judge(draft, result.reading)
