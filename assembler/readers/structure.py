@@ -19,7 +19,7 @@ from ..model import (Annex, AnnexParagraph, Draft, Heading, Metadata, OperativeP
                      PreambularParagraph, SubParagraph)
 from .blocks import (ANNEX, STARS, Block, closing_mark, lead_length, read_blocks, title_like,
                      unpunctuated)
-from .content import place_markers, table_of, title_content, unit_content
+from .content import END, SUP, place_markers, table_of, title_content, unit_content
 from .footnotes import RULE, Note, footnote_zones, guess_zones, read_notes
 from .furniture import PAGE1_FOOT, guess_furniture
 from .ids import child_id
@@ -346,6 +346,8 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
         last_op = _Unit("op", text, b)
         operative.append(last_op)
     place(len(lines))
+    for k, (title, body) in enumerate(annexes):
+        annexes[k] = (title, _table_notes_apart(body))
     _number(preamble, operative, annexes)
     units = list(_walk(preamble, operative, annexes))
     if marks is not None:  # what was printed where each unit began, for the survey's checks
@@ -384,6 +386,25 @@ def _opens_part(b: Block, nxt: Block | None) -> bool:
     """Does a section numeral open a part with preambular paragraphs of its own?"""
     return nxt is not None and nxt.kind == "plain" and bool(lead_length(nxt.text, "pp")) \
         and not lead_length(nxt.text, "sub") and bool(b.text.strip())
+
+
+_NOTE_MARK = re.compile(f"(?={SUP}[a-z]{END})")
+
+
+def _table_notes_apart(body: list[_Unit]) -> list[_Unit]:
+    """A table's lettered notes under it ("a See A/79/555." then "b Reflects amounts after
+    recosting."), read as one run of lines, are a paragraph each, as the page sets them."""
+    out: list[_Unit] = []
+    for u in body:
+        if u.kind == "p" and out and (out[-1].table is not None or out[-1].kind == "note") \
+                and re.match(f"{SUP}[a-z]{END}", u.text):
+            out += [_Unit("note", part.strip(), u.block)
+                    for part in _NOTE_MARK.split(u.text) if part.strip()]
+            continue
+        out.append(u)
+    for u in out:
+        u.kind = "p" if u.kind == "note" else u.kind
+    return out
 
 
 def _count_goes_on(blocks: list[Block], i: int, operative: list[_Unit]) -> bool:

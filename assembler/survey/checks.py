@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from ..inline import plain
 from ..leads import lead_length
-from ..model import AnnexParagraph, CrossRef, Draft, FootnoteRef, Table, Text, contents_of
+from ..model import CrossRef, Draft, FootnoteRef, Text, contents_of
 from ..numbering import compute_labels
 from ..readers.masthead import CLOSING, FORMULA, SYMBOL
 from ..readers.footnotes import INSIDE_REFERENCE
@@ -76,7 +76,6 @@ def judge(draft: Draft, reading: Reading | None) -> list[Finding]:
         out += _words(draft, reading)
         out += _starts(draft, reading)
         out += _tables(reading)
-        out += _table_notes(draft, reading)
         for index, check, message in reading.doubts:
             out.append(Finding(check, message, *reading.where(index), doubt=True))
     out += _references(draft)
@@ -498,25 +497,6 @@ def _tables(reading: Reading) -> list[Finding]:
     return [Finding("tables", f"{len(cells)} lines of figures, a table's cells, read as "
                               f"paragraph text ('{reading.lines[cells[0]].text.strip()}')",
                     page, line)]
-
-
-def _table_notes(draft: Draft, reading: Reading) -> list[Finding]:
-    """A table's lettered notes ("a See A/79/555.") printed under it belong to it; the model
-    has no place for them, so the paragraph they are read as is no paragraph of the page."""
-    out = []
-    for annex in draft.annexes:
-        for before, block in zip(annex.body, annex.body[1:]):
-            first = block.content[0] if isinstance(block, AnnexParagraph) and block.content \
-                else None
-            if isinstance(before, Table) and isinstance(first, Text) and first.sup \
-                    and re.fullmatch(r"[a-z]", first.text.strip()):
-                m = reading.marks.get(block.id)
-                page, line = reading.where(m.index if m else None)
-                out.append(Finding("tables", f"the lettered notes of a table ('{first.text}"
-                                             f" {plain(block.content[1:])[:20]}') read as a "
-                                             f"paragraph after it: a draft keeps no table "
-                                             f"notes", page, line))
-    return out
 
 
 # ------------------------------------------------------------------ references

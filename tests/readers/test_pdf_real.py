@@ -32,10 +32,10 @@ STRAY_MARKER = {
 # Readings whose units differ in kind or number: the words are the same, the PDF's units
 # are what the page shows.
 SHAPED = {
-    "A_RES_79_255": ({"pp": 2, "op": 24, "sub": 3, "fn": 5, "annex": 2},
+    "A_RES_79_255": ({"pp": 2, "op": 24, "sub": 3, "fn": 5, "annex": 3},
                      "a table set without ruling lines: the page's columns of figures make it "
                      "one table of 2 header and 12 body rows over two pages, its header "
-                     "repeated on page 4 read once, then its lettered notes; the text layer "
+                     "repeated on page 4 read once, then its two lettered notes; the text layer "
                      "lumps its lines into paragraphs",
                      "Gross Net of staff assessment (United States dollars)"),
 }
