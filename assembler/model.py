@@ -286,6 +286,21 @@ class Draft:
         return [u for u in self.operative if isinstance(u, OperativeParagraph)]
 
 
+def table_notes(annex: Annex) -> list[AnnexParagraph]:
+    """The lettered notes under a table ("a See A/79/555."), which a draft keeps as
+    paragraphs after it: each opens with its letter raised."""
+    notes, after_table = [], False
+    for block in annex.body:
+        first = block.content[0] if isinstance(block, AnnexParagraph) and block.content \
+            else None
+        if after_table and isinstance(first, Text) and first.sup \
+                and len(first.text.strip()) == 1 and first.text.strip().isalpha():
+            notes.append(block)
+            continue
+        after_table = isinstance(block, Table)
+    return notes
+
+
 def in_later_part(kinds: list[str]) -> bool:
     """Do the operative items read so far (their kinds: "op", "pp", "heading", "part" for a
     part heading) end in a later part's heading and its preambular paragraphs, so that a

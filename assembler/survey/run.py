@@ -13,7 +13,7 @@ from typing import Callable
 from ..corpus import ORDER, Document, parallel, read_file
 from ..errors import AssemblerError
 from ..inline import plain
-from ..model import Draft
+from ..model import Draft, table_notes
 from .checks import Finding, judge
 
 @dataclass
@@ -119,14 +119,15 @@ def _page_wins(page: Judged, text: Judged, agree: list[Finding]) -> bool:
 def counts(draft: Draft, reading=None) -> tuple[int, int, int, int, int]:
     """PP, OP, sub-paragraphs, notes and annex paragraphs as the page prints them: a
     printed document's notes as read under its rules (a note printed twice word for word,
-    read as one footnote, counts twice), a Word file's as its footnotes."""
+    read as one footnote, counts twice), a Word file's as its footnotes; a table counts
+    as one, its lettered notes with it."""
     subs = sum(1 for u in draft.units() if u.kind == "sub")
     numbered = reading.notes if reading is not None else \
         sum(1 for f in draft.footnotes if f.id[2:].isdigit())
     notes = numbered + sum(1 for f in draft.footnotes if not f.id[2:].isdigit()) \
         + bool(draft.metadata.get("sponsors-footnote"))
     return (len(draft.preambular_paragraphs()), len(draft.operative_paragraphs()), subs, notes,
-            sum(len(a.body) for a in draft.annexes))
+            sum(len(a.body) - len(table_notes(a)) for a in draft.annexes))
 
 
 def unit_texts(draft: Draft) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assembler.model import FootnoteRef
+from assembler.model import FootnoteRef, table_notes
 from assembler.readers import read_any
 from assembler.survey.checks import judge
 
@@ -38,24 +38,8 @@ def printed_counts(draft, reading) -> dict:
                 sub=sum(1 for u in draft.units() if u.kind == "sub"),
                 fn=len(numbered) if reading.notes == len(numbered)
                 else sum(max(marks[f.id], 1) for f in numbered),
-                annex=sum(len(a.body) - len(_table_notes(a)) for a in draft.annexes),
+                annex=sum(len(a.body) - len(table_notes(a)) for a in draft.annexes),
                 closing=draft.metadata.closing)
-
-
-def _table_notes(annex) -> list:
-    """The lettered notes under a table ("a See A/79/555."): the counts by reading count
-    the table, not its notes (more_counts.py, A/RES/79/255), where a draft keeps each note
-    as a paragraph after the table."""
-    from assembler.model import Table, Text
-    notes, after_table = [], False
-    for block in annex.body:
-        first = getattr(block, "content", ())[:1]
-        if after_table and first and isinstance(first[0], Text) and first[0].sup \
-                and first[0].text.strip().isalpha() and len(first[0].text.strip()) == 1:
-            notes.append(block)
-            continue
-        after_table = isinstance(block, Table)
-    return notes
 
 
 @pytest.fixture(scope="module")
