@@ -20,8 +20,9 @@ PLACEHOLDER = b"<?assembler-runs ?>"   # how the placeholder serializes
 
 # characters lxml escapes in text (carriage return aside) and those XML 1.0 refuses
 _ESCAPES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}
-_UNSAFE = re.compile("[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_UNSAFE_NAME = re.compile("[^\x20-\x21\x23-\x25\x27-\x3b\x3d\x3f-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
+# and those it escapes in an attribute
+_UNSAFE_NAME = re.compile('[\x00-\x1f"&<>\ud800-\udfff\ufffe\uffff]')
 
 
 def _opening(bold: bool, italic: bool, sup: bool) -> bytes:
