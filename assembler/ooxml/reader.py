@@ -151,6 +151,9 @@ class ParagraphMemo:
         self.styles: bytes | None = None   # the styles part the entries were read under
         self.entries: dict[bytes, tuple] = {}
         self.hits = 0                      # paragraphs recognised, not read again
+        # what readers/docx.py made of a recognised paragraph's runs, by the identity of
+        # the runs, which every paragraph recognised by the same XML shares
+        self.derived: dict[int, tuple] = {}
 
     def under(self, styles: bytes) -> "ParagraphMemo":
         if styles != self.styles:   # other styles: what was read no longer holds
@@ -171,6 +174,11 @@ def reading_together():
         yield memo
     finally:
         _MEMO.reset(token)
+
+
+def current_memo() -> ParagraphMemo | None:
+    """The memo of the `reading_together()` block being read in, if any."""
+    return _MEMO.get()
 
 
 def read_docx(path: Path | str | bytes, limits: Limits = LIMITS) -> WordDocument:
