@@ -157,7 +157,7 @@ class DocumentBuilder:
         if ppr is None:
             ppr = self._ppr_bytes[key] = element_bytes(self._ppr_element(fmt))
         bookmark = point_bookmark(self.ids.next(), self._unique(anchor))
-        self.body.append(placeholder())
+        placeholder(self.body)
         self._spliced.append(b"<w:p>" + ppr + bookmark + runs + b"</w:p>")
         return True
 

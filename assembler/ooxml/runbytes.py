@@ -1,12 +1,13 @@
-"""Plain runs written as bytes: the w:r elements of texts in the builder's form (builder.py
-`_run_element`, `_rpr_of`), serialized as lxml serializes them, without making elements.
+"""Plain paragraphs written as bytes: a paragraph of an id bookmark and runs of text, as the
+builder writes it (builder.py `_run`, `_run_element`, `_rpr_of`), serialized as lxml
+serializes it, without making its elements.
 
 A redline shows most paragraphs unchanged: a few words in italics, bold or superscript
 each. Making their elements cost more than the rest of writing, so the builder leaves a
-placeholder in such a paragraph and the bytes are spliced in when the document part is
+placeholder where such a paragraph goes and splices its bytes in when the document part is
 serialized. The bytes are the ones lxml would write (tests/ooxml/test_runbytes.py holds
-them to it); a text they could not say alike (a character XML refuses, a carriage return)
-returns None and the runs are built as elements.
+them to it); a text or name they could not say alike (a character XML refuses, a carriage
+return, markup in a name) makes the paragraph built as elements.
 """
 from __future__ import annotations
 
@@ -16,7 +17,10 @@ from lxml import etree
 
 from .ns import NSMAP, w
 
-PLACEHOLDER = b"<?assembler-runs ?>"   # how the placeholder serializes
+# a placeholder: an element of no namespace, which no part of ours holds otherwise (a
+# processing instruction would cost a document of its own in lxml)
+_PLACEHOLDER = "assembler-spliced"
+PLACEHOLDER = b"<assembler-spliced/>"   # how it serializes
 
 # characters lxml escapes in text (carriage return aside) and those XML 1.0 refuses
 _ESCAPES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;"}
@@ -36,9 +40,9 @@ _OPEN = {(b, i, s): _opening(b, i, s) for b in (False, True) for i in (False, Tr
          for s in (False, True)}
 
 
-def placeholder() -> etree._Element:
-    """Where spliced runs go in a paragraph."""
-    return etree.ProcessingInstruction("assembler-runs")
+def placeholder(parent: etree._Element) -> etree._Element:
+    """Where spliced bytes go, as the last child of `parent`."""
+    return etree.SubElement(parent, _PLACEHOLDER)
 
 
 def run_bytes(texts: list[tuple[str, bool, bool, bool]]) -> bytes | None:
