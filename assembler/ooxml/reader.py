@@ -219,6 +219,8 @@ class _Reader:
             raise AssemblerError("the document embeds another file (altChunk)",
                                  hint="open it in Word and save it again, which merges it in")
         self.p_index = 0
+        # text boxes looked for in each paragraph only when the body has any (one walk)
+        self.boxes = next(body.iter(_TXBX), None) is not None
         self.t_index = 0
         # where each comment is anchored (comment id -> location), looked for only in a
         # file that has comments
@@ -311,7 +313,8 @@ class _Reader:
             if child.tag == _P:
                 self.p_index += 1
                 out.append(self._paragraph(child, f"paragraph {self.p_index}", self.p_index))
-                out.extend(self._text_boxes(child))
+                if self.boxes:
+                    out.extend(self._text_boxes(child))
             elif child.tag == _TBL:
                 self.t_index += 1
                 out.append(self._table(child, self.t_index))

@@ -101,3 +101,19 @@ def test_bookmarks_that_cross_and_bookmarks_that_nest_are_told_apart():
         together = read_docx(crossing), read_docx(nesting)
     assert together == alone
     assert memo.hits > 0
+
+
+def test_text_in_a_text_box_is_kept_after_its_paragraph():
+    """A paragraph holding a text box (a VML shape, as Word writes one): its words are
+    read as a paragraph after it, with a note; the rest of the file reads as before."""
+    first, _ = versions()
+    box = (b'<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>'
+           b'<w:txbxContent><w:p><w:r><w:t>Boxed words</w:t></w:r></w:p></w:txbxContent>'
+           b'</v:textbox></v:shape></w:pict></w:r></w:p>')
+    boxed = with_part(first, "word/document.xml", lambda xml: xml.replace(b"</w:p>", box, 1))
+    plain, doc = read_docx(first), read_docx(boxed)
+    texts = [p.text for p in doc.paragraphs()]
+    assert texts.count("Boxed words") == 1
+    at = texts.index("Boxed words")
+    assert texts[:at] + texts[at + 1:] == [p.text for p in plain.paragraphs()]
+    assert any("text box" in message for _, message in doc.notes)
