@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..diff import DELETE, EQUAL, INSERT, diff_tokens
-from ..inline import normalize, plain
+from ..inline import plain
 from ..model import Content, Text
 
 __all__ = ["EQUAL", "INSERT", "DELETE", "Piece", "tokens", "diff_content", "diff_text"]
@@ -37,37 +37,64 @@ def tokens(content: Content) -> list:
     return out
 
 
-def _key(token, rename: Callable[[object], object] | None = None):
-    """What a token compares by: a word as a plain tuple (hashed in C, where a Text would
-    hash through Python), anything else as itself."""
-    if rename:
-        token = rename(token)
-    if type(token) is Text:
-        return (token.text, token.italic, token.bold, token.sup)
-    return token
+def _word_tokens(content: Content) -> list:
+    """`tokens` in the form the diff compares: a word as a plain tuple (text, italic, bold,
+    sup), hashed in C and made without a Text for every word; anything else as itself."""
+    out: list = []
+    for item in content:
+        if type(item) is Text:
+            fmt = (item.italic, item.bold, item.sup)
+            out += [(t, *fmt) for t in _TOKEN.findall(item.text)]
+        else:
+            out.append(item)
+    return out
+
+
+def _joined(toks: list) -> Content:
+    """Word tokens back to content, in normalize's canonical form (neighbouring words of
+    one format are one Text)."""
+    out: list = []
+    texts: list[str] = []
+    fmt = None
+    for t in toks:
+        if type(t) is tuple:
+            if t[1:] == fmt:
+                texts.append(t[0])
+                continue
+            if fmt is not None:
+                out.append(Text("".join(texts), *fmt))
+            fmt, texts = t[1:], [t[0]]
+            continue
+        if fmt is not None:
+            out.append(Text("".join(texts), *fmt))
+            fmt = None
+        out.append(t)
+    if fmt is not None:
+        out.append(Text("".join(texts), *fmt))
+    return tuple(out)
 
 
 def diff_content(old: Content, new: Content,
                  rename: Callable[[object], object] | None = None) -> list[Piece]:
-    """The word differences from `old` to `new`. `rename` maps an old inline item to the
-    item it would be in the new version (footnote and cross-reference ids that changed
-    between separately imported versions), so that it compares equal."""
+    """The word differences from `old` to `new`. `rename` maps an old inline item that is
+    not text to the item it would be in the new version (footnote and cross-reference ids
+    that changed between separately imported versions), so that it compares equal."""
     if old == new and rename is None:
         return [Piece(EQUAL, new)] if new else []
-    a, b = tokens(old), tokens(new)
-    keys = [_key(t, rename) for t in a]
+    a, b = _word_tokens(old), _word_tokens(new)
+    keys = [t if type(t) is tuple or rename is None else rename(t) for t in a]
     out: list[Piece] = []
     ia = ib = 0
-    for op, n in diff_tokens(keys, [_key(t) for t in b]):
+    for op, n in diff_tokens(keys, b):
         if op == EQUAL:
-            piece = Piece(EQUAL, normalize(b[ib:ib + n]))
+            piece = Piece(EQUAL, _joined(b[ib:ib + n]))
             ia += n
             ib += n
         elif op == DELETE:
-            piece = Piece(DELETE, normalize(a[ia:ia + n]))
+            piece = Piece(DELETE, _joined(a[ia:ia + n]))
             ia += n
         else:
-            piece = Piece(INSERT, normalize(b[ib:ib + n]))
+            piece = Piece(INSERT, _joined(b[ib:ib + n]))
             ib += n
         if piece.content:
             out.append(piece)

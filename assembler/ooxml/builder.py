@@ -19,7 +19,9 @@ from .formats import Change, Fonts, Mark, PageSetup, ParaFormat, Run, twips
 from .parts import core_part, settings_part, styles_part
 from .ids import AnnotationIds
 from .numbering_xml import numbering_part
-from .package import Package
+from .package import Package, serialized
+from .runbytes import (element_bytes, placeholder, plain_name, point_bookmark, run_bytes,
+                        spliced)
 
 
 # Clark names built once: the paragraph and run loops use them for every element
@@ -118,6 +120,8 @@ class DocumentBuilder:
         self._ppr_protos: dict[tuple, etree._Element] = {}  # see _ppr_element
         self._rpr_protos: dict[tuple, etree._Element | None] = {}  # see _run
         self._list_objects: dict[int, tuple] = {}  # id(WordList) -> (it, numId): see _ppr_element
+        self._spliced: list[bytes] = []  # paragraphs written as bytes, in order: see plain_paragraph
+        self._ppr_bytes: dict[tuple, bytes] = {}  # paragraph formats serialized, by _ppr_key
         # (left, hanging, right) in cm: footnotes set in a text column, the number hanging
         # before a tab; None: the number, a space, the text from the margin
         self.footnote_indent: tuple[float, float, float] | None = None
@@ -137,6 +141,25 @@ class DocumentBuilder:
         self._ppr(p, fmt or ParaFormat())
         self._runs(p, runs)
         return p
+
+    def plain_paragraph(self, anchor: str, texts: list[tuple[str, bool, bool, bool]],
+                        fmt: ParaFormat) -> bool:
+        """What `paragraph([Run(bookmark=anchor)] + [Run(text, italic=, bold=, sup=) for
+        each of texts], fmt)` writes, for a format without changes, written as bytes and
+        spliced in when the document is serialized (runbytes.py: the same bytes, without
+        making elements); False, and nothing written, when it cannot be."""
+        runs = run_bytes(texts)
+        if runs is None or fmt.mark_change is not None or fmt.was is not None \
+                or not plain_name(anchor):  # a repeat's "_r<n>" is as plain
+            return False
+        key, num_id, level = self._ppr_key(fmt)
+        ppr = self._ppr_bytes.get(key)
+        if ppr is None:
+            ppr = self._ppr_bytes[key] = element_bytes(self._ppr_element(fmt))
+        bookmark = point_bookmark(self.ids.next(), self._unique(anchor))
+        placeholder(self.body)
+        self._spliced.append(b"<w:p>" + ppr + bookmark + runs + b"</w:p>")
+        return True
 
     def footnote(self, paragraphs: list[list[Run]], change: Change | None = None,
                  mark: str = "") -> int:
@@ -239,6 +262,18 @@ class DocumentBuilder:
             pc.append(old)
 
     def _ppr_element(self, fmt: ParaFormat) -> etree._Element:
+        key, num_id, level = self._ppr_key(fmt)
+        proto = self._ppr_protos.get(key)
+        if proto is None:
+            proto = self._ppr_protos[key] = _ppr_of(fmt, num_id, level)
+        ppr = proto.__copy__()  # a deep copy (lxml's), without copy.deepcopy's bookkeeping
+        if fmt.mark_change:
+            rpr = etree.SubElement(ppr, _RPR)
+            self._change_mark(rpr, fmt.mark_change)
+        return ppr
+
+    def _ppr_key(self, fmt: ParaFormat) -> tuple[tuple, int | None, int | None]:
+        """What a paragraph's w:pPr is made of, its mark's change aside; its numId and level."""
         num_id = level = None
         if fmt.numbering is not None:
             wlist, level = fmt.numbering
@@ -253,14 +288,7 @@ class DocumentBuilder:
         key = (fmt.style, fmt.keep_next, fmt.page_break_before, num_id, level, fmt.tabs_cm,
                fmt.space_before_pt, fmt.space_after_pt, fmt.line_pt, fmt.left_cm, fmt.right_cm,
                fmt.first_line_cm, fmt.align)
-        proto = self._ppr_protos.get(key)
-        if proto is None:
-            proto = self._ppr_protos[key] = _ppr_of(fmt, num_id, level)
-        ppr = proto.__copy__()  # a deep copy (lxml's), without copy.deepcopy's bookkeeping
-        if fmt.mark_change:
-            rpr = etree.SubElement(ppr, _RPR)
-            self._change_mark(rpr, fmt.mark_change)
-        return ppr
+        return key, num_id, level
 
     def _runs(self, p: etree._Element, runs: Iterable[Run]) -> None:
         wrapper_key = None
@@ -509,7 +537,8 @@ class DocumentBuilder:
         self.body.append(self._sect_pr(self.page, refs, title_page=self.first_page_different and first,
                                        restart=bool(self.plain_sections) and first))
         doc.append(self.body)
-        pkg.add("word/document.xml", doc, DOC_CT)
+        pkg.add("word/document.xml",
+                spliced(serialized(doc), self._spliced) if self._spliced else doc, DOC_CT)
         return pkg
 
     def to_bytes(self, **kw) -> bytes:

@@ -16,6 +16,11 @@ from .ns import CT, PKG_REL, REL
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
+def serialized(part: etree._Element) -> bytes:
+    """A part's XML as the package holds it."""
+    return etree.tostring(part, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 @dataclass
 class Package:
     parts: dict[str, bytes] = field(default_factory=dict)
@@ -24,7 +29,7 @@ class Package:
 
     def add(self, name: str, data: bytes | etree._Element, content_type: str | None = None) -> None:
         if isinstance(data, etree._Element):
-            data = etree.tostring(data, xml_declaration=True, encoding="UTF-8", standalone=True)
+            data = serialized(data)
         self.parts[name] = data
         if content_type:
             self.content_types[name] = content_type

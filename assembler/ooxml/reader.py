@@ -151,6 +151,9 @@ class ParagraphMemo:
         self.styles: bytes | None = None   # the styles part the entries were read under
         self.entries: dict[bytes, tuple] = {}
         self.hits = 0                      # paragraphs recognised, not read again
+        # what readers/docx.py made of a recognised paragraph's runs, by the identity of
+        # the runs, which every paragraph recognised by the same XML shares
+        self.derived: dict[int, tuple] = {}
 
     def under(self, styles: bytes) -> "ParagraphMemo":
         if styles != self.styles:   # other styles: what was read no longer holds
@@ -171,6 +174,11 @@ def reading_together():
         yield memo
     finally:
         _MEMO.reset(token)
+
+
+def current_memo() -> ParagraphMemo | None:
+    """The memo of the `reading_together()` block being read in, if any."""
+    return _MEMO.get()
 
 
 def read_docx(path: Path | str | bytes, limits: Limits = LIMITS) -> WordDocument:
@@ -211,6 +219,8 @@ class _Reader:
             raise AssemblerError("the document embeds another file (altChunk)",
                                  hint="open it in Word and save it again, which merges it in")
         self.p_index = 0
+        # text boxes looked for in each paragraph only when the body has any (one walk)
+        self.boxes = next(body.iter(_TXBX), None) is not None
         self.t_index = 0
         # where each comment is anchored (comment id -> location), looked for only in a
         # file that has comments
@@ -303,7 +313,8 @@ class _Reader:
             if child.tag == _P:
                 self.p_index += 1
                 out.append(self._paragraph(child, f"paragraph {self.p_index}", self.p_index))
-                out.extend(self._text_boxes(child))
+                if self.boxes:
+                    out.extend(self._text_boxes(child))
             elif child.tag == _TBL:
                 self.t_index += 1
                 out.append(self._table(child, self.t_index))

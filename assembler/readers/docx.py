@@ -22,7 +22,7 @@ from ..model import (Annex, AnnexParagraph, Break, CrossRef, Draft, Footnote, Fo
                      Heading, Metadata, OperativeParagraph, PreambularParagraph, Row,
                      SubParagraph, Table, Text, in_later_part)
 from ..ooxml.changes import resolve
-from ..ooxml.reader import WordDocument, WParagraph, WTable, read_docx
+from ..ooxml.reader import WordDocument, WParagraph, WTable, current_memo, read_docx
 from ..unit_marks import PROPERTY_PREFIX, parse_unit, parse_xref
 from .ids import child_id
 from .lists import (ListUnit, label_candidates, children_style, list_continues, degree_of_style,
@@ -92,6 +92,8 @@ class _Interpreter:
         self.used: set[str] = set()
         self.note_ids: dict[str, str] = {}     # Word footnote id -> our id
         self.notes: dict[str, Footnote] = {}
+        memo = current_memo()   # read with another file: their shared paragraphs' content
+        self.derived: dict[int, tuple] | None = memo.derived if memo is not None else None
 
     def warn(self, where: str, message: str) -> None:
         self.warnings.append(Warning_(f"{where}: {message}", None, self.file))
@@ -249,7 +251,21 @@ class _Interpreter:
             and not text.endswith((",", ";", ".", ":"))
 
     def _content(self, p: WParagraph) -> list:
-        """Runs to inline content: formats, footnote markers, cross-references, breaks."""
+        """Runs to inline content: formats, footnote markers, cross-references, breaks.
+        Runs another file read together shares (the same paragraph XML) are made content
+        once, unless they hold a footnote marker (its note is this file's)."""
+        derived = self.derived
+        if derived is not None:
+            known = derived.get(id(p.runs))
+            if known is not None and known[0] is p.runs:
+                return list(known[1])
+            out = self._content_of(p)
+            if not any(r.footnote is not None for r in p.runs):
+                derived[id(p.runs)] = (p.runs, tuple(out))
+            return out
+        return self._content_of(p)
+
+    def _content_of(self, p: WParagraph) -> list:
         out: list = []
         xref_open = None
         for r in p.runs:

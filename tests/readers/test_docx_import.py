@@ -225,3 +225,23 @@ def test_our_word_file_of_any_symbol_stages_builds_reads_back_without_a_warning(
     result = read_docx_draft(strip_assembler_marks(build_docx(src)))
     assert result.draft.metadata.symbol == symbol
     assert not [w for w in result.warnings if "not recognised" in str(w)], result.warnings
+
+
+def test_versions_read_together_read_as_alone():
+    """The negotiation's versions as Word files, each read after the one before inside
+    `reading_together()` (as a redline reads them): the paragraphs they share are made
+    content once, and every version reads to the draft and warnings it reads to alone,
+    its footnotes too (a marker's note is always its own file's)."""
+    from assembler.ooxml.reader import reading_together
+    neg = ROOT / "drafts" / "gcm-modalities"
+    files = [build_docx(load_draft(neg / f"{name}.draft"))
+             for name in ("first-draft", "rev1", "rev2", "resolution")]
+    alone = [read_docx_draft(f) for f in files]
+    assert any(d.draft.footnotes for d in alone)
+    for i in range(1, len(files)):
+        with reading_together() as memo:
+            pair = read_docx_draft(files[i - 1]), read_docx_draft(files[i])
+            assert len(memo.derived) > 10
+        for got, want in zip(pair, alone[i - 1:i + 1]):
+            assert got.draft == want.draft
+            assert got.warnings == want.warnings

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ...compare.align import DELETED, INSERTED, MOVED_AWAY
+from ...compare.align import DELETED, EQUAL, INSERTED, MOVED_AWAY
 from ...compare.redline import Redline, RedlineUnit, Segment, Who, touching
 from ...compare.words import DELETE, INSERT, diff_content
 from ...unit_marks import unit_bookmark
@@ -260,7 +260,32 @@ class RedlineDocx(DraftDocx):
             kind = "pt"
         return self.anchor(kind, u.unit.id) if kind else []
 
+    def plain(self, u: RedlineUnit) -> bool:
+        """An unchanged paragraph of words alone (no reference, footnote, break or comment),
+        its runs written as bytes (builder.plain_paragraph: the same bytes as built runs);
+        False when it must be built run by run."""
+        if self.visual or u.status != EQUAL or u.moved or u.move_name or u.kind not in ("pp", "op", "sub") \
+                or u.unit.id in self.comments or (u.mark and self.place_of(u) is None):
+            return False
+        anchor = self.id_anchor(u)
+        if not anchor:
+            return False
+        texts = []
+        for seg in (u.contents[0] if u.contents else ()):
+            if seg.op != "equal":
+                return False
+            for item in seg.content:
+                if type(item) is not Text:
+                    return False
+                texts.append((item.text, item.italic, item.bold, item.sup))
+        fmt = self.para_format(u)
+        if fmt.mark_change is not None or fmt.was is not None:
+            return False
+        return self.builder.plain_paragraph(anchor[0].bookmark, texts, fmt)
+
     def paragraph_of(self, u: RedlineUnit, prev: RedlineUnit | None, nxt: RedlineUnit | None) -> None:
+        if self.plain(u):
+            return
         bold = u.kind in ("heading", "annex", "table")
         runs = self.range_marks(u, prev, "start") + self.id_anchor(u) + self.mark_runs(u) \
             + self.visual_note(u)
