@@ -313,6 +313,7 @@ def test_every_action_is_audited_and_committed_with_its_actor(tmp_path):
     change(a, csrf, pid, form="prose", prose="In operative paragraph 5, replace “two” with "
                                              "“three”")
     a.post(f"/drafts/{pid}/submit", data={"csrf": csrf})
+    assert store.record.committer.flush()   # committed out of the lock, in the background
     log = subprocess.run(git + ["log", "--format=%an|%s"], capture_output=True, text=True).stdout
     assert f"Delegation Q|room: submit {pid}" in log
     assert "Delegation Q|room: new draft" in log and "Co-facilitators|room: init room" in log
