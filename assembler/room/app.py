@@ -232,8 +232,8 @@ def proposal_page(ctx: Ctx, pid: str) -> Response:
                          round_ids=[q.id for q in store.round_proposals() if q.id != p.id]
                          if ctx.account.chair else [],   # for merging and superseding
                          # its changes as the co-facilitators may modify them, one a line
-                         to_modify=views.prose_of(p, store, readers=False)
-                         if ctx.account.chair and len(p.changes) > 1 else [],
+                         to_modify=views.to_modify(p, store)
+                         if ctx.account.chair and len(p.changes) > 1 else ([], False),
                          decisions=decisions_for(p.status))
 
 

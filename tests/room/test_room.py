@@ -621,3 +621,51 @@ def test_delegations_see_every_amendment_in_place_and_each_proposals_redline(roo
     mine = b.get(f"/p/{pid}").text
     assert '<div class="redline">' in mine and ">six</ins>" in mine
     assert "collides with G-01/1 by Group of Friends of Migration" in mine
+
+
+TWO_CHANGES = """id: {pid}
+proposer: Delegation E
+date: 2017-01-10
+base: first-draft
+changes:
+  - kind: replace-words
+    target: OP 24
+    words: four days
+    text: '{text}'
+  - kind: replace-words
+    target: OP 8
+    words: cofacilitators
+    text: co-facilitators
+status:
+  - status: proposed
+    date: 2017-01-10
+"""
+
+
+def test_the_modification_box_shows_text_as_typed_and_reads_it_back(room):
+    """A lone "*" stored as text (its markup "\\*") shows as "*" in the box the
+    co-facilitators modify, and what they type there is text too; a text in italics keeps
+    its markup in the box, which says so."""
+    store, accounts, app = room
+    (store.round_dir / "G-02.yaml").write_text(TWO_CHANGES.format(pid="G-02", text=r"5 \* days"))
+    (store.round_dir / "G-03.yaml").write_text(TWO_CHANGES.format(pid="G-03",
+                                                                  text="*five* days"))
+    chair, csrf = signed_in(app, accounts, "Co-facilitators", "chair")
+    page = chair.get("/p/G-02").text
+    box = html.unescape(page.split('name="changes"', 1)[1].split(">", 1)[1]
+                        .split("</textarea>", 1)[0])
+    assert box.splitlines() == ["In operative paragraph 24, replace “four days” with “5 * days”.",
+                                "In operative paragraph 8, replace “cofacilitators” with "
+                                "“co-facilitators”."]
+    assert 'name="typed" value="1"' in page and "are in markup" not in page
+    lines = box.splitlines()
+    r = chair.post("/p/G-02/decide", data={
+        "csrf": csrf, "action": "modify", "typed": "1",
+        "changes": lines[0].replace("5 * days", "6 * [^fn1] days") + "\n" + lines[1]})
+    assert flash(r.text) == "G-02: accepted with modification."
+    decided = load_proposal(store.round_dir / "G-02.yaml")
+    assert [c.text for c in decided.effective_changes] == [r"6 \* \[^fn1] days",
+                                                           "co-facilitators"]
+    page = chair.get("/p/G-03").text
+    assert "“*five* days”" in html.unescape(page) and "are in markup" in page
+    assert 'name="typed"' not in page
