@@ -85,8 +85,13 @@ class Committer:
         """The entry on disk in the journal (called under the negotiation's lock, so entries
         are in the order of the actions)."""
         self._folder.mkdir(exist_ok=True)
-        with self._journal("a") as fh:
-            fh.write(entry.line())
+        with self._journal("a+b") as fh:
+            fh.seek(0, os.SEEK_END)
+            if fh.tell():   # a line cut short by a crash must not swallow this one
+                fh.seek(-1, os.SEEK_END)
+                if fh.read(1) != b"\n":
+                    fh.write(b"\n")
+            fh.write(entry.line().encode("utf-8"))
             fh.flush()
             os.fdatasync(fh.fileno())
 
@@ -139,7 +144,12 @@ class Committer:
                 break
             with self._idle:
                 self._busy = True
-            ok = self.commit_pending()
+            try:
+                ok = self.commit_pending()
+            except Exception as err:   # never let the thread die: say it, try again
+                sys.stderr.write(f"warning: room: committing failed ({err!r}); trying again\n")
+                self.failures += 1
+                ok = False
             with self._idle:
                 if ok and not self._wake.is_set():
                     self._busy = False
@@ -154,8 +164,8 @@ class Committer:
         if not self.journal.is_file():
             return True
         with _flock(self.turn):
-            with self._journal("r") as fh:
-                entries = [Entry.of_line(x) for x in fh.read().splitlines() if x.strip()]
+            with self._journal("rb") as fh:
+                entries = _entries(fh.read())
             try:
                 done = self._committed()
                 pending = [e for e in entries if e.audit_end > done]
@@ -177,12 +187,11 @@ class Committer:
         return int(out) if out.strip().isdigit() else 0
 
     def _trim(self, done: int) -> None:
-        with self._journal("r+") as fh:
-            keep = [x for x in fh.read().splitlines()
-                    if x.strip() and Entry.of_line(x).audit_end > done]
+        with self._journal("r+b") as fh:
+            keep = [e for e in _entries(fh.read()) if e.audit_end > done]
             fh.seek(0)
             fh.truncate()
-            fh.write("".join(x + "\n" for x in keep))
+            fh.write("".join(e.line() for e in keep).encode("utf-8"))
 
     def _fast_import(self, entries: list[Entry]) -> None:
         head = self._git(["rev-parse", "-q", "--verify", "HEAD^{commit}"], check=False).strip()
@@ -239,9 +248,22 @@ class Committer:
 
     @contextmanager
     def _journal(self, mode: str) -> Iterator:
-        with open(self.journal, mode, encoding="utf-8") as fh:
+        with open(self.journal, mode) as fh:
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX)   # in place: appends wait for a trim
             yield fh
+
+
+def _entries(data: bytes) -> list[Entry]:
+    """The journal's entries; a line cut short (the machine stopped while it was written,
+    before its action's answer) is left out, and said."""
+    out = []
+    for line in filter(str.strip, data.decode("utf-8", "replace").splitlines()):
+        try:
+            out.append(Entry.of_line(line))
+        except (ValueError, KeyError, TypeError):
+            sys.stderr.write(f"warning: room: a journal line cut short is left out: "
+                             f"{line[:80]}\n")
+    return out
 
 
 class GitRefused(Exception):

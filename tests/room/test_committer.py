@@ -158,3 +158,17 @@ def test_a_killed_room_commits_its_actions_when_it_starts_again(tmp_path):
         assert c["author"] == "Delegation K" and \
             [(e["action"], e["subject"]) for e in c["audit"]] == [("submit", pid)]
     assert git(store.root, "status", "--porcelain") == ""
+
+
+def test_a_journal_line_cut_short_by_a_crash_leaves_out_itself_only(tmp_path, capfd):
+    store, accounts, app = room_in_git(tmp_path)
+    committer = store.record.committer
+    with open(committer.journal, "ab") as fh:
+        fh.write(b'{"author": "Delegation Z <delegation-z@room>", "mess')   # no end of line
+    a, csrf = signed_in(app, accounts, "Delegation A")
+    pid = draft_with_change(a, csrf, 1)
+    assert committer.flush()
+    assert "a journal line cut short is left out" in capfd.readouterr().err
+    assert one(commits(store.root), f"room: change draft {pid}")["author"] == "Delegation A"
+    assert committer.journal.read_bytes() == b""
+    assert git(store.root, "status", "--porcelain") == ""
