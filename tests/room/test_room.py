@@ -669,3 +669,56 @@ def test_the_modification_box_shows_text_as_typed_and_reads_it_back(room):
     page = chair.get("/p/G-03").text
     assert "“*five* days”" in html.unescape(page) and "are in markup" in page
     assert 'name="typed"' not in page
+
+
+def test_through_the_server_a_submission_held_past_the_deadline_is_on_time(tmp_path):
+    """`assembler serve` with every worker thread waiting for the negotiation's lock, which
+    another program holds (as `assembler status` would) across the deadline: a submission
+    sent before the deadline waits for a thread, is reached after the deadline, and is on
+    time; one sent after the deadline is not."""
+    import datetime as dt
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+    import httpx
+    from roomkit import csrf_of, free_port, serving
+    from assembler.fs.locks import hold
+    store, accounts, _ = make_room(tmp_path)
+    tokens = {name: accounts.invite("Co-facilitators", name, role)[1]
+              for name, role in (("Delegation Q", "delegation"), ("Co-facilitators", "chair"))}
+    port = free_port()
+    with serving(["serve", NEG, "--root", store.root, "--port", port, "--workers", "1"], port):
+        clients = {}
+        for name, token in tokens.items():
+            c = httpx.Client(base_url=f"http://127.0.0.1:{port}", follow_redirects=True,
+                             timeout=60)
+            page = c.post("/signin", data={"csrf": csrf_of(c.get(f"/signin/{token}").text),
+                                           "token": token})
+            clients[name] = (c, csrf_of(page.text))
+        a, a_csrf = clients["Delegation Q"]
+        pids = [new_draft(a, a_csrf, f"Held {k}") for k in range(2)]
+        for pid in pids:
+            change(a, a_csrf, pid, form="prose", prose="In operative paragraph 5, replace "
+                                                       "“two” with “three”")
+        chair, c_csrf = clients["Co-facilitators"]
+        limit = dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=3)
+        chair.post("/room", data={"csrf": c_csrf, "open": "1",
+                                  "deadline": limit.replace(tzinfo=None).isoformat()})
+        with ThreadPoolExecutor(50) as pool:
+            with hold(exclusive=[store.room_dir]):
+                # more new drafts than the server has worker threads (40): each waits for
+                # the lock in a thread, and the submission behind them waits for a thread
+                drafts = [pool.submit(a.post, "/drafts", data={"csrf": a_csrf, "title": "x"})
+                          for _ in range(45)]
+                time.sleep(1)
+                sent = pool.submit(a.post, f"/drafts/{pids[0]}/submit", data={"csrf": a_csrf})
+                assert dt.datetime.now(dt.timezone.utc) < limit
+                while dt.datetime.now(dt.timezone.utc) < limit + dt.timedelta(seconds=0.5):
+                    time.sleep(0.05)
+                assert not sent.done()   # not reached before the deadline
+            assert sent.result().url.path == f"/p/{pids[0]}"
+            assert all(d.result().url.path.startswith("/drafts/W-") for d in drafts)
+        assert (store.round_dir / f"{pids[0]}.yaml").exists()
+        late = a.post(f"/drafts/{pids[1]}/submit", data={"csrf": a_csrf})
+        assert late.status_code == 409 and "The room is closed" in late.text
+        for c, _ in clients.values():
+            c.close()
