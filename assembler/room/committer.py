@@ -82,8 +82,8 @@ class Committer:
 
     # ------------------------------------------------------------- the actions' side
     def add(self, entry: Entry) -> None:
-        """The entry on disk in the journal (called under the negotiation's lock, so entries
-        are in the order of the actions)."""
+        """The entry written to the journal (called under the negotiation's lock, so entries
+        are in the order of the actions); on disk once `sync` returns."""
         self._folder.mkdir(exist_ok=True)
         with self._journal("a+b") as fh:
             fh.seek(0, os.SEEK_END)
@@ -92,7 +92,12 @@ class Committer:
                 if fh.read(1) != b"\n":
                     fh.write(b"\n")
             fh.write(entry.line().encode("utf-8"))
-            fh.flush()
+
+    def sync(self) -> None:
+        """The journal on disk, out of the lock and before the action's answer: the actions
+        that wrote meanwhile share the wait (a crash before it leaves a line cut short at
+        worst, which is left out)."""
+        with open(self.journal, "rb") as fh:
             os.fdatasync(fh.fileno())
 
     def wake(self) -> None:

@@ -79,6 +79,7 @@ class Record:
         server started the committer, else now (the command line exits next)."""
         if self.committer is None:
             return
+        self.committer.sync()
         if self.committer.started:
             self.committer.wake()
         else:
