@@ -39,8 +39,10 @@ RETRY_SECONDS = (0.5, 2, 10, 30)   # waits between attempts after a git failure,
 @dataclass(frozen=True)
 class Entry:
     """One action's commit to be: who, the message, when (seconds since the epoch), the
-    audit log's length after its line, and each file touched (relative to the repository's
-    top) with its bytes as the action left them, or None when the action removed it."""
+    audit log's length after its line (the log itself is committed as that prefix of the
+    file: never copied here, it grows with every action), and each other file touched
+    (relative to the repository's top) with its bytes as the action left them, or None
+    when the action removed it."""
     author: str
     message: str
     when: int
@@ -203,7 +205,10 @@ class Committer:
         branch = self._git(["symbolic-ref", "-q", "HEAD"], check=False).strip()
         if not branch:
             raise GitRefused("HEAD is not on a branch")
-        ignored = self._ignored({p for e in entries for p, _ in e.files})
+        ignored = self._ignored({p for e in entries for p, _ in e.files} | {self.audit_rel})
+        log = (self.top / self.audit_rel).read_bytes()
+        if len(log) < entries[-1].audit_end:
+            raise GitRefused(f"{self.audit_rel} is shorter than the actions it records")
         out = bytearray()
         for n, e in enumerate(entries):
             message = e.message.encode("utf-8")
@@ -212,7 +217,7 @@ class Committer:
                     f"data {len(message)}\n").encode("utf-8") + message + b"\n"
             if n == 0 and head:
                 out += f"from {head}\n".encode()
-            for path, data in e.files:
+            for path, data in e.files + ((self.audit_rel, log[:e.audit_end]),):
                 if path in ignored:
                     continue
                 if data is None:
@@ -236,7 +241,7 @@ class Committer:
     def _sync_index(self, entries: list[Entry]) -> None:
         """The index brought to the new commits for the paths they touched, so that `git
         status` shows them as committed (a busy index only delays this: not a loss)."""
-        paths = sorted({p for e in entries for p, _ in e.files})
+        paths = sorted({p for e in entries for p, _ in e.files} | {self.audit_rel})
         ran = subprocess.run(["git", "-C", str(self.top), "reset", "-q", "--"] + paths,
                              capture_output=True, timeout=120)
         if ran.returncode != 0:

@@ -65,7 +65,10 @@ class Record:
         if self.committer is None:
             return
         files = []
+        log = self.log.resolve()   # committed as its prefix up to `audit_end` (committer.py)
         for p in dict.fromkeys(Path(p).resolve() for p in paths):
+            if p == log:
+                continue
             try:
                 data: bytes | None = p.read_bytes()
             except FileNotFoundError:

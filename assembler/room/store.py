@@ -304,8 +304,7 @@ class Store:
                 self._refresh_filed(w.paths)
                 self._writer = None
             end = self.record.audit(actor, what, subject, w.detail)
-            self.record.commit(actor, f"room: {what} {subject}".strip(),
-                               w.paths + [self.record.log], end)
+            self.record.commit(actor, f"room: {what} {subject}".strip(), w.paths, end)
         self.record.after_lock()   # git runs out of the lock (record.py)
 
     def write_json(self, w: Written, name: str, data) -> None:
