@@ -390,6 +390,10 @@ def rush_main() -> None:
         from assembler.amendments.yamlio import load_proposal
         round_dir = root / "amendments" / NEG / "rev3"
         filed = {p.id: p.proposer for p in map(load_proposal, round_dir.glob("W-*.yaml"))}
+        # kept in git: after the server stopped, every submission is in the history
+        committed = subprocess.run(["git", "-C", str(root), "log", "--format=%an|%s"],
+                                   capture_output=True, text=True).stdout.splitlines() \
+            if use_git else []
     rush, deadline = r["rush"], r["deadline"]
     on_time = [x for x in rush if x[2] < deadline]
     refused_on_time = [x for x in on_time if not x[4]]
@@ -418,5 +422,9 @@ def rush_main() -> None:
           f"{sorted({x[6] for x in rush if not x[4] and not x[5]})}")
     print(f"server memory (all processes): {start_mem:.0f} MiB after start, {end_mem:.0f} MiB "
           f"at the end ({end_mem / start_mem:.2f}x)")
-    if refused_on_time or lost:
+    uncommitted = [x for x in accepted if f"{x[1]}|room: submit {x[0]}" not in committed]
+    if use_git:
+        print(f"accepted submissions in the git history after the server stopped: "
+              f"{len(accepted) - len(uncommitted)} of {len(accepted)} (goal all)")
+    if refused_on_time or lost or uncommitted:
         raise SystemExit(1)

@@ -174,7 +174,9 @@ def serve(
     # connections kept open while a delegation reads and types (htmx asks again and again)
     # the sign-in limit counts by address: a client's own X-Forwarded-For is never believed
     # (uvicorn would believe any from 127.0.0.1), only the configured proxy's
+    from ..room.web import StampedH11   # a request's arrival stamped as it is read
     uvicorn.run("assembler.room.app:from_environment", factory=True, workers=workers,
+                http=StampedH11,
                 host=host, port=port, log_level="warning", access_log=False,
                 timeout_keep_alive=30, proxy_headers=bool(proxy),
                 forwarded_allow_ips=proxy or None)

@@ -10,6 +10,7 @@ handler names proposals by id; the Store looks them up among the files it lists.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import secrets
 from importlib import resources
@@ -231,8 +232,8 @@ def proposal_page(ctx: Ctx, pid: str) -> Response:
                          round_ids=[q.id for q in store.round_proposals() if q.id != p.id]
                          if ctx.account.chair else [],   # for merging and superseding
                          # its changes as the co-facilitators may modify them, one a line
-                         to_modify=views.prose_of(p, store, readers=False)
-                         if ctx.account.chair and len(p.changes) > 1 else [],
+                         to_modify=views.to_modify(p, store)
+                         if ctx.account.chair and len(p.changes) > 1 else ([], False),
                          decisions=decisions_for(p.status))
 
 
@@ -259,7 +260,16 @@ def create_app(store: Store, *, secret_key: str, secure_cookies: bool = False) -
               Route("/static/{name}", static)]
     for path, method, role, fn in ROUTES:
         routes.append(Route(path, guarded(room, method, role, fn), methods=[method]))
-    app = Starlette(routes=routes, middleware=[
+    if store.record.committer is not None:
+        store.record.committer.start()   # commits out of the lock, and any left by a kill
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        yield
+        if store.record.committer is not None:   # nothing journaled is left uncommitted
+            await run_in_threadpool(store.record.committer.close)
+
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=[
         Middleware(StampArrival),   # first: the time a request arrived, before any wait
         Middleware(SecurityHeaders),
         Middleware(SessionMiddleware, secret_key=secret_key, session_cookie="room",

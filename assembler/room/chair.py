@@ -59,6 +59,11 @@ def decide(ctx: Ctx, pid: str) -> Response:
     # a proposal of several changes is modified change by change, in UN prose (one a line)
     changes = tuple(filter(None, map(one_line, ctx.field("changes").splitlines()))) \
         if action == "modify" and len(p.changes) > 1 else ()
+    if changes and ctx.field("typed") == "1":   # shown as typed (views.to_modify): read so
+        try:
+            changes = tuple(map(views.typed_back, changes))
+        except AssemblerError as err:
+            return back(ctx, f"/p/{p.id}", say(err))
     decision = Decision(action, today(), one_line(ctx.field("note"))[:1000], by,
                         None if changes else text or None, changes)
     try:

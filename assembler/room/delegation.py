@@ -11,7 +11,6 @@ from starlette.responses import HTMLResponse, Response
 from ..amendments.model import Change, Proposal, number_changes
 from ..amendments.targets import UnitIndex
 from ..errors import AssemblerError
-from ..model import Text
 from . import views
 from .accounts import DELEGATION
 from .store import today
@@ -81,7 +80,7 @@ def change_from_form(ctx: Ctx, index: UnitIndex) -> list[Change]:
     target = ctx.field("target")
     if target not in index.units:
         raise Refused(409, "Choose a paragraph of the current version.")
-    text = as_typed(one_line(ctx.field("text")))
+    text = views.as_typed(one_line(ctx.field("text")))
     if form == "words":
         words = one_line(ctx.field("words"))
         if not words:
@@ -119,14 +118,6 @@ def change_from_form(ctx: Ctx, index: UnitIndex) -> list[Change]:
             return [Change("move-unit", target, position=op.split("-")[1], destination=dest)]
         raise Refused(400, "Unknown paragraph operation.")
     raise Refused(400, "Unknown form.")
-
-
-def as_typed(text: str) -> str:
-    """What a delegate typed in the editor, in the markup changes are written in, every
-    character standing for itself: a lone "*" or "[^fn1]" is text, never italics or a
-    footnote (the editor offers no formats)."""
-    from ..source.markup import render_inline
-    return render_inline((Text(text),)) if text else ""
 
 
 def _occurrence(index: UnitIndex, target: str, words: str, offset: str) -> int:

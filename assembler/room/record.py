@@ -1,18 +1,18 @@
 """The record of what happened in the room: one line per action in room/<negotiation>/
 audit.jsonl (when, in UTC; who; what; on what), and, where the folder is the top of a git
-repository, one commit per action with the actor as author and exactly the files it touched."""
+repository, one commit per action with the actor as author and exactly the files it touched,
+as the action left them (committed out of the lock: committer.py)."""
 from __future__ import annotations
 
 import datetime as _dt
 import json
 import os
 import subprocess
-import sys
+import time
 from pathlib import Path
 
 from ..fs.names import name_from
-
-COMMITTER = {"GIT_COMMITTER_NAME": "assembler room", "GIT_COMMITTER_EMAIL": "room@localhost"}
+from .committer import Committer, Entry
 
 
 def now() -> str:
@@ -23,10 +23,13 @@ class Record:
     def __init__(self, root: Path, room_dir: Path):
         self.root = root
         self.log = room_dir / "audit.jsonl"
-        self.git = self._is_git()
+        dirs = self._git_dirs()
+        self.committer = Committer(dirs[0], dirs[1], room_dir.name,
+                                   str(self.log.relative_to(self.root))) if dirs else None
 
-    def audit(self, actor: str, what: str, subject: str = "", detail: str = "") -> Path:
-        """One more line in the audit log, on disk before the action counts as done."""
+    def audit(self, actor: str, what: str, subject: str = "", detail: str = "") -> int:
+        """One more line in the audit log, on disk before the action counts as done; the
+        log's length after it."""
         entry = {"when": now(), "who": actor, "action": what, "subject": subject}
         if detail:
             entry["detail"] = detail
@@ -34,7 +37,7 @@ class Record:
             fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
             fh.flush()
             os.fsync(fh.fileno())
-        return self.log
+            return fh.tell()
 
     def lines(self, limit: int = 200) -> list[dict]:
         if not self.log.is_file():
@@ -42,43 +45,54 @@ class Record:
         lines = self.log.read_text("utf-8").splitlines()[-limit:]
         return [json.loads(x) for x in lines if x.strip()]
 
-    def _is_git(self) -> bool:
+    def _git_dirs(self) -> tuple[Path, Path] | None:
+        """The repository's top and git folder, when the room's root is the top of one."""
         try:
-            out = subprocess.run(["git", "-C", str(self.root), "rev-parse", "--show-toplevel"],
-                                 capture_output=True, text=True, timeout=10)
+            out = subprocess.run(["git", "-C", str(self.root), "rev-parse", "--show-toplevel",
+                                  "--absolute-git-dir"], capture_output=True, text=True,
+                                 timeout=10)
         except (OSError, subprocess.TimeoutExpired):
-            return False
-        return out.returncode == 0 and Path(out.stdout.strip()).resolve() == self.root
+            return None
+        lines = out.stdout.splitlines()
+        if out.returncode != 0 or len(lines) != 2 or Path(lines[0]).resolve() != self.root:
+            return None
+        return Path(lines[0]), Path(lines[1])
 
-    def commit(self, actor: str, message: str, paths: list) -> None:
-        """Commit exactly `paths` (added, changed or removed) with `actor` as author."""
-        if not self.git:
+    def commit(self, actor: str, message: str, paths: list, audit_end: int) -> None:
+        """Journal exactly `paths` (added, changed or removed) as they stand now, with `actor`
+        as author, for a commit of their own (committer.py). Call under the negotiation's
+        lock, right after `audit`; `after_lock` then commits."""
+        if self.committer is None:
             return
-        rel = [str(Path(p).resolve().relative_to(self.root)) for p in paths]
-        env = {**os.environ, **COMMITTER}
-        git = ["git", "-C", str(self.root)]
-        subprocess.run(git + ["add", "-A", "--"] + rel, capture_output=True, env=env, timeout=60)
-        # --no-renames: a submitted draft moves from room/ to amendments/; both paths count
-        staged = subprocess.run(git + ["diff", "--cached", "--name-only", "--no-renames", "--"]
-                                + rel, capture_output=True, text=True, env=env,
-                                timeout=60).stdout.split()
-        if not staged:
-            return
+        files = []
+        log = self.log.resolve()   # committed as its prefix up to `audit_end` (committer.py)
+        for p in dict.fromkeys(Path(p).resolve() for p in paths):
+            if p == log:
+                continue
+            try:
+                data: bytes | None = p.read_bytes()
+            except FileNotFoundError:
+                data = None
+            files.append((str(p.relative_to(self.root)), data))
         author = f"{git_name(actor)} <{name_from(actor, 'room', lower=True)}@room>"
-        done = subprocess.run(git + ["commit", "-q", "--no-verify", "-m", message, "--author",
-                                     author, "--"] + staged, capture_output=True, text=True,
-                              env=env, timeout=60)
-        if done.returncode != 0:  # the files are written and audited; say what git refused
-            # and unstage them: they must not ride along in the next actor's commit
-            subprocess.run(git + ["reset", "-q", "--"] + staged, capture_output=True, env=env,
-                           timeout=60)
-            err = " ".join(done.stderr.split())[:300]
-            sys.stderr.write(f"warning: room: '{message}' is not committed: {err}\n")
+        self.committer.add(Entry(author, message, int(time.time()), audit_end, tuple(files)))
+
+    def after_lock(self) -> None:
+        """Out of the lock: commit what was journaled, in the background when the room's
+        server started the committer, else now (the command line exits next)."""
+        if self.committer is None:
+            return
+        self.committer.sync()
+        if self.committer.started:
+            self.committer.wake()
+        else:
+            self.committer.commit_pending()
 
 
 def git_name(actor: str) -> str:
     """A participant's name as a git author's name: git refuses '<' and '>' in it (they
     delimit the address), so they become the look-alike angle quotes; the audit log keeps
     the name as typed."""
-    name = actor.replace("<", "\u2039").replace(">", "\u203a").strip(" .,;:\"'")
+    name = " ".join(actor.replace("<", "\u2039").replace(">", "\u203a").split())
+    name = name.strip(" .,;:\"'")
     return name or "participant"

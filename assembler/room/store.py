@@ -7,8 +7,8 @@ The web layer never builds a path: it names proposals by id and accounts by obje
 module looks them up among the files it lists (names joined only through fs.names.inside).
 Every change goes through `Store.action`, which holds the negotiation's lock, writes through
 fs.write (atomic, never replacing a proposal), and leaves it to the Record (record.py) to
-append to the audit log and, where the folder is a git repository, commit the files touched
-with the actor as author.
+append to the audit log and, where the folder is a git repository, journal the files touched
+for a commit with the actor as author, made out of the lock.
 
 The workflow's steps (a decision, a proposal filed, the next version issued) are
 negotiation/workflow.py's, as the command line takes them; this object adds what a room
@@ -303,8 +303,9 @@ class Store:
             finally:
                 self._refresh_filed(w.paths)
                 self._writer = None
-            log = self.record.audit(actor, what, subject, w.detail)
-            self.record.commit(actor, f"room: {what} {subject}".strip(), w.paths + [log])
+            end = self.record.audit(actor, what, subject, w.detail)
+            self.record.commit(actor, f"room: {what} {subject}".strip(), w.paths, end)
+        self.record.after_lock()   # git runs out of the lock (record.py)
 
     def write_json(self, w: Written, name: str, data) -> None:
         path = self.room_dir / name

@@ -81,12 +81,13 @@ def unit_choices(store: Store) -> list[tuple[str, str]]:
     return store.per_version("choices", make)
 
 
-def prose_of(proposal: Proposal, store: Store, *, readers: bool = True
+def prose_of(proposal: Proposal, store: Store, *, readers: bool = True, typed: bool = False
              ) -> list[tuple[str, str]]:
     """Each change of a proposal in UN prose, never by internal id: numbered as the current
     version numbers its paragraphs while it is open and can be carried onto it, else as the
     version it was written against numbers them. For readers, its texts in plain words;
-    else in the markup they are written in, to be read again (a modification to edit)."""
+    else in the markup they are written in, to be read again (a modification to edit), or,
+    `typed`, with each text as typed where it says no more than that (`typed_text`)."""
     index = index_of(store, proposal.base)
     if proposal.base and proposal.base != store.current().name and \
             proposal.status == "proposed":
@@ -102,10 +103,55 @@ def prose_of(proposal: Proposal, store: Store, *, readers: bool = True
                         c.destination) if uid else c
         try:
             shown = for_readers(shown, index if uid else None) if readers else shown
+            if typed and shown.text and typed_text(shown.text) is not None:
+                shown = replace(shown, text=typed_text(shown.text))
             out.append((c.id, change_to_prose(shown, index if uid else None)))
         except (AssemblerError, KeyError):
             out.append((c.id, f"{c.kind} {c.target}"))
     return out
+
+
+def as_typed(text: str) -> str:
+    """What a person typed in a form, in the markup changes are written in, every character
+    standing for itself: a lone "*" or "[^fn1]" is text, never italics or a footnote (the
+    room's forms offer no formats)."""
+    from ..model import Text
+    from ..source.markup import render_inline
+    return render_inline((Text(text),)) if text else ""
+
+
+def typed_text(text: str) -> str | None:
+    """A change's text as it was typed, when its markup says no more than the characters
+    (escapes only: no formatting, footnote or cross-reference); else None."""
+    from ..inline import plain
+    from ..source.markup import parse_inline
+    shown = plain(parse_inline(text))
+    return shown if as_typed(shown) == text else None
+
+
+def to_modify(proposal: Proposal, store: Store) -> tuple[list[str], bool]:
+    """A proposal's changes in UN prose, one a line, for the co-facilitators to modify, and
+    whether the texts in them are as typed: so when every text is (`typed_text`) and each
+    line reads back (`typed_back`) to its change's text, and a "*" then shows as "*", not
+    as its markup "\\*". Else the lines are in the markup the texts are written in."""
+    from ..amendments.prose import prose_to_change
+    typed = prose_of(proposal, store, readers=False, typed=True)
+    texts = {c.id: c.text for c in proposal.effective_changes}
+    try:
+        if all(prose_to_change(typed_back(line)).text == texts.get(cid, "")
+               for cid, line in typed):
+            return [line for _, line in typed], True
+    except AssemblerError:
+        pass
+    return [line for _, line in prose_of(proposal, store, readers=False)], False
+
+
+def typed_back(line: str) -> str:
+    """A line of `to_modify` as typed, in markup: its text stands for itself (a lone "*"
+    is text), as a delegate's typed text does."""
+    from ..amendments.prose import prose_to_change
+    c = prose_to_change(line)
+    return change_to_prose(replace(c, text=as_typed(c.text))) if c.text else line
 
 
 def index_of(store: Store, version: str) -> UnitIndex | None:

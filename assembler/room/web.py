@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Callable
 
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from ..amendments.model import allowed
 from ..fs.names import is_name
@@ -91,15 +92,31 @@ def back(ctx: Ctx, path: str, message: str = "") -> Response:
 class StampArrival:
     """ASGI middleware, the outermost: the moment a request arrived, before it waits for its
     body, a worker thread or the negotiation's lock. A submission is on time when it arrived
-    before the deadline, however long the room then took to reach it."""
+    before the deadline, however long the room then took to reach it. Under `assembler
+    serve` the server's protocol (StampedH11) has stamped it earlier still, and that stamp
+    stands."""
 
     def __init__(self, app):
         self.app = app
 
     async def __call__(self, scope, receive, send):
         if scope["type"] == "http":
-            scope.setdefault("state", {})["arrived"] = _dt.datetime.now(_dt.timezone.utc)
+            scope.setdefault("state", {}).setdefault("arrived",
+                                                     _dt.datetime.now(_dt.timezone.utc))
         await self.app(scope, receive, send)
+
+
+class StampedH11(H11Protocol):
+    """uvicorn's HTTP/1.1 protocol, stamping each request when its head is read from the
+    socket: earlier than any ASGI middleware, which runs only once the event loop reaches
+    the request's task, behind every other task of a rush."""
+
+    def data_received(self, data: bytes) -> None:
+        at = _dt.datetime.now(_dt.timezone.utc)
+        before = self.scope
+        super().data_received(data)
+        if self.scope is not before and self.scope is not None:   # a request begun here
+            self.scope.setdefault("state", {}).setdefault("arrived", at)
 
 
 def arrived(request: Request) -> _dt.datetime:

@@ -313,6 +313,7 @@ def test_every_action_is_audited_and_committed_with_its_actor(tmp_path):
     change(a, csrf, pid, form="prose", prose="In operative paragraph 5, replace “two” with "
                                              "“three”")
     a.post(f"/drafts/{pid}/submit", data={"csrf": csrf})
+    assert store.record.committer.flush()   # committed out of the lock, in the background
     log = subprocess.run(git + ["log", "--format=%an|%s"], capture_output=True, text=True).stdout
     assert f"Delegation Q|room: submit {pid}" in log
     assert "Delegation Q|room: new draft" in log and "Co-facilitators|room: init room" in log
@@ -620,3 +621,104 @@ def test_delegations_see_every_amendment_in_place_and_each_proposals_redline(roo
     mine = b.get(f"/p/{pid}").text
     assert '<div class="redline">' in mine and ">six</ins>" in mine
     assert "collides with G-01/1 by Group of Friends of Migration" in mine
+
+
+TWO_CHANGES = """id: {pid}
+proposer: Delegation E
+date: 2017-01-10
+base: first-draft
+changes:
+  - kind: replace-words
+    target: OP 24
+    words: four days
+    text: '{text}'
+  - kind: replace-words
+    target: OP 8
+    words: cofacilitators
+    text: co-facilitators
+status:
+  - status: proposed
+    date: 2017-01-10
+"""
+
+
+def test_the_modification_box_shows_text_as_typed_and_reads_it_back(room):
+    """A lone "*" stored as text (its markup "\\*") shows as "*" in the box the
+    co-facilitators modify, and what they type there is text too; a text in italics keeps
+    its markup in the box, which says so."""
+    store, accounts, app = room
+    (store.round_dir / "G-02.yaml").write_text(TWO_CHANGES.format(pid="G-02", text=r"5 \* days"))
+    (store.round_dir / "G-03.yaml").write_text(TWO_CHANGES.format(pid="G-03",
+                                                                  text="*five* days"))
+    chair, csrf = signed_in(app, accounts, "Co-facilitators", "chair")
+    page = chair.get("/p/G-02").text
+    box = html.unescape(page.split('name="changes"', 1)[1].split(">", 1)[1]
+                        .split("</textarea>", 1)[0])
+    assert box.splitlines() == ["In operative paragraph 24, replace “four days” with “5 * days”.",
+                                "In operative paragraph 8, replace “cofacilitators” with "
+                                "“co-facilitators”."]
+    assert 'name="typed" value="1"' in page and "are in markup" not in page
+    lines = box.splitlines()
+    r = chair.post("/p/G-02/decide", data={
+        "csrf": csrf, "action": "modify", "typed": "1",
+        "changes": lines[0].replace("5 * days", "6 * [^fn1] days") + "\n" + lines[1]})
+    assert flash(r.text) == "G-02: accepted with modification."
+    decided = load_proposal(store.round_dir / "G-02.yaml")
+    assert [c.text for c in decided.effective_changes] == [r"6 \* \[^fn1] days",
+                                                           "co-facilitators"]
+    page = chair.get("/p/G-03").text
+    assert "“*five* days”" in html.unescape(page) and "are in markup" in page
+    assert 'name="typed"' not in page
+
+
+def test_through_the_server_a_submission_held_past_the_deadline_is_on_time(tmp_path):
+    """`assembler serve` with every worker thread waiting for the negotiation's lock, which
+    another program holds (as `assembler status` would) across the deadline: a submission
+    sent before the deadline waits for a thread, is reached after the deadline, and is on
+    time; one sent after the deadline is not."""
+    import datetime as dt
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+    import httpx
+    from roomkit import csrf_of, free_port, serving
+    from assembler.fs.locks import hold
+    store, accounts, _ = make_room(tmp_path)
+    tokens = {name: accounts.invite("Co-facilitators", name, role)[1]
+              for name, role in (("Delegation Q", "delegation"), ("Co-facilitators", "chair"))}
+    port = free_port()
+    with serving(["serve", NEG, "--root", store.root, "--port", port, "--workers", "1"], port):
+        clients = {}
+        for name, token in tokens.items():
+            c = httpx.Client(base_url=f"http://127.0.0.1:{port}", follow_redirects=True,
+                             timeout=60)
+            page = c.post("/signin", data={"csrf": csrf_of(c.get(f"/signin/{token}").text),
+                                           "token": token})
+            clients[name] = (c, csrf_of(page.text))
+        a, a_csrf = clients["Delegation Q"]
+        pids = [new_draft(a, a_csrf, f"Held {k}") for k in range(2)]
+        for pid in pids:
+            change(a, a_csrf, pid, form="prose", prose="In operative paragraph 5, replace "
+                                                       "“two” with “three”")
+        chair, c_csrf = clients["Co-facilitators"]
+        limit = dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=3)
+        chair.post("/room", data={"csrf": c_csrf, "open": "1",
+                                  "deadline": limit.replace(tzinfo=None).isoformat()})
+        with ThreadPoolExecutor(50) as pool:
+            with hold(exclusive=[store.room_dir]):
+                # more new drafts than the server has worker threads (40): each waits for
+                # the lock in a thread, and the submission behind them waits for a thread
+                drafts = [pool.submit(a.post, "/drafts", data={"csrf": a_csrf, "title": "x"})
+                          for _ in range(45)]
+                time.sleep(1)
+                sent = pool.submit(a.post, f"/drafts/{pids[0]}/submit", data={"csrf": a_csrf})
+                assert dt.datetime.now(dt.timezone.utc) < limit
+                while dt.datetime.now(dt.timezone.utc) < limit + dt.timedelta(seconds=0.5):
+                    time.sleep(0.05)
+                assert not sent.done()   # not reached before the deadline
+            assert sent.result().url.path == f"/p/{pids[0]}"
+            assert all(d.result().url.path.startswith("/drafts/W-") for d in drafts)
+        assert (store.round_dir / f"{pids[0]}.yaml").exists()
+        late = a.post(f"/drafts/{pids[1]}/submit", data={"csrf": a_csrf})
+        assert late.status_code == 409 and "The room is closed" in late.text
+        for c, _ in clients.values():
+            c.close()

@@ -395,11 +395,12 @@ def test_keyboard_words_typed_text_and_decisions_on_the_whole_proposal(served):
         form.get_by_label("Decision").select_option("modify")
         box = form.locator("textarea[name=changes]")
         lines = box.input_value().splitlines()
+        # as typed, no markup escapes shown; read back exactly, the chair's "*" text too
         assert lines == ["In operative paragraph 1, replace “Decides that the” with “Decides "
-                         "that the \\* \\[^fn1]”.",
+                         "that the * [^fn1]”.",
                          "In operative paragraph 24, replace “March 2018 for four days” with "
                          "“March 2018 for six days”."]
-        box.fill(lines[0] + "\n" + lines[1].replace("six", "five"))
+        box.fill(lines[0] + "\n" + lines[1].replace("six days", "five * days"))
         form.get_by_label("Note").fill("five, as in informals")
         asked: list[str] = []
         chair.once("dialog", lambda d: (asked.append(d.message), d.dismiss()))
@@ -418,5 +419,5 @@ def test_keyboard_words_typed_text_and_decisions_on_the_whole_proposal(served):
     decided = load_proposal(root / "amendments" / NEG / "rev1" / "W-01.yaml")
     assert decided.status == "accepted-with-modification"
     assert [c.text for c in decided.effective_changes] == [
-        "Decides that the \\* \\[^fn1]", "March 2018 for five days"]
+        "Decides that the \\* \\[^fn1]", "March 2018 for five \\* days"]
     assert problems == []

@@ -299,6 +299,7 @@ def test_a_name_with_angle_brackets_commits_as_itself(tmp_path):
     pid = str(r.url).rsplit("/", 1)[1]
     b, b_csrf = signed_in(app, accounts, "Delegation B")
     b.post("/drafts", data={"csrf": b_csrf, "title": "Theirs"})
+    assert store.record.committer.flush()
     log = subprocess.run(git + ["log", "--format=@@%an|%s", "--name-only"],
                          capture_output=True, text=True).stdout
     commits = [[x for x in c.splitlines() if x] for c in log.split("@@") if c.strip()]
