@@ -400,7 +400,7 @@ class DocumentBuilder:
         elif run.page_break:
             etree.SubElement(r, w("br")).set(w("type"), "page")
         elif run.field:
-            self._field(parent, r, run.field)
+            self._field(parent, r, run.field, run.text or "1", deleted)
         else:
             t = etree.SubElement(r, _DELTEXT if deleted else _T)
             t.text = run.text
@@ -413,18 +413,19 @@ class DocumentBuilder:
         self._bookmark_names[name] = n
         return name if n == 1 else f"{name}_r{n}"
 
-    def _field(self, parent, r, instr: str) -> None:
-        """A simple field; every run of it (its result too) in the run's own format."""
+    def _field(self, parent, r, instr: str, result: str, deleted: bool = False) -> None:
+        """A simple field showing `result` until Word updates it; every run of it (its result
+        too) in the run's own format; in a deletion its text is deleted text."""
         own = r.find(w("rPr"))
         etree.SubElement(r, w("fldChar")).set(w("fldCharType"), "begin")
         r2 = etree.SubElement(parent, w("r"))
-        it = etree.SubElement(r2, w("instrText"))
+        it = etree.SubElement(r2, w("delInstrText" if deleted else "instrText"))
         it.text = f" {instr} "
         it.set(f"{{{XML}}}space", "preserve")
         r3 = etree.SubElement(parent, w("r"))
         etree.SubElement(r3, w("fldChar")).set(w("fldCharType"), "separate")
         r4 = etree.SubElement(parent, w("r"))
-        etree.SubElement(r4, w("t")).text = "1"
+        etree.SubElement(r4, _DELTEXT if deleted else _T).text = result
         r5 = etree.SubElement(parent, w("r"))
         etree.SubElement(r5, w("fldChar")).set(w("fldCharType"), "end")
         if own is not None:

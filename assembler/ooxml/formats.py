@@ -6,6 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def number_of(bookmark: str) -> str:
+    """The field that prints the list number of the paragraph a bookmark stands in ("14"),
+    as Word's own cross-references do: Word (on printing or F9) and LibreOffice (on opening)
+    count it again, so a paragraph inserted before its target renumbers it as it renumbers
+    the paragraphs themselves."""
+    return f"REF {bookmark} \\r \\h"
+
+
 def twips(cm: float) -> str:
     """A length in Word's twentieths of a point."""
     return str(round(cm * 1440 / 2.54))
@@ -46,7 +54,7 @@ class Run:
     tab: bool = False
     line_break: bool = False
     page_break: bool = False
-    field: str | None = None      # a simple field: PAGE, NUMPAGES
+    field: str | None = None      # a field: PAGE, NUMPAGES, number_of(...); `text` its result
     change: Change | None = None
     mark: Mark | None = None      # not a run: a range marker (see Mark)
     bookmark: str | None = None   # a bookmark around this run; with no text, a point
