@@ -15,6 +15,7 @@ from lxml import etree
 from ..lang import ENGLISH
 from .ns import (COMMENTS_CT, CORE_CT, CORE_REL, DOC_CT, FOOTNOTES_CT, NSMAP, NUMBERING_CT,
                  OFFICE_DOC_REL, SETTINGS_CT, STYLES_CT, XML, w)
+from .drawing import drawing
 from .formats import Change, Fonts, Mark, PageSetup, ParaFormat, Run, twips
 from .parts import core_part, settings_part, styles_part
 from .ids import AnnotationIds
@@ -57,7 +58,7 @@ def _ppr_of(fmt: ParaFormat, num_id: int | None, level: int | None) -> etree._El
             sp.set(w("after"), str(round(fmt.space_after_pt * 20)))
         if fmt.line_pt is not None:
             sp.set(w("line"), str(round(fmt.line_pt * 20)))
-            sp.set(w("lineRule"), "exact")
+            sp.set(w("lineRule"), "atLeast" if fmt.line_at_least else "exact")
     if fmt.left_cm or fmt.right_cm or fmt.first_line_cm:
         ind = etree.SubElement(ppr, w("ind"))
         if fmt.left_cm:
@@ -252,7 +253,7 @@ class DocumentBuilder:
         # a document has a handful of paragraph formats: each is built once and copied
         key = (fmt.style, fmt.keep_next, fmt.page_break_before, num_id, level, fmt.tabs_cm,
                fmt.space_before_pt, fmt.space_after_pt, fmt.line_pt, fmt.left_cm, fmt.right_cm,
-               fmt.first_line_cm, fmt.align)
+               fmt.first_line_cm, fmt.align, fmt.line_at_least)
         proto = self._ppr_protos.get(key)
         if proto is None:
             proto = self._ppr_protos[key] = _ppr_of(fmt, num_id, level)
@@ -401,11 +402,22 @@ class DocumentBuilder:
             etree.SubElement(r, w("br")).set(w("type"), "page")
         elif run.field:
             self._field(parent, r, run.field, run.text or "1", deleted)
+        elif run.picture is not None:
+            r.append(drawing(run.picture, self.pictures))
         else:
             t = etree.SubElement(r, _DELTEXT if deleted else _T)
             t.text = run.text
             if run.text[:1].isspace() or run.text[-1:].isspace():
                 t.set(_SPACE, "preserve")
+
+    def image(self, data: bytes, kind: str) -> str:
+        """Keep an image (kind "png" or "jpeg") in the document's media; its relationship id
+        for Run(picture=Picture(...))."""
+        n = sum(1 for name in self.package.parts if name.startswith("word/media/")) + 1
+        name = f"media/image{n}.{'jpg' if kind == 'jpeg' else kind}"
+        self.package.add(f"word/{name}", data, f"image/{kind}")
+        self.pictures = n  # each drawing's own id (wp:docPr)
+        return self.package.relate("word/document.xml", "image", name)
 
     def _unique(self, name: str) -> str:
         """Word wants bookmark names unique in a file: a repeat is "<name>_r<n>"."""

@@ -38,6 +38,16 @@ class Mark:
     comment: int | None = None     # an id from DocumentBuilder.comment()
 
 
+@dataclass(frozen=True)
+class Picture:
+    """An image set in the line (Run(picture=...)): a part the builder holds
+    (DocumentBuilder.image) at this size."""
+    rid: str
+    width_pt: float
+    height_pt: float
+    name: str = "picture"
+
+
 @dataclass
 class Run:
     text: str = ""
@@ -58,6 +68,7 @@ class Run:
     change: Change | None = None
     mark: Mark | None = None      # not a run: a range marker (see Mark)
     bookmark: str | None = None   # a bookmark around this run; with no text, a point
+    picture: Picture | None = None  # an image in the line instead of text
 
 
 @dataclass
@@ -70,6 +81,7 @@ class ParaFormat:
     space_before_pt: float | None = None
     space_after_pt: float | None = None
     line_pt: float | None = None  # an exact line height (None: the style's)
+    line_at_least: bool = False   # line_pt is the least height: a taller picture gets its room
     keep_next: bool = False
     page_break_before: bool = False
     tabs_cm: tuple = ()           # (position, alignment) pairs
