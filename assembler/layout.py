@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import AssemblerError
+from .images import Image, read_image
 from .resources import TEMPLATES
 from .tomlfile import read_toml
 
@@ -21,6 +22,17 @@ class Layout:
     def get(self, section: str, key: str, default=None):
         return self.values.get(section, {}).get(key, default)
 
+    def emblem(self) -> Image | None:
+        """The emblem the user supplied ([masthead] emblem), None if none."""
+        path = self.get("masthead", "emblem", "")
+        return read_image(path, "emblem") if path else None
+
+    def with_emblem(self, path: str | Path) -> "Layout":
+        """The layout with the emblem at `path` (checked now: a refusal names the file)."""
+        read_image(path, "emblem")
+        masthead = {**self.section("masthead"), "emblem": str(path)}
+        return Layout({**self.values, "masthead": masthead})
+
 
 def load_layout(path: str | Path | None = None) -> Layout:
     p = Path(path) if path else DEFAULT_LAYOUT
@@ -28,6 +40,11 @@ def load_layout(path: str | Path | None = None) -> Layout:
                        "give an existing .toml layout or leave the option out")
     if p != DEFAULT_LAYOUT:
         _check_against_default(values, str(p))
+    emblem = values.get("masthead", {}).get("emblem") if isinstance(values.get("masthead"), dict) \
+        else None
+    if emblem:
+        # a path in a layout file is read from the file's own folder
+        return Layout(values).with_emblem(p.parent / emblem)
     return Layout(values)
 
 
@@ -58,7 +75,7 @@ def _check_against_default(values: dict, file: str) -> None:
             if _kind(value) != want:
                 raise AssemblerError(f"layout [{section}] {key} = {_toml(value)} should be {want}",
                                      file=file, hint=f"the default is {key} = {_toml(known[key])}")
-            if want == "a number" and value < 0:
+            if want == "a number" and value < 0 <= known[key]:  # a default may be negative
                 raise AssemblerError(f"layout [{section}] {key} = {_toml(value)} is negative",
                                      file=file, hint=f"the default is {key} = {_toml(known[key])}")
 

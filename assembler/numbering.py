@@ -39,6 +39,13 @@ class Label:
         return " ".join(self.path)
 
     @property
+    def counted(self) -> bool:
+        """An operative paragraph's number is a list number the word processor counts, and
+        a reference to it a field it counts again (ooxml.formats.number_of): like the
+        paragraph's own number, such a reference follows its target with no edit."""
+        return self.kind == "op" and bool(self.mark)
+
+    @property
     def short(self) -> str:
         """The form delegations write in compilations: "OP 14 (a)", "PP 3"."""
         return self.short_in(ENGLISH)

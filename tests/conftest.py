@@ -38,6 +38,39 @@ def pandoc_text(path: Path, track_changes: str = "accept", to: str = "plain") ->
                                  extra_args=[f"--track-changes={track_changes}", "--wrap=none"])
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def counted(path: Path, tmp: Path) -> Path:
+    """A copy of a .docx whose REF fields show "#": pandoc reads a field's result as it was
+    last counted, and a reference to an operative paragraph is a field Word and LibreOffice
+    count again in either view, as they count the paragraphs' numbers
+    (tests/writers/test_libreoffice.py checks the numbers they give)."""
+    import zipfile
+    from lxml import etree
+    with zipfile.ZipFile(path) as z:
+        items = {n: z.read(n) for n in z.namelist()}
+    root = etree.fromstring(items["word/document.xml"],
+                            etree.XMLParser(resolve_entities=False, no_network=True))
+    for p in root.iter(f"{_W}p"):
+        state = None
+        for el in p.iter(f"{_W}fldChar", f"{_W}instrText", f"{_W}delInstrText", f"{_W}t", f"{_W}delText"):
+            tag = el.tag.replace(_W, "")
+            if tag == "fldChar":
+                state = {"begin": "instr", "separate": state and state + "-result",
+                         "end": None}[el.get(f"{_W}fldCharType")]
+            elif tag in ("instrText", "delInstrText") and state == "instr":
+                state = "ref" if el.text.split()[:1] == ["REF"] else "other"
+            elif state == "ref-result":
+                el.text = "#"
+    items["word/document.xml"] = etree.tostring(root)
+    out = tmp / f"counted-{path.name}"
+    with zipfile.ZipFile(out, "w") as z:
+        for name, data in items.items():
+            z.writestr(name, data)
+    return out
+
+
 def soffice_pdf(docx: Path, outdir: Path) -> Path:
     """Render with LibreOffice, as a person would open the file."""
     exe = shutil.which("soffice")

@@ -6,7 +6,7 @@ tables, then each page style's headers and footers (a face's masthead and furnit
 
     /usr/bin/python3 uno_paragraphs.py PROFILE_DIR FILE:MODE [FILE:MODE ...]
 
-MODE is "as-is", "accept" or "reject". One LibreOffice, on a private profile, serves all."""
+MODE is "as-is", "accept" or "reject" (then its fields are updated). One LibreOffice, on a private profile, serves all."""
 import json
 import os
 import subprocess
@@ -107,6 +107,9 @@ def main():
                     else ".uno:RejectAllTrackedChanges"
                 frame = doc.getCurrentController().getFrame()
                 dispatcher.executeDispatch(frame, command, "", 0, ())
+                # fields are counted again, as Word does when it prints (a cross-reference
+                # to an operative paragraph is one: ooxml.formats.number_of)
+                doc.getTextFields().refresh()
             results[job] = {"paragraphs": paragraphs(doc), "whole": whole(doc.getText()),
                             "furniture": furniture(doc),
                             "changes": doc.getRedlines().getCount()

@@ -160,6 +160,9 @@ def build(
                                                "(default: <version>.letters.toml beside the draft)"),
     template: Optional[Path] = typer.Option(None, help="your own HTML template (.j2), rendered "
                                             "sandboxed; may extend draft.html.j2"),
+    emblem: Optional[Path] = typer.Option(None, help="the UN emblem (PNG or JPEG) you supply, set "
+                                          "in an issued face's masthead as the UN's documents "
+                                          "have it (none ships; layout [masthead] emblem)"),
 ):
     """Build a UN-format document from a draft source; the format follows the extension
     (.docx, .pdf, .html, .txt) and the face follows the draft's stage.
@@ -178,8 +181,11 @@ def build(
     values = {"stage": stage, "symbol": symbol, "date": date, "job_number": job_number}
     d = override(load_draft(draft), **values)
     d = checked(d, draft, {k for k, v in values.items() if v is not None})
+    look = load_layout(layout)
+    if emblem is not None:
+        look = look.with_emblem(emblem)
     with rendering(output):
-        data = compose(d, output, load_layout(layout), draft_path=draft, with_letter=with_letter,
+        data = compose(d, output, look, draft_path=draft, with_letter=with_letter,
                        letter_data=letter_data, template=template)
     write_atomic(output, data)
     say(f"wrote {output}")

@@ -6,7 +6,8 @@ changes, bold/strike-out .docx, HTML) only render this model; none of them diffs
 
 Display numbers are not text: every unit shows its number in the new version (deleted and
 moved-away units their old one), so a paragraph renumbered because others came or went
-shows no change.
+shows no change, nor does a cross-reference that followed its operative paragraph (Redline.
+old_number).
 """
 from __future__ import annotations
 
@@ -107,8 +108,22 @@ class Redline:
         return self.notes.get((side, fid)) or RedlineNote(())
 
     def old_number(self, new_target: str) -> str | None:
-        """How the old version printed a cross-reference that now points at `new_target`
-        (None if the old version had no such reference target)."""
+        """How the old version printed a cross-reference that now points at `new_target`,
+        when that is an edit to show: None if the old version had no such target, or if
+        the number is one the word processor counts in both (Label.counted), which follows
+        its target in either version as the paragraphs' own numbers do."""
+        found = self.old_target(new_target)
+        if found is None:
+            return None
+        old_id, lab = found
+        now = self.new_labels.get(new_target)
+        if lab is not None and lab.counted and now is not None and now.counted:
+            return None
+        return lab.number if lab else old_id
+
+    def old_target(self, new_target: str) -> tuple[str, Label | None] | None:
+        """The old version's unit a cross-reference to `new_target` pointed at, and its
+        label (None if the old version had no such unit)."""
         pairs = self.__dict__.get("_pairs")
         if pairs is None:
             pairs = self.__dict__["_pairs"] = self.alignment.pairs()
@@ -117,8 +132,7 @@ class Redline:
             old_id = new_target  # the target is gone: the reference dangles in the new text
         if old_id is None:
             return None
-        lab = self.old_labels.get(old_id)
-        return lab.number if lab else old_id
+        return old_id, self.old_labels.get(old_id)
 
     def label(self, side: str, uid: str) -> Label | None:
         return (self.new_labels if side == "new" else self.old_labels).get(uid)

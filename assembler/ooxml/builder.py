@@ -15,6 +15,7 @@ from lxml import etree
 from ..lang import ENGLISH
 from .ns import (COMMENTS_CT, CORE_CT, CORE_REL, DOC_CT, FOOTNOTES_CT, NSMAP, NUMBERING_CT,
                  OFFICE_DOC_REL, SETTINGS_CT, STYLES_CT, XML, w)
+from .drawing import drawing
 from .formats import Change, Fonts, Mark, PageSetup, ParaFormat, Run, twips
 from .parts import core_part, settings_part, styles_part
 from .ids import AnnotationIds
@@ -59,7 +60,7 @@ def _ppr_of(fmt: ParaFormat, num_id: int | None, level: int | None) -> etree._El
             sp.set(w("after"), str(round(fmt.space_after_pt * 20)))
         if fmt.line_pt is not None:
             sp.set(w("line"), str(round(fmt.line_pt * 20)))
-            sp.set(w("lineRule"), "exact")
+            sp.set(w("lineRule"), "atLeast" if fmt.line_at_least else "exact")
     if fmt.left_cm or fmt.right_cm or fmt.first_line_cm:
         ind = etree.SubElement(ppr, w("ind"))
         if fmt.left_cm:
@@ -287,7 +288,7 @@ class DocumentBuilder:
         # a document has a handful of paragraph formats: each is built once and copied
         key = (fmt.style, fmt.keep_next, fmt.page_break_before, num_id, level, fmt.tabs_cm,
                fmt.space_before_pt, fmt.space_after_pt, fmt.line_pt, fmt.left_cm, fmt.right_cm,
-               fmt.first_line_cm, fmt.align)
+               fmt.first_line_cm, fmt.align, fmt.line_at_least)
         return key, num_id, level
 
     def _runs(self, p: etree._Element, runs: Iterable[Run]) -> None:
@@ -428,12 +429,23 @@ class DocumentBuilder:
         elif run.page_break:
             etree.SubElement(r, w("br")).set(w("type"), "page")
         elif run.field:
-            self._field(parent, r, run.field)
+            self._field(parent, r, run.field, run.text or "1", deleted)
+        elif run.picture is not None:
+            r.append(drawing(run.picture, self.pictures))
         else:
             t = etree.SubElement(r, _DELTEXT if deleted else _T)
             t.text = run.text
             if run.text[:1].isspace() or run.text[-1:].isspace():
                 t.set(_SPACE, "preserve")
+
+    def image(self, data: bytes, kind: str) -> str:
+        """Keep an image (kind "png" or "jpeg") in the document's media; its relationship id
+        for Run(picture=Picture(...))."""
+        n = sum(1 for name in self.package.parts if name.startswith("word/media/")) + 1
+        name = f"media/image{n}.{'jpg' if kind == 'jpeg' else kind}"
+        self.package.add(f"word/{name}", data, f"image/{kind}")
+        self.pictures = n  # each drawing's own id (wp:docPr)
+        return self.package.relate("word/document.xml", "image", name)
 
     def _unique(self, name: str) -> str:
         """Word wants bookmark names unique in a file: a repeat is "<name>_r<n>"."""
@@ -441,18 +453,19 @@ class DocumentBuilder:
         self._bookmark_names[name] = n
         return name if n == 1 else f"{name}_r{n}"
 
-    def _field(self, parent, r, instr: str) -> None:
-        """A simple field; every run of it (its result too) in the run's own format."""
+    def _field(self, parent, r, instr: str, result: str, deleted: bool = False) -> None:
+        """A simple field showing `result` until Word updates it; every run of it (its result
+        too) in the run's own format; in a deletion its text is deleted text."""
         own = r.find(w("rPr"))
         etree.SubElement(r, w("fldChar")).set(w("fldCharType"), "begin")
         r2 = etree.SubElement(parent, w("r"))
-        it = etree.SubElement(r2, w("instrText"))
+        it = etree.SubElement(r2, w("delInstrText" if deleted else "instrText"))
         it.text = f" {instr} "
         it.set(f"{{{XML}}}space", "preserve")
         r3 = etree.SubElement(parent, w("r"))
         etree.SubElement(r3, w("fldChar")).set(w("fldCharType"), "separate")
         r4 = etree.SubElement(parent, w("r"))
-        etree.SubElement(r4, w("t")).text = "1"
+        etree.SubElement(r4, _DELTEXT if deleted else _T).text = result
         r5 = etree.SubElement(parent, w("r"))
         etree.SubElement(r5, w("fldChar")).set(w("fldCharType"), "end")
         if own is not None:

@@ -6,6 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def number_of(bookmark: str) -> str:
+    """The field that prints the list number of the paragraph a bookmark stands in ("14"),
+    as Word's own cross-references do: Word (on printing or F9) and LibreOffice (on opening)
+    count it again, so a paragraph inserted before its target renumbers it as it renumbers
+    the paragraphs themselves."""
+    return f"REF {bookmark} \\r \\h"
+
+
 def twips(cm: float) -> str:
     """A length in Word's twentieths of a point."""
     return str(round(cm * 1440 / 2.54))
@@ -30,6 +38,16 @@ class Mark:
     comment: int | None = None     # an id from DocumentBuilder.comment()
 
 
+@dataclass(frozen=True)
+class Picture:
+    """An image set in the line (Run(picture=...)): a part the builder holds
+    (DocumentBuilder.image) at this size."""
+    rid: str
+    width_pt: float
+    height_pt: float
+    name: str = "picture"
+
+
 @dataclass
 class Run:
     text: str = ""
@@ -46,10 +64,11 @@ class Run:
     tab: bool = False
     line_break: bool = False
     page_break: bool = False
-    field: str | None = None      # a simple field: PAGE, NUMPAGES
+    field: str | None = None      # a field: PAGE, NUMPAGES, number_of(...); `text` its result
     change: Change | None = None
     mark: Mark | None = None      # not a run: a range marker (see Mark)
     bookmark: str | None = None   # a bookmark around this run; with no text, a point
+    picture: Picture | None = None  # an image in the line instead of text
 
 
 @dataclass
@@ -62,6 +81,7 @@ class ParaFormat:
     space_before_pt: float | None = None
     space_after_pt: float | None = None
     line_pt: float | None = None  # an exact line height (None: the style's)
+    line_at_least: bool = False   # line_pt is the least height: a taller picture gets its room
     keep_next: bool = False
     page_break_before: bool = False
     tabs_cm: tuple = ()           # (position, alignment) pairs

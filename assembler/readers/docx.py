@@ -44,20 +44,43 @@ def read_docx_draft(path: Path | str | bytes, changes: str = "accept", **meta: s
 
 
 def interpret(doc: WordDocument, file: str, changes: str = "accept", *,
-              comments: bool = True, **meta: str) -> ImportResult:
+              comments: bool = True, typed: frozenset = frozenset(), **meta: str) -> ImportResult:
     """With `comments`, each Word comment gets a warning naming its paragraph: a comment is
-    no part of the draft's text, and the draft keeps none."""
+    no part of the draft's text, and the draft keeps none. `typed`: the cross-references
+    someone typed over (typed_over, taken before the changes were resolved)."""
     warnings: list[Warning_] = []
     if comments:
         warnings += [comment_left_out(doc, place, file) for place in doc.comment_places]
     authors = doc.authors()
     if authors:
+        if changes == "accept":
+            typed = typed | frozenset(typed_over(doc))
         doc = resolve(doc, changes)
         if changes == "accept":
             warnings.append(Warning_(f"tracked changes by {', '.join(authors)} were accepted "
                                      f"(use --changes proposals to keep them as proposals)",
                                      None, file))
-    return _Interpreter(doc, file, warnings).run(meta)
+    return _Interpreter(doc, file, warnings, typed).run(meta)
+
+
+def typed_over(doc: WordDocument) -> dict[str, str]:
+    """The cross-references (bookmark name -> author) whose number someone deleted and typed
+    again with changes tracked: the words typed are the reference where that author's
+    changes are accepted. Any other reference is read by its target, whatever number it
+    prints: one Word left unrenumbered after a paragraph was inserted before its target
+    still points at that target (a field Word had not counted again)."""
+    out: dict[str, str] = {}
+    for p in doc.paragraphs():
+        kinds: dict[str, set] = {}
+        for r in p.runs:
+            name = next((b for b in r.bookmarks if parse_xref(b)), None)
+            if name and r.change is not None and r.text.strip():
+                kinds.setdefault(name, set()).add((r.change.kind, r.change.author))
+        for name, k in kinds.items():
+            typed_by = {a for kind, a in k if kind == "ins"}
+            if typed_by and any(kind == "del" for kind, _ in k):
+                out[name] = min(typed_by)
+    return out
 
 
 def comment_left_out(doc: WordDocument, place: tuple, file: str) -> Warning_:
@@ -84,8 +107,9 @@ def _short(text: str, words: int = 8) -> str:
 
 
 class _Interpreter:
-    def __init__(self, doc: WordDocument, file: str, warnings: list):
+    def __init__(self, doc: WordDocument, file: str, warnings: list, typed: frozenset = frozenset()):
         self.doc = doc
+        self.typed = typed
         self.file = file
         self.warnings = warnings
         self.own = any(k.startswith(PROPERTY_PREFIX) for k in doc.properties)
@@ -270,6 +294,13 @@ class _Interpreter:
         xref_open = None
         for r in p.runs:
             name = next((b for b in r.bookmarks if parse_xref(b)), None)
+            if name in self.typed:
+                if xref_open != name:
+                    self.warn(p.location, f"the reference to {parse_xref(name)} was typed over "
+                                          f"(a tracked change); the words typed are kept as text")
+                xref_open = name
+                out.append(Text(r.text, r.italic, r.bold, r.sup))
+                continue
             if name:
                 if xref_open != name:
                     out.append(CrossRef(parse_xref(name)))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_cli
-from unpages import find, lines
+from unpages import find, lines, rules
 
 DRAFTS = ROOT / "drafts" / "gcm-modalities"
 AMENDMENTS = ROOT / "amendments" / "gcm-modalities"
@@ -63,3 +63,31 @@ def test_html_prints_on_its_paper_with_page_numbers(name, tmp_path):
             assert abs(top.baseline - 57.8) <= 2, top
             continue
         assert re.search(rf"(?<!\d){n}/{len(pages)}(?!\d)", page), (name, n)
+
+
+UN_L2 = ROOT.parent / "shared" / "real" / "pdf" / "A_80_L.2.pdf"
+
+
+@pytest.mark.slow
+def test_the_html_issued_masthead_stands_where_the_uns_does(tmp_path):
+    """l-81's HTML face printed by Chromium against A/80/L.2 (an L-document of the same
+    face), as tests/writers/test_layout_measured.py holds the Word face: the masthead's
+    columns, baselines and rules, and the running header and footer, within 2 pt."""
+    if not UN_L2.exists():
+        pytest.skip("the real PDFs (../shared/real/pdf) are not beside this checkout")
+    html, pdf = tmp_path / "l-81.html", tmp_path / "l-81.pdf"
+    assert run_cli("build", ROOT / "drafts" / "cuba-embargo" / "l-81.draft", "-o", html).returncode == 0
+    print_pdf(html, pdf, tmp_path / "profile")
+    ours, theirs = lines(pdf.read_bytes()), lines(UN_L2.read_bytes())
+    measured = []
+    for start, page, what in (("United Nations", 0, "x0 baseline"), ("General Assembly", 0, "x0 baseline"),
+                              ("Distr.:", 0, "x0 baseline"), ("Original:", 0, "x0 baseline"),
+                              ("A/", 0, "x1"), ("A/8", 1, "x0 baseline"), ("2/2", 1, "x0 baseline")):
+        a, b = find(ours, start, page), find(theirs, start, page)
+        assert a and b, (start, page)
+        for attr in what.split():
+            measured.append((f"{start} p{page + 1} {attr}", getattr(a, attr), getattr(b, attr)))
+    for k, ((ya, xa, xb), (yb, *_)) in enumerate(zip(rules(pdf.read_bytes())[:2], rules(UN_L2.read_bytes())[:2])):
+        measured.append((("thin", "thick")[k] + " rule y", ya, yb))
+    off = [(name, round(a, 1), round(b, 1)) for name, a, b in measured if abs(a - b) > 2]
+    assert not off, off

@@ -10,6 +10,7 @@ from ...model import (Annex, AnnexParagraph, Break, Content, CrossRef, Draft, Fo
                      Heading, OperativeParagraph, Table, Text)
 from ...numbering import Label, compute_labels
 from ...ooxml import DocumentBuilder, Fonts, PageSetup, ParaFormat, Run
+from ...ooxml.formats import number_of
 from ...ooxml.headers import Line, PageFurniture, attach, page_of_pages
 from ...unit_marks import PROPERTY_PREFIX, unit_bookmark, xref_bookmark
 from .lists import word_places
@@ -90,16 +91,23 @@ class DraftDocx:
                 out.append(Run(bind_dates(item.text) if self.issued else item.text, italic=item.italic or fmt.get("italic", False),
                                bold=item.bold or fmt.get("bold", False), sup=item.sup))
             elif isinstance(item, CrossRef):
-                label = self.labels.get(item.target)
-                self._xrefs += 1
-                out.append(Run(label.number if label else item.target,
-                               italic=fmt.get("italic", False),
-                               bookmark=xref_bookmark(self._xrefs, item.target)))
+                out.append(self.ref_run(item.target, self.labels.get(item.target),
+                                        italic=fmt.get("italic", False)))
             elif isinstance(item, FootnoteRef):
                 out.append(Run(footnote=self.note(item.footnote)))
             elif isinstance(item, Break):
                 out.append(Run(line_break=True))
         return out
+
+    def ref_run(self, target: str, label: Label | None, bookmark: bool = True, **fmt) -> Run:
+        """A cross-reference's number, in the hidden bookmark that carries its target's id;
+        an operative paragraph's number is a field Word counts again (Label.counted)."""
+        field = number_of(unit_bookmark("op", target)) if label and label.counted else None
+        name = None
+        if bookmark:
+            self._xrefs += 1
+            name = xref_bookmark(self._xrefs, target)
+        return Run(label.number if label else target, field=field, bookmark=name, **fmt)
 
     def note(self, fid: str) -> int:
         """Each marker is a Word footnote of its own, numbered in order; a footnote text

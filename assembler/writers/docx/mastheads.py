@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...ooxml import ParaFormat, Run
+from ...ooxml.formats import Picture
 from ...ooxml.headers import Cell, Frame, Line, PageFurniture, attach, frame, page_of_pages
 from ...stages import Masthead
 
@@ -99,9 +100,22 @@ def top(dd, face: Masthead) -> None:
 
 
 def emblem_lines(dd) -> list[Line]:
-    """The emblem's column: empty unless the user supplies the emblem (templates/,
-    layout [masthead] emblem); its use is restricted, so none ships with the tool."""
-    return [Line(fmt=ParaFormat(space_before_pt=0, space_after_pt=0))]
+    """The emblem's column: empty unless the user supplies the emblem (layout [masthead]
+    emblem, or build --emblem); its use is restricted, so none ships with the tool. Set
+    where the UN's PDFs have it: its width, its left edge inside the margin, its top under
+    the thin rule (the layout's emblem_* values)."""
+    image = dd.layout.emblem()
+    if image is None:
+        return [Line(fmt=ParaFormat(space_before_pt=0, space_after_pt=0))]
+    m = dd.layout.section("masthead")
+    width = m.get("emblem_width_pt", 56.2)
+    picture = Picture(dd.builder.image(image.data, image.kind), width, image.height_for(width),
+                      "Emblem")
+    # the line is at least as high as the picture: the body's exact line height would clip it
+    return [Line([Run(picture=picture)],
+                 ParaFormat(left_cm=m.get("emblem_left_pt", 0) * 2.54 / 72,
+                            space_before_pt=m.get("emblem_top_pt", 0), space_after_pt=0,
+                            line_pt=picture.height_pt, line_at_least=True))]
 
 
 def session_block(dd, face: Masthead) -> None:

@@ -110,8 +110,10 @@ class RedlineDocx(DraftDocx):
 
     def _ref_runs(self, item: CrossRef, side: str, seg: Segment, change,
                   moving: str = "") -> list[Run]:
-        """A cross-reference shows its target's number; when only renumbering changed it,
-        the old number is deleted and the new one inserted, so each side reads right."""
+        """A cross-reference shows its target's number. An operative paragraph's number is a
+        field Word counts in either view, so a reference that only followed its target is
+        no edit (Label.counted); any other number renumbered is deleted and inserted, so
+        each side reads right."""
         labels = self.redline.new_labels if side == "new" else self.redline.old_labels
         lab = labels.get(item.target)
         number = lab.number if lab else item.target
@@ -121,9 +123,16 @@ class RedlineDocx(DraftDocx):
                 who = self.redline.default
                 if self.visual:
                     return [Run(old_number, strike=True), Run(number, bold=True)]
-                return [Run(old_number, change=Change("del", who.author, who.date)),
-                        Run(number, change=Change("ins", who.author, who.date))]
-        return [self._fmt(Run(number, change=change), seg.op)]
+                was = self.redline.old_target(item.target)[1]
+                return [self.ref_run(item.target, was, bookmark=False,
+                                     change=Change("del", who.author, who.date)),
+                        self.ref_run(item.target, lab, bookmark=False,
+                                     change=Change("ins", who.author, who.date))]
+            found = self.redline.old_target(item.target)
+            if found and found[1] and lab and found[1].counted != lab.counted:
+                # one number, counted in one version only (a lone paragraph has none)
+                return [self._fmt(Run(number, change=change), seg.op)]
+        return [self._fmt(self.ref_run(item.target, lab, bookmark=False, change=change), seg.op)]
 
     def _note(self, side: str, fid: str, op: str, who, moving: str = "") -> int:
         """The footnote under one marker. A marker inserted or deleted takes its note with it;

@@ -11,6 +11,8 @@ Reusable pieces for other HTML outputs (redlines, comparisons):
 """
 from __future__ import annotations
 
+import base64
+
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -216,7 +218,18 @@ def page_context(layout: Layout, issued: bool = False) -> dict:
         page.update(layout.section("issued_page"))
     return {"page": page, "fonts": layout.section("fonts"),
             "indents": layout.section("indents"), "masthead_look": layout.section("masthead"),
-            "page_rule": page_rule(layout, issued=issued)}
+            "page_rule": page_rule(layout, issued=issued), "emblem": emblem_context(layout)}
+
+
+def emblem_context(layout: Layout) -> dict | None:
+    """The emblem the user supplied, for an issued face's masthead: the image inline (the
+    page stays one file) at the layout's width; None if none was given."""
+    image = layout.emblem()
+    if image is None:
+        return None
+    width = layout.get("masthead", "emblem_width_pt", 56.2)
+    src = f"data:{image.media_type};base64,{base64.b64encode(image.data).decode('ascii')}"
+    return {"src": src, "width_pt": width, "height_pt": round(image.height_for(width), 2)}
 
 
 def render_document(title: str, body: Markup, layout: Layout | None = None, *,
