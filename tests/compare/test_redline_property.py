@@ -85,9 +85,15 @@ def test_accept_is_new_and_reject_is_old(pair):
         (t / "new.docx").write_bytes(build_docx(new))
         (t / "old.docx").write_bytes(build_docx(old))
         assert words(t / "r.docx", "accept") == words(t / "new.docx")
-        # references to operative paragraphs are fields Word counts in either view
-        assert without_numbers(words(counted(t / "r.docx", t), "reject")) == \
-            without_numbers(words(counted(t / "old.docx", t)))
+        # references to operative paragraphs are fields Word counts in either view (a
+        # number counted in one version only, a lone paragraph's, is typed: the same number)
+        assert _references(without_numbers(words(counted(t / "r.docx", t), "reject"))) == \
+            _references(without_numbers(words(counted(t / "old.docx", t))))
+
+
+def _references(text: str) -> str:
+    """A reference's number as typed or as a field counted again ("#") reads alike."""
+    return re.sub(r"(?<![\w#])\d+(?![\w#])", "#", text)
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
