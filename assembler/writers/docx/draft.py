@@ -64,6 +64,7 @@ class DraftDocx:
         # the draft's metadata travels with the file, so an edited copy is read against it
         self.builder.properties = {PROPERTY_PREFIX + k: v for k, v in self.draft.metadata.items()}
         self._xrefs = 0
+        self._word_notes: dict[str, int] = {}  # footnote id -> its Word footnote's id
         self.labels: dict[str, Label] = self.draft_labels()
         self.ind = self.layout.section("indents")
         # footnotes in the body's text column, the number hanging (as UN documents set them)
@@ -102,10 +103,13 @@ class DraftDocx:
         return out
 
     def note(self, fid: str) -> int:
-        """Each marker is a Word footnote of its own, numbered in order; a footnote text
-        that serves two markers is repeated under each number."""
-        fn = self.draft.footnote(fid)
-        return self.builder.footnote([self.anchor("fn", fid) + self.runs(fn.content if fn else ())])
+        """The Word footnote of a marker: one per footnote, numbered by its first marker; a
+        second marker refers to it (the builder writes Word's NOTEREF for it)."""
+        if fid not in self._word_notes:
+            fn = self.draft.footnote(fid)
+            self._word_notes[fid] = self.builder.footnote(
+                [self.anchor("fn", fid) + self.runs(fn.content if fn else ())])
+        return self._word_notes[fid]
 
     @staticmethod
     def anchor(kind: str, uid: str) -> list[Run]:

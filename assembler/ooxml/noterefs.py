@@ -1,0 +1,56 @@
+"""A second marker of one footnote, as Word writes it: a NOTEREF field to a bookmark on the
+footnote's first reference. Read back, it is a reference to that footnote.
+
+Word's cross-reference puts the bookmark around the reference mark; LibreOffice saves it
+as a point just before the mark. Both are found by the reader (a footnote reference run
+lists the bookmarks over it or standing just before it), and `resolve` turns the field's
+result runs into a reference to the footnote, once the whole file is read.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+_NOTEREF = re.compile(r"^\s*NOTEREF\s+(\S+)", re.IGNORECASE)
+
+
+def noteref_target(instr: str) -> str | None:
+    """The bookmark a field instruction refers to, when it is a NOTEREF field."""
+    m = _NOTEREF.match(instr)
+    return m.group(1) if m else None
+
+
+def resolve(blocks: list, footnotes: dict, paragraphs) -> tuple[list, dict]:
+    """Blocks and footnotes with each NOTEREF result that points at a footnote reference
+    read as a reference to that footnote (its runs of text folded into one). `paragraphs`
+    gives every paragraph read; a NOTEREF to any other bookmark stays as its text."""
+    marked: dict[str, str] = {}  # bookmark -> the Word id of the footnote it marks
+    for p in paragraphs:
+        for r in p.runs:
+            if r.footnote is not None:
+                for name in r.bookmarks:
+                    marked.setdefault(name, r.footnote)
+
+    def para(p):
+        if not any(r.noteref in marked for r in p.runs if r.noteref):
+            return p
+        runs, last = [], None
+        for r in p.runs:
+            fid = marked.get(r.noteref) if r.noteref else None
+            if fid is None:
+                runs.append(r)
+                last = None
+            elif last != r.noteref:  # the field's first run of its result stands for it
+                runs.append(replace(r, text="", footnote=fid, tab=False, line_break=False))
+                last = r.noteref
+        return replace(p, runs=tuple(runs))
+
+    def block(b):
+        if hasattr(b, "runs"):
+            return para(b)
+        return replace(b, rows=tuple(replace(row, cells=tuple(
+            replace(cell, paragraphs=tuple(para(p) for p in cell.paragraphs))
+            for cell in row.cells)) for row in b.rows))
+
+    return [block(b) for b in blocks], \
+        {fid: tuple(para(p) for p in ps) for fid, ps in footnotes.items()}
