@@ -66,7 +66,7 @@ class WRun:
     change: Mark | None = None
     bookmarks: tuple = ()          # names of bookmarks open over this run (over a footnote
     # reference also those standing just before it: LibreOffice saves a NOTEREF target so)
-    noteref: str | None = None     # a NOTEREF field's result: the bookmark it refers to
+    noteref: str | None = None     # a NOTEREF or REF field's result: the bookmark it names
 
 
 @dataclass(frozen=True)
@@ -233,8 +233,9 @@ class _Reader:
                 paras = tuple(self._paragraph(p, f"footnote {fid}") for p in fn.iter(w("p")))
                 footnotes[fid] = paras
         if self.noterefs:
-            blocks, footnotes = resolve(blocks, footnotes, [
+            blocks, footnotes, notes = resolve(blocks, footnotes, [
                 *WordDocument(blocks).paragraphs(), *(p for ps in footnotes.values() for p in ps)])
+            self.notes += notes
         title, props = self._properties()
         furniture = []
         for rid, rtype, target, mode in rels:
@@ -495,14 +496,13 @@ class _Reader:
 
 
 def _noteref(out: list, instr: list, start: int, change, marks) -> bool:
-    """A NOTEREF field just closed: its result (the runs from `start`) becomes one run that
-    names the bookmark, resolved to the footnote when the file is read (noterefs.resolve)."""
+    """A NOTEREF (or REF) field just closed: the runs of its result (from `start`) name its
+    bookmark, to be read as the footnote it marks once the file is read (noterefs.resolve)."""
     name = noteref_target("".join(instr))
     if name is None:
         return False
-    result = out[start:]
-    first = result[0] if result else WRun("", change=change, bookmarks=marks)
-    out[start:] = [replace(first, text="".join(r.text for r in result), noteref=name)]
+    out[start:] = [replace(r, noteref=name) for r in out[start:]] or \
+        [WRun("", change=change, bookmarks=marks, noteref=name)]
     return True
 
 
