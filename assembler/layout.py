@@ -58,7 +58,7 @@ def _check_against_default(values: dict, file: str) -> None:
             if _kind(value) != want:
                 raise AssemblerError(f"layout [{section}] {key} = {_toml(value)} should be {want}",
                                      file=file, hint=f"the default is {key} = {_toml(known[key])}")
-            if want == "a number" and value < 0:
+            if want == "a number" and value < 0 <= known[key]:  # an offset may be negative
                 raise AssemblerError(f"layout [{section}] {key} = {_toml(value)} is negative",
                                      file=file, hint=f"the default is {key} = {_toml(known[key])}")
 

@@ -246,13 +246,20 @@ def draft_context(draft: Draft, layout: Layout, run_hook: RunHook | None = None)
            **page_context(layout, issued=bool(face and face.issued))}
     ctx["notes"] = h.notes  # filled while the units above were rendered
     if face and face.issued:
-        import base64
-        from ...barcode import svg
-        bars = svg(face.barcode)
-        ctx["barcode_svg"] = Markup(bars)  # built from the job number's digits only
-        sized = svg(face.barcode, size='width="4.3cm" height="0.8cm"')
-        ctx["barcode_uri"] = "data:image/svg+xml;base64," + base64.b64encode(sized.encode()).decode()
+        ctx.update(issued_context(face))
     return ctx
+
+
+def issued_context(face) -> dict:
+    """An issued face's barcode, drawn (job.html.j2) and for the printed page's foot."""
+    if not face.barcode:
+        return {}
+    import base64
+    from ...barcode import svg
+    bars = svg(face.barcode)
+    sized = svg(face.barcode, size='width="4.3cm" height="0.8cm"')
+    return {"barcode_svg": Markup(bars),  # built from the job number's digits only
+            "barcode_uri": "data:image/svg+xml;base64," + base64.b64encode(sized.encode()).decode()}
 
 
 def build_html(draft: Draft, layout: Layout | None = None, template: Path | None = None,
