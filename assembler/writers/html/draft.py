@@ -1,8 +1,8 @@
 """Draft -> one self-contained HTML page (jinja2 templates in templates/html/).
 
 Reusable pieces for other HTML outputs (redlines, comparisons):
-- `environment(user_dir)`: the sandboxed, autoescaping jinja2 environment every template
-  renders in (a user's own template can read the draft, never the machine);
+- `environment(user_dir)`: the one template environment (writers/templating.py) over the
+  HTML templates (a user's own template can read the draft, never the machine);
 - `render(name, context, user_template=None)`: one template, errors naming template and line;
 - `HtmlDraft(draft, layout, run_hook)`: a draft's units as escaped HTML blocks; `run_hook(unit,
   item, html)` may wrap each inline item (bold insertions, struck-out deletions);
@@ -12,12 +12,12 @@ Reusable pieces for other HTML outputs (redlines, comparisons):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
 import jinja2
-from ..sandbox import BoundedSandbox as SandboxedEnvironment, render_bounded
+from .. import templating
+from ..sandbox import render_bounded
 from markupsafe import Markup, escape
 
 from ...errors import AssemblerError
@@ -33,33 +33,11 @@ HTML_TEMPLATES = TEMPLATES / "html"
 RunHook = Callable[[str, object, Markup], Markup]
 
 
-def css_string(value: object) -> Markup:
-    """A CSS string literal for generated content (running headers): quotes, backslashes,
-    line ends and '<' escaped, so draft text can never leave the string or the style."""
-    out = []
-    for ch in str(value):
-        if ch in '"\\' or ch in "\n\r\f" or ch == "<" or ch == ">" or ord(ch) < 32:
-            out.append("\\%x " % ord(ch))
-        else:
-            out.append(ch)
-    return Markup('"' + "".join(out) + '"')
-
-
-@lru_cache(maxsize=16)
-def environment(user_dir: Path | None = None) -> SandboxedEnvironment:
-    """One environment per template folder, kept: jinja2 compiles a template once per
-    environment (and recompiles it when its file changes), and the room renders the draft
-    for every preview."""
-    loaders: list[jinja2.BaseLoader] = []
-    if user_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(str(user_dir)))
-    loaders.append(jinja2.FileSystemLoader(str(HTML_TEMPLATES)))
-    loaders.append(jinja2.FileSystemLoader(str(TEMPLATES)))
-    env = SandboxedEnvironment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
-                               undefined=jinja2.StrictUndefined, trim_blocks=True,
-                               lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters["css_string"] = css_string
-    return env
+def environment(user_dir: Path | None = None):
+    """The template environment (writers/templating.py) over the built-in HTML templates,
+    a user's template folder first when given."""
+    folders = (HTML_TEMPLATES, TEMPLATES)
+    return templating.environment(*((user_dir,) + folders if user_dir else folders))
 
 
 def template_error(err: Exception, name: str) -> AssemblerError:
@@ -129,13 +107,15 @@ class Note:
 
 
 class HtmlDraft:
-    """The draft's units as escaped HTML; footnotes numbered by marker, as in Word."""
+    """The draft's units as escaped HTML; one note per footnote, numbered by its first
+    marker, a second marker printing its number and linking to it, as in Word."""
 
     def __init__(self, draft: Draft, run_hook: RunHook | None = None):
         self.draft = draft
         self.labels = compute_labels(draft)
         self.run_hook = run_hook
         self.notes: list[Note] = []
+        self.numbers: dict[str, int] = {}  # footnote id -> its number
 
     def inline(self, content: Content, unit: str = "") -> Markup:
         parts: list[Markup] = []
@@ -152,8 +132,12 @@ class HtmlDraft:
                 label = self.labels.get(item.target)
                 html = Markup('<a class="xref" href="#%s">%s</a>') % (
                     item.target, label.number if label else item.target)
+            elif isinstance(item, FootnoteRef) and item.footnote in self.numbers:
+                n = self.numbers[item.footnote]
+                html = Markup('<sup class="fnref"><a href="#fn-%d" role="doc-noteref">%d</a>'
+                              '</sup>') % (n, n)
             elif isinstance(item, FootnoteRef):
-                n = len(self.notes) + 1
+                n = self.numbers[item.footnote] = len(self.notes) + 1
                 fn = self.draft.footnote(item.footnote)
                 self.notes.append(Note(n, item.footnote, self.inline(fn.content if fn else ())))
                 html = Markup('<sup class="fnref"><a href="#fn-%d" id="fnref-%d" '
