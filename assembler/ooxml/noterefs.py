@@ -23,7 +23,8 @@ def noteref_target(instr: str) -> str | None:
 
 def resolve(blocks: list, footnotes: dict, paragraphs) -> tuple[list, dict, list]:
     """Blocks and footnotes with each field result that refers to a bookmark on a footnote
-    reference read as a reference to that footnote (its runs folded into one), and the
+    reference read as a reference to that footnote (the reader made each field's result
+    one run), and the
     reader's notes: a field whose bookmark the file lacks is kept as the words it prints
     (Word's "Error! Reference source not found.") and named. `paragraphs` gives every
     paragraph read."""
@@ -46,16 +47,9 @@ def resolve(blocks: list, footnotes: dict, paragraphs) -> tuple[list, dict, list
                                       f"('{shown}')"))
         if not refs & marked.keys():
             return p
-        runs, last = [], None
-        for r in p.runs:
-            fid = marked.get(r.noteref) if r.noteref else None
-            if fid is None:
-                runs.append(r)
-                last = None
-            elif last != r.noteref:  # the field's first run of its result stands for it
-                runs.append(replace(r, text="", footnote=fid, tab=False, line_break=False))
-                last = r.noteref
-        return replace(p, runs=tuple(runs))
+        return replace(p, runs=tuple(
+            replace(r, text="", footnote=marked[r.noteref]) if r.noteref in marked else r
+            for r in p.runs))
 
     def block(b):
         if hasattr(b, "runs"):

@@ -496,13 +496,16 @@ class _Reader:
 
 
 def _noteref(out: list, instr: list, start: int, change, marks) -> bool:
-    """A NOTEREF (or REF) field just closed: the runs of its result (from `start`) name its
-    bookmark, to be read as the footnote it marks once the file is read (noterefs.resolve)."""
+    """A NOTEREF (or REF) field just closed: its result (the runs from `start`) becomes one
+    run, in its first run's format, that names the bookmark, to be read as the footnote it
+    marks once the file is read (noterefs.resolve). One run per field: two markers side by
+    side stay two."""
     name = noteref_target("".join(instr))
     if name is None:
         return False
-    out[start:] = [replace(r, noteref=name) for r in out[start:]] or \
-        [WRun("", change=change, bookmarks=marks, noteref=name)]
+    result = out[start:]
+    first = result[0] if result else WRun("", change=change, bookmarks=marks)
+    out[start:] = [replace(first, text="".join(r.text for r in result), noteref=name)]
     return True
 
 

@@ -166,3 +166,14 @@ def test_libreoffice_and_pandoc_print_the_number_under_both_markers(built, tmp_p
     md = pandoc_text(first, to="markdown")
     assert len(re.findall(r"^\[\^\d+\]:", md, re.M)) == 1
     assert re.search(r"April 2017\[\^1\];", md) and re.search(r"April 2018\^1\^;", md)
+
+
+def test_two_second_markers_side_by_side_stay_two():
+    """A footnote marked three times, its second and third markers side by side (a case
+    the generated drafts of tests/readers/test_docx_import.py found): two fields, two marks."""
+    b = DocumentBuilder()
+    n = b.footnote([[Run("Note.")]])
+    b.paragraph([Run("Once"), Run(footnote=n)])
+    b.paragraph([Run("Twice"), Run(footnote=n), Run(footnote=n), Run(".")])
+    second = list(read_docx(b.to_bytes()).paragraphs())[1]
+    assert [r.footnote for r in second.runs] == [None, str(n), str(n), None]
