@@ -57,9 +57,10 @@ class DraftDocx:
     layout: Layout = field(default_factory=load_layout)
 
     def __post_init__(self):
+        self.language = language_of(self.draft.metadata)
         self.builder = DocumentBuilder(fonts(self.layout, issued=self.issued),
                                        page_setup(self.layout, issued=self.issued),
-                                       language_of(self.draft.metadata).word)
+                                       self.language.word)
         self.builder.title = self.draft.metadata.title
         # the draft's metadata travels with the file, so an edited copy is read against it
         self.builder.properties = {PROPERTY_PREFIX + k: v for k, v in self.draft.metadata.items()}
@@ -88,7 +89,7 @@ class DraftDocx:
         for item in content:
             if isinstance(item, Text):
                 # an issued face keeps a date's day and month on one line, as the UN's do
-                out.append(Run(bind_dates(item.text) if self.issued else item.text, italic=item.italic or fmt.get("italic", False),
+                out.append(Run(bind_dates(item.text, self.language) if self.issued else item.text, italic=item.italic or fmt.get("italic", False),
                                bold=item.bold or fmt.get("bold", False), sup=item.sup))
             elif isinstance(item, CrossRef):
                 label = self.labels.get(item.target)
