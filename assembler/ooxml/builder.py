@@ -388,7 +388,7 @@ class DocumentBuilder:
         deleted = run.change is not None and run.change.kind in ("del", "moveFrom")
         if run.footnote is not None and run.footnote in self._referenced \
                 and not self._custom_marks.get(run.footnote):
-            self._second_marker(parent, r, run.footnote, deleted)
+            self._second_marker(parent, r, run.footnote, deleted, run.shows)
         elif run.footnote is not None:
             self._first_marker(r, run.footnote)
         elif run.footnote_mark:
@@ -420,7 +420,8 @@ class DocumentBuilder:
             numbered = sum(1 for f in self._referenced if not self._custom_marks.get(f))
             self._referenced[fid] = [r, numbered + 1, None]
 
-    def _second_marker(self, parent, r: etree._Element, fid: int, deleted: bool) -> None:
+    def _second_marker(self, parent, r: etree._Element, fid: int, deleted: bool,
+                       shows: int | None = None) -> None:
         """A second marker of one footnote, Word's way: a NOTEREF field to a bookmark on
         the first reference, whose result is the footnote's number in the reference style
         (\\f), so the note is printed once and both markers print its number."""
@@ -434,7 +435,8 @@ class DocumentBuilder:
             end.set(_ID, bid)
             first.addprevious(start)
             first.addnext(end)
-        self._field(parent, r, f"NOTEREF {name} \\f \\h", str(number), deleted)
+        self._field(parent, r, f"NOTEREF {name} \\f \\h",
+                    str(number if shows is None else shows), deleted)
 
     def _unique(self, name: str) -> str:
         """Word wants bookmark names unique in a file: a repeat is "<name>_r<n>"."""
