@@ -1,29 +1,53 @@
-"""Dates as drafts write them ("22 December 2016") and as files need them (2016-12-22)."""
+"""Dates as drafts write them ("22 December 2016") and as files need them (2016-12-22).
+
+A printed date is written in the draft's language, with the month names and the order of
+its table (lang/: `months`, `day`), and read in any language there is a table for."""
 from __future__ import annotations
 
 import re
 from datetime import date as _date
+from functools import lru_cache
 
-MONTHS = ("january february march april may june july august september october november "
-          "december").split()
-MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)   # a regex alternation, as printed
+from .lang import ENGLISH, TABLES, Language
+
+MONTHS = tuple(m.lower() for m in ENGLISH.months)
+MONTH_NAMES = "|".join(ENGLISH.months)   # a regex alternation, as English prints them
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
-_UN = re.compile(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})")
 DATE_HINT = "write a real day as 2017-01-13 or 13 January 2017"
+_FIELDS = re.compile(r"(\{day\}|\{month\}|\{year\})")
+
+
+@lru_cache(maxsize=16)
+def _printed(months: tuple[str, ...], day: str) -> re.Pattern:
+    """A printed date of one language, its spaces any run of white space."""
+    names = "|".join(re.escape(m) for m in months)
+    groups = {"{day}": r"(?P<day>\d{1,2})", "{month}": rf"(?P<month>{names})",
+              "{year}": r"(?P<year>\d{4})"}
+    return re.compile("".join(groups.get(part) or re.escape(part).replace(r"\ ", r"\s+")
+                              for part in _FIELDS.split(day)), re.IGNORECASE)
+
+
+def _tables() -> list[Language]:
+    """The languages a date is read in: English first, then every other table."""
+    return [ENGLISH] + [t for t in TABLES.values() if t is not ENGLISH]
 
 
 def _ymd(text: str, inside: bool = False) -> tuple[int, int, int] | None:
     """(year, month, day) as a text writes it, the way files write dates (2017-01-13, a time
-    after a T if any) or drafts print them (13 January 2017; with `inside`, anywhere in a
-    longer text); None when it writes none. Whether the day is real is not judged here."""
+    after a T if any) or drafts print them (13 January 2017, in any language's way; with
+    `inside`, anywhere in a longer text); None when it writes none. Whether the day is real
+    is not judged here."""
     m = _ISO.fullmatch(text)
     if m:
         return int(m.group(1)), int(m.group(2)), int(m.group(3))
-    m = _UN.search(text) if inside else _UN.fullmatch(text)
-    if not m or m.group(2).lower() not in MONTHS:
-        return None
-    return int(m.group(3)), MONTHS.index(m.group(2).lower()) + 1, int(m.group(1))
+    for lang in _tables():
+        pattern = _printed(lang.months, lang.day)
+        m = pattern.search(text) if inside else pattern.fullmatch(text)
+        if m:
+            month = [x.lower() for x in lang.months].index(m.group("month").lower()) + 1
+            return int(m.group("year")), month, int(m.group("day"))
+    return None
 
 
 def iso_day(text: str) -> str | None:
@@ -56,24 +80,38 @@ def checked_day(text: str, what: str = "the date") -> str:
     return text
 
 
-def printed_day(iso: str) -> str:
-    """"2017-01-12" -> "12 January 2017", as drafts print a day."""
+def printed_day(iso: str, lang: Language = ENGLISH) -> str:
+    """"2017-01-12" -> "12 January 2017", as drafts in `lang` print a day."""
     y, m, d = (int(x) for x in iso[:10].split("-"))
-    return f"{d} {MONTHS[m - 1].capitalize()} {y}"
+    return lang.day.format(day=d, month=lang.months[m - 1], year=y)
 
 
 # A day and its month are set on one line in the UN's documents ("of | 27 October 2000",
 # never "27 | October"): issued faces bind them with a no-break space, and the Word reader
 # takes that space back (only there, so that a draft's text reads as it was written)
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}}) ({MONTH_NAMES})\b")
-_BOUND = re.compile(rf"\b(\d{{1,2}})\u00a0({MONTH_NAMES})\b")
+@lru_cache(maxsize=16)
+def _day_month(months: tuple[str, ...], day: str, bound: bool) -> tuple[re.Pattern, str, str]:
+    """The day and the month of a language's printed date (with its words between, as
+    Spanish's " de "), free or `bound`; and the words between, free and bound."""
+    rest = day.partition("{day}")[2]
+    between = rest.partition("{month}")[0] if "{month}" in rest else " "
+    free, tied = between, between.replace(" ", "\u00a0")
+    names = "|".join(re.escape(m) for m in months)
+    return (re.compile(rf"\b(\d{{1,2}}){re.escape(tied if bound else free)}({names})\b"),
+            free, tied)
 
 
-def bind_dates(text: str) -> str:
-    """"27 October 2000" with a no-break space after the day."""
-    return _DAY_MONTH.sub("\\1\u00a0\\2", text)
+def bind_dates(text: str, lang: Language = ENGLISH) -> str:
+    """"27 October 2000" with no-break spaces between the day and its month."""
+    pattern, _, tied = _day_month(lang.months, lang.day, False)
+    return pattern.sub(lambda m: m.group(1) + tied + m.group(2), text)
 
 
 def unbind_dates(text: str) -> str:
-    """The inverse of bind_dates."""
-    return _BOUND.sub(r"\1 \2", text) if "\u00a0" in text else text
+    """The inverse of bind_dates, for a date in any language there is a table for."""
+    if "\u00a0" not in text:
+        return text
+    for lang in _tables():
+        pattern, free, _ = _day_month(lang.months, lang.day, True)
+        text = pattern.sub(lambda m: m.group(1) + free + m.group(2), text)
+    return text

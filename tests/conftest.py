@@ -26,7 +26,43 @@ def first_draft():
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """Run the installed `assembler` command as a user would."""
+    """Run the `assembler` command in this process, through the installed command's own
+    entry (cli.main: the answers without typer, the light redline, typer), with its output
+    and exit code as a process would give them: an exception a process would die of is
+    exit 1 and its traceback on stderr. The command's start-up is paid once per test run,
+    not per call; where the process itself is the point (start-up imports, signals, the
+    environment, locks between processes) a test uses `run_process`."""
+    import contextlib
+    import sys
+    import traceback
+    from click.testing import CliRunner
+    from assembler.cli import app, main  # noqa: F401 (app: every verb, in the order a
+    # process registers them, before main registers the one it is given)
+    argv = ["assembler", *map(str, args)]
+    with CliRunner().isolation() as (out, err, _), contextlib.chdir(cwd or ROOT):
+        saved, sys.argv = sys.argv, argv
+        try:
+            main()
+            code = 0
+        except SystemExit as exit_:
+            code = exit_.code
+            if isinstance(code, str):  # SystemExit("message"): printed, exit 1
+                sys.stderr.write(code + "\n")
+                code = 1
+            code = code or 0
+        except Exception:
+            traceback.print_exc()
+            code = 1
+        finally:
+            sys.argv = saved
+            sys.stdout.flush()
+            sys.stderr.flush()
+        stdout, stderr = out.getvalue().decode(), err.getvalue().decode()
+    return subprocess.CompletedProcess(argv, code, stdout, stderr)
+
+
+def run_process(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the installed `assembler` command as a user would, in a process of its own."""
     exe = shutil.which("assembler") or str(ROOT / ".venv" / "bin" / "assembler")
     return subprocess.run([exe, *map(str, args)], capture_output=True, text=True,
                           cwd=cwd or ROOT, timeout=300)

@@ -35,7 +35,10 @@ STUB = replace(
     redline={k: f"xx-{v}" for k, v in ENGLISH.redline.items()},
     compilation={k: f"xx-{v}" for k, v in ENGLISH.compilation.items()},
     comparison={k: f"xx-{v}" for k, v in ENGLISH.comparison.items()},
-    amendment={k: f"xx-{v}" for k, v in ENGLISH.amendment.items()})
+    amendment={k: f"xx-{v}" for k, v in ENGLISH.amendment.items()},
+    # dates as French prints them: months in lower case, accents ("22 décembre 2016")
+    months=("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+            "septembre", "octobre", "novembre", "décembre"))
 
 
 @pytest.fixture()

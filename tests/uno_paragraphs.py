@@ -2,7 +2,8 @@
 LibreOffice through UNO, optionally accepts or rejects every tracked change, and prints, as
 JSON, each body paragraph's list label (Word numbering as LibreOffice counts it) and text,
 and ("whole") every text of the document in order: body paragraphs and the cells of its
-tables, then each page style's headers and footers (a face's masthead and furniture).
+tables, then each page style's headers and footers (a face's masthead and furniture), and
+("notes") each footnote's mark and what each reference field prints.
 
     /usr/bin/python3 uno_paragraphs.py PROFILE_DIR FILE:MODE [FILE:MODE ...]
 
@@ -90,6 +91,28 @@ def furniture(doc):
     return out
 
 
+def notes(doc):
+    """Each footnote's printed mark and what each reference field prints (a second marker
+    of a footnote, Word's NOTEREF, is one), in document order."""
+    marks = []
+    foot = doc.getFootnotes()
+    for i in range(foot.getCount()):
+        marks.append(foot.getByIndex(i).getAnchor().getString())
+    refs = []
+    fields = doc.getTextFields().createEnumeration()
+    while fields.hasMoreElements():
+        field = fields.nextElement()
+        if field.supportsService("com.sun.star.text.TextField.GetReference"):
+            refs.append(["reference", field.getPresentation(False)])
+        elif field.supportsService("com.sun.star.text.Fieldmark"):
+            # a Word field LibreOffice keeps as it came (NOTEREF here), printing its result
+            params = field.getParameters()
+            code = "vnd.oasis.opendocument.field.code"
+            refs.append([params.getByName(code) if params.hasByName(code) else "",
+                         field.getAnchor().getString()])
+    return {"footnotes": marks, "references": refs}
+
+
 def main():
     profile, jobs = sys.argv[1], sys.argv[2:]
     proc, ctx = connect(profile)
@@ -111,7 +134,7 @@ def main():
                 # to an operative paragraph is one: ooxml.formats.number_of)
                 doc.getTextFields().refresh()
             results[job] = {"paragraphs": paragraphs(doc), "whole": whole(doc.getText()),
-                            "furniture": furniture(doc),
+                            "furniture": furniture(doc), "notes": notes(doc),
                             "changes": doc.getRedlines().getCount()
                             if hasattr(doc, "getRedlines") else -1}
             doc.close(True)

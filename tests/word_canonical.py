@@ -67,8 +67,9 @@ def canonical(d: Draft, bold_by_layout: bool = True) -> Draft:
 
 
 def strip_assembler_marks(data: bytes) -> bytes:
-    """A built .docx as another tool would save it: no custom properties, no hidden
-    bookmarks, so it is read like any Word file."""
+    """A built .docx as another tool would save it: no custom properties, none of our
+    hidden unit and cross-reference bookmarks (unit_marks.py), so it is read like any Word
+    file. A NOTEREF's bookmark stays: every tool that keeps the field keeps its target."""
     import io
     import re
     import zipfile
@@ -80,7 +81,9 @@ def strip_assembler_marks(data: bytes) -> bytes:
                 continue
             d = zin.read(info.filename)
             if info.filename.endswith(".xml"):
-                d = re.sub(rb"<w:bookmark(Start|End) [^>]*/>", b"", d)
+                ours = set(re.findall(rb'<w:bookmarkStart w:id="([^"]*)" w:name="_[ux]', d))
+                d = re.sub(rb'<w:bookmark(?:Start|End) w:id="([^"]*)"[^>]*/>',
+                           lambda m: b"" if m.group(1) in ours else m.group(0), d)
             if info.filename == "_rels/.rels":
                 d = re.sub(rb"<Relationship [^>]*custom-properties[^>]*/>", b"", d)
             if info.filename == "[Content_Types].xml":

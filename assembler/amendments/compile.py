@@ -142,7 +142,8 @@ def compile_proposals(base: Draft, proposals, *, versions=None,
     conflicts = sorted(conflicts, key=lambda c: min(at(c.a), at(c.b)))
     return Compilation(lang.compilation["title"].format(stage=stage),
                        meta.version, shown, list(proposals), dict(summary),
-                       record.not_applicable, conflicts, stage, lang, last_day(proposals))
+                       record.not_applicable, conflicts, stage, lang,
+                       last_day(proposals, lang))
 
 
 def named(label: str, lang: Language) -> str:
@@ -157,12 +158,13 @@ def named(label: str, lang: Language) -> str:
     return definite.format(version=label)
 
 
-def last_day(proposals) -> str:
-    """The day the compilation stands at: the last date a proposal was filed or decided."""
+def last_day(proposals, lang: Language = ENGLISH) -> str:
+    """The day the compilation stands at: the last date a proposal was filed or decided,
+    printed in the base draft's language."""
     days = [iso_day(d) for p in proposals for d in (p.date, *(h.date for h in p.history))
             if d]
     days = [d for d in days if d]
-    return printed_day(max(days)) if days else ""
+    return printed_day(max(days), lang) if days else ""
 
 
 

@@ -13,6 +13,7 @@ from ..errors import AssemblerError, Problems
 from ..lang import ENGLISH, Language, language_of
 from ..leads import lead_length
 from ..model import Draft
+from ..stages import Masthead, agenda_line, job_parts
 from .model import Change, Proposal, number_changes
 from .prose import change_to_prose, instructions, prose_to_changes
 from .targets import UnitIndex
@@ -53,6 +54,30 @@ class AmendmentDocument:
     language: Language = ENGLISH   # the base draft's: the document's words and codes
     sponsors_note: str = ""        # "On behalf of ...", the "*" of the proposers' line
     notes: tuple = ()              # (mark, text): the notes of new text, as printed ("**")
+
+    def masthead(self) -> "Masthead":
+        """The L-document face the amendment is issued in (stages.Masthead), worded in its
+        language: the one model the Word and HTML writers draw, as they draw a draft's."""
+        words = self.language.masthead
+        face = Masthead("L", "limited", self.title, date=self.date, organ=self.organ,
+                        symbol=self.symbol, distribution=self.distribution,
+                        original=words["original"].format(language=self.original),
+                        session=self.session, main_committee=self.committee,
+                        agenda=agenda_line(self.agenda_items, self.language)
+                        if self.agenda_items else "",
+                        agenda_titles=self.agenda_titles, submitted=self.submitted,
+                        distribution_label=words["distribution"],
+                        united_nations=words["united_nations"])
+        if self.job_number:  # issued: the job number and its barcode at the foot of page 1
+            job, barcode = job_parts(self.job_number, "L")
+            face = replace(face, job_number=job, barcode=barcode)
+        return face
+
+    @property
+    def notes_below(self) -> tuple:
+        """(mark, text) printed under the instructions: the proposers' "*", then the notes
+        of new text ("**")."""
+        return ((("*", self.sponsors_note),) if self.sponsors_note else ()) + self.notes
 
     @property
     def submitted(self) -> str:

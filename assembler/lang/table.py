@@ -42,6 +42,8 @@ class Language:
     compilation: Mapping[str, str]  # a compilation's headings, legend, table heads, statuses
     comparison: Mapping[str, str]  # comparison tables', concordances' and histories' words
     amendment: Mapping[str, str]   # an issued amendment document's words
+    months: tuple[str, ...]        # the months as a printed date names them, January first
+    day: str                       # a printed date: "{day} {month} {year}" (dates.py)
 
     def say(self, key: str, **fields: str) -> str:
         """One of the prose templates filled: say("delete-unit", target="operative paragraph 5")."""

@@ -108,6 +108,9 @@ class DocumentBuilder:
         self.footnotes = etree.Element(w("footnotes"), nsmap=NSMAP)
         self._next_footnote = 2  # 0 and 1 are the separators
         self._custom_marks: dict[int, str] = {}  # footnote id -> its own mark ("*")
+        # footnote id -> (its first reference's w:r, the number printed, its bookmark once a
+        # second marker asked for one): a second marker is a NOTEREF field to that bookmark
+        self._referenced: dict[int, list] = {}
         self.ids = AnnotationIds()  # changes, moves, bookmarks and comments share one space
         self._ranges: dict[tuple[str, str], int] = {}  # open move ranges -> their ids
         self.comments: etree._Element | None = None    # word/comments.xml, once one is added
@@ -412,14 +415,11 @@ class DocumentBuilder:
         if proto is not None:
             r.append(proto.__copy__())
         deleted = run.change is not None and run.change.kind in ("del", "moveFrom")
-        if run.footnote is not None:
-            ref = etree.SubElement(r, w("footnoteReference"))
-            own = self._custom_marks.get(run.footnote)
-            if own:  # schema order of the attributes is free; the mark's text follows
-                ref.set(w("customMarkFollows"), "1")
-            ref.set(w("id"), str(run.footnote))
-            if own:
-                etree.SubElement(r, w("t")).text = own
+        if run.footnote is not None and run.footnote in self._referenced \
+                and not self._custom_marks.get(run.footnote):
+            self._second_marker(parent, r, run.footnote, deleted, run.shows)
+        elif run.footnote is not None:
+            self._first_marker(r, run.footnote)
         elif run.footnote_mark:
             etree.SubElement(r, w("footnoteRef"))
         elif run.tab:
@@ -446,6 +446,37 @@ class DocumentBuilder:
         self.package.add(f"word/{name}", data, f"image/{kind}")
         self.pictures = n  # each drawing's own id (wp:docPr)
         return self.package.relate("word/document.xml", "image", name)
+
+    def _first_marker(self, r: etree._Element, fid: int) -> None:
+        """A footnote's reference mark: its number, or a mark of its own."""
+        ref = etree.SubElement(r, w("footnoteReference"))
+        own = self._custom_marks.get(fid)
+        if own:  # schema order of the attributes is free; the mark's text follows
+            ref.set(w("customMarkFollows"), "1")
+        ref.set(w("id"), str(fid))
+        if own:
+            etree.SubElement(r, w("t")).text = own
+        elif fid not in self._referenced:
+            numbered = sum(1 for f in self._referenced if not self._custom_marks.get(f))
+            self._referenced[fid] = [r, numbered + 1, None]
+
+    def _second_marker(self, parent, r: etree._Element, fid: int, deleted: bool,
+                       shows: int | None = None) -> None:
+        """A second marker of one footnote, Word's way: a NOTEREF field to a bookmark on
+        the first reference, whose result is the footnote's number in the reference style
+        (\\f), so the note is printed once and both markers print its number."""
+        first, number, name = self._referenced[fid]
+        if name is None:
+            name = self._referenced[fid][2] = self._unique(f"_RefNote{fid}")
+            bid = str(self.ids.next())
+            start, end = etree.Element(_BOOKMARK_START), etree.Element(_BOOKMARK_END)
+            start.set(_ID, bid)
+            start.set(_NAME, name)
+            end.set(_ID, bid)
+            first.addprevious(start)
+            first.addnext(end)
+        self._field(parent, r, f"NOTEREF {name} \\f \\h",
+                    str(number if shows is None else shows), deleted)
 
     def _unique(self, name: str) -> str:
         """Word wants bookmark names unique in a file: a repeat is "<name>_r<n>"."""

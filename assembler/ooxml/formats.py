@@ -60,6 +60,8 @@ class Run:
     spacing_pt: float | None = None  # space added after each character (None: the default)
     scale_pct: int | None = None     # characters widened or narrowed (None: the default)
     footnote: int | None = None   # a footnote reference mark to this footnote id
+    shows: int | None = None      # a second marker's number where tracked changes make the
+    # file's count of notes another (each version's own); None: the builder counts
     footnote_mark: bool = False   # the number inside the footnote itself
     tab: bool = False
     line_break: bool = False

@@ -18,6 +18,7 @@ from lxml import etree
 
 from ..errors import AssemblerError
 from .ns import DC, PKG_REL, W, w
+from .noterefs import noteref_target, resolve
 from .numbering_xml import NumberingCounter, NumInfo, read_numbering
 from .safezip import LIMITS, Limits, SafeZip
 from .styles import Styles as _Styles, child as _child, indent as _indent, val as _val
@@ -33,6 +34,7 @@ _FLDCHAR, _FLDCHARTYPE, _NOBREAKHYPHEN, _SYM, _CHAR = \
     w("fldChar"), w("fldCharType"), w("noBreakHyphen"), w("sym"), w("char")
 _TAB, _PTAB, _BR, _CR, _TYPE = w("tab"), w("ptab"), w("br"), w("cr"), w("type")
 _FOOTNOTE_REF, _ID, _NAME, _VAL = w("footnoteReference"), w("id"), w("name"), w("val")
+_INSTR, _DELINSTR = w("instrText"), w("delInstrText")
 _AUTHOR, _DATE, _TBL = w("author"), w("date"), w("tbl")
 _SDT, _SDT_CONTENT, _CUSTOM_XML, _TXBX = w("sdt"), w("sdtContent"), w("customXml"), \
     w("txbxContent")
@@ -62,7 +64,9 @@ class WRun:
     line_break: bool = False
     tab: bool = False
     change: Mark | None = None
-    bookmarks: tuple = ()          # names of bookmarks open over this run
+    bookmarks: tuple = ()          # names of bookmarks open over this run (over a footnote
+    # reference also those standing just before it: LibreOffice saves a NOTEREF target so)
+    noteref: str | None = None     # a NOTEREF or REF field's result: the bookmark it names
 
 
 @dataclass(frozen=True)
@@ -199,6 +203,7 @@ class _Reader:
         self.open_bookmarks: dict[str, str] = {}  # id -> name
         self.memo = memo
         self.anchors: dict[str, str] | None = None   # comment id -> location, when any
+        self.noterefs = False  # a NOTEREF field was read: resolved once the file is read
 
     def read(self) -> WordDocument:
         main = self._main_part()
@@ -237,6 +242,10 @@ class _Reader:
                 fid = fn.get(w("id"))
                 paras = tuple(self._paragraph(p, f"footnote {fid}") for p in fn.iter(w("p")))
                 footnotes[fid] = paras
+        if self.noterefs:
+            blocks, footnotes, notes = resolve(blocks, footnotes, [
+                *WordDocument(blocks).paragraphs(), *(p for ps in footnotes.values() for p in ps)])
+            self.notes += notes
         title, props = self._properties()
         furniture = []
         for rid, rtype, target, mode in rels:
@@ -364,6 +373,7 @@ class _Reader:
             read = self.memo.entries.get(key)
             if read is not None:
                 self.memo.hits += 1
+                self.noterefs |= b"NOTEREF" in key
                 return self._numbered(read, location, index)
         read = self._read_paragraph(p)
         if key is not None and not self.open_bookmarks:
@@ -425,6 +435,8 @@ class _Reader:
     def _runs(self, p, style: str, base: dict, starts: list) -> list:
         out: list[WRun] = []
         shown = []           # per open field: are we past 'separate'?
+        fields = []          # per open field: its instruction's parts, where its result starts
+        points: list[str] = []  # point bookmarks with nothing read since (see WRun.bookmarks)
         run_format = self.styles.run_format
         for el, change in _walk_runs(p):
             tag = el.tag
@@ -432,6 +444,7 @@ class _Reader:
                 name = el.get(_NAME, "")
                 self.open_bookmarks[el.get(_ID, "")] = name
                 starts.append(name)
+                points.append(name)
                 continue
             if tag == _BOOKMARK_END:
                 self.open_bookmarks.pop(el.get(_ID, ""), None)
@@ -448,12 +461,17 @@ class _Reader:
                     kind = child.get(_FLDCHARTYPE)
                     if kind == "begin":
                         shown.append(False)
+                        fields.append(([], len(out)))
                     elif kind == "separate" and shown:
                         shown[-1] = True
+                        fields[-1] = (fields[-1][0], len(out))
                     elif kind == "end" and shown:
                         shown.pop()
+                        self.noterefs |= _noteref(out, *fields.pop(), change, marks)
                     continue
                 if shown and not shown[-1]:
+                    if ct == _INSTR or ct == _DELINSTR:
+                        fields[-1][0].append(child.text or "")
                     continue  # field instructions are not text
                 text = None
                 if ct == _T or ct == _DELTEXT:
@@ -477,12 +495,29 @@ class _Reader:
                                     bookmarks=marks))
                     continue
                 elif ct == _FOOTNOTE_REF:
+                    before = tuple(b for b in points if b not in marks)
                     out.append(WRun("", footnote=child.get(_ID), change=change,
-                                    bookmarks=marks))
+                                    bookmarks=marks + before))
+                    points = []
                     continue
                 if text:
                     out.append(WRun(text, fmt[0], fmt[1], fmt[2], change=change, bookmarks=marks))
+                    points = []
         return out
+
+
+def _noteref(out: list, instr: list, start: int, change, marks) -> bool:
+    """A NOTEREF (or REF) field just closed: its result (the runs from `start`) becomes one
+    run, in its first run's format, that names the bookmark, to be read as the footnote it
+    marks once the file is read (noterefs.resolve). One run per field: two markers side by
+    side stay two."""
+    name = noteref_target("".join(instr))
+    if name is None:
+        return False
+    result = out[start:]
+    first = result[0] if result else WRun("", change=change, bookmarks=marks)
+    out[start:] = [replace(first, text="".join(r.text for r in result), noteref=name)]
+    return True
 
 
 def _paragraph_mark(rpr) -> "Mark | None":

@@ -17,7 +17,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable
 
-import jinja2
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
@@ -30,6 +29,7 @@ from starlette.routing import Route
 from ..amendments.model import STATUS_WORDS
 from ..diff import DELETE, INSERT
 from ..errors import AssemblerError
+from ..writers.templating import environment
 from . import chair, delegation, views  # noqa: F401  (chair and delegation register their routes)
 from .accounts import Account, Accounts
 from .security import (CSRF_FIELD, CSRF_HEADER, SESSION_HOURS, RateLimit, SecurityHeaders,
@@ -51,10 +51,7 @@ class Room:
         self.sessions = Sessions(store)
         self.limit = RateLimit()
         self.secure = secure_cookies
-        loader = jinja2.FileSystemLoader(str(resources.files(__package__) / "templates"))
-        self.env = jinja2.Environment(loader=loader, autoescape=True,
-                                      undefined=jinja2.StrictUndefined, trim_blocks=True,
-                                      lstrip_blocks=True)
+        self.env = environment(str(resources.files(__package__) / "templates"))
         self.env.globals["STATUS_WORDS"] = STATUS_WORDS
         self.env.globals["decisions_for"] = decisions_for
         self.env.globals.update(INSERT=INSERT, DELETE=DELETE)  # the compilation's word diff

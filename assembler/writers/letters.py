@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
-from .sandbox import BoundedSandbox as SandboxedEnvironment, render_bounded
+from . import templating
+from .sandbox import render_bounded
 from markupsafe import Markup, escape
 
 from ..errors import AssemblerError
@@ -70,13 +70,11 @@ def load_letter_data(path: Path) -> dict:
     return data
 
 
-def environment(extra_dir: Path | None = None) -> SandboxedEnvironment:
-    dirs = [str(extra_dir)] if extra_dir else []
-    env = SandboxedEnvironment(loader=jinja2.FileSystemLoader(dirs + [str(LETTER_TEMPLATES)]),
-                               autoescape=False,  # plain text; HTML output escapes later
-                               undefined=jinja2.StrictUndefined, trim_blocks=True,
-                               lstrip_blocks=True, extensions=["jinja2.ext.do"])
-    return env
+def environment(extra_dir: Path | None = None):
+    """The template environment (templating.py) of the letters, the data's folder first:
+    plain text, which the Word and HTML writers escape where they set it."""
+    folders = ((extra_dir,) if extra_dir else ()) + (LETTER_TEMPLATES,)
+    return templating.environment(*folders, text=True)
 
 
 def stage_name(draft: Draft) -> str:
@@ -115,8 +113,8 @@ def render_letters(draft: Draft, data: dict, data_file: Path | None = None) -> l
         try:
             text = render_bounded(env.get_template(name), ctx)
         except Exception as err:
-            found = next((Path(d) / name for d in env.loader.searchpath
-                          if (Path(d) / name).is_file()), None)
+            found = next((Path(d) / name for loader in env.loader.loaders
+                          for d in loader.searchpath if (Path(d) / name).is_file()), None)
             raise template_error(err, str(found or name)) from None
         out.append(Letter(name, parse_blocks(text, name)))
     return out

@@ -14,7 +14,7 @@ from hypothesis import given, settings, strategies as st
 from assembler.cli import light
 from assembler.source import load_draft
 from assembler.writers.docx.draft import build_docx
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_process
 from test_startup import heavy, imported
 
 DRAFTS = ROOT / "drafts" / "gcm-modalities"
@@ -106,7 +106,7 @@ def run(path: str, args: list, cwd: Path) -> subprocess.CompletedProcess:
     """`assembler ARGS` as installed, which takes the light path and leaves at once
     (light.leave), or through typer ("typer")."""
     if path == "light":
-        return run_cli(*args, cwd=cwd)
+        return run_process(*args, cwd=cwd)
     code = "import sys; from assembler.cli import app; app(prog_name='assembler')"
     return subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True,
                           text=True, cwd=cwd, timeout=300)

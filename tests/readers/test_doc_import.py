@@ -27,12 +27,25 @@ def test_doc_reads_as_the_docx_it_was_saved_from(tmp_path):
                    check=True, capture_output=True, timeout=180)
     doc = tmp_path / "first-draft.doc"
     assert doc.read_bytes()[:8] == bytes.fromhex("d0cf11e0a1b11ae1")  # an OLE2 Word file
+    said = {}
     for src, name in ((doc, "from-doc"), (docx, "from-docx")):
         (tmp_path / name).mkdir()
         r = run_cli("import", src, "-o", tmp_path / name / "first-draft.draft")
         assert r.returncode == 0, r.stderr
+        said[name] = r.stderr
     from_doc = _body(tmp_path / "from-doc" / "first-draft.draft")
-    assert from_doc == _body(tmp_path / "from-docx" / "first-draft.draft")
+    from_docx = _body(tmp_path / "from-docx" / "first-draft.draft")
+    # LibreOffice 7.4 cannot carry the second marker of footnote 1 (Word's NOTEREF, in
+    # OP 6 (c)) into a .doc: it writes a REF to a bookmark it leaves out, and prints "Error:
+    # Reference source not found" itself. The import keeps those words and says so; every
+    # other line reads alike.
+    lost = [i for i, (a, b) in enumerate(zip(from_doc, from_docx)) if a != b]
+    assert len(from_doc) == len(from_docx) and len(lost) <= 1
+    if lost:
+        assert from_docx[lost[0]].replace("[^fn1]", "Error: Reference source not found") \
+            == from_doc[lost[0]]
+        assert "a cross-reference to bookmark" in said["from-doc"]
+    assert "0 warnings" in said["from-docx"]
     assert sum(l.startswith("op ") for l in from_doc) > 20
 
 

@@ -4,38 +4,25 @@ the proposers' line "X and Y: amendment to draft resolution A/...", the draft's 
 instructions, numbered when there are several (hanging numbers, as operative paragraphs)."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ...amendments.document import AmendmentDocument
 from ...errors import AssemblerError
 from ...layout import Layout, load_layout
 from ...model import Draft, Metadata
 from ...ooxml import ParaFormat, Run
 from ...source.markup import parse_inline
-from ...stages import Masthead, agenda_line, job_parts
 from .draft import DraftDocx
 from .mastheads import furniture, limited_heading, session_block, top
 
 
 def write_amendment(doc: AmendmentDocument, layout: Layout | None = None) -> bytes:
     layout = layout or load_layout()
-    lang, words = doc.language, doc.language.masthead
+    lang = doc.language
     # an issued L-document: the UN's page and type (stage "L" picks them; the masthead is
     # drawn below from the amendment's own facts)
     dd = DraftDocx(Draft(Metadata(title=doc.title, symbol=doc.symbol, stage="L")), layout)
     dd.builder.language = lang.word   # the base draft's, which this stand-in does not carry
     dd.builder.title = f"{doc.symbol}: {doc.submitted}"
-    face = Masthead("L", "limited", doc.title, date=doc.date, organ=doc.organ,
-                    symbol=doc.symbol, distribution=doc.distribution,
-                    original=words["original"].format(language=doc.original),
-                    session=doc.session, main_committee=doc.committee,
-                    agenda=agenda_line(doc.agenda_items, lang) if doc.agenda_items else "",
-                    agenda_titles=doc.agenda_titles, submitted=doc.submitted,
-                    distribution_label=words["distribution"],
-                    united_nations=words["united_nations"])
-    if doc.job_number:  # issued: the job number and its barcode at the foot of page 1
-        job, barcode = job_parts(doc.job_number, "L")
-        face = replace(face, job_number=job, barcode=barcode)
+    face = doc.masthead()
     top(dd, face)
     session_block(dd, face)
     limited_heading(dd, face)
@@ -59,8 +46,7 @@ def write_amendment(doc: AmendmentDocument, layout: Layout | None = None) -> byt
     if doc.job_number:  # issued: the short rule under the text, as on the UN's
         dd.end_rule()
     # the note on the proposers' "*" and those of new text ("**"), under the instructions
-    notes = ((("*", doc.sponsors_note),) if doc.sponsors_note else ()) + doc.notes
-    for k, (mark, text) in enumerate(notes):
+    for k, (mark, text) in enumerate(doc.notes_below):
         dd.builder.paragraph([Run(f"{mark} {text}")],
                              ParaFormat(left_cm=left, align="left",
                                         space_before_pt=24 if k == 0 else 0))

@@ -58,13 +58,15 @@ class DraftDocx:
     layout: Layout = field(default_factory=load_layout)
 
     def __post_init__(self):
+        self.language = language_of(self.draft.metadata)
         self.builder = DocumentBuilder(fonts(self.layout, issued=self.issued),
                                        page_setup(self.layout, issued=self.issued),
-                                       language_of(self.draft.metadata).word)
+                                       self.language.word)
         self.builder.title = self.draft.metadata.title
         # the draft's metadata travels with the file, so an edited copy is read against it
         self.builder.properties = {PROPERTY_PREFIX + k: v for k, v in self.draft.metadata.items()}
         self._xrefs = 0
+        self._word_notes: dict[str, int] = {}  # footnote id -> its Word footnote's id
         self.labels: dict[str, Label] = self.draft_labels()
         self.ind = self.layout.section("indents")
         # footnotes in the body's text column, the number hanging (as UN documents set them)
@@ -88,7 +90,7 @@ class DraftDocx:
         for item in content:
             if isinstance(item, Text):
                 # an issued face keeps a date's day and month on one line, as the UN's do
-                out.append(Run(bind_dates(item.text) if self.issued else item.text, italic=item.italic or fmt.get("italic", False),
+                out.append(Run(bind_dates(item.text, self.language) if self.issued else item.text, italic=item.italic or fmt.get("italic", False),
                                bold=item.bold or fmt.get("bold", False), sup=item.sup))
             elif isinstance(item, CrossRef):
                 out.append(self.ref_run(item.target, self.labels.get(item.target),
@@ -110,10 +112,13 @@ class DraftDocx:
         return Run(label.number if label else target, field=field, bookmark=name, **fmt)
 
     def note(self, fid: str) -> int:
-        """Each marker is a Word footnote of its own, numbered in order; a footnote text
-        that serves two markers is repeated under each number."""
-        fn = self.draft.footnote(fid)
-        return self.builder.footnote([self.anchor("fn", fid) + self.runs(fn.content if fn else ())])
+        """The Word footnote of a marker: one per footnote, numbered by its first marker; a
+        second marker refers to it (the builder writes Word's NOTEREF for it)."""
+        if fid not in self._word_notes:
+            fn = self.draft.footnote(fid)
+            self._word_notes[fid] = self.builder.footnote(
+                [self.anchor("fn", fid) + self.runs(fn.content if fn else ())])
+        return self._word_notes[fid]
 
     @staticmethod
     def anchor(kind: str, uid: str) -> list[Run]:

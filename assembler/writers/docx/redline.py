@@ -22,6 +22,7 @@ from ...unit_marks import unit_bookmark
 from ...lang import language_of
 from ...layout import Layout, load_layout
 from ...model import Break, CrossRef, FootnoteRef, Text
+from ...numbering import footnote_numbers
 from ...ooxml import Change, Mark, ParaFormat, Run
 from .draft import DraftDocx, column_widths, page_setup
 from .lists import word_places
@@ -54,6 +55,9 @@ class RedlineDocx(DraftDocx):
         super().__init__(redline.new, layout or load_layout())
         self.visual = visual
         self.comments = comments or {}   # unit id -> list of (text, Who) for margin notes
+        # footnote id -> {"old"/"new": the Word note the version's first marker carries}
+        self.notes_of: dict[str, dict[str, int]] = {}
+        self.numbers = {"old": footnote_numbers(redline.old), "new": footnote_numbers(redline.new)}
         self.old_of_new = redline.alignment.pairs()
         self.new_ids = {e.new.id for e in redline.alignment.entries if e.new is not None}
         # Word numbers both versions' paragraphs: the old version's lists are named by the
@@ -101,9 +105,7 @@ class RedlineDocx(DraftDocx):
             elif isinstance(item, CrossRef):
                 out += self._ref_runs(item, side, seg, change, moving)
             elif isinstance(item, FootnoteRef):
-                out.append(self._fmt(Run(footnote=self._note(side, item.footnote, seg.op, seg.who,
-                                                             moving),
-                                         change=change), seg.op))
+                out += self._marker(side, item.footnote, seg, change, moving)
             elif isinstance(item, Break):
                 out.append(Run(line_break=True, change=change))
         return out
@@ -137,7 +139,9 @@ class RedlineDocx(DraftDocx):
     def _note(self, side: str, fid: str, op: str, who, moving: str = "") -> int:
         """The footnote under one marker. A marker inserted or deleted takes its note with it;
         under a moved paragraph the note moves too, so only its own word changes show (at
-        the new place; the old place shows the old text)."""
+        the new place; the old place shows the old text). Markers both versions keep share
+        one note, as a built draft's do (the second a NOTEREF), so accepting or rejecting
+        every change prints each version's markers as a built version does (_marker)."""
         note = self.redline.note(side, fid)
         # the same hidden id bookmark a built draft carries, so footnotes read back alike
         runs: list[Run] = [Run(bookmark=unit_bookmark("fn", fid))]
@@ -150,6 +154,42 @@ class RedlineDocx(DraftDocx):
             w_ = who or self.redline.default
             mark_change = Change("ins" if op == INSERT else "del", w_.author, w_.date)
         return self.builder.footnote([runs], change=mark_change)
+
+    def _marker(self, side: str, fid: str, seg: Segment, change: Change | None,
+                moving: str) -> list[Run]:
+        """One footnote marker. As a built version (one note per footnote, at its first
+        marker; a second marker a NOTEREF printing the footnote's number), once every change
+        is accepted or rejected: the first marker each version shows carries that version's
+        note, every other marker refers to it with the version's number. A kept marker that
+        is the first in one version only, or whose footnote the versions number apart, is
+        the old version's marker deleted and the new one's inserted."""
+        if self.visual:  # nothing is accepted or rejected: a note under every marker
+            return [self._fmt(Run(footnote=self._note(side, fid, seg.op, seg.who, moving),
+                                  change=change), seg.op)]
+        notes = self.notes_of.setdefault(fid, {})
+        number = {v: self.numbers[v].get(fid) for v in ("old", "new")}
+        seen = "both" if change is None else \
+            ("new" if change.kind in ("ins", "moveTo") else "old")
+        if seen != "both":
+            if seen not in notes:
+                notes[seen] = self._note(side, fid, seg.op, seg.who, moving)
+                return [Run(footnote=notes[seen], change=change)]
+            return [Run(footnote=notes[seen], change=change, shows=number[seen])]
+        if not notes:  # the first marker of both versions: one note, unchanged
+            notes["old"] = notes["new"] = self._note(side, fid, seg.op, seg.who, moving)
+            return [Run(footnote=notes["new"])]
+        if notes.get("old") == notes.get("new") and number["old"] == number["new"]:
+            return [Run(footnote=notes["new"], shows=number["new"])]
+        who = self.redline.default
+        runs = []
+        for view, op, kind in (("old", DELETE, "del"), ("new", INSERT, "ins")):
+            mark = Change(kind, who.author, who.date)
+            if view not in notes:
+                notes[view] = self._note(view, fid, op, who, "")
+                runs.append(Run(footnote=notes[view], change=mark))
+            else:
+                runs.append(Run(footnote=notes[view], change=mark, shows=number[view]))
+        return runs
 
     # ------------------------------------------------------------------ units
     def unit_runs(self, u: RedlineUnit, content_index: int = 0, base_bold: bool = False) -> list[Run]:

@@ -2,25 +2,20 @@
 bold insertions, struck-out deletions, a header row that sticks while scrolling, from file://."""
 from __future__ import annotations
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from ...compare.concordance import ConcordanceTable
 from ...compare.table import ComparisonTable
 from ...compare.wording import change_word, document_language, kind_name, say
 from ...layout import TEMPLATES, Layout, load_layout
+from .. import templating
 from .printing import page_rule
 
-_env: Environment | None = None
 
-
-def environment() -> Environment:
-    global _env
-    if _env is None:
-        _env = Environment(loader=FileSystemLoader(str(TEMPLATES)),
-                           autoescape=select_autoescape(default=True, default_for_string=True),
-                           undefined=StrictUndefined, trim_blocks=False)
-    return _env
+def environment():
+    """The template environment (templating.py) of the tables and reports (templates/,
+    written without trimmed block lines); the survey and lineage reports render in it."""
+    return templating.environment(TEMPLATES, trim=False)
 
 
 def compare_html(table: ComparisonTable | None, concordances: list[ConcordanceTable] = (),

@@ -1,21 +1,17 @@
 """Compilation of proposals -> HTML (bold insertions, struck deletions); the page is
-templates/compilation.html.j2, rendered with autoescaping in a sandbox."""
+templates/compilation.html.j2, rendered in the one template environment (templating.py)."""
 from __future__ import annotations
 
 from collections import Counter
 
-from jinja2 import FileSystemLoader, StrictUndefined, select_autoescape
-from jinja2.sandbox import SandboxedEnvironment
-
 from ...amendments.compile import Compilation, conflict_line
 from ...resources import TEMPLATES
+from ..templating import environment
 from .printing import page_rule
 
 
 def compilation_html(c: Compilation) -> bytes:
-    env = SandboxedEnvironment(loader=FileSystemLoader(str(TEMPLATES)),
-                               autoescape=select_autoescape(["html", "j2"]),
-                               undefined=StrictUndefined)
+    env = environment(TEMPLATES, trim=False)
     totals: Counter = Counter()
     for counts in c.summary.values():
         totals.update(counts)

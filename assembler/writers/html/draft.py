@@ -1,8 +1,8 @@
 """Draft -> one self-contained HTML page (jinja2 templates in templates/html/).
 
 Reusable pieces for other HTML outputs (redlines, comparisons):
-- `environment(user_dir)`: the sandboxed, autoescaping jinja2 environment every template
-  renders in (a user's own template can read the draft, never the machine);
+- `environment(user_dir)`: the one template environment (writers/templating.py) over the
+  HTML templates (a user's own template can read the draft, never the machine);
 - `render(name, context, user_template=None)`: one template, errors naming template and line;
 - `HtmlDraft(draft, layout, run_hook)`: a draft's units as escaped HTML blocks; `run_hook(unit,
   item, html)` may wrap each inline item (bold insertions, struck-out deletions);
@@ -14,12 +14,12 @@ from __future__ import annotations
 import base64
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
 import jinja2
-from ..sandbox import BoundedSandbox as SandboxedEnvironment, render_bounded
+from .. import templating
+from ..sandbox import render_bounded
 from markupsafe import Markup, escape
 
 from ...errors import AssemblerError
@@ -35,33 +35,11 @@ HTML_TEMPLATES = TEMPLATES / "html"
 RunHook = Callable[[str, object, Markup], Markup]
 
 
-def css_string(value: object) -> Markup:
-    """A CSS string literal for generated content (running headers): quotes, backslashes,
-    line ends and '<' escaped, so draft text can never leave the string or the style."""
-    out = []
-    for ch in str(value):
-        if ch in '"\\' or ch in "\n\r\f" or ch == "<" or ch == ">" or ord(ch) < 32:
-            out.append("\\%x " % ord(ch))
-        else:
-            out.append(ch)
-    return Markup('"' + "".join(out) + '"')
-
-
-@lru_cache(maxsize=16)
-def environment(user_dir: Path | None = None) -> SandboxedEnvironment:
-    """One environment per template folder, kept: jinja2 compiles a template once per
-    environment (and recompiles it when its file changes), and the room renders the draft
-    for every preview."""
-    loaders: list[jinja2.BaseLoader] = []
-    if user_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(str(user_dir)))
-    loaders.append(jinja2.FileSystemLoader(str(HTML_TEMPLATES)))
-    loaders.append(jinja2.FileSystemLoader(str(TEMPLATES)))
-    env = SandboxedEnvironment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
-                               undefined=jinja2.StrictUndefined, trim_blocks=True,
-                               lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters["css_string"] = css_string
-    return env
+def environment(user_dir: Path | None = None):
+    """The template environment (writers/templating.py) over the built-in HTML templates,
+    a user's template folder first when given."""
+    folders = (HTML_TEMPLATES, TEMPLATES)
+    return templating.environment(*((user_dir,) + folders if user_dir else folders))
 
 
 def template_error(err: Exception, name: str) -> AssemblerError:
@@ -131,13 +109,15 @@ class Note:
 
 
 class HtmlDraft:
-    """The draft's units as escaped HTML; footnotes numbered by marker, as in Word."""
+    """The draft's units as escaped HTML; one note per footnote, numbered by its first
+    marker, a second marker printing its number and linking to it, as in Word."""
 
     def __init__(self, draft: Draft, run_hook: RunHook | None = None):
         self.draft = draft
         self.labels = compute_labels(draft)
         self.run_hook = run_hook
         self.notes: list[Note] = []
+        self.numbers: dict[str, int] = {}  # footnote id -> its number
 
     def inline(self, content: Content, unit: str = "") -> Markup:
         parts: list[Markup] = []
@@ -154,8 +134,12 @@ class HtmlDraft:
                 label = self.labels.get(item.target)
                 html = Markup('<a class="xref" href="#%s">%s</a>') % (
                     item.target, label.number if label else item.target)
+            elif isinstance(item, FootnoteRef) and item.footnote in self.numbers:
+                n = self.numbers[item.footnote]
+                html = Markup('<sup class="fnref"><a href="#fn-%d" role="doc-noteref">%d</a>'
+                              '</sup>') % (n, n)
             elif isinstance(item, FootnoteRef):
-                n = len(self.notes) + 1
+                n = self.numbers[item.footnote] = len(self.notes) + 1
                 fn = self.draft.footnote(item.footnote)
                 self.notes.append(Note(n, item.footnote, self.inline(fn.content if fn else ())))
                 html = Markup('<sup class="fnref"><a href="#fn-%d" id="fnref-%d" '
@@ -257,13 +241,20 @@ def draft_context(draft: Draft, layout: Layout, run_hook: RunHook | None = None)
            **page_context(layout, issued=bool(face and face.issued))}
     ctx["notes"] = h.notes  # filled while the units above were rendered
     if face and face.issued:
-        import base64
-        from ...barcode import svg
-        bars = svg(face.barcode)
-        ctx["barcode_svg"] = Markup(bars)  # built from the job number's digits only
-        sized = svg(face.barcode, size='width="4.3cm" height="0.8cm"')
-        ctx["barcode_uri"] = "data:image/svg+xml;base64," + base64.b64encode(sized.encode()).decode()
+        ctx.update(issued_context(face))
     return ctx
+
+
+def issued_context(face) -> dict:
+    """An issued face's barcode, drawn (job.html.j2) and for the printed page's foot."""
+    if not face.barcode:
+        return {}
+    import base64
+    from ...barcode import svg
+    bars = svg(face.barcode)
+    sized = svg(face.barcode, size='width="4.3cm" height="0.8cm"')
+    return {"barcode_svg": Markup(bars),  # built from the job number's digits only
+            "barcode_uri": "data:image/svg+xml;base64," + base64.b64encode(sized.encode()).decode()}
 
 
 def build_html(draft: Draft, layout: Layout | None = None, template: Path | None = None,

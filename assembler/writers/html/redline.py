@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-import jinja2
+from markupsafe import Markup
 
 from ...compare.align import DELETED, INSERTED, MOVED_AWAY
 from ...compare.legend import legend_of
@@ -15,6 +15,7 @@ from ...compare.words import DELETE, INSERT
 from ...lang import language_of
 from ...model import Break, CrossRef, FootnoteRef, Text
 from ...resources import TEMPLATES
+from ..templating import environment
 from .printing import page_rule
 
 
@@ -168,14 +169,12 @@ class RedlineHtml:
             items = "".join(f'<li id="fn{n}">{body} <a href="#fnref{n}">&#8617;</a></li>'
                             for n, body in enumerate(self.notes, 1))
             parts.append(f'<section class="notes"><ol>{items}</ol></section>')
-        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-                                 autoescape=False)
         title = self.words["title"].format(title=meta.title) if meta.title \
             else self.words["untitled"]
         from ...stages import masthead_for
         face = masthead_for(meta) if meta.stage else None   # the new version's paper
-        return env.get_template("redline.html.j2").render(
-            title=escape(title), lang=self.lang.html, body="\n".join(parts),
+        return environment(TEMPLATES, trim=False).get_template("redline.html.j2").render(
+            title=title, lang=self.lang.html, body=Markup("\n".join(parts)),
             page_rule=page_rule(issued=bool(face and face.issued)))
 
     def closing(self) -> list[str]:
