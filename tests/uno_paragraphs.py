@@ -103,7 +103,8 @@ def notes(doc):
     while fields.hasMoreElements():
         field = fields.nextElement()
         if field.supportsService("com.sun.star.text.TextField.GetReference"):
-            refs.append(["reference", field.getPresentation(False)])
+            # the bookmark it names: a footnote's, or an operative paragraph's (_uop_...)
+            refs.append([field.getPropertyValue("SourceName"), field.getPresentation(False)])
         elif field.supportsService("com.sun.star.text.Fieldmark"):
             # a Word field LibreOffice keeps as it came (NOTEREF here), printing its result
             params = field.getParameters()

@@ -17,7 +17,7 @@ from ..errors import AssemblerError, Warning_
 from ..numbering import DEGREE_STYLES
 from ..model import (Annex, AnnexParagraph, Draft, Heading, Metadata, OperativeParagraph,
                      PreambularParagraph, SubParagraph)
-from .blocks import (ANNEX, STARS, Block, closing_mark, lead_length, read_blocks, title_like,
+from .blocks import (ANNEX, Block, closing_mark, lead_length, read_blocks, title_like,
                      unpunctuated)
 from .content import END, SUP, place_markers, table_of, title_content, unit_content
 from .footnotes import RULE, Note, footnote_zones, guess_zones, read_notes
@@ -26,6 +26,8 @@ from .ids import child_id
 from .masthead import read_closing, read_masthead
 from .printed import PrintedDocument, PrintedLine, PrintedTable
 from .reading import Mark, Reading
+from .sections import (after_tables, count_goes_on, next_part, opens_part, preamble_heading,
+                       preamble_unannounced)
 from .untext import ImportResult, roman_value, style_of
 
 
@@ -103,7 +105,8 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
     nb = [i for i in body if "\u2011" in lines[i].text]
     if nb:  # typesetting, not wording: "non‑intervention" is "non-intervention"
         warn(nb[0], f"non-breaking hyphens (U+2011) read as hyphens on {len(nb)} line(s)")
-    blocks = read_blocks(lines, body, warn, doc.layout, reading.doubt, _after_tables(lines, tables))
+    blocks = read_blocks(lines, body, warn, doc.layout, reading.doubt,
+                         after_tables(lines, tables))
     draft = _assemble(blocks, notes, values, head, warn, lines, tables, reading.marks,
                       reading.doubt)
     draft = Draft(draft.metadata.with_values(**{k: v for k, v in meta.items() if v}),
@@ -117,18 +120,6 @@ def structure(doc: PrintedDocument, **meta: str) -> ImportResult:
                 "document; its paragraphs are kept as text")
     reading.pages = warn.pages
     return ImportResult(draft, warn.out, reading)
-
-
-def _after_tables(lines: list[PrintedLine], tables) -> frozenset:
-    """The first line printed after each table: after its place, or, for a table running on
-    over pages, the first line of text on its last page (nothing stands above a table that
-    runs on)."""
-    out = {at for at, _ in tables}
-    for _, t in tables:
-        for page in t.pages[1:]:
-            out.update(next(([i] for i, l in enumerate(lines) if l.page == page
-                             and l.region == "body"), []))
-    return frozenset(out)
 
 
 # ------------------------------------------------------------------ lines and zones
@@ -154,7 +145,7 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
     preamble: list[_Unit] = []
     operative: list[_Unit] = []   # op and heading
     annexes: list[tuple[_Unit | str, list[_Unit]]] = []  # (title, body)
-    state = "preamble" if head.formula or _preamble_unannounced(blocks, values, warn) \
+    state = "preamble" if head.formula or preamble_unannounced(blocks, values, warn) \
         else "operative"
     annex_at = next((k for k, b in enumerate(blocks) if b.kind == "plain"
                      and ANNEX.match(b.text.strip())), len(blocks))
@@ -220,8 +211,8 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
                 continue
             _attach(last_op, _Unit("sub", text, b), warn, lambda blk: lines[blk.index].indent)
             continue
-        if b.kind == "roman" and (_opens_part(b, blocks[i] if i < len(blocks) else None)
-                                  or _next_part(b, preamble + operative)):
+        if b.kind == "roman" and (opens_part(b, blocks[i] if i < len(blocks) else None)
+                                  or next_part(b, preamble + operative)):
             # a part of a resolution in parts (A/RES/78/247's "I" and "II"): its own
             # preambular paragraphs, its paragraphs numbered from 1 again; once parts have
             # begun, the next numeral opens the next part, preamble or not (A/RES/79/258's
@@ -240,7 +231,7 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
             # part's "1." (A/RES/79/258, part XXV: "Recalls its resolution 78/253, ...,")
             operative.append(_Unit("pp", text, b))
             continue
-        if b.kind == "item" and state == "operative" and _count_goes_on(blocks, i, operative):
+        if b.kind == "item" and state == "operative" and count_goes_on(blocks, i, operative):
             # "Part I", "Section 1" over operative paragraphs whose count goes on (A/RES/79/257)
             operative.append(_Unit("heading", f"{b.printed_mark} {text}", b))
             continue
@@ -301,7 +292,7 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
                 operative.append(last_op)
                 continue
             nxt = blocks[i] if i < len(blocks) else None
-            if _preamble_heading(text, preamble[-1] if preamble else None, nxt):
+            if preamble_heading(text, preamble[-1] if preamble else None, nxt):
                 preamble.append(_Unit("heading", text, b))
                 continue
             preamble.append(_Unit("pp", text, b))
@@ -369,25 +360,6 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
                        for n, (title, body) in enumerate(annexes, 1)))
 
 
-def _preamble_unannounced(blocks: list[Block], values: dict, warn) -> bool:
-    """A resolution printed without its enacting formula (A/RES/78/225): paragraphs that
-    open with a preambular lead before the first "1." are its preamble all the same."""
-    first_num = next((k for k, b in enumerate(blocks) if b.kind == "num"), None)
-    if "/RES/" not in values.get("symbol", "") or not first_num \
-            or not all(b.kind == "plain" and lead_length(b.text, "pp")
-                       and closing_mark(b.text) in (",", ";") for b in blocks[:first_num]):
-        return False
-    warn(blocks[0].index, "no enacting formula printed; the paragraphs before '1.' open "
-                          "with preambular leads and are read as the preamble")
-    return True
-
-
-def _opens_part(b: Block, nxt: Block | None) -> bool:
-    """Does a section numeral open a part with preambular paragraphs of its own?"""
-    return nxt is not None and nxt.kind == "plain" and bool(lead_length(nxt.text, "pp")) \
-        and not lead_length(nxt.text, "sub") and bool(b.text.strip())
-
-
 _NOTE_MARK = re.compile(f"(?={SUP}[a-z]{END})")
 
 
@@ -405,35 +377,6 @@ def _table_notes_apart(body: list[_Unit]) -> list[_Unit]:
     for u in out:
         u.kind = "p" if u.kind == "note" else u.kind
     return out
-
-
-def _count_goes_on(blocks: list[Block], i: int, operative: list[_Unit]) -> bool:
-    """Does the next numbered paragraph after a heading go on with the operative count?"""
-    last = next((u.block.mark for u in reversed(operative) if u.kind == "op"
-                 and u.block.kind == "num"), None)
-    nxt = next((b for b in blocks[i:] if b.kind == "num"), None)
-    return last is not None and last.isdigit() and nxt is not None \
-        and nxt.mark == str(int(last) + 1)
-
-
-def _next_part(b: Block, units: list[_Unit]) -> bool:
-    """Is a section numeral the next of parts already read ("XIX" after part "XVIII")?"""
-    parts = sum(1 for u in units if u.kind == "part")
-    return bool(parts) and bool(re.fullmatch(r"[IVXL]+", b.mark)) \
-        and roman_value(b.mark.lower()) == parts + 1
-
-
-def _preamble_heading(text: str, before: _Unit | None, nxt: Block | None) -> bool:
-    """A heading among preambular paragraphs (A/RES/78/148's "Transport and transit
-    corridors", or "* * *"): a short line without closing punctuation or a lead, after a
-    paragraph that closed, before one that opens with a lead."""
-    t = text.strip()
-    if STARS.match(t):
-        return True
-    return before is not None and before.kind == "pp" \
-        and closing_mark(before.text) in (",", ";") and unpunctuated(t) \
-        and len(t.split()) <= 12 and not lead_length(t, "pp") and t[:1].isupper() \
-        and nxt is not None and nxt.kind == "plain" and bool(lead_length(nxt.text, "pp"))
 
 
 def _less_indented(lines: list[PrintedLine], b: Block, preamble: list[_Unit], head) -> bool:

@@ -26,10 +26,12 @@ def amendment():
 
 
 def masthead(page: bytes) -> list[tuple[str, str, str]]:
-    """(tag, class, text) of every element of the masthead and the session block."""
+    """(tag, class, text) of every element of the masthead and the session block; a
+    paragraph's text whole (the symbol's first letter is set in a span of its own)."""
     tree = html5lib.parse(page, namespaceHTMLElements=False)
     blocks = [e for e in tree.iter() if e.get("class") in ("masthead", "session")]
-    return [(e.tag, e.get("class") or "", (e.text or "").strip())
+    return [(e.tag, e.get("class") or "",
+             "".join(e.itertext()).strip() if e.tag == "p" else (e.text or "").strip())
             for block in blocks for e in block.iter()]
 
 
@@ -70,6 +72,6 @@ def test_the_figures_are_the_layouts(tmp_path):
     path.write_text(text, "utf-8")
     default = write_amendment(amendment()).decode()
     other = write_amendment(amendment(), load_layout(path)).decode()
-    assert ".masthead .symbol { font-size: 20pt; }" in default  # the UN's, as in Word
-    assert ".masthead .symbol { font-size: 21pt; }" in other
+    assert ".masthead .symbol .organ-letter { font-size: 20pt; }" in default  # the UN's, as in Word
+    assert ".masthead .symbol .organ-letter { font-size: 21pt; }" in other
     assert "font-size: 11pt;" in other and "font-size: 11pt;" not in default
