@@ -114,7 +114,7 @@ def compute_labels(draft: Draft) -> dict[str, Label]:
                 part = roman(parts).upper()
                 pp = op = 0
                 labels[item.id] = Label("heading", part, (part,), root="part", part=part)
-            elif k < len(draft.preamble) or _before_pp(items, k):  # named by the paragraph after it
+            elif k < len(draft.preamble) or _before_pp(items, k):  # named by what follows
                 labels[item.id] = Label("heading", "", (str(pp + 1),), root="pp", part=part)
             else:
                 labels[item.id] = Label("heading", "", (str(op + 1),), part=part)

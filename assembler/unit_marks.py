@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-KINDS = ("pp", "op", "h", "pt", "s1", "s2", "s3", "s4", "s5", "s6", "fn", "ax", "ap", "tt", "tb", "r")
+KINDS = ("pp", "op", "h", "pt", "s1", "s2", "s3", "s4", "s5", "s6", "fn", "ax", "ap", "tt",
+         "tb", "r")
 _ESC = {".": "_d", ":": "_c", "-": "_h"}
 _UNESC = {v: k for k, v in _ESC.items()}
 _UNIT = re.compile(r"^_u([a-z]+\d?)_(.+?)(_r\d+)?$")

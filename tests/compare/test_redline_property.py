@@ -92,8 +92,10 @@ def test_accept_is_new_and_reject_is_old(pair):
 
 
 def _references(text: str) -> str:
-    """A reference's number as typed or as a field counted again ("#") reads alike."""
-    return re.sub(r"(?<![\w#])\d+(?![\w#])", "#", text)
+    """A reference's number as typed or as a field counted again ("#") reads alike; the
+    generated text may run a reference into its words ("1a" then the number), so every
+    number reads as "#" (the accepted view above is compared number for number)."""
+    return re.sub(r"\d+", "#", text)
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
