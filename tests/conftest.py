@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# development-corpus documents (wannli/mandate-pipeline: 78th and 79th sessions, the 80th
+# session's First Committee drafts) that reader tests read
+CORPUS = ROOT / "tests" / "fixtures" / "corpus"
 SEED = ROOT.parent / "shared" / "seed" / "000_97f5620c005065cf.txt"
 FIRST_DRAFT = ROOT / "drafts" / "gcm-modalities" / "first-draft.draft"
 

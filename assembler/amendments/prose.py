@@ -22,7 +22,7 @@ from .kinds import REGISTRY, Reading, kind
 from ..lang import ENGLISH, Language, language_of
 from .kinds.grammar import PLURAL, labels, short
 from .model import Change, PARTS
-from .targets import UnitIndex
+from .targets import UnitIndex, in_part
 
 def change_to_prose(change: Change, index: UnitIndex | None = None, *,
                     lang: Language | None = None) -> str:
@@ -63,11 +63,8 @@ def unit_words(target: str, index: UnitIndex | None = None,
     paragraph 5 (b)", "the title"."""
     if index is not None and (target in index.units or target in PARTS):
         label = index.labels.get(target)
-        if label is not None and label.kind == "pp" and label.number.isdigit() and label.part:
-            return lang.places.get("in-part", "{unit} ({part})").format(  # of a part
-                unit=_pp(int(label.number), lang), part=label.part)
         if label is not None and label.kind == "pp" and label.number.isdigit():
-            return _pp(int(label.number), lang)
+            return in_part(_pp(int(label.number), lang), label, lang)
         return index.label_of(target)
     named = labels(target) if index is None else None
     if named and len(named) == 1 and named[0].startswith("PP ") and named[0][3:].isdigit():

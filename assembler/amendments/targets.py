@@ -71,11 +71,8 @@ class UnitIndex:
         unit = self.units.get(uid)
         if label and label.kind == "heading":
             return lang.places["heading"].format(text=plain(unit.content))
-        if label and label.part:  # a resolution in parts: "operative paragraph 1 of section II"
-            return lang.places.get("in-part", "{unit} ({part})").format(
-                unit=f"{lang.long_names[label.named]} {label.number}", part=label.part)
         if label:
-            return f"{lang.long_names[label.named]} {label.number}"
+            return in_part(f"{lang.long_names[label.named]} {label.number}", label, lang)
         if unit is not None and unit.kind == "fn":
             number = footnote_numbers(self.draft)[uid]
             return f"{lang.long_names['fn']} {number}"
@@ -136,6 +133,14 @@ class UnitIndex:
                  f"as in 'section II, paragraph 1'" if parts else "")
         return (f"'{target}' names no unit of version '{self.draft.metadata.version or '?'}' "
                 f"({self.n_pp} preambular, {self.n_op} operative paragraphs{where})")
+
+
+def in_part(words: str, label: Label, lang) -> str:
+    """How a sentence names a unit, with its part in a resolution in parts ("operative
+    paragraph 1 of section II")."""
+    if not label.part:
+        return words
+    return lang.places.get("in-part", "{unit} ({part})").format(unit=words, part=label.part)
 
 
 def _tokens(s: str) -> list[str]:

@@ -94,8 +94,8 @@ def unruled_grids(pieces: list[Piece]) -> list[tuple[list[list[Box]], int]]:
         bounds.append(min(max(a + 1.0, min(starts) - 2.0), (a + b) / 2 + 10))
     bounds.append(columns[-1] + 2.0)
     header, headings = _above(lines, rows[0], bounds, label_x0, first_left)
-    groups = _header_rows(lines, header, bounds) + [[k] for k in headings] \
-        + _row_groups(lines, body, columns, first_left)
+    heads = _header_rows(lines, header, bounds)
+    groups = heads + [[k] for k in headings] + _row_groups(lines, body, columns, first_left)
     grid = []
     for n, group in enumerate(groups):
         top = min(p.top for k in group for p in lines[k]) - 0.5
@@ -103,10 +103,9 @@ def unruled_grids(pieces: list[Piece]) -> list[tuple[list[list[Box]], int]]:
         if n + 1 < len(groups):  # rows meet: nothing falls between them
             nxt = min(p.top for k in groups[n + 1] for p in lines[k]) - 0.5
             bottom = max(bottom, nxt)
-        edges = _spanned(lines, group, bounds) if n < len(_header_rows(lines, header, bounds)) \
-            else bounds
+        edges = _spanned(lines, group, bounds) if n < len(heads) else bounds
         grid.append([(edges[c], top, edges[c + 1], bottom) for c in range(len(edges) - 1)])
-    return [(grid, len(_header_rows(lines, header, bounds)))]
+    return [(grid, len(heads))]
 
 
 def _above(lines, first: int, bounds: list[float], label_x0: float,

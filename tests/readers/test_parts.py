@@ -3,15 +3,13 @@ each with its own preambular paragraphs, each part's paragraphs numbered from 1 
 A/RES/79/281 (two preambular paragraphs for the whole, then parts I and II; part II's single
 operative paragraph has no number). Both from the development corpus, PDF and text layer.
 
-Counts established by reading the text layers (tests/readers/dev/*.txt) beside the PDFs:
+Counts established by reading the text layers (tests/fixtures/corpus/*.txt) beside the PDFs:
 78/247: part I 2 PP + OP 1-10, part II 2 PP + OP 1-2, footnotes 1-2.
 79/281: 2 PP; part I 1 PP + OP 1-19; part II 1 PP + 1 unnumbered OP; footnotes 1-5."""
 from __future__ import annotations
 
 import re
 import zipfile
-from pathlib import Path
-
 import pytest
 
 from assembler.akn.export import export_akn
@@ -31,7 +29,8 @@ from assembler.writers.docx.draft import build_docx
 from assembler.writers.html.draft import build_html
 from assembler.writers.text.draft import build_text
 
-HERE = Path(__file__).parent / "dev"
+from conftest import CORPUS
+
 # (document, [(part numeral, title start, PPs, printed OP marks)], PPs before the parts, notes)
 TRUTH = {
     "A_RES_78_247": ([("I", "Activities of the Office of Internal Oversight", 2,
@@ -65,7 +64,7 @@ def _parts(draft):
 @pytest.mark.parametrize("name", sorted(TRUTH))
 @pytest.mark.parametrize("suffix", [".pdf", ".txt"])
 def test_each_part_with_its_own_preamble_and_numbers_read_and_judged_exact(name, suffix):
-    result = read_any(HERE / f"{name}{suffix}")
+    result = read_any(CORPUS / f"{name}{suffix}")
     draft = result.draft
     parts, before, notes = TRUTH[name]
     got_before, got = _parts(draft)
@@ -86,7 +85,7 @@ def test_the_pdf_and_its_text_layer_read_alike(name):
     ("22\u202fDecember") the page sets as spaces, and only the page knows how far an
     italic lead runs ("Reiterates its request", A/RES/79/281)."""
     def units(suffix):
-        draft = read_any(HERE / f"{name}{suffix}").draft
+        draft = read_any(CORPUS / f"{name}{suffix}").draft
         return [(u.id, u.kind, getattr(u, "part", False),
                  " ".join(plain(u.content).replace("\u202f", " ").split()))
                 for u in draft.units() if hasattr(u, "content")]
@@ -96,7 +95,7 @@ def test_the_pdf_and_its_text_layer_read_alike(name):
 def test_a_misplaced_restart_is_caught_by_the_numbers_check():
     """The check compares each printed number with the part's count: a part heading the
     reader invented (numbers printed 11, 12 read as 1, 2) would not come out exact."""
-    result = read_any(HERE / "A_RES_78_247.txt")
+    result = read_any(CORPUS / "A_RES_78_247.txt")
     marks = result.reading.marks
     op11 = next(u for u in result.draft.operative if u.kind == "op" and u.id == "op11")
     assert marks[op11.id].text == "1"
@@ -106,7 +105,7 @@ def test_a_misplaced_restart_is_caught_by_the_numbers_check():
 
 
 def _draft():
-    return read_any(HERE / "A_RES_78_247.pdf").draft
+    return read_any(CORPUS / "A_RES_78_247.pdf").draft
 
 
 def test_every_writer_prints_the_parts_and_every_reader_reads_them_back(tmp_path):
@@ -202,7 +201,7 @@ BUDGET = [2, 12, 11, 4, 5, 5, 2, 38, 5, 8, 3, 24, 12, 16, 15, 13, 31, 4, 0, 0, 0
 
 
 def test_a_budget_resolution_in_twenty_five_parts():
-    result = read_any(HERE / "A_RES_79_258.pdf")
+    result = read_any(CORPUS / "A_RES_79_258.pdf")
     before, parts = _parts(result.draft)
     assert [m for m, _, _, _ in parts] == [
         "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
@@ -215,7 +214,7 @@ def test_a_budget_resolution_in_twenty_five_parts():
     findings = judge(result.draft, result.reading)
     assert not findings, [f.message for f in findings]
     # the text layer reads the same parts, and says the one thing it cannot tell alone
-    text = read_any(HERE / "A_RES_79_258.txt")
+    text = read_any(CORPUS / "A_RES_79_258.txt")
     assert _parts(text.draft) == (before, parts)
     said = [f.message for f in judge(text.draft, text.reading)]
     assert len(said) == 1 and "footnote 31" in said[0] and "the PDF's superscript" in said[0]
@@ -226,7 +225,7 @@ def test_a_resolution_printed_without_its_enacting_formula_keeps_its_preamble():
     open with preambular leads ("Reaffirming", "Recalling", "Bearing in mind", "Underscoring",
     "Noting") and close with commas; they are its preamble, and the reader says why."""
     for suffix in (".pdf", ".txt"):
-        result = read_any(HERE / f"A_RES_78_225{suffix}")
+        result = read_any(CORPUS / f"A_RES_78_225{suffix}")
         draft = result.draft
         assert not draft.metadata.formula
         assert [plain(p.content).split()[0] for p in draft.preambular_paragraphs()] == [
@@ -241,7 +240,7 @@ def test_a_masthead_that_cannot_print_again_is_not_exact():
     """An adoption line broken before its date once left "adopted-by: General Assembly on"
     and no date, silently; the survey now builds the face from what it read."""
     from dataclasses import replace
-    result = read_any(HERE / "A_RES_78_247.txt")
+    result = read_any(CORPUS / "A_RES_78_247.txt")
     assert result.draft.metadata.get("adopted-on") == "22 December 2023"
     assert result.draft.metadata.get("adopted-by") == "General Assembly"
     meta = result.draft.metadata.with_values(adopted_on="")
@@ -256,7 +255,7 @@ def test_parts_and_sections_over_paragraphs_whose_count_goes_on():
     budget does, then two "Income section" headings, and numbers them on from 34 to 78 (34
     headings, counted in its text layer): headings among the operative paragraphs, not
     parts whose count starts again."""
-    result = read_any(HERE / "A_RES_79_257.pdf")
+    result = read_any(CORPUS / "A_RES_79_257.pdf")
     draft = result.draft
     labels = compute_labels(draft)
     heads = [plain(u.content) for u in draft.operative if isinstance(u, Heading)]

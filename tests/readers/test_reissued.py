@@ -4,16 +4,15 @@ the job number there, silently; the survey now builds the face from what it read
 a loss can no longer be judged exact."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from assembler.readers import read_any
 from assembler.survey.checks import judge
 
-DEV = Path(__file__).parent / "dev"
+from conftest import CORPUS
+
 
 
 def test_the_job_number_of_a_reissued_document_is_read_from_its_pdf():
-    result = read_any(DEV / "A_C.1_80_L.23.pdf")
+    result = read_any(CORPUS / "A_C.1_80_L.23.pdf")
     meta = result.draft.metadata
     assert meta.symbol == "A/C.1/80/L.23"
     assert meta.job_number == "25-16535"

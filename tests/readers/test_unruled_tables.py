@@ -1,10 +1,8 @@
 """Tables the UN sets without rules, columns of figures beside a column of labels: the
 annex of A/RES/79/255 (../shared/real) runs over pages 3 and 4, its header repeated;
-A/RES/78/252's staffing table (development corpus, tests/readers/dev) has four columns.
+A/RES/78/252's staffing table (development corpus, tests/fixtures/corpus) has four columns.
 Read cell by cell from the page's geometry; the other PDFs of ../shared/real have none."""
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
@@ -14,10 +12,9 @@ from assembler.readers import read_any
 from assembler.readers.pdf import printed_from_pdf
 from assembler.survey.checks import judge
 
-from conftest import ROOT
+from conftest import CORPUS, ROOT
 
 REAL = ROOT.parent / "shared" / "real" / "pdf"
-DEV = Path(__file__).parent / "dev"
 
 
 def _rows(table: Table) -> list[list[str]]:
@@ -54,7 +51,7 @@ def test_a_table_without_rules_over_two_pages_is_one_table():
 
 
 def test_four_columns_of_figures():
-    result = read_any(DEV / "A_RES_78_252.pdf")
+    result = read_any(CORPUS / "A_RES_78_252.pdf")
     tables = [b for a in result.draft.annexes for b in a.body if isinstance(b, Table)]
     rows = [r for t in tables for r in _rows(t)]
     assert ["P-5", "939", "192", "1 131"] in rows

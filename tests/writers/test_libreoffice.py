@@ -13,7 +13,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from conftest import ROOT
+from conftest import CORPUS, ROOT
 from assembler.compare.authors import attribution_from
 from assembler.compare.redline import build_redline, default_who
 from assembler.numbering import compute_labels
@@ -225,13 +225,13 @@ def test_a_face_change_is_tracked_whole(tmp_path):
 
 
 def test_a_redline_of_a_resolution_in_parts_counts_each_part_from_one(tmp_path):
-    """A/RES/78/247 (development corpus, tests/readers/dev): OP 3 of part I deleted, OP 1
+    """A/RES/78/247 (development corpus, tests/fixtures/corpus): OP 3 of part I deleted, OP 1
     of part II changed. LibreOffice counts part II from 1 again in every view, and accepting
     or rejecting every change gives each version's labels and words."""
     from assembler.readers import read_any
     from assembler.source.reader import parse_draft
     from assembler.source.writer import dump_draft
-    old = read_any(ROOT / "tests" / "readers" / "dev" / "A_RES_78_247.pdf").draft
+    old = read_any(CORPUS / "A_RES_78_247.pdf").draft
     text = dump_draft(old).replace("*Notes with appreciation* the work",
                                    "*Notes with deep appreciation* the work")
     new, _ = parse_draft("\n".join(l for l in text.split("\n") if "{#op3}" not in l))
