@@ -10,8 +10,6 @@ from functools import lru_cache
 
 from .lang import ENGLISH, TABLES, Language
 
-MONTHS = tuple(m.lower() for m in ENGLISH.months)
-MONTH_NAMES = "|".join(ENGLISH.months)   # a regex alternation, as English prints them
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 DATE_HINT = "write a real day as 2017-01-13 or 13 January 2017"
@@ -31,6 +29,27 @@ def _printed(months: tuple[str, ...], day: str) -> re.Pattern:
 def _tables() -> list[Language]:
     """The languages a date is read in: English first, then every other table."""
     return [ENGLISH] + [t for t in TABLES.values() if t is not ENGLISH]
+
+
+def pattern(template: str) -> re.Pattern:
+    """`template` compiled with "{date}" standing for a printed day in any table's form
+    ("22 December 2016"; a space lost or doubled by a text layer too) and "{months}" for any
+    table's month names: how the readers know a date on a page in any language we have a
+    table for. Compiled once per set of tables, so a table registered later is read too."""
+    return _pattern(template, tuple(lang.key for lang in _tables()))
+
+
+@lru_cache(maxsize=64)
+def _pattern(template: str, _keys: tuple[str, ...]) -> re.Pattern:
+    forms, months = [], []
+    for lang in _tables():
+        names = "|".join(re.escape(m) for m in lang.months)
+        months.append(names)
+        parts = {"{day}": r"\d{1,2}", "{month}": f"(?:{names})", "{year}": r"\d{4}"}
+        forms.append("".join(parts.get(p) or re.escape(p).replace(r"\ ", r"\s*")
+                             for p in _FIELDS.split(lang.day)))
+    return re.compile(template.replace("{date}", "(?:" + "|".join(forms) + ")")
+                      .replace("{months}", "|".join(months)))
 
 
 def _ymd(text: str, inside: bool = False) -> tuple[int, int, int] | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..dates import MONTH_NAMES
+from .. import dates
 from .printed import PrintedLine
 from .wrap import join_wrapped
 
@@ -22,8 +22,9 @@ _ENTRY = re.compile(r"^(\*{1,3}|\u2020|\u2021|\[\d{1,3}\]|\d{1,3})\s+(\S.*)$")
 OPEN, CLOSE = "\ue000", "\ue001"
 # what follows a quantity, never a marker: "3 p.m.", "2 years", "4 trillion dollars"
 _QUANTITY = r"[ap]\.m\.|(?:years?|months?|weeks?|days?|hours?|minutes?|times|million|billion|trillion)\b"
-_UNIT_AFTER = re.compile(rf"^\s*({MONTH_NAMES}|per cent|%|-|–|{_QUANTITY})")
-_MONTH_AFTER = re.compile(rf"^\s*({MONTH_NAMES}|per cent|to \d|and \d(?!\d*/)|-|–|%|{_QUANTITY})")
+# (dates.pattern fills {months} with every table's month names: "22 December" is a day)
+_UNIT_AFTER = r"^\s*({months}|per cent|%|-|–|" + _QUANTITY + ")"
+_MONTH_AFTER = r"^\s*({months}|per cent|to \d|and \d(?!\d*/)|-|–|%|" + _QUANTITY + ")"
 # Words after which a number is a number, not a footnote marker.
 _NUMBER_WORDS = frozenset("""
 paragraph paragraphs para paras resolution resolutions decision decisions section sections
@@ -151,17 +152,18 @@ def find_marker(text: str, mark: str, start: int, explicit_only: bool = False
                     and words[-1].endswith("s")
                 # a word that closes a parenthesis ("(the Bangkok Rules) 5") is no count's noun
                 if (before.lstrip("(") in _NUMBER_WORDS and not name) \
-                        or _MONTH_AFTER.match(text[end:]) \
+                        or dates.pattern(_MONTH_AFTER).match(text[end:]) \
                         or re.match(r"^[.,]\d", text[end:]):
                     continue
                 begin -= 1  # the space before the marker goes with it
             elif pattern is raised or pattern is after_number:
                 # a date or a quantity goes on ("12 August", "6 per cent"); "27 and 5/8 28"
                 # may be two markers
-                if _UNIT_AFTER.match(text[end:]) or re.match(r"^[.,]\d", text[end:]):
+                if dates.pattern(_UNIT_AFTER).match(text[end:]) or re.match(r"^[.,]\d", text[end:]):
                     continue
                 begin -= 1
-            elif how == "fused" and (_MONTH_AFTER.match(text[end:]) and pattern is fused
+            elif how == "fused" and (dates.pattern(_MONTH_AFTER).match(text[end:])
+                                     and pattern is fused
                                      and text[begin - 1:begin] == "."):
                 continue
             if re.match(r"^[.,]\d", text[end:]) or re.search(r"\d\.$", text[:begin].rstrip()

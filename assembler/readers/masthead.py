@@ -9,13 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..dates import MONTH_NAMES
+from .. import dates
 from ..stages import stage_in_words, stage_of_symbol
 from .blocks import title_like
 from .printed import PrintedLine
 from .wrap import join_wrapped
 
-DATE = re.compile(rf"^(\d{{1,2}} (?:{MONTH_NAMES}) \d{{4}})$")
 SYMBOL = re.compile(r"^[A-Z]{1,2}(?:/[A-Z]+\.?\d*)*/(?:RES/)?\d+(?:/[A-Z]+\.\d+|/\d+)(?:/Rev\.\d+)?"
                     r"(?:/Add\.\d+)?(?:/Corr\.\d+)?$")
 FORMULA = re.compile(r"^\*?(The (General Assembly|Security Council|Economic and Social Council"
@@ -49,8 +48,13 @@ _SUBMITTED = re.compile(r"^(?:Revised )?Draft (?:resolution|decision) submitted 
 ILLUSTRATIVE = re.compile(r"^\[?Illustrative: (.+?)\]?$", re.S)
 _RES_TITLE = re.compile(r"^(\d+/\d+)\.\s+(.+)$")
 CLOSING = re.compile(r"^(\d+(?:st|nd|rd|th) (?:\(resumed\) )?plenary meeting)$")
-# the date under it, as printed, a lost space too ("4 December2024", A/RES/79/85)
-_CLOSING_DATE = re.compile(rf"^\d{{1,2}} (?:{MONTH_NAMES}) ?\d{{4}}$")
+# (the date under it: is_date, which takes a lost space too: "4 December2024", A/RES/79/85)
+
+
+
+def is_date(text: str) -> bool:
+    """A line that is a printed day alone, in any language we have a table for."""
+    return bool(dates.pattern(r"^{date}$").match(text))
 
 
 @dataclass
@@ -134,7 +138,7 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
             v["organ"] = ORGAN.match(t).group(1).title().replace(" And ", " and ")
         elif DISTR.match(t):
             v["distribution"] = DISTR.match(t).group(1).strip()
-        elif DATE.match(t) and "date" not in v:
+        elif is_date(t) and "date" not in v:
             v["date"] = t
         elif ORIGINAL.match(t):
             v["original_language"] = ORIGINAL.match(t).group(1).strip()
@@ -184,7 +188,7 @@ def read_masthead(lines: list[PrintedLine]) -> Masthead:
                                            "where their lines end"))
         elif _ADOPTED.match(t):
             text, i = block(start)
-            if text.endswith(" on") and i < n and DATE.match(lines[i].text.strip()):
+            if text.endswith(" on") and i < n and is_date(lines[i].text.strip()):
                 # "... by the General Assembly on" / "22 December 2023": the date is a line
                 # a block of its own would stop at
                 text, i = f"{text} {lines[i].text.strip()}", i + 1
@@ -267,7 +271,7 @@ def _apart_titles(lines: list[PrintedLine], i: int, items: int, block) -> tuple[
 
 def _known(t: str) -> bool:
     """A line that starts a masthead fact of its own (so it ends the block above it)."""
-    return bool(FORMULA.match(t) or AGENDA.match(t) or _SESSION.match(t) or DATE.match(t)
+    return bool(FORMULA.match(t) or AGENDA.match(t) or _SESSION.match(t) or is_date(t)
                 or CLOSING.match(t) or _ADOPTED.match(t) or t.startswith("["))
 
 
@@ -315,7 +319,7 @@ def read_closing(lines: list[PrintedLine], start: int) -> tuple[str, set[int]]:
     for i in range(start, len(lines)):
         t = lines[i].text.strip()
         if CLOSING.match(t):
-            if i + 1 < len(lines) and _CLOSING_DATE.match(lines[i + 1].text.strip()):
+            if i + 1 < len(lines) and is_date(lines[i + 1].text.strip()):
                 return f"{t} / {lines[i + 1].text.strip()}", {i, i + 1}
             return t, {i}
     return "", set()

@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 
 from ..ooxml.reader import WParagraph
-from ..dates import MONTH_NAMES
+from .. import dates
 from ..stages import stage_in_words, stage_of_symbol
 from .masthead import AGENDA, DISTR, ILLUSTRATIVE, JOB, ORGAN, ORIGINAL, SYMBOL
 
-_DATE = re.compile(rf"\b(\d{{1,2}} ({MONTH_NAMES}) \d{{4}})\b")
 # the print conventions are the printed masthead's (masthead.py): one pattern for each
 _RULES = [
     ("symbol", SYMBOL),
@@ -88,7 +87,7 @@ def read_masthead(blocks, warn) -> dict[str, str]:
             if named[1]:
                 values["revision"] = named[1]
             continue
-        date = _DATE.search(text)
+        date = dates.pattern(r"\b({date})\b").search(text)
         if date and "date" not in values and len(text) < 40:
             values["date"] = date.group(1)
             continue

@@ -16,7 +16,7 @@ from ..leads import italicize_lead
 from ..model import (CrossRef, Draft, Footnote, FootnoteRef, Heading, Metadata,
                      OperativeParagraph, PreambularParagraph, SubParagraph, Text)
 from ..numbering import DEGREE_STYLES, compute_labels, format_mark
-from ..dates import MONTH_NAMES
+from .. import dates
 from ..stages import stage_in_words
 from .ids import child_id
 
@@ -28,7 +28,6 @@ LABEL = re.compile(r"^(\(([a-z]{1,4}|[ivxl]{1,6}|\d{1,2})\)|([a-zA-Z]{1,4}|[ivxl
                     r"|\d{1,2}\))\s+(.*)$")
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*$")
 _SUP = re.compile(r"<sup>(.*?)</sup>")
-_DATE = re.compile(rf"\b(\d{{1,2}} ({MONTH_NAMES}) \d{{4}})\b")
 _XREF = re.compile(r"\b(paragraphs?) (\d+(?: ?\([a-z]{1,3}\))?(?:(?:, | and |, and )"
                    r"\d+(?: ?\([a-z]{1,3}\))?)*)")
 
@@ -158,7 +157,7 @@ def _masthead(lines: list[str]) -> dict[str, str]:
         elif "title" not in values:
             values["title"] = text
     for line in lines:
-        m = _DATE.search(line)
+        m = dates.pattern(r"\b({date})\b").search(line)
         if m:
             values["date"] = m.group(1)
             break
