@@ -33,7 +33,8 @@ _STYLED_LABEL = re.compile(r"^((?:[a-z]{1,2}|[A-Z]{1,2}|[ivxl]{1,6})[.)])\s+(\S.
 _ROMAN_ALONE = re.compile(r"^([IVXL]{1,6}|[A-H])\.$")  # "II." or "B." over a section
 _ROMAN_BARE = re.compile(r"^([IVX]{1,5})$")
 _ROMAN_INLINE = re.compile(r"^([IVXL]{1,6})\.\s+([A-Z].*)$")
-_ITEM_ALONE = re.compile(r"^((?:Item|Article|Chapter|Part|Section|Rule) (?:\d{1,3}|[IVXL]{1,6}))\.?$")
+# (in italics too, as a PDF marks them: a treaty's "Article 9", A/RES/79/243)
+_ITEM_ALONE = re.compile(r"^\ue002?((?:Item|Article|Chapter|Part|Section|Rule) (?:\d{1,3}|[IVXL]{1,6}))\.?\ue004?$")
 STARS = re.compile(r"^\*(?:\s*\*){2,}$")  # "* * *" between groups of paragraphs
 ANNEX = re.compile(r"^Annex(?:\s+[IVXL]{1,5}|\s+\d{1,2})?$")
 
@@ -85,6 +86,9 @@ def read_blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool,
         prev_page = page
         cur = blocks[-1] if blocks else None
         listed = listed or (cur is not None and cur.kind in ("num", "label"))
+        if cur is not None and cur.waiting and cur.kind == "item" and not cur.lines \
+                and (_NUM_ALONE.match(t) or _NUM_INLINE.match(t)):
+            cur.waiting = False  # "Article 2" without a title, then its "1." (A/RES/79/243)
         if cur is not None and cur.waiting:
             cur.lines.append(t)
             cur.pages.add(page)

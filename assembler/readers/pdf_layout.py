@@ -209,6 +209,15 @@ def _bold(ln: RawLine) -> bool:
     return all(s.bold for s in ln.spans if s.text.strip())
 
 
+def _italic(ln: RawLine) -> bool:
+    return all(s.italic for s in ln.spans if s.text.strip())
+
+
+def _closed(ln: RawLine) -> bool:
+    """The line ends as a paragraph or a list item ends."""
+    return _text(ln).rstrip().endswith((".", ";", ":"))
+
+
 # ------------------------------------------------------------------ the document-wide pass
 
 def footnote_rule(ln_rules: PageRules, lines: list[RawLine], height: float) -> float | None:
@@ -351,8 +360,9 @@ def document_lines(pages: list[list[RawLine]], rules: list[PageRules], height: f
     lefts = {x for x, n in Counter(round(ln.x0) for lines in pages for ln in lines).items()
              if n >= 3}
     out: list[PrintedLine] = []
-    last: tuple[float, bool, float] | None = None  # the last body line's indent from its
-    # page's run-on lines, its boldness, its indent from the column's edge
+    last: tuple[float, bool, float, bool] | None = None  # the last body line's indent from
+    # its page's run-on lines, its boldness, its indent from the column's edge, and whether
+    # it closed a paragraph in plain type
     for lines, page_rules_ in zip(pages, rules):
         if not lines:
             continue
@@ -380,8 +390,10 @@ def document_lines(pages: list[list[RawLine]], rules: list[PageRules], height: f
                 # (and further in than that line, measured from the column's edge: a page
                 # all of whose lines stand at a sub-paragraph's indent has no run-on lines
                 # of its own, A/RES/78/1's page 10)
+                # and an italic line (an article's heading) after a paragraph's close
+                # (A/RES/79/243's "Article 9" at the top of page 8)
                 opens = (ln.x0 - run_on > last[0] + 3 and ln.x0 - left > last[2] + 3) \
-                    or (_bold(ln) and not last[1])
+                    or (_bold(ln) and not last[1]) or (_italic(ln) and last[3])
             centred = (ln.x0 - left > 2 * ln.size and round(ln.x0) not in lefts
                        and ln.x1 - ln.x0 < 0.75 * (right - left)
                        and abs((ln.x0 + ln.x1) / 2 - (left + right) / 2) < 0.6 * ln.size)
@@ -391,7 +403,8 @@ def document_lines(pages: list[list[RawLine]], rules: list[PageRules], height: f
             if ln.region in ("body", "footnote"):
                 prev = ln
             if ln.region == "body":
-                last = (ln.x0 - run_on, _bold(ln), ln.x0 - left)
+                last = (ln.x0 - run_on, _bold(ln), ln.x0 - left,
+                        _closed(ln) and not _italic(ln))
     warnings = []
     for (region, text), where in dropped.items():
         first = where[0]

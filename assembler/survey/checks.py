@@ -159,13 +159,16 @@ def _numbers(draft: Draft, reading: Reading | None) -> list[Finding]:
             out.append(Finding("numbers", f"sub-paragraph printed {m.text} stands where "
                                           f"{want} belongs", page, line))
     for annex in draft.annexes:
-        expected = 1
+        expected, again = 1, False
         for p in annex.body:
             m = reading.marks.get(p.id)
             if m is not None and m.kind == "item":
-                expected = 1  # "Rule 8": its paragraphs number from 1 again
+                again = True  # "Rule 8": its paragraphs number from 1 again, or go on
             if m is None or m.kind != "num":
                 continue
+            if again and m.text == "1":
+                expected = 1
+            again = False
             if m.text != str(expected):
                 page, line = reading.where(m.index)
                 out.append(Finding("numbers", f"annex paragraph printed {m.text} where "
@@ -355,9 +358,10 @@ def _starts(draft: Draft, reading: Reading) -> list[Finding]:
                                          f"own with its label", page, line))
             continue
         if unit.kind == "p":  # an annex paragraph keeps its printed number or label
-            # (a table's lettered notes too: "a See A/79/555.")
-            text = re.sub(r"^(?:\(?[0-9A-Za-z]{1,5}[.)]|Item \d{1,3}\.|[a-z](?= [A-Z]))\s+", "",
-                          text)
+            # (a table's lettered notes too: "a See A/79/555."), and the first label of a
+            # list it opens ("(a) (i) The conversion", A/RES/79/243)
+            text = re.sub(r"^(?:\(?[0-9A-Za-z]{1,5}[.)]|Item \d{1,3}\.|[a-z](?= [A-Z]))\s+"
+                          r"(?:\((?:[a-z]{1,2}|[ivxl]{1,5})\)\s+)?", "", text)
         text = text.lstrip("\u201c\"'(")
         if text[:1].islower():
             m = reading.marks.get(unit.id)
