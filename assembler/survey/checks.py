@@ -18,7 +18,9 @@ the page. So a wrong guess of the structurer shows up here, whatever rule made i
   line inside a preambular paragraph opens like the next one (two paragraphs merged); no
   paragraph holds the next one's number, no annex paragraph ends with a heading's words
   after its full stop, no heading ends as a paragraph does.
-- tables: figures alone on their lines (a table's cells) are not read as paragraph text.
+- tables: figures alone on their lines (a table's cells) are not read as paragraph text; on a
+  page, no paragraph of the resolution holds lines set outside its text's column (a table
+  printed inside an operative paragraph, its cells read as the paragraph's words).
 - references: a live cross-reference only where the text says it speaks of its own
   paragraphs ("paragraph 8 above", "paragraph 3 of the present resolution").
 """
@@ -76,6 +78,7 @@ def judge(draft: Draft, reading: Reading | None) -> list[Finding]:
         out += _words(draft, reading)
         out += _starts(draft, reading)
         out += _tables(reading)
+        out += _set_apart(reading)
         for index, check, message in reading.doubts:
             out.append(Finding(check, message, *reading.where(index), doubt=True))
     out += _references(draft)
@@ -501,6 +504,35 @@ def _tables(reading: Reading) -> list[Finding]:
     return [Finding("tables", f"{len(cells)} lines of figures, a table's cells, read as "
                               f"paragraph text ('{reading.lines[cells[0]].text.strip()}')",
                     page, line)]
+
+
+# Where a page sets a line inside a paragraph of the resolution: its text column runs from
+# the paragraph's number (0) to about 400 points; a line far left of it, or starting past
+# the column's middle without being centred, is a table's (A/RES/79/250's "Level Criterion"
+# at -63, A/RES/79/249's "Percentage" at 330). Lines of an annex are left to its tables.
+_LEFT, _MIDDLE = -40.0, 200.0
+
+
+def _set_apart(reading: Reading) -> list[Finding]:
+    if not reading.layout:
+        return []
+    annex = min((m.index for uid, m in reading.marks.items() if uid.startswith("annex")),
+                default=len(reading.lines))
+    apart = [i for i in range(reading.masthead_end, annex) if i not in reading.dropped
+             and reading.lines[i].region == "body" and reading.lines[i].indent is not None
+             and not reading.lines[i].centred
+             and not _LEFT <= reading.lines[i].indent <= _MIDDLE]
+    if len(apart) < 3:
+        return []
+    owner = max(((m.index, uid) for uid, m in reading.marks.items() if m.index <= apart[0]),
+                default=(0, ""))[1]
+    root = owner.split(".")[0]
+    name = {"op": "operative paragraph ", "pp": "preambular paragraph "}.get(
+        root.rstrip("0123456789"), "the unit ") + (re.sub(r"\D", "", root) or root)
+    page, line = reading.where(apart[0])
+    return [Finding("tables", f"{len(apart)} lines set outside the text's column in {name} "
+                              f"('{reading.lines[apart[0]].text.strip()[:30]}'): a table "
+                              f"printed in the paragraph, read as its words", page, line)]
 
 
 # ------------------------------------------------------------------ references

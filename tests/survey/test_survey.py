@@ -18,7 +18,7 @@ from assembler.corpus import Document, collect
 from assembler.survey.run import survey, survey_one, summary
 from assembler.survey.report import to_csv, to_html
 
-from conftest import ROOT, run_cli
+from conftest import CORPUS, ROOT, run_cli
 
 REAL = ROOT.parent / "shared" / "real"
 
@@ -75,6 +75,19 @@ def test_a_footnote_note_lost_is_review_for_footnotes():
     whole = import_text(text_of("A_RES_80_3"), "<whole>")
     draft = replace(whole.draft, footnotes=whole.draft.footnotes[:-1])
     assert {"footnotes", "words"} & {f.check for f in judge(draft, whole.reading)}
+
+
+def test_a_table_printed_inside_an_operative_paragraph_is_review_for_tables():
+    """A/RES/79/250 prints a table in OP 11 ("in the table below:"), wider than the text's
+    column: the reader keeps its cells as the paragraph's words, so the reading is not exact.
+    A/RES/78/252's tables stand in its annex and are read as tables: nothing is said."""
+    from assembler.readers import read_any
+    read = read_any(CORPUS / "A_RES_79_250.pdf")
+    found = [f for f in judge(read.draft, read.reading) if f.check == "tables"]
+    assert len(found) == 1 and "operative paragraph 11" in found[0].message
+    assert (found[0].page, found[0].line) == (3, 8)
+    annexed = read_any(CORPUS / "A_RES_78_252.pdf")
+    assert judge(annexed.draft, annexed.reading) == []
 
 
 def test_a_reference_the_text_does_not_call_its_own_is_review():
