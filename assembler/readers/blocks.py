@@ -112,6 +112,13 @@ def read_blocks(lines: list[PrintedLine], body: list[int], warn, layout: bool,
         if m and int(m.group(1)) != expected and cur is not None and cur.lines \
                 and prev_end not in (".", ";", ":") and not page_break:
             m = None  # "... until 13 December" then "2028.": the text goes on
+        if m and layout and int(m.group(1)) != expected and not restart and cur is not None \
+                and cur.kind in ("num", "plain") and prev_end == ":" and _set_in(lines, body, n):
+            # a paragraph quoted in the one above, set in from the margin on every line
+            # ("the following amendment ...: Article 9, new paragraph 4:" then "4. In
+            # hearing ...", A/RES/78/248): its number is the quotation's, not the count's
+            cur.lines.append(t)
+            continue
         if m:
             blocks.append(Block("num", m.group(1), i, [], {page}, waiting=True))
             expected, inner, restart = int(m.group(1)) + 1, 0, False
@@ -273,6 +280,14 @@ def _nests(value: int, expected: int, inner: int, prev_end: str) -> bool:
     if value == expected:
         return False
     return (inner and value == inner + 1) or (value == 1 and expected > 2 and prev_end == ":")
+
+
+def _set_in(lines: list[PrintedLine], body: list[int], n: int) -> bool:
+    """The paragraph whose number stands alone on body line `n` runs on, after its first
+    line, at least two lines set in from the margin (a block quotation's), not back at it."""
+    after = [lines[i] for i in body[n + 2:n + 4]]
+    return len(after) == 2 and all((ln.indent or 0) > 12 and not _NUM_ALONE.match(_text(ln).strip())
+                                   and not _LABEL_INLINE.match(_text(ln).strip()) for ln in after)
 
 
 def _opens_paragraph(text: str) -> bool:

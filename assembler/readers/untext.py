@@ -393,9 +393,11 @@ def speaks_of_itself(after: str) -> bool:
 
 # Words that make a paragraph another text's: "article 68, paragraph 1", "section XII,
 # paragraph 9, of its resolution 78/253", "paragraphs 1 to 10 of the annex thereto", "its
-# paragraph 4" (a text named before), "paragraph 4.1" (a numbering the UN's texts never use).
+# paragraph 4" (a text named before), "paragraph 4.1" (a numbering the UN's texts never use),
+# "article 9, new paragraph 4" (an amendment to another text, A/RES/78/248).
 _OTHER_BEFORE = re.compile(r"(?:\b(?:article|section|chapter|part|rule|annex|principle|"
-                           r"regulation|appendix)\s+[\w.]+,?|\bin particular,?|\bits)\s*$", re.I)
+                           r"regulation|appendix)\s+[\w.]+,?|\bin particular,?|\bits)"
+                           r"(?:\s+new)?\s*$", re.I)
 _LIST = r"(?:\s|,|and\b|to\b|or\b|\.?\d+|\([a-z]{1,4}\)|[\u2013-])*"
 _OTHER_AFTER = re.compile(r"^(?:\.\d|" + _LIST + r"(?:,?\s*\b(?:of|contained|thereof)\b"
                           r"|,\s+[a-z ]{0,20}"
