@@ -68,7 +68,8 @@ def place_markers(units: list, notes: list[Note], head, warn, doubt=None):
         if how != "explicit":
             warn(units[u].block.index, f"footnote marker {note.mark} read in {units[u].id} "
                                        f"({how}, in order)")
-        if how == "fused to a number" and doubt is not None:
+        if how == "fused to a number" and doubt is not None \
+                and not _printed_apart(units, units[u].text[:begin], note.mark):
             number = units[u].text[max(0, begin - 12):begin].split(" ")[-1]
             doubt(units[u].block.index, f"footnote {note.mark}'s marker read as fused to the "
                                         f"number '{number}' in {units[u].id}: the text alone "
@@ -87,6 +88,20 @@ def place_markers(units: list, notes: list[Note], head, warn, doubt=None):
                          f"{units[j].id}")
     _repeated_markers(units, {f.id for f in fns})
     return fns, sponsors, " ".join(reissued)
+
+
+def _printed_apart(units: list, before: str, mark: str) -> bool:
+    """The number a marker was read fused to ("COVID-19" of "COVID-1916", "Agenda 21" of
+    "Agenda 216") stands elsewhere in the text with no digit after it, and the fused
+    figure nowhere else: the document itself confirms the cut (made already: `units` hold
+    this one as the number alone, so it counts once more)."""
+    m = re.search(r"(?:\b[A-Z][a-z]+ )?\S+$", before)
+    if not m:
+        return False
+    alone = re.compile(r"(?<![\w/.-])" + re.escape(m.group()) + r"(?![\d/])")
+    fused = re.compile(r"(?<![\w/.-])" + re.escape(m.group() + mark) + r"(?![\d/])")
+    return sum(len(alone.findall(u.text)) for u in units) > 1 \
+        and not any(fused.search(u.text) for u in units)
 
 
 _IBID = re.compile(r"^\s*(?:See\s+)?(?:ibid|idem)\b", re.I)

@@ -129,7 +129,8 @@ def find_marker(text: str, mark: str, start: int, explicit_only: bool = False
     after_number = re.compile(r"(?<=\d) (" + k + r")(?=[\s,;.:)]|$)")
     # fused to a name's number ("Agenda 216": Agenda 21 and note 6): the text alone cannot
     # tell, so it is the last resort and said as a doubt (the PDF's superscript can tell)
-    named = re.compile(r"\b([A-Z][a-z]+) \d{1,2}(" + k + r")(?=[\s,;.:)]|$)")
+    # (or "COVID-1916": COVID-19 and note 16, A/C.2/80/L.48)
+    named = re.compile(r"\b([A-Z][a-z]+ |[A-Z]{2,}-)\d{1,2}(" + k + r")(?=[\s,;.:)]|$)")
     # ... or to a resolution's or decision's number ("59/3009": 59/300 and note 9)
     numbered = re.compile(r"(\b\d{1,3}/(?:[A-Z]{2,4}\.)?\d{1,3})(" + k + r")(?=[\s,;.:)]|$)")
     for pattern, how in ((fused, "fused"), (year, "fused"), (raised, "spaced"),
@@ -137,7 +138,7 @@ def find_marker(text: str, mark: str, start: int, explicit_only: bool = False
                          (named, "fused to a number"), (numbered, "fused to a number")):
         for m in pattern.finditer(text, start):
             if pattern is named or pattern is numbered:
-                if pattern is named and m.group(1).lower() in _NUMBER_WORDS:
+                if pattern is named and m.group(1).strip().lower() in _NUMBER_WORDS:
                     continue  # "Agenda 21|6", never "Article 1|6" or "Goal 1|6"
                 begin, end = m.start(2), m.end(2)
             else:

@@ -213,7 +213,8 @@ def test_a_budget_resolution_in_twenty_five_parts():
     assert parts[-1][2] == 1
     findings = judge(result.draft, result.reading)
     assert not findings, [f.message for f in findings]
-    # the text layer reads the same parts, and says the one thing it cannot tell alone
+    # the text layer reads the same parts, and says the one thing it cannot tell alone: its
+    # note 31 run into "55/28" ("55/2831"), a figure the text prints nowhere else
     text = read_any(CORPUS / "A_RES_79_258.txt")
     assert _parts(text.draft) == (before, parts)
     said = [f.message for f in judge(text.draft, text.reading)]

@@ -13,7 +13,7 @@ from assembler.readers.untext import find_cross_refs
 from assembler.survey.checks import judge
 from assembler.survey.run import Document, survey_one
 
-from conftest import ROOT
+from conftest import CORPUS, ROOT
 
 MORE = ROOT.parent / "shared" / "real" / "more"
 PDF = ROOT.parent / "shared" / "real" / "pdf"
@@ -313,3 +313,16 @@ def test_fewer_annex_paragraphs_in_the_text_than_on_the_page_the_page_wins(tmp_p
     assert next(pdf).counts[4] == next(txt).counts[4] + 1
     assert row.verdict == "exact", [str(f) for f in row.findings]
     assert any(f.check == "agreement" for f in row.notes)
+
+
+def test_a_marker_fused_to_a_figure_the_text_prints_elsewhere_is_no_doubt():
+    """A/C.2/80/L.48's text layer runs note 16's marker into "COVID-19" ("on COVID-1916
+    and commits"). The text prints "COVID-19" alone elsewhere and "COVID-1916" nowhere else:
+    the document confirms the cut, so the marker is read there and nothing is left to doubt
+    (the page's superscript puts it in the same place: OP 11)."""
+    read = read_any(CORPUS / "A_C.2_80_L.48.txt")
+    op11 = read.draft.operative_paragraphs()[10]
+    marked = [x.footnote for x in op11.content if type(x).__name__ == "FootnoteRef"]
+    assert marked == ["fn16"]
+    assert "Countries on COVID-19 and commits" in plain(op11.content).replace("[fn16]", "")
+    assert judge(read.draft, read.reading) == []
