@@ -58,6 +58,17 @@ def next_part(b: Block, units: list) -> bool:
         and roman_value(b.mark.lower()) == parts + 1
 
 
+def operative_heading(text: str, before, nxt: Block | None) -> bool:
+    """A heading over the operative part where only the words show it (a text layer;
+    A/RES/79/327's "Role and authority of the General Assembly"): a short line without
+    closing punctuation or a lead, after a preambular paragraph that closed, before "1."."""
+    t = text.strip()
+    return before is not None and before.kind == "pp" \
+        and closing_mark(before.text) in (",", ";") and unpunctuated(t) \
+        and len(t.split()) <= 12 and not lead_length(t, "pp") and t[:1].isupper() \
+        and nxt is not None and nxt.kind == "num" and nxt.mark == "1"
+
+
 def preamble_heading(text: str, before, nxt: Block | None) -> bool:
     """A heading among preambular paragraphs (A/RES/78/148's "Transport and transit
     corridors", or "* * *"): a short line without closing punctuation or a lead, after a

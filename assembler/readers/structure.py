@@ -26,8 +26,8 @@ from .ids import child_id
 from .masthead import read_closing, read_masthead
 from .printed import PrintedDocument, PrintedLine, PrintedTable
 from .reading import Mark, Reading
-from .sections import (after_tables, count_goes_on, next_part, opens_part, preamble_heading,
-                       preamble_unannounced)
+from .sections import (after_tables, count_goes_on, next_part, operative_heading, opens_part,
+                       preamble_heading, preamble_unannounced)
 from .untext import ImportResult, roman_value, style_of
 
 
@@ -292,6 +292,12 @@ def _assemble(blocks: list[Block], notes: list[Note], values: dict[str, str], he
                 operative.append(last_op)
                 continue
             nxt = blocks[i] if i < len(blocks) else None
+            if operative_heading(text, preamble[-1] if preamble else None, nxt):
+                state = "operative"
+                warn(b.index, "a line without closing punctuation or lead before '1.': a "
+                              "heading over the operative part")
+                operative.append(_Unit("heading", text, b))
+                continue
             if preamble_heading(text, preamble[-1] if preamble else None, nxt):
                 preamble.append(_Unit("heading", text, b))
                 continue

@@ -326,3 +326,20 @@ def test_a_marker_fused_to_a_figure_the_text_prints_elsewhere_is_no_doubt():
     assert marked == ["fn16"]
     assert "Countries on COVID-19 and commits" in plain(op11.content).replace("[fn16]", "")
     assert judge(read.draft, read.reading) == []
+
+
+def test_a_heading_over_the_operative_part_is_a_heading_in_a_text_layer_too():
+    """A/RES/79/327 prints "Role and authority of the General Assembly" in bold between its
+    last preambular paragraph and "1.". A text layer has no bold: the words show it (no
+    closing punctuation, no lead, after a paragraph that closed with a comma, before "1."),
+    and the reader says so."""
+    read = read_any(CORPUS / "A_RES_79_327.txt")
+    draft = read.draft
+    assert len(draft.preamble) == 6
+    assert plain(draft.preamble[-1].content).endswith("6 September 2024,")
+    head = draft.operative[0]
+    assert head.kind == "heading"
+    assert plain(head.content) == "Role and authority of the General Assembly"
+    assert plain(draft.operative[1].content).startswith("Recognizes the functions")
+    assert any("heading over the operative part" in w.message for w in read.warnings)
+    assert judge(draft, read.reading) == []
