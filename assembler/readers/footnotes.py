@@ -132,7 +132,9 @@ def find_marker(text: str, mark: str, start: int, explicit_only: bool = False
     # (or "COVID-1916": COVID-19 and note 16, A/C.2/80/L.48)
     named = re.compile(r"\b([A-Z][a-z]+ |[A-Z]{2,}-)\d{1,2}(" + k + r")(?=[\s,;.:)]|$)")
     # ... or to a resolution's or decision's number ("59/3009": 59/300 and note 9)
-    numbered = re.compile(r"(\b\d{1,3}/(?:[A-Z]{2,4}\.)?\d{1,3})(" + k + r")(?=[\s,;.:)]|$)")
+    # (a Conference of the Parties numbers its sessions in roman: "decision VII/1113")
+    numbered = re.compile(r"(\b(?:\d{1,3}|[IVXL]{1,6})/(?:[A-Z]{2,4}\.)?\d{1,3})(" + k
+                          + r")(?=[\s,;.:)]|$)")
     for pattern, how in ((fused, "fused"), (year, "fused"), (raised, "spaced"),
                          (spaced, "spaced"), (after_number, "after a number"),
                          (named, "fused to a number"), (numbered, "fused to a number")):

@@ -14,7 +14,8 @@ from .printed import PrintedLine
 PAGE_NUMBER = re.compile(r"^(\d{1,3})/(\d{1,3})$")
 _JOB = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?$")
 PAGE1_FOOT = re.compile(r"^(?:\d{2}-\d{5} \([A-Z]\)(?:\s+\d{6})?|\*\d{7,9}\*)$")
-_WINDOW_BEFORE, _WINDOW_AFTER = 6, 4
+# (a running title of five lines, its symbol and job number above "16/48": A/RES/78/68)
+_WINDOW_BEFORE, _WINDOW_AFTER = 9, 4
 
 
 @dataclass

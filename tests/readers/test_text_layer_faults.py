@@ -343,3 +343,23 @@ def test_a_heading_over_the_operative_part_is_a_heading_in_a_text_layer_too():
     assert plain(draft.operative[1].content).startswith("Recognizes the functions")
     assert any("heading over the operative part" in w.message for w in read.warnings)
     assert judge(draft, read.reading) == []
+
+
+def test_a_running_title_of_five_lines_is_furniture_and_a_roman_decision_number_no_home():
+    """A/RES/78/68's running title is five lines long ("Sustainable fisheries, including
+    through the 1995 Agreement ... and related instruments"): with its symbol and job number
+    seven lines stand above "16/48" on every even page, and none of them is text. Its note
+    13 is run into "decision VII/11" ("VII/1113"): read there, as the PDF's superscript puts
+    it, and said as a doubt (the text prints "VII/11" nowhere else). 91 preambular and 276
+    operative paragraphs, as the PDF reads them."""
+    read = read_any(CORPUS / "A_RES_78_68.txt")
+    draft = read.draft
+    assert (len(draft.preamble), len(draft.operative_paragraphs())) == (91, 276)
+    op35 = plain(draft.operative_paragraphs()[34].content)
+    assert "under the Convention on the Conservation of Migratory Species of Wild" in op35
+    assert op35.endswith("cooperating partners;")
+    pp77 = draft.preamble[76]
+    assert [x.footnote for x in pp77.content if type(x).__name__ == "FootnoteRef"] == ["fn12", "fn13"]
+    assert "decision VII/11 and other" in plain(pp77.content).replace("[fn13]", "")
+    found = judge(draft, read.reading)
+    assert {f.check for f in found} <= {"starts", "footnotes"} and all(f.doubt for f in found)
