@@ -25,6 +25,9 @@ _QUANTITY = r"[ap]\.m\.|(?:years?|months?|weeks?|days?|hours?|minutes?|times|mil
 # (dates.pattern fills {months} with every table's month names: "22 December" is a day)
 _UNIT_AFTER = r"^\s*({months}|per cent|%|-|–|" + _QUANTITY + ")"
 _MONTH_AFTER = r"^\s*({months}|per cent|to \d|and \d(?!\d*/)|-|–|%|" + _QUANTITY + ")"
+_ORDINAL = re.compile(r"^(?:[a-z]+-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                      r"ninth|tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+tieth|hundredth)$"
+                      r"|^\d+(?:st|nd|rd|th)$")
 # Words after which a number is a number, not a footnote marker.
 _NUMBER_WORDS = frozenset("""
 paragraph paragraphs para paras resolution resolutions decision decisions section sections
@@ -153,8 +156,16 @@ def find_marker(text: str, mark: str, start: int, explicit_only: bool = False
                 # where "Development Goal 5" is a number)
                 name = len(words) > 1 and words[-1][:1].isupper() and words[-2][:1].isupper() \
                     and words[-1].endswith("s")
+                # a noun an ordinal already counts ("at its eighth session 40 for the",
+                # A/RES/79/144) takes no number after it: that is a marker
+                counted = len(words) > 1 and bool(_ORDINAL.match(words[-2].lower()))
+                # ... and so does a plural with one number and no more ("recommendations 57
+                # emanating", A/RES/79/144; "paragraphs 5 and 6" goes on to its next)
+                single = before.endswith("s") and before[:-1] in _NUMBER_WORDS \
+                    and not re.match(r"^\s*(?:,|and\b|or\b|to\b|[\u2013-]|\d)", text[end:])
+                counted = counted or single
                 # a word that closes a parenthesis ("(the Bangkok Rules) 5") is no count's noun
-                if (before.lstrip("(") in _NUMBER_WORDS and not name) \
+                if (before.lstrip("(") in _NUMBER_WORDS and not name and not counted) \
                         or dates.pattern(_MONTH_AFTER).match(text[end:]) \
                         or re.match(r"^[.,]\d", text[end:]):
                     continue
