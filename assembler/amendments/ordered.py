@@ -21,7 +21,7 @@ from ..source.markup import render_inline
 from .kinds import Planning, kind
 from .kinds.base import error
 from .model import PARTS, Change, Proposal
-from .placing import Planned, build, check_level
+from .placing import Planned, build, check_places
 from .targets import UnitIndex
 from .words import Edit, UnitWords, explode, to_content
 
@@ -79,11 +79,7 @@ def apply_in_order(base: Draft, index: UnitIndex, prop: Proposal, changes) -> In
                 if c.kind == "insert-unit" and place[1] in ("after", "start"):
                     last_placed[place] = planned[-1].unit
             for q in planned:
-                if q.ref and q.ref not in current.units and q.ref not in PARTS and \
-                        q.ref not in ctx.new_ids:
-                    raise error(q, current.describe_missing(c.destination or c.target))
-                if q.ref:
-                    check_level(q, current, ctx.new_ids)
+                check_places(q, current, ctx.new_ids)
             before = {u.id for u in done.draft.units()}
             done.draft = build(done.draft, current, planned, ctx.cache)
         except AssemblerError as err:

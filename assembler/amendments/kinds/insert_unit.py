@@ -17,9 +17,9 @@ from ...lang import ENGLISH, Language
 from ...model import UNIT_ID
 from ..model import Change
 from ..targets import UnitIndex
-from .base import (MAKERS, PLACE_SCHEMA, TARGET, TEXT, Building, Claim,
-                   Difference, Kind, Planning, Reading, error, follow, new_content, place_key,
-                   place_of)
+from .base import (MAKERS, PLACE_SCHEMA, TARGET, TEXT, Arbitrary, Building, Claim,
+                   Difference, Kind, Place, Planning, Reading, error, follow, new_content,
+                   place_key, place_of)
 from .grammar import (COUNT, END, FLAGS, MANY, PLACE, READING, TEXT as TEXT_FORM, UNIT_KIND, new_texts,
                       position, short, target, unit_kind)
 
@@ -89,23 +89,26 @@ class InsertUnit(Kind):
                         hint="give the new unit another id")
         ctx.new_ids[uid] = c.unit
         content = new_content(p, c.text, whole=True)
-        p.unit, p.ref, p.position = uid, ref, c.position
-        p.new_unit = MAKERS[c.unit](uid, content)
+        p.unit = uid
+        p.places = (Place(uid, ref, c.position, MAKERS[c.unit](uid, content)),)
         return [p]
 
     def claims(self, p) -> list[Claim]:
-        return [Claim("places", (p.ref, p.position)), Claim("needs", p.ref)]
+        [q] = p.places
+        return [Claim("places", (q.ref, q.position)), Claim("needs", q.ref)]
 
     def build(self, p, b: Building) -> None:
-        b.new_units[p.unit] = p.new_unit
-        b.places[(p.ref, p.position)].append(p)
+        b.place(p)
+
+    def anchor(self, p) -> str:
+        return p.places[0].ref   # shown beside the unit it goes next to
 
     def preview(self, p, base_text: str, index: UnitIndex) -> tuple[list, str]:
         # no note: where the paragraph goes is in the change's own sentence
         return [(plain(parse_inline(p.change.text)), INSERT)], ""
 
     def with_ids(self, c: Change, p) -> Change:
-        return replace(c, target=p.ref)
+        return replace(c, target=p.places[0].ref)
 
     def carry(self, c: Change, old: UnitIndex, new: UnitIndex) -> Change:
         return replace(c, target=follow(c.target, old, new, c))
@@ -115,6 +118,27 @@ class InsertUnit(Kind):
             return None
         return Change(self.name, d.at, position=d.position, unit=d.unit_kind, text=d.text,
                       new_id=d.new_id)
+
+
+    room_ops = (("insert-after", "insert a new paragraph after it"),
+                ("insert-before", "insert a new paragraph before it"))
+
+    def from_form(self, op, target, text, field, index) -> list[Change]:
+        if not text:
+            raise AssemblerError("Type the text of the new paragraph.")
+        kind = index.units[target].kind
+        return [Change(self.name, target, text=text, position=op.split("-")[1],
+                       unit=kind if kind in ("pp", "op", "sub") else "op")]
+
+    def arbitrary(self, draw, a: Arbitrary) -> Change:
+        st = a.st
+        position = draw(st.sampled_from(["before", "after", "start", "end"]))
+        ref = draw(st.sampled_from(a.units)).id
+        if position in ("start", "end") and draw(st.booleans()):
+            ref = draw(st.sampled_from(["preamble", "operative"]))
+        return Change(self.name, ref, text=draw(a.text), position=position,
+                      unit=draw(st.sampled_from(["pp", "op", "sub", "heading"])),
+                      new_id=draw(st.sampled_from(["", "op7bis", "x.1"])))
 
 
 def _slug(pid: str) -> str:
