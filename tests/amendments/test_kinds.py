@@ -109,7 +109,8 @@ def test_every_kind_is_inferred_and_applies(first):
                Change("delete-words", "OP 26", words="at least"),
                Change("insert-words", "OP 5", words="two co-facilitators", position="after",
                       text="and experts"),
-               Change("replace-throughout", "operative", words="stakeholders", text="actors"))
+               Change("replace-throughout", "operative", words="stakeholders", text="actors"),
+               Change("split-unit", "OP 28", words="contributing generously"))
     new, _ = apply_proposals(first, [_proposal("P-1", *changes)], mode="all")
     inferred = infer_changes(first, new)
     assert {c.kind for c in inferred.changes} == set(KINDS)

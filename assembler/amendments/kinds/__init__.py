@@ -27,6 +27,7 @@ MODULES = (
     "insert_unit",
     "delete_unit",
     "move_unit",
+    "split_unit",
 )
 REGISTRY: dict[str, Kind] = {k.name: k for k in (import_module(f"{__name__}.{m}").KIND
                                                  for m in MODULES)}
