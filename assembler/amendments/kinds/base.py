@@ -301,7 +301,7 @@ class Kind(ABC):
         template = self.own_prose.get(lang.key, {}).get(key) or lang.prose.get(key)
         if template is None:
             raise KeyError(f"{self.name}: no words for '{key}' in {lang.name}")
-        return template.format(**fields)
+        return lang.contract(template.format(**fields))
 
     def anchor(self, p: Planned) -> str:
         """The unit a compilation shows the planned change under: the unit it changes."""
