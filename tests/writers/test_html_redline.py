@@ -73,3 +73,19 @@ def test_an_inserted_table_row_and_a_footnote_are_written_by_the_template():
     tree = lxml_html.fromstring(notes)
     links = [a.get("href") for a in tree.iter("a") if a.get("href", "").startswith("#fn")]
     assert links and all(tree.get_element_by_id(h[1:]) is not None for h in links)
+
+
+def test_a_footnote_marked_twice_is_one_note_numbered_by_its_first_marker():
+    """OP 6 (b) and (c) of the first draft mark one footnote: one note, both markers 1, as
+    the draft's own HTML and Word faces print it (the redline printed two notes)."""
+    first = load_draft(DRAFTS / "first-draft.draft")
+    rev1 = load_draft(DRAFTS / "rev1.draft")
+    page = build_redline_html(build_redline(first, rev1)).decode("utf-8")
+    tree = lxml_html.fromstring(page)
+    notes = tree.find_class("notes")[0].findall(".//li")
+    assert [li.get("id") for li in notes] == ["fn1"]
+    markers = [(a.text_content(), a.get("href")) for u in ("op6.b", "op6.c")
+               for a in tree.get_element_by_id(u).iter("a")]
+    assert markers == [("1", "#fn1"), ("1", "#fn1")]
+    ids = [e.get("id") for e in tree.iter() if e.get("id", "").startswith("fn")]
+    assert ids == ["fnref1", "fn1"]

@@ -61,6 +61,9 @@ class RedlineHtml:
         self.r = redline
         self.comments = comments or {}
         self.notes: list[tuple[str, list]] = []   # (op, runs) of each footnote, numbered
+        # each footnote of each side is one note, numbered by its first marker; another
+        # marker of it prints that number, as a built version's does
+        self.numbered: dict[tuple[str, str], str] = {}
         self.old_of_new = redline.alignment.pairs()
         self.lang = language_of(redline.new.metadata)
         self.words = self.lang.redline
@@ -83,9 +86,14 @@ class RedlineHtml:
                 else:
                     out.append(Piece("number", number))
             elif isinstance(item, FootnoteRef):
+                key = (side, item.footnote)
+                if key in self.numbered:
+                    out.append(Piece("note-again", self.numbered[key]))
+                    continue
                 # its note first (a note's own markers are numbered before it)
                 self.notes.append(self.note(side, item.footnote, seg.op))
-                out.append(Piece("note", str(len(self.notes))))
+                self.numbered[key] = str(len(self.notes))
+                out.append(Piece("note", self.numbered[key]))
             elif isinstance(item, Break):
                 out.append(Piece("break"))
         op = seg.op if seg.op in (INSERT, DELETE) else "equal"
