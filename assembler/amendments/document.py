@@ -14,6 +14,7 @@ from ..lang import ENGLISH, Language, language_of
 from ..leads import lead_length
 from ..model import Draft
 from ..stages import Masthead, agenda_line, job_parts
+from .kinds import kind
 from .model import Change, Proposal, number_changes
 from .prose import change_to_prose, instructions, prose_to_changes
 from .targets import UnitIndex
@@ -194,11 +195,11 @@ def _resolved(c: Change, index: UnitIndex, prop: Proposal) -> Change:
         if not t:
             return t
         uid = index.resolve(t)
-        if uid is None and c.kind != "replace-throughout":
+        if uid is None and kind(c.kind).names_units:
             raise AssemblerError(f"{c.id}: {index.describe_missing(t)}", file=prop.file or None,
                                  line=c.line)
         return uid or t
-    if c.kind == "replace-throughout":
+    if not kind(c.kind).names_units:
         return c
     return replace(c, target=named(c.target), destination=named(c.destination))
 

@@ -93,8 +93,7 @@ def apply_in_order(base: Draft, index: UnitIndex, prop: Proposal, changes) -> In
                                    else "new", e.deleted if e else "", e.inserted if e else "",
                                    e.note if e else ""))
             done.touched[q.unit] = c
-            if c.kind == "move-unit":
-                done.moved.append(q.unit)
+            done.moved += [x.unit for x in q.places if x.made is None]   # placed, not made
     return done
 
 
@@ -113,7 +112,7 @@ def _instructions(changes) -> list[list[tuple[int, Change]]]:
 def _as_base_names(c: Change, index: UnitIndex) -> Change:
     """The change naming its paragraphs by the ids they have in the draft amended: the
     document numbers them as that draft does, whatever earlier instructions inserted."""
-    if c.kind == "replace-throughout":
+    if not kind(c.kind).names_units:
         return c
     target = index.resolve(c.target) if c.target else None
     dest = index.resolve(c.destination) if c.destination else None

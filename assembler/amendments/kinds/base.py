@@ -239,6 +239,9 @@ class Kind(ABC):
     own_prose: ClassVar[dict] = {}
     # The operations the room's paragraph form offers for it: (value, what the menu says).
     room_ops: ClassVar[tuple] = ()
+    # Whether its target (and destination) name units, which a document's instructions
+    # name as the draft amended numbers them; a replacement throughout names parts.
+    names_units: ClassVar[bool] = True
 
     # ---- data
     @abstractmethod

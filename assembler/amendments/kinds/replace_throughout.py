@@ -128,6 +128,8 @@ class ReplaceThroughout(WordKind):
                 out.insert(min(first, len(out)), merged)
         return out
 
+    names_units = False   # its target is a scope: title, preamble, operative, all
+
     def arbitrary(self, draw, a) -> Change:
         st = a.st
         scope = draw(st.one_of(st.just(["all"]), st.lists(
