@@ -102,6 +102,16 @@ class Planning:
             uw = self.cache[uid] = UnitWords(self.index.units[uid].content, self.index.number)
         return uw
 
+    def new_unit_id(self, p, kind: str) -> str:
+        """The id of the unit a planned change makes (the one it asks for, else one made
+        from its proposal and number), taken so that no other change makes it too."""
+        uid = p.change.new_id or f"{kind}-{slug(p.proposal.id)}-{p.order[1]}"
+        if uid in self.index.units or uid in self.new_ids:
+            raise error(p, f"the new unit's id '{uid}' is already used",
+                        hint="give the new unit another id")
+        self.new_ids[uid] = kind
+        return uid
+
     def unit(self, p, *, amendable: bool = False) -> str:
         """The base unit a change names (an error naming the change when there is none)."""
         uid = self.index.resolve(p.change.target)
@@ -114,6 +124,11 @@ class Planning:
             raise error(p, f"{uid} is a {kind}; only paragraphs, headings and footnotes can be "
                            "amended", hint="amend its paragraphs instead")
         return uid
+
+
+def slug(pid: str) -> str:
+    """A proposal's id as part of a unit's id."""
+    return "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in pid)
 
 
 def error(p, message: str, hint: str | None = None) -> AssemblerError:
@@ -330,12 +345,21 @@ class Kind(ABC):
 
 class Arbitrary(NamedTuple):
     """What the property tests give a kind to make an arbitrary change of it from:
-    hypothesis's strategies module, the draft's units (ids of structural units and
-    footnotes), words found nowhere in it, and a new text (inline markup)."""
+    hypothesis's strategies module, the draft's units (structural units and footnotes),
+    words found nowhere in it, and a new text (inline markup)."""
     st: object
     units: list
     words: object
     text: object
+
+    def place(self, draw) -> tuple[str, str]:
+        """(position, reference): where an inserted or moved unit goes."""
+        st = self.st
+        position = draw(st.sampled_from(["before", "after", "start", "end"]))
+        ref = draw(st.sampled_from(self.units)).id
+        if position in ("start", "end") and draw(st.booleans()):
+            ref = draw(st.sampled_from(["preamble", "operative"]))
+        return position, ref
 
 
 def follow(target: str, old: UnitIndex, new: UnitIndex, change: Change) -> str:

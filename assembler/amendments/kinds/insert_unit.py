@@ -18,7 +18,7 @@ from ...model import UNIT_ID
 from ..model import Change
 from ..targets import UnitIndex
 from .base import (MAKERS, PLACE_SCHEMA, TARGET, TEXT, Arbitrary, Building, Claim,
-                   Difference, Kind, Place, Planning, Reading, error, follow, new_content,
+                   Difference, Kind, Place, Planning, Reading, follow, new_content,
                    place_key, place_of)
 from .grammar import (COUNT, END, FLAGS, MANY, PLACE, READING, TEXT as TEXT_FORM, UNIT_KIND, new_texts,
                       position, short, target, unit_kind)
@@ -83,11 +83,7 @@ class InsertUnit(Kind):
     def plan(self, p, ctx: Planning) -> list:
         c = p.change
         ref = ctx.index.resolve(c.target) or c.target  # maybe a unit a later change inserts
-        uid = c.new_id or f"{c.unit}-{_slug(p.proposal.id)}-{p.order[1]}"
-        if uid in ctx.index.units or uid in ctx.new_ids:
-            raise error(p, f"the new unit's id '{uid}' is already used",
-                        hint="give the new unit another id")
-        ctx.new_ids[uid] = c.unit
+        uid = ctx.new_unit_id(p, c.unit)
         content = new_content(p, c.text, whole=True)
         p.unit = uid
         p.places = (Place(uid, ref, c.position, MAKERS[c.unit](uid, content)),)
@@ -132,17 +128,10 @@ class InsertUnit(Kind):
 
     def arbitrary(self, draw, a: Arbitrary) -> Change:
         st = a.st
-        position = draw(st.sampled_from(["before", "after", "start", "end"]))
-        ref = draw(st.sampled_from(a.units)).id
-        if position in ("start", "end") and draw(st.booleans()):
-            ref = draw(st.sampled_from(["preamble", "operative"]))
+        position, ref = a.place(draw)
         return Change(self.name, ref, text=draw(a.text), position=position,
                       unit=draw(st.sampled_from(["pp", "op", "sub", "heading"])),
                       new_id=draw(st.sampled_from(["", "op7bis", "x.1"])))
-
-
-def _slug(pid: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in pid)
 
 
 KIND = InsertUnit()

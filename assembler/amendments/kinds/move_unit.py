@@ -90,12 +90,8 @@ class MoveUnit(Kind):
         return [Change(self.name, target, position=op.split("-")[1], destination=dest)]
 
     def arbitrary(self, draw, a: Arbitrary) -> Change:
-        st = a.st
-        position = draw(st.sampled_from(["before", "after", "start", "end"]))
-        ref = draw(st.sampled_from(a.units)).id
-        if position in ("start", "end") and draw(st.booleans()):
-            ref = draw(st.sampled_from(["preamble", "operative"]))
-        return Change(self.name, draw(st.sampled_from(a.units)).id, position=position,
+        position, ref = a.place(draw)
+        return Change(self.name, draw(a.st.sampled_from(a.units)).id, position=position,
                       destination=ref)
 
 

@@ -92,11 +92,7 @@ class SplitUnit(WordKind):
         if not plain(rest).strip():
             raise error(p, f"nothing follows “{p.change.words}” in {ctx.label_of(p.unit)}",
                         hint="quote the last words of the first part, not of the paragraph")
-        uid = p.change.new_id or f"{unit.kind}-{_slug(p.proposal.id)}-{p.order[1]}"
-        if uid in ctx.index.units or uid in ctx.new_ids:
-            raise error(p, f"the new unit's id '{uid}' is already used",
-                        hint="give the new paragraph another id")
-        ctx.new_ids[uid] = unit.kind
+        uid = ctx.new_unit_id(p, unit.kind)
         p.places = (Place(uid, p.unit, "after", MAKERS[unit.kind](uid, rest)),)
         return [p]
 
@@ -195,10 +191,6 @@ def _as_split(index: UnitIndex, added: Change, cut: Change) -> Change | None:
     n = found.index(e - len(anchor))
     return Change("split-unit", added.target, words=anchor,
                   occurrence=n + 1 if len(found) > 1 else 0, new_id=added.new_id, exact=True)
-
-
-def _slug(pid: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in pid)
 
 
 KIND = SplitUnit()
