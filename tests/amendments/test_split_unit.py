@@ -213,3 +213,30 @@ def test_the_rooms_paragraph_form_offers_the_split(tmp_path):
     r = a.post(f"/drafts/{pid}/changes", data={"csrf": csrf, "form": "unit", "target": "op24",
                                                "op": "split", "text": "for four days"})
     assert "type more of the words" in r.text
+
+
+# ---------------------------------------------------------------- from files, by the CLI
+
+def test_a_proposal_file_with_splits_is_applied_and_compiled_by_the_command_line(tmp_path):
+    from conftest import run_cli
+    folder = tmp_path / "round"
+    folder.mkdir()
+    (folder / "P-01.yaml").write_text(
+        "id: P-01\nproposer: Delegation A\nbase: first-draft\nchanges:\n"
+        "  - kind: split-unit\n    target: OP 7\n    words: \"different realities,\"\n"
+        "    id: op7bis\n"
+        "  - Split operative paragraph 24 after the words “for three days”\n", "utf-8")
+    out = tmp_path / "next.draft"
+    r = run_cli("apply", DRAFTS / "first-draft.draft", folder, "-o", out, "--all")
+    assert r.returncode == 0, r.stderr
+    new = load_draft(out)
+    ids = [u.id for u in new.operative]
+    assert ids[ids.index("op7") + 1] == "op7bis" and reads(new, "op7bis").startswith(OP7_REST)
+    assert reads(new, "op24").endswith("for three days")
+    page = tmp_path / "compiled.html"
+    r = run_cli("compile", DRAFTS / "first-draft.draft", folder, "-o", page)
+    assert r.returncode == 0, r.stderr
+    text = page.read_text("utf-8")
+    assert "Split operative paragraph 7 after the words" in text
+    assert "Split operative paragraph 24 after the words" in text
+    assert "the words that follow become a new paragraph" in text
