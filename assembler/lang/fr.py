@@ -4,8 +4,7 @@ the tool writes around a draft come from the table alone. What still needs code 
 the notes of branch workflow4: long names as templates ("l'alinéa 3 du préambule",
 "le paragraphe 6 b)"), sub-paragraph labels printed the French way, reading amendment prose
 in French (amendments/kinds/grammar.py is English), and messages to the user. The words of
-letters, redlines, compilations and comparisons are still English's here: they need
-translating, not code."""
+comparisons are still English's here: they need translating, not code."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -101,6 +100,107 @@ _AMENDMENT = {
     "revised-draft": "projet de résolution révisé",
 }
 
+# The formulae of covering letters (templates/letters/*.j2).
+_LETTERS = {
+    "draft": "projet",
+    "title": "Lettres d'envoi",
+    "salutation": "Excellence,",
+    "closing": "Nous vous prions d'agréer, Excellence, les assurances de notre très haute "
+               "considération.",
+    "closing-one": "Je vous prie d'agréer, Excellence, les assurances de ma très haute "
+                   "considération.",
+    "capacity": "Nous avons l'honneur de vous écrire en notre qualité de cofacilitateurs de "
+                "{process}.",
+    "thanks": "À cet égard, nous tenons à remercier tous les États Membres de leur participation "
+              "constructive à l'examen du {previous} diffusé le {circulated}. À l'issue des "
+              "échanges tenus le {exchanges}, nous avons le plaisir de diffuser le {stage} "
+              "de {resolution}.",
+    "meeting": "Comme annoncé lors des dernières consultations officieuses, nous souhaitons "
+               "confirmer que les consultations sur le {stage} se tiendront le {date} de {start} "
+               "à {end}, salle {room}. Nous invitons tous les États Membres à faire part de leurs "
+               "réactions à cette occasion et comptons sur leur participation, toujours très "
+               "appréciée.",
+    "mapping": "Nous avons également le plaisir de diffuser {mapping}.",
+    "attached": "Vous trouverez ci-joint une lettre datée du {date} émanant de {senders}, "
+                "{mandate}.",
+    "representative": "{honorific} {name}, Représentant(e) permanent(e) de {country}",
+    "senders": " et ",
+}
+
+# A redline's legend and notes, and a delegation's preview's conflict comments.
+_REDLINE = {
+    "title": "Version révisée annotée\u00a0: {title}",
+    "untitled": "Version révisée annotée",
+    "changes-against": "Modifications par rapport à {base}\u00a0:",
+    "previous": "la version précédente",
+    "dated": "{base} du {date}",
+    "legend": "{inserted} figure en gras\u00a0; {deleted} est barré\u00a0; un paragraphe "
+              "déplacé est {struck} à son ancienne place, marqué {moved_to}, et figure à sa "
+              "nouvelle place marqué {moved_from}. Les numéros de paragraphe, dans le texte et "
+              "dans ces notes, sont ceux de la nouvelle version.",
+    "inserted": "le texte ajouté", "deleted": "le texte supprimé", "struck": "barré",
+    "margin-notes": "Les notes en marge signalent les propositions déposées qui portent sur "
+                    "le même paragraphe.",
+    "moved-to": "[déplacé {place}]",
+    "moved-from": "[déplacé depuis {place}]",
+    "after": "après {unit}",
+    "beginning": "le début",
+    "conflict": "Incompatible avec {theirs} de {proposer} ({status})\u00a0: {reason}. "
+                "Votre modification\u00a0: {mine}.",
+    "conflict-author": "Incompatibilité avec {proposer}",
+}
+
+# A compilation of proposals (amendments/compile.py and its writers).
+_COMPILATION = {
+    "title": "Compilation des propositions sur {stage}",
+    "definite": "le {version}",
+    "as-at": "Au {date}",
+    "legend": "Pour chaque paragraphe {base}\u00a0: son texte, puis chaque proposition qui "
+              "le concerne,",
+    "legend-reads": "avec le texte tel qu'il se lirait\u00a0: {insertions}, {deletions}.",
+    "insertions": "ajouts en gras", "deletions": "suppressions barrées",
+    "summary": "Récapitulatif par auteur et par statut",
+    "proposer": "Auteur", "total": "Total",
+    "conflicts": "Incompatibilités",
+    "not-applicable": "Propositions devenues sans objet",
+    "by-paragraph": "Propositions paragraphe par paragraphe",
+    "row-title": "Titre",
+    "status-proposed": "proposée", "status-accepted": "acceptée",
+    "status-accepted-with-modification": "acceptée avec modification",
+    "status-rejected": "rejetée", "status-withdrawn": "retirée",
+    "status-superseded": "remplacée", "status-merged": "fusionnée",
+    "status-by": "{status} par {by}",
+    "status-into": "{status} dans {by}",
+    "co-sponsors": "{proposer} (coauteurs\u00a0: {co_sponsors})",
+    "carried": "rédigée sur {base}, reportée sur {version}",
+    "in-order": "les instructions du document dans l'ordre, chacune sur le texte tel que "
+                "l'ont laissé les précédentes",
+    "notes": "{note}\u00a0; {more}",
+    "no-longer-applies": "{change} ({proposer}) est devenue sans objet\u00a0: {reason}",
+    "conflict": "Incompatibilité dans {unit}\u00a0: {reason}\u00a0: {a} de {a_proposer} et "
+                "{b} de {b_proposer}",
+    "clash": "{change} ({proposer})\u00a0: {reason}",
+    "conflicts-with": "Incompatible avec {clash}",
+    "conflict-same-point": "deux insertions au même endroit",
+    "conflict-same-words": "les mêmes mots sont modifiés deux fois",
+    "conflict-overlap": "elles modifient des mots qui se chevauchent",
+    "conflict-replaced": "l'une remplace le paragraphe que l'autre modifie",
+    "conflict-both-replace": "toutes deux remplacent le paragraphe",
+    "conflict-both-move": "toutes deux déplacent le paragraphe",
+    "conflict-both-place": "toutes deux placent un paragraphe {position} celui-ci",
+    "conflict-deleted": "l'une supprime le paragraphe que l'autre modifie",
+    "conflict-deleted-parent": "l'une supprime {paragraph}, qui le contient",
+    "not-carried-gone": "{unit} de {version} ne figure plus dans {new}",
+    "not-carried-words-gone": "les mots {words} ne figurent plus dans {unit}{now}",
+    "not-carried-now-reads": " (ce passage se lit désormais {text})",
+    "not-carried-words-moved": "les mots {words} figurent {count} fois dans {unit} et le "
+                               "texte qui les entoure a changé",
+    "not-carried-scope-gone": "les mots {words} ne figurent plus dans {scope} de {new}",
+    "scope-text": "le texte", "scope-or": " ou ",
+    "not-carried-changed": "{unit} a changé depuis {version}\u00a0; le remplacer en entier "
+                           "annulerait ce changement",
+}
+
 FRENCH = replace(
     ENGLISH, key="fr", name="français", word="fr-FR", html="fr", akn="fra", ordinal=ordinal,
     masthead={
@@ -139,7 +239,8 @@ FRENCH = replace(
                 adverbs_before=frozenset({"également", "aussi"}),
                 adverbs_after=("également", "en outre", "de nouveau", "aussi"),
                 phrasal=_PHRASAL, participle="ant", verb_ending="e", not_verb_ending="ée"),
-    prose_ordinal=prose_ordinal, prose=_PROSE, amendment=_AMENDMENT,
+    prose_ordinal=prose_ordinal, prose=_PROSE, amendment=_AMENDMENT, letters=_LETTERS,
+    redline=_REDLINE, compilation=_COMPILATION,
     months=("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
             "septembre", "octobre", "novembre", "décembre"),
     day="{day} {month} {year}", day_suffixes={1: "er"},

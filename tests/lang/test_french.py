@@ -133,3 +133,37 @@ def test_the_masthead_is_worded_by_the_table(french):
 def test_amendment_prose_in_french_makes_its_contractions(french, change, sentence):
     index = UnitIndex(in_language("first-draft.draft", "fr"))
     assert change_to_prose(change, index) == sentence
+
+
+def test_every_french_word_fills_the_fields_english_fills():
+    from string import Formatter
+
+    def fields(template: str) -> set:
+        return {name for _, name, _, _ in Formatter().parse(template) if name}
+    for name in ("masthead", "prose", "amendment", "letters", "redline", "compilation",
+                 "places", "stage_names"):
+        english, french = getattr(ENGLISH, name), getattr(FRENCH, name)
+        assert set(french) == set(english), name
+        assert [k for k in english if fields(french[k]) != fields(english[k])] == [], name
+        assert french != english, name
+
+
+def test_a_compilation_and_a_redline_of_a_french_draft_speak_french(french):
+    from assembler.amendments.compile import compile_proposals
+    from assembler.amendments.model import Proposal
+    from assembler.compare.redline import build_redline
+    from assembler.writers.html.redline import build_redline_html
+    draft = in_language("first-draft.draft", "fr")
+    split = Change("split-unit", "op7", words="different realities,", id="P-1/1")
+    compiled = compile_proposals(draft, [Proposal("P-1", "Délégation A",
+                                                  draft.metadata.version, (split,))])
+    assert compiled.title.startswith("Compilation des propositions sur ")
+    [entry] = [e for row in compiled.rows for e in row.entries]
+    assert entry.prose == ("Scinder le paragraphe 7 après les mots "
+                           "«\u00a0different realities,\u00a0».")
+    assert entry.note.startswith("scindé après «\u00a0different realities,\u00a0»")
+    assert entry.status == "proposée"
+    page = build_redline_html(build_redline(draft, in_language("rev1.draft", "fr")))
+    page = page.decode("utf-8")
+    assert "Modifications par rapport à" in page and "Changes against" not in page
+    assert "[déplacé" in page and "le texte ajouté" in page
