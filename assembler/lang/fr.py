@@ -3,14 +3,10 @@ pick it with `language: fr`); tests/lang/test_french.py registers it to prove th
 the tool writes around a draft come from the table alone. What still needs code is listed in
 the notes of branch workflow4: long names as templates ("l'alinéa 3 du préambule",
 "le paragraphe 6 b)"), sub-paragraph labels printed the French way, reading amendment prose
-in French (amendments/kinds/grammar.py is English), and messages to the user. The words of
-comparisons are still English's here: they need translating, not code."""
+in French (amendments/kinds/grammar.py is English), and messages to the user."""
 from __future__ import annotations
 
-from dataclasses import replace
-
-from .en import ENGLISH
-from .table import Leads
+from .table import Language, Leads
 
 _UNITS = ("", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
           "onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit",
@@ -201,8 +197,54 @@ _COMPILATION = {
                            "annulerait ce changement",
 }
 
-FRENCH = replace(
-    ENGLISH, key="fr", name="français", word="fr-FR", html="fr", akn="fra", ordinal=ordinal,
+# Comparison tables, concordances and unit histories (compare/ and their writers).
+_COMPARISON = {
+    "title": "Comparaison des versions",
+    "concordance": "Concordance\u00a0: {newer} et {older}",
+    "concordance-of": "Concordance\u00a0: {title}",
+    "history": "Historique de {unit} ({id})",
+    "history-of": "Historique de {unit} ({id})\u00a0: {title}",
+    "legend": "Une ligne par unité, une colonne par version. Dans chaque colonne, les mots "
+              "ajoutés depuis\nla colonne de gauche sont en {bold} et les mots supprimés sont "
+              "{struck}.",
+    "bold": "gras", "struck": "barrés",
+    "legend-proposals": "À côté de chaque version, les propositions à l'origine de ses "
+                        "modifications.",
+    "legend-proposals-html": "Sous chaque modification\u00a0: les propositions qui l'ont "
+                             "apportée, leurs auteurs et leur statut.",
+    "changed-only": "n'afficher que les unités modifiées par une version",
+    "head-unit": "Unité", "head-proposals-of": "Propositions ({version})",
+    "head-change": "Modification", "head-proposers": "Auteurs des propositions",
+    "head-proposals": "Propositions", "head-note": "Note", "head-rationale": "Justification",
+    "csv-row": "ligne", "csv-kind": "type", "csv-dated": "{version} ({date})",
+    "csv-number": "{version}\u00a0: numéro", "csv-text": "{version}\u00a0: texte",
+    "csv-change": "{version}\u00a0: modification", "csv-note": "{version}\u00a0: note",
+    "csv-proposals": "{version}\u00a0: propositions",
+    "csv-proposers": "{version}\u00a0: auteurs", "csv-status": "{version}\u00a0: statut",
+    "conc-newer": "numéro {version}", "conc-older": "numéro(s) {version}",
+    "conc-change": "modification", "conc-proposers": "auteurs des propositions",
+    "conc-proposals": "propositions", "conc-note": "note", "conc-rationale": "justification",
+    "conc-unit": "unité",
+    "sheet": "Comparaison", "sheet-concordance": "Concordance {newer} - {older}",
+    "heading-before": "{heading} avant {op}",
+    "footnote": "Note {number}", "annex": "Annexe", "annex-n": "Annexe {number}",
+    "table": "Tableau {number}", "table-row": "Tableau {table}, ligne {row}",
+    "annex-para": "Annexe, par. {number}",
+    "kind-pp": "préambule", "kind-op": "dispositif", "kind-sub": "alinéa",
+    "kind-annex": "annexe", "kind-p": "paragraphe d'annexe", "kind-table": "tableau",
+    "kind-row": "ligne de tableau",
+    "unchanged": "inchangé", "changed": "modifié", "added": "ajouté", "deleted": "supprimé",
+    "moved": "déplacé",
+    "deleted-in": "supprimé dans {version}", "added-in": "ajouté dans {version}",
+    "reinstated": "rétabli (dernière présence dans {version})",
+    "formatting": "mise en forme modifiée",
+    "new-in": "nouveau dans {version}", "renumbered": "renuméroté",
+    "by": "par {who} dans {proposal}",
+    "with": "{proposer} (avec {co_sponsors})",
+}
+
+FRENCH = Language(   # every field its own: nothing is English's by default
+    key="fr", name="français", word="fr-FR", html="fr", akn="fra", ordinal=ordinal,
     masthead={
         "united_nations": "Nations Unies",
         "illustrative": "À titre d'illustration\u00a0: {reason}",
@@ -240,7 +282,7 @@ FRENCH = replace(
                 adverbs_after=("également", "en outre", "de nouveau", "aussi"),
                 phrasal=_PHRASAL, participle="ant", verb_ending="e", not_verb_ending="ée"),
     prose_ordinal=prose_ordinal, prose=_PROSE, amendment=_AMENDMENT, letters=_LETTERS,
-    redline=_REDLINE, compilation=_COMPILATION,
+    redline=_REDLINE, compilation=_COMPILATION, comparison=_COMPARISON,
     months=("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
             "septembre", "octobre", "novembre", "décembre"),
     day="{day} {month} {year}", day_suffixes={1: "er"},

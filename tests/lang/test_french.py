@@ -141,7 +141,7 @@ def test_every_french_word_fills_the_fields_english_fills():
     def fields(template: str) -> set:
         return {name for _, name, _, _ in Formatter().parse(template) if name}
     for name in ("masthead", "prose", "amendment", "letters", "redline", "compilation",
-                 "places", "stage_names"):
+                 "comparison", "places", "stage_names", "long_names", "short_names"):
         english, french = getattr(ENGLISH, name), getattr(FRENCH, name)
         assert set(french) == set(english), name
         assert [k for k in english if fields(french[k]) != fields(english[k])] == [], name
