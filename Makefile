@@ -10,7 +10,7 @@ REAL := ../shared/real
 UPDATE := cuba-embargo
 SYSPKGS := libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation2 chromium python3-uno
 
-.PHONY: setup sysdeps demo test bench clean
+.PHONY: setup sysdeps demo test bench clean schema
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,11 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 setup: $(BIN)/.installed
+
+# schemas/proposal.schema.json: its changes as the change kinds describe them (run after
+# adding or changing a kind; a test says when the file is behind)
+schema: setup
+	$(BIN)/python -c 'from assembler.amendments.yamlio import write_schema; write_schema()'
 
 # LibreOffice renders .docx to PDF (the PDF writer and the visual checks); best effort, as
 # root on Debian. Tests that need it say so and skip when it is missing.

@@ -16,11 +16,17 @@ DATE_HINT = "write a real day as 2017-01-13 or 13 January 2017"
 _FIELDS = re.compile(r"(\{day\}|\{month\}|\{year\})")
 
 
+def _day_number(suffixes) -> str:
+    """A day's number as a language prints it: "1", "1er"."""
+    marks = "|".join(re.escape(s) for s in sorted(set(suffixes), key=len, reverse=True))
+    return rf"\d{{1,2}}(?:{marks})?" if marks else r"\d{1,2}"
+
+
 @lru_cache(maxsize=16)
-def _printed(months: tuple[str, ...], day: str) -> re.Pattern:
+def _printed(months: tuple[str, ...], day: str, suffixes: tuple = ()) -> re.Pattern:
     """A printed date of one language, its spaces any run of white space."""
     names = "|".join(re.escape(m) for m in months)
-    groups = {"{day}": r"(?P<day>\d{1,2})", "{month}": rf"(?P<month>{names})",
+    groups = {"{day}": rf"(?P<day>{_day_number(suffixes)})", "{month}": rf"(?P<month>{names})",
               "{year}": r"(?P<year>\d{4})"}
     return re.compile("".join(groups.get(part) or re.escape(part).replace(r"\ ", r"\s+")
                               for part in _FIELDS.split(day)), re.IGNORECASE)
@@ -61,11 +67,11 @@ def _ymd(text: str, inside: bool = False) -> tuple[int, int, int] | None:
     if m:
         return int(m.group(1)), int(m.group(2)), int(m.group(3))
     for lang in _tables():
-        pattern = _printed(lang.months, lang.day)
+        pattern = _printed(lang.months, lang.day, tuple(lang.day_suffixes.values()))
         m = pattern.search(text) if inside else pattern.fullmatch(text)
         if m:
             month = [x.lower() for x in lang.months].index(m.group("month").lower()) + 1
-            return int(m.group("year")), month, int(m.group("day"))
+            return int(m.group("year")), month, int(re.match(r"\d+", m.group("day")).group())
     return None
 
 
@@ -102,27 +108,31 @@ def checked_day(text: str, what: str = "the date") -> str:
 def printed_day(iso: str, lang: Language = ENGLISH) -> str:
     """"2017-01-12" -> "12 January 2017", as drafts in `lang` print a day."""
     y, m, d = (int(x) for x in iso[:10].split("-"))
-    return lang.day.format(day=d, month=lang.months[m - 1], year=y)
+    return lang.day.format(day=f"{d}{lang.day_suffixes.get(d, '')}", month=lang.months[m - 1],
+                           year=y)
 
 
 # A day and its month are set on one line in the UN's documents ("of | 27 October 2000",
 # never "27 | October"): issued faces bind them with a no-break space, and the Word reader
 # takes that space back (only there, so that a draft's text reads as it was written)
 @lru_cache(maxsize=16)
-def _day_month(months: tuple[str, ...], day: str, bound: bool) -> tuple[re.Pattern, str, str]:
+def _day_month(months: tuple[str, ...], day: str, bound: bool,
+               suffixes: tuple = ()) -> tuple[re.Pattern, str, str]:
     """The day and the month of a language's printed date (with its words between, as
     Spanish's " de "), free or `bound`; and the words between, free and bound."""
     rest = day.partition("{day}")[2]
     between = rest.partition("{month}")[0] if "{month}" in rest else " "
     free, tied = between, between.replace(" ", "\u00a0")
     names = "|".join(re.escape(m) for m in months)
-    return (re.compile(rf"\b(\d{{1,2}}){re.escape(tied if bound else free)}({names})\b"),
+    return (re.compile(rf"\b({_day_number(suffixes)}){re.escape(tied if bound else free)}"
+                       rf"({names})\b"),
             free, tied)
 
 
 def bind_dates(text: str, lang: Language = ENGLISH) -> str:
     """"27 October 2000" with no-break spaces between the day and its month."""
-    pattern, _, tied = _day_month(lang.months, lang.day, False)
+    pattern, _, tied = _day_month(lang.months, lang.day, False,
+                                  tuple(lang.day_suffixes.values()))
     return pattern.sub(lambda m: m.group(1) + tied + m.group(2), text)
 
 
@@ -131,6 +141,7 @@ def unbind_dates(text: str) -> str:
     if "\u00a0" not in text:
         return text
     for lang in _tables():
-        pattern, free, _ = _day_month(lang.months, lang.day, True)
+        pattern, free, _ = _day_month(lang.months, lang.day, True,
+                                      tuple(lang.day_suffixes.values()))
         text = pattern.sub(lambda m: m.group(1) + free + m.group(2), text)
     return text

@@ -13,7 +13,7 @@ from .lang import ENGLISH, Language
 from .lang.table import Leads
 from .model import Content, Text
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|-)*")   # as [A-Za-z][A-Za-z-]*, accented letters too
 
 
 def lead_length(text: str, kind: str, lang: Language = ENGLISH, listed: bool = False) -> int:

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 
+from assembler.amendments.kinds import REGISTRY
 from assembler.lang import ENGLISH, TABLES
 from assembler.source.reader import parse_draft
 
@@ -28,7 +29,9 @@ STUB = replace(
     leads=replace(ENGLISH.leads, operative=frozenset({"xxdecidez"}), preambular=frozenset(),
                   participle="xxing", verb_ending="zz"),
     prose_ordinal=lambda n, use: f"#{n}{use}",
+    # English's phrases and those kinds bring with them
     prose={k: f"xx-{v}" for k, v in ENGLISH.prose.items()}
+    | {k: f"xx-{v}" for kind in REGISTRY.values() for k, v in kind.own_prose.get("en", {}).items()}
     | {"pp": "xx-pp {ordinal}", "occurrence": "xx-occurrence {ordinal} of ",
        "quote": "«{text}»", "comma": " ; ", "and": "{rest} et {last}"},
     # the documents' words: each marked "xx-" at its start

@@ -16,12 +16,11 @@ from ..inline import cross_refs
 from ..model import Draft, contents_of
 from .conflicts import ConflictsFound, find_conflicts, resolve
 from .kinds import Planning, kind
-from .kinds.base import error
 from .batch import collector_paused
 from .carry import carry_proposal
-from .model import PARTS, Change, selected
+from .model import Change, selected
 from .ordered import apply_in_order, net_planned
-from .placing import Planned, build, check_level, parent_map
+from .placing import Planned, build, check_places, parent_map
 from .record import Applied, ApplyRecord
 from .targets import UnitIndex
 from .words import UnitWords
@@ -147,12 +146,7 @@ def plan(base: Draft, index: UnitIndex, proposals, record: ApplyRecord,
     # Inserted and moved units may be placed next to units that other changes insert.
     for p in out:
         try:
-            if p.ref and p.ref not in index.units and p.ref not in PARTS:
-                if p.ref not in ctx.new_ids:
-                    raise error(p, index.describe_missing(p.change.destination or
-                                                          p.change.target))
-            if p.ref:
-                check_level(p, index, ctx.new_ids)
+            check_places(p, index, ctx.new_ids)
         except AssemblerError as err:
             problems.append(err)
     if problems:

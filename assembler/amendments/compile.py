@@ -118,15 +118,15 @@ def compile_proposals(base: Draft, proposals, *, versions=None,
     parts = {"preamble": base.preamble[:1], "operative": base.operative[:1]}
     for p in planned:
         entry = _entry(p, index, rows, clashes.get(id(p), []), lang)
-        unit_kind = p.new_unit.kind if p.new_unit is not None else \
+        unit_kind = p.made[p.unit].kind if p.unit in p.made else \
             rows[p.unit].kind if p.unit in rows else ""
         entry.styled = spaced(lead_in_italics(restyle(entry.preview, formats.get(p.unit)),
                                               unit_kind, lang))
-        anchor = p.ref if p.change.kind == "insert-unit" else p.unit
+        anchor = kind(p.change.kind).anchor(p)
         if anchor in parts:
             anchor = parts[anchor][0].id if parts[anchor] else order[0]
         while anchor not in rows:  # a unit placed next to a new unit: show it with the first
-            anchor = next(q.ref for q in planned if q.unit == anchor)
+            anchor = next(x.ref for q in planned for x in q.places if x.unit == anchor)
         rows[anchor].entries.append(entry)
     summary: dict[str, Counter] = defaultdict(Counter)
     for prop in proposals:
@@ -137,7 +137,8 @@ def compile_proposals(base: Draft, proposals, *, versions=None,
     place = {u: i for i, u in enumerate(order)}
 
     def at(x) -> int:
-        return place.get(x.unit, place.get(x.ref, len(order)))
+        return place.get(x.unit, next((place[q.ref] for q in x.places if q.ref in place),
+                                      len(order)))
     # in the base text's order, as the paragraphs below them
     conflicts = sorted(conflicts, key=lambda c: min(at(c.a), at(c.b)))
     return Compilation(lang.compilation["title"].format(stage=stage),

@@ -83,7 +83,7 @@ def find_conflicts(planned: list, parents: dict[str, str | None], label) -> list
             out.append(Conflict(a, b, unit, label(unit), why, tuple(fields.items())))
 
     def undoes(p) -> bool:  # changes the unit's own text or place, which a deletion loses
-        return p.edit is not None or p.change.kind in ("replace-unit", "move-unit")
+        return kind(p.change.kind).undoes(p)
 
     for unit, edits in words.items():
         for a, b in _overlapping(edits):

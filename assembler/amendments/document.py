@@ -14,6 +14,8 @@ from ..lang import ENGLISH, Language, language_of
 from ..leads import lead_length
 from ..model import Draft
 from ..stages import Masthead, agenda_line, job_parts
+from .kinds import kind
+from .kinds.base import slug
 from .model import Change, Proposal, number_changes
 from .prose import change_to_prose, instructions, prose_to_changes
 from .targets import UnitIndex
@@ -194,11 +196,11 @@ def _resolved(c: Change, index: UnitIndex, prop: Proposal) -> Change:
         if not t:
             return t
         uid = index.resolve(t)
-        if uid is None and c.kind != "replace-throughout":
+        if uid is None and kind(c.kind).names_units:
             raise AssemblerError(f"{c.id}: {index.describe_missing(t)}", file=prop.file or None,
                                  line=c.line)
         return uid or t
-    if c.kind == "replace-throughout":
+    if not kind(c.kind).names_units:
         return c
     return replace(c, target=named(c.target), destination=named(c.destination))
 
@@ -330,15 +332,11 @@ def _marked_notes(changes: list[Change], notes: dict[str, str], pid: str) -> tup
             # odd number of stars stands before it
             found = [m for m in pattern.finditer(text) if not text[:m.start()].count("*") % 2]
             if found:
-                fid = ids.setdefault(mark, f"{_slug(pid)}-fn{len(ids) + 1}")
+                fid = ids.setdefault(mark, f"{slug(pid)}-fn{len(ids) + 1}")
                 for m in reversed(found):
                     text = f"{text[:m.start()]}[^{fid}]{text[m.end():]}"
         out.append(replace(c, text=text) if text != c.text else c)
     return out, tuple((fid, notes[mark]) for mark, fid in ids.items())
-
-
-def _slug(pid: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in pid)
 
 
 def _with_lead(c: Change, index: UnitIndex) -> Change:

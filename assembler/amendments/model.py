@@ -20,7 +20,8 @@ PARTS = ("preamble", "operative")
 
 @dataclass(frozen=True)
 class Change:
-    """One change. Which fields matter depends on `kind` (amendments/kinds/):
+    """One change. Which fields matter depends on `kind` (amendments/kinds/, whose module
+    says what each field means to it; the kinds at the start were these):
 
     insert-words   target, words (the anchor), position (before/after), text; or position
                    start/end (of the unit's text) without words

@@ -21,7 +21,7 @@ from ..source.markup import render_inline
 from .kinds import Planning, kind
 from .kinds.base import error
 from .model import PARTS, Change, Proposal
-from .placing import Planned, build, check_level
+from .placing import Planned, build, check_places
 from .targets import UnitIndex
 from .words import Edit, UnitWords, explode, to_content
 
@@ -79,11 +79,7 @@ def apply_in_order(base: Draft, index: UnitIndex, prop: Proposal, changes) -> In
                 if c.kind == "insert-unit" and place[1] in ("after", "start"):
                     last_placed[place] = planned[-1].unit
             for q in planned:
-                if q.ref and q.ref not in current.units and q.ref not in PARTS and \
-                        q.ref not in ctx.new_ids:
-                    raise error(q, current.describe_missing(c.destination or c.target))
-                if q.ref:
-                    check_level(q, current, ctx.new_ids)
+                check_places(q, current, ctx.new_ids)
             before = {u.id for u in done.draft.units()}
             done.draft = build(done.draft, current, planned, ctx.cache)
         except AssemblerError as err:
@@ -97,8 +93,7 @@ def apply_in_order(base: Draft, index: UnitIndex, prop: Proposal, changes) -> In
                                    else "new", e.deleted if e else "", e.inserted if e else "",
                                    e.note if e else ""))
             done.touched[q.unit] = c
-            if c.kind == "move-unit":
-                done.moved.append(q.unit)
+            done.moved += [x.unit for x in q.places if x.made is None]   # placed, not made
     return done
 
 
@@ -117,7 +112,7 @@ def _instructions(changes) -> list[list[tuple[int, Change]]]:
 def _as_base_names(c: Change, index: UnitIndex) -> Change:
     """The change naming its paragraphs by the ids they have in the draft amended: the
     document numbers them as that draft does, whatever earlier instructions inserted."""
-    if c.kind == "replace-throughout":
+    if not kind(c.kind).names_units:
         return c
     target = index.resolve(c.target) if c.target else None
     dest = index.resolve(c.destination) if c.destination else None

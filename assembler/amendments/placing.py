@@ -6,35 +6,19 @@ places the instructions of one amendment document one after another.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..inline import plain
 from ..model import (Draft, Footnote, FootnoteRef, OperativeParagraph, PreambularParagraph,
                      SubParagraph, contents_of)
 from ..source.markup import parse_inline
-from .kinds import Building, kind
+from .kinds import Building, Place, Planned, kind
 from .kinds.base import error
-from .model import PARTS, Change, Proposal
+from .model import PARTS
 from .targets import UnitIndex
-from .words import Edit, UnitWords
+from .words import UnitWords
 
 _LEVEL = {"pp": "preamble", "op": "operative", "heading": "operative", "sub": "sub"}
-
-
-@dataclass
-class Planned:
-    """A change resolved against the base version: ids instead of labels, words located."""
-    change: Change
-    proposal: Proposal
-    unit: str                 # the unit changed (or inserted)
-    order: tuple              # (proposal id, change number): ties are broken the same always
-    edit: Edit | None = None  # word changes
-    ref: str = ""             # insert/move: the reference unit or part
-    position: str = ""
-    new_unit: object = None   # insert-unit: the unit made
-    # the net effect of a document's instructions applied in order (ordered.py): those
-    # instructions, in order, as compilations show them
-    said: tuple = ()
 
 
 def parent_map(draft: Draft) -> dict[str, str | None]:
@@ -49,12 +33,21 @@ def parent_map(draft: Draft) -> dict[str, str | None]:
     return parents
 
 
-def check_level(p: Planned, index: UnitIndex, new_ids: dict) -> None:
-    kind = p.new_unit.kind if p.new_unit is not None else index.units[p.unit].kind
-    ref = p.ref
+def check_places(p: Planned, index: UnitIndex, new_ids: dict) -> None:
+    """Every unit `p` places goes next to a unit there is (or that a change inserts), among
+    units of its level."""
+    for q in p.places:
+        if q.ref not in index.units and q.ref not in PARTS and q.ref not in new_ids:
+            raise error(p, index.describe_missing(p.change.destination or p.change.target))
+        check_level(p, q, index, new_ids)
+
+
+def check_level(p: Planned, q: Place, index: UnitIndex, new_ids: dict) -> None:
+    kind = q.made.kind if q.made is not None else index.units[q.unit].kind
+    ref = q.ref
     ref_kind = ref if ref in PARTS else (new_ids.get(ref) or index.units[ref].kind)
     level = _LEVEL[kind]
-    if p.position in ("start", "end"):
+    if q.position in ("start", "end"):
         ok = (level == "preamble" and ref == "preamble") or \
              (level == "operative" and ref == "operative") or \
              (level == "sub" and ref_kind in ("pp", "op", "sub"))
@@ -64,7 +57,7 @@ def check_level(p: Planned, index: UnitIndex, new_ids: dict) -> None:
         what = {"pp": "a preambular paragraph", "op": "an operative paragraph",
                 "heading": "a heading", "sub": "a sub-paragraph"}[kind]
         where = index.label_of(ref) if ref in index.units or ref in PARTS else ref
-        raise error(p, f"{what} cannot go {p.position} {where}",
+        raise error(p, f"{what} cannot go {q.position} {where}",
                    hint="put paragraphs among paragraphs of their kind; a sub-paragraph goes "
                         "before or after another, or at the start or end of a paragraph")
 
@@ -80,7 +73,7 @@ def build(base: Draft, index: UnitIndex, planned: list[Planned],
     b.new_footnotes += [Footnote(fid, parse_inline(text)) for fid, text in notes.items()
                         if fid not in {f.id for f in base.footnotes}]
     for lst in b.places.values():
-        lst.sort(key=lambda p: p.order)
+        lst.sort(key=lambda placed: placed[0])   # by (proposal, change): the same always
     contents, places, moved, deleted, new_units = b.contents, b.places, b.moved, b.deleted, \
         b.new_units
     for uid, eds in b.edits.items():
@@ -99,9 +92,9 @@ def build(base: Draft, index: UnitIndex, planned: list[Planned],
         return unit
 
     def emit_placed(key, out):
-        for p in places.get(key, ()):
-            placed.append(p.unit)
-            emit(lookup(p.unit), out, here=True)
+        for _, q in places.get(key, ()):
+            placed.append(q.unit)
+            emit(lookup(q.unit), out, here=True)
 
     def emit(unit, out, here=False):
         if unit.id in moved and not here:
@@ -129,11 +122,11 @@ def build(base: Draft, index: UnitIndex, planned: list[Planned],
     after = marked(replace(base, preamble=preamble, operative=operative, annexes=annexes))
     footnotes = tuple(rebuild(f) for f in base.footnotes if f.id in after or f.id not in before)
     footnotes += tuple(f for f in b.new_footnotes if f.id in after)   # those the text marks
-    expected = [p for p in planned if p.ref]
+    expected = [(p, q) for p in planned for q in p.places]
     if len(placed) != len(expected) or len(set(placed)) != len(placed):
-        missing = [p for p in expected if p.unit not in placed]
-        p = missing[0] if missing else expected[0]
-        raise error(p, f"{p.unit} could not be placed {p.position} {p.ref}",
+        missing = [(p, q) for p, q in expected if q.unit not in placed]
+        p, q = missing[0] if missing else expected[0]
+        raise error(p, f"{q.unit} could not be placed {q.position} {q.ref}",
                    hint="its reference unit is deleted, or lies inside the unit being moved")
     meta = base.metadata
     if "title" in contents:   # the title is metadata, amended as a unit (targets.Title)

@@ -48,7 +48,7 @@ def for_readers(change: Change, index: UnitIndex | None = None) -> Change:
     def words(text: str) -> str:
         return plain(parse_inline(text), ref=lambda t: unit_words(t, index)) if text else text
     shown = replace(change, text=words(change.text), words=words(change.words))
-    return replace(shown, new_id="") if change.kind == "insert-unit" else shown
+    return replace(shown, new_id="")   # a new unit's id, whatever kind makes it
 
 
 def readers_prose(change: Change, index: UnitIndex | None = None, *,

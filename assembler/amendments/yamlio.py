@@ -148,6 +148,16 @@ def proposal_schema() -> dict:
     return schema
 
 
+def schema_text() -> str:
+    """schemas/proposal.schema.json as `make schema` writes it: the file's own parts with the
+    changes as the kinds describe them (tests/amendments/test_kinds.py: it is current)."""
+    return json.dumps(proposal_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_schema() -> None:
+    SCHEMA.write_text(schema_text(), "utf-8")
+
+
 @lru_cache(maxsize=1)
 def validator():
     import jsonschema

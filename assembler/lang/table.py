@@ -1,7 +1,8 @@
 """What one language's table holds."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from string import Formatter
 from typing import Callable, Mapping
 
@@ -44,10 +45,27 @@ class Language:
     amendment: Mapping[str, str]   # an issued amendment document's words
     months: tuple[str, ...]        # the months as a printed date names them, January first
     day: str                       # a printed date: "{day} {month} {year}" (dates.py)
+    # what follows a day's number where the language marks it: French {1: "er"} ("1er mai")
+    day_suffixes: Mapping[int, str] = field(default_factory=dict)
+    # words a sentence's template and its fields run together into one, outside quotations:
+    # French (("à le", "au"), ("de les", "des")): "À {target}" with "le troisième alinéa"
+    contractions: tuple[tuple[str, str], ...] = ()
 
     def say(self, key: str, **fields: str) -> str:
         """One of the prose templates filled: say("delete-unit", target="operative paragraph 5")."""
-        return self.prose[key].format(**fields)
+        return self.contract(self.prose[key].format(**fields))
+
+    def contract(self, sentence: str) -> str:
+        """A sentence with the language's contractions made, quoted words left alone."""
+        if not self.contractions:
+            return sentence
+        opening, closing = self.prose["quote"].split("{text}")
+        parts = re.split(f"({re.escape(opening)}.*?{re.escape(closing)})", sentence, flags=re.S)
+        for apart, joined in self.contractions:
+            pattern = re.compile(rf"\b{re.escape(apart)}\b", re.I)
+            parts = [p if k % 2 else pattern.sub(lambda m: _cased(joined, m.group()), p)
+                     for k, p in enumerate(parts)]
+        return "".join(parts)
 
     def status(self, status: str) -> str:
         """A proposal's status as documents print it: "accepted with modification"."""
@@ -63,6 +81,10 @@ class Language:
             return "".join(items)
         return self.prose["and"].format(rest=self.prose["comma"].join(items[:-1]),
                                         last=items[-1])
+
+
+def _cased(word: str, like: str) -> str:
+    return word[0].upper() + word[1:] if like[:1].isupper() else word
 
 
 def pieces(template: str, values: Mapping[str, str]) -> list[tuple[str, str]]:

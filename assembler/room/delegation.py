@@ -8,6 +8,7 @@ from pathlib import Path
 
 from starlette.responses import HTMLResponse, Response
 
+from ..amendments.kinds import kind, room_ops
 from ..amendments.model import Change, Proposal, number_changes
 from ..amendments.targets import UnitIndex
 from ..errors import AssemblerError
@@ -59,7 +60,7 @@ def edit_draft(ctx: Ctx, pid: str) -> Response:
     return ctx.room.page(ctx, "draft.html.j2", p=draft, version=v,
                          text=views.current_article(ctx.room.store),
                          prose=views.prose_of(draft, ctx.room.store),
-                         units=views.unit_choices(ctx.room.store))
+                         units=views.unit_choices(ctx.room.store), unit_ops=room_ops())
 
 
 def change_from_form(ctx: Ctx, index: UnitIndex) -> list[Change]:
@@ -97,26 +98,15 @@ def change_from_form(ctx: Ctx, index: UnitIndex) -> list[Change]:
             return [Change("insert-words", target, words, text, position=mode,
                            occurrence=occurrence)]
         raise Refused(400, "Unknown way of changing words.")
-    if form == "unit":
+    if form == "unit":   # each operation is its kind's (kinds.room_ops, Kind.from_form)
         op = ctx.field("op")
-        kind = index.units[target].kind
-        if op in ("insert-after", "insert-before"):
-            if not text:
-                raise Refused(409, "Type the text of the new paragraph.")
-            return [Change("insert-unit", target, text=text, position=op.split("-")[1],
-                           unit=kind if kind in ("pp", "op", "sub") else "op")]
-        if op == "delete":
-            return [Change("delete-unit", target)]
-        if op == "replace":
-            if not text:
-                raise Refused(409, "Type the new text of the paragraph.")
-            return [Change("replace-unit", target, text=text)]
-        if op in ("move-after", "move-before"):
-            dest = ctx.field("destination")
-            if dest not in index.units or dest == target:
-                raise Refused(409, "Choose another paragraph to move it next to.")
-            return [Change("move-unit", target, position=op.split("-")[1], destination=dest)]
-        raise Refused(400, "Unknown paragraph operation.")
+        by = next((name for value, _, name in room_ops() if value == op), None)
+        if by is None:
+            raise Refused(400, "Unknown paragraph operation.")
+        try:
+            return kind(by).from_form(op, target, text, ctx.field, index)
+        except AssemblerError as err:
+            raise Refused(409, say(err))
     raise Refused(400, "Unknown form.")
 
 

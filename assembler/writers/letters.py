@@ -81,7 +81,10 @@ def stage_name(draft: Draft) -> str:
     meta = draft.metadata
     lang = language_of(meta)
     label = _stage_label(meta, lang) if meta.stage in INFORMAL else lang.letters["draft"]
-    return label[0].lower() + label[1:] if label and not label.startswith("Rev") else label
+    # a revision's name keeps its capital ("Rev.2" mid-sentence), as the table spells it
+    rev = re.match(r"\w*", lang.stage_names["rev"]).group()
+    return label[0].lower() + label[1:] if label and not (rev and label.startswith(rev)) \
+        else label
 
 
 def formulae(lang: Language):

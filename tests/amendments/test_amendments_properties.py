@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from assembler.amendments import (Change, Proposal, StatusEntry, UnitIndex, apply_proposals,
                                   change_to_prose, infer_changes, number_changes,
                                   prose_to_change)
-from assembler.amendments.kinds import KINDS
+from assembler.amendments.kinds import KINDS, REGISTRY, Arbitrary
 from assembler.amendments.prose import instructions
 from assembler.amendments.words import UnitWords
 from assembler.inline import cross_refs, plain
@@ -139,38 +139,9 @@ def _change(draw, d, index) -> Change:
     headings = [plain(u.content) for u in d.operative if u.kind == "heading"]
     units = [u for u in structural(d) + list(d.footnotes)
              if u.kind != "heading" or headings.count(plain(u.content)) == 1]
-    unit = draw(st.sampled_from(units))
-    kind = draw(st.sampled_from(KINDS))   # every kind the registry has
-    words = draw(plain_words)
-    text = draw(st.one_of(plain_words, plain_words.map(lambda w: f"*{w}* and more;")))
-    occ = draw(st.integers(0, 12))
-    if kind == "insert-words":
-        position = draw(st.sampled_from(["before", "after", "start", "end"]))
-        edge = position in ("start", "end")
-        return Change(kind, unit.id, words="" if edge else words, text=text,
-                             position=position, occurrence=0 if edge else occ)
-    if kind == "replace-throughout":
-        scope = draw(st.one_of(st.just(["all"]), st.lists(
-            st.sampled_from(["title", "preamble", "operative"]), min_size=1, max_size=3,
-            unique=True)))
-        return Change(kind, " ".join(scope), words=words, text=text)
-    if kind in ("delete-words", "replace-words"):
-        return Change(kind, unit.id, words=words, occurrence=occ,
-                             text=text if kind == "replace-words" else "")
-    if kind == "replace-unit":
-        return Change(kind, unit.id, text=text)
-    if kind == "delete-unit":
-        return Change(kind, unit.id)
-    position = draw(st.sampled_from(["before", "after", "start", "end"]))
-    ref = unit.id
-    if position in ("start", "end") and draw(st.booleans()):
-        ref = draw(st.sampled_from(["preamble", "operative"]))
-    if kind == "insert-unit":
-        return Change(kind, ref, text=text, position=position,
-                             unit=draw(st.sampled_from(["pp", "op", "sub", "heading"])),
-                             new_id=draw(st.sampled_from(["", "op7bis", "x.1"])))
-    other = draw(st.sampled_from(units))
-    return Change(kind, other.id, position=position, destination=ref)
+    kind = draw(st.sampled_from(KINDS))   # every kind the registry has, each its own way
+    text = st.one_of(plain_words, plain_words.map(lambda w: f"*{w}* and more;"))
+    return REGISTRY[kind].arbitrary(draw, Arbitrary(st, units, plain_words, text))
 
 
 @SETTINGS

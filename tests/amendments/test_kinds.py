@@ -13,7 +13,7 @@ from assembler.amendments.kinds import (KINDS, REGISTRY, Kind, change_schema, mi
 from assembler.amendments.kinds.base import Difference
 from assembler.amendments.model import Change, Proposal, number_changes
 from assembler.amendments.prose import change_to_prose, prose_to_changes
-from assembler.amendments.yamlio import proposal_schema
+from assembler.amendments.yamlio import proposal_schema, schema_text
 from assembler.amendments.yamlout import change_to_mapping
 from assembler.amendments.yamlio import change_from_mapping
 
@@ -46,8 +46,29 @@ def test_a_kind_lacking_a_part_is_caught():
 def test_the_schema_file_is_the_one_the_kinds_make():
     on_disk = json.loads(SCHEMA.read_text("utf-8"))
     assert on_disk["$defs"]["structured"] == change_schema(), \
-        "schemas/proposal.schema.json is behind the kinds: rewrite its $defs.structured"
+        "schemas/proposal.schema.json is behind the kinds: run make schema"
+    assert SCHEMA.read_text("utf-8") == schema_text(), "run make schema"
     assert proposal_schema()["$defs"]["structured"] == change_schema()
+
+
+def test_make_schema_writes_what_the_kinds_say(tmp_path, monkeypatch):
+    """`make schema` rewrites the file from the kinds: a kind's schema changed shows in it."""
+    from assembler.amendments import yamlio
+    copy = tmp_path / "proposal.schema.json"
+    copy.write_text(SCHEMA.read_text("utf-8"), "utf-8")
+    monkeypatch.setattr(yamlio, "SCHEMA", copy)
+    k = REGISTRY["delete-unit"]
+    monkeypatch.setattr(type(k), "schema", {**k.schema, "description": "made by make schema"})
+    yamlio.proposal_schema.cache_clear()
+    try:
+        yamlio.write_schema()
+    finally:
+        yamlio.proposal_schema.cache_clear()
+    written = json.loads(copy.read_text("utf-8"))
+    [then] = [rule["then"] for rule in written["$defs"]["structured"]["allOf"]
+              if rule["if"]["properties"]["kind"]["const"] == "delete-unit"]
+    assert then["description"] == "made by make schema"
+    assert written["properties"] == json.loads(SCHEMA.read_text("utf-8"))["properties"]
 
 
 @pytest.mark.parametrize("name", KINDS)
@@ -88,7 +109,8 @@ def test_every_kind_is_inferred_and_applies(first):
                Change("delete-words", "OP 26", words="at least"),
                Change("insert-words", "OP 5", words="two co-facilitators", position="after",
                       text="and experts"),
-               Change("replace-throughout", "operative", words="stakeholders", text="actors"))
+               Change("replace-throughout", "operative", words="stakeholders", text="actors"),
+               Change("split-unit", "OP 28", words="contributing generously"))
     new, _ = apply_proposals(first, [_proposal("P-1", *changes)], mode="all")
     inferred = infer_changes(first, new)
     assert {c.kind for c in inferred.changes} == set(KINDS)

@@ -5,20 +5,32 @@
     change_schema()        the JSON Schema of a structured change, made from the kinds
 
 Everything that handles changes (apply, conflicts, carry, prose, compile, infer, yamlio,
-yamlout, schemas/proposal.schema.json) asks the registry; a new kind is one new module here
-and one line below.
+yamlout, the room's paragraph form, the property tests' strategy, and
+schemas/proposal.schema.json through `make schema`) asks the registry; a new kind is one new
+module here and one line below.
 """
 from __future__ import annotations
 
-from . import (delete_unit, delete_words, insert_unit, insert_words, move_unit,
-               replace_throughout, replace_unit, replace_words)
-from .base import (CLAIMS, Building, Claim, Difference, Kind, NotCarried, Planning, Reading,
-                   carried_reason)
+from importlib import import_module
 
-# Order matters for reading prose only: the first kind whose sentence matches reads it.
-REGISTRY: dict[str, Kind] = {m.KIND.name: m.KIND for m in (
-    insert_words, delete_words, replace_words, replace_throughout, replace_unit, insert_unit,
-    delete_unit, move_unit)}
+from .base import (CLAIMS, Arbitrary, Building, Claim, Difference, Kind, NotCarried, Place,
+                   Planned, Planning, Reading, carried_reason)
+
+# One line a kind (its module here). Order matters for reading prose only: the first kind
+# whose sentence matches reads it.
+MODULES = (
+    "insert_words",
+    "delete_words",
+    "replace_words",
+    "replace_throughout",
+    "replace_unit",
+    "insert_unit",
+    "delete_unit",
+    "move_unit",
+    "split_unit",
+)
+REGISTRY: dict[str, Kind] = {k.name: k for k in (import_module(f"{__name__}.{m}").KIND
+                                                 for m in MODULES)}
 KINDS = tuple(REGISTRY)
 WORD_KINDS = tuple(n for n, k in REGISTRY.items() if hasattr(k, "edit"))
 
@@ -39,7 +51,7 @@ def change_schema() -> dict:
 
 
 PARTS = ("name", "schema", "example", "forms", "from_mapping", "to_mapping", "write", "read",
-         "plan", "claims", "build", "preview", "with_ids", "carry", "infer")
+         "plan", "claims", "build", "preview", "with_ids", "carry", "infer", "arbitrary")
 
 
 def missing_parts(k) -> list[str]:
@@ -67,4 +79,10 @@ def infer(d: Difference):
 
 __all__ = ["CLAIMS", "PARTS", "missing_parts", "REGISTRY", "KINDS", "WORD_KINDS", "kind",
            "change_schema", "combine", "infer", "Building", "Claim", "Difference", "Kind",
-           "NotCarried", "Planning", "Reading", "carried_reason"]
+           "NotCarried", "Place", "Planned", "Planning", "Reading", "Arbitrary",
+           "carried_reason", "room_ops"]
+
+
+def room_ops() -> list[tuple[str, str, str]]:
+    """The room's paragraph form's operations: (value, what the menu says, kind)."""
+    return [(op, label, k.name) for k in REGISTRY.values() for op, label in k.room_ops]

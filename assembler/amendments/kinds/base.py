@@ -20,9 +20,9 @@ from ...inline import plain
 from ...lang import ENGLISH, Language
 from ...model import Content, Heading, OperativeParagraph, PreambularParagraph, SubParagraph
 from ...source.markup import parse_inline
-from ..model import PARTS, Change
+from ..model import PARTS, Change, Proposal
 from ..targets import UnitIndex
-from ..words import UnitWords
+from ..words import Edit, UnitWords
 
 
 MAKERS = {"pp": PreambularParagraph, "op": OperativeParagraph, "sub": SubParagraph,
@@ -102,6 +102,16 @@ class Planning:
             uw = self.cache[uid] = UnitWords(self.index.units[uid].content, self.index.number)
         return uw
 
+    def new_unit_id(self, p, kind: str) -> str:
+        """The id of the unit a planned change makes (the one it asks for, else one made
+        from its proposal and number), taken so that no other change makes it too."""
+        uid = p.change.new_id or f"{kind}-{slug(p.proposal.id)}-{p.order[1]}"
+        if uid in self.index.units or uid in self.new_ids:
+            raise error(p, f"the new unit's id '{uid}' is already used",
+                        hint="give the new unit another id")
+        self.new_ids[uid] = kind
+        return uid
+
     def unit(self, p, *, amendable: bool = False) -> str:
         """The base unit a change names (an error naming the change when there is none)."""
         uid = self.index.resolve(p.change.target)
@@ -114,6 +124,11 @@ class Planning:
             raise error(p, f"{uid} is a {kind}; only paragraphs, headings and footnotes can be "
                            "amended", hint="amend its paragraphs instead")
         return uid
+
+
+def slug(pid: str) -> str:
+    """A proposal's id as part of a unit's id."""
+    return "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in pid)
 
 
 def error(p, message: str, hint: str | None = None) -> AssemblerError:
@@ -142,6 +157,40 @@ def new_content(p, text: str, *, whole: bool = False) -> Content:
     return content
 
 
+# ---------------------------------------------------------------- the plan
+
+@dataclass(frozen=True)
+class Place:
+    """A unit a planned change puts somewhere: a new one (`made`) or one it moves, `position`
+    (before, after, start, end) the reference unit or part `ref`."""
+    unit: str
+    ref: str
+    position: str
+    made: object = None
+
+
+@dataclass
+class Planned:
+    """A change resolved against the text it is made to. What it does is all here, typed:
+    `unit` is the unit it is about, `edit` what it does to that unit's words, `places` the
+    units it puts somewhere (a kind touching several units, a split, says each), so that
+    applying, building, checking levels and compiling need to know no kind."""
+    change: Change
+    proposal: Proposal
+    unit: str                 # the unit changed (or inserted)
+    order: tuple              # (proposal id, change number): ties are broken the same always
+    edit: Edit | None = None  # word changes of `unit`
+    places: tuple[Place, ...] = ()
+    # the net effect of a document's instructions applied in order (ordered.py): those
+    # instructions, in order, as compilations show them
+    said: tuple = ()
+
+    @property
+    def made(self) -> dict[str, object]:
+        """The units it makes, by id."""
+        return {q.unit: q.made for q in self.places if q.made is not None}
+
+
 @dataclass
 class Building:
     """The next version as the planned changes describe it, before it is put together."""
@@ -151,8 +200,15 @@ class Building:
     moved: set = field(default_factory=set)
     new_units: dict = field(default_factory=dict)                   # id -> unit made
     new_footnotes: list = field(default_factory=list)               # notes new text brings
-    places: dict = field(default_factory=lambda: defaultdict(list))  # (ref, pos) -> [Planned]
+    places: dict = field(default_factory=lambda: defaultdict(list))  # (ref, pos) -> [(order, Place)]
     title: list = field(default_factory=list)                       # [(words, text)] in the title
+
+    def place(self, p: Planned) -> None:
+        """The units `p` places, each where it goes (made ones among the new units)."""
+        for q in p.places:
+            if q.made is not None:
+                self.new_units[q.unit] = q.made
+            self.places[(q.ref, q.position)].append((p.order, q))
 
 
 @dataclass(frozen=True)
@@ -193,6 +249,14 @@ class Kind(ABC):
     example: ClassVar[str]          # one sentence of its prose
     forms: ClassVar[tuple]          # the sentences it reads: compiled patterns
     has_text: ClassVar[bool] = False  # whether it brings new words (for previews)
+    # Sentences and phrases of its own, by language key, for those the language tables do
+    # not hold: a kind added later brings its words with it ({"en": {"split-unit": "..."}}).
+    own_prose: ClassVar[dict] = {}
+    # The operations the room's paragraph form offers for it: (value, what the menu says).
+    room_ops: ClassVar[tuple] = ()
+    # Whether its target (and destination) name units, which a document's instructions
+    # name as the draft amended numbers them; a replacement throughout names parts.
+    names_units: ClassVar[bool] = True
 
     # ---- data
     @abstractmethod
@@ -247,6 +311,55 @@ class Kind(ABC):
         """Inferred changes (against the version `index` reads), some said in fewer changes
         of this kind; as they were by default."""
         return changes
+
+    # ---- hooks the rest of the tool asks, each with the answer most kinds give
+    def say(self, lang: Language, key: str, **fields: str) -> str:
+        """A sentence or phrase in a language: the kind's own words first, then the
+        language table's (a KeyError names what neither holds)."""
+        template = self.own_prose.get(lang.key, {}).get(key) or lang.prose.get(key)
+        if template is None:
+            raise KeyError(f"{self.name}: no words for '{key}' in {lang.name}")
+        return lang.contract(template.format(**fields))
+
+    def anchor(self, p: Planned) -> str:
+        """The unit a compilation shows the planned change under: the unit it changes."""
+        return p.unit
+
+    def undoes(self, p: Planned) -> bool:
+        """Whether it changes its unit's own words or place, which deleting the unit loses
+        (so a deletion conflicts with it even within one proposal)."""
+        return p.edit is not None
+
+    def from_form(self, op: str, target: str, text: str, field: Callable[[str], str],
+                  index: UnitIndex) -> list[Change]:
+        """The change the room's paragraph form describes: `op` one of room_ops, `target`
+        the paragraph chosen, `text` what was typed, `field` any other field of the form.
+        An AssemblerError says what is missing."""
+        raise AssemblerError(f"{self.name} is not offered in the room's paragraph form")
+
+    @abstractmethod
+    def arbitrary(self, draw, a: "Arbitrary") -> Change:
+        """A change of this kind for a generated draft (the property tests' strategy):
+        `draw` and the strategies in `a` as hypothesis gives them."""
+
+
+class Arbitrary(NamedTuple):
+    """What the property tests give a kind to make an arbitrary change of it from:
+    hypothesis's strategies module, the draft's units (structural units and footnotes),
+    words found nowhere in it, and a new text (inline markup)."""
+    st: object
+    units: list
+    words: object
+    text: object
+
+    def place(self, draw) -> tuple[str, str]:
+        """(position, reference): where an inserted or moved unit goes."""
+        st = self.st
+        position = draw(st.sampled_from(["before", "after", "start", "end"]))
+        ref = draw(st.sampled_from(self.units)).id
+        if position in ("start", "end") and draw(st.booleans()):
+            ref = draw(st.sampled_from(["preamble", "operative"]))
+        return position, ref
 
 
 def follow(target: str, old: UnitIndex, new: UnitIndex, change: Change) -> str:

@@ -86,6 +86,14 @@ class DeleteUnit(Kind):
     def infer(self, d: Difference) -> Change | None:
         return Change(self.name, d.unit) if d.what == "gone" else None
 
+    room_ops = (("delete", "delete it"),)
+
+    def from_form(self, op, target, text, field, index) -> list[Change]:
+        return [Change(self.name, target)]
+
+    def arbitrary(self, draw, a) -> Change:
+        return Change(self.name, draw(a.st.sampled_from(a.units)).id)
+
 
 def _reads(text: str, quoted: str) -> bool:
     """Whether the paragraph reads as quoted, typography, markup, footnote marks and the

@@ -51,4 +51,9 @@ class DeleteWords(WordKind):
         return Change(self.name, d.unit, words=d.said, occurrence=d.occurrence, exact=True)
 
 
+    def arbitrary(self, draw, a) -> Change:
+        return Change(self.name, draw(a.st.sampled_from(a.units)).id, words=draw(a.words),
+                      occurrence=draw(a.st.integers(0, 12)), text="")
+
+
 KIND = DeleteWords()

@@ -17,9 +17,9 @@ from ...lang import ENGLISH, Language
 from ...model import UNIT_ID
 from ..model import Change
 from ..targets import UnitIndex
-from .base import (MAKERS, PLACE_SCHEMA, TARGET, TEXT, Building, Claim,
-                   Difference, Kind, Planning, Reading, error, follow, new_content, place_key,
-                   place_of)
+from .base import (MAKERS, PLACE_SCHEMA, TARGET, TEXT, Arbitrary, Building, Claim,
+                   Difference, Kind, Place, Planning, Reading, follow, new_content,
+                   place_key, place_of)
 from .grammar import (COUNT, END, FLAGS, MANY, PLACE, READING, TEXT as TEXT_FORM, UNIT_KIND, new_texts,
                       position, short, target, unit_kind)
 
@@ -83,29 +83,28 @@ class InsertUnit(Kind):
     def plan(self, p, ctx: Planning) -> list:
         c = p.change
         ref = ctx.index.resolve(c.target) or c.target  # maybe a unit a later change inserts
-        uid = c.new_id or f"{c.unit}-{_slug(p.proposal.id)}-{p.order[1]}"
-        if uid in ctx.index.units or uid in ctx.new_ids:
-            raise error(p, f"the new unit's id '{uid}' is already used",
-                        hint="give the new unit another id")
-        ctx.new_ids[uid] = c.unit
+        uid = ctx.new_unit_id(p, c.unit)
         content = new_content(p, c.text, whole=True)
-        p.unit, p.ref, p.position = uid, ref, c.position
-        p.new_unit = MAKERS[c.unit](uid, content)
+        p.unit = uid
+        p.places = (Place(uid, ref, c.position, MAKERS[c.unit](uid, content)),)
         return [p]
 
     def claims(self, p) -> list[Claim]:
-        return [Claim("places", (p.ref, p.position)), Claim("needs", p.ref)]
+        [q] = p.places
+        return [Claim("places", (q.ref, q.position)), Claim("needs", q.ref)]
 
     def build(self, p, b: Building) -> None:
-        b.new_units[p.unit] = p.new_unit
-        b.places[(p.ref, p.position)].append(p)
+        b.place(p)
+
+    def anchor(self, p) -> str:
+        return p.places[0].ref   # shown beside the unit it goes next to
 
     def preview(self, p, base_text: str, index: UnitIndex) -> tuple[list, str]:
         # no note: where the paragraph goes is in the change's own sentence
         return [(plain(parse_inline(p.change.text)), INSERT)], ""
 
     def with_ids(self, c: Change, p) -> Change:
-        return replace(c, target=p.ref)
+        return replace(c, target=p.places[0].ref)
 
     def carry(self, c: Change, old: UnitIndex, new: UnitIndex) -> Change:
         return replace(c, target=follow(c.target, old, new, c))
@@ -117,8 +116,22 @@ class InsertUnit(Kind):
                       new_id=d.new_id)
 
 
-def _slug(pid: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in "._-" else "-" for ch in pid)
+    room_ops = (("insert-after", "insert a new paragraph after it"),
+                ("insert-before", "insert a new paragraph before it"))
+
+    def from_form(self, op, target, text, field, index) -> list[Change]:
+        if not text:
+            raise AssemblerError("Type the text of the new paragraph.")
+        kind = index.units[target].kind
+        return [Change(self.name, target, text=text, position=op.split("-")[1],
+                       unit=kind if kind in ("pp", "op", "sub") else "op")]
+
+    def arbitrary(self, draw, a: Arbitrary) -> Change:
+        st = a.st
+        position, ref = a.place(draw)
+        return Change(self.name, ref, text=draw(a.text), position=position,
+                      unit=draw(st.sampled_from(["pp", "op", "sub", "heading"])),
+                      new_id=draw(st.sampled_from(["", "op7bis", "x.1"])))
 
 
 KIND = InsertUnit()

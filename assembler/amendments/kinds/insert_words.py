@@ -96,6 +96,14 @@ class InsertWords(WordKind):
         return Change(self.name, d.unit, words=d.anchor, position=d.position, text=d.text,
                       occurrence=d.occurrence, exact=True)
 
+    def arbitrary(self, draw, a) -> Change:
+        unit = draw(a.st.sampled_from(a.units))
+        position = draw(a.st.sampled_from(["before", "after", "start", "end"]))
+        edge = position in ("start", "end")
+        return Change(self.name, unit.id, words="" if edge else draw(a.words),
+                      text=draw(a.text), position=position,
+                      occurrence=0 if edge else draw(a.st.integers(0, 12)))
+
 
 def edge(text: str, position: str) -> int:
     """Where words added at the start or end of a unit go: at the end, before the paragraph's

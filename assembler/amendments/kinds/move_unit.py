@@ -11,8 +11,9 @@ from ...diff import EQUAL
 from ...lang import ENGLISH, Language, language_of
 from ..model import Change
 from ..targets import UnitIndex
-from .base import (MAKERS, PLACE_SCHEMA, TARGET, Building, Claim, Difference,
-                   Kind, Planning, Reading, error, follow, place_key, place_of)
+from ...errors import AssemblerError
+from .base import (MAKERS, PLACE_SCHEMA, TARGET, Arbitrary, Building, Claim, Difference,
+                   Kind, Place, Planning, Reading, error, follow, place_key, place_of)
 from .grammar import END, FLAGS, position, target
 
 
@@ -49,23 +50,27 @@ class MoveUnit(Kind):
         ref = ctx.index.resolve(p.change.destination) or p.change.destination
         if ref == p.unit:
             raise error(p, "a unit cannot move next to itself")
-        p.ref, p.position = ref, p.change.position
+        p.places = (Place(p.unit, ref, p.change.position),)
         return [p]
 
     def claims(self, p) -> list[Claim]:
-        return [Claim("moves", p.unit), Claim("places", (p.ref, p.position)),
-                Claim("needs", p.unit), Claim("needs", p.ref)]
+        [q] = p.places
+        return [Claim("moves", p.unit), Claim("places", (q.ref, q.position)),
+                Claim("needs", p.unit), Claim("needs", q.ref)]
 
     def build(self, p, b: Building) -> None:
         b.moved.add(p.unit)
-        b.places[(p.ref, p.position)].append(p)
+        b.place(p)
+
+    def undoes(self, p) -> bool:
+        return True
 
     def preview(self, p, base_text: str, index: UnitIndex) -> tuple[list, str]:
         lang = language_of(index.draft.metadata)
         return [(base_text, EQUAL)], lang.say("note-moved", **where(p, index, lang))
 
     def with_ids(self, c: Change, p) -> Change:
-        return replace(c, target=p.unit, destination=p.ref)
+        return replace(c, target=p.unit, destination=p.places[0].ref)
 
     def carry(self, c: Change, old: UnitIndex, new: UnitIndex) -> Change:
         return replace(c, target=follow(c.target, old, new, c),
@@ -76,12 +81,26 @@ class MoveUnit(Kind):
             return None
         return Change(self.name, d.unit, position=d.position, destination=d.at)
 
+    room_ops = (("move-after", "move it after"), ("move-before", "move it before"))
+
+    def from_form(self, op, target, text, field, index) -> list[Change]:
+        dest = field("destination")
+        if dest not in index.units or dest == target:
+            raise AssemblerError("Choose another paragraph to move it next to.")
+        return [Change(self.name, target, position=op.split("-")[1], destination=dest)]
+
+    def arbitrary(self, draw, a: Arbitrary) -> Change:
+        position, ref = a.place(draw)
+        return Change(self.name, draw(a.st.sampled_from(a.units)).id, position=position,
+                      destination=ref)
+
 
 def where(p, index: UnitIndex, lang: Language) -> dict[str, str]:
     """Where a moved unit goes, as a compilation's note says it: place= and target=."""
-    ref = index.label_of(p.ref) if p.ref in index.units or p.ref in ("preamble", "operative") \
-        else p.ref
-    return {"place": lang.prose[p.position], "target": ref}
+    [q] = p.places
+    ref = index.label_of(q.ref) if q.ref in index.units or q.ref in ("preamble", "operative") \
+        else q.ref
+    return {"place": lang.prose[q.position], "target": ref}
 
 
 KIND = MoveUnit()

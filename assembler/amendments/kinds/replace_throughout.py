@@ -128,6 +128,15 @@ class ReplaceThroughout(WordKind):
                 out.insert(min(first, len(out)), merged)
         return out
 
+    names_units = False   # its target is a scope: title, preamble, operative, all
+
+    def arbitrary(self, draw, a) -> Change:
+        st = a.st
+        scope = draw(st.one_of(st.just(["all"]), st.lists(
+            st.sampled_from(["title", "preamble", "operative"]), min_size=1, max_size=3,
+            unique=True)))
+        return Change(self.name, " ".join(scope), words=draw(a.words), text=draw(a.text))
+
     def _merged(self, said: str, text: str, cs: list, units: set, index: UnitIndex):
         from .replace_words import KIND as replace_words
         for scope in ("preamble", "operative", "all"):

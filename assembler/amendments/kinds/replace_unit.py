@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from ...compare.words import diff_text
+from ...errors import AssemblerError
 from ...inline import plain
 from ...source.markup import parse_inline
 from ...lang import ENGLISH, Language
@@ -71,6 +72,19 @@ class ReplaceUnit(Kind):
 
     def infer(self, d: Difference) -> Change | None:
         return Change(self.name, d.unit, text=d.text) if d.what == "rewritten" else None
+
+    def undoes(self, p) -> bool:
+        return True
+
+    room_ops = (("replace", "replace its text"),)
+
+    def from_form(self, op, target, text, field, index) -> list[Change]:
+        if not text:
+            raise AssemblerError("Type the new text of the paragraph.")
+        return [Change(self.name, target, text=text)]
+
+    def arbitrary(self, draw, a) -> Change:
+        return Change(self.name, draw(a.st.sampled_from(a.units)).id, text=draw(a.text))
 
 
 KIND = ReplaceUnit()

@@ -65,4 +65,9 @@ class ReplaceWords(WordKind):
                       exact=True)
 
 
+    def arbitrary(self, draw, a) -> Change:
+        return Change(self.name, draw(a.st.sampled_from(a.units)).id, words=draw(a.words),
+                      occurrence=draw(a.st.integers(0, 12)), text=draw(a.text))
+
+
 KIND = ReplaceWords()

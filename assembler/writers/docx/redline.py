@@ -163,9 +163,11 @@ class RedlineDocx(DraftDocx):
         note, every other marker refers to it with the version's number. A kept marker that
         is the first in one version only, or whose footnote the versions number apart, is
         the old version's marker deleted and the new one's inserted."""
-        if self.visual:  # nothing is accepted or rejected: a note under every marker
-            return [self._fmt(Run(footnote=self._note(side, fid, seg.op, seg.who, moving),
-                                  change=change), seg.op)]
+        if self.visual:  # nothing is accepted or rejected: one note per footnote of each
+            notes = self.notes_of.setdefault(fid, {})   # version, at its first marker
+            if side not in notes:
+                notes[side] = self._note(side, fid, seg.op, seg.who, moving)
+            return [self._fmt(Run(footnote=notes[side], change=change), seg.op)]
         notes = self.notes_of.setdefault(fid, {})
         number = {v: self.numbers[v].get(fid) for v in ("old", "new")}
         seen = "both" if change is None else \
