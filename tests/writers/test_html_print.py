@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_cli
-from unpages import find, lines, rules
+from unpages import find, lines, print_html as print_pdf, rules
 
 DRAFTS = ROOT / "drafts" / "gcm-modalities"
 AMENDMENTS = ROOT / "amendments" / "gcm-modalities"
@@ -26,15 +26,6 @@ PRINTED = {
     "concordance.html": (("concordance", "gcm-modalities", "--pairs", "each"), A4_LANDSCAPE),
     "l-81.html": (("build", ROOT / "drafts" / "cuba-embargo" / "l-81.draft"), LETTER),
 }
-
-
-def print_pdf(html: Path, pdf: Path, profile: Path) -> None:
-    exe = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not exe:
-        pytest.skip("Chromium is not installed (make sysdeps)")
-    subprocess.run([exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                    f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", html.as_uri()],
-                   capture_output=True, timeout=180)
 
 
 @pytest.mark.slow
