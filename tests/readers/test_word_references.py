@@ -66,15 +66,7 @@ def type_over_reference(source: Path, out: Path, old: str, typed: str) -> None:
     tracks the field's runs as deleted and the typed number as inserted, inside the
     reference's bookmark."""
     d = docx.Document(str(source))
-    para = next(p for p in d.paragraphs if p.text.startswith("present inputs"))
-    p = para._p
-    start = next(b for b in p.iter(qn("w:bookmarkStart")) if b.get(qn("w:name")).startswith("_x"))
-    runs = []
-    el = start.getnext()
-    while el is not None and el.tag != qn("w:bookmarkEnd"):
-        runs.append(el)
-        el = el.getnext()
-    assert "".join(t.text for r in runs for t in r.iter(qn("w:t"))) == old
+    _, start, runs = reference(d, old)
     dele = tracked("w:del", 9101)
     start.addnext(dele)
     for r in runs:
@@ -85,12 +77,30 @@ def type_over_reference(source: Path, out: Path, old: str, typed: str) -> None:
         dele.append(r)
     ins = tracked("w:ins", 9102)
     dele.addnext(ins)
+    ins.append(text_run(typed))
+    d.save(str(out))
+
+
+def reference(d, old: str) -> tuple:
+    """OP 20 (a)'s reference in a python-docx document: its paragraph's w:p, its `_x`
+    bookmark's start and the runs inside the bookmark, which print `old`."""
+    p = next(p for p in d.paragraphs if p.text.startswith("present inputs"))._p
+    start = next(b for b in p.iter(qn("w:bookmarkStart")) if b.get(qn("w:name")).startswith("_x"))
+    runs = []
+    el = start.getnext()
+    while el is not None and el.tag != qn("w:bookmarkEnd"):
+        runs.append(el)
+        el = el.getnext()
+    assert "".join(t.text for r in runs for t in r.iter(qn("w:t"))) == old
+    return p, start, runs
+
+
+def text_run(text: str) -> OxmlElement:
     run = OxmlElement("w:r")
     t = OxmlElement("w:t")
-    t.text = typed
+    t.text = text
     run.append(t)
-    ins.append(run)
-    d.save(str(out))
+    return run
 
 
 def paragraphs(text: str) -> list[str]:
@@ -107,6 +117,30 @@ def marks(path: Path) -> list[tuple[str, str]]:
             for m in re.finditer(r"\[([^\]]*)\]\{\.(insertion|deletion)[^}]*\}", md)]
 
 
+def marks_only_the_new_paragraph(edited: Path, base: Path, tmp_path: Path) -> str:
+    """`import --changes proposals` gives the paragraph insert_before_op5 typed and nothing
+    else; the redline of the draft the file reads as (redline.docx, redline.html in
+    tmp_path) marks that paragraph only. Returns what the plain import said."""
+    folder = tmp_path / "proposals"
+    folder.mkdir()
+    r = run_cli("import", edited, "--changes", "proposals", "--base", base, "-o", folder)
+    assert r.returncode == 0, r.stderr
+    yaml = (folder / "P-delegation-a.yaml").read_text("utf-8")
+    assert yaml.count("- kind:") == 1 and "kind: insert-unit" in yaml, yaml
+    read = tmp_path / "edited.draft"
+    imported = run_cli("import", edited, "-o", read)
+    assert imported.returncode == 0, imported.stderr
+    for out in (tmp_path / "redline.docx", tmp_path / "redline.html"):
+        r = run_cli("redline", base, read, "-o", out)
+        assert r.returncode == 0, r.stderr
+    assert marks(tmp_path / "redline.docx") == [("insertion", "*Requests*" + NEW_WORDS)]
+    text = (tmp_path / "redline.html").read_text("utf-8").split('class="unit formula"')[1]
+    changed = [re.search(r'id="([^"]*)"', block).group(1) for block in text.split("<p ")[1:]
+               if "<ins" in block or "<del" in block]
+    assert changed == ["op5-2"]
+    return imported.stderr
+
+
 @pytest.mark.slow
 def test_a_paragraph_inserted_in_word_marks_only_itself(built, tmp_path):
     edited = tmp_path / "edited.docx"
@@ -117,25 +151,8 @@ def test_a_paragraph_inserted_in_word_marks_only_itself(built, tmp_path):
     assert "outlined in paragraphs 14 and 19" in accepted
     assert paragraphs(pandoc_text(edited, "reject")) == paragraphs(pandoc_text(built, "reject"))
 
-    # its proposals: the paragraph, and nothing about the references
-    folder = tmp_path / "proposals"
-    folder.mkdir()
-    r = run_cli("import", edited, "--changes", "proposals", "--base", FIRST, "-o", folder)
-    assert r.returncode == 0, r.stderr
-    yaml = (folder / "P-delegation-a.yaml").read_text("utf-8")
-    assert yaml.count("- kind:") == 1 and "kind: insert-unit" in yaml, yaml
-
-    # the redline of the draft it makes: one insertion; the references follow their paragraphs
-    read = tmp_path / "edited.draft"
-    assert run_cli("import", edited, "-o", read).returncode == 0
-    for out in (tmp_path / "redline.docx", tmp_path / "redline.html"):
-        r = run_cli("redline", FIRST, read, "-o", out)
-        assert r.returncode == 0, r.stderr
-    assert marks(tmp_path / "redline.docx") == [("insertion", "*Requests*" + NEW_WORDS)]
-    text = (tmp_path / "redline.html").read_text("utf-8").split('class="unit formula"')[1]
-    changed = [re.search(r'id="([^"]*)"', block).group(1) for block in text.split("<p ")[1:]
-               if "<ins" in block or "<del" in block]
-    assert changed == ["op5-2"]
+    # its proposals and its redline: the paragraph, and nothing about the references
+    marks_only_the_new_paragraph(edited, FIRST, tmp_path)
     accept = " ".join(pandoc_text(tmp_path / "redline.docx", "accept").split())
     assert "outlined in paragraphs 15 and 20" in accept            # as the new draft prints
     assert " ".join(pandoc_text(tmp_path / "redline.docx", "reject").split()).count(
@@ -170,15 +187,8 @@ def overwrite_reference(source: Path, out: Path, old: str, typed: str, keep_fiel
     the field's result (Word keeps the field) or over the whole field (Word keeps the typed
     text only), in the reference's bookmark either way."""
     d = docx.Document(str(source))
-    p = next(p for p in d.paragraphs if p.text.startswith("present inputs"))._p
-    start = next(b for b in p.iter(qn("w:bookmarkStart")) if b.get(qn("w:name")).startswith("_x"))
-    runs = []
-    el = start.getnext()
-    while el is not None and el.tag != qn("w:bookmarkEnd"):
-        runs.append(el)
-        el = el.getnext()
+    p, start, runs = reference(d, old)
     shown = [t for r in runs for t in r.iter(qn("w:t"))]
-    assert "".join(t.text for t in shown) == old
     if keep_field:
         shown[0].text = typed
         for t in shown[1:]:
@@ -187,11 +197,7 @@ def overwrite_reference(source: Path, out: Path, old: str, typed: str, keep_fiel
     else:
         for r in runs:
             p.remove(r)
-        run = OxmlElement("w:r")
-        t = OxmlElement("w:t")
-        t.text = typed
-        run.append(t)
-        start.addnext(run)
+        start.addnext(text_run(typed))
     d.save(str(out))
 
 
@@ -284,24 +290,9 @@ def test_a_reference_to_a_sub_paragraph_follows_its_renumbered_paragraph(sub_ref
     assert "outlined in paragraph 19 (a) that" in " ".join(pandoc_text(built, "accept").split())
     edited = tmp_path / "edited.docx"
     insert_before_op5(built, edited)
-    folder = tmp_path / "proposals"
-    folder.mkdir()
-    r = run_cli("import", edited, "--changes", "proposals", "--base", draft, "-o", folder)
-    assert r.returncode == 0, r.stderr
-    yaml = (folder / "P-delegation-a.yaml").read_text("utf-8")
-    assert yaml.count("- kind:") == 1 and "kind: insert-unit" in yaml, yaml
-    read = tmp_path / "edited.draft"
-    r = run_cli("import", edited, "-o", read)
-    assert r.returncode == 0 and "prints “" not in r.stderr, r.stderr
-    for out in (tmp_path / "redline.docx", tmp_path / "redline.html"):
-        r = run_cli("redline", draft, read, "-o", out)
-        assert r.returncode == 0, r.stderr
     # the inserted paragraph is the only mark: "19 (a)" -> "20 (a)" only followed OP 19
-    assert marks(tmp_path / "redline.docx") == [("insertion", "*Requests*" + NEW_WORDS)]
-    text = (tmp_path / "redline.html").read_text("utf-8").split('class="unit formula"')[1]
-    changed = [re.search(r'id="([^"]*)"', block).group(1) for block in text.split("<p ")[1:]
-               if "<ins" in block or "<del" in block]
-    assert changed == ["op5-2"]
+    said = marks_only_the_new_paragraph(edited, draft, tmp_path)
+    assert "prints “" not in said, said
     assert "outlined in paragraph 20 (a) that" in " ".join(
         pandoc_text(tmp_path / "redline.docx", "accept").split())
     # the paragraph's number is the field Word counts, the letters after it text
