@@ -27,14 +27,23 @@ def code39(text: str) -> list[tuple[bool, int]]:
     return out
 
 
-def svg(text: str, narrow: float = 1.0, height: float = 30.0, size: str = "") -> str:
+def svg(text: str, narrow: float = 1.0, height: float = 30.0, size: str = "",
+        label_pt: float = 0.0) -> str:
     """The bars as a small SVG (user units = narrow elements); `size` such as
-    'width="4.3cm" height="0.8cm"' fixes how large it prints."""
+    'width="4.3cm" height="0.8cm"' fixes how large it prints, "pt" the user units as points;
+    `label_pt` adds the text under the bars, that large, as the Word face prints it."""
     x = 0.0
     rects = []
     for bar, width in code39(text):
         if bar:
             rects.append(f'<rect x="{x:g}" y="0" width="{width * narrow:g}" height="{height:g}"/>')
         x += width * narrow
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {x:g} {height:g}" '
+    total = round(height + label_pt * 1.2, 2)
+    if label_pt:
+        rects.append(f'<text x="{x / 2:g}" y="{height + label_pt:g}" font-size="{label_pt:g}" '
+                     f'text-anchor="middle" font-family="Times New Roman, Liberation Serif, '
+                     f'serif">{text}</text>')
+    if size == "pt":
+        size = f'width="{x:g}pt" height="{total:g}pt"'
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {x:g} {total:g}" '
             f'preserveAspectRatio="none"{" " + size if size else ""}>{"".join(rects)}</svg>')

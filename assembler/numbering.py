@@ -26,6 +26,8 @@ class Label:
     # or "pp" for a preambular paragraph's list and a heading among preambular paragraphs;
     # "part" for a part heading
     part: str = ""          # in a resolution in parts, the part the unit is in: "II"
+    head: str = ""          # a sub-paragraph of a numbered operative paragraph: that
+    # paragraph's id, whose counted number a reference to the sub-paragraph starts with
 
     @property
     def named(self) -> str:
@@ -42,8 +44,16 @@ class Label:
     def counted(self) -> bool:
         """An operative paragraph's number is a list number the word processor counts, and
         a reference to it a field it counts again (ooxml.formats.number_of): like the
-        paragraph's own number, such a reference follows its target with no edit."""
-        return self.kind == "op" and bool(self.mark)
+        paragraph's own number, such a reference follows its target with no edit. A
+        reference to a sub-paragraph of it starts with that field ("20" of "20 (a)")."""
+        return bool(self.mark) and (self.kind == "op" or bool(self.head))
+
+    def follows(self, old: Label) -> bool:
+        """A reference printing this label where it printed `old` only followed its target
+        when the word processor counts the number that changed: the operative paragraph's,
+        its sub-paragraph's letters the same."""
+        return self.counted and old.counted and self.kind == old.kind \
+            and self.path[1:] == old.path[1:]
 
     @property
     def short(self) -> str:
@@ -127,7 +137,8 @@ def compute_labels(draft: Draft) -> dict[str, Label]:
         op += 1
         labels[item.id] = Label("op", "" if item.id in alone else f"{op}.", (str(op),),
                                 part=part)
-        _label_children(item, (str(op),), 1, labels, part=part)
+        _label_children(item, (str(op),), 1, labels, part=part,
+                        head="" if item.id in alone else item.id)
     return labels
 
 
@@ -149,16 +160,16 @@ def _before_pp(items: tuple, k: int) -> bool:
 
 
 def _label_children(parent, path: tuple, degree: int, labels: dict[str, Label],
-                    start: int = 0, root: str = "op", part: str = "") -> None:
+                    start: int = 0, root: str = "op", part: str = "", head: str = "") -> None:
     """Label parent's children; `start` is where a continued list resumes counting."""
     style = parent.list_style or DEGREE_STYLES.get(degree, "(a)")
     previous_children = 0
     for count, child in enumerate(parent.children, start + 1):
         mark = format_mark(style, count)
         child_path = path + (_bare(mark),)
-        labels[child.id] = Label("sub", mark, child_path, degree, root, part)
+        labels[child.id] = Label("sub", mark, child_path, degree, root, part, head)
         grand_start = previous_children if child.list_continues else 0
-        _label_children(child, child_path, degree + 1, labels, grand_start, root, part)
+        _label_children(child, child_path, degree + 1, labels, grand_start, root, part, head)
         previous_children = grand_start + len(child.children)
 
 

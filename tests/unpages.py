@@ -4,7 +4,10 @@ Used to compare our issued faces (docx -> LibreOffice PDF) with the UN's own PDF
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from dataclasses import dataclass
+from pathlib import Path
 
 import fitz
 
@@ -90,3 +93,14 @@ def _word(w: str) -> str:
 
 def _norm(text: str) -> str:
     return re.sub(r"\s+", "", text.replace("\u2011", "-")).lower()
+
+
+def print_html(html: Path, pdf: Path, profile: Path) -> None:
+    """An HTML page printed to PDF by headless Chromium, as a reader prints it."""
+    import pytest
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not exe:
+        pytest.skip("Chromium is not installed (make sysdeps)")
+    subprocess.run([exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                    f"--user-data-dir={profile}", f"--print-to-pdf={pdf}", html.as_uri()],
+                   capture_output=True, timeout=180)

@@ -26,8 +26,10 @@ def import_(
     old_name: str = typer.Option("", "--version", hidden=True),  # its old spelling
     changes: str = typer.Option("accept", "--changes", help="tracked changes in a .docx: accept, "
                                 "reject, or proposals (one proposal per author)"),
-    base: Optional[Path] = typer.Option(None, help="with --changes proposals: the draft source "
-                                        "the Word file was made from (default: its original text)"),
+    base: Optional[Path] = typer.Option(None, help="a Word file: the draft source it was made "
+                                        "from (a reference typed over without Track Changes is "
+                                        "then kept as typed; with --changes proposals, the base "
+                                        "of the proposals, default: the file's original text)"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="do not list warnings"),
     replace_files: bool = typer.Option(False, "--replace", help="with --changes proposals: replace "
                                  "proposal files of the same ids (their histories are lost)"),
@@ -67,7 +69,9 @@ def import_(
                                   "with 'assembler build'")
     if source.suffix.lower() == ".docx":
         from ..readers.docx import read_docx_draft
+        from ..source import load_draft
         result = read_docx_draft(source, changes=changes, negotiation=negotiation,
+                                 base=load_draft(base) if base else None,
                                  version=version or output.stem)
         if not result.draft.metadata.negotiation:
             result.draft = replace(result.draft, metadata=result.draft.metadata.with_values(

@@ -110,14 +110,14 @@ class Redline:
     def old_number(self, new_target: str) -> str | None:
         """How the old version printed a cross-reference that now points at `new_target`,
         when that is an edit to show: None if the old version had no such target, or if
-        the number is one the word processor counts in both (Label.counted), which follows
-        its target in either version as the paragraphs' own numbers do."""
+        the number that changed is one the word processor counts in both (Label.follows),
+        which follows its target in either version as the paragraphs' own numbers do."""
         found = self.old_target(new_target)
         if found is None:
             return None
         old_id, lab = found
         now = self.new_labels.get(new_target)
-        if lab is not None and lab.counted and now is not None and now.counted:
+        if lab is not None and now is not None and now.follows(lab):
             return None
         return lab.number if lab else old_id
 

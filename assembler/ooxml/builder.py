@@ -430,6 +430,8 @@ class DocumentBuilder:
             etree.SubElement(r, w("br")).set(w("type"), "page")
         elif run.field:
             self._field(parent, r, run.field, run.text or "1", deleted)
+            if run.after:
+                self._run_element(parent, replace(run, text=run.after, field=None, after=""))
         elif run.picture is not None:
             r.append(drawing(run.picture, self.pictures))
         else:

@@ -67,6 +67,8 @@ class Run:
     line_break: bool = False
     page_break: bool = False
     field: str | None = None      # a field: PAGE, NUMPAGES, number_of(...); `text` its result
+    after: str = ""               # text printed after the field, in the run's format and
+    # bookmark ("(a)" after a sub-paragraph's counted paragraph number)
     change: Change | None = None
     mark: Mark | None = None      # not a run: a range marker (see Mark)
     bookmark: str | None = None   # a bookmark around this run; with no text, a point

@@ -31,27 +31,35 @@ from .masthead_docx import read_furniture, read_masthead
 from .docx_text import (ANNEX, OP_NUMBER, drop, ends_clause, foreign_cross_refs, has_content,
                         content_text, split_mark, starts_text, strip_ends, strip_start, block_text,
                         unbold, unit_of)
+from .word_refs import astray, printed_refs, typed_over, unrenumbered
 from .untext import FORMULA, ImportResult, LABEL, style_of
 
 _CLOSING = re.compile(r"(plenary meeting|\d{1,2} \w+ \d{4}$)")
 
 
-def read_docx_draft(path: Path | str | bytes, changes: str = "accept", **meta: str) -> ImportResult:
-    """changes: accept or reject tracked changes before interpreting (see --changes)."""
+def read_docx_draft(path: Path | str | bytes, changes: str = "accept",
+                    base: Draft | None = None, **meta: str) -> ImportResult:
+    """changes: accept or reject tracked changes before interpreting (see --changes);
+    base: the draft the file was made from (see interpret)."""
     doc = read_docx(path)
     file = "<bytes>" if isinstance(path, bytes) else str(path)
-    return interpret(doc, file, changes, **meta)
+    return interpret(doc, file, changes, base=base, **meta)
 
 
 def interpret(doc: WordDocument, file: str, changes: str = "accept", *,
-              comments: bool = True, typed: frozenset = frozenset(), **meta: str) -> ImportResult:
+              comments: bool = True, typed: frozenset = frozenset(), base: Draft | None = None,
+              before: Draft | None = None, **meta: str) -> ImportResult:
     """With `comments`, each Word comment gets a warning naming its paragraph: a comment is
     no part of the draft's text, and the draft keeps none. `typed`: the cross-references
-    someone typed over (typed_over, taken before the changes were resolved)."""
+    someone typed over (typed_over, taken before the changes were resolved). `base`: the
+    draft the file was made from; `before`: the file's text before its tracked changes, when
+    `doc` is already one author's view. A reference printing a number its target has in
+    none of them was typed over without Track Changes: kept as typed when the base says so,
+    else read by its target with a warning (word_refs)."""
     warnings: list[Warning_] = []
     if comments:
         warnings += [comment_left_out(doc, place, file) for place in doc.comment_places]
-    authors = doc.authors()
+    source, authors = doc, doc.authors()
     if authors:
         if changes == "accept":
             typed = typed | frozenset(typed_over(doc))
@@ -60,27 +68,16 @@ def interpret(doc: WordDocument, file: str, changes: str = "accept", *,
             warnings.append(Warning_(f"tracked changes by {', '.join(authors)} were accepted "
                                      f"(use --changes proposals to keep them as proposals)",
                                      None, file))
-    return _Interpreter(doc, file, warnings, typed).run(meta)
-
-
-def typed_over(doc: WordDocument) -> dict[str, str]:
-    """The cross-references (bookmark name -> author) whose number someone deleted and typed
-    again with changes tracked: the words typed are the reference where that author's
-    changes are accepted. Any other reference is read by its target, whatever number it
-    prints: one Word left unrenumbered after a paragraph was inserted before its target
-    still points at that target (a field Word had not counted again)."""
-    out: dict[str, str] = {}
-    for p in doc.paragraphs():
-        kinds: dict[str, set] = {}
-        for r in p.runs:
-            name = next((b for b in r.bookmarks if parse_xref(b)), None)
-            if name and r.change is not None and r.text.strip():
-                kinds.setdefault(name, set()).add((r.change.kind, r.change.author))
-        for name, k in kinds.items():
-            typed_by = {a for kind, a in k if kind == "ins"}
-            if typed_by and any(kind == "del" for kind, _ in k):
-                out[name] = min(typed_by)
-    return out
+    result = _Interpreter(doc, file, list(warnings), typed).run(meta)
+    printed = [p for p in printed_refs(doc) if p.bookmark not in typed]
+    odd = astray(printed, [d for d in (result.draft, base, before) if d is not None])
+    if odd and authors and before is None and changes == "accept":
+        odd = astray(odd, [interpret(resolve(source, "reject"), file, comments=False).draft])
+    if odd and base is not None:
+        kept = frozenset(p.bookmark for p in odd)
+        return _Interpreter(doc, file, warnings, typed | kept, kept).run(meta)
+    result.warnings += [unrenumbered(p, result.draft, file) for p in odd]
+    return result
 
 
 def comment_left_out(doc: WordDocument, place: tuple, file: str) -> Warning_:
@@ -107,9 +104,11 @@ def _short(text: str, words: int = 8) -> str:
 
 
 class _Interpreter:
-    def __init__(self, doc: WordDocument, file: str, warnings: list, typed: frozenset = frozenset()):
+    def __init__(self, doc: WordDocument, file: str, warnings: list, typed: frozenset = frozenset(),
+                 untracked: frozenset = frozenset()):
         self.doc = doc
         self.typed = typed
+        self.untracked = untracked      # of `typed`, those typed with Track Changes off
         self.file = file
         self.warnings = warnings
         self.own = any(k.startswith(PROPERTY_PREFIX) for k in doc.properties)
@@ -296,8 +295,10 @@ class _Interpreter:
             name = next((b for b in r.bookmarks if parse_xref(b)), None)
             if name in self.typed:
                 if xref_open != name:
+                    how = "without Track Changes: its number in neither this file nor the " \
+                          "base" if name in self.untracked else "a tracked change"
                     self.warn(p.location, f"the reference to {parse_xref(name)} was typed over "
-                                          f"(a tracked change); the words typed are kept as text")
+                                          f"({how}); the words typed are kept as text")
                 xref_open = name
                 out.append(Text(r.text, r.italic, r.bold, r.sup))
                 continue

@@ -19,7 +19,8 @@ from ..model import Draft
 from ..ooxml.changes import resolve, resolve_for
 from ..ooxml.reader import read_docx
 from ..unit_marks import PROPERTY_PREFIX
-from .docx import comment_left_out, commented, interpret, typed_over
+from .docx import comment_left_out, commented, interpret
+from .word_refs import typed_over
 
 
 @dataclass
@@ -38,7 +39,7 @@ def word_proposals(path: Path | str, base: Draft | None = None) -> WordProposals
         raise AssemblerError("has no tracked changes", file=file,
                              hint="import it without --changes proposals")
     typed = typed_over(doc)  # the references typed over, as they were before resolving
-    original = interpret(resolve(doc, "reject"), file, comments=False)
+    original = interpret(resolve(doc, "reject"), file, comments=False, base=base)
     version = (base.metadata.version if base is not None else "") or \
         doc.properties.get(PROPERTY_PREFIX + "version", "") or original.draft.metadata.version \
         or Path(file).stem
@@ -55,7 +56,7 @@ def word_proposals(path: Path | str, base: Draft | None = None) -> WordProposals
                              f"'{base.metadata.version or 'the base'}' in {len(untracked)} "
                              f"place(s): edits made without track changes are not proposals")
     for author in authors:
-        view = interpret(resolve_for(doc, author), file,
+        view = interpret(resolve_for(doc, author), file, base=base, before=original.draft,
                          typed=frozenset(n for n, a in typed.items() if a == author))
         changes, notes = infer_changes(original.draft, view.draft)
         out.notes += [f"{author}: {n}" for n in notes]

@@ -191,3 +191,51 @@ def test_a_base_without_symbol_gets_no_document(tmp_path):
     out = tmp_path / "B-1.docx"
     r = run_cli("amendment-doc", prop, "--base", first, "--symbol", "A/71/L.61", "-o", out)
     assert r.returncode == 2 and "has no symbol" in r.stderr and not out.exists()
+
+
+@pytest.mark.slow
+def test_the_html_amendment_document_stands_where_the_uns_does(tmp_path):
+    """A/C.3/80/L.61 made again: its instructions imported against a base of its shape, with
+    its masthead's facts and fictional proposers, written as HTML and printed by Chromium,
+    held to the UN's page 1 within 2 pt (masthead, the Third Committee's session block, the
+    proposers' line in the text column and wrapping as the UN's, the title, the numbered
+    instructions, the short end rule, the job number)."""
+    from unpages import find, lines, print_html, rules
+    theirs = REAL / "pdf" / "A_C.3_80_L.61.pdf"
+    base = _base(tmp_path, "A/C.3/80/L.20/Rev.1", {14: PP14, 15: PP15}, {}, 17, 3)
+    base.write_text(base.read_text("utf-8").replace(
+        "symbol: A/C.3/80/L.20/Rev.1\n", "symbol: A/C.3/80/L.20/Rev.1\nstage: L\n"
+        "session: Eightieth session\nmain-committee: Third Committee\nagenda-items: 67\n"
+        "agenda-titles: Promotion and protection of the rights of children\n"), "utf-8")
+    prop = tmp_path / "l61.yaml"
+    r = run_cli("import", REAL / "A_C.3_80_L.61.txt", "--base", base, "-o", prop)
+    assert r.returncode == 0, r.stderr
+    text = prop.read_text("utf-8")
+    assert "proposer: Belarus\n" in text and "- Russian Federation\n" in text
+    prop.write_text(text.replace("proposer: Belarus\n", "proposer: Delegation A\n").replace(
+        "- Russian Federation\n", "- Delegation B\n"), "utf-8")
+    html, pdf = tmp_path / "l61.html", tmp_path / "l61.pdf"
+    r = run_cli("amendment-doc", prop, "--base", base, "--job-number", "25-18531", "-o", html)
+    assert r.returncode == 0, r.stderr
+    print_html(html, pdf, tmp_path / "profile")
+    ours, un = lines(pdf.read_bytes()), lines(str(theirs))
+    off = []
+    for mine, their in (("United Nations",) * 2, ("General Assembly",) * 2,
+                        ("Distr.: Limited",) * 2, ("14 November 2025",) * 2,
+                        ("Original: English",) * 2, ("Eightieth session",) * 2,
+                        ("Third Committee",) * 2, ("Agenda item 67",) * 2,
+                        ("Promotion and protection",) * 2, ("Delegation A and", "Belarus and"),
+                        ("A/C.3/80/L.20/Rev.1",) * 2, ("Rights of the child",) * 2,
+                        ("1.",) * 2, ("In the fourteenth",) * 2, ("2.",) * 2,
+                        ("Delete the fifteenth",) * 2, ("25-18531",) * 2):
+        a, b = find(ours, mine, 0), find(un, their, 0)
+        assert b is not None, their
+        if a is None or abs(a.x0 - b.x0) > 2 or abs(a.baseline - b.baseline) > 2:
+            off.append((mine, a and (a.x0, a.baseline), (b.x0, b.baseline)))
+    assert not off, off
+    assert find(ours, "Eightieth session", 0).bold and find(ours, "Third Committee", 0).size == 12
+    # the thin and thick rules, and the short one under the instructions (the UN's stands
+    # 3.2 pt further right than A/RES/80/4's, which ours follows: within 4)
+    (thin, thick, end), (uthin, uthick, uend) = rules(pdf.read_bytes())[:3], rules(str(theirs))[:3]
+    assert abs(thin[0] - uthin[0]) <= 2 and abs(thick[0] - uthick[0]) <= 2
+    assert abs(end[0] - uend[0]) <= 2 and abs(end[1] - uend[1]) <= 4 and abs(end[2] - uend[2]) <= 4

@@ -249,3 +249,34 @@ def test_a_redline_of_a_resolution_in_parts_counts_each_part_from_one(tmp_path):
     assert [lab for lab, _ in numbered(rejected["paragraphs"])] == expected_labels(old)
     assert expected_labels(new)[-2:] == ["1.", "2."]  # part II counts from 1 again
     assert ("1.", "Notes with deep appreciation the work") in numbered(accepted["paragraphs"])
+
+
+def test_a_reference_to_a_sub_paragraph_follows_its_paragraph_both_ways(tmp_path):
+    """ "paragraph 19 (a)" is OP 19's counted number and the letters after it: a delegate's
+    paragraph inserted before OP 19 renumbers the reference with no mark, and LibreOffice's
+    accept-all and reject-all of the redline print each version's number."""
+    text = (DRAFTS / "first-draft.draft").read_text("utf-8")
+    source = tmp_path / "first.draft"
+    source.write_text(text.replace("outlined in paragraph [@op19] that",
+                                   "outlined in paragraph [@op19.a] that"), "utf-8")
+    first = load_draft(source)
+    built, edited, red = tmp_path / "first.docx", tmp_path / "edited.docx", tmp_path / "red.docx"
+    built.write_bytes(build_docx(first))
+    insert_after(built, edited, "Decides to review these modalities at its seventy-third session;",
+                 track=True)
+    new = read_docx_draft(edited.read_bytes()).draft
+    red.write_bytes(build_redline_docx(build_redline(first, new)))
+    seen = libreoffice(tmp_path, (red, "accept"), (red, "reject"), (edited, "as-is"))
+
+    def reference(job) -> str:
+        para = next(t for _, t in seen[job]["paragraphs"] if t.startswith("present inputs"))
+        return para.split("outlined in ")[1].split(" that")[0]
+    assert reference((red, "accept")) == "paragraph 20 (a)"
+    assert reference((red, "reject")) == "paragraph 19 (a)"
+    assert reference((edited, "as-is")) == "paragraph 20 (a)"  # LibreOffice counts on opening
+    # and the redline marks the new paragraph only
+    d = docx.Document(str(red))
+    from docx.oxml.ns import qn
+    changed = [t.text for tag in ("w:ins", "w:del") for el in d.element.body.iter(qn(tag))
+               for t in el.iter(qn("w:t"), qn("w:delText"))]
+    assert "".join(changed) == "Decides to review these modalities at its seventy-third session;"

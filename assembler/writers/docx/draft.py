@@ -103,13 +103,17 @@ class DraftDocx:
 
     def ref_run(self, target: str, label: Label | None, bookmark: bool = True, **fmt) -> Run:
         """A cross-reference's number, in the hidden bookmark that carries its target's id;
-        an operative paragraph's number is a field Word counts again (Label.counted)."""
-        field = number_of(unit_bookmark("op", target)) if label and label.counted else None
+        an operative paragraph's number is a field Word counts again (Label.counted), also
+        where it heads a sub-paragraph's ("20" of "20 (a)", the letters after it)."""
+        text, field, after = (label.number if label else target), None, ""
+        if label and label.counted:
+            field = number_of(unit_bookmark("op", label.head or target))
+            text, after = label.path[0], "".join(" " + p for p in label.path[1:])
         name = None
         if bookmark:
             self._xrefs += 1
             name = xref_bookmark(self._xrefs, target)
-        return Run(label.number if label else target, field=field, bookmark=name, **fmt)
+        return Run(text, field=field, after=after, bookmark=name, **fmt)
 
     def note(self, fid: str) -> int:
         """The Word footnote of a marker: one per footnote, numbered by its first marker; a

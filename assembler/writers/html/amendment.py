@@ -32,11 +32,11 @@ def _marked(sentence: str) -> Markup:
 
 
 def write_amendment(doc: AmendmentDocument, layout: Layout | None = None) -> bytes:
-    face = doc.masthead()
+    face, layout = doc.masthead(), layout or load_layout()
     ctx = {"title": doc.symbol, "lang": doc.language.html, "face": face,
            # an instruction, and each new paragraph it brings as a block of its own
            "instructions": [[_marked(part) for part in s.split("\n\n")]
                             for s in doc.instructions],
            "notes": doc.notes_below,
-           **page_context(layout or load_layout(), issued=True), **issued_context(face)}
+           **page_context(layout, issued=True), **issued_context(face, layout)}
     return render("amendment.html.j2", ctx).encode("utf-8")

@@ -22,6 +22,7 @@ from .. import templating
 from ..sandbox import render_bounded
 from markupsafe import Markup, escape
 
+from ...dates import bind_dates
 from ...errors import AssemblerError
 from ...fs.read import read_bytes
 from ...lang import language_of
@@ -112,8 +113,11 @@ class HtmlDraft:
     """The draft's units as escaped HTML; one note per footnote, numbered by its first
     marker, a second marker printing its number and linking to it, as in Word."""
 
-    def __init__(self, draft: Draft, run_hook: RunHook | None = None):
+    def __init__(self, draft: Draft, run_hook: RunHook | None = None, issued: bool = False):
         self.draft = draft
+        # an issued face keeps a date's day and month on one line, as the UN and Word do
+        self.bind = (lambda text: bind_dates(text, language_of(draft.metadata))) if issued \
+            else (lambda text: text)
         self.labels = compute_labels(draft)
         self.run_hook = run_hook
         self.notes: list[Note] = []
@@ -123,7 +127,7 @@ class HtmlDraft:
         parts: list[Markup] = []
         for item in content:
             if isinstance(item, Text):
-                html = escape(item.text)
+                html = escape(self.bind(item.text))
                 if item.sup:
                     html = Markup("<sup>%s</sup>") % html
                 if item.bold:
@@ -202,6 +206,8 @@ def page_context(layout: Layout, issued: bool = False) -> dict:
         page.update(layout.section("issued_page"))
     return {"page": page, "fonts": layout.section("fonts"),
             "indents": layout.section("indents"), "masthead_look": layout.section("masthead"),
+            "furniture": layout.section("furniture"),
+            "issued_fonts": layout.section("issued_fonts") if issued else {},
             "page_rule": page_rule(layout, issued=issued), "emblem": emblem_context(layout)}
 
 
@@ -230,7 +236,7 @@ def draft_context(draft: Draft, layout: Layout, run_hook: RunHook | None = None)
     from ...stages import masthead_for
     meta = draft.metadata
     face = masthead_for(meta) if meta.stage else None
-    h = HtmlDraft(draft, run_hook)
+    h = HtmlDraft(draft, run_hook, issued=bool(face and face.issued))
     ctx = {"draft": draft, "meta": dict(meta.items()), "face": face,
            "title": face.title if face else meta.title,
            "formula": meta.formula, "preamble": h.preamble(), "operative": h.operative(),
@@ -241,18 +247,21 @@ def draft_context(draft: Draft, layout: Layout, run_hook: RunHook | None = None)
            **page_context(layout, issued=bool(face and face.issued))}
     ctx["notes"] = h.notes  # filled while the units above were rendered
     if face and face.issued:
-        ctx.update(issued_context(face))
+        ctx.update(issued_context(face, layout))
     return ctx
 
 
-def issued_context(face) -> dict:
-    """An issued face's barcode, drawn (job.html.j2) and for the printed page's foot."""
+def issued_context(face, layout: Layout) -> dict:
+    """An issued face's barcode, drawn (job.html.j2) and for the printed page's foot, where
+    it has the Word face's size ([furniture]) and its text under it."""
     if not face.barcode:
         return {}
     import base64
     from ...barcode import svg
     bars = svg(face.barcode)
-    sized = svg(face.barcode, size='width="4.3cm" height="0.8cm"')
+    look, pt = layout.section("furniture"), 72 / 2.54
+    sized = svg(face.barcode, look.get("barcode_narrow_cm", 0.03) * pt,
+                look.get("barcode_height_cm", 0.45) * pt, "pt", look.get("barcode_pt", 7))
     return {"barcode_svg": Markup(bars),  # built from the job number's digits only
             "barcode_uri": "data:image/svg+xml;base64," + base64.b64encode(sized.encode()).decode()}
 
