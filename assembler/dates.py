@@ -51,7 +51,8 @@ def _pattern(template: str, _keys: tuple[str, ...]) -> re.Pattern:
     for lang in _tables():
         names = "|".join(re.escape(m) for m in lang.months)
         months.append(names)
-        parts = {"{day}": r"\d{1,2}", "{month}": f"(?:{names})", "{year}": r"\d{4}"}
+        parts = {"{day}": _day_number(tuple(lang.day_suffixes.values())),
+                 "{month}": f"(?:{names})", "{year}": r"\d{4}"}
         forms.append("".join(parts.get(p) or re.escape(p).replace(r"\ ", r"\s*")
                              for p in _FIELDS.split(lang.day)))
     return re.compile(template.replace("{date}", "(?:" + "|".join(forms) + ")")

@@ -112,4 +112,7 @@ def words(path: Path, mode: str = "accept") -> str:
     html = re.sub(r"<colgroup>.*?</colgroup>", "", html, flags=re.S)
     html = re.sub(r"</(p|li|td|th|h\d|tr)>", "\n", html)
     text = unescape(re.sub(r"<[^>]+>", "", html))
+    # a space ending a note's paragraph is no word: pandoc keeps it from a plain run and
+    # drops it from a rejected deletion (" ↩︎", its backlink, follows it)
+    text = re.sub(r"\s+(?=\u21a9)", "", text)
     return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
