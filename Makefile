@@ -135,6 +135,10 @@ demo: setup sysdeps
 test: setup sysdeps
 	$(BIN)/python -m pytest
 
+# the tests that start no LibreOffice, Chromium or process and touch no PDF (tests/conftest.py)
+test-fast: setup
+	$(BIN)/python -m pytest -m "not slow"
+
 bench: setup
 	$(BIN)/python benchmarks/run.py
 

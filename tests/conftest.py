@@ -1,8 +1,11 @@
 """Fixtures over the real documents: the seed and the drafts derived from it."""
 from __future__ import annotations
 
+import inspect
+import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -118,3 +121,37 @@ def soffice_pdf(docx: Path, outdir: Path) -> Path:
     subprocess.run([exe, "--headless", "--convert-to", "pdf", "--outdir", str(outdir), str(docx)],
                    check=True, capture_output=True, timeout=180)
     return outdir / (docx.stem + ".pdf")
+
+
+# ------------------------------------------------------------------ make test-fast
+# A test that starts LibreOffice, Chromium or a process of its own, or reads or writes a
+# PDF (directly, through a helper of its module or of tests/, or through a fixture), is
+# marked slow, so that `make test-fast` (-m "not slow") runs the rest in a fraction of the
+# time; `make test` runs everything.
+_EXTERNAL = re.compile(r"\b(?:soffice|uno_paragraphs|libreoffice|convert|chromium|playwright|"
+                       r"print_html|pdftoppm|run_process|subprocess)\b|\"pdf\"|\.pdf\"")
+
+
+def _runs_external(fn, seen: set) -> bool:
+    if not inspect.isfunction(fn) or fn in seen:
+        return False
+    seen.add(fn)
+    try:
+        source = inspect.getsource(fn)
+    except (OSError, TypeError):
+        return False
+    if _EXTERNAL.search(source):
+        return True
+    module = sys.modules.get(fn.__module__)
+    return any(_runs_external(getattr(module, name, None), seen)
+               for name in fn.__code__.co_names if module is not None)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.get_closest_marker("slow") or not hasattr(item, "function"):
+            continue
+        seen: set = set()
+        fixtures = [d.func for defs in item._fixtureinfo.name2fixturedefs.values() for d in defs]
+        if any(_runs_external(f, seen) for f in [item.function, *fixtures]):
+            item.add_marker(pytest.mark.slow)
