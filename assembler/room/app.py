@@ -221,7 +221,7 @@ def proposal_page(ctx: Ctx, pid: str) -> Response:
     others = [a for a in ctx.room.accounts.delegations()
               if a.name != p.proposer and a.name not in p.co_sponsors and a.id not in invited]
     # its redline on the current version, while it can still be made to it
-    pv = views.preview_of(store, p) if p.status == "proposed" or \
+    pv = views.preview_of(store, p, keep=True) if p.status == "proposed" or \
         p.base == store.current().name else None
     return ctx.room.page(ctx, "proposal.html.j2", p=p, prose=views.prose_of(p, store), pv=pv,
                          mine=p.proposer == ctx.account.name,

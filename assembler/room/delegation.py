@@ -173,7 +173,8 @@ def preview(ctx: Ctx, pid: str) -> Response:
     draft = my_draft(ctx, pid)
     whole = ctx.request.query_params.get("whole") == "1"
     return ctx.room.page(ctx, "preview.html.j2", p=draft,
-                         pv=views.preview_of(ctx.room.store, draft, whole=whole), trying=False)
+                         pv=views.preview_of(ctx.room.store, draft, whole=whole, keep=True),
+                         trying=False)
 
 
 @route("/drafts/{pid}/clean", role=DELEGATION)

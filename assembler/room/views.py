@@ -5,6 +5,8 @@ that it reads what the Store gives it."""
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -22,6 +24,7 @@ from .store import Store
 
 _ARTICLE = re.compile(r"<article\b.*</article>", re.S)
 _DEGREE = re.compile(r' style="--degree: (\d+)"')
+DRAWN = 256   # proposals' redlines kept per version (Planner.drawn)
 
 
 # The workflow's inputs as the room's forms name them (negotiation/refusals.py): in plain
@@ -195,6 +198,27 @@ class Planner:
         self._touched: dict[int, tuple] = {}
         self._carried: dict[int, tuple] = {}
         self._weighed: tuple | None = None   # (proposals on file, candidates, by unit)
+        self._drawn: OrderedDict = OrderedDict()   # a proposal's redline, the latest kept
+        self._drawn_lock = threading.Lock()
+
+    def drawn(self, p: Proposal):
+        """The proposal made to this version and compared (amendments.preview.draw), kept
+        for the DRAWN proposals asked last: a proposal's page is opened by many, and
+        only its collisions change with what else is on file."""
+        from ..amendments.preview import draw
+        key = (p.id, p.proposer, p.date, p.base,
+               tuple((c, c.id) for c in p.effective_changes))
+        with self._drawn_lock:
+            hit = self._drawn.get(key)
+            if hit is not None:
+                self._drawn.move_to_end(key)
+                return hit
+        hit = draw(self.made.draft, [p], versions=self.versions, made=self.made)
+        with self._drawn_lock:
+            self._drawn[key] = hit
+            while len(self._drawn) > DRAWN:
+                self._drawn.popitem(last=False)
+        return hit
 
     def alone(self, p: Proposal) -> list | None:
         from ..amendments.preview import planned_alone
@@ -274,7 +298,11 @@ def on_file_for(store: Store, base: Draft, mine: Proposal) -> list[Proposal]:
     return [candidates[i] for i in sorted(at) if candidates[i].id != mine.id]
 
 
-def preview_of(store: Store, proposal: Proposal, *, whole: bool = False) -> PreviewView:
+def preview_of(store: Store, proposal: Proposal, *, whole: bool = False,
+               keep: bool = False) -> PreviewView:
+    """The proposal's redline on the current version with its collisions; `keep`: its
+    redline kept for the next time (a proposal's page, a draft's preview), not for a
+    change being tried, which is asked once."""
     from ..amendments.preview import preview
     from ..writers.html.redline import RedlineHtml
     base = store.current().draft
@@ -284,7 +312,8 @@ def preview_of(store: Store, proposal: Proposal, *, whole: bool = False) -> Prev
     planner = planner_of(store)
     try:
         pv = preview(base, [proposal], on_file_for(store, base, proposal),
-                     versions=planner.versions, made=planner.made, alone=planner.alone)
+                     versions=planner.versions, made=planner.made, alone=planner.alone,
+                     drawn=planner.drawn(proposal) if keep else None)
     except ConflictsFound as err:
         return PreviewView(error="Your changes collide among themselves: " +
                            "; ".join(str(c) for c in err.conflicts))
