@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from .durable import GroupSync
+
 COMMITTER = "assembler room <room@localhost>"
 RETRY_SECONDS = (0.5, 2, 10, 30)   # waits between attempts after a git failure, then 30 s
 
@@ -74,6 +76,8 @@ class Committer:
         folder = git_dir / "assembler-room"
         self.journal = folder / f"{room}.journal"
         self.turn = folder / f"{room}.committing"   # one committer at a time, all processes
+        self._sync = GroupSync(self.journal)
+        self._mine = threading.local()   # this thread's journal entry, to be synced
         self._folder = folder
         self._wake = threading.Event()
         self._idle = threading.Condition()
@@ -94,13 +98,16 @@ class Committer:
                 if fh.read(1) != b"\n":
                     fh.write(b"\n")
             fh.write(entry.line().encode("utf-8"))
+        self._mine.entry = self._sync.wrote()
 
     def sync(self) -> None:
         """The journal on disk, out of the lock and before the action's answer: the actions
-        that wrote meanwhile share the wait (a crash before it leaves a line cut short at
-        worst, which is left out)."""
-        with open(self.journal, "rb") as fh:
-            os.fdatasync(fh.fileno())
+        that wrote meanwhile share one sync (durable.py; a crash before it leaves a line cut
+        short at worst, which is left out)."""
+        written = getattr(self._mine, "entry", 0)
+        if written:
+            self._sync.sync(written)
+            self._mine.entry = 0
 
     def wake(self) -> None:
         with self._idle:

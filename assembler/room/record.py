@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-import os
 import subprocess
+import threading
 import time
 from pathlib import Path
 
 from ..fs.names import name_from
 from .committer import Committer, Entry
+from .durable import GroupSync
 
 
 def now() -> str:
@@ -23,6 +24,8 @@ class Record:
     def __init__(self, root: Path, room_dir: Path):
         self.root = root
         self.log = room_dir / "audit.jsonl"
+        self._log_sync = GroupSync(self.log)
+        self._mine = threading.local()   # this thread's audit line, to be synced
         dirs = self._git_dirs()
         self.committer = Committer(dirs[0], dirs[1], room_dir.name,
                                    str(self.log.relative_to(self.root))) if dirs else None
@@ -36,8 +39,9 @@ class Record:
         with open(self.log, "a", encoding="utf-8") as fh:
             fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
             fh.flush()
-            os.fsync(fh.fileno())
-            return fh.tell()
+            end = fh.tell()
+        self._mine.audit = self._log_sync.wrote()   # on disk in `after_lock`, shared
+        return end
 
     def lines(self, limit: int = 200) -> list[dict]:
         if not self.log.is_file():
@@ -78,8 +82,14 @@ class Record:
         self.committer.add(Entry(author, message, int(time.time()), audit_end, tuple(files)))
 
     def after_lock(self) -> None:
-        """Out of the lock: commit what was journaled, in the background when the room's
-        server started the committer, else now (the command line exits next)."""
+        """Out of the lock, before the action's answer: its audit line on disk (one sync
+        for the actions that wrote meanwhile, durable.py); then commit what was journaled,
+        in the background when the room's server started the committer, else now (the
+        command line exits next)."""
+        written = getattr(self._mine, "audit", 0)
+        if written:
+            self._log_sync.sync(written)
+            self._mine.audit = 0
         if self.committer is None:
             return
         self.committer.sync()
