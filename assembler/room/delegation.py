@@ -243,11 +243,12 @@ def submit(ctx: Ctx, pid: str) -> Response:
     if error:
         what = "with the change in the editor, " if pending else ""
         return back(ctx, f"/drafts/{draft.id}", f"Not submitted: {what}{error}")
+    made = store.filing(proposal)   # its file's text read back, before the lock
     try:
         with store.action(ctx.account.name, "submit", draft.id) as w:
             if pending:  # kept and submitted under one lock: both or neither
                 store.save_private(w, ctx.account.id, pending)
-            store.submit(w, ctx.account.id, draft.id)
+            store.submit(w, ctx.account.id, draft.id, made)
             w.detail = f"{len(proposal.changes)} change(s)"
     except AssemblerError as err:
         return back(ctx, f"/drafts/{draft.id}", say(err))

@@ -36,8 +36,9 @@ from ..amendments.model import Proposal, StatusEntry
 from ..amendments.targets import UnitIndex
 from ..amendments.yamlio import load_proposal, parse_proposal, proposal_files
 from ..negotiation.on_file import proposals_on_file, read_or_error, round_folders
-from ..negotiation.workflow import (Decision, NextVersion, decide_on_file, file_proposal,
-                                    next_version, round_to_issue, write_version)
+from ..negotiation.workflow import (Decision, NextVersion, as_filed, decide_on_file,
+                                    file_proposal, next_version, round_to_issue,
+                                    write_version)
 from ..amendments.yamlout import dump_proposal
 from ..errors import AssemblerError
 from ..fs.names import inside, is_name
@@ -341,11 +342,26 @@ class Store:
         path.unlink()
         w.paths.append(path)
 
-    def submit(self, w: Written, account_id: str, pid: str) -> Proposal:
+    def filing(self, proposal: Proposal) -> tuple | None:
+        """The proposal as it would go on file today (workflow.as_filed), made out of the
+        lock for `submit`; None when it cannot be (`submit` then says why, under the lock)."""
+        folder, date = self.round_dir, today()
+        try:
+            return proposal, folder, date, as_filed(folder, proposal, date)
+        except AssemblerError:
+            return None
+
+    def submit(self, w: Written, account_id: str, pid: str, made: tuple | None = None
+               ) -> Proposal:
+        """The private draft put on file; `made`: its `filing`, used when the draft, the
+        round and the day are still those it was made for."""
         draft = self.private_draft(account_id, pid)
         if draft is None:
             raise AssemblerError(f"no draft {pid}")
-        filed, path = file_proposal(self.round_dir, draft, today(), self._filed())
+        date = today()
+        ready = made[3] if made and made[1:3] == (self.round_dir, date) and \
+            replace(made[0], file="") == replace(draft, file="") else None
+        filed, path = file_proposal(self.round_dir, draft, date, self._filed(), ready)
         self._remember("p", path, filed)
         self.discard_private(w, account_id, pid)
         w.paths.append(path)
