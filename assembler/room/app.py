@@ -127,8 +127,12 @@ def guarded(room: Room, method: str, role: str | None, fn) -> Callable:
                 else:
                     form[key] = value
         ctx = Ctx(request, account, form, room)
+
+        def handle() -> Response:
+            with room.store.reading():   # the round folders listed once for the request
+                return fn(ctx, **request.path_params)
         try:
-            return await run_in_threadpool(fn, ctx, **request.path_params)
+            return await run_in_threadpool(handle)
         except (AssemblerError, Refused) as err:  # one line saying why, never a traceback
             code, message = (err.status, str(err)) if isinstance(err, Refused) else \
                 (409, say(err))

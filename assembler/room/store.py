@@ -79,6 +79,7 @@ class Store:
         self._filed_generation = 0  # a listing begun before a write never replaces it
         self._writer: int | None = None  # the thread inside an action (under the locks)
         self._left_out: list[str] = []  # the files the last listing left out, in words
+        self._request = threading.local()   # this request's round folders (`reading`)
         self.record = Record(self.root, self.room_dir)
 
     # ------------------------------------------------------------------ reading, cached
@@ -190,7 +191,25 @@ class Store:
         return proposal_files(folder) if folder.is_dir() else []
 
     def _round_folders(self) -> list[Path]:
-        return round_folders(self.amend_dir)
+        """The round folders, listed once per request (`reading`) and once under an action's
+        lock: in a rush a round's folder changes with each submission, and every listing
+        scans its thousand files again. After an action they are listed again."""
+        mine = self._request
+        if getattr(mine, "folders", None) is None:
+            folders = round_folders(self.amend_dir)
+            if getattr(mine, "on", False) or self._writer == threading.get_ident():
+                mine.folders = folders
+            return folders
+        return mine.folders
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """One request's view of the round folders (see `_round_folders`)."""
+        self._request.on, self._request.folders = True, None
+        try:
+            yield
+        finally:
+            self._request.on, self._request.folders = False, None
 
     def _filed(self) -> dict[str, tuple[Proposal, Path]]:
         """Every proposal filed for the negotiation, by id, round by round as the
@@ -296,14 +315,17 @@ class Store:
         committed when it succeeds."""
         self.room_dir.mkdir(parents=True, exist_ok=True)
         # every folder proposals are listed from (on_file.round_folders), nested ones too
+        self._request.folders = None
         with hold(exclusive=[self.room_dir, self.drafts_dir, *self._round_folders()]):
             w = Written()
+            self._request.folders = None   # listed once more under the lock, for the action
             self._writer = threading.get_ident()
             try:
                 yield w
             finally:
                 self._refresh_filed(w.paths)
                 self._writer = None
+                self._request.folders = None   # listed again after what it wrote
             end = self.record.audit(actor, what, subject, w.detail)
             self.record.commit(actor, f"room: {what} {subject}".strip(), w.paths, end)
         self.record.after_lock()   # git runs out of the lock (record.py)
