@@ -16,7 +16,7 @@ def test_actions_at_once_share_the_syncs_of_the_audit_log(tmp_path, monkeypatch)
     actions were made."""
     import assembler.room.durable as durable
     store, _, _ = make_room(tmp_path)
-    log = store.room_dir / "audit.jsonl"
+    log = store.record.log.folder / "000001.jsonl"   # short lines: one segment
     synced: list[int] = []   # the audit log's size as each sync of it began and finished
     lock = threading.Lock()
     real = os.fdatasync
