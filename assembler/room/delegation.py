@@ -239,11 +239,12 @@ def submit(ctx: Ctx, pid: str) -> Response:
         return back(ctx, f"/drafts/{draft.id}", f"Not submitted: the change in the editor "
                                                 f"cannot be made ({err}).")
     proposal = pending or draft
-    error = views.check_of(store, proposal)
+    made = store.filing(proposal)   # its file's text read back, before the lock
+    # checked as it will be filed, its redline kept for its page, where the answer leads
+    error = views.check_of(store, made[3][0] if made else proposal, keep=made is not None)
     if error:
         what = "with the change in the editor, " if pending else ""
         return back(ctx, f"/drafts/{draft.id}", f"Not submitted: {what}{error}")
-    made = store.filing(proposal)   # its file's text read back, before the lock
     try:
         with store.action(ctx.account.name, "submit", draft.id) as w:
             if pending:  # kept and submitted under one lock: both or neither

@@ -106,7 +106,7 @@ class Store:
 
     def negotiation(self) -> Negotiation:
         """The Negotiation as its files stand now (a new one when a version is added)."""
-        stamp = self._stamp(sorted(self.drafts_dir.glob("*.draft")))
+        stamp = self._versions_stamp()
         return self._cached("negotiation", stamp,
                             lambda: Negotiation(self.drafts_dir, self.name, self.root))
 
@@ -120,7 +120,18 @@ class Store:
     def per_version(self, key: str, make):
         """What `make()` gives, kept while the versions stay as they are (the current
         version's index, its page)."""
-        return self._cached(key, self._stamp(sorted(self.drafts_dir.glob("*.draft"))), make)
+        return self._cached(key, self._versions_stamp(), make)
+
+    def _versions_stamp(self) -> tuple:
+        """The version files as they stand: taken once per request (`reading`), afresh in
+        an action (an issue adds one), since pages ask for the versions again and again."""
+        mine = self._request
+        if getattr(mine, "versions", None) is not None:
+            return mine.versions
+        stamp = self._stamp(sorted(self.drafts_dir.glob("*.draft")))
+        if getattr(mine, "on", False) and self._writer != threading.get_ident():
+            mine.versions = stamp
+        return stamp
 
     def index(self) -> UnitIndex:
         """Every way of naming the current version's units."""
@@ -156,7 +167,7 @@ class Store:
                 return None
             return replace(p, base=current.name, changes=tuple(changes), history=()) \
                 if changes else None
-        stamp = self._stamp(sorted(self.drafts_dir.glob("*.draft")) + [Path(p.file)])
+        stamp = self._versions_stamp() + self._stamp([Path(p.file)])
         return self._cached(f"carried:{p.file}", stamp, make)
 
     def find_version(self):
@@ -205,11 +216,12 @@ class Store:
     @contextmanager
     def reading(self) -> Iterator[None]:
         """One request's view of the round folders (see `_round_folders`)."""
-        self._request.on, self._request.folders = True, None
+        mine = self._request
+        mine.on, mine.folders, mine.versions = True, None, None
         try:
             yield
         finally:
-            self._request.on, self._request.folders = False, None
+            mine.on, mine.folders, mine.versions = False, None, None
 
     def _filed(self) -> dict[str, tuple[Proposal, Path]]:
         """Every proposal filed for the negotiation, by id, round by round as the
@@ -315,17 +327,17 @@ class Store:
         committed when it succeeds."""
         self.room_dir.mkdir(parents=True, exist_ok=True)
         # every folder proposals are listed from (on_file.round_folders), nested ones too
-        self._request.folders = None
+        self._request.folders = self._request.versions = None
         with hold(exclusive=[self.room_dir, self.drafts_dir, *self._round_folders()]):
             w = Written()
-            self._request.folders = None   # listed once more under the lock, for the action
+            self._request.folders = self._request.versions = None   # afresh, under the lock
             self._writer = threading.get_ident()
             try:
                 yield w
             finally:
                 self._refresh_filed(w.paths)
                 self._writer = None
-                self._request.folders = None   # listed again after what it wrote
+                self._request.folders = self._request.versions = None   # after what it wrote
             end = self.record.audit(actor, what, subject, w.detail)
             self.record.commit(actor, f"room: {what} {subject}".strip(), w.paths, end)
         self.record.after_lock()   # git runs out of the lock (record.py)

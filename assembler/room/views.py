@@ -198,6 +198,7 @@ class Planner:
         self._touched: dict[int, tuple] = {}
         self._carried: dict[int, tuple] = {}
         self._weighed: tuple | None = None   # (proposals on file, candidates, by unit)
+        self._weighed_lock = threading.Lock()
         self._drawn: OrderedDict = OrderedDict()   # a proposal's redline, the latest kept
         self._drawn_lock = threading.Lock()
 
@@ -240,30 +241,43 @@ class Planner:
     def weighed(self, store: Store) -> tuple[list, dict]:
         """The proposals a preview may collide with: those on this version, and those still
         open on an older one (carried onto it); with, for each unit, where in that list are
-        the ones touching it. Made again only when the Store lists other objects."""
+        the ones touching it. Made again only when the Store lists other objects; extended
+        when it lists the same ones and more after them (what a submission does)."""
         on_file = store.on_file()
-        kept = self._weighed
-        if kept is not None and len(kept[0]) == len(on_file) and \
-                all(a is b for a, b in zip(kept[0], on_file)):
-            return kept[1], kept[2]
+        with self._weighed_lock:
+            kept = self._weighed
+            if kept is not None and len(kept[0]) <= len(on_file) and \
+                    all(a is b for a, b in zip(kept[0], on_file)):
+                if len(kept[0]) < len(on_file):
+                    self._weigh(store, on_file[len(kept[0]):], kept[1], kept[2])
+                    self._weighed = (on_file, kept[1], kept[2])
+                return kept[1], kept[2]
+            candidates: list = []
+            by_unit: dict = {}
+            self._weigh(store, on_file, candidates, by_unit)
+            self._weighed = (on_file, candidates, by_unit)
+            return candidates, by_unit
+
+    def _weigh(self, store: Store, proposals: list, candidates: list, by_unit: dict) -> None:
+        """`proposals` added at the end of `candidates` and indexed by the units they touch
+        (in place: readers only ever see the lists grow)."""
         version = self.made.draft.metadata.version
-        candidates = []
-        for p in on_file:
+        for p in proposals:
             if not p.base or p.base == version:
-                candidates.append(p)
+                q = p
             elif p.status == "proposed":  # still open on an older version: carried onto this
                 hit = self._carried.get(id(p))
                 if hit is None or hit[0] is not p:
                     hit = self._carried[id(p)] = (p, store.carried(p))
-                if hit[1] is not None:
-                    candidates.append(hit[1])
-        by_unit: dict = {}
-        for i, p in enumerate(candidates):
-            uids = self.touched(p)
+                if hit[1] is None:
+                    continue
+                q = hit[1]
+            else:
+                continue
+            candidates.append(q)
+            uids = self.touched(q)
             for uid in (None,) if uids is None else uids:
-                by_unit.setdefault(uid, []).append(i)
-        self._weighed = (on_file, candidates, by_unit)
-        return candidates, by_unit
+                by_unit.setdefault(uid, []).append(len(candidates) - 1)
 
 
 def planner_of(store: Store) -> Planner:
@@ -332,16 +346,21 @@ def clean_of(store: Store, proposal: Proposal) -> Markup:
     return draft_article(_applied(store.current().draft, proposal, store))
 
 
-def check_of(store: Store, proposal: Proposal) -> str:
+def check_of(store: Store, proposal: Proposal, *, keep: bool = False) -> str:
     """Why the proposal cannot be made to the current version ("" if it can): the check
-    before a change is kept or a proposal submitted, without drawing a preview."""
+    before a change is kept or a proposal submitted, without drawing a preview; `keep`:
+    drawing its redline and keeping it (Planner.drawn), for the page that shows it next
+    (a proposal as it is filed, before its page)."""
     from ..amendments.apply import apply_proposals
     if not proposal.changes:
         return "it has no change yet"
     try:
         planner = planner_of(store)
-        apply_proposals(planner.made.draft, [proposal], mode="all", versions=planner.versions,
-                        made=planner.made)
+        if keep:
+            planner.drawn(proposal)
+        else:
+            apply_proposals(planner.made.draft, [proposal], mode="all",
+                            versions=planner.versions, made=planner.made)
     except ConflictsFound as err:
         return "its changes collide among themselves: " + "; ".join(map(str, err.conflicts))
     except AssemblerError as err:
