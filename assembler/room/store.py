@@ -266,7 +266,18 @@ class Store:
     def _list_filed(self, folders: list[Path]) -> dict[str, tuple[Proposal, Path]]:
         """As the command line lists them (negotiation/on_file.py): a broken file leaves
         out itself only, the first file of an id wins."""
-        listed = proposals_on_file(self.amend_dir, self._read_proposal)
+        stamps = _file_stamps(folders)
+
+        def read(path: Path) -> Proposal | AssemblerError:
+            # a file as this scan found it, when the cache holds it so: no stat of its own (a
+            # relisting after another process filed one reads a thousand files otherwise)
+            key = str(path)
+            found = stamps.get(key)
+            hit = self._cache.get(f"p:{key}") if found is not None else None
+            if hit is not None and hit[0] == ((key,) + found,):
+                return hit[1]
+            return self._read_proposal(path)
+        listed = proposals_on_file(self.amend_dir, read)
         self._left_out = listed.problems(lambda p: str(p.relative_to(self.amend_dir)))
         return {p.id: (p, path) for p, path in listed.proposals}
 
@@ -477,3 +488,22 @@ class Store:
                 fh.write(secrets.token_hex(32) + "\n")
         if not (self.room_dir / "state.json").exists():
             self.write_json(w, "state.json", {"open": True, "deadline": ""})
+
+
+def _file_stamps(folders: list[Path]) -> dict[str, tuple]:
+    """Each file's (inode, time, size) in the folders, from one scan of each (the stamp the
+    cache keeps a file's reading by, `Store._stamp`)."""
+    out: dict[str, tuple] = {}
+    for folder in folders:
+        try:
+            with os.scandir(folder) as entries:
+                for e in entries:
+                    try:
+                        if e.is_file():
+                            st = e.stat()
+                            out[e.path] = (st.st_ino, st.st_mtime_ns, st.st_size)
+                    except OSError:   # gone meanwhile: read (and said) as the listing finds it
+                        continue
+        except OSError:
+            continue
+    return out
