@@ -40,11 +40,6 @@ from .web import (MAX_UPLOAD, ROUTES, Ctx, Refused, StampArrival, decisions_for,
                   valid_id)
 
 STATIC_TYPES = {".js": "text/javascript", ".css": "text/css", ".txt": "text/plain"}
-# Worker threads a server process runs handlers in (anyio's default is 40). Handlers are
-# mostly Python, one thread at a time under the GIL: with 40 of them busy the event loop
-# waited its turn for the GIL, late to read (and stamp) the requests arriving; more
-# processes (`serve --workers`) are what use more cores.
-THREADS = 8
 
 
 # ---------------------------------------------------------------------- the application
@@ -271,8 +266,6 @@ def create_app(store: Store, *, secret_key: str, secure_cookies: bool = False) -
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
-        import anyio.to_thread
-        anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
         yield
         if store.record.committer is not None:   # nothing journaled is left uncommitted
             await run_in_threadpool(store.record.committer.close)

@@ -705,7 +705,7 @@ def test_through_the_server_a_submission_held_past_the_deadline_is_on_time(tmp_p
                                   "deadline": limit.replace(tzinfo=None).isoformat()})
         with ThreadPoolExecutor(50) as pool:
             with hold(exclusive=[store.room_dir]):
-                # more new drafts than the server has worker threads (app.THREADS): each waits for
+                # more new drafts than the server has worker threads (40): each waits for
                 # the lock in a thread, and the submission behind them waits for a thread
                 drafts = [pool.submit(a.post, "/drafts", data={"csrf": a_csrf, "title": "x"})
                           for _ in range(45)]
