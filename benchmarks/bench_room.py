@@ -197,7 +197,8 @@ def pace_main() -> None:
         from assembler.amendments.yamlio import load_proposal
         round_dir = root / "amendments" / NEG / "rev3"
         on_file = {p.id: p.proposer for p in map(load_proposal, round_dir.glob("W-*.yaml"))}
-        audit = (root / "room" / NEG / "audit.jsonl").read_text().count('"action": "submit"')
+        audit = sum(p.read_text().count('"action": "submit"')   # the log's segments
+                    for p in (root / "room" / NEG / "audit").glob("*.jsonl"))
     lost = [pid for pid, who in submitted.items() if on_file.get(pid) != who]
     base = statistics.median(alone)
     p50, p95 = percentile(timings, 0.5), percentile(timings, 0.95)

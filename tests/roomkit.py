@@ -47,6 +47,11 @@ def make_room(tmp: Path, secure: bool = False):
     return store, Accounts(store), app
 
 
+def audit_text(store) -> str:
+    """The room's audit log, every segment in order (room/auditlog.py)."""
+    return "".join(p.read_text("utf-8") for p in store.record.log.segments())
+
+
 def csrf_of(html: str) -> str:
     m = re.search(r'name="csrf" value="([^"]+)"', html)
     assert m, "no CSRF field on the page"

@@ -62,13 +62,19 @@ class Preview:
         return out
 
 
-def preview(base: Draft, mine: list, on_file: list = (), *, author: str = "Co-facilitators",
-            date: str = "", versions=None, made: Ready | None = None,
-            alone: "Callable[[Proposal], list | None] | None" = None) -> Preview:
-    """Apply `mine` (whatever their status) to `base` and compare; find where they collide
-    with `on_file` proposals still on the table. A change of `mine` that cannot be placed
-    raises AssemblerError (exit 2). `made`: `base` made ready before; `alone`: each
-    proposal on file planned alone against it (see clashes), when a caller keeps those."""
+@dataclass(frozen=True)
+class Drawn:
+    """The previewed proposals made to the base and compared: what a preview shows besides
+    its collisions. It depends on nothing else on file, so a caller may keep it while the
+    base and the proposals stay as they are (the room does, per proposal page)."""
+    redline: Redline
+    not_applicable: tuple = ()
+
+
+def draw(base: Draft, mine: list, *, author: str = "Co-facilitators", date: str = "",
+         versions=None, made: Ready | None = None) -> Drawn:
+    """Apply `mine` (whatever their status) to `base` and compare. A change that cannot be
+    placed raises AssemblerError (exit 2)."""
     made = made if made is not None and made.draft is base else ready(base)
     new, record = apply_proposals(base, mine, mode="all", versions=versions, made=made)
     dates = {p.id: p.date for p in mine}
@@ -77,14 +83,29 @@ def preview(base: Draft, mine: list, on_file: list = (), *, author: str = "Co-fa
         author = proposers.pop()
     default = default_who(new, author, date)
     r = build_redline(base, new, author, date, attribution_from(new, default, dates))
+    return Drawn(r, tuple(record.not_applicable))
+
+
+def preview(base: Draft, mine: list, on_file: list = (), *, author: str = "Co-facilitators",
+            date: str = "", versions=None, made: Ready | None = None,
+            alone: "Callable[[Proposal], list | None] | None" = None,
+            drawn: Drawn | None = None) -> Preview:
+    """Apply `mine` (whatever their status) to `base` and compare (`draw`, or `drawn` when
+    the caller kept it); find where they collide with `on_file` proposals still on the table.
+    A change of `mine` that cannot be placed raises AssemblerError (exit 2). `made`: `base`
+    made ready before; `alone`: each proposal on file planned alone against it (see
+    clashes), when a caller keeps those."""
+    made = made if made is not None and made.draft is base else ready(base)
+    if drawn is None:
+        drawn = draw(base, mine, author=author, date=date, versions=versions, made=made)
     mine_ids = {p.id for p in mine}
     # proposals on this version, and those still open on an older one (carried onto it);
     # decided proposals on older versions are already in this one
     version = base.metadata.version
     others = [p for p in on_file if p.id not in mine_ids
               and (not p.base or p.base == version or p.status == "proposed")]
-    return Preview(r, clashes(base, list(mine), others, versions, made, alone),
-                   list(record.not_applicable))
+    return Preview(drawn.redline, clashes(base, list(mine), others, versions, made, alone),
+                   list(drawn.not_applicable))
 
 
 def planned_alone(made: Ready, p: Proposal, versions=None) -> list | None:
@@ -111,7 +132,13 @@ def clashes(base: Draft, mine: list, others: list, versions=None, made: Ready | 
         planned += (alone(p) if alone else planned_alone(made, p, versions)) or []
     mine_ids = {p.id for p in mine}
     out: list[Clash] = []
-    for c in find_conflicts(planned, made.parents, index.short_of):
+    labels: dict = {}   # a unit's label, asked again for each pair on file that collides
+
+    def label(uid: str) -> str:
+        if uid not in labels:
+            labels[uid] = index.short_of(uid)
+        return labels[uid]
+    for c in find_conflicts(planned, made.parents, label):
         a_mine, b_mine = c.a.proposal.id in mine_ids, c.b.proposal.id in mine_ids
         if a_mine == b_mine:
             continue

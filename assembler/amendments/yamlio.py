@@ -442,7 +442,18 @@ def proposal_files(folder: Path) -> list[Path]:
         names = sorted(e.name for e in entries
                        if os.path.splitext(e.name)[1].lower() in DATA_SUFFIXES + PROSE_SUFFIXES
                        and not e.name.startswith((".", "README")) and e.is_file())
-    return [folder / name for name in names]
+    # each file's Path made once per folder (making a thousand Paths is most of a listing)
+    made = _PATHS.setdefault(str(folder), {})
+    out = []
+    for name in names:
+        path = made.get(name)
+        if path is None:
+            path = made[name] = folder / name
+        out.append(path)
+    return out
+
+
+_PATHS: dict[str, dict[str, Path]] = {}   # folder -> name -> its Path (proposal_files)
 
 
 def _load_all(paths, load) -> list[Proposal]:

@@ -2,7 +2,8 @@
 
     on_file.proposals_on_file(folder)          the proposals on file (one listing)
     decide_on_file(path, decision, ...)        a decision judged and recorded in its file
-    file_proposal(folder, proposal, ...)       a proposal put on file
+    file_proposal(folder, proposal, ...)       a proposal put on file (as_filed: its text,
+                                               read back, made before the lock)
     round_to_issue(folder)                     the proposals a version is issued from
     next_version(base, proposals, ...)         the next version made and checked
     write_version(made, path, ...)             ... and issued: written whole, never over one
@@ -66,24 +67,33 @@ def decide_on_file(path: Path, decision: Decision, versions: Sequence[Version] =
     return prop, entry
 
 
-def file_proposal(folder: Path, proposal: Proposal, date: str,
-                  on_file: Iterable[str]) -> tuple[Proposal, Path]:
+def file_proposal(folder: Path, proposal: Proposal, date: str, on_file: Iterable[str],
+                  made: tuple | None = None) -> tuple[Proposal, Path]:
     """Put `proposal` on file in `folder` (a round) as proposed on `date`: refused without
     changes or under an id already on file; written only if it reads back, never over a
-    file there."""
-    from ..amendments.yamlio import parse_proposal
-    from ..amendments.yamlout import dump_proposal
+    file there. `made`: what `as_filed` gave for these three, made before the caller took
+    the negotiation's lock (the read-back is the dear part)."""
     if not proposal.changes:
         raise Refusal("no-changes", value=proposal.id)
     if proposal.id in set(on_file):
         raise Refusal("id-on-file", value=proposal.id)
-    filed = replace(proposal, date=date, history=(StatusEntry("proposed", date),))
+    filed, path, text = made or as_filed(folder, proposal, date)
     folder.mkdir(parents=True, exist_ok=True)
-    path = inside(folder, check_name(proposal.id), ".yaml")
-    text = dump_proposal(filed)
-    filed = parse_proposal(text, str(path))  # what goes on file must read back
     write_atomic(path, text.encode("utf-8"), replace=False)  # never over one on file
     return filed, path
+
+
+def as_filed(folder: Path, proposal: Proposal, date: str) -> tuple[Proposal, Path, str]:
+    """`proposal` as it goes on file in `folder` on `date`: read back from its file's text,
+    its path and that text; nothing is written."""
+    from ..amendments.yamlio import parse_proposal
+    from ..amendments.yamlout import dump_proposal
+    if not proposal.changes:
+        raise Refusal("no-changes", value=proposal.id)
+    filed = replace(proposal, date=date, history=(StatusEntry("proposed", date),))
+    path = inside(folder, check_name(proposal.id), ".yaml")
+    text = dump_proposal(filed)
+    return parse_proposal(text, str(path)), path, text  # what goes on file must read back
 
 
 def round_to_issue(folder: Path, load: Callable[[Path], Proposal] | None = None

@@ -127,8 +127,12 @@ def guarded(room: Room, method: str, role: str | None, fn) -> Callable:
                 else:
                     form[key] = value
         ctx = Ctx(request, account, form, room)
+
+        def handle() -> Response:
+            with room.store.reading():   # the round folders listed once for the request
+                return fn(ctx, **request.path_params)
         try:
-            return await run_in_threadpool(fn, ctx, **request.path_params)
+            return await run_in_threadpool(handle)
         except (AssemblerError, Refused) as err:  # one line saying why, never a traceback
             code, message = (err.status, str(err)) if isinstance(err, Refused) else \
                 (409, say(err))
@@ -221,7 +225,7 @@ def proposal_page(ctx: Ctx, pid: str) -> Response:
     others = [a for a in ctx.room.accounts.delegations()
               if a.name != p.proposer and a.name not in p.co_sponsors and a.id not in invited]
     # its redline on the current version, while it can still be made to it
-    pv = views.preview_of(store, p) if p.status == "proposed" or \
+    pv = views.preview_of(store, p, keep=True) if p.status == "proposed" or \
         p.base == store.current().name else None
     return ctx.room.page(ctx, "proposal.html.j2", p=p, prose=views.prose_of(p, store), pv=pv,
                          mine=p.proposer == ctx.account.name,

@@ -55,7 +55,8 @@ def decide(ctx: Ctx, pid: str) -> Response:
         return back(ctx, f"/p/{p.id}", "Choose a decision.")
     # the form sends every field; each is the decision's only when the decision takes it
     by = ctx.field("by") if DECISIONS[action] in ("superseded", "merged") else ""
-    text = one_line(ctx.field("text")) if action == "modify" else None
+    # typed as plain text, as a delegate's change is: a lone "*" is an asterisk (views.as_typed)
+    text = views.as_typed(one_line(ctx.field("text"))) if action == "modify" else None
     # a proposal of several changes is modified change by change, in UN prose (one a line)
     changes = tuple(filter(None, map(one_line, ctx.field("changes").splitlines()))) \
         if action == "modify" and len(p.changes) > 1 else ()

@@ -7,7 +7,8 @@ a deadline rush queue behind them. Why not simply commit later from the working 
 a later action may have changed the same files, and the audit log holds later lines, so one
 action's commit would carry another's work. So the journal keeps, for each action, the bytes
 of every file it touched as it left them (None for a file it removed) and the length of the
-audit log just after its own line (the log only grows, so that prefix stays as it was).
+audit log just after its own line, in its segment and in the whole log (the log only grows,
+so that prefix stays as it was; auditlog.py).
 
 The journal lives in the repository's git folder (never in the working tree, never
 committed), shared by every process serving the room: whichever committer gets there first
@@ -32,6 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from .durable import GroupSync
+
 COMMITTER = "assembler room <room@localhost>"
 RETRY_SECONDS = (0.5, 2, 10, 30)   # waits between attempts after a git failure, then 30 s
 
@@ -48,19 +51,23 @@ class Entry:
     when: int
     audit_end: int
     files: tuple[tuple[str, bytes | None], ...]
+    audit_segment: str = ""   # the log's segment its line is in (auditlog.py) ...
+    audit_segment_end: int = 0   # ... and that segment's length after it
 
     def line(self) -> str:
         return json.dumps({"author": self.author, "message": self.message, "when": self.when,
                            "audit_end": self.audit_end,
+                           "segment": [self.audit_segment, self.audit_segment_end],
                            "files": [[p, None if b is None else base64.b64encode(b).decode()]
                                      for p, b in self.files]}, ensure_ascii=False) + "\n"
 
     @classmethod
     def of_line(cls, line: str) -> "Entry":
         d = json.loads(line)
+        segment, end = d.get("segment") or ("", 0)   # a journal from before segments: ""
         return cls(d["author"], d["message"], int(d["when"]), int(d["audit_end"]),
                    tuple((p, None if b is None else base64.b64decode(b))
-                         for p, b in d["files"]))
+                         for p, b in d["files"]), str(segment), int(end))
 
 
 class Committer:
@@ -68,12 +75,15 @@ class Committer:
     process that commits them (`start`); `commit_pending` commits them in the caller's
     thread (the command line, which exits next)."""
 
-    def __init__(self, top: Path, git_dir: Path, room: str, audit_rel: str):
+    def __init__(self, top: Path, git_dir: Path, room: str, audit_rel: str, legacy_rel: str):
         self.top = top
-        self.audit_rel = audit_rel
+        self.audit_rel = audit_rel     # the audit log's folder of segments
+        self.legacy_rel = legacy_rel   # its one file before segments (the first segment)
         folder = git_dir / "assembler-room"
         self.journal = folder / f"{room}.journal"
         self.turn = folder / f"{room}.committing"   # one committer at a time, all processes
+        self._sync = GroupSync(self.journal)
+        self._mine = threading.local()   # this thread's journal entry, to be synced
         self._folder = folder
         self._wake = threading.Event()
         self._idle = threading.Condition()
@@ -94,13 +104,16 @@ class Committer:
                 if fh.read(1) != b"\n":
                     fh.write(b"\n")
             fh.write(entry.line().encode("utf-8"))
+        self._mine.entry = self._sync.wrote()
 
     def sync(self) -> None:
         """The journal on disk, out of the lock and before the action's answer: the actions
-        that wrote meanwhile share the wait (a crash before it leaves a line cut short at
-        worst, which is left out)."""
-        with open(self.journal, "rb") as fh:
-            os.fdatasync(fh.fileno())
+        that wrote meanwhile share one sync (durable.py; a crash before it leaves a line cut
+        short at worst, which is left out)."""
+        written = getattr(self._mine, "entry", 0)
+        if written:
+            self._sync.sync(written)
+            self._mine.entry = 0
 
     def wake(self) -> None:
         with self._idle:
@@ -189,9 +202,17 @@ class Committer:
         return True
 
     def _committed(self) -> int:
-        """How long the audit log is in HEAD: every entry up to there is committed."""
-        out = self._git(["cat-file", "-s", f"HEAD:{self.audit_rel}"], check=False)
-        return int(out) if out.strip().isdigit() else 0
+        """How long the audit log is in HEAD, all its segments: every entry up to there is
+        committed."""
+        out = self._git(["ls-tree", "-r", "-l", "HEAD", "--", self.legacy_rel,
+                         self.audit_rel + "/"], check=False)
+        return sum(int(x.split()[3]) for x in out.splitlines()
+                   if len(x.split()) >= 4 and x.split()[3].isdigit())
+
+    def _segment(self, e: Entry) -> tuple[str, int]:
+        """The log's segment an entry commits, and its length there."""
+        return (e.audit_segment, e.audit_segment_end) if e.audit_segment else \
+            (self.legacy_rel, e.audit_end)
 
     def _trim(self, done: int) -> None:
         with self._journal("r+b") as fh:
@@ -205,10 +226,15 @@ class Committer:
         branch = self._git(["symbolic-ref", "-q", "HEAD"], check=False).strip()
         if not branch:
             raise GitRefused("HEAD is not on a branch")
-        ignored = self._ignored({p for e in entries for p, _ in e.files} | {self.audit_rel})
-        log = (self.top / self.audit_rel).read_bytes()
-        if len(log) < entries[-1].audit_end:
-            raise GitRefused(f"{self.audit_rel} is shorter than the actions it records")
+        ignored = self._ignored({p for e in entries for p, _ in e.files} |
+                                {self._segment(e)[0] for e in entries})
+        logs: dict[str, bytes] = {}   # each segment as it stands (it only grows)
+        for e in entries:
+            path, end = self._segment(e)
+            if path not in logs:
+                logs[path] = (self.top / path).read_bytes()
+            if len(logs[path]) < end:
+                raise GitRefused(f"{path} is shorter than the actions it records")
         out = bytearray()
         for n, e in enumerate(entries):
             message = e.message.encode("utf-8")
@@ -217,7 +243,8 @@ class Committer:
                     f"data {len(message)}\n").encode("utf-8") + message + b"\n"
             if n == 0 and head:
                 out += f"from {head}\n".encode()
-            for path, data in e.files + ((self.audit_rel, log[:e.audit_end]),):
+            path, end = self._segment(e)
+            for path, data in e.files + ((path, logs[path][:end]),):
                 if path in ignored:
                     continue
                 if data is None:
@@ -241,7 +268,8 @@ class Committer:
     def _sync_index(self, entries: list[Entry]) -> None:
         """The index brought to the new commits for the paths they touched, so that `git
         status` shows them as committed (a busy index only delays this: not a loss)."""
-        paths = sorted({p for e in entries for p, _ in e.files} | {self.audit_rel})
+        paths = sorted({p for e in entries for p, _ in e.files} |
+                       {self._segment(e)[0] for e in entries})
         ran = subprocess.run(["git", "-C", str(self.top), "reset", "-q", "--"] + paths,
                              capture_output=True, timeout=120)
         if ran.returncode != 0:

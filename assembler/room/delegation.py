@@ -163,7 +163,8 @@ def preview(ctx: Ctx, pid: str) -> Response:
     draft = my_draft(ctx, pid)
     whole = ctx.request.query_params.get("whole") == "1"
     return ctx.room.page(ctx, "preview.html.j2", p=draft,
-                         pv=views.preview_of(ctx.room.store, draft, whole=whole), trying=False)
+                         pv=views.preview_of(ctx.room.store, draft, whole=whole, keep=True),
+                         trying=False)
 
 
 @route("/drafts/{pid}/clean", role=DELEGATION)
@@ -228,7 +229,9 @@ def submit(ctx: Ctx, pid: str) -> Response:
         return back(ctx, f"/drafts/{draft.id}", f"Not submitted: the change in the editor "
                                                 f"cannot be made ({err}).")
     proposal = pending or draft
-    error = views.check_of(store, proposal)
+    made = store.filing(proposal)   # its file's text read back, before the lock
+    # checked as it will be filed, its redline kept for its page, where the answer leads
+    error = views.check_of(store, made[3][0] if made else proposal, keep=made is not None)
     if error:
         what = "with the change in the editor, " if pending else ""
         return back(ctx, f"/drafts/{draft.id}", f"Not submitted: {what}{error}")
@@ -236,7 +239,7 @@ def submit(ctx: Ctx, pid: str) -> Response:
         with store.action(ctx.account.name, "submit", draft.id) as w:
             if pending:  # kept and submitted under one lock: both or neither
                 store.save_private(w, ctx.account.id, pending)
-            store.submit(w, ctx.account.id, draft.id)
+            store.submit(w, ctx.account.id, draft.id, made)
             w.detail = f"{len(proposal.changes)} change(s)"
     except AssemblerError as err:
         return back(ctx, f"/drafts/{draft.id}", say(err))

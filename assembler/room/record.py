@@ -1,18 +1,19 @@
-"""The record of what happened in the room: one line per action in room/<negotiation>/
-audit.jsonl (when, in UTC; who; what; on what), and, where the folder is the top of a git
+"""The record of what happened in the room: one line per action in the audit log,
+room/<negotiation>/audit/ (when, in UTC; who; what; on what; in segments: auditlog.py), and, where the folder is the top of a git
 repository, one commit per action with the actor as author and exactly the files it touched,
 as the action left them (committed out of the lock: committer.py)."""
 from __future__ import annotations
 
 import datetime as _dt
-import json
-import os
 import subprocess
+import threading
 import time
 from pathlib import Path
 
 from ..fs.names import name_from
+from .auditlog import AuditLog, Place
 from .committer import Committer, Entry
+from .durable import GroupSync
 
 
 def now() -> str:
@@ -22,28 +23,29 @@ def now() -> str:
 class Record:
     def __init__(self, root: Path, room_dir: Path):
         self.root = root
-        self.log = room_dir / "audit.jsonl"
+        self.log = AuditLog(room_dir)
+        self._log_sync = GroupSync()
+        self._mine = threading.local()   # this thread's audit line, to be synced
         dirs = self._git_dirs()
         self.committer = Committer(dirs[0], dirs[1], room_dir.name,
-                                   str(self.log.relative_to(self.root))) if dirs else None
+                                   self._relative(self.log.folder),
+                                   self._relative(self.log.legacy)) if dirs else None
 
-    def audit(self, actor: str, what: str, subject: str = "", detail: str = "") -> int:
-        """One more line in the audit log, on disk before the action counts as done; the
-        log's length after it."""
+    def _relative(self, path: Path) -> str:
+        return str(path.relative_to(self.root))
+
+    def audit(self, actor: str, what: str, subject: str = "", detail: str = "") -> Place:
+        """One more line in the audit log, on disk before the action's answer (`after_lock`);
+        where it ended."""
         entry = {"when": now(), "who": actor, "action": what, "subject": subject}
         if detail:
             entry["detail"] = detail
-        with open(self.log, "a", encoding="utf-8") as fh:
-            fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-            return fh.tell()
+        place = self.log.append(entry)
+        self._mine.audit = self._log_sync.wrote(place.segment)   # synced in `after_lock`
+        return place
 
     def lines(self, limit: int = 200) -> list[dict]:
-        if not self.log.is_file():
-            return []
-        lines = self.log.read_text("utf-8").splitlines()[-limit:]
-        return [json.loads(x) for x in lines if x.strip()]
+        return self.log.lines(limit)
 
     def _git_dirs(self) -> tuple[Path, Path] | None:
         """The repository's top and git folder, when the room's root is the top of one."""
@@ -58,16 +60,17 @@ class Record:
             return None
         return Path(lines[0]), Path(lines[1])
 
-    def commit(self, actor: str, message: str, paths: list, audit_end: int) -> None:
+    def commit(self, actor: str, message: str, paths: list, audit: Place) -> None:
         """Journal exactly `paths` (added, changed or removed) as they stand now, with `actor`
         as author, for a commit of their own (committer.py). Call under the negotiation's
         lock, right after `audit`; `after_lock` then commits."""
         if self.committer is None:
             return
         files = []
-        log = self.log.resolve()   # committed as its prefix up to `audit_end` (committer.py)
+        # the log's segment is committed as its prefix up to the action's line (committer.py)
+        log = {self.log.folder.resolve(), self.log.legacy.resolve()}
         for p in dict.fromkeys(Path(p).resolve() for p in paths):
-            if p == log:
+            if p in log or p.parent in log:
                 continue
             try:
                 data: bytes | None = p.read_bytes()
@@ -75,11 +78,18 @@ class Record:
                 data = None
             files.append((str(p.relative_to(self.root)), data))
         author = f"{git_name(actor)} <{name_from(actor, 'room', lower=True)}@room>"
-        self.committer.add(Entry(author, message, int(time.time()), audit_end, tuple(files)))
+        self.committer.add(Entry(author, message, int(time.time()), audit.total, tuple(files),
+                                 self._relative(audit.segment), audit.end))
 
     def after_lock(self) -> None:
-        """Out of the lock: commit what was journaled, in the background when the room's
-        server started the committer, else now (the command line exits next)."""
+        """Out of the lock, before the action's answer: its audit line on disk (one sync
+        for the actions that wrote meanwhile, durable.py); then commit what was journaled,
+        in the background when the room's server started the committer, else now (the
+        command line exits next)."""
+        written = getattr(self._mine, "audit", 0)
+        if written:
+            self._log_sync.sync(written)
+            self._mine.audit = 0
         if self.committer is None:
             return
         self.committer.sync()

@@ -36,8 +36,9 @@ from ..amendments.model import Proposal, StatusEntry
 from ..amendments.targets import UnitIndex
 from ..amendments.yamlio import load_proposal, parse_proposal, proposal_files
 from ..negotiation.on_file import proposals_on_file, read_or_error, round_folders
-from ..negotiation.workflow import (Decision, NextVersion, decide_on_file, file_proposal,
-                                    next_version, round_to_issue, write_version)
+from ..negotiation.workflow import (Decision, NextVersion, as_filed, decide_on_file,
+                                    file_proposal, next_version, round_to_issue,
+                                    write_version)
 from ..amendments.yamlout import dump_proposal
 from ..errors import AssemblerError
 from ..fs.names import inside, is_name
@@ -78,6 +79,7 @@ class Store:
         self._filed_generation = 0  # a listing begun before a write never replaces it
         self._writer: int | None = None  # the thread inside an action (under the locks)
         self._left_out: list[str] = []  # the files the last listing left out, in words
+        self._request = threading.local()   # this request's round folders (`reading`)
         self.record = Record(self.root, self.room_dir)
 
     # ------------------------------------------------------------------ reading, cached
@@ -104,7 +106,7 @@ class Store:
 
     def negotiation(self) -> Negotiation:
         """The Negotiation as its files stand now (a new one when a version is added)."""
-        stamp = self._stamp(sorted(self.drafts_dir.glob("*.draft")))
+        stamp = self._versions_stamp()
         return self._cached("negotiation", stamp,
                             lambda: Negotiation(self.drafts_dir, self.name, self.root))
 
@@ -118,7 +120,18 @@ class Store:
     def per_version(self, key: str, make):
         """What `make()` gives, kept while the versions stay as they are (the current
         version's index, its page)."""
-        return self._cached(key, self._stamp(sorted(self.drafts_dir.glob("*.draft"))), make)
+        return self._cached(key, self._versions_stamp(), make)
+
+    def _versions_stamp(self) -> tuple:
+        """The version files as they stand: taken once per request (`reading`), afresh in
+        an action (an issue adds one), since pages ask for the versions again and again."""
+        mine = self._request
+        if getattr(mine, "versions", None) is not None:
+            return mine.versions
+        stamp = self._stamp(sorted(self.drafts_dir.glob("*.draft")))
+        if getattr(mine, "on", False) and self._writer != threading.get_ident():
+            mine.versions = stamp
+        return stamp
 
     def index(self) -> UnitIndex:
         """Every way of naming the current version's units."""
@@ -154,7 +167,7 @@ class Store:
                 return None
             return replace(p, base=current.name, changes=tuple(changes), history=()) \
                 if changes else None
-        stamp = self._stamp(sorted(self.drafts_dir.glob("*.draft")) + [Path(p.file)])
+        stamp = self._versions_stamp() + self._stamp([Path(p.file)])
         return self._cached(f"carried:{p.file}", stamp, make)
 
     def find_version(self):
@@ -189,7 +202,26 @@ class Store:
         return proposal_files(folder) if folder.is_dir() else []
 
     def _round_folders(self) -> list[Path]:
-        return round_folders(self.amend_dir)
+        """The round folders, listed once per request (`reading`) and once under an action's
+        lock: in a rush a round's folder changes with each submission, and every listing
+        scans its thousand files again. After an action they are listed again."""
+        mine = self._request
+        if getattr(mine, "folders", None) is None:
+            folders = round_folders(self.amend_dir)
+            if getattr(mine, "on", False) or self._writer == threading.get_ident():
+                mine.folders = folders
+            return folders
+        return mine.folders
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """One request's view of the round folders (see `_round_folders`)."""
+        mine = self._request
+        mine.on, mine.folders, mine.versions = True, None, None
+        try:
+            yield
+        finally:
+            mine.on, mine.folders, mine.versions = False, None, None
 
     def _filed(self) -> dict[str, tuple[Proposal, Path]]:
         """Every proposal filed for the negotiation, by id, round by round as the
@@ -234,7 +266,18 @@ class Store:
     def _list_filed(self, folders: list[Path]) -> dict[str, tuple[Proposal, Path]]:
         """As the command line lists them (negotiation/on_file.py): a broken file leaves
         out itself only, the first file of an id wins."""
-        listed = proposals_on_file(self.amend_dir, self._read_proposal)
+        stamps = _file_stamps(folders)
+
+        def read(path: Path) -> Proposal | AssemblerError:
+            # a file as this scan found it, when the cache holds it so: no stat of its own (a
+            # relisting after another process filed one reads a thousand files otherwise)
+            key = str(path)
+            found = stamps.get(key)
+            hit = self._cache.get(f"p:{key}") if found is not None else None
+            if hit is not None and hit[0] == ((key,) + found,):
+                return hit[1]
+            return self._read_proposal(path)
+        listed = proposals_on_file(self.amend_dir, read)
         self._left_out = listed.problems(lambda p: str(p.relative_to(self.amend_dir)))
         return {p.id: (p, path) for p, path in listed.proposals}
 
@@ -295,14 +338,17 @@ class Store:
         committed when it succeeds."""
         self.room_dir.mkdir(parents=True, exist_ok=True)
         # every folder proposals are listed from (on_file.round_folders), nested ones too
+        self._request.folders = self._request.versions = None
         with hold(exclusive=[self.room_dir, self.drafts_dir, *self._round_folders()]):
             w = Written()
+            self._request.folders = self._request.versions = None   # afresh, under the lock
             self._writer = threading.get_ident()
             try:
                 yield w
             finally:
                 self._refresh_filed(w.paths)
                 self._writer = None
+                self._request.folders = self._request.versions = None   # after what it wrote
             end = self.record.audit(actor, what, subject, w.detail)
             self.record.commit(actor, f"room: {what} {subject}".strip(), w.paths, end)
         self.record.after_lock()   # git runs out of the lock (record.py)
@@ -341,11 +387,26 @@ class Store:
         path.unlink()
         w.paths.append(path)
 
-    def submit(self, w: Written, account_id: str, pid: str) -> Proposal:
+    def filing(self, proposal: Proposal) -> tuple | None:
+        """The proposal as it would go on file today (workflow.as_filed), made out of the
+        lock for `submit`; None when it cannot be (`submit` then says why, under the lock)."""
+        folder, date = self.round_dir, today()
+        try:
+            return proposal, folder, date, as_filed(folder, proposal, date)
+        except AssemblerError:
+            return None
+
+    def submit(self, w: Written, account_id: str, pid: str, made: tuple | None = None
+               ) -> Proposal:
+        """The private draft put on file; `made`: its `filing`, used when the draft, the
+        round and the day are still those it was made for."""
         draft = self.private_draft(account_id, pid)
         if draft is None:
             raise AssemblerError(f"no draft {pid}")
-        filed, path = file_proposal(self.round_dir, draft, today(), self._filed())
+        date = today()
+        ready = made[3] if made and made[1:3] == (self.round_dir, date) and \
+            replace(made[0], file="") == replace(draft, file="") else None
+        filed, path = file_proposal(self.round_dir, draft, date, self._filed(), ready)
         self._remember("p", path, filed)
         self.discard_private(w, account_id, pid)
         w.paths.append(path)
@@ -427,3 +488,22 @@ class Store:
                 fh.write(secrets.token_hex(32) + "\n")
         if not (self.room_dir / "state.json").exists():
             self.write_json(w, "state.json", {"open": True, "deadline": ""})
+
+
+def _file_stamps(folders: list[Path]) -> dict[str, tuple]:
+    """Each file's (inode, time, size) in the folders, from one scan of each (the stamp the
+    cache keeps a file's reading by, `Store._stamp`)."""
+    out: dict[str, tuple] = {}
+    for folder in folders:
+        try:
+            with os.scandir(folder) as entries:
+                for e in entries:
+                    try:
+                        if e.is_file():
+                            st = e.stat()
+                            out[e.path] = (st.st_ino, st.st_mtime_ns, st.st_size)
+                    except OSError:   # gone meanwhile: read (and said) as the listing finds it
+                        continue
+        except OSError:
+            continue
+    return out

@@ -5,6 +5,8 @@ that it reads what the Store gives it."""
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -22,6 +24,7 @@ from .store import Store
 
 _ARTICLE = re.compile(r"<article\b.*</article>", re.S)
 _DEGREE = re.compile(r' style="--degree: (\d+)"')
+DRAWN = 256   # proposals' redlines kept per version (Planner.drawn)
 
 
 # The workflow's inputs as the room's forms name them (negotiation/refusals.py): in plain
@@ -195,6 +198,28 @@ class Planner:
         self._touched: dict[int, tuple] = {}
         self._carried: dict[int, tuple] = {}
         self._weighed: tuple | None = None   # (proposals on file, candidates, by unit)
+        self._weighed_lock = threading.Lock()
+        self._drawn: OrderedDict = OrderedDict()   # a proposal's redline, the latest kept
+        self._drawn_lock = threading.Lock()
+
+    def drawn(self, p: Proposal):
+        """The proposal made to this version and compared (amendments.preview.draw), kept
+        for the DRAWN proposals asked last: a proposal's page is opened by many, and
+        only its collisions change with what else is on file."""
+        from ..amendments.preview import draw
+        key = (p.id, p.proposer, p.date, p.base,
+               tuple((c, c.id) for c in p.effective_changes))
+        with self._drawn_lock:
+            hit = self._drawn.get(key)
+            if hit is not None:
+                self._drawn.move_to_end(key)
+                return hit
+        hit = draw(self.made.draft, [p], versions=self.versions, made=self.made)
+        with self._drawn_lock:
+            self._drawn[key] = hit
+            while len(self._drawn) > DRAWN:
+                self._drawn.popitem(last=False)
+        return hit
 
     def alone(self, p: Proposal) -> list | None:
         from ..amendments.preview import planned_alone
@@ -216,30 +241,43 @@ class Planner:
     def weighed(self, store: Store) -> tuple[list, dict]:
         """The proposals a preview may collide with: those on this version, and those still
         open on an older one (carried onto it); with, for each unit, where in that list are
-        the ones touching it. Made again only when the Store lists other objects."""
+        the ones touching it. Made again only when the Store lists other objects; extended
+        when it lists the same ones and more after them (what a submission does)."""
         on_file = store.on_file()
-        kept = self._weighed
-        if kept is not None and len(kept[0]) == len(on_file) and \
-                all(a is b for a, b in zip(kept[0], on_file)):
-            return kept[1], kept[2]
+        with self._weighed_lock:
+            kept = self._weighed
+            if kept is not None and len(kept[0]) <= len(on_file) and \
+                    all(a is b for a, b in zip(kept[0], on_file)):
+                if len(kept[0]) < len(on_file):
+                    self._weigh(store, on_file[len(kept[0]):], kept[1], kept[2])
+                    self._weighed = (on_file, kept[1], kept[2])
+                return kept[1], kept[2]
+            candidates: list = []
+            by_unit: dict = {}
+            self._weigh(store, on_file, candidates, by_unit)
+            self._weighed = (on_file, candidates, by_unit)
+            return candidates, by_unit
+
+    def _weigh(self, store: Store, proposals: list, candidates: list, by_unit: dict) -> None:
+        """`proposals` added at the end of `candidates` and indexed by the units they touch
+        (in place: readers only ever see the lists grow)."""
         version = self.made.draft.metadata.version
-        candidates = []
-        for p in on_file:
+        for p in proposals:
             if not p.base or p.base == version:
-                candidates.append(p)
+                q = p
             elif p.status == "proposed":  # still open on an older version: carried onto this
                 hit = self._carried.get(id(p))
                 if hit is None or hit[0] is not p:
                     hit = self._carried[id(p)] = (p, store.carried(p))
-                if hit[1] is not None:
-                    candidates.append(hit[1])
-        by_unit: dict = {}
-        for i, p in enumerate(candidates):
-            uids = self.touched(p)
+                if hit[1] is None:
+                    continue
+                q = hit[1]
+            else:
+                continue
+            candidates.append(q)
+            uids = self.touched(q)
             for uid in (None,) if uids is None else uids:
-                by_unit.setdefault(uid, []).append(i)
-        self._weighed = (on_file, candidates, by_unit)
-        return candidates, by_unit
+                by_unit.setdefault(uid, []).append(len(candidates) - 1)
 
 
 def planner_of(store: Store) -> Planner:
@@ -274,7 +312,11 @@ def on_file_for(store: Store, base: Draft, mine: Proposal) -> list[Proposal]:
     return [candidates[i] for i in sorted(at) if candidates[i].id != mine.id]
 
 
-def preview_of(store: Store, proposal: Proposal, *, whole: bool = False) -> PreviewView:
+def preview_of(store: Store, proposal: Proposal, *, whole: bool = False,
+               keep: bool = False) -> PreviewView:
+    """The proposal's redline on the current version with its collisions; `keep`: its
+    redline kept for the next time (a proposal's page, a draft's preview), not for a
+    change being tried, which is asked once."""
     from ..amendments.preview import preview
     from ..writers.html.redline import RedlineHtml
     base = store.current().draft
@@ -284,7 +326,8 @@ def preview_of(store: Store, proposal: Proposal, *, whole: bool = False) -> Prev
     planner = planner_of(store)
     try:
         pv = preview(base, [proposal], on_file_for(store, base, proposal),
-                     versions=planner.versions, made=planner.made, alone=planner.alone)
+                     versions=planner.versions, made=planner.made, alone=planner.alone,
+                     drawn=planner.drawn(proposal) if keep else None)
     except ConflictsFound as err:
         return PreviewView(error="Your changes collide among themselves: " +
                            "; ".join(str(c) for c in err.conflicts))
@@ -303,16 +346,21 @@ def clean_of(store: Store, proposal: Proposal) -> Markup:
     return draft_article(_applied(store.current().draft, proposal, store))
 
 
-def check_of(store: Store, proposal: Proposal) -> str:
+def check_of(store: Store, proposal: Proposal, *, keep: bool = False) -> str:
     """Why the proposal cannot be made to the current version ("" if it can): the check
-    before a change is kept or a proposal submitted, without drawing a preview."""
+    before a change is kept or a proposal submitted, without drawing a preview; `keep`:
+    drawing its redline and keeping it (Planner.drawn), for the page that shows it next
+    (a proposal as it is filed, before its page)."""
     from ..amendments.apply import apply_proposals
     if not proposal.changes:
         return "it has no change yet"
     try:
         planner = planner_of(store)
-        apply_proposals(planner.made.draft, [proposal], mode="all", versions=planner.versions,
-                        made=planner.made)
+        if keep:
+            planner.drawn(proposal)
+        else:
+            apply_proposals(planner.made.draft, [proposal], mode="all",
+                            versions=planner.versions, made=planner.made)
     except ConflictsFound as err:
         return "its changes collide among themselves: " + "; ".join(map(str, err.conflicts))
     except AssemblerError as err:

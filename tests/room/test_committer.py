@@ -54,7 +54,7 @@ def commits(root) -> list[dict]:
     for sha in git(root, "rev-list", "HEAD").split():
         subject, author = git(root, "log", "-1", "--format=%s%n%an", sha).splitlines()
         diff = git(root, "show", "--format=", "--no-renames", "-U0", sha, "--",
-                   f"room/{NEG}/audit.jsonl")
+                   f"room/{NEG}/audit/")
         added = [json.loads(x[1:]) for x in diff.splitlines()
                  if x.startswith("+") and not x.startswith("+++")]
         files = git(root, "show", "--format=", "--name-status", "--no-renames", sha).split("\n")
@@ -90,8 +90,10 @@ def test_concurrent_submissions_each_commit_their_own_audit_line(tmp_path):
         assert ("A", f"amendments/{NEG}/rev1/{pid}.yaml") in c["files"]
         assert [s for s, f in c["files"] if "/private/" in f] == ["D"]   # the draft's file
     # the log in HEAD is the log on disk, and nothing is left uncommitted
-    assert git(store.root, "show", f"HEAD:room/{NEG}/audit.jsonl") == \
-        (store.room_dir / "audit.jsonl").read_text("utf-8")
+    segments = store.record.log.segments()
+    assert [p.name for p in segments] == ["000001.jsonl"]
+    assert git(store.root, "show", f"HEAD:room/{NEG}/audit/000001.jsonl") == \
+        segments[0].read_text("utf-8")
     assert git(store.root, "status", "--porcelain") == ""
 
 

@@ -16,7 +16,7 @@ import pytest
 from docx import Document
 
 from conftest import run_cli
-from roomkit import NEG, flash, make_room, negotiation_copy, signed_in
+from roomkit import NEG, audit_text, flash, make_room, negotiation_copy, signed_in
 from assembler.amendments.yamlio import load_proposal
 from assembler.source import load_draft
 
@@ -321,7 +321,7 @@ def test_every_action_is_audited_and_committed_with_its_actor(tmp_path):
     assert f"amendments/{NEG}/rev1/{pid}.yaml" in tracked and "secret.key" not in tracked
     assert subprocess.run(git + ["status", "--porcelain"], capture_output=True,
                           text=True).stdout.strip() == ""
-    audit = [json.loads(x) for x in (store.room_dir / "audit.jsonl").read_text().splitlines()]
+    audit = [json.loads(x) for x in audit_text(store).splitlines()]
     assert [(e["who"], e["action"]) for e in audit][-4:] == [
         ("Delegation Q", "sign in"), ("Delegation Q", "new draft"),
         ("Delegation Q", "change draft"), ("Delegation Q", "submit")]
@@ -455,7 +455,7 @@ def test_delegations_submitting_at_once_lose_nothing(room):
     for i, batch in enumerate(done):
         for pid in batch:
             assert load_proposal(store.round_dir / f"{pid}.yaml").proposer == f"Delegation {i}"
-    audit = (store.room_dir / "audit.jsonl").read_text()
+    audit = audit_text(store)
     assert audit.count('"action": "submit"') == 24
 
 

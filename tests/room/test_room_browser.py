@@ -234,8 +234,8 @@ def test_the_deadline_in_local_time_counts_down_and_closes_the_page(served):
     _, chair_link, delegation_link = served
     SHOTS.mkdir(parents=True, exist_ok=True)
     with chromium() as browser:
-        # a delegate in Tokyo whose browser writes the time on 24 hours (en-GB): the page
-        # writes it as the browser's locale does, "13:06" there, "1:06 PM" in en-US
+        # a delegate in Tokyo whose browser says the time in 24 hours (en-US would print
+        # 13:25 as "01:25 PM", so the check below held only in the morning)
         page = browser.new_context(viewport={"width": 390, "height": 844},
                                    timezone_id="Asia/Tokyo", locale="en-GB").new_page()
         page.goto(delegation_link)
