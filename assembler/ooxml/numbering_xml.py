@@ -23,6 +23,12 @@ class NumInfo:
     value: int
     left_twips: int = 0
 
+    def __init__(self, num_id: str, level: int, label: str, format: str, value: int,
+                 left_twips: int = 0) -> None:
+        # one for every numbered paragraph read: set in one step, as reader.WRun's
+        self.__dict__.update(num_id=num_id, level=level, label=label, format=format,
+                             value=value, left_twips=left_twips)
+
 
 @dataclass(frozen=True)
 class Level:

@@ -8,15 +8,12 @@ their author. Everything is read through safezip, which refuses hostile packages
 """
 from __future__ import annotations
 
-import re
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from lxml import etree
-
 from ..errors import AssemblerError
+from .memo import ParagraphMemo, current_memo, memo_key
+from .memo import reading_together  # noqa: F401  (callers read files together from here)
 from .ns import DC, PKG_REL, W, w
 from .noterefs import noteref_target, resolve
 from .numbering_xml import NumberingCounter, NumInfo, read_numbering
@@ -68,6 +65,17 @@ class WRun:
     # reference also those standing just before it: LibreOffice saves a NOTEREF target so)
     noteref: str | None = None     # a NOTEREF or REF field's result: the bookmark it names
 
+    # Made thousands of times a file: set in one step, not field by field through
+    # object.__setattr__ (a frozen class's generated __init__), at a third of the cost;
+    # the parameters are the fields (tests/ooxml/test_reader.py)
+    def __init__(self, text: str = "", italic: bool = False, bold: bool = False,
+                 sup: bool = False, footnote: str | None = None, line_break: bool = False,
+                 tab: bool = False, change: Mark | None = None, bookmarks: tuple = (),
+                 noteref: str | None = None) -> None:
+        self.__dict__.update(text=text, italic=italic, bold=bold, sup=sup, footnote=footnote,
+                             line_break=line_break, tab=tab, change=change,
+                             bookmarks=bookmarks, noteref=noteref)
+
 
 @dataclass(frozen=True)
 class WParagraph:
@@ -83,6 +91,16 @@ class WParagraph:
     mark_change: Mark | None = None
     starts: tuple = ()             # bookmarks starting in this paragraph
     location: str = ""             # "paragraph 12", "table 1 row 2 cell 1", "footnote 3"
+
+    def __init__(self, index: int, runs: tuple = (), style: str = "", style_name: str = "",
+                 outline: int | None = None, numbering: NumInfo | None = None,
+                 align: str = "", left_twips: int = 0, first_twips: int = 0,
+                 mark_change: Mark | None = None, starts: tuple = (),
+                 location: str = "") -> None:  # in one step, as WRun's
+        self.__dict__.update(index=index, runs=runs, style=style, style_name=style_name,
+                             outline=outline, numbering=numbering, align=align,
+                             left_twips=left_twips, first_twips=first_twips,
+                             mark_change=mark_change, starts=starts, location=location)
 
     @property
     def text(self) -> str:
@@ -143,53 +161,11 @@ class WordDocument:
         return list(seen)
 
 
-class ParagraphMemo:
-    """What paragraphs read as, by their XML, shared by the files read inside
-    `reading_together()` (the two versions of a redline): a paragraph whose XML another file
-    already had, under the same styles, is recognised without interpreting it again. Only
-    its number is counted anew, where it now stands. Bookmark ids are numbered afresh in
-    every file, so they are compared by their order within the paragraph; a paragraph inside
-    a bookmark that spans paragraphs is always read."""
-
-    def __init__(self) -> None:
-        self.styles: bytes | None = None   # the styles part the entries were read under
-        self.entries: dict[bytes, tuple] = {}
-        self.hits = 0                      # paragraphs recognised, not read again
-        # what readers/docx.py made of a recognised paragraph's runs, by the identity of
-        # the runs, which every paragraph recognised by the same XML shares
-        self.derived: dict[int, tuple] = {}
-
-    def under(self, styles: bytes) -> "ParagraphMemo":
-        if styles != self.styles:   # other styles: what was read no longer holds
-            self.styles, self.entries = styles, {}
-        return self
-
-
-_MEMO: ContextVar[ParagraphMemo | None] = ContextVar("paragraph_memo", default=None)
-
-
-@contextmanager
-def reading_together():
-    """Read several .docx files inside this block, and their shared paragraphs are read once
-    (the block gives the ParagraphMemo, which counts them)."""
-    memo = ParagraphMemo()
-    token = _MEMO.set(memo)
-    try:
-        yield memo
-    finally:
-        _MEMO.reset(token)
-
-
-def current_memo() -> ParagraphMemo | None:
-    """The memo of the `reading_together()` block being read in, if any."""
-    return _MEMO.get()
-
-
 def read_docx(path: Path | str | bytes, limits: Limits = LIMITS) -> WordDocument:
     """Read a .docx as Word shows it, with tracked changes kept as marks."""
     z = SafeZip(path, limits)
     try:
-        return _Reader(z, _MEMO.get()).read()
+        return _Reader(z, current_memo()).read()
     except AssemblerError as err:
         raise err.located(z.name)
     finally:
@@ -369,7 +345,7 @@ class _Reader:
                 self.anchors.setdefault(mark.get(w("id")), location)
         key = None
         if self.memo is not None and not self.open_bookmarks:
-            key = _BOOKMARK_ID.sub(_IdsInOrder(), etree.tostring(p, with_tail=False))
+            key = memo_key(p)
             read = self.memo.entries.get(key)
             if read is not None:
                 self.memo.hits += 1
@@ -528,21 +504,6 @@ def _paragraph_mark(rpr) -> "Mark | None":
         if el is not None:
             mark = _mark(el, kind)
     return mark
-
-
-# a bookmark's id in serialized XML (our builder and Word write w:id first)
-_BOOKMARK_ID = re.compile(rb'(<w:bookmark(?:Start|End) w:id=")([^"]*)"')
-
-
-class _IdsInOrder:
-    """Replaces each bookmark id by the order of its first appearance in the paragraph."""
-
-    def __init__(self) -> None:
-        self.seen: dict[bytes, bytes] = {}
-
-    def __call__(self, m: "re.Match[bytes]") -> bytes:
-        n = self.seen.setdefault(m.group(2), str(len(self.seen)).encode())
-        return m.group(1) + n + b'"'
 
 
 def _content_children(parent):
