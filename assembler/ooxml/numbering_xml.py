@@ -38,6 +38,9 @@ class Level:
     left_twips: int = 0
 
 
+_UNDEFINED = Level()  # what a level the list does not define counts as (made once)
+
+
 @dataclass
 class NumDef:
     abstract: str
@@ -110,7 +113,7 @@ class NumberingCounter:
             # the first paragraph of a restarted list: its counters begin again
             self.restarted.add(num_id)
             self.counters[key] = counters = {}
-        lvl = num.levels.get(level, Level())
+        lvl = num.levels.get(level) or _UNDEFINED
         if counted:
             start = num.overrides.get(level, lvl.start)
             counters[level] = counters.get(level, start - 1) + 1
@@ -130,7 +133,7 @@ class NumberingCounter:
         found = self._named.get(key)
         if found is None:
             found = self._named[key] = tuple(
-                (k, placeholder, num.levels.get(k, Level()))
+                (k, placeholder, num.levels.get(k) or _UNDEFINED)
                 for k, placeholder in (_PLACEHOLDERS if "%" in text else ())
                 if placeholder in text)
         return found
