@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from typing import Iterable, Iterator, Union
 
+from .records import record
+
 # A unit's stable id (op1, op1.a, fn2, annex1:p3): the one pattern the source format, its
 # inline references, the change records and the proposals' schema and prose all use
 UNIT_ID = r"[A-Za-z0-9][A-Za-z0-9._:-]*"
@@ -29,7 +31,7 @@ def joined(lines: Iterable[str]) -> str:
 
 # ---------------------------------------------------------------- inline content
 
-@dataclass(frozen=True)
+@record  # a frozen dataclass made in one step (records.py)
 class Text:
     """A run of characters sharing one set of character formats."""
     text: str
@@ -79,7 +81,7 @@ class PreambularParagraph:
     kind = "pp"
 
 
-@dataclass(frozen=True)
+@record
 class SubParagraph:
     """A lettered or numbered sub-paragraph; degree comes from its depth in the tree.
 
@@ -96,7 +98,7 @@ class SubParagraph:
     kind = "sub"
 
 
-@dataclass(frozen=True)
+@record
 class OperativeParagraph:
     id: str
     content: Content

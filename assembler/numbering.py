@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from .lang import ENGLISH, Language
 from .inline import footnote_refs
 from .model import Draft, Heading, contents_of
+from .records import record
 
 DEGREE_STYLES = {1: "(a)", 2: "(i)", 3: "a.", 4: "i."}
 _TOKENS = "aAiI1"
 
 
-@dataclass(frozen=True)
+@record  # a frozen dataclass made in one step (records.py)
 class Label:
     """How one unit is numbered in one version of a draft."""
     kind: str               # "pp", "op", "sub", "heading"

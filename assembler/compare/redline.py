@@ -21,6 +21,7 @@ from ..inline import plain
 from ..lang import Language, language_of
 from ..model import CrossRef, Draft, FootnoteRef, contents_of
 from ..numbering import Label, compute_labels
+from ..records import record
 from .align import DELETED, EQUAL, INSERTED, MOVED_AWAY, Alignment, Entry, align
 from .words import DELETE, INSERT, Piece, diff_content
 from .words import EQUAL as SAME
@@ -39,14 +40,14 @@ class Who:
 Attribution = Callable[[str, str], "Who | None"]
 
 
-@dataclass(frozen=True)
+@record  # a frozen dataclass made in one step (records.py)
 class Segment:
     op: str             # "equal" | "insert" | "delete"
     content: tuple      # inline items
     who: Who | None = None
 
 
-@dataclass(frozen=True)
+@record
 class RedlineUnit:
     """One paragraph (or table row) of the redline, in merged document order."""
     part: str

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..records import record
 from .ns import w
 
 
-@dataclass(frozen=True)
+@record  # a frozen dataclass made in one step (records.py)
 class NumInfo:
     """Word automatic numbering on a paragraph, with the label Word would display."""
     num_id: str
@@ -22,12 +23,6 @@ class NumInfo:
     format: str       # decimal, lowerLetter, lowerRoman, upperLetter, upperRoman, bullet
     value: int
     left_twips: int = 0
-
-    def __init__(self, num_id: str, level: int, label: str, format: str, value: int,
-                 left_twips: int = 0) -> None:
-        # one for every numbered paragraph read: set in one step, as reader.WRun's
-        self.__dict__.update(num_id=num_id, level=level, label=label, format=format,
-                             value=value, left_twips=left_twips)
 
 
 @dataclass(frozen=True)

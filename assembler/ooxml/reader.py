@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import AssemblerError
+from ..records import record
 from .memo import ParagraphMemo, current_memo, memo_key
 from .memo import reading_together  # noqa: F401  (callers read files together from here)
 from .ns import DC, PKG_REL, W, w
@@ -51,7 +52,7 @@ class Mark:
     within: "Mark | None" = None   # the change this one was made inside (B deletes A's words)
 
 
-@dataclass(frozen=True)
+@record  # a frozen dataclass made in one step (records.py)
 class WRun:
     text: str = ""
     italic: bool = False
@@ -65,19 +66,8 @@ class WRun:
     # reference also those standing just before it: LibreOffice saves a NOTEREF target so)
     noteref: str | None = None     # a NOTEREF or REF field's result: the bookmark it names
 
-    # Made thousands of times a file: set in one step, not field by field through
-    # object.__setattr__ (a frozen class's generated __init__), at a third of the cost;
-    # the parameters are the fields (tests/ooxml/test_reader.py)
-    def __init__(self, text: str = "", italic: bool = False, bold: bool = False,
-                 sup: bool = False, footnote: str | None = None, line_break: bool = False,
-                 tab: bool = False, change: Mark | None = None, bookmarks: tuple = (),
-                 noteref: str | None = None) -> None:
-        self.__dict__.update(text=text, italic=italic, bold=bold, sup=sup, footnote=footnote,
-                             line_break=line_break, tab=tab, change=change,
-                             bookmarks=bookmarks, noteref=noteref)
 
-
-@dataclass(frozen=True)
+@record
 class WParagraph:
     index: int                     # position among the body's paragraphs, 1-based
     runs: tuple = ()
@@ -91,16 +81,6 @@ class WParagraph:
     mark_change: Mark | None = None
     starts: tuple = ()             # bookmarks starting in this paragraph
     location: str = ""             # "paragraph 12", "table 1 row 2 cell 1", "footnote 3"
-
-    def __init__(self, index: int, runs: tuple = (), style: str = "", style_name: str = "",
-                 outline: int | None = None, numbering: NumInfo | None = None,
-                 align: str = "", left_twips: int = 0, first_twips: int = 0,
-                 mark_change: Mark | None = None, starts: tuple = (),
-                 location: str = "") -> None:  # in one step, as WRun's
-        self.__dict__.update(index=index, runs=runs, style=style, style_name=style_name,
-                             outline=outline, numbering=numbering, align=align,
-                             left_twips=left_twips, first_twips=first_twips,
-                             mark_change=mark_change, starts=starts, location=location)
 
     @property
     def text(self) -> str:

@@ -3,16 +3,11 @@ as the first had it is recognised by its XML and not read again, and either file
 exactly as it reads alone, whatever their styles and however their bookmarks are numbered."""
 from __future__ import annotations
 
-import inspect
 import io
 import zipfile
-from dataclasses import MISSING, fields, replace
-
-import pytest
 
 from conftest import ROOT
-from assembler.ooxml.numbering_xml import NumInfo
-from assembler.ooxml.reader import WParagraph, WRun, read_docx, reading_together
+from assembler.ooxml.reader import read_docx, reading_together
 from assembler.source import load_draft
 from assembler.writers.docx.draft import build_docx
 
@@ -122,20 +117,3 @@ def test_text_in_a_text_box_is_kept_after_its_paragraph():
     at = texts.index("Boxed words")
     assert texts[:at] + texts[at + 1:] == [p.text for p in plain.paragraphs()]
     assert any("text box" in message for _, message in doc.notes)
-
-
-def test_the_records_made_in_one_step_keep_their_fields():
-    """WRun, WParagraph and NumInfo set their fields in one step (a hand-written __init__):
-    its parameters are the fields, defaults and order, and the records stay frozen values."""
-    for cls in (WRun, WParagraph, NumInfo):
-        params = list(inspect.signature(cls).parameters.values())
-        assert [p.name for p in params] == [f.name for f in fields(cls)]
-        assert [p.default for p in params] == \
-            [inspect.Parameter.empty if f.default is MISSING else f.default for f in fields(cls)]
-    run = WRun("a", italic=True, bookmarks=("x",))
-    assert replace(run, text="b") == WRun("b", True, bookmarks=("x",))
-    assert hash(run) == hash(WRun("a", True, bookmarks=("x",))) and run != WRun("a")
-    with pytest.raises(AttributeError):
-        run.text = "c"  # still frozen
-    first, _ = versions()
-    assert any(p.numbering and p.numbering.label == "1." for p in read_docx(first).paragraphs())
