@@ -6,7 +6,7 @@ Display numbers ("14", "(c)", "ii.") are never stored: see numbering.py.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, replace
 from typing import Iterable, Iterator, Union
 
 from .records import record
@@ -31,7 +31,7 @@ def joined(lines: Iterable[str]) -> str:
 
 # ---------------------------------------------------------------- inline content
 
-@record  # a frozen dataclass made in one step (records.py)
+@record  # a frozen dataclass, made cheaply (records.py)
 class Text:
     """A run of characters sharing one set of character formats."""
     text: str
@@ -40,14 +40,14 @@ class Text:
     sup: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class FootnoteRef:
     """A footnote marker; its number is its footnote's (numbering.footnote_numbers: by its
     first marker in the text)."""
     footnote: str  # id of a Footnote in Draft.footnotes
 
 
-@dataclass(frozen=True)
+@record
 class CrossRef:
     """A reference to another unit of the same draft ("paragraphs 14 and 19").
 
@@ -57,7 +57,7 @@ class CrossRef:
     target: str  # id of a unit
 
 
-@dataclass(frozen=True)
+@record
 class Break:
     """A line break inside one unit (table cells)."""
 
@@ -68,7 +68,7 @@ Content = tuple  # tuple[Inline, ...]
 
 # ---------------------------------------------------------------- units
 
-@dataclass(frozen=True)
+@record
 class PreambularParagraph:
     """A preambular paragraph; it may end in a lettered list of its own ("... a major
     contribution to:" then "(a) International peace and security,"), labelled as an
@@ -108,7 +108,7 @@ class OperativeParagraph:
     kind = "op"
 
 
-@dataclass(frozen=True)
+@record
 class Heading:
     """A heading grouping the paragraphs after it ("Phase I"), operative or preambular.
 
@@ -123,14 +123,14 @@ class Heading:
     kind = "heading"
 
 
-@dataclass(frozen=True)
+@record
 class Footnote:
     id: str
     content: Content
     kind = "fn"
 
 
-@dataclass(frozen=True)
+@record
 class Row:
     id: str
     cells: tuple  # tuple[Content, ...]
@@ -138,7 +138,7 @@ class Row:
     kind = "row"
 
 
-@dataclass(frozen=True)
+@record
 class Table:
     id: str
     rows: tuple = ()  # tuple[Row, ...]
@@ -147,14 +147,14 @@ class Table:
     kind = "table"
 
 
-@dataclass(frozen=True)
+@record
 class AnnexParagraph:
     id: str
     content: Content
     kind = "p"
 
 
-@dataclass(frozen=True)
+@record
 class Annex:
     id: str
     title: Content = ()
@@ -172,7 +172,7 @@ OperativeItem = Union[OperativeParagraph, Heading, PreambularParagraph]  # PP: a
 STAGES = ("elements", "zero", "first", "rev", "final", "L", "L-rev", "adopted", "mapping")
 
 
-@dataclass(frozen=True)
+@record
 class Metadata:
     """What the masthead and the archive need; every field is optional text.
 
@@ -228,7 +228,7 @@ class Metadata:
         return replace(self, **known, extra=tuple((k, v) for k, v in extra.items() if v))
 
 
-@dataclass(frozen=True)
+@record
 class Provenance:
     """One change that made this version from the one it is based on (Metadata.based_on):
     which change of which proposal, of what kind, on which unit, and who proposed it.
@@ -243,7 +243,7 @@ class Provenance:
         return self.change.rsplit("/", 1)[0]
 
 
-@dataclass(frozen=True)
+@record
 class Draft:
     metadata: Metadata = field(default_factory=Metadata)
     preamble: tuple = ()   # tuple[PreambularParagraph | Heading, ...]: a heading may group

@@ -5,8 +5,6 @@ everything after it, and cross-references follow because they point at ids.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .lang import ENGLISH, Language
 from .inline import footnote_refs
 from .model import Draft, Heading, contents_of
@@ -16,7 +14,7 @@ DEGREE_STYLES = {1: "(a)", 2: "(i)", 3: "a.", 4: "i."}
 _TOKENS = "aAiI1"
 
 
-@record  # a frozen dataclass made in one step (records.py)
+@record  # a frozen dataclass, made cheaply (records.py)
 class Label:
     """How one unit is numbered in one version of a draft."""
     kind: str               # "pp", "op", "sub", "heading"

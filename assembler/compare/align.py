@@ -40,7 +40,7 @@ TEXT_SIMILARITY = 0.5
 _MAX_PAIRS = 250_000  # beyond this many candidate pairs, compare only nearby units
 
 
-@record  # a frozen dataclass made in one step (records.py)
+@record  # a frozen dataclass, made cheaply (records.py)
 class Entry:
     """One line of the comparison.
 
@@ -66,7 +66,7 @@ class Entry:
         return self.unit.id
 
 
-@dataclass(frozen=True)
+@record
 class Alignment:
     entries: tuple  # tuple[Entry, ...] in merged document order, part by part
 

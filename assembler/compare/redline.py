@@ -29,7 +29,7 @@ from .words import EQUAL as SAME
 DEFAULT_AUTHOR = "Co-facilitators"
 
 
-@dataclass(frozen=True)
+@record  # a frozen dataclass, made cheaply (records.py)
 class Who:
     """Who made a change and when (ISO 8601, as Word wants it; "" if unknown)."""
     author: str
@@ -40,7 +40,7 @@ class Who:
 Attribution = Callable[[str, str], "Who | None"]
 
 
-@record  # a frozen dataclass made in one step (records.py)
+@record
 class Segment:
     op: str             # "equal" | "insert" | "delete"
     content: tuple      # inline items
@@ -69,7 +69,7 @@ class RedlineUnit:
         return self.unit.kind
 
 
-@dataclass(frozen=True)
+@record
 class RedlineNote:
     """A footnote's text as shown under one marker."""
     contents: tuple             # tuple[Segment, ...]

@@ -14,7 +14,7 @@ from ..records import record
 from .ns import w
 
 
-@record  # a frozen dataclass made in one step (records.py)
+@record  # a frozen dataclass, made cheaply (records.py)
 class NumInfo:
     """Word automatic numbering on a paragraph, with the label Word would display."""
     num_id: str
@@ -25,7 +25,7 @@ class NumInfo:
     left_twips: int = 0
 
 
-@dataclass(frozen=True)
+@record
 class Level:
     format: str = "decimal"
     text: str = "%1."
@@ -157,7 +157,7 @@ _FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerR
             "I": "upperRoman"}
 
 
-@dataclass(frozen=True)
+@record
 class ListLevel:
     """One level of a list as a writer asks for it: its label as UN text writes it ("1.",
     "(a)", "A)", "i."), where counting starts, and the hanging indent of its paragraphs."""
@@ -168,7 +168,7 @@ class ListLevel:
     tab_cm: float | None = None   # where the text after the label starts, when not at left_cm
 
 
-@dataclass(frozen=True)
+@record
 class WordList:
     """A list Word counts on its own: a level's counter resets only when a higher level of
     the same list advances, so a list that goes on after other paragraphs is one WordList."""

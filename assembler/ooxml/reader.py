@@ -43,7 +43,7 @@ _MARK_TAGS = tuple((k, w(k)) for k in ("ins", "del", "moveTo", "moveFrom"))
 _HARMLESS_EXTERNAL = ("/hyperlink", "/attachedTemplate")
 
 
-@dataclass(frozen=True)
+@record  # a frozen dataclass, made cheaply (records.py)
 class Mark:
     """A tracked change on a run or a paragraph mark: kind ins or del (moves included)."""
     kind: str
@@ -52,7 +52,7 @@ class Mark:
     within: "Mark | None" = None   # the change this one was made inside (B deletes A's words)
 
 
-@record  # a frozen dataclass made in one step (records.py)
+@record
 class WRun:
     text: str = ""
     italic: bool = False
@@ -88,19 +88,19 @@ class WParagraph:
                        if r.footnote is None)
 
 
-@dataclass(frozen=True)
+@record
 class WCell:
     paragraphs: tuple
 
 
-@dataclass(frozen=True)
+@record
 class WRow:
     cells: tuple
     header: bool = False
     change: Mark | None = None
 
 
-@dataclass(frozen=True)
+@record
 class WTable:
     index: int
     rows: tuple
