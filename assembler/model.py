@@ -6,8 +6,10 @@ Display numbers ("14", "(c)", "ii.") are never stored: see numbering.py.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, replace
 from typing import Iterable, Iterator, Union
+
+from .records import record
 
 # A unit's stable id (op1, op1.a, fn2, annex1:p3): the one pattern the source format, its
 # inline references, the change records and the proposals' schema and prose all use
@@ -29,7 +31,7 @@ def joined(lines: Iterable[str]) -> str:
 
 # ---------------------------------------------------------------- inline content
 
-@dataclass(frozen=True)
+@record  # a frozen dataclass, made cheaply (records.py)
 class Text:
     """A run of characters sharing one set of character formats."""
     text: str
@@ -38,14 +40,14 @@ class Text:
     sup: bool = False
 
 
-@dataclass(frozen=True)
+@record
 class FootnoteRef:
     """A footnote marker; its number is its footnote's (numbering.footnote_numbers: by its
     first marker in the text)."""
     footnote: str  # id of a Footnote in Draft.footnotes
 
 
-@dataclass(frozen=True)
+@record
 class CrossRef:
     """A reference to another unit of the same draft ("paragraphs 14 and 19").
 
@@ -55,7 +57,7 @@ class CrossRef:
     target: str  # id of a unit
 
 
-@dataclass(frozen=True)
+@record
 class Break:
     """A line break inside one unit (table cells)."""
 
@@ -66,7 +68,7 @@ Content = tuple  # tuple[Inline, ...]
 
 # ---------------------------------------------------------------- units
 
-@dataclass(frozen=True)
+@record
 class PreambularParagraph:
     """A preambular paragraph; it may end in a lettered list of its own ("... a major
     contribution to:" then "(a) International peace and security,"), labelled as an
@@ -79,7 +81,7 @@ class PreambularParagraph:
     kind = "pp"
 
 
-@dataclass(frozen=True)
+@record
 class SubParagraph:
     """A lettered or numbered sub-paragraph; degree comes from its depth in the tree.
 
@@ -96,7 +98,7 @@ class SubParagraph:
     kind = "sub"
 
 
-@dataclass(frozen=True)
+@record
 class OperativeParagraph:
     id: str
     content: Content
@@ -106,7 +108,7 @@ class OperativeParagraph:
     kind = "op"
 
 
-@dataclass(frozen=True)
+@record
 class Heading:
     """A heading grouping the paragraphs after it ("Phase I"), operative or preambular.
 
@@ -121,14 +123,14 @@ class Heading:
     kind = "heading"
 
 
-@dataclass(frozen=True)
+@record
 class Footnote:
     id: str
     content: Content
     kind = "fn"
 
 
-@dataclass(frozen=True)
+@record
 class Row:
     id: str
     cells: tuple  # tuple[Content, ...]
@@ -136,7 +138,7 @@ class Row:
     kind = "row"
 
 
-@dataclass(frozen=True)
+@record
 class Table:
     id: str
     rows: tuple = ()  # tuple[Row, ...]
@@ -145,14 +147,14 @@ class Table:
     kind = "table"
 
 
-@dataclass(frozen=True)
+@record
 class AnnexParagraph:
     id: str
     content: Content
     kind = "p"
 
 
-@dataclass(frozen=True)
+@record
 class Annex:
     id: str
     title: Content = ()
@@ -170,7 +172,7 @@ OperativeItem = Union[OperativeParagraph, Heading, PreambularParagraph]  # PP: a
 STAGES = ("elements", "zero", "first", "rev", "final", "L", "L-rev", "adopted", "mapping")
 
 
-@dataclass(frozen=True)
+@record
 class Metadata:
     """What the masthead and the archive need; every field is optional text.
 
@@ -226,7 +228,7 @@ class Metadata:
         return replace(self, **known, extra=tuple((k, v) for k, v in extra.items() if v))
 
 
-@dataclass(frozen=True)
+@record
 class Provenance:
     """One change that made this version from the one it is based on (Metadata.based_on):
     which change of which proposal, of what kind, on which unit, and who proposed it.
@@ -241,7 +243,7 @@ class Provenance:
         return self.change.rsplit("/", 1)[0]
 
 
-@dataclass(frozen=True)
+@record
 class Draft:
     metadata: Metadata = field(default_factory=Metadata)
     preamble: tuple = ()   # tuple[PreambularParagraph | Heading, ...]: a heading may group

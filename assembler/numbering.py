@@ -5,17 +5,16 @@ everything after it, and cross-references follow because they point at ids.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .lang import ENGLISH, Language
 from .inline import footnote_refs
 from .model import Draft, Heading, contents_of
+from .records import record
 
 DEGREE_STYLES = {1: "(a)", 2: "(i)", 3: "a.", 4: "i."}
 _TOKENS = "aAiI1"
 
 
-@dataclass(frozen=True)
+@record  # a frozen dataclass, made cheaply (records.py)
 class Label:
     """How one unit is numbered in one version of a draft."""
     kind: str               # "pp", "op", "sub", "heading"

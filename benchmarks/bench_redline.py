@@ -167,7 +167,12 @@ def main() -> None:
     else:  # the bench extra installs it: pip install -e '.[bench]'
         print("peer: python-redlines[docxodus] is not installed (pip install -e '.[bench]'); "
               "ours alone")
-    times, peaks = commands_interleaved(commands, max(ROUNDS, 5))
+    # issue 24's start-up goals, taken in the same rounds: --version and --help against
+    # the interpreter's own start (benchmarks/bench_startup.py times them alone, more often)
+    startup = {"python -c pass": [sys.executable, "-c", "pass"],
+               "assembler --version": [str(bin_dir / "assembler"), "--version"],
+               "assembler --help": [str(bin_dir / "assembler"), "--help"]}
+    times, peaks = commands_interleaved({**commands, **startup}, max(ROUNDS, 5))
     print(f"end to end, .docx in and out, median of {max(ROUNDS, 5)} interleaved rounds:")
     width = max(map(len, commands))
     print(f"{'':<{width}} {'median':>9} {'peak RSS':>9} {'marks':>6}")
@@ -183,6 +188,11 @@ def main() -> None:
               f"{'met' if ratio >= GOAL else 'MISSED'}), {peaks[peer[0]] / peaks[ours]:.1f}x "
               f"less memory; marks: ours {produced[ours]}, the edits call for {expected}, "
               f"the peer {produced[peer[0]]}")
+    base = times["python -c pass"]
+    print(f"start-up in the same rounds: python -c pass {base * 1000:.0f} ms; " + "; ".join(
+        f"{name} {times[name] * 1000:.0f} ms, {times[name] / base:.2f}x (goal <= {goal:.0f}x: "
+        f"{'met' if times[name] / base <= goal else 'MISSED'})"
+        for name, goal in (("assembler --version", 2.0), ("assembler --help", 3.0))))
     print()
     print("\n".join(phase_table(tmp / "old.docx", tmp / "new.docx", tmp / "phases.docx",
                                max(ROUNDS, 5), commands[ours])))

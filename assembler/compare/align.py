@@ -30,6 +30,7 @@ from typing import Iterator
 
 from ..inline import plain
 from ..model import Draft, OperativeParagraph, PreambularParagraph, Table, contents_of
+from ..records import record
 from .pairing import ids_are_identity
 
 EQUAL, CHANGED, INSERTED, DELETED, MOVED_AWAY = "equal", "changed", "inserted", "deleted", "moved-away"
@@ -39,7 +40,7 @@ TEXT_SIMILARITY = 0.5
 _MAX_PAIRS = 250_000  # beyond this many candidate pairs, compare only nearby units
 
 
-@dataclass(frozen=True)
+@record  # a frozen dataclass, made cheaply (records.py)
 class Entry:
     """One line of the comparison.
 
@@ -65,7 +66,7 @@ class Entry:
         return self.unit.id
 
 
-@dataclass(frozen=True)
+@record
 class Alignment:
     entries: tuple  # tuple[Entry, ...] in merged document order, part by part
 

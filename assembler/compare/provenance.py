@@ -7,13 +7,12 @@ co-sponsors from the negotiation's proposal files (Negotiation.proposal_facts).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..lang import ENGLISH, Language
+from ..records import record
 from .versions import Version
 
 
-@dataclass(frozen=True)
+@record  # a frozen dataclass, made cheaply (records.py)
 class Contribution:
     """One proposal behind a change to one unit."""
     proposal: str            # the proposal's id ("P-07")
@@ -42,7 +41,7 @@ class Contribution:
 Record = dict  # unit id -> tuple[Contribution, ...]
 
 
-@dataclass(frozen=True)
+@record
 class ProposalFacts:
     """What the table shows of a proposal beyond its id and proposer."""
     status: str = ""          # as recorded: "accepted-with-modification"

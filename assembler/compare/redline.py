@@ -21,6 +21,7 @@ from ..inline import plain
 from ..lang import Language, language_of
 from ..model import CrossRef, Draft, FootnoteRef, contents_of
 from ..numbering import Label, compute_labels
+from ..records import record
 from .align import DELETED, EQUAL, INSERTED, MOVED_AWAY, Alignment, Entry, align
 from .words import DELETE, INSERT, Piece, diff_content
 from .words import EQUAL as SAME
@@ -28,7 +29,7 @@ from .words import EQUAL as SAME
 DEFAULT_AUTHOR = "Co-facilitators"
 
 
-@dataclass(frozen=True)
+@record  # a frozen dataclass, made cheaply (records.py)
 class Who:
     """Who made a change and when (ISO 8601, as Word wants it; "" if unknown)."""
     author: str
@@ -39,14 +40,14 @@ class Who:
 Attribution = Callable[[str, str], "Who | None"]
 
 
-@dataclass(frozen=True)
+@record
 class Segment:
     op: str             # "equal" | "insert" | "delete"
     content: tuple      # inline items
     who: Who | None = None
 
 
-@dataclass(frozen=True)
+@record
 class RedlineUnit:
     """One paragraph (or table row) of the redline, in merged document order."""
     part: str
@@ -68,7 +69,7 @@ class RedlineUnit:
         return self.unit.kind
 
 
-@dataclass(frozen=True)
+@record
 class RedlineNote:
     """A footnote's text as shown under one marker."""
     contents: tuple             # tuple[Segment, ...]

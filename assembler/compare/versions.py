@@ -3,15 +3,15 @@ name, column heading). Which files are a negotiation's versions, and in what ord
 negotiation's business (negotiation/versions.py)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Draft
+from ..records import record
 # issued stages are named by their symbol (A/71/L.58)
 from ..stages import ISSUED, KNOWN_STAGES, stage_name
 
 
-@dataclass(frozen=True)
+@record  # a frozen dataclass, made cheaply (records.py)
 class Version:
     """One column of a comparison: a draft and how archivists name it."""
     draft: Draft

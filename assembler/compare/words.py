@@ -8,18 +8,18 @@ change is never a fragment of a word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Callable
 
 from ..diff import DELETE, EQUAL, INSERT, diff_tokens
 from ..inline import plain
 from ..model import Content, Text
+from ..records import record
 
 __all__ = ["EQUAL", "INSERT", "DELETE", "Piece", "tokens", "diff_content", "diff_text"]
 _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*|\s+|[^\w\s]")
 
 
-@dataclass(frozen=True)
+@record  # a frozen dataclass, made cheaply (records.py)
 class Piece:
     """A stretch of content that is equal, inserted or deleted."""
     op: str

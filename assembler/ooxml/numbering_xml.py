@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..records import record
 from .ns import w
 
 
-@dataclass(frozen=True)
+@record  # a frozen dataclass, made cheaply (records.py)
 class NumInfo:
     """Word automatic numbering on a paragraph, with the label Word would display."""
     num_id: str
@@ -24,12 +25,15 @@ class NumInfo:
     left_twips: int = 0
 
 
-@dataclass(frozen=True)
+@record
 class Level:
     format: str = "decimal"
     text: str = "%1."
     start: int = 1
     left_twips: int = 0
+
+
+_UNDEFINED = Level()  # what a level the list does not define counts as (made once)
 
 
 @dataclass
@@ -104,7 +108,7 @@ class NumberingCounter:
             # the first paragraph of a restarted list: its counters begin again
             self.restarted.add(num_id)
             self.counters[key] = counters = {}
-        lvl = num.levels.get(level, Level())
+        lvl = num.levels.get(level) or _UNDEFINED
         if counted:
             start = num.overrides.get(level, lvl.start)
             counters[level] = counters.get(level, start - 1) + 1
@@ -124,7 +128,7 @@ class NumberingCounter:
         found = self._named.get(key)
         if found is None:
             found = self._named[key] = tuple(
-                (k, placeholder, num.levels.get(k, Level()))
+                (k, placeholder, num.levels.get(k) or _UNDEFINED)
                 for k, placeholder in (_PLACEHOLDERS if "%" in text else ())
                 if placeholder in text)
         return found
@@ -153,7 +157,7 @@ _FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerR
             "I": "upperRoman"}
 
 
-@dataclass(frozen=True)
+@record
 class ListLevel:
     """One level of a list as a writer asks for it: its label as UN text writes it ("1.",
     "(a)", "A)", "i."), where counting starts, and the hanging indent of its paragraphs."""
@@ -164,7 +168,7 @@ class ListLevel:
     tab_cm: float | None = None   # where the text after the label starts, when not at left_cm
 
 
-@dataclass(frozen=True)
+@record
 class WordList:
     """A list Word counts on its own: a level's counter resets only when a higher level of
     the same list advances, so a list that goes on after other paragraphs is one WordList."""

@@ -8,15 +8,13 @@ their author. Everything is read through safezip, which refuses hostile packages
 """
 from __future__ import annotations
 
-import re
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from lxml import etree
-
 from ..errors import AssemblerError
+from ..records import record
+from .memo import ParagraphMemo, current_memo, memo_key
+from .memo import reading_together  # noqa: F401  (callers read files together from here)
 from .ns import DC, PKG_REL, W, w
 from .noterefs import noteref_target, resolve
 from .numbering_xml import NumberingCounter, NumInfo, read_numbering
@@ -45,7 +43,7 @@ _MARK_TAGS = tuple((k, w(k)) for k in ("ins", "del", "moveTo", "moveFrom"))
 _HARMLESS_EXTERNAL = ("/hyperlink", "/attachedTemplate")
 
 
-@dataclass(frozen=True)
+@record  # a frozen dataclass, made cheaply (records.py)
 class Mark:
     """A tracked change on a run or a paragraph mark: kind ins or del (moves included)."""
     kind: str
@@ -54,7 +52,7 @@ class Mark:
     within: "Mark | None" = None   # the change this one was made inside (B deletes A's words)
 
 
-@dataclass(frozen=True)
+@record
 class WRun:
     text: str = ""
     italic: bool = False
@@ -69,7 +67,7 @@ class WRun:
     noteref: str | None = None     # a NOTEREF or REF field's result: the bookmark it names
 
 
-@dataclass(frozen=True)
+@record
 class WParagraph:
     index: int                     # position among the body's paragraphs, 1-based
     runs: tuple = ()
@@ -90,19 +88,19 @@ class WParagraph:
                        if r.footnote is None)
 
 
-@dataclass(frozen=True)
+@record
 class WCell:
     paragraphs: tuple
 
 
-@dataclass(frozen=True)
+@record
 class WRow:
     cells: tuple
     header: bool = False
     change: Mark | None = None
 
 
-@dataclass(frozen=True)
+@record
 class WTable:
     index: int
     rows: tuple
@@ -143,53 +141,11 @@ class WordDocument:
         return list(seen)
 
 
-class ParagraphMemo:
-    """What paragraphs read as, by their XML, shared by the files read inside
-    `reading_together()` (the two versions of a redline): a paragraph whose XML another file
-    already had, under the same styles, is recognised without interpreting it again. Only
-    its number is counted anew, where it now stands. Bookmark ids are numbered afresh in
-    every file, so they are compared by their order within the paragraph; a paragraph inside
-    a bookmark that spans paragraphs is always read."""
-
-    def __init__(self) -> None:
-        self.styles: bytes | None = None   # the styles part the entries were read under
-        self.entries: dict[bytes, tuple] = {}
-        self.hits = 0                      # paragraphs recognised, not read again
-        # what readers/docx.py made of a recognised paragraph's runs, by the identity of
-        # the runs, which every paragraph recognised by the same XML shares
-        self.derived: dict[int, tuple] = {}
-
-    def under(self, styles: bytes) -> "ParagraphMemo":
-        if styles != self.styles:   # other styles: what was read no longer holds
-            self.styles, self.entries = styles, {}
-        return self
-
-
-_MEMO: ContextVar[ParagraphMemo | None] = ContextVar("paragraph_memo", default=None)
-
-
-@contextmanager
-def reading_together():
-    """Read several .docx files inside this block, and their shared paragraphs are read once
-    (the block gives the ParagraphMemo, which counts them)."""
-    memo = ParagraphMemo()
-    token = _MEMO.set(memo)
-    try:
-        yield memo
-    finally:
-        _MEMO.reset(token)
-
-
-def current_memo() -> ParagraphMemo | None:
-    """The memo of the `reading_together()` block being read in, if any."""
-    return _MEMO.get()
-
-
 def read_docx(path: Path | str | bytes, limits: Limits = LIMITS) -> WordDocument:
     """Read a .docx as Word shows it, with tracked changes kept as marks."""
     z = SafeZip(path, limits)
     try:
-        return _Reader(z, _MEMO.get()).read()
+        return _Reader(z, current_memo()).read()
     except AssemblerError as err:
         raise err.located(z.name)
     finally:
@@ -369,7 +325,7 @@ class _Reader:
                 self.anchors.setdefault(mark.get(w("id")), location)
         key = None
         if self.memo is not None and not self.open_bookmarks:
-            key = _BOOKMARK_ID.sub(_IdsInOrder(), etree.tostring(p, with_tail=False))
+            key = memo_key(p)
             read = self.memo.entries.get(key)
             if read is not None:
                 self.memo.hits += 1
@@ -528,21 +484,6 @@ def _paragraph_mark(rpr) -> "Mark | None":
         if el is not None:
             mark = _mark(el, kind)
     return mark
-
-
-# a bookmark's id in serialized XML (our builder and Word write w:id first)
-_BOOKMARK_ID = re.compile(rb'(<w:bookmark(?:Start|End) w:id=")([^"]*)"')
-
-
-class _IdsInOrder:
-    """Replaces each bookmark id by the order of its first appearance in the paragraph."""
-
-    def __init__(self) -> None:
-        self.seen: dict[bytes, bytes] = {}
-
-    def __call__(self, m: "re.Match[bytes]") -> bytes:
-        n = self.seen.setdefault(m.group(2), str(len(self.seen)).encode())
-        return m.group(1) + n + b'"'
 
 
 def _content_children(parent):
