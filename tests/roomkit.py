@@ -89,19 +89,24 @@ def serving(args: list, port: int, **popen):
     import socket
     import subprocess
     import time
+    import tempfile
     exe = shutil.which("assembler") or str(ROOT / ".venv" / "bin" / "assembler")
-    server = subprocess.Popen([exe, *map(str, args)], stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE, **popen)
-    try:
-        for _ in range(150):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError("the room did not start: " + server.stderr.read().decode())
-        yield server
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    # its stderr to a file: a pipe nobody reads fills up (a room whose commits git refuses
+    # says so on every try) and the server's next warning then blocks it
+    with tempfile.TemporaryFile() as said:
+        server = subprocess.Popen([exe, *map(str, args)], stdout=subprocess.DEVNULL,
+                                  stderr=said, **popen)
+        try:
+            for _ in range(150):
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            else:
+                said.seek(0)
+                raise RuntimeError("the room did not start: " + said.read().decode())
+            yield server
+        finally:
+            server.terminate()
+            server.wait(timeout=10)

@@ -91,6 +91,7 @@ class Committer:
         self._stop = False
         self._thread: threading.Thread | None = None
         self.failures = 0
+        self._unsynced: set[str] = set()   # paths whose index entry a busy index kept back
 
     # ------------------------------------------------------------- the actions' side
     def add(self, entry: Entry) -> None:
@@ -191,7 +192,11 @@ class Committer:
                 pending = [e for e in entries if e.audit_end > done]
                 if pending:
                     self._fast_import(pending)
-                    self._sync_index(pending)
+                # entries committed but still in the journal: their committer may have died
+                # between its commit and the index (a git child left running after its
+                # server was killed commits alone): their paths are brought up too
+                if entries:
+                    self._sync_index(entries)
             except GitRefused as err:
                 self.failures += 1
                 sys.stderr.write(f"warning: room: {len(pending)} action(s) not committed yet "
@@ -267,15 +272,24 @@ class Committer:
 
     def _sync_index(self, entries: list[Entry]) -> None:
         """The index brought to the new commits for the paths they touched, so that `git
-        status` shows them as committed (a busy index only delays this: not a loss)."""
-        paths = sorted({p for e in entries for p, _ in e.files} |
-                       {self._segment(e)[0] for e in entries})
-        ran = subprocess.run(["git", "-C", str(self.top), "reset", "-q", "--"] + paths,
-                             capture_output=True, timeout=120)
-        if ran.returncode != 0:
-            sys.stderr.write("warning: room: the git index was not brought up to date: " +
-                             " ".join(ran.stderr.decode("utf-8", "replace").split())[:300] +
-                             "\n")
+        status` shows them as committed. Another git command (a `git status`) holds the
+        index's lock for a moment: tried again shortly, and what is still held back is
+        brought up with the next commit (a delay, never a loss: HEAD has every file)."""
+        self._unsynced |= {p for e in entries for p, _ in e.files} | \
+            {self._segment(e)[0] for e in entries}
+        paths = sorted(self._unsynced)
+        for attempt in range(6):
+            ran = subprocess.run(["git", "-C", str(self.top), "reset", "-q", "--"] + paths,
+                                 capture_output=True, timeout=120)
+            if ran.returncode == 0:
+                self._unsynced.clear()
+                return
+            if b"index.lock" not in ran.stderr:
+                break
+            time.sleep(0.05 * (attempt + 1))
+        sys.stderr.write("warning: room: the git index was not brought up to date (tried "
+                         "again with the next commit): " +
+                         " ".join(ran.stderr.decode("utf-8", "replace").split())[:300] + "\n")
 
     def _git(self, args: list[str], check: bool = True) -> str:
         ran = subprocess.run(["git", "-C", str(self.top)] + args, capture_output=True,
