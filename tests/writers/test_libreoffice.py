@@ -209,19 +209,45 @@ def test_a_face_change_is_tracked_whole(tmp_path):
         pairs.append((red, built[new], built[old]))
     jobs += [(p, "as-is") for p in built.values()]
     seen = libreoffice(tmp_path, *jobs)
-
-    def whole(view) -> tuple:
-        texts = [" ".join(t.split()) for t in view["whole"] if t.strip()]
-        furniture = sorted({tuple(" ".join(t.split()) for t in v if t.strip())
-                            for v in view["furniture"].values()})
-        return texts, furniture
     for red, new, old in pairs:
         accepted, rejected = seen[(red, "accept")], seen[(red, "reject")]
         assert accepted["changes"] == 0 and rejected["changes"] == 0
-        assert whole(accepted) == whole(seen[(new, "as-is")]), red.name
-        assert whole(rejected) == whole(seen[(old, "as-is")]), red.name
+        assert _whole(accepted) == _whole(seen[(new, "as-is")]), red.name
+        assert _whole(rejected) == _whole(seen[(old, "as-is")]), red.name
     # the faces do differ: the test would see a change left untracked
-    assert whole(seen[(built["res"], "as-is")]) != whole(seen[(built["l"], "as-is")])
+    assert _whole(seen[(built["res"], "as-is")]) != _whole(seen[(built["l"], "as-is")])
+
+
+def _whole(view) -> tuple:
+    """A document as LibreOffice shows it: its paragraphs' words, and its running headers
+    and footers."""
+    texts = [" ".join(t.split()) for t in view["whole"] if t.strip()]
+    furniture = sorted({tuple(" ".join(t.split()) for t in v if t.strip())
+                        for v in view["furniture"].values()})
+    return texts, furniture
+
+
+def test_the_penholders_track_changes_file_of_the_demo_gives_both_documents(tmp_path):
+    """The penholder's file as `make demo` makes it: the redline from the UN's own PDF of
+    A/RES/80/4 to this year's L-document (drafts/cuba-embargo/l-81.draft). LibreOffice's
+    accept-all is the L-document built alone, reject-all the resolution read from the PDF
+    and built alone, masthead, running headers and footers and closing included."""
+    from conftest import run_cli
+    pdf = ROOT.parent / "shared" / "real" / "pdf" / "A_RES_80_4.pdf"
+    res = tmp_path / "res.draft"
+    assert run_cli("import", pdf, "-o", res).returncode == 0
+    built = {}
+    for name, path in (("res", res), ("l", CUBA / "l-81.draft")):
+        built[name] = tmp_path / f"{name}.docx"
+        assert run_cli("build", path, "-o", built[name]).returncode == 0
+    red = tmp_path / "l-81-track-changes.docx"
+    r = run_cli("redline", pdf, CUBA / "l-81.draft", "-o", red)
+    assert r.returncode == 0, r.stderr
+    seen = libreoffice(tmp_path, (red, "accept"), (red, "reject"), (built["res"], "as-is"),
+                       (built["l"], "as-is"))
+    assert seen[(red, "accept")]["changes"] == 0 and seen[(red, "reject")]["changes"] == 0
+    assert _whole(seen[(red, "accept")]) == _whole(seen[(built["l"], "as-is")])
+    assert _whole(seen[(red, "reject")]) == _whole(seen[(built["res"], "as-is")])
 
 
 def test_a_redline_of_a_resolution_in_parts_counts_each_part_from_one(tmp_path):
