@@ -58,25 +58,26 @@ def next_part(b: Block, units: list) -> bool:
         and roman_value(b.mark.lower()) == parts + 1
 
 
-def operative_heading(text: str, before, nxt: Block | None) -> bool:
-    """A heading over the operative part where only the words show it (a text layer;
-    A/RES/79/327's "Role and authority of the General Assembly"): a short line without
-    closing punctuation or a lead, after a preambular paragraph that closed, before "1."."""
-    t = text.strip()
+def _heading_words(t: str, before) -> bool:
+    """A short line without closing punctuation or a lead, after a preambular paragraph
+    that closed: a heading's words."""
     return before is not None and before.kind == "pp" \
         and closing_mark(before.text) in (",", ";") and unpunctuated(t) \
-        and len(t.split()) <= 12 and not lead_length(t, "pp") and t[:1].isupper() \
-        and nxt is not None and nxt.kind == "num" and nxt.mark == "1"
+        and len(t.split()) <= 12 and not lead_length(t, "pp") and t[:1].isupper()
+
+
+def operative_heading(text: str, before, nxt: Block | None) -> bool:
+    """A heading over the operative part where only the words show it (a text layer;
+    A/RES/79/327's "Role and authority of the General Assembly"), before "1."."""
+    return _heading_words(text.strip(), before) and nxt is not None and nxt.kind == "num" \
+        and nxt.mark == "1"
 
 
 def preamble_heading(text: str, before, nxt: Block | None) -> bool:
     """A heading among preambular paragraphs (A/RES/78/148's "Transport and transit
-    corridors", or "* * *"): a short line without closing punctuation or a lead, after a
-    paragraph that closed, before one that opens with a lead."""
+    corridors", or "* * *"), before a paragraph that opens with a lead."""
     t = text.strip()
     if STARS.match(t):
         return True
-    return before is not None and before.kind == "pp" \
-        and closing_mark(before.text) in (",", ";") and unpunctuated(t) \
-        and len(t.split()) <= 12 and not lead_length(t, "pp") and t[:1].isupper() \
-        and nxt is not None and nxt.kind == "plain" and bool(lead_length(nxt.text, "pp"))
+    return _heading_words(t, before) and nxt is not None and nxt.kind == "plain" \
+        and bool(lead_length(nxt.text, "pp"))
