@@ -34,7 +34,8 @@ _ROMAN_ALONE = re.compile(r"^([IVXL]{1,6}|[A-H])\.$")  # "II." or "B." over a se
 _ROMAN_BARE = re.compile(r"^([IVX]{1,5})$")
 _ROMAN_INLINE = re.compile(r"^([IVXL]{1,6})\.\s+([A-Z].*)$")
 # (in italics too, as a PDF marks them: a treaty's "Article 9", A/RES/79/243)
-_ITEM_ALONE = re.compile(r"^\ue002?((?:Item|Article|Chapter|Part|Section|Rule) (?:\d{1,3}|[IVXL]{1,6}))\.?\ue004?$")
+_ITEM_ALONE = re.compile(r"^\ue002?((?:Item|Article|Chapter|Part|Section|Rule) "
+                         r"(?:\d{1,3}|[IVXL]{1,6}))\.?\ue004?$")
 STARS = re.compile(r"^\*(?:\s*\*){2,}$")  # "* * *" between groups of paragraphs
 ANNEX = re.compile(r"^Annex(?:\s+[IVXL]{1,5}|\s+\d{1,2})?$")
 

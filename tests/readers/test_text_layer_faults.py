@@ -359,7 +359,8 @@ def test_a_running_title_of_five_lines_is_furniture_and_a_roman_decision_number_
     assert "under the Convention on the Conservation of Migratory Species of Wild" in op35
     assert op35.endswith("cooperating partners;")
     pp77 = draft.preamble[76]
-    assert [x.footnote for x in pp77.content if type(x).__name__ == "FootnoteRef"] == ["fn12", "fn13"]
+    marked = [x.footnote for x in pp77.content if type(x).__name__ == "FootnoteRef"]
+    assert marked == ["fn12", "fn13"]
     assert "decision VII/11 and other" in plain(pp77.content).replace("[fn13]", "")
     found = judge(draft, read.reading)
     assert {f.check for f in found} <= {"starts", "footnotes"} and all(f.doubt for f in found)
