@@ -22,14 +22,21 @@ def _day_number(suffixes) -> str:
     return rf"\d{{1,2}}(?:{marks})?" if marks else r"\d{1,2}"
 
 
+def _form(months: tuple[str, ...], day: str, suffixes: tuple, named: bool, space: str) -> str:
+    """A language's printed date as a regex source: its day, month and year as groups
+    named so (`named`) or plain, each space of its form written `space`."""
+    names = "|".join(re.escape(m) for m in months)
+    parts = {"{day}": _day_number(suffixes), "{month}": names, "{year}": r"\d{4}"}
+    return "".join(
+        (f"(?P<{part[1:-1]}>{parts[part]})" if named else f"(?:{parts[part]})")
+        if part in parts else re.escape(part).replace(r"\ ", space)
+        for part in _FIELDS.split(day))
+
+
 @lru_cache(maxsize=16)
 def _printed(months: tuple[str, ...], day: str, suffixes: tuple = ()) -> re.Pattern:
     """A printed date of one language, its spaces any run of white space."""
-    names = "|".join(re.escape(m) for m in months)
-    groups = {"{day}": rf"(?P<day>{_day_number(suffixes)})", "{month}": rf"(?P<month>{names})",
-              "{year}": r"(?P<year>\d{4})"}
-    return re.compile("".join(groups.get(part) or re.escape(part).replace(r"\ ", r"\s+")
-                              for part in _FIELDS.split(day)), re.IGNORECASE)
+    return re.compile(_form(months, day, suffixes, True, r"\s+"), re.IGNORECASE)
 
 
 def _tables() -> list[Language]:
@@ -47,14 +54,9 @@ def pattern(template: str) -> re.Pattern:
 
 @lru_cache(maxsize=64)
 def _pattern(template: str, _keys: tuple[str, ...]) -> re.Pattern:
-    forms, months = [], []
-    for lang in _tables():
-        names = "|".join(re.escape(m) for m in lang.months)
-        months.append(names)
-        parts = {"{day}": _day_number(tuple(lang.day_suffixes.values())),
-                 "{month}": f"(?:{names})", "{year}": r"\d{4}"}
-        forms.append("".join(parts.get(p) or re.escape(p).replace(r"\ ", r"\s*")
-                             for p in _FIELDS.split(lang.day)))
+    forms = [_form(lang.months, lang.day, tuple(lang.day_suffixes.values()), False, r"\s*")
+             for lang in _tables()]
+    months = ["|".join(re.escape(m) for m in lang.months) for lang in _tables()]
     return re.compile(template.replace("{date}", "(?:" + "|".join(forms) + ")")
                       .replace("{months}", "|".join(months)))
 

@@ -25,9 +25,6 @@ _QUANTITY = r"[ap]\.m\.|(?:years?|months?|weeks?|days?|hours?|minutes?|times|mil
 # (dates.pattern fills {months} with every table's month names: "22 December" is a day)
 _UNIT_AFTER = r"^\s*({months}|per cent|%|-|–|" + _QUANTITY + ")"
 _MONTH_AFTER = r"^\s*({months}|per cent|to \d|and \d(?!\d*/)|-|–|%|" + _QUANTITY + ")"
-_ORDINAL = re.compile(r"^(?:[a-z]+-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
-                      r"ninth|tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+tieth|hundredth)$"
-                      r"|^\d+(?:st|nd|rd|th)$")
 # Words after which a number is a number, not a footnote marker.
 _NUMBER_WORDS = frozenset("""
 paragraph paragraphs para paras resolution resolutions decision decisions section sections
@@ -158,7 +155,7 @@ def find_marker(text: str, mark: str, start: int, explicit_only: bool = False
                     and words[-1].endswith("s")
                 # a noun an ordinal already counts ("at its eighth session 40 for the",
                 # A/RES/79/144) takes no number after it: that is a marker
-                counted = len(words) > 1 and bool(_ORDINAL.match(words[-2].lower()))
+                counted = len(words) > 1 and _ordinal(words[-2]) is not None
                 # ... and so does a plural with one number and no more ("recommendations 57
                 # emanating", A/RES/79/144; "paragraphs 5 and 6" goes on to its next)
                 single = before.endswith("s") and before[:-1] in _NUMBER_WORDS \
@@ -233,3 +230,10 @@ def guess_zones(lines: list[PrintedLine], start: int, furniture: set[int],
                 continue
         i += 1
     return zones
+
+
+def _ordinal(word: str) -> int | None:
+    """"eighth" -> 8, as amendment prose reads ordinals (imported here only when asked: the
+    amendments package is no small import for a page's reader)."""
+    from ..amendments.kinds.grammar import ordinal_value
+    return ordinal_value(word)

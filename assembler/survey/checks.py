@@ -78,7 +78,7 @@ def judge(draft: Draft, reading: Reading | None) -> list[Finding]:
         out += _words(draft, reading)
         out += _starts(draft, reading)
         out += _tables(reading)
-        out += _set_apart(reading)
+        out += _set_apart(draft, reading)
         for index, check, message in reading.doubts:
             out.append(Finding(check, message, *reading.where(index), doubt=True))
     out += _references(draft)
@@ -513,7 +513,7 @@ def _tables(reading: Reading) -> list[Finding]:
 _LEFT, _MIDDLE = -40.0, 200.0
 
 
-def _set_apart(reading: Reading) -> list[Finding]:
+def _set_apart(draft: Draft, reading: Reading) -> list[Finding]:
     if not reading.layout:
         return []
     annex = min((m.index for uid, m in reading.marks.items() if uid.startswith("annex")),
@@ -526,9 +526,9 @@ def _set_apart(reading: Reading) -> list[Finding]:
         return []
     owner = max(((m.index, uid) for uid, m in reading.marks.items() if m.index <= apart[0]),
                 default=(0, ""))[1]
-    root = owner.split(".")[0]
-    name = {"op": "operative paragraph ", "pp": "preambular paragraph "}.get(
-        root.rstrip("0123456789"), "the unit ") + (re.sub(r"\D", "", root) or root)
+    # the paragraph itself, a sub-paragraph's too
+    root = next((u for u in draft.units() if u.id == owner.split(".")[0]), None)
+    name = _name(root) if root is not None and root.kind in ("pp", "op") else f"unit {owner}"
     page, line = reading.where(apart[0])
     return [Finding("tables", f"{len(apart)} lines set outside the text's column in {name} "
                               f"('{reading.lines[apart[0]].text.strip()[:30]}'): a table "
